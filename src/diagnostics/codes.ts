@@ -1,0 +1,43 @@
+/**
+ * The catalog of error codes. Codes are stable: tests assert on them and users can search for them.
+ * Add new codes here (alphabetically within a phase) with a one-line description.
+ */
+export const ERROR_CODES = {
+  // 1-parse
+  syntax_error: 'text that is not a valid expression or statement',
+  unexpected_character: 'a character that has no meaning in Brian code (e.g. ^, $, ?)',
+  unexpected_token: 'a token in the wrong place',
+  unterminated_expression: 'the text ends in the middle of an expression',
+  equation_syntax: 'a line of an equation block that is not `dx/dt = …`, `x = …` or `x : unit`',
+  equation_bad_flag: 'a flag that does not exist or is not allowed for this kind of equation',
+  equation_duplicate_variable: 'the same name defined twice in equations',
+  equation_missing_unit: 'an equation line without `: unit`',
+  equation_bad_unit: 'a unit expression that is not a valid unscaled unit',
+  invalid_identifier: 'a name that may not be used for a variable (reserved, leading _, …)',
+  invalid_assignment: 'a statement that assigns to something that cannot be assigned',
+  // 2-analyze
+  unknown_identifier: 'a name that is neither a variable, a namespace entry, a unit nor a function',
+  unknown_function: 'a call to a function that does not exist',
+  wrong_argument_count: 'a function called with the wrong number of arguments',
+  dimension_mismatch: 'quantities of different physical dimensions combined',
+  dimension_not_dimensionless: 'a dimensionless value was required',
+  type_mismatch: 'a boolean used as a number or vice versa',
+  read_only_variable: 'an assignment to a read-only variable (i, N, t, a constant …)',
+  shared_write_in_vector_code: 'a shared variable written from per-element code',
+  stateful_subexpression: 'a subexpression calling rand()/randn() without (constant over dt)',
+  cyclic_definition: 'subexpressions that refer to each other in a cycle',
+  integration_unsupported: 'the chosen integration method cannot handle these equations',
+  unknown_method: 'an integration method name that does not exist',
+  // API layer
+  bad_argument: 'an argument of the wrong kind or out of range',
+  missing_unit: 'a bare number where a quantity with a dimension is expected',
+  index_out_of_range: 'an index outside a group or monitor',
+  unknown_variable: 'a group or monitor has no variable of that name',
+  not_recorded: 'a monitor value that was not recorded',
+  magic_error: 'run() cannot tell which objects belong to the simulation',
+  store_not_found: 'restore() of a snapshot that was never stored',
+  network_error: 'an object used in two networks, or a network in an inconsistent state',
+  not_available_on_device: 'a kernel or operation that the active device cannot do',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
