@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   store_not_found: 'restore() of a snapshot that was never stored',
   network_error: 'an object used in two networks, or a network in an inconsistent state',
   not_available_on_device: 'a kernel or operation that the active device cannot do',
+  missing_dependency: 'an optional npm package (e.g. for plotting) that is not installed',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
