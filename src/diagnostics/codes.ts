@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   equation_bad_unit: 'a unit expression that is not a valid unscaled unit',
   invalid_identifier: 'a name that may not be used for a variable (reserved, leading _, …)',
   invalid_assignment: 'a statement that assigns to something that cannot be assigned',
+  equation_bad_noise: 'white noise xi outside a differential equation, or one bare xi in two equations',
+  generator_syntax: 'a Synapses.connect generator that is not `EXPR for VAR in range(…)/sample(…) [if COND]`',
   // 2-analyze
   unknown_identifier: 'a name that is neither a variable, a namespace entry, a unit nor a function',
   unknown_function: 'a call to a function that does not exist',
