@@ -149,7 +149,7 @@ const isDigit = (c: string) => c >= '0' && c <= '9';
 const isNameStart = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
 const isNameChar = (c: string) => isNameStart(c) || isDigit(c);
 
-/** Tokenizes `text`; the last token is always `eof` (zero-width, after the last real token). */
+/** Tokenizes `text`; the last token is always `eof`. */
 export function lex(text: string | SourceText, label = 'code'): Token[] {
   const source = toSource(text, label);
   const s = source.text;
@@ -184,8 +184,14 @@ export function lex(text: string | SourceText, label = 'code'): Token[] {
       }
     }
   }
-  const last = tokens.at(-1);
-  const end = last ? last.span.end : 0;
+  // Zero-width, right after the last real token: "the expression ends after '+'" points there.
+  let end = 0;
+  for (let n = tokens.length - 1; n >= 0; n--) {
+    if (tokens[n].kind !== 'newline') {
+      end = tokens[n].span.end;
+      break;
+    }
+  }
   tokens.push({ kind: 'eof', text: '', span: span(end, end, source) });
   return tokens;
 }

@@ -84,6 +84,11 @@ function parseStatement(tokens: readonly Token[], from: number, to: number): Sta
   }
   const opToken = tokens[opIndex];
   checkTarget(tokens, from, opIndex, opToken);
+  if (opIndex === to - 1) {
+    throw new BrianError('syntax_error', `nothing to assign after ${describe(opToken)}`, {
+      span: opToken.span,
+    });
+  }
   const value = parseExpressionTokens(sliceTokens(tokens, opIndex + 1, to));
   return {
     kind: 'Assign',
