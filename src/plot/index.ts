@@ -1,0 +1,44 @@
+/**
+ * `brian-ts/plot`: figures of simulation results as SVG and PNG files.
+ *
+ * Each panel function takes plain arrays (SI values, times in seconds) and returns a {@link Panel}
+ * description; {@link figure} lays panels out; {@link saveFigure}, {@link renderSvg} and
+ * {@link renderPng} draw them. Axes carry units (`t (ms)`, `v (mV)`), chosen from the data unless
+ * given. Drawing needs three optional npm packages, loaded only when a figure is drawn:
+ * `npm install @observablehq/plot linkedom @resvg/resvg-js` (a `missing_dependency` error says so).
+ *
+ * @example
+ * import { figure, raster, rates, saveFigure, traces } from 'brian-ts/plot';
+ *
+ * const fig = figure(
+ *   [
+ *     raster({ t: spikes.t, i: spikes.i, size: 100, title: 'Spikes' }),
+ *     traces({ t: state.t, series: [{ label: 'neuron 0', values: state.v[0] }], unit: 'V', yLabel: 'v',
+ *              lines: [{ y: -0.05, label: 'threshold' }] }),
+ *     rates({ t: pop.t, rate: pop.rate, smooth: pop.smooth }),
+ *   ],
+ *   { title: 'Noisy LIF population' },
+ * );
+ * const { png } = await saveFigure(fig, 'results/overview'); // results/overview.svg and .png
+ *
+ * @module
+ */
+
+export { type ModuleLoader, PLOT_PACKAGES } from './dependencies.ts';
+export {
+  axisLabel,
+  DIMENSIONLESS,
+  type DisplayUnit,
+  KNOWN_SI_SYMBOLS,
+  pickDisplayUnit,
+} from './display-unit.ts';
+export { type FigureOptions, figure } from './figure.ts';
+export { type Binned, binValues, type HistogramOptions, histogram } from './histogram.ts';
+export { type LineOptions, line } from './line.ts';
+export { type RasterOptions, raster } from './raster.ts';
+export { type RatesOptions, rates } from './rates.ts';
+export { type PngOptions, type RenderOptions, renderPng, renderSvg, svgToPng } from './render.ts';
+export { type SavedFigure, saveFigure } from './save.ts';
+export type { ReferenceLine } from './series.ts';
+export { type TracesOptions, traces } from './traces.ts';
+export type { Figure, LegendEntry, Panel, PanelOptions, Series } from './types.ts';
