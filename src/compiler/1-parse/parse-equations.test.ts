@@ -88,6 +88,10 @@ describe('parseEquations: layout', () => {
     ]);
     assert.deepEqual(b('I : amp (point current)'), ['parameter I : amp (point current)']);
     assert.deepEqual(b('x : 1 (shared,\n constant)'), ['parameter x : 1 (shared, constant)']);
+    assert.deepEqual(b('dv/dt = -v/tau : volt\n  (unless refractory)\nw : 1'), [
+      'ode v = -v / tau : volt (unless refractory)',
+      'parameter w : 1',
+    ]);
   });
 });
 
@@ -180,6 +184,10 @@ describe('parseEquations: structure errors', () => {
     throwsBrian(() => parseEquations('x : volt () '), 'equation_syntax', 9, 11);
     throwsBrian(() => parseEquations('x : volt (constant,)'), 'equation_syntax', 18, 19);
     throwsBrian(() => parseEquations('x : volt (constant'), 'equation_syntax', 9, 10);
+    assert.match(
+      throwsBrian(() => parseEquations('x : 1 ; y : 1'), 'equation_syntax', 6, 7).hint!,
+      /line breaks/,
+    );
     const text = 'x : volt (constant) (shared)';
     const error = throwsBrian(() => parseEquations(text), 'equation_syntax', ...where(text, '(', 1));
     assert.match(error.hint!, /\(constant, shared\)/);

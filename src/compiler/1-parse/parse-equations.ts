@@ -138,26 +138,18 @@ function parseDefinition(tokens: readonly Token[], k: number): [EquationLine, nu
   }
   // The unit runs to the end of the line or to the `(` of the flags.
   let unitEnd = colon + 1;
-  while (!['newline', 'eof'].includes(tokens[unitEnd].kind) && !isOp(tokens[unitEnd], '(')) unitEnd++;
+  const endsUnit = (t: Token) => t.kind === 'newline' || t.kind === 'eof' || isOp(t, '(') || isOp(t, ';');
+  while (!endsUnit(tokens[unitEnd])) unitEnd++;
   const unit = readUnitDecl(tokens, colon + 1, unitEnd, tokens[colon]);
   let flags: Flag[] = [];
   let last = tokens[unitEnd - 1];
   let next = unitEnd;
-  if (isOp(tokens[unitEnd], '(')) {
-    const open = tokens[unitEnd];
-    let close = unitEnd + 1;
-    while (!isOp(tokens[close], ')')) {
-      if (tokens[close].kind === 'eof') {
-        throw new BrianError('equation_syntax', "the '(' of the flags is never closed", { span: open.span });
-      }
-      if (isOp(tokens[close], '(')) {
-        throw new BrianError('equation_syntax', `unexpected ${describe(tokens[close])} in the flags`, {
-          span: tokens[close].span,
-        });
-      }
-      close++;
-    }
-    flags = readFlags(open, tokens.slice(unitEnd + 1, close), tokens[close], kind);
+  // As in Brian, the flags may also stand on the next line (no definition starts with `(`).
+  let open = unitEnd;
+  while (tokens[open].kind === 'newline') open++;
+  if (isOp(tokens[open], '(')) {
+    const close = findFlagsEnd(tokens, open);
+    flags = readFlags(tokens[open], tokens.slice(open + 1, close), tokens[close], kind);
     last = tokens[close];
     next = close + 1;
   }
@@ -165,7 +157,9 @@ function parseDefinition(tokens: readonly Token[], k: number): [EquationLine, nu
   if (after.kind !== 'newline' && after.kind !== 'eof') {
     const hint = isOp(after, '(')
       ? 'give several flags in one pair of parentheses: (constant, shared)'
-      : undefined;
+      : isOp(after, ';')
+        ? 'equations are separated by line breaks, not by ;'
+        : undefined;
     throw new BrianError(
       'equation_syntax',
       `unexpected ${describe(after)} at the end of the definition of '${name}'`,
@@ -176,6 +170,25 @@ function parseDefinition(tokens: readonly Token[], k: number): [EquationLine, nu
     );
   }
   return [{ kind, name, nameSpan, expr, unit, flags, span: spanOf(first, last) }, next];
+}
+
+/** The index of the `)` that closes the flags opened at `open`. */
+function findFlagsEnd(tokens: readonly Token[], open: number): number {
+  let close = open + 1;
+  while (!isOp(tokens[close], ')')) {
+    if (tokens[close].kind === 'eof') {
+      throw new BrianError('equation_syntax', "the '(' of the flags is never closed", {
+        span: tokens[open].span,
+      });
+    }
+    if (isOp(tokens[close], '(')) {
+      throw new BrianError('equation_syntax', `unexpected ${describe(tokens[close])} in the flags`, {
+        span: tokens[close].span,
+      });
+    }
+    close++;
+  }
+  return close;
 }
 
 /** Recognises `dx/dt =`, `x =` or `x :`; returns the kind, name, its span and the index after `=` (or of `:`). */
