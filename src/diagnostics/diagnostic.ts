@@ -12,6 +12,8 @@ export class BrianError extends Error {
   readonly source?: SourceText;
   readonly span?: Span;
   readonly hint?: string;
+  /** The message without frame, hint and creation site. */
+  readonly summary: string;
   createdAt?: string;
 
   constructor(
@@ -21,6 +23,7 @@ export class BrianError extends Error {
   ) {
     super(message);
     this.name = 'BrianError';
+    this.summary = message;
     this.code = code;
     this.source = where.source ?? where.span?.source;
     this.span = where.span;
@@ -29,13 +32,8 @@ export class BrianError extends Error {
     this.message = this.render();
   }
 
-  /** The bare message, without frame and hint. */
-  get summary(): string {
-    return super.message.split('\n')[0];
-  }
-
   private render(): string {
-    const parts = [`[${this.code}] ${super.message}`];
+    const parts = [`[${this.code}] ${this.summary}`];
     if (this.source && this.span) {
       const { line, column } = this.source.locate(this.span.start);
       parts.push(`  in ${this.source.label}, line ${line}, column ${column}:`);
