@@ -1,0 +1,401 @@
+import { BrianError } from '../../diagnostics/diagnostic.ts';
+import type { Span } from '../../diagnostics/span.ts';
+import type { ArrayVariable, SubexpressionVariable, Variable } from '../../core/variables.ts';
+import type { AssignOp, Expr, Statement } from '../1-parse/ast.ts';
+import { exprToString } from '../1-parse/expr-utils.ts';
+import type { FunctionDef, ScalarType } from '../functions.ts';
+import { checkExpression, type ExprInfo, resolveName } from '../2-analyze/check-expression.ts';
+
+type ExprInfoLike = ExprInfo;
+import { type IndexRef, OWN_INDEX, type Resolved, type Scope } from '../2-analyze/scope.ts';
+import type { ArrayAccess, ArrayInfo, CodeBlock, IRStatement } from '../ir/kernel.ts';
+
+/**
+ * Turns checked statements into IR code blocks (Brian's `make_statements` + the load/store
+ * scheme of its templates): names are resolved once, array variables become loads into locals
+ * and stores after the statements, subexpressions are computed before first use (and again after
+ * a variable they depend on was written), constants are inlined as literals.
+ *
+ * One `BlockBuilder` serves a whole kernel so that the scalar and vector blocks share locals.
+ */
+
+export interface WritePolicy {
+  /** May this kernel write the variable even though users may not (e.g. `not_refractory` in the threshold)? */
+  readonly internalWrites?: ReadonlySet<string>;
+}
+
+interface AccessLocal {
+  readonly local: string;
+  readonly variable: ArrayVariable | SubexpressionVariable;
+  readonly arrayId: string;
+  readonly index: IndexRef;
+  readonly type: ScalarType;
+}
+
+interface SubexprState {
+  readonly local: string;
+  readonly variable: SubexpressionVariable;
+  readonly index: IndexRef;
+  readonly scope: Scope;
+  /** Keys of the array accesses its value depends on (to invalidate it after writes). */
+  readonly dependsOn: Set<string>;
+  declared: boolean;
+  valid: boolean;
+}
+
+function indexKey(index: IndexRef): string {
+  return JSON.stringify(index);
+}
+
+const JS_RESERVED = new Set(
+  (
+    'var let const new delete function class this case default switch typeof void with yield enum export import ' +
+    'super extends static await package private public protected interface implements instanceof do catch finally ' +
+    'throw try debugger arguments eval null undefined NaN Infinity Math break continue else return while true false'
+  ).split(' '),
+);
+
+export class BlockBuilder {
+  private readonly usedNames = new Set<string>();
+  private readonly accesses = new Map<string, AccessLocal>();
+  private readonly subexpressions = new Map<string, SubexprState>();
+  private readonly temporaries = new Map<string, { local: string; type: ScalarType }>();
+  private readonly arrays = new Map<string, ArrayInfo>();
+  private readonly functions = new Set<FunctionDef>();
+  private readonly types = new Map<string, ScalarType>();
+
+  constructor(
+    /** Locals the kernel skeleton defines (t, dt, _idx, …) with their types. */
+    skeletonLocals: ReadonlyMap<string, ScalarType>,
+    private readonly policy: WritePolicy = {},
+  ) {
+    for (const [name, type] of skeletonLocals) {
+      this.usedNames.add(name);
+      this.types.set(name, type);
+    }
+  }
+
+  /** Starts a block; statements added until `finish()` go into it. */
+  block(): BlockInProgress {
+    return new BlockInProgress(this);
+  }
+
+  /** Every array any block of this kernel touched (including index arrays). */
+  arrayInfos(): ReadonlyMap<string, ArrayInfo> {
+    return this.arrays;
+  }
+
+  usedFunctions(): ReadonlySet<FunctionDef> {
+    return this.functions;
+  }
+
+  // --- internals shared by the blocks --------------------------------------------------------
+
+  freshName(wanted: string): string {
+    let base = wanted.replace(/[^A-Za-z0-9_]/g, '_');
+    if (JS_RESERVED.has(base)) base = `_u_${base}`;
+    let name = base;
+    for (let k = 1; this.usedNames.has(name); k++) name = `${base}_${k}`;
+    this.usedNames.add(name);
+    return name;
+  }
+
+  noteArray(arrayId: string, type: ScalarType, dynamic: boolean): void {
+    if (!this.arrays.has(arrayId)) this.arrays.set(arrayId, { arrayId, type, dynamic });
+  }
+
+  noteIndexArrays(index: IndexRef): void {
+    if (index.kind !== 'element') return;
+    for (const step of index.steps) {
+      if (step.kind === 'lookup') this.noteArray(step.arrayId, 'integer', false);
+    }
+  }
+
+  noteFunction(def: FunctionDef): void {
+    this.functions.add(def);
+  }
+
+  access(name: string, variable: ArrayVariable | SubexpressionVariable, index: IndexRef): AccessLocal {
+    const arrayId = variable.kind === 'array' ? variable.arrayId : variable.constantOverDt!.arrayId;
+    const key = `${arrayId}@${indexKey(index)}`;
+    let found = this.accesses.get(key);
+    if (!found) {
+      const suffix = index.kind === 'element' && index.base !== '_idx' ? index.base.replace(/^_(\w+?)synaptic_idx$/, '_$1') : '';
+      const local = this.freshName(`${variable.name}${suffix}`);
+      found = { local, variable, arrayId, index, type: variable.type };
+      this.accesses.set(key, found);
+      this.types.set(local, variable.type);
+      this.noteArray(arrayId, variable.type, variable.kind === 'array' && variable.dynamic);
+      this.noteIndexArrays(index);
+    }
+    // Remember the name as the user wrote it, so later temporaries do not take it.
+    this.usedNames.add(name);
+    return found;
+  }
+
+  subexpression(variable: SubexpressionVariable, index: IndexRef, scope: Scope): SubexprState {
+    const key = `${variable.name}#${indexKey(index)}#${variable.span.start}`;
+    let found = this.subexpressions.get(key);
+    if (!found) {
+      const suffix = index.kind === 'element' && index.base !== '_idx' ? index.base.replace(/^_(\w+?)synaptic_idx$/, '_$1') : '';
+      found = {
+        local: this.freshName(`${variable.name}${suffix}`),
+        variable,
+        index,
+        scope,
+        dependsOn: new Set(),
+        declared: false,
+        valid: false,
+      };
+      this.subexpressions.set(key, found);
+      this.types.set(found.local, variable.type);
+    }
+    return found;
+  }
+
+  allSubexpressions(): Iterable<SubexprState> {
+    return this.subexpressions.values();
+  }
+
+  temporary(name: string): { local: string; type: ScalarType } | undefined {
+    return this.temporaries.get(name);
+  }
+
+  declareTemporary(name: string, type: ScalarType): { local: string; type: ScalarType } {
+    const t = { local: this.freshName(name), type };
+    this.temporaries.set(name, t);
+    this.types.set(t.local, type);
+    return t;
+  }
+
+  typeMap(): ReadonlyMap<string, ScalarType> {
+    return this.types;
+  }
+
+  canWrite(name: string, variable: Variable): boolean {
+    if (variable.kind !== 'array') return false;
+    if (!variable.readOnly) return true;
+    return this.policy.internalWrites?.has(name) ?? false;
+  }
+}
+
+/** Accumulates the statements of one block (scalar or vector). */
+export class BlockInProgress {
+  private readonly loads: ArrayAccess[] = [];
+  private readonly loaded = new Set<string>();
+  private readonly statements: IRStatement[] = [];
+  private readonly written = new Map<string, ArrayAccess>();
+
+  constructor(private readonly b: BlockBuilder) {}
+
+  /** Adds user (or generated) statements, checked against `scope`. */
+  addStatements(stmts: readonly Statement[], scope: Scope): this {
+    for (const s of stmts) this.addStatement(s, scope);
+    return this;
+  }
+
+  addStatement(stmt: Statement, scope: Scope): void {
+    const value = this.expandAugmented(stmt);
+    const target = scope.lookup(stmt.target, stmt.targetSpan);
+    const info = checkExpression(value, scope);
+    if (!target) {
+      // A new temporary (or a re-assignment of one).
+      const existing = this.b.temporary(stmt.target);
+      if (stmt.op !== '=' && !existing) {
+        throw new BrianError('unknown_identifier', `The identifier "${stmt.target}" could not be resolved.`, {
+          span: stmt.targetSpan,
+        });
+      }
+      const rewritten = this.rewrite(value, scope);
+      if (existing) {
+        this.statements.push({ kind: 'set', name: existing.local, type: existing.type, value: rewritten });
+      } else {
+        const t = this.b.declareTemporary(stmt.target, info.type);
+        this.statements.push({ kind: 'let', name: t.local, type: t.type, value: rewritten });
+      }
+      return;
+    }
+    if (target.kind !== 'variable' || !this.b.canWrite(stmt.target, target.variable)) {
+      throw new BrianError('read_only_variable', `Cannot assign to "${stmt.target}": it is read-only here.`, {
+        span: stmt.targetSpan,
+        hint:
+          target.kind === 'variable' && target.variable.kind === 'subexpression'
+            ? 'subexpressions are computed from their definition and cannot be assigned'
+            : undefined,
+      });
+    }
+    const variable = target.variable as ArrayVariable;
+    checkAssignmentDimensions(stmt, variable, info.dim, value);
+    if (variable.type === 'boolean' && info.type !== 'boolean') {
+      throw new BrianError('type_mismatch', `Cannot assign a number to the boolean variable "${stmt.target}".`, {
+        span: stmt.span,
+      });
+    }
+    const rewritten = this.rewrite(value, scope);
+    const acc = this.b.access(stmt.target, variable, target.index);
+    this.ensureLoaded(acc);
+    this.statements.push({ kind: 'set', name: acc.local, type: variable.type, value: rewritten });
+    this.written.set(acc.local, { local: acc.local, arrayId: acc.arrayId, type: acc.type, index: acc.index });
+    this.invalidate(`${acc.arrayId}@${indexKey(acc.index)}`);
+  }
+
+  /** Declares `_name = expr` as a local of the given type (e.g. `_cond` of a threshold). */
+  addExpression(name: string, expr: Expr, scope: Scope): { local: string; type: ScalarType } {
+    const info = checkExpression(expr, scope);
+    const rewritten = this.rewrite(expr, scope);
+    const t = this.b.declareTemporary(name, info.type);
+    this.statements.push({ kind: 'let', name: t.local, type: info.type, value: rewritten });
+    return t;
+  }
+
+  /**
+   * Computes `expr` and stores it into element `_idx` of `arrayId`, an internal buffer that no
+   * user variable names (getters of subexpressions, evaluated conditions).
+   */
+  addOutput(expr: Expr, scope: Scope, arrayId: string, type: ScalarType, index: IndexRef = OWN_INDEX): ExprInfoLike {
+    const info = checkExpression(expr, scope);
+    const t = this.b.declareTemporary('_value', info.type);
+    this.statements.push({ kind: 'let', name: t.local, type: info.type, value: this.rewrite(expr, scope) });
+    this.b.noteArray(arrayId, type, false);
+    this.written.set(`${t.local}->${arrayId}`, { local: t.local, arrayId, type, index });
+    return info;
+  }
+
+  /** Reads a variable into a local and returns the local's name (monitors, summed variables). */
+  read(name: string, scope: Scope, span: Span): { local: string; type: ScalarType } {
+    const expr: Expr = { kind: 'Name', name, span };
+    const info = checkExpression(expr, scope);
+    const rewritten = this.rewrite(expr, scope);
+    if (rewritten.kind === 'Name') return { local: rewritten.name, type: info.type };
+    const t = this.b.declareTemporary(`_read_${name}`, info.type);
+    this.statements.push({ kind: 'let', name: t.local, type: info.type, value: rewritten });
+    return t;
+  }
+
+  finish(): CodeBlock {
+    return {
+      loads: this.loads,
+      statements: this.statements,
+      stores: [...this.written.values()],
+      types: this.b.typeMap(),
+    };
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  private expandAugmented(stmt: Statement): Expr {
+    if (stmt.op === '=') return stmt.value;
+    const op = stmt.op.slice(0, -1) as Exclude<AssignOp, '='> extends `${infer O}=` ? O : never;
+    return {
+      kind: 'Binary',
+      op: op as '+',
+      left: { kind: 'Name', name: stmt.target, span: stmt.targetSpan },
+      right: stmt.value,
+      span: stmt.span,
+    };
+  }
+
+  private ensureLoaded(acc: AccessLocal): void {
+    if (this.loaded.has(acc.local)) return;
+    // A local already loaded or declared by an earlier block (scalar before vector) is in scope.
+    this.loaded.add(acc.local);
+    this.loads.push({ local: acc.local, arrayId: acc.arrayId, type: acc.type, index: acc.index });
+  }
+
+  private invalidate(accessKey: string): void {
+    for (const s of this.b.allSubexpressions()) {
+      if (s.dependsOn.has(accessKey)) s.valid = false;
+    }
+  }
+
+  /** Rewrites an expression over user names into one over locals, loading what it reads. */
+  rewrite(expr: Expr, scope: Scope, deps?: Set<string>): Expr {
+    switch (expr.kind) {
+      case 'Number':
+      case 'Bool':
+        return expr;
+      case 'Name':
+        return this.rewriteName(expr, resolveName(scope, expr.name, expr.span), deps);
+      case 'Call': {
+        const found = scope.lookup(expr.callee, expr.calleeSpan);
+        if (found?.kind === 'function') this.b.noteFunction(found.def);
+        return { ...expr, args: expr.args.map((a) => this.rewrite(a, scope, deps)) };
+      }
+      case 'Unary':
+        return { ...expr, operand: this.rewrite(expr.operand, scope, deps) };
+      case 'Binary':
+      case 'Compare':
+      case 'Logical':
+        return { ...expr, left: this.rewrite(expr.left, scope, deps), right: this.rewrite(expr.right, scope, deps) };
+    }
+  }
+
+  private rewriteName(expr: Extract<Expr, { kind: 'Name' }>, found: Resolved, deps?: Set<string>): Expr {
+    if (found.kind === 'constant') return literal(found.value, found.type, expr.span);
+    if (found.kind === 'function') {
+      throw new BrianError('type_mismatch', `${expr.name} is a function and was used like a variable.`, {
+        span: expr.span,
+      });
+    }
+    const v = found.variable;
+    switch (v.kind) {
+      case 'constant':
+        return literal(v.value, v.type, expr.span);
+      case 'auxiliary':
+        if (v.name === 'i') {
+          const idx: Expr = { kind: 'Name', name: '_idx', span: expr.span };
+          if (!v.offset) return idx;
+          return { kind: 'Binary', op: '-', left: idx, right: literal(v.offset, 'integer', expr.span), span: expr.span };
+        }
+        return { kind: 'Name', name: v.name, span: expr.span };
+      case 'array': {
+        const acc = this.b.access(expr.name, v, found.index);
+        this.ensureLoaded(acc);
+        deps?.add(`${acc.arrayId}@${indexKey(acc.index)}`);
+        return { kind: 'Name', name: acc.local, span: expr.span };
+      }
+      case 'subexpression': {
+        if (v.constantOverDt) {
+          const acc = this.b.access(expr.name, v, found.index);
+          this.ensureLoaded(acc);
+          deps?.add(`${acc.arrayId}@${indexKey(acc.index)}`);
+          return { kind: 'Name', name: acc.local, span: expr.span };
+        }
+        const state = this.b.subexpression(v, found.index, found.scope);
+        if (!state.valid) {
+          state.dependsOn.clear();
+          const value = this.rewrite(v.expr, found.scope, state.dependsOn);
+          this.statements.push(
+            state.declared
+              ? { kind: 'set', name: state.local, type: v.type, value }
+              : { kind: 'let', name: state.local, type: v.type, value },
+          );
+          state.declared = true;
+          state.valid = true;
+        }
+        if (deps) for (const d of state.dependsOn) deps.add(d);
+        return { kind: 'Name', name: state.local, span: expr.span };
+      }
+    }
+  }
+}
+
+function literal(value: number, type: ScalarType, span: Span): Expr {
+  if (type === 'boolean') return { kind: 'Bool', value: value !== 0, span };
+  return { kind: 'Number', value, isInteger: type === 'integer', span };
+}
+
+function checkAssignmentDimensions(
+  stmt: Statement,
+  variable: ArrayVariable,
+  valueDim: ArrayVariable['dim'],
+  value: Expr,
+): void {
+  if (variable.dim === valueDim) return;
+  throw new BrianError(
+    'dimension_mismatch',
+    `The right-hand side of "${stmt.target} ${stmt.op} …" has dimension ${valueDim}, but "${stmt.target}" has ` +
+      `dimension ${variable.dim} ('${exprToString(value)}').`,
+    { span: stmt.span },
+  );
+}

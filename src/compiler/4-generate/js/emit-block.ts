@@ -1,0 +1,49 @@
+import type { FunctionDef } from '../../functions.ts';
+import type { IndexRef } from '../../2-analyze/scope.ts';
+import type { ArrayAccess, CodeBlock, Kernel } from '../../ir/kernel.ts';
+import type { CodeWriter } from '../code-writer.ts';
+import { JsExprPrinter } from './print-expr.ts';
+
+/** The local holding the typed array of `arrayId` inside a JS kernel. */
+export function ptr(arrayId: string): string {
+  return `_ptr_${arrayId.replace(/[^A-Za-z0-9_]/g, '_')}`;
+}
+
+/** JS text of the element index an access uses. */
+export function indexExpr(index: IndexRef): string {
+  if (index.kind === 'shared') return '0';
+  let text: string = index.base;
+  for (const step of index.steps) {
+    text = step.kind === 'offset' ? `(${text} + ${step.by})` : `${ptr(step.arrayId)}[${text}]`;
+  }
+  return text;
+}
+
+export function functionTable(kernel: Kernel): Map<string, FunctionDef> {
+  return new Map([...kernel.functions].map((f) => [f.name, f]));
+}
+
+/** Prints loads, statements and stores of a block. `declared` holds locals already in scope. */
+export function emitBlock(w: CodeWriter, block: CodeBlock, kernel: Kernel, declared: Set<string>): void {
+  const printer = new JsExprPrinter(block.types, functionTable(kernel));
+  for (const load of block.loads) emitLoad(w, load, declared);
+  for (const s of block.statements) {
+    const value = printer.print(s.value);
+    const coerced = s.type === 'integer' ? `(${value} | 0)` : value;
+    if (s.kind === 'let' && !declared.has(s.name)) {
+      w.line(`let ${s.name} = ${coerced};`);
+      declared.add(s.name);
+    } else {
+      w.line(`${s.name} = ${coerced};`);
+    }
+  }
+  for (const store of block.stores) {
+    w.line(`${ptr(store.arrayId)}[${indexExpr(store.index)}] = ${store.local};`);
+  }
+}
+
+function emitLoad(w: CodeWriter, load: ArrayAccess, declared: Set<string>): void {
+  const value = `${ptr(load.arrayId)}[${indexExpr(load.index)}]`;
+  w.line(`let ${load.local} = ${value};`);
+  declared.add(load.local);
+}

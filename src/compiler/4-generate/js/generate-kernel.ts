@@ -1,0 +1,49 @@
+import type { Kernel, KernelKind } from '../../ir/kernel.ts';
+import { CodeWriter } from '../code-writer.ts';
+import { ptr } from './emit-block.ts';
+import { group_variable_set } from './kernels/group-variable-set.ts';
+import { ratemonitor } from './kernels/ratemonitor.ts';
+import { reset } from './kernels/reset.ts';
+import { spikemonitor } from './kernels/spikemonitor.ts';
+import { stateupdate } from './kernels/stateupdate.ts';
+import { statemonitor } from './kernels/statemonitor.ts';
+import { threshold } from './kernels/threshold.ts';
+
+/**
+ * The JavaScript target: one emitter per kernel kind. A kernel kind without an emitter is a
+ * clear error at generation time ("not available on the runtime device"), never a no-op.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: each emitter narrows the params of its own kind.
+type Emitter = (w: CodeWriter, kernel: Kernel<any>, declared: Set<string>) => void;
+
+export const JS_KERNELS: Readonly<Partial<Record<KernelKind, Emitter>>> = {
+  stateupdate,
+  threshold,
+  reset,
+  group_variable_set,
+  statemonitor,
+  spikemonitor,
+  ratemonitor,
+};
+
+/**
+ * The source of a kernel factory: called once with the device's arrays and helpers, it binds
+ * static arrays and returns the per-step function `(t, dt, _timestep) => void`.
+ */
+export function generateJsKernel(kernel: Kernel): string {
+  const emitter = JS_KERNELS[kernel.kind];
+  if (!emitter) throw new Error(`kernel ${kernel.kind} is not available on the runtime device`);
+  const w = new CodeWriter();
+  w.line(`// kernel ${kernel.kind}: ${kernel.name}`);
+  w.line("'use strict';");
+  for (const info of [...kernel.arrays.values()].sort((a, b) => a.arrayId.localeCompare(b.arrayId))) {
+    if (!info.dynamic) w.line(`const ${ptr(info.arrayId)} = _arrays.get(${JSON.stringify(info.arrayId)}).data;`);
+  }
+  w.block('return function (t, dt, _timestep)', () => {
+    for (const info of kernel.arrays.values()) {
+      if (info.dynamic) w.line(`const ${ptr(info.arrayId)} = _arrays.get(${JSON.stringify(info.arrayId)}).data;`);
+    }
+    emitter(w, kernel, new Set(['t', 'dt', '_timestep']));
+  }, '};');
+  return w.toString();
+}

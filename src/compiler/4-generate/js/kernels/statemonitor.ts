@@ -1,0 +1,34 @@
+import type { Kernel } from '../../../ir/kernel.ts';
+import type { CodeWriter } from '../../code-writer.ts';
+import { emitBlock, ptr } from '../emit-block.ts';
+
+export interface StateMonitorParams {
+  /** Absolute indices of the recorded elements. */
+  readonly indices: string;
+  /** Dynamic array of recording times. */
+  readonly times: string;
+  /** One dynamic array per recorded variable, row-major (time × recorded element), and the local holding the value. */
+  readonly recorded: readonly { readonly buffer: string; readonly local: string }[];
+}
+
+export function statemonitor(w: CodeWriter, kernel: Kernel<StateMonitorParams>, declared: Set<string>): void {
+  const p = kernel.params;
+  w.line(`const _indices = ${ptr(p.indices)};`);
+  w.line('const _n = _indices.length;');
+  w.line(`const _times = _arrays.get(${JSON.stringify(p.times)});`);
+  w.line('const _row = _times.length;');
+  w.line('_times.push(t);');
+  p.recorded.forEach((r, k) => {
+    w.line(`const _buf${k} = _arrays.get(${JSON.stringify(r.buffer)});`);
+    w.line(`_buf${k}.resize((_row + 1) * _n);`);
+    w.line(`const _rec${k} = _buf${k}.data;`);
+  });
+  emitBlock(w, kernel.scalar, kernel, declared);
+  w.block('for (let _k = 0; _k < _n; _k++)', () => {
+    w.line('const _idx = _indices[_k];');
+    emitBlock(w, kernel.vector, kernel, new Set(declared));
+    p.recorded.forEach((r, k) => {
+      w.line(`_rec${k}[_row * _n + _k] = ${r.local};`);
+    });
+  });
+}

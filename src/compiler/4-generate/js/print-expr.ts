@@ -1,0 +1,65 @@
+import type { Expr } from '../../1-parse/ast.ts';
+import type { FunctionDef, ScalarType } from '../../functions.ts';
+
+/**
+ * Prints an IR expression as JavaScript with Python/Brian semantics: `/` true division,
+ * `//` and `%` floored (sign of the divisor, as Python and Brian's C++ `_brian_mod`), booleans
+ * compared loosely so that stored 0/1 values and comparison results mix. Every operation is
+ * parenthesised: generated code is read by engines, not people.
+ */
+export class JsExprPrinter {
+  constructor(
+    private readonly locals: ReadonlyMap<string, ScalarType>,
+    private readonly functions: ReadonlyMap<string, FunctionDef>,
+  ) {}
+
+  print(expr: Expr): string {
+    switch (expr.kind) {
+      case 'Number':
+        return numberLiteral(expr.value);
+      case 'Bool':
+        return expr.value ? 'true' : 'false';
+      case 'Name':
+        return expr.name;
+      case 'Unary':
+        if (expr.op === 'not') return `(!${this.print(expr.operand)})`;
+        return expr.op === '-' ? `(-${this.print(expr.operand)})` : this.print(expr.operand);
+      case 'Logical':
+        return `(${this.print(expr.left)} ${expr.op === 'and' ? '&&' : '||'} ${this.print(expr.right)})`;
+      case 'Compare': {
+        const op = expr.op;
+        return `(${this.print(expr.left)} ${op} ${this.print(expr.right)})`;
+      }
+      case 'Call': {
+        const def = this.functions.get(expr.callee);
+        const name = def?.js ?? expr.callee;
+        return `${name}(${expr.args.map((a) => this.print(a)).join(', ')})`;
+      }
+      case 'Binary': {
+        const l = this.print(expr.left);
+        const r = this.print(expr.right);
+        switch (expr.op) {
+          case '//':
+            return `Math.floor(${l} / ${r})`;
+          case '%':
+            // Brian's _brian_mod for every type: x - y*floor(x/y) (sign of the divisor, as Python).
+            return `_brian.mod(${l}, ${r})`;
+          case '**':
+            return `(${l} ** ${r})`;
+          default:
+            return `(${l} ${expr.op} ${r})`;
+        }
+      }
+    }
+  }
+}
+
+/** A literal that reads back as exactly the same double. */
+export function numberLiteral(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (value === Number.POSITIVE_INFINITY) return 'Infinity';
+  if (value === Number.NEGATIVE_INFINITY) return '(-Infinity)';
+  if (Object.is(value, -0)) return '(-0)';
+  const s = String(value);
+  return value < 0 ? `(${s})` : s;
+}

@@ -1,0 +1,178 @@
+import { DIMENSIONLESS, type Dimension } from '../units/dimension.ts';
+
+/**
+ * The default function table: one row per function Brian code may call, holding its
+ * dimension rule, result type and each target's implementation. Algorithms as data: the
+ * analysis, the printers and the runtime all read this table; nothing registers itself.
+ *
+ * User functions (issue "C++ standalone device": `implementation({ js, cpp })`) are rows of the
+ * same shape added to a model's own function table, never to this one.
+ */
+
+export type ScalarType = 'float' | 'integer' | 'boolean';
+
+/** Dimension rule for arguments: a fixed dimension, 'any', or "same as argument k". */
+export type ArgDimension = Dimension | 'any' | { sameAs: number };
+
+export interface FunctionDef {
+  readonly name: string;
+  readonly argDims: readonly ArgDimension[];
+  /** The result dimension from the argument dimensions. */
+  readonly resultDim: (args: readonly Dimension[]) => Dimension;
+  /** 'highest': the "widest" argument type (int op int → int), as Brian's `return_type='highest'`. */
+  readonly resultType: ScalarType | 'highest';
+  /** Arguments must be boolean (none of the defaults) or numbers. */
+  readonly argTypes?: readonly (ScalarType | 'any')[];
+  /** Stateful functions (rand, randn, poisson) give a new value at every call. */
+  readonly stateful: boolean;
+  /** Implementation for the JS printer: a call to a helper of the JS runtime prelude (`_brian.exprel`). */
+  readonly js: string;
+  /** Implementation for the C++ printer (a function in brianlib or <cmath>). */
+  readonly cpp: string;
+}
+
+const same = (args: readonly Dimension[]) => args[0];
+const dimensionless = () => DIMENSIONLESS;
+
+function math(name: string, js: string, cpp = name): FunctionDef {
+  return {
+    name,
+    argDims: [DIMENSIONLESS],
+    resultDim: dimensionless,
+    resultType: 'float',
+    stateful: false,
+    js,
+    cpp,
+  };
+}
+
+const rows: FunctionDef[] = [
+  math('exp', 'Math.exp'),
+  math('log', 'Math.log'),
+  math('log10', 'Math.log10'),
+  math('expm1', 'Math.expm1'),
+  math('log1p', 'Math.log1p'),
+  math('exprel', '_brian.exprel', '_brian_exprel'),
+  math('sin', 'Math.sin'),
+  math('cos', 'Math.cos'),
+  math('tan', 'Math.tan'),
+  math('sinh', 'Math.sinh'),
+  math('cosh', 'Math.cosh'),
+  math('tanh', 'Math.tanh'),
+  math('arcsin', 'Math.asin', 'asin'),
+  math('arccos', 'Math.acos', 'acos'),
+  math('arctan', 'Math.atan', 'atan'),
+  {
+    name: 'sqrt',
+    argDims: ['any'],
+    resultDim: (args) => args[0].pow(0.5),
+    resultType: 'float',
+    stateful: false,
+    js: 'Math.sqrt',
+    cpp: 'sqrt',
+  },
+  {
+    name: 'abs',
+    argDims: ['any'],
+    resultDim: same,
+    resultType: 'highest',
+    stateful: false,
+    js: 'Math.abs',
+    cpp: '_brian_abs',
+  },
+  {
+    name: 'sign',
+    argDims: ['any'],
+    resultDim: dimensionless,
+    resultType: 'highest',
+    stateful: false,
+    js: 'Math.sign',
+    cpp: '_brian_sign',
+  },
+  {
+    name: 'floor',
+    argDims: ['any'],
+    resultDim: same,
+    resultType: 'float',
+    stateful: false,
+    js: 'Math.floor',
+    cpp: 'floor',
+  },
+  {
+    name: 'ceil',
+    argDims: ['any'],
+    resultDim: same,
+    resultType: 'float',
+    stateful: false,
+    js: 'Math.ceil',
+    cpp: 'ceil',
+  },
+  {
+    name: 'clip',
+    argDims: ['any', { sameAs: 0 }, { sameAs: 0 }],
+    resultDim: same,
+    resultType: 'highest',
+    stateful: false,
+    js: '_brian.clip',
+    cpp: '_brian_clip',
+  },
+  {
+    name: 'int',
+    argDims: [DIMENSIONLESS],
+    resultDim: dimensionless,
+    resultType: 'integer',
+    argTypes: ['any'],
+    stateful: false,
+    js: 'Math.trunc',
+    cpp: '_brian_int',
+  },
+  {
+    name: 'rand',
+    argDims: [],
+    resultDim: dimensionless,
+    resultType: 'float',
+    stateful: true,
+    js: '_rng.rand',
+    cpp: '_rand',
+  },
+  {
+    name: 'randn',
+    argDims: [],
+    resultDim: dimensionless,
+    resultType: 'float',
+    stateful: true,
+    js: '_rng.randn',
+    cpp: '_randn',
+  },
+  {
+    name: 'poisson',
+    argDims: [DIMENSIONLESS],
+    resultDim: dimensionless,
+    resultType: 'integer',
+    stateful: true,
+    js: '_rng.poisson',
+    cpp: '_poisson',
+  },
+];
+
+/** Functions filled in by the compiler because they need the clock: `timestep(t, dt)`. */
+export const TIMESTEP_FUNCTION: FunctionDef = {
+  name: 'timestep',
+  argDims: [], // checked specially: both arguments in seconds (see 2-analyze/dimensions.ts)
+  resultDim: dimensionless,
+  resultType: 'integer',
+  stateful: false,
+  js: '_brian.timestep',
+  cpp: '_brian_timestep',
+};
+
+export const DEFAULT_FUNCTIONS: ReadonlyMap<string, FunctionDef> = new Map(
+  [...rows, TIMESTEP_FUNCTION].map((f) => [f.name, f]),
+);
+
+/** Constants every expression may use (Brian's DEFAULT_CONSTANTS). */
+export const DEFAULT_CONSTANTS: ReadonlyMap<string, number> = new Map([
+  ['pi', Math.PI],
+  ['e', Math.E],
+  ['inf', Number.POSITIVE_INFINITY],
+]);

@@ -1,0 +1,50 @@
+/**
+ * Brian-style logging: warnings and info messages with a stable name that users can silence
+ * (`suppressWarning('resolution_conflict')`). Messages go to stderr; tests can capture them.
+ */
+export type LogLevel = 'debug' | 'info' | 'warning' | 'error';
+
+export interface LogRecord {
+  readonly level: LogLevel;
+  readonly name: string;
+  readonly message: string;
+}
+
+type Sink = (record: LogRecord) => void;
+
+const LEVEL_RANK: Record<LogLevel, number> = { debug: 0, info: 1, warning: 2, error: 3 };
+const suppressed = new Set<string>();
+let threshold: LogLevel = 'warning';
+let sink: Sink = (r) => process.stderr.write(`${r.level.toUpperCase()} [${r.name}] ${r.message}\n`);
+
+export function log(level: LogLevel, name: string, message: string): void {
+  if (LEVEL_RANK[level] < LEVEL_RANK[threshold] || suppressed.has(name)) return;
+  sink({ level, name, message });
+}
+
+export const warn = (name: string, message: string) => log('warning', name, message);
+export const info = (name: string, message: string) => log('info', name, message);
+
+/** Shows messages from `level` up (Brian's console default is INFO; ours is WARNING to keep scripts quiet). */
+export function setLogLevel(level: LogLevel): void {
+  threshold = level;
+}
+
+export function suppressWarning(name: string): void {
+  suppressed.add(name);
+}
+
+/** Collects log records while `fn` runs (for tests), then restores the previous sink. */
+export function catchLogs<T>(fn: () => T): { result: T; records: LogRecord[] } {
+  const records: LogRecord[] = [];
+  const previous = sink;
+  const previousThreshold = threshold;
+  sink = (r) => records.push(r);
+  threshold = 'debug';
+  try {
+    return { result: fn(), records };
+  } finally {
+    sink = previous;
+    threshold = previousThreshold;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Helpers that generated JavaScript kernels call as `_brian.*`: the JS implementations of the
+ * rows of the function table that are not a plain `Math` function, with Brian's C++ semantics.
+ */
+export const brianPrelude = {
+  /** Python's `%` (result has the sign of the divisor): Brian's `_brian_mod`. */
+  mod(x: number, y: number): number {
+    return x - y * Math.floor(x / y);
+  },
+  /** (exp(x) - 1)/x without cancellation, as Brian's `_exprel`. */
+  exprel(x: number): number {
+    if (Math.abs(x) < 1e-16) return 1.0;
+    if (x > 717) return Number.POSITIVE_INFINITY;
+    return Math.expm1(x) / x;
+  },
+  clip(value: number, lo: number, hi: number): number {
+    if (value < lo) return lo;
+    if (value > hi) return hi;
+    return value;
+  },
+  /** The time step of `t`, robust to rounding: Brian's `timestep(t, dt)`. */
+  timestep(t: number, dt: number): number {
+    return Math.trunc((t + 1e-3 * dt) / dt);
+  },
+};
+
+export type BrianPrelude = typeof brianPrelude;

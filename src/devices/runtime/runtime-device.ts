@@ -1,0 +1,70 @@
+import type { ScalarType } from '../../compiler/functions.ts';
+import { generateJsKernel } from '../../compiler/4-generate/js/generate-kernel.ts';
+import type { Kernel } from '../../compiler/ir/kernel.ts';
+import { RandomStream } from '../../core/random.ts';
+import { allocateTyped, type DeviceArray, DynamicArray, StaticArray, type TypedArray } from './arrays.ts';
+import { brianPrelude } from './prelude.ts';
+
+export type KernelFunction = (t: number, dt: number, timestep: number) => void;
+
+type KernelFactory = (
+  arrays: ReadonlyMap<string, DeviceArray>,
+  brian: typeof brianPrelude,
+  rng: RandomStream,
+) => KernelFunction;
+
+/**
+ * The runtime device: state lives in typed arrays of this process, kernels are generated
+ * JavaScript compiled with `new Function` and cached by their source text, so identical kernels
+ * (a second network of the same model, a repeated setter) are compiled once.
+ */
+export class RuntimeDevice {
+  readonly kind = 'runtime';
+  readonly arrays = new Map<string, DeviceArray>();
+  readonly rng = new RandomStream();
+  private readonly factories = new Map<string, KernelFactory>();
+  /** Source of the most recent kernels by name, for debugging (`BRIAN_DUMP_KERNELS=1`). */
+  readonly sources = new Map<string, string>();
+
+  allocate(arrayId: string, type: ScalarType, size: number, fill = 0): StaticArray {
+    const data = allocateTyped(type, size);
+    if (fill !== 0) data.fill(fill);
+    const array = new StaticArray(type, data);
+    this.arrays.set(arrayId, array);
+    return array;
+  }
+
+  allocateDynamic(arrayId: string, type: ScalarType): DynamicArray {
+    const array = new DynamicArray(type);
+    this.arrays.set(arrayId, array);
+    return array;
+  }
+
+  array(arrayId: string): DeviceArray {
+    const a = this.arrays.get(arrayId);
+    if (!a) throw new Error(`internal: no array ${arrayId} on the runtime device`);
+    return a;
+  }
+
+  /** The live values of an array (no copy). */
+  values(arrayId: string): TypedArray {
+    return this.array(arrayId).view();
+  }
+
+  /** Generates, compiles (or reuses) and binds a kernel. */
+  compile(kernel: Kernel): KernelFunction {
+    const source = generateJsKernel(kernel);
+    this.sources.set(kernel.name, source);
+    if (process.env.BRIAN_DUMP_KERNELS) process.stderr.write(`${source}\n`);
+    let factory = this.factories.get(source);
+    if (!factory) {
+      factory = new Function('_arrays', '_brian', '_rng', source) as KernelFactory;
+      this.factories.set(source, factory);
+    }
+    return factory(this.arrays, brianPrelude, this.rng);
+  }
+
+  seed(value?: number): void {
+    this.rng.seed(value ?? Math.floor(Math.random() * 2 ** 32));
+  }
+}

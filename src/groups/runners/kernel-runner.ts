@@ -1,0 +1,36 @@
+import type { Kernel } from '../../compiler/ir/kernel.ts';
+import { BrianError } from '../../diagnostics/diagnostic.ts';
+import type { BrianObject, RunContext, Runner } from '../../network/brian-object.ts';
+import type { Clock } from '../../network/clock.ts';
+import type { Slot } from '../../network/schedule.ts';
+
+/**
+ * A runner backed by one generated kernel: `build` lowers the object's code to IR with the
+ * namespace of the run, `prepare` compiles it on the device, `step` calls it.
+ */
+export abstract class KernelRunner implements Runner {
+  step: (t: number, dt: number, timestep: number) => void = () => {
+    throw new Error(`internal: ${this.name} was not prepared before running`);
+  };
+  kernel?: Kernel;
+
+  constructor(
+    readonly owner: BrianObject,
+    readonly name: string,
+    readonly when: Slot,
+    readonly order: number,
+    readonly clock: Clock,
+  ) {}
+
+  protected abstract build(ctx: RunContext): Kernel;
+
+  prepare(ctx: RunContext): void {
+    try {
+      this.kernel = this.build(ctx);
+    } catch (e) {
+      if (e instanceof BrianError) throw e.withCreationSite(this.owner.createdAt);
+      throw e;
+    }
+    this.step = ctx.device.compile(this.kernel);
+  }
+}

@@ -1,0 +1,128 @@
+import type { TypedArray } from '../devices/runtime/arrays.ts';
+import { BrianError } from '../diagnostics/diagnostic.ts';
+import { Quantity } from '../units/quantity.ts';
+import { QuantityArray } from '../units/quantity-array.ts';
+import type { Unit } from '../units/unit.ts';
+import type { SettableValue } from './assign-values.ts';
+import type { Group } from './group.ts';
+
+/**
+ * What `G.v` returns: a live view on a variable (Brian's VariableView). Index it like an array
+ * (`G.v[3]`, `G.v['i > 10']`, `G.v['i > 10'] = 'rand()*mV'`), convert it (`G.v.in(mV)`,
+ * `G.v.quantity`, `G.v.values`), or reduce it (`G.v.mean()`).
+ */
+export interface VariableView extends Iterable<Quantity> {
+  readonly name: string;
+  readonly group: Group;
+  readonly length: number;
+  /** Raw SI values (a live view for stored variables, computed for subexpressions). */
+  readonly values: TypedArray;
+  /** The values as a quantity array (a copy). */
+  readonly quantity: QuantityArray;
+  in(unit: Quantity): Float64Array;
+  at(index: number): Quantity;
+  get(where: string | number | ArrayLike<number>): QuantityArray;
+  set(value: SettableValue, where?: string | number | ArrayLike<number>): void;
+  mean(): Quantity;
+  sum(): Quantity;
+  min(): Quantity;
+  max(): Quantity;
+  toArray(): number[];
+  toString(): string;
+  /** Indexing: numbers give one element, strings are conditions. */
+  [index: number]: Quantity;
+}
+
+class View {
+  constructor(
+    readonly group: Group,
+    readonly name: string,
+  ) {}
+
+  get length(): number {
+    const v = this.group.variable(this.name);
+    return v.kind === 'array' && v.shared ? 1 : this.group.N;
+  }
+
+  get values(): TypedArray {
+    return this.group.rawValues(this.name);
+  }
+
+  get dim() {
+    const v = this.group.variable(this.name);
+    return 'dim' in v ? v.dim : undefined!;
+  }
+
+  get quantity(): QuantityArray {
+    return new QuantityArray(Float64Array.from(this.values), this.dim);
+  }
+
+  in(unit: Quantity | Unit): Float64Array {
+    return this.quantity.in(unit as Quantity);
+  }
+
+  at(index: number): Quantity {
+    const values = this.group.rawValues(this.name, index);
+    return new Quantity(values[0], this.dim);
+  }
+
+  get(where: string | number | ArrayLike<number>): QuantityArray {
+    return new QuantityArray(Float64Array.from(this.group.rawValues(this.name, where)), this.dim);
+  }
+
+  set(value: SettableValue, where?: string | number | ArrayLike<number>): void {
+    this.group.setState(this.name, value, where);
+  }
+
+  mean(): Quantity {
+    return this.quantity.mean();
+  }
+
+  sum(): Quantity {
+    return this.quantity.sum();
+  }
+
+  min(): Quantity {
+    return this.quantity.min();
+  }
+
+  max(): Quantity {
+    return this.quantity.max();
+  }
+
+  toArray(): number[] {
+    return Array.from(this.values);
+  }
+
+  *[Symbol.iterator](): Iterator<Quantity> {
+    const dim = this.dim;
+    for (const x of this.values) yield new Quantity(x, dim);
+  }
+
+  toString(): string {
+    return `<${this.group.name}.${this.name}: ${this.quantity.toString()}>`;
+  }
+}
+
+/** Index keys that are conditions or element numbers rather than view members. */
+function isIndexKey(view: View, key: string | symbol): key is string {
+  return typeof key === 'string' && !(key in view);
+}
+
+export function makeVariableView(group: Group, name: string): VariableView {
+  const view = new View(group, name);
+  return new Proxy(view, {
+    get(target, key, receiver) {
+      if (!isIndexKey(target, key)) return Reflect.get(target, key, receiver);
+      if (/^-?\d+$/.test(key)) return target.at(Number(key));
+      return target.get(key);
+    },
+    set(target, key, value) {
+      if (!isIndexKey(target, key)) {
+        throw new BrianError('bad_argument', `Cannot set ${String(key)} of ${group.name}.${name}.`);
+      }
+      target.set(value, /^-?\d+$/.test(key) ? Number(key) : key);
+      return true;
+    },
+  }) as unknown as VariableView;
+}

@@ -1,0 +1,192 @@
+import { parseExpression } from '../compiler/1-parse/parse-expression.ts';
+import { BlockBuilder } from '../compiler/3-lower/lower-block.ts';
+import type { Kernel } from '../compiler/ir/kernel.ts';
+import type { ScalarType } from '../compiler/functions.ts';
+import type { DynamicArray } from '../devices/runtime/arrays.ts';
+import { BrianError } from '../diagnostics/diagnostic.ts';
+import { SourceText } from '../diagnostics/span.ts';
+import { KernelRunner } from '../groups/runners/kernel-runner.ts';
+import { type Group, SKELETON_LOCALS } from '../groups/group.ts';
+import { BrianObject, type RunContext, type Runner } from '../network/brian-object.ts';
+import { collect } from '../network/magic.ts';
+import { uniqueName } from '../network/names.ts';
+import { second } from '../units/index.ts';
+import { Quantity } from '../units/quantity.ts';
+import { QuantityArray } from '../units/quantity-array.ts';
+import type { Dimension } from '../units/dimension.ts';
+import { spikeSource, type SpikeSource } from './spike-source.ts';
+
+export interface SpikeMonitorOptions {
+  /** Variables of the source to record at each spike (values after the threshold, before the reset). */
+  readonly variables?: string | readonly string[];
+  /** false: only count spikes per neuron (`count`, `num_spikes`), do not store times and indices. */
+  readonly record?: boolean;
+  readonly when?: string;
+  readonly order?: number;
+  readonly name?: string;
+}
+
+/**
+ * Records the spikes of a group (Brian's SpikeMonitor): times `t` and indices `i` in the order
+ * they happened, per-neuron `count`, and optionally variables at spike time.
+ */
+export class SpikeMonitor extends BrianObject {
+  readonly source: Group;
+  readonly record: boolean;
+  readonly variables: readonly string[];
+  private readonly runner: SpikeMonitorRunner;
+  private readonly ids: { t: string; i: string; count: string; vars: Map<string, string> };
+  private readonly dims = new Map<string, Dimension>();
+
+  constructor(source: Group, options: SpikeMonitorOptions = {}) {
+    super(uniqueName(options.name ?? 'spikemonitor'), source.clock);
+    this.source = source;
+    this.record = options.record ?? true;
+    this.variables = typeof options.variables === 'string' ? [options.variables] : [...(options.variables ?? [])];
+    const device = source.device;
+    this.ids = { t: `${this.name}_t`, i: `${this.name}_i`, count: `${this.name}_count`, vars: new Map() };
+    device.allocateDynamic(this.ids.t, 'float');
+    device.allocateDynamic(this.ids.i, 'integer');
+    device.allocate(this.ids.count, 'integer', source.N);
+    for (const v of this.variables) {
+      const variable = source.variable(v);
+      if (!('dim' in variable)) throw new BrianError('unknown_variable', `Cannot record "${v}".`);
+      this.dims.set(v, variable.dim);
+      const id = `${this.name}_${v}`;
+      device.allocateDynamic(id, variable.type as ScalarType);
+      this.ids.vars.set(v, id);
+    }
+    this.runner = new SpikeMonitorRunner(this, spikeSource(source), options.when ?? 'thresholds', options.order ?? 1);
+    collect(this);
+  }
+
+  runners(): readonly Runner[] {
+    return [this.runner];
+  }
+
+  stateArrays(): readonly string[] {
+    return [this.ids.t, this.ids.i, this.ids.count, ...this.ids.vars.values()];
+  }
+
+  override dependencies() {
+    return [this.source];
+  }
+
+  /** @internal */
+  arrayIds() {
+    return this.ids;
+  }
+
+  private dyn(id: string): DynamicArray {
+    return this.source.device.array(id) as DynamicArray;
+  }
+
+  private requireRecord(what: string): void {
+    if (!this.record) {
+      throw new BrianError('not_recorded', `${this.name} was created with record: false, so ${what} was not recorded.`);
+    }
+  }
+
+  /** Spike times (seconds, raw). */
+  get t_(): Float64Array {
+    this.requireRecord('t');
+    return this.dyn(this.ids.t).view() as Float64Array;
+  }
+
+  get t(): QuantityArray {
+    return new QuantityArray(Float64Array.from(this.t_), second.dim);
+  }
+
+  /** Indices of the spiking neurons, relative to the source. */
+  get i(): Int32Array {
+    this.requireRecord('i');
+    return this.dyn(this.ids.i).view() as Int32Array;
+  }
+
+  /** `[i, t]` (Brian's `it`). */
+  get it(): [Int32Array, QuantityArray] {
+    return [this.i, this.t];
+  }
+
+  /** Spikes per neuron of the source. */
+  get count(): Int32Array {
+    return this.source.device.values(this.ids.count) as Int32Array;
+  }
+
+  get num_spikes(): number {
+    let n = 0;
+    for (const c of this.count) n += c;
+    return n;
+  }
+
+  /** Recorded values of `name` at each spike (raw SI). */
+  values_(name: string): Float64Array | Int32Array | Uint8Array {
+    const id = this.ids.vars.get(name);
+    if (!id) throw new BrianError('not_recorded', `${this.name} does not record "${name}".`);
+    return this.dyn(id).view();
+  }
+
+  /** Recorded values of `name` at each spike, as a quantity array. */
+  values(name: string): QuantityArray {
+    return new QuantityArray(Float64Array.from(this.values_(name)), this.dims.get(name)!);
+  }
+
+  /** Spike times of each neuron, as `Map<index, times>`. */
+  spike_trains(): Map<number, QuantityArray> {
+    const byNeuron = new Map<number, number[]>();
+    for (let k = 0; k < this.source.N; k++) byNeuron.set(k, []);
+    const t = this.t_;
+    const i = this.i;
+    for (let k = 0; k < i.length; k++) byNeuron.get(i[k])!.push(t[k]);
+    return new Map([...byNeuron].map(([k, ts]) => [k, new QuantityArray(Float64Array.from(ts), second.dim)]));
+  }
+
+  /** Number of spikes per second of the whole run, per neuron (convenience, not in Brian). */
+  rate(duration: Quantity): Float64Array {
+    return Float64Array.from(this.count, (c) => c / duration.value);
+  }
+}
+
+class SpikeMonitorRunner extends KernelRunner {
+  constructor(
+    readonly monitor: SpikeMonitor,
+    private readonly src: SpikeSource,
+    when: string,
+    order: number,
+  ) {
+    super(monitor, `${monitor.name}_codeobject`, when, order, monitor.clock);
+  }
+
+  protected build(ctx: RunContext): Kernel {
+    const m = this.monitor;
+    const ids = m.arrayIds();
+    const builder = new BlockBuilder(SKELETON_LOCALS);
+    const vector = builder.block();
+    const scope = m.source.codeScope(ctx.runNamespace);
+    const recorded = m.variables.map((name) => {
+      const expr = parseExpression(new SourceText(name, `variable recorded by ${m.name}`));
+      const local = vector.read(name, scope, expr.span).local;
+      return { buffer: ids.vars.get(name)!, local };
+    });
+    builder.noteArray(this.src.eventspace, 'integer', false);
+    builder.noteArray(ids.count, 'integer', false);
+    return {
+      kind: 'spikemonitor',
+      name: this.name,
+      scalar: builder.block().finish(),
+      vector: vector.finish(),
+      arrays: builder.arrayInfos(),
+      functions: builder.usedFunctions(),
+      params: {
+        eventspace: this.src.eventspace,
+        sourceSize: this.src.size,
+        start: this.src.start,
+        stop: this.src.stop,
+        times: m.record ? ids.t : undefined,
+        indices: m.record ? ids.i : undefined,
+        count: ids.count,
+        recorded,
+      },
+    };
+  }
+}

@@ -1,0 +1,177 @@
+import { parseExpression } from '../compiler/1-parse/parse-expression.ts';
+import { BlockBuilder } from '../compiler/3-lower/lower-block.ts';
+import type { ScalarType } from '../compiler/functions.ts';
+import type { Kernel } from '../compiler/ir/kernel.ts';
+import type { DynamicArray, TypedArray } from '../devices/runtime/arrays.ts';
+import { BrianError } from '../diagnostics/diagnostic.ts';
+import { SourceText } from '../diagnostics/span.ts';
+import { type Group, SKELETON_LOCALS } from '../groups/group.ts';
+import { KernelRunner } from '../groups/runners/kernel-runner.ts';
+import { BrianObject, type RunContext, type Runner } from '../network/brian-object.ts';
+import { Clock } from '../network/clock.ts';
+import { collect } from '../network/magic.ts';
+import { uniqueName } from '../network/names.ts';
+import type { Dimension } from '../units/dimension.ts';
+import { second } from '../units/index.ts';
+import type { Quantity } from '../units/quantity.ts';
+import { QuantityArray } from '../units/quantity-array.ts';
+
+export interface StateMonitorOptions {
+  /** `true` for every element, or the indices (relative to the source) to record. */
+  readonly record?: boolean | number | readonly number[];
+  /** Record every `dt` instead of every step of the source's clock. */
+  readonly dt?: Quantity;
+  readonly clock?: Clock;
+  readonly when?: string;
+  readonly order?: number;
+  readonly name?: string;
+}
+
+/** The recorded values of one element: `M.at(5).v` / `M[5].v` (Brian's `M[5].v`). */
+export type RecordedElement = Record<string, QuantityArray>;
+
+/**
+ * Records variables of a group over time (Brian's StateMonitor), at the start of each step by
+ * default, so a recorded value is the state before that step's update. `M.v` is one trace per
+ * recorded element (relative: `M.v[0]` is the first recorded element), `M.at(k).v` / `M[k].v`
+ * the trace of element k of the source (absolute), `M.t` the recording times.
+ */
+export class StateMonitor extends BrianObject {
+  // biome-ignore lint/suspicious/noExplicitAny: recorded variables are exposed as properties (`M.v`, `M.v_`)
+  [variable: string]: any;
+
+  readonly source: Group;
+  readonly variables: readonly string[];
+  /** Recorded element indices, relative to the source. */
+  readonly recordIndices: Int32Array;
+  private readonly runner: StateMonitorRunner;
+  private readonly ids: { t: string; indices: string; vars: Map<string, string> };
+  private readonly dims = new Map<string, Dimension>();
+
+  constructor(source: Group, variables: string | readonly string[] | true, options: StateMonitorOptions = {}) {
+    const clock = options.clock ?? (options.dt ? new Clock(options.dt) : source.clock);
+    super(uniqueName(options.name ?? 'statemonitor'), clock);
+    this.source = source;
+    this.variables =
+      variables === true ? source.userVariableNames().filter((n) => !['i', 'N', 't', 'dt', 't_in_timesteps'].includes(n))
+      : typeof variables === 'string' ? [variables] : [...variables];
+    const record = options.record ?? true;
+    if (record === false) throw new BrianError('bad_argument', 'A StateMonitor with record: false records nothing.');
+    const relative =
+      record === true ? Array.from({ length: source.N }, (_, k) => k) : typeof record === 'number' ? [record] : [...record];
+    for (const k of relative) {
+      if (!Number.isInteger(k) || k < 0 || k >= source.N) {
+        throw new BrianError('index_out_of_range', `Cannot record element ${k} of ${source.name} (size ${source.N}).`);
+      }
+    }
+    this.recordIndices = Int32Array.from(relative);
+    const device = source.device;
+    this.ids = { t: `${this.name}_t`, indices: `${this.name}__indices`, vars: new Map() };
+    device.allocateDynamic(this.ids.t, 'float');
+    device.allocate(this.ids.indices, 'integer', relative.length).data.set(relative.map((k) => k + source.start));
+    for (const v of this.variables) {
+      const variable = source.variable(v);
+      if (!('dim' in variable)) throw new BrianError('unknown_variable', `Cannot record "${v}".`);
+      this.dims.set(v, variable.dim);
+      const id = `${this.name}_${v}`;
+      device.allocateDynamic(id, (variable.type === 'boolean' ? 'boolean' : variable.type) as ScalarType);
+      this.ids.vars.set(v, id);
+      Object.defineProperty(this, v, { get: () => this.traces(v), enumerable: false });
+      Object.defineProperty(this, `${v}_`, { get: () => this.traces_(v), enumerable: false });
+    }
+    this.runner = new StateMonitorRunner(this, options.when ?? 'start', options.order ?? 0);
+    collect(this);
+    // `M[5].v`: numeric keys give the record of element 5 of the source.
+    // biome-ignore lint/correctness/noConstructorReturn: Brian-style absolute indexing needs a proxy
+    return new Proxy(this, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key) && !(key in target)) return target.at(Number(key));
+        return Reflect.get(target, key, receiver);
+      },
+    });
+  }
+
+  runners(): readonly Runner[] {
+    return [this.runner];
+  }
+
+  stateArrays(): readonly string[] {
+    return [this.ids.t, ...this.ids.vars.values()];
+  }
+
+  override dependencies() {
+    return [this.source];
+  }
+
+  /** @internal */
+  arrayIds() {
+    return this.ids;
+  }
+
+  get t_(): Float64Array {
+    return (this.source.device.array(this.ids.t) as DynamicArray).view() as Float64Array;
+  }
+
+  get t(): QuantityArray {
+    return new QuantityArray(Float64Array.from(this.t_), second.dim);
+  }
+
+  /** Raw SI traces of `name`, one Float64Array per recorded element. */
+  traces_(name: string): Float64Array[] {
+    const id = this.ids.vars.get(name);
+    if (!id) throw new BrianError('not_recorded', `${this.name} does not record "${name}".`);
+    const data: TypedArray = (this.source.device.array(id) as DynamicArray).view();
+    const n = this.recordIndices.length;
+    const steps = n === 0 ? 0 : data.length / n;
+    return Array.from({ length: n }, (_, k) => {
+      const trace = new Float64Array(steps);
+      for (let s = 0; s < steps; s++) trace[s] = data[s * n + k];
+      return trace;
+    });
+  }
+
+  /** Traces of `name` with units, one per recorded element. */
+  traces(name: string): QuantityArray[] {
+    const dim = this.dims.get(name)!;
+    return this.traces_(name).map((tr) => new QuantityArray(tr, dim));
+  }
+
+  /** The record of element `index` of the source (absolute index, as Brian's `M[index]`). */
+  at(index: number): RecordedElement {
+    const k = this.recordIndices.indexOf(index);
+    if (k < 0) throw new BrianError('index_out_of_range', `${this.name} does not record element ${index} of ${this.source.name}.`);
+    return Object.fromEntries(this.variables.map((v) => [v, this.traces(v)[k]]));
+  }
+}
+
+class StateMonitorRunner extends KernelRunner {
+  constructor(
+    readonly monitor: StateMonitor,
+    when: string,
+    order: number,
+  ) {
+    super(monitor, `${monitor.name}_codeobject`, when, order, monitor.clock);
+  }
+
+  protected build(ctx: RunContext): Kernel {
+    const m = this.monitor;
+    const ids = m.arrayIds();
+    const builder = new BlockBuilder(SKELETON_LOCALS);
+    const vector = builder.block();
+    const scope = m.source.codeScope(ctx.runNamespace);
+    const recorded = m.variables.map((name) => {
+      const expr = parseExpression(new SourceText(name, `variable recorded by ${m.name}`));
+      return { buffer: ids.vars.get(name)!, local: vector.read(name, scope, expr.span).local };
+    });
+    builder.noteArray(ids.indices, 'integer', false);
+    return {
+      kind: 'statemonitor',
+      name: this.name,
+      scalar: builder.block().finish(),
+      vector: vector.finish(),
+      arrays: builder.arrayInfos(),
+      functions: builder.usedFunctions(),
+      params: { indices: ids.indices, times: ids.t, recorded },
+    };
+  }
+}

@@ -1,0 +1,107 @@
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { DynamicArray, type TypedArray } from '../devices/runtime/arrays.ts';
+import type { RuntimeDevice } from '../devices/runtime/runtime-device.ts';
+import { BrianError } from '../diagnostics/diagnostic.ts';
+import type { BrianObject } from './brian-object.ts';
+
+/**
+ * The saved state of a network (Brian's store()): a copy of every state array of its objects
+ * (dynamic ones with their length), each object's clock step, the network time and the random
+ * generator state. Restoring copies values back into the existing arrays, so compiled kernels
+ * stay valid.
+ */
+export interface Snapshot {
+  readonly time: number;
+  readonly arrays: ReadonlyMap<string, { readonly values: TypedArray; readonly length: number }>;
+  readonly clocks: ReadonlyMap<string, number>;
+  readonly random: readonly number[];
+}
+
+export function takeSnapshot(device: RuntimeDevice, objects: readonly BrianObject[], time: number): Snapshot {
+  const arrays = new Map<string, { values: TypedArray; length: number }>();
+  const clocks = new Map<string, number>();
+  for (const o of objects) {
+    for (const id of o.stateArrays()) {
+      const a = device.array(id);
+      arrays.set(id, { values: a.view().slice(), length: a.length });
+    }
+    clocks.set(o.clock.name + '@' + o.name, o.clock.timestep);
+  }
+  return { time, arrays, clocks, random: device.rng.getState() };
+}
+
+export function restoreSnapshot(
+  device: RuntimeDevice,
+  objects: readonly BrianObject[],
+  snapshot: Snapshot,
+  restoreRandomState: boolean,
+): number {
+  for (const [id, saved] of snapshot.arrays) {
+    const a = device.array(id);
+    if (a instanceof DynamicArray) a.resize(saved.length);
+    else if (a.length !== saved.length) {
+      throw new BrianError('network_error', `Cannot restore ${id}: its size changed from ${saved.length} to ${a.length}.`);
+    }
+    a.data.set(saved.values);
+  }
+  for (const o of objects) {
+    const step = snapshot.clocks.get(o.clock.name + '@' + o.name);
+    if (step !== undefined) o.clock.timestep = step;
+  }
+  if (restoreRandomState) device.rng.setState(snapshot.random);
+  return snapshot.time;
+}
+
+interface SnapshotFile {
+  readonly format: 'brian-ts-snapshot';
+  readonly version: 1;
+  readonly snapshots: Record<string, SerializedSnapshot>;
+}
+
+interface SerializedSnapshot {
+  time: number;
+  arrays: Record<string, { type: string; length: number; base64: string }>;
+  clocks: Record<string, number>;
+  random: number[];
+}
+
+/** Adds `name` to a snapshot file (JSON with base64 array data; other names in the file are kept). */
+export function writeSnapshotFile(filename: string, name: string, snapshot: Snapshot): void {
+  const file: SnapshotFile = existsSync(filename)
+    ? (JSON.parse(readFileSync(filename, 'utf8')) as SnapshotFile)
+    : { format: 'brian-ts-snapshot', version: 1, snapshots: {} };
+  const arrays: SerializedSnapshot['arrays'] = {};
+  for (const [id, a] of snapshot.arrays) {
+    arrays[id] = {
+      type: a.values.constructor.name,
+      length: a.length,
+      base64: Buffer.from(a.values.buffer, a.values.byteOffset, a.values.byteLength).toString('base64'),
+    };
+  }
+  file.snapshots[name] = {
+    time: snapshot.time,
+    arrays,
+    clocks: Object.fromEntries(snapshot.clocks),
+    random: [...snapshot.random],
+  };
+  writeFileSync(filename, JSON.stringify(file));
+}
+
+export function readSnapshotFile(filename: string, name: string): Snapshot | undefined {
+  if (!existsSync(filename)) {
+    throw new BrianError('store_not_found', `No snapshot file ${filename}.`);
+  }
+  const file = JSON.parse(readFileSync(filename, 'utf8')) as SnapshotFile;
+  const s = file.snapshots?.[name];
+  if (!s) return undefined;
+  const ctor = { Float64Array, Int32Array, Uint8Array } as const;
+  const arrays = new Map<string, { values: TypedArray; length: number }>();
+  for (const [id, a] of Object.entries(s.arrays)) {
+    const bytes = Buffer.from(a.base64, 'base64');
+    const C = ctor[a.type as keyof typeof ctor];
+    const copy = new Uint8Array(bytes.length);
+    copy.set(bytes);
+    arrays.set(id, { values: new C(copy.buffer), length: a.length });
+  }
+  return { time: s.time, arrays, clocks: new Map(Object.entries(s.clocks)), random: s.random };
+}
