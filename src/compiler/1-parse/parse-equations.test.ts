@@ -142,6 +142,9 @@ describe('parseEquations: units', () => {
     text = 'x : volt /';
     throwsBrian(() => parseEquations(text), 'equation_bad_unit', text.length, text.length);
     throwsBrian(() => parseEquations('x : 1.0'), 'equation_bad_unit', 4, 7);
+    throwsBrian(() => parseEquations('dv/dt = -v/(10*ms) : integer'), 'equation_bad_unit', 21, 28);
+    throwsBrian(() => parseEquations('dv/dt = -v/(10*ms) : boolean'), 'equation_bad_unit', 21, 28);
+    assert.equal(parseEquations('k = i % 2 : integer\nb = v > 0 : boolean').length, 2);
   });
 });
 
@@ -311,5 +314,18 @@ describe('parseEquations: white noise', () => {
     const error = throwsBrian(() => parseEquations(text), 'equation_bad_noise', ...where(text, 'xi', 1));
     assert.match(error.hint!, /xi_/);
     assert.equal(parseEquations('dx/dt = xi/sqrt(ms) + xi*x/sqrt(ms) : 1').length, 1);
+  });
+});
+
+describe('parseEquations: messages', () => {
+  it('renders a code frame on the line of the error', () => {
+    const source = new SourceText('dv/dt = -v/tau : volt\nv : volt', 'equations of neurongroup');
+    const error = throwsBrian(() => parseEquations(source), 'equation_duplicate_variable', 22, 23);
+    assert.match(error.message, /in equations of neurongroup, line 2, column 1/);
+    assert.ok(error.message.includes('2 | v : volt'), error.message);
+    assert.ok(
+      error.message.split('\n').some((line) => /^\s+\| \^$/.test(line)),
+      error.message,
+    );
   });
 });

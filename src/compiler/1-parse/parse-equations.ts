@@ -141,6 +141,16 @@ function parseDefinition(tokens: readonly Token[], k: number): [EquationLine, nu
   const endsUnit = (t: Token) => t.kind === 'newline' || t.kind === 'eof' || isOp(t, '(') || isOp(t, ';');
   while (!endsUnit(tokens[unitEnd])) unitEnd++;
   const unit = readUnitDecl(tokens, colon + 1, unitEnd, tokens[colon]);
+  if (kind === 'ode' && (unit.kind === 'integer' || unit.kind === 'boolean')) {
+    throw new BrianError(
+      'equation_bad_unit',
+      `a differential equation cannot define an ${unit.kind} variable`,
+      {
+        span: unit.span,
+        hint: 'differential equations define floating-point variables: use a unit or 1',
+      },
+    );
+  }
   let flags: Flag[] = [];
   let last = tokens[unitEnd - 1];
   let next = unitEnd;
