@@ -1,6 +1,5 @@
 import { BrianError } from '../../diagnostics/diagnostic.ts';
-import type { SourceText } from '../../diagnostics/span.ts';
-import { joinSpans, span } from '../../diagnostics/span.ts';
+import { joinSpans, type SourceText, span } from '../../diagnostics/span.ts';
 import type { BinaryOp, Call, CompareOp, Expr, Keyword, LogicalOp } from './ast.ts';
 import { lex, type Token } from './lexer.ts';
 import { describe, spanOf, TokenCursor, unexpected, withoutNewlines } from './token-cursor.ts';
@@ -12,16 +11,13 @@ import { describe, spanOf, TokenCursor, unexpected, withoutNewlines } from './to
  *
  * `**` is right-associative and its right operand may be a unary minus (`2**-1`), while
  * `-x**2` is `-(x**2)`. Comparison chains keep Python's meaning: `a < b < c` is
- * `a < b and b < c` (the middle operand is repeated in the tree). Line breaks are whitespace.
+ * `a < b and b < c` (the middle operand is repeated in the tree, so `a < rand() < b` would draw twice; Brian
+ * code does not use chains). Line breaks are whitespace.
  */
 
 /** Parses a whole expression (a threshold, a setter, the right-hand side of an equation…). */
 export function parseExpression(text: string | SourceText, label = 'expression'): Expr {
-  const tokens = lex(text, label);
-  if (tokens[0].kind === 'eof' || tokens.every((t) => t.kind === 'newline' || t.kind === 'eof')) {
-    throw new BrianError('syntax_error', 'empty expression', { span: tokens.at(-1)!.span });
-  }
-  return parseExpressionTokens(tokens);
+  return parseExpressionTokens(lex(text, label));
 }
 
 /** Parses tokens (ending with `eof`) that must form exactly one expression. */
