@@ -164,7 +164,8 @@ describe('parseExpression: errors with precise spans', () => {
     }
     assert.ok(error instanceof BrianError);
     assert.equal(error.code, 'unexpected_character');
-    assert.match(error.message, /^\[unexpected_character\]/);
+    assert.match(error.message, /^\[unexpected_character\] unexpected character '\^'/);
+    assert.equal(error.summary, "unexpected character '^'");
     assert.match(error.message, /line 1, column 21/);
     assert.ok(error.message.includes('1 | dv/dt = (El - v)/tau^2'), error.message);
     assert.ok(
