@@ -1,0 +1,44 @@
+import type { Span } from '../diagnostics/index.ts';
+import { BrianError } from '../diagnostics/index.ts';
+import type { Dimension } from './dimension.ts';
+import { unitForDisplay } from './registry.ts';
+
+/**
+ * Quantities of different physical dimensions combined (`ms(5).add(mV(3))`), Brian's
+ * `DimensionMismatchError`. Code `dimension_mismatch`. The message is Brian's: the description
+ * followed by the units involved, `Cannot calculate 5. mV + 3. ms, units do not match (units are V and s).`
+ */
+export class DimensionMismatchError extends BrianError {
+  /** The dimensions of the objects involved, in order. */
+  readonly dims: readonly Dimension[];
+  /** The description without the list of units. */
+  readonly description: string;
+
+  constructor(
+    description: string,
+    dims: readonly Dimension[] = [],
+    where: { span?: Span; hint?: string } = {},
+  ) {
+    super('dimension_mismatch', describe(description, dims), where);
+    this.name = 'DimensionMismatchError';
+    this.dims = dims;
+    this.description = description;
+  }
+}
+
+function describe(description: string, dims: readonly Dimension[]): string {
+  if (dims.length === 0) return description;
+  if (dims.length === 1) return `${description} (unit is ${unitForDisplay(dims[0])}).`;
+  if (dims.length === 2)
+    return `${description} (units are ${unitForDisplay(dims[0])} and ${unitForDisplay(dims[1])}).`;
+  return `${description} (units are ${dims.map((d) => `(${unitForDisplay(d)})`).join(' ')}).`;
+}
+
+/** A value that must be dimensionless but is not (`valueOf()` of `ms(5)`). Code `dimension_not_dimensionless`. */
+export function notDimensionless(what: string, dim: Dimension, hint?: string): BrianError {
+  return new BrianError(
+    'dimension_not_dimensionless',
+    `${what} must be dimensionless, but has unit ${unitForDisplay(dim)}.`,
+    hint ? { hint } : {},
+  );
+}

@@ -1,0 +1,412 @@
+/**
+ * A 1-D array of values sharing one physical dimension, over a Float64Array in SI base units:
+ * Brian's array `Quantity`. Elementwise arithmetic works with a scalar Quantity, a number or a
+ * same-length QuantityArray, with Brian's dimension rules, in plain loops (no per-element
+ * allocation). Displays the numpy way with a best unit: `[1. 2. 3.] mV`.
+ */
+import { BrianError } from '../diagnostics/index.ts';
+import { DIMENSIONLESS, type Dimension } from './dimension.ts';
+import { failForDimensionMismatch, isDimensionlessZero } from './dimension-checks.ts';
+import { formatBest, formatInUnit, shortString } from './display.ts';
+import type { PrintOptions } from './number-format.ts';
+import { pairwiseSum } from './pairwise-sum.ts';
+import { checkUnitMatch, exponentValue, Quantity, type Scalar } from './quantity.ts';
+
+export type ArithmeticOp = '+' | '-' | '*' | '/';
+export type ComparisonOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
+
+/** What elementwise arithmetic accepts. */
+export type ArrayOperand = QuantityArray | Quantity | number;
+
+export class QuantityArray implements Iterable<Quantity> {
+  /** The values in SI base units. Shared, not copied: writing to it changes the array. */
+  readonly values: Float64Array;
+  readonly dim: Dimension;
+
+  /** Wraps `values` (no copy) as an array of dimension `dim`. */
+  constructor(values: Float64Array, dim: Dimension = DIMENSIONLESS) {
+    this.values = values;
+    this.dim = dim;
+  }
+
+  /** A copy of `values` times `unit` (dimensionless when omitted): `QuantityArray.from([1, 2], mV)`. */
+  static from(values: ArrayLike<number> | Iterable<number>, unit?: Quantity): QuantityArray {
+    const list = Float64Array.from(values as Iterable<number>);
+    if (unit) {
+      const scale = unit.value;
+      for (let k = 0; k < list.length; k++) list[k] *= scale;
+    }
+    return new QuantityArray(list, unit?.dim ?? DIMENSIONLESS);
+  }
+
+  /** `n` zeros of dimension `dim`. */
+  static zeros(n: number, dim: Dimension = DIMENSIONLESS): QuantityArray {
+    return new QuantityArray(new Float64Array(n), dim);
+  }
+
+  get length(): number {
+    return this.values.length;
+  }
+
+  get shape(): [number] {
+    return [this.values.length];
+  }
+
+  get isDimensionless(): boolean {
+    return this.dim === DIMENSIONLESS;
+  }
+
+  /** Element `k` (negative counts from the end) as a Quantity. */
+  at(k: number): Quantity {
+    return new Quantity(this.values[this.index(k)], this.dim);
+  }
+
+  /** Sets element `k`; the value must have this array's dimension. */
+  set(k: number, value: Scalar): void {
+    failForDimensionMismatch(this, value, 'Inconsistent units in assignment');
+    this.values[this.index(k)] = typeof value === 'number' ? value : value.value;
+  }
+
+  /** Sets every element to `value` (same dimension required). Returns this array. */
+  fill(value: Scalar): this {
+    failForDimensionMismatch(this, value, 'Inconsistent units in assignment');
+    this.values.fill(typeof value === 'number' ? value : value.value);
+    return this;
+  }
+
+  /** The values as numbers of `unit`s: `v.in(mV)`. Dimensions must match. */
+  in(unit: Scalar): Float64Array {
+    checkUnitMatch(this, unit);
+    const scale = typeof unit === 'number' ? unit : unit.value;
+    const out = new Float64Array(this.values.length);
+    for (let k = 0; k < out.length; k++) out[k] = this.values[k] / scale;
+    return out;
+  }
+
+  // ---- arithmetic -------------------------------------------------------------------------
+
+  add(other: ArrayOperand): QuantityArray {
+    return arrayOp(this, other, '+');
+  }
+
+  sub(other: ArrayOperand): QuantityArray {
+    return arrayOp(this, other, '-');
+  }
+
+  mul(other: ArrayOperand): QuantityArray {
+    return arrayOp(this, other, '*');
+  }
+
+  div(other: ArrayOperand): QuantityArray {
+    return arrayOp(this, other, '/');
+  }
+
+  /** Elementwise power; the exponent must be a number or a dimensionless quantity. */
+  pow(exponent: Scalar): QuantityArray {
+    const n = exponentValue(this, exponent);
+    const out = new Float64Array(this.values.length);
+    for (let k = 0; k < out.length; k++) out[k] = this.values[k] ** n;
+    return new QuantityArray(out, this.dim.pow(n));
+  }
+
+  sqrt(): QuantityArray {
+    return this.pow(0.5);
+  }
+
+  neg(): QuantityArray {
+    return this.map((x) => -x);
+  }
+
+  abs(): QuantityArray {
+    return this.map(Math.abs);
+  }
+
+  // ---- comparisons (masks with 1 where true) ------------------------------------------------
+
+  lt(other: ArrayOperand): Uint8Array {
+    return arrayCompare(this, other, '<');
+  }
+
+  le(other: ArrayOperand): Uint8Array {
+    return arrayCompare(this, other, '<=');
+  }
+
+  gt(other: ArrayOperand): Uint8Array {
+    return arrayCompare(this, other, '>');
+  }
+
+  ge(other: ArrayOperand): Uint8Array {
+    return arrayCompare(this, other, '>=');
+  }
+
+  eq(other: ArrayOperand): Uint8Array {
+    return arrayCompare(this, other, '==');
+  }
+
+  ne(other: ArrayOperand): Uint8Array {
+    return arrayCompare(this, other, '!=');
+  }
+
+  // ---- reductions (numpy's algorithms, so results match Brian's to the bit) -----------------
+
+  sum(): Quantity {
+    return new Quantity(pairwiseSum(this.values), this.dim);
+  }
+
+  mean(): Quantity {
+    return new Quantity(pairwiseSum(this.values) / this.values.length, this.dim);
+  }
+
+  /** Standard deviation with `ddof` delta degrees of freedom (numpy's default 0). */
+  std(ddof = 0): Quantity {
+    const n = this.values.length;
+    const mean = pairwiseSum(this.values) / n;
+    const squares = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const d = this.values[k] - mean;
+      squares[k] = d * d;
+    }
+    return new Quantity(Math.sqrt(pairwiseSum(squares) / Math.max(n - ddof, 0)), this.dim);
+  }
+
+  /** Smallest element (NaN if any element is NaN, as numpy). */
+  min(): Quantity {
+    return new Quantity(this.values[this.argmin()], this.dim);
+  }
+
+  /** Largest element (NaN if any element is NaN, as numpy). */
+  max(): Quantity {
+    return new Quantity(this.values[this.argmax()], this.dim);
+  }
+
+  /** Index of the smallest element (the first NaN if there is one, as numpy). */
+  argmin(): number {
+    return this.argExtreme((a, b) => a < b, 'argmin');
+  }
+
+  /** Index of the largest element (the first NaN if there is one, as numpy). */
+  argmax(): number {
+    return this.argExtreme((a, b) => a > b, 'argmax');
+  }
+
+  // ---- selection --------------------------------------------------------------------------
+
+  /** A copy of elements `start` (inclusive) to `end` (exclusive); negative indices count from the end. */
+  slice(start?: number, end?: number): QuantityArray {
+    return new QuantityArray(this.values.slice(start, end), this.dim);
+  }
+
+  /** A view of elements `start` to `end` sharing this array's memory (numpy slicing semantics). */
+  subarray(start?: number, end?: number): QuantityArray {
+    return new QuantityArray(this.values.subarray(start, end), this.dim);
+  }
+
+  /** The elements at `indices` (a copy). */
+  take(indices: ArrayLike<number>): QuantityArray {
+    const out = new Float64Array(indices.length);
+    for (let k = 0; k < out.length; k++) out[k] = this.values[this.index(indices[k])];
+    return new QuantityArray(out, this.dim);
+  }
+
+  /** The elements where `mask` is non-zero (a copy), e.g. `v.filter(v.gt(mV(-50)))`. */
+  filter(mask: ArrayLike<number | boolean>): QuantityArray {
+    if (mask.length !== this.values.length) {
+      throw new BrianError(
+        'bad_argument',
+        `Mask of length ${mask.length} for an array of length ${this.values.length}`,
+      );
+    }
+    const out: number[] = [];
+    for (let k = 0; k < mask.length; k++) if (mask[k]) out.push(this.values[k]);
+    return new QuantityArray(Float64Array.from(out), this.dim);
+  }
+
+  *[Symbol.iterator](): Iterator<Quantity> {
+    for (let k = 0; k < this.values.length; k++) yield new Quantity(this.values[k], this.dim);
+  }
+
+  /** The elements as scalar Quantities (Brian's `tolist()`). */
+  toArray(): Quantity[] {
+    return Array.from(this);
+  }
+
+  // ---- display ----------------------------------------------------------------------------
+
+  /** Brian's `str`: `[1. 2. 3.] mV`, long arrays abbreviated as numpy does. */
+  toString(): string {
+    return this.inBestUnit();
+  }
+
+  inBestUnit(precision?: number, options?: Partial<PrintOptions>): string {
+    return formatBest(this.shaped(), { precision, options });
+  }
+
+  /** Brian's `in_unit`: `[1. 2. 3.] mV` for `inUnitString(mV)`. */
+  inUnitString(unit: Quantity, precision?: number): string {
+    checkUnitMatch(this, unit);
+    return formatInUnit(this.shaped(), unit, { precision });
+  }
+
+  /** Brian's `repr`: `array([1., 2., 3.]) * mvolt`. */
+  repr(precision?: number): string {
+    return formatBest(this.shaped(), { precision, python: true });
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+
+  toJSON(): { values: number[]; dim: string } {
+    return { values: Array.from(this.values), dim: this.dim.toString() };
+  }
+
+  /** @internal */
+  shaped(): { values: ArrayLike<number>; shape: readonly number[]; dim: Dimension } {
+    return { values: this.values, shape: [this.values.length], dim: this.dim };
+  }
+
+  private map(f: (x: number) => number): QuantityArray {
+    const out = new Float64Array(this.values.length);
+    for (let k = 0; k < out.length; k++) out[k] = f(this.values[k]);
+    return new QuantityArray(out, this.dim);
+  }
+
+  private index(k: number): number {
+    const n = this.values.length;
+    const i = k < 0 ? n + k : k;
+    if (!Number.isInteger(i) || i < 0 || i >= n) {
+      throw new BrianError('index_out_of_range', `Index ${k} is out of range for an array of length ${n}`);
+    }
+    return i;
+  }
+
+  private argExtreme(better: (a: number, b: number) => boolean, what: string): number {
+    const v = this.values;
+    if (v.length === 0) throw new BrianError('bad_argument', `${what} of an empty array`);
+    let best = 0;
+    for (let k = 0; k < v.length; k++) {
+      if (Number.isNaN(v[k])) return k;
+      if (better(v[k], v[best])) best = k;
+    }
+    return best;
+  }
+}
+
+// ---- elementwise kernels ------------------------------------------------------------------
+
+/** One operand of a kernel: a broadcast scalar or a same-length array. */
+type Values = number | Float64Array;
+
+function valuesOf(x: ArrayOperand): Values {
+  if (typeof x === 'number') return x;
+  if (x instanceof QuantityArray) return x.values;
+  if (x instanceof Quantity) return x.value;
+  throw new BrianError(
+    'bad_argument',
+    `Expected a QuantityArray, a Quantity or a number, got ${shortString(x)}`,
+  );
+}
+
+function lengthOf(a: Values, b: Values): number {
+  if (typeof a === 'number') return typeof b === 'number' ? 1 : b.length;
+  if (typeof b !== 'number' && b.length !== a.length) {
+    throw new BrianError(
+      'bad_argument',
+      `operands could not be broadcast together with shapes (${a.length},) (${b.length},)`,
+    );
+  }
+  return a.length;
+}
+
+function compute(a: Values, b: Values, op: ArithmeticOp): Float64Array {
+  const n = lengthOf(a, b);
+  const out = new Float64Array(n);
+  if (typeof a === 'number') {
+    const b2 = b as Float64Array;
+    if (op === '+') for (let k = 0; k < n; k++) out[k] = a + b2[k];
+    else if (op === '-') for (let k = 0; k < n; k++) out[k] = a - b2[k];
+    else if (op === '*') for (let k = 0; k < n; k++) out[k] = a * b2[k];
+    else for (let k = 0; k < n; k++) out[k] = a / b2[k];
+  } else if (typeof b === 'number') {
+    if (op === '+') for (let k = 0; k < n; k++) out[k] = a[k] + b;
+    else if (op === '-') for (let k = 0; k < n; k++) out[k] = a[k] - b;
+    else if (op === '*') for (let k = 0; k < n; k++) out[k] = a[k] * b;
+    else for (let k = 0; k < n; k++) out[k] = a[k] / b;
+  } else if (op === '+') for (let k = 0; k < n; k++) out[k] = a[k] + b[k];
+  else if (op === '-') for (let k = 0; k < n; k++) out[k] = a[k] - b[k];
+  else if (op === '*') for (let k = 0; k < n; k++) out[k] = a[k] * b[k];
+  else for (let k = 0; k < n; k++) out[k] = a[k] / b[k];
+  return out;
+}
+
+function dimOf(x: ArrayOperand): Dimension {
+  return typeof x === 'number' ? DIMENSIONLESS : x.dim;
+}
+
+/** Result dimension of `a op b` after Brian's checks. */
+function resultDim(a: ArrayOperand, b: ArrayOperand, op: ArithmeticOp): Dimension {
+  if (op === '*') return dimOf(a).mul(dimOf(b));
+  if (op === '/') return dimOf(a).div(dimOf(b));
+  failForDimensionMismatch(a, b, `Cannot calculate {value1} ${op} {value2}, units do not match`, {
+    value1: a,
+    value2: b,
+  });
+  // A dimensionless zero takes the other operand's dimension.
+  return dimOf(a) === DIMENSIONLESS && isDimensionlessZero(a) ? dimOf(b) : dimOf(a);
+}
+
+function arrayOp(a: QuantityArray, b: ArrayOperand, op: ArithmeticOp): QuantityArray {
+  const values = compute(a.values, valuesOf(b), op);
+  return new QuantityArray(values, resultDim(a, b, op));
+}
+
+/** @internal `scalar op array` for Quantity's methods. */
+export function scalarArrayOp(a: Quantity, b: QuantityArray, op: ArithmeticOp): QuantityArray {
+  const values = compute(a.value, b.values, op);
+  return new QuantityArray(values, resultDim(a, b, op));
+}
+
+function checkComparable(a: ArrayOperand, b: ArrayOperand, op: ComparisonOp): void {
+  const bareInfinity =
+    !(b instanceof QuantityArray) &&
+    dimOf(b) === DIMENSIONLESS &&
+    Math.abs(valuesOf(b) as number) === Infinity;
+  if (bareInfinity) return;
+  failForDimensionMismatch(a, b, `Cannot perform comparison {value1} ${op} {value2}, units do not match`, {
+    value1: a,
+    value2: b,
+  });
+}
+
+function compareValues(a: Values, b: Values, op: ComparisonOp): Uint8Array {
+  const n = lengthOf(a, b);
+  const out = new Uint8Array(n);
+  const av = typeof a === 'number' ? null : a;
+  const bv = typeof b === 'number' ? null : b;
+  const as = a as number;
+  const bs = b as number;
+  for (let k = 0; k < n; k++) {
+    const x = av ? av[k] : as;
+    const y = bv ? bv[k] : bs;
+    let r: boolean;
+    if (op === '<') r = x < y;
+    else if (op === '<=') r = x <= y;
+    else if (op === '>') r = x > y;
+    else if (op === '>=') r = x >= y;
+    else if (op === '==') r = x === y;
+    else r = x !== y;
+    out[k] = r ? 1 : 0;
+  }
+  return out;
+}
+
+function arrayCompare(a: QuantityArray, b: ArrayOperand, op: ComparisonOp): Uint8Array {
+  checkComparable(a, b, op);
+  return compareValues(a.values, valuesOf(b), op);
+}
+
+/** @internal `scalar op array` comparisons for Quantity's methods. */
+export function scalarArrayCompare(a: Quantity, b: QuantityArray, op: ComparisonOp): Uint8Array {
+  checkComparable(a, b, op);
+  return compareValues(a.value, b.values, op);
+}
