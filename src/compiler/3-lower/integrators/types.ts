@@ -42,6 +42,21 @@ export interface IntegrationContext {
    * Lets `exact` fold numbers and use a numeric matrix exponential.
    */
   valueOf(name: string): number | undefined;
+  /**
+   * Optional: whether a function's value stays constant during a time step when it is called
+   * with `t` as its argument (a TimedArray whose dt is at least the group's). Such calls do not
+   * make an equation time-dependent (Brian's `is_locally_constant`). Default: no function is.
+   */
+  isLocallyConstant?(fn: string): boolean;
+  /** Optional: whether a function gives a new value at each call. Default: rand, randn, poisson. */
+  isStateful?(fn: string): boolean;
+}
+
+/** Why a method cannot integrate some equations, and where (the offending equation or symbol). */
+export interface IntegrationProblem {
+  /** A whole sentence naming the method: "rk4 cannot integrate stochastic equations". */
+  readonly reason: string;
+  readonly span?: Span;
 }
 
 export type Stochasticity = 'none' | 'additive' | 'multiplicative';
@@ -52,6 +67,8 @@ export interface StateUpdateMethod {
   readonly stochastic: Stochasticity;
   /** Why the method cannot integrate these equations, or undefined when it can. */
   cannotIntegrate(eqs: readonly OdeEquation[], ctx: IntegrationContext): string | undefined;
+  /** `cannotIntegrate` with the place of the problem; optional for custom methods. */
+  check?(eqs: readonly OdeEquation[], ctx: IntegrationContext): IntegrationProblem | undefined;
   /**
    * Abstract code advancing the state by one step `dt`: temporaries start with `_`, and the
    * last statements assign every state variable (`v = _v`). Noise appears as calls `randn()`
