@@ -7,7 +7,8 @@ import type { FunctionDef, ScalarType } from '../functions.ts';
 import { checkExpression, type ExprInfo, resolveName } from '../2-analyze/check-expression.ts';
 
 type ExprInfoLike = ExprInfo;
-import { type IndexRef, OWN_INDEX, type Resolved, type Scope } from '../2-analyze/scope.ts';
+import { ChainScope, type IndexRef, OWN_INDEX, type Resolved, type Scope, TableScope } from '../2-analyze/scope.ts';
+import { DIMENSIONLESS, type Dimension } from '../../units/dimension.ts';
 import type { ArrayAccess, ArrayInfo, CodeBlock, IRStatement } from '../ir/kernel.ts';
 
 /**
@@ -60,6 +61,9 @@ export class BlockBuilder {
   private readonly accesses = new Map<string, AccessLocal>();
   private readonly subexpressions = new Map<string, SubexprState>();
   private readonly temporaries = new Map<string, { local: string; type: ScalarType }>();
+  /** Temporaries as a scope, so later statements can use them (with their dimension). */
+  private readonly temporaryTable = new Map<string, Resolved>();
+  readonly temporaryScope: Scope = new TableScope(this.temporaryTable);
   private readonly arrays = new Map<string, ArrayInfo>();
   private readonly functions = new Set<FunctionDef>();
   private readonly types = new Map<string, ScalarType>();
@@ -161,10 +165,16 @@ export class BlockBuilder {
     return this.temporaries.get(name);
   }
 
-  declareTemporary(name: string, type: ScalarType): { local: string; type: ScalarType } {
+  declareTemporary(name: string, type: ScalarType, dim: Dimension = DIMENSIONLESS, scalar = false): { local: string; type: ScalarType } {
     const t = { local: this.freshName(name), type };
     this.temporaries.set(name, t);
     this.types.set(t.local, type);
+    this.temporaryTable.set(name, {
+      kind: 'variable',
+      variable: { kind: 'auxiliary', name: t.local, dim, type, shared: scalar },
+      index: OWN_INDEX,
+      scope: this.temporaryScope,
+    });
     return t;
   }
 
@@ -194,11 +204,12 @@ export class BlockInProgress {
     return this;
   }
 
-  addStatement(stmt: Statement, scope: Scope): void {
+  addStatement(stmt: Statement, outerScope: Scope): void {
+    const scope = this.withTemporaries(outerScope);
     const value = this.expandAugmented(stmt);
     const target = scope.lookup(stmt.target, stmt.targetSpan);
     const info = checkExpression(value, scope);
-    if (!target) {
+    if (!target || this.b.temporary(stmt.target)) {
       // A new temporary (or a re-assignment of one).
       const existing = this.b.temporary(stmt.target);
       if (stmt.op !== '=' && !existing) {
@@ -210,7 +221,7 @@ export class BlockInProgress {
       if (existing) {
         this.statements.push({ kind: 'set', name: existing.local, type: existing.type, value: rewritten });
       } else {
-        const t = this.b.declareTemporary(stmt.target, info.type);
+        const t = this.b.declareTemporary(stmt.target, info.type, info.dim, info.scalar);
         this.statements.push({ kind: 'let', name: t.local, type: t.type, value: rewritten });
       }
       return;
@@ -240,10 +251,11 @@ export class BlockInProgress {
   }
 
   /** Declares `_name = expr` as a local of the given type (e.g. `_cond` of a threshold). */
-  addExpression(name: string, expr: Expr, scope: Scope): { local: string; type: ScalarType } {
+  addExpression(name: string, expr: Expr, outerScope: Scope): { local: string; type: ScalarType } {
+    const scope = this.withTemporaries(outerScope);
     const info = checkExpression(expr, scope);
     const rewritten = this.rewrite(expr, scope);
-    const t = this.b.declareTemporary(name, info.type);
+    const t = this.b.declareTemporary(name, info.type, info.dim, info.scalar);
     this.statements.push({ kind: 'let', name: t.local, type: info.type, value: rewritten });
     return t;
   }
@@ -252,7 +264,8 @@ export class BlockInProgress {
    * Computes `expr` and stores it into element `_idx` of `arrayId`, an internal buffer that no
    * user variable names (getters of subexpressions, evaluated conditions).
    */
-  addOutput(expr: Expr, scope: Scope, arrayId: string, type: ScalarType, index: IndexRef = OWN_INDEX): ExprInfoLike {
+  addOutput(expr: Expr, outerScope: Scope, arrayId: string, type: ScalarType, index: IndexRef = OWN_INDEX): ExprInfoLike {
+    const scope = this.withTemporaries(outerScope);
     const info = checkExpression(expr, scope);
     const t = this.b.declareTemporary('_value', info.type);
     this.statements.push({ kind: 'let', name: t.local, type: info.type, value: this.rewrite(expr, scope) });
@@ -282,6 +295,10 @@ export class BlockInProgress {
   }
 
   // --- helpers --------------------------------------------------------------------------------
+
+  private withTemporaries(scope: Scope): Scope {
+    return new ChainScope([this.b.temporaryScope, scope]);
+  }
 
   private expandAugmented(stmt: Statement): Expr {
     if (stmt.op === '=') return stmt.value;

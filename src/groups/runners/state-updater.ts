@@ -74,12 +74,12 @@ export class StateUpdater extends KernelRunner {
       }));
       const context = integrationContext(g, scope, new Set(odes.map((e) => e.name)));
       const started = performance.now();
-      const { method, statements } = chooseMethod(prepared, context, g.method);
-      this.methodUsed = method.name;
-      if (g.method === 'auto' || Array.isArray(g.method)) {
+      const { method, statements, automatic } = chooseMethod(prepared, context, g.method);
+      this.methodUsed = method;
+      if (automatic) {
         info(
           'method_choice',
-          `No numerical integration method specified for group '${g.name}', using method '${method.name}' ` +
+          `No numerical integration method specified for group '${g.name}', using method '${method}' ` +
             `(took ${((performance.now() - started) / 1000).toFixed(2)}s).`,
         );
       }
