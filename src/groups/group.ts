@@ -64,25 +64,23 @@ export abstract class Group extends BrianObject {
 
   // --- name resolution ------------------------------------------------------------------------
 
-  /** This group's variables as seen by its own kernels (`_idx` is the absolute element index). */
-  ownScope(): Scope {
-    const table = new Map<string, Resolved>();
-    const scope: Scope = new TableScope(table);
-    for (const [name, variable] of this.variables) {
-      const shared = variable.kind === 'array' ? variable.shared : variable.kind === 'subexpression' && variable.shared;
-      table.set(name, { kind: 'variable', variable, index: shared ? SHARED_INDEX : OWN_INDEX, scope });
-    }
-    return scope;
-  }
-
-  /** The full scope for code of this group: its variables, then external names. */
+  /**
+   * The full scope for code of this group: its variables (`_idx` is the absolute element index),
+   * then external names. Subexpressions are resolved in this same scope.
+   */
   codeScope(runNamespace?: Namespace, extra?: Namespace): Scope {
     const external = new ExternalScope(
       extra ? { ...(this.namespace ?? {}), ...extra } : this.namespace,
       runNamespace,
       this.name,
     );
-    return new ChainScope([this.ownScope(), external]);
+    const table = new Map<string, Resolved>();
+    const scope = new ChainScope([new TableScope(table), external]);
+    for (const [name, variable] of this.variables) {
+      const shared = variable.kind === 'array' ? variable.shared : variable.kind === 'subexpression' && variable.shared;
+      table.set(name, { kind: 'variable', variable, index: shared ? SHARED_INDEX : OWN_INDEX, scope });
+    }
+    return scope;
   }
 
   protected addAuxiliaries(): void {

@@ -29,20 +29,26 @@ export function collectedObjects(): readonly BrianObject[] {
 
 function network(): Network {
   if (!magicNetwork) magicNetwork = new Network();
-  const known = collected.filter((o) => o.networkId === magicNetwork!.id);
-  const fresh = collected.filter((o) => o.networkId === undefined);
-  if (known.length > 0 && fresh.length > 0 && !collected.every((o) => magicNetwork!.objects.includes(o))) {
-    const names = fresh.map((o) => o.name).join(', ');
-    throw new BrianError(
-      'magic_error',
-      `The magic network contains a mix of objects that have been run before and new objects (${names}); ` +
-        'it cannot tell whether to start a new simulation or continue the old one.',
-      { hint: 'create an explicit Network, or call startScope() before creating the new objects' },
-    );
+  const net = magicNetwork;
+  const fresh = collected.filter((o) => !net.objects.includes(o));
+  if (fresh.length === 0) return net;
+  const hasRun = net.objects.some((o) => o.networkId === net.id);
+  if (!hasRun) {
+    net.add(fresh);
+    return net;
   }
-  if (known.length === 0 && magicNetwork.objects.length > 0) magicNetwork = new Network();
-  magicNetwork.add(collected.filter((o) => !magicNetwork!.objects.includes(o)));
-  return magicNetwork;
+  if (fresh.length === collected.length) {
+    // Only new objects: a new simulation, starting at t = 0.
+    magicNetwork = new Network(fresh);
+    return magicNetwork;
+  }
+  const names = fresh.map((o) => o.name).join(', ');
+  throw new BrianError(
+    'magic_error',
+    `The magic network contains a mix of objects that have been run before and new objects (${names}); ` +
+      'it cannot tell whether to start a new simulation or continue the old one.',
+    { hint: 'create an explicit Network, or call startScope() before creating the new objects' },
+  );
 }
 
 export function run(duration: Quantity, options?: RunOptions): void {
