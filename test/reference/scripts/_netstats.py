@@ -18,13 +18,15 @@ STATS_DEFINITIONS = {
     "fano_pop_Xms": "population spike counts c_b in consecutive bins of X ms (bin b = floor(k / (X ms/dt)), "
                     "b = 0 .. T/(X ms) - 1); fano = var(c, ddof=0) / mean(c). 1 for Poisson-like asynchronous "
                     "activity, >> 1 for synchronous activity",
+    "fano_pop_Xms_late": "the same restricted to the bins that start at or after late_start (= 0.2 s; bins "
+                         "b >= late_start/(X ms)), i.e. without the initial transient",
     "pop_rate_10ms": "population rate in consecutive 10 ms bins: count / (N * 10 ms), Hz",
     "spike_count_hist": "hist[c] = number of neurons that fired exactly c spikes during the run (c = 0 .. max)",
     "seed_summary": "mean and std (ddof=1) across seeds of every scalar per-seed statistic",
 }
 
 
-def spike_stats(spike_i, spike_t, N, dt, duration, Ne=None, bins_ms=(1, 5)):
+def spike_stats(spike_i, spike_t, N, dt, duration, Ne=None, bins_ms=(1, 5), late_start=0.2):
     spike_i = np.asarray(spike_i, dtype=np.int64)
     steps = np.round(np.asarray(spike_t) / dt).astype(np.int64)
     n_steps = int(round(duration / dt))
@@ -56,6 +58,8 @@ def spike_stats(spike_i, spike_t, N, dt, duration, Ne=None, bins_ms=(1, 5)):
         n_bins = n_steps // per_bin
         c = np.bincount(steps // per_bin, minlength=n_bins)[:n_bins]
         out[f"fano_pop_{b_ms}ms"] = c.var() / c.mean() if c.mean() > 0 else "NaN"
+        late = c[int(round(late_start * 1e3 / b_ms)):]
+        out[f"fano_pop_{b_ms}ms_late"] = late.var() / late.mean() if late.mean() > 0 else "NaN"
     per10 = int(round(10e-3 / dt))
     c10 = np.bincount(steps // per10, minlength=n_steps // per10)[: n_steps // per10]
     out["pop_rate_10ms"] = c10 / (N * 10e-3)
