@@ -187,7 +187,7 @@ function checkResult(
     return;
   }
   const expected =
-    typeof spec === 'function'
+    typeof spec === 'function' && !((spec as { dim?: unknown }).dim instanceof Dimension)
       ? (spec as (...d: Dimension[]) => { readonly dim: Dimension } | Dimension | number)(
           ...args.map(getDimensions),
         )

@@ -190,7 +190,7 @@ export const DIMENSIONLESS: Dimension = fromArray([0, 0, 0, 0, 0, 0, 0]);
 export function getOrCreateDimension(
   exponents: ArrayLike<number> | Readonly<Record<string, number>>,
 ): Dimension {
-  if (typeof (exponents as ArrayLike<number>).length === 'number') {
+  if (Array.isArray(exponents) || ArrayBuffer.isView(exponents)) {
     const list = Array.from(exponents as ArrayLike<number>);
     if (list.length !== 7) throw new TypeError('Need a sequence of exactly 7 items');
     if (!list.every(Number.isFinite)) throw new TypeError('Dimension exponents must be finite numbers');

@@ -70,10 +70,10 @@ export type UnitCallArgument = number | ArrayLike<number> | Iterable<number> | A
 export interface Unit {
   /** `ms(5)`: 5 ms. */
   (value: number): Quantity;
+  /** `mV([1, 2])`, `mV(float64array)`: a QuantityArray (`mV([])` too). */
+  (values: ArrayLike<number> | Iterable<number>): QuantityArray;
   /** `mV([[1, 2], [3, 4]])`: a 2 × 2 QuantityMatrix. */
   (rows: readonly (readonly number[])[]): QuantityMatrix;
-  /** `mV([1, 2])`, `mV(float64array)`: a QuantityArray. */
-  (values: ArrayLike<number> | Iterable<number>): QuantityArray;
 }
 
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface adds the call signatures of unit objects
