@@ -94,6 +94,22 @@ function byKey(a: { key: string }, b: { key: string }): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
+/**
+ * The order of factors and terms: by name, a power next to its base (`gk*n**4`), products by
+ * their factors, so that printed expressions read naturally. Ties are broken by key.
+ */
+function orderKey(n: Node): string {
+  if (n.t === 'pow') return `${orderKey(n.base)}^`;
+  if (n.t === 'mul') return n.factors.map(orderKey).join('*');
+  return n.key;
+}
+
+function byOrder(a: Node, b: Node): number {
+  const ka = orderKey(a);
+  const kb = orderKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : byKey(a, b);
+}
+
 /** Splits a term into its numeric coefficient and the rest (`3*x*y` → 3, `x*y`). */
 export function splitCoefficient(n: Node): [Coef, Node] {
   if (n.t === 'num') return [n.c, ONE];
@@ -126,7 +142,7 @@ export function add(items: readonly Node[]): Node {
   };
   items.forEach(visit);
   const terms: Node[] = [];
-  for (const { c, rest } of [...collected.values()].sort((a, b) => byKey(a.rest, b.rest))) {
+  for (const { c, rest } of [...collected.values()].sort((a, b) => byOrder(a.rest, b.rest))) {
     if (!C.isZero(c)) terms.push(scale(c, rest));
   }
   if (!C.isZero(constant)) terms.unshift(numNode(constant));
@@ -169,7 +185,7 @@ export function mul(items: readonly Node[]): Node {
     }
   }
   if (again) return mul([numNode(c), ...factors]);
-  factors.sort(byKey);
+  factors.sort(byOrder);
   if (factors.length === 0) return numNode(c);
   if (factors.length === 1 && C.isOne(c) && c.kind === 'rat') return factors[0];
   const only = factors[0];

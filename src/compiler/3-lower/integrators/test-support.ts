@@ -1,4 +1,6 @@
 import { SourceText, span } from '../../../diagnostics/span.ts';
+import { execute, type Functions, type Value } from '../../../symbolic/evaluate.ts';
+import type { Statement } from '../../1-parse/ast.ts';
 import { parseExpression } from '../../1-parse/parse-expression.ts';
 import type { IntegrationContext, NameKind, OdeEquation } from './types.ts';
 
@@ -55,5 +57,46 @@ export function context(eqs: readonly OdeEquation[], options: ContextOptions = {
     },
     valueOf: (name) => (Object.hasOwn(constants, name) ? constants[name] : undefined),
     isLocallyConstant: (fn) => options.locallyConstant?.includes(fn) ?? false,
+  };
+}
+
+/** Runs generated statements for `steps` steps of `dt` from `state` (t advances after each step). */
+export function run(
+  statements: readonly Statement[],
+  initial: Readonly<Record<string, number>>,
+  options: { dt: number; steps: number; values?: Readonly<Record<string, number>>; functions?: Functions },
+): Map<string, Value> {
+  const state = new Map<string, Value>(
+    Object.entries({ t: 0, ...options.values, ...initial, dt: options.dt }),
+  );
+  for (let k = 0; k < options.steps; k++) {
+    execute(statements, state, options.functions);
+    state.set('t', (k + 1) * options.dt);
+  }
+  return state;
+}
+
+/** A seeded standard normal generator (xorshift + Box–Muller), for reproducible noise tests. */
+export function seededRandn(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  const uniform = () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return (s + 0.5) / 4294967296;
+  };
+  let spare: number | undefined;
+  return () => {
+    if (spare !== undefined) {
+      const r = spare;
+      spare = undefined;
+      return r;
+    }
+    const r = Math.sqrt(-2 * Math.log(uniform()));
+    const phi = 2 * Math.PI * uniform();
+    spare = r * Math.sin(phi);
+    return r * Math.cos(phi);
   };
 }
