@@ -42,6 +42,7 @@ if (process.argv.includes('--extract')) {
     encoding: 'utf8',
   });
   writeFileSync(jsonPath, json);
+  execFileSync(join(root, 'node_modules/.bin/biome'), ['format', '--write', jsonPath], { stdio: 'ignore' });
   console.log(`extracted ${jsonPath}`);
 }
 

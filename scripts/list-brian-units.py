@@ -2,7 +2,7 @@
 
 Run with the system Python that has Brian installed (Debian's python3-brian):
 
-    /usr/bin/python3 scripts/list-brian-units.py > src/units/data/brian-units.json
+    npm run generate:units -- --extract    (runs this script, formats the JSON, regenerates)
 
 The output is committed, so building brian-ts never needs Brian. What it records:
   - every unit in brian2.units.allunits.__all__ and brian2.units.stdunits (name, display name,

@@ -35,7 +35,7 @@ export {
 } from './dimension-checks.ts';
 export { DimensionMismatchError } from './errors.ts';
 export { bestUnit, isQuantity, unitFromDimension } from './helpers.ts';
-export { DEFAULT_PRINT_OPTIONS, type PrintOptions } from './number-format.ts';
+export { DEFAULT_PRINT_OPTIONS, formatArray, formatScalar, type PrintOptions } from './number-format.ts';
 export { Quantity, type Scalar } from './quantity.ts';
 export { type ArrayOperand, QuantityArray } from './quantity-array.ts';
 export { QuantityMatrix } from './quantity-matrix.ts';

@@ -217,6 +217,7 @@ export class Quantity {
 
   /** Dimension of `this ± other`; a dimensionless zero on either side takes the other's dimension. */
   private additiveDim(other: Scalar, op: string): Dimension {
+    if (typeof other !== 'number' && other.dim === this.dim) return this.dim; // the common case, fast
     const [, otherDim] = failForDimensionMismatch(
       this,
       other,
@@ -232,6 +233,7 @@ export class Quantity {
   /** The other side's value for a comparison, after the dimension check (±Infinity always passes). */
   private comparable(other: Scalar, op: string): number {
     const v = scalarValue(other);
+    if (typeof other !== 'number' && other.dim === this.dim) return v; // the common case, fast
     const isBareInfinity =
       (typeof other === 'number' || other.dim === DIMENSIONLESS) && Math.abs(v) === Infinity;
     if (!isBareInfinity) {

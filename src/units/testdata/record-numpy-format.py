@@ -1,5 +1,6 @@
 """Records how numpy 1.24 (the one Brian 2.5.1 prints with) formats float64 arrays, for
 number-format.test.ts. Run: /usr/bin/python3 src/units/testdata/record-numpy-format.py > src/units/testdata/numpy-format.json
+     npx biome format --write src/units/testdata/numpy-format.json
 
 Each case gives its values either literally ("values", as Python reprs so nan/inf survive) or as
 a formula both sides compute identically ("arange": [n, multiplier, divisor] means
