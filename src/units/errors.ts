@@ -34,11 +34,19 @@ function describe(description: string, dims: readonly Dimension[]): string {
   return `${description} (units are ${dims.map((d) => `(${unitForDisplay(d)})`).join(' ')}).`;
 }
 
-/** A value that must be dimensionless but is not (`valueOf()` of `ms(5)`). Code `dimension_not_dimensionless`. */
-export function notDimensionless(what: string, dim: Dimension, hint?: string): BrianError {
+/**
+ * A value that must be dimensionless but is not (`Number(ms(5))`). Code `dimension_not_dimensionless`.
+ * `subject` names the value, `purpose` says what for: "5. ms must be dimensionless to be used as a number".
+ */
+export function notDimensionless(
+  subject: string,
+  dim: Dimension,
+  purpose: string,
+  hint?: string,
+): BrianError {
   return new BrianError(
     'dimension_not_dimensionless',
-    `${what} must be dimensionless, but has unit ${unitForDisplay(dim)}.`,
+    `${subject} must be dimensionless ${purpose}, but has unit ${unitForDisplay(dim)}.`,
     hint ? { hint } : {},
   );
 }

@@ -8,12 +8,10 @@ import { BrianError } from '../diagnostics/index.ts';
 import { DIMENSIONLESS, type Dimension } from './dimension.ts';
 import { failForDimensionMismatch, isDimensionlessZero } from './dimension-checks.ts';
 import { formatBest, formatInUnit, shortString } from './display.ts';
+import { type ArithmeticOp, type ComparisonOp, compareValues, compute, type Values } from './elementwise.ts';
 import type { PrintOptions } from './number-format.ts';
 import { pairwiseSum } from './pairwise-sum.ts';
 import { checkUnitMatch, exponentValue, Quantity, type Scalar } from './quantity.ts';
-
-export type ArithmeticOp = '+' | '-' | '*' | '/';
-export type ComparisonOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
 
 /** What elementwise arithmetic accepts. */
 export type ArrayOperand = QuantityArray | Quantity | number;
@@ -294,9 +292,6 @@ export class QuantityArray implements Iterable<Quantity> {
 
 // ---- elementwise kernels ------------------------------------------------------------------
 
-/** One operand of a kernel: a broadcast scalar or a same-length array. */
-type Values = number | Float64Array;
-
 function valuesOf(x: ArrayOperand): Values {
   if (typeof x === 'number') return x;
   if (x instanceof QuantityArray) return x.values;
@@ -305,38 +300,6 @@ function valuesOf(x: ArrayOperand): Values {
     'bad_argument',
     `Expected a QuantityArray, a Quantity or a number, got ${shortString(x)}`,
   );
-}
-
-function lengthOf(a: Values, b: Values): number {
-  if (typeof a === 'number') return typeof b === 'number' ? 1 : b.length;
-  if (typeof b !== 'number' && b.length !== a.length) {
-    throw new BrianError(
-      'bad_argument',
-      `operands could not be broadcast together with shapes (${a.length},) (${b.length},)`,
-    );
-  }
-  return a.length;
-}
-
-function compute(a: Values, b: Values, op: ArithmeticOp): Float64Array {
-  const n = lengthOf(a, b);
-  const out = new Float64Array(n);
-  if (typeof a === 'number') {
-    const b2 = b as Float64Array;
-    if (op === '+') for (let k = 0; k < n; k++) out[k] = a + b2[k];
-    else if (op === '-') for (let k = 0; k < n; k++) out[k] = a - b2[k];
-    else if (op === '*') for (let k = 0; k < n; k++) out[k] = a * b2[k];
-    else for (let k = 0; k < n; k++) out[k] = a / b2[k];
-  } else if (typeof b === 'number') {
-    if (op === '+') for (let k = 0; k < n; k++) out[k] = a[k] + b;
-    else if (op === '-') for (let k = 0; k < n; k++) out[k] = a[k] - b;
-    else if (op === '*') for (let k = 0; k < n; k++) out[k] = a[k] * b;
-    else for (let k = 0; k < n; k++) out[k] = a[k] / b;
-  } else if (op === '+') for (let k = 0; k < n; k++) out[k] = a[k] + b[k];
-  else if (op === '-') for (let k = 0; k < n; k++) out[k] = a[k] - b[k];
-  else if (op === '*') for (let k = 0; k < n; k++) out[k] = a[k] * b[k];
-  else for (let k = 0; k < n; k++) out[k] = a[k] / b[k];
-  return out;
 }
 
 function dimOf(x: ArrayOperand): Dimension {
@@ -376,28 +339,6 @@ function checkComparable(a: ArrayOperand, b: ArrayOperand, op: ComparisonOp): vo
     value1: a,
     value2: b,
   });
-}
-
-function compareValues(a: Values, b: Values, op: ComparisonOp): Uint8Array {
-  const n = lengthOf(a, b);
-  const out = new Uint8Array(n);
-  const av = typeof a === 'number' ? null : a;
-  const bv = typeof b === 'number' ? null : b;
-  const as = a as number;
-  const bs = b as number;
-  for (let k = 0; k < n; k++) {
-    const x = av ? av[k] : as;
-    const y = bv ? bv[k] : bs;
-    let r: boolean;
-    if (op === '<') r = x < y;
-    else if (op === '<=') r = x <= y;
-    else if (op === '>') r = x > y;
-    else if (op === '>=') r = x >= y;
-    else if (op === '==') r = x === y;
-    else r = x !== y;
-    out[k] = r ? 1 : 0;
-  }
-  return out;
 }
 
 function arrayCompare(a: QuantityArray, b: ArrayOperand, op: ComparisonOp): Uint8Array {

@@ -174,7 +174,11 @@ describe('Quantity as a JS value', () => {
     assert.equal(Number(new Quantity(3)), 3);
     assert.equal(+ms(5).div(ms(1)), 5);
     assert.equal(new Quantity(2).valueOf(), 2);
-    throwsCode(() => ms(5).valueOf(), 'dimension_not_dimensionless');
+    throwsCode(
+      () => ms(5).valueOf(),
+      'dimension_not_dimensionless',
+      '5. ms must be dimensionless to be used as a plain number, but has unit s.',
+    );
     throwsCode(() => Number(ms(5)), 'dimension_not_dimensionless');
     // biome-ignore lint/style/useTemplate: testing the + operator on purpose
     throwsCode(() => 'x' + (ms(5) as unknown as string), 'dimension_not_dimensionless');

@@ -186,9 +186,10 @@ export class Quantity {
   valueOf(): number {
     if (this.dim !== DIMENSIONLESS) {
       throw notDimensionless(
-        `${this} used as a plain number`,
+        `${this}`,
         this.dim,
-        'use .in(unit) to get a number, e.g. q.in(ms)',
+        'to be used as a plain number',
+        'use .in(unit) to get a number in a unit, e.g. q.in(ms)',
       );
     }
     return this.value;
