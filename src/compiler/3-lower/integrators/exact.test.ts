@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { BrianError } from '../../../diagnostics/diagnostic.ts';
 import { execute, type Value } from '../../../symbolic/evaluate.ts';
 import { exprToString } from '../../1-parse/expr-utils.ts';
+import { parseExpression } from '../../1-parse/parse-expression.ts';
 import { parseStatements } from '../../1-parse/parse-statements.ts';
-import { exact, linear } from './exact.ts';
+import { exact, exactOverStep, linear } from './exact.ts';
 import { rk4 } from './explicit-methods.ts';
 import { type ContextOptions, context, odes, run } from './test-support.ts';
 
@@ -231,5 +233,40 @@ describe('exact, what it refuses', () => {
       problem?.reason ?? '',
       /only when all their coefficients are known numbers, but the coefficient of y in dx\/dt is not/,
     );
+  });
+});
+
+describe('exactOverStep (event-driven updates)', () => {
+  test('advances over an arbitrary step expression', () => {
+    const eqs = odes('dApre/dt = -Apre/taupre\ndw/dt = (wmax - w)/tauw');
+    const statements = exactOverStep(
+      eqs,
+      context(eqs, { constants: { dt: 1e-4 } }),
+      parseExpression('t - lastupdate'),
+    );
+    const state = new Map<string, Value>(
+      Object.entries({ Apre: 0.01, w: 0.2, taupre: 0.02, tauw: 0.1, wmax: 1, t: 0.05, lastupdate: 0.03 }),
+    );
+    execute(statements, state);
+    assert.ok(Math.abs((state.get('Apre') as number) - 0.01 * Math.exp(-1)) < 1e-16);
+    assert.ok(Math.abs((state.get('w') as number) - (1 - 0.8 * Math.exp(-0.2))) < 1e-15);
+    assert.ok(statements.every((s) => !exprToString(s.value).includes('dt')));
+  });
+
+  test('refuses what needs the numeric solver or is not linear', () => {
+    const coupled = odes('dx/dt = y*w0\ndy/dt = -x*w0');
+    const e = (() => {
+      try {
+        exactOverStep(
+          coupled,
+          context(coupled, { constants: { w0: 1, dt: 1e-4 } }),
+          parseExpression('t - lastupdate'),
+        );
+      } catch (err) {
+        return err as BrianError;
+      }
+    })();
+    assert.equal(e?.code, 'integration_unsupported');
+    assert.match(e?.hint ?? '', /clock-driven/);
   });
 });

@@ -1,3 +1,4 @@
+import { BrianError } from '../../../diagnostics/diagnostic.ts';
 import { builders } from '../../../symbolic/build.ts';
 import * as C from '../../../symbolic/coef.ts';
 import { toExpr, toNode } from '../../../symbolic/convert.ts';
@@ -6,7 +7,7 @@ import { linearParts } from '../../../symbolic/linear.ts';
 import type { Node } from '../../../symbolic/node.ts';
 import * as N from '../../../symbolic/node.ts';
 import { expmTriangularNodes, triangularOrder } from '../../../symbolic/triangular.ts';
-import type { Statement } from '../../1-parse/ast.ts';
+import type { Expr, Statement } from '../../1-parse/ast.ts';
 import { isStochastic, noiseSpan, noiseSymbols } from './noise.ts';
 import { numericValue } from './numeric-value.ts';
 import { notConstantOverDt } from './time-dependence.ts';
@@ -42,6 +43,29 @@ export const linear: StateUpdateMethod = {
   integrate: (eqs, ctx) => integrate(eqs, ctx, 'linear'),
 };
 
+/**
+ * The exact update over a step given as an expression instead of `dt`: for event-driven
+ * synaptic variables, advanced over `t - lastupdate` when a spike arrives (Brian replaces `dt`
+ * by `(t - lastupdate)` in the code of `linear`). Only the symbolic solver applies, the step not
+ * being a compile-time number. Throws `integration_unsupported` when the equations do not
+ * allow it (Brian: "Cannot solve the differential equations as event-driven").
+ */
+export function exactOverStep(eqs: readonly OdeEquation[], ctx: IntegrationContext, step: Expr): Statement[] {
+  const stepNode = toNode(step);
+  const { problem } = plan(eqs, ctx, 'exact', stepNode);
+  if (problem) {
+    throw new BrianError(
+      'integration_unsupported',
+      `cannot solve these equations as event-driven: ${problem.reason}`,
+      {
+        span: problem.span,
+        hint: 'make the variables (clock-driven) instead',
+      },
+    );
+  }
+  return integrate(eqs, ctx, 'exact', stepNode);
+}
+
 interface System {
   /** A, with the constant column b appended and a zero row below: the augmented matrix. */
   readonly matrix: Node[][];
@@ -52,6 +76,7 @@ function plan(
   eqs: readonly OdeEquation[],
   ctx: IntegrationContext,
   name: string,
+  step?: Node,
 ): { problem?: IntegrationProblem; system?: System } {
   if (isStochastic(eqs, ctx)) {
     const span = noiseSpan(eqs, noiseSymbols(eqs, ctx)[0]);
@@ -89,6 +114,7 @@ function plan(
   }
   if (triangularOrder(matrix)) return { system: { matrix, solver: 'symbolic' } };
   const numeric =
+    step === undefined &&
     ctx.valueOf('dt') !== undefined &&
     matrix.slice(0, n).every((row) => row.slice(0, n).every((x) => numericValue(x, ctx) !== undefined));
   if (numeric) return { system: { matrix, solver: 'numeric' } };
@@ -109,12 +135,19 @@ function firstSymbolicCoupling(matrix: Node[][], n: number, ctx: IntegrationCont
   return [0, 0];
 }
 
-function integrate(eqs: readonly OdeEquation[], ctx: IntegrationContext, name: string): Statement[] {
-  const { problem, system } = plan(eqs, ctx, name);
+function integrate(
+  eqs: readonly OdeEquation[],
+  ctx: IntegrationContext,
+  name: string,
+  step?: Node,
+): Statement[] {
+  const { problem, system } = plan(eqs, ctx, name, step);
   if (problem || !system) throw new Error(problem?.reason ?? `${name}: no system`);
   const n = eqs.length;
   const propagator =
-    system.solver === 'symbolic' ? symbolic(system.matrix, ctx) : numeric(system.matrix, n, ctx);
+    system.solver === 'symbolic'
+      ? symbolic(system.matrix, ctx, step ?? N.symNode('dt'))
+      : numeric(system.matrix, n, ctx);
   const out: Statement[] = [];
   for (const [i, eq] of eqs.entries()) {
     const terms = eqs.map((other, j) => N.mul([propagator[i][j], N.symNode(other.name)]));
@@ -129,12 +162,12 @@ function integrate(eqs: readonly OdeEquation[], ctx: IntegrationContext, name: s
 }
 
 /** exp([[A, b], [0, 0]]·dt) by divided differences; last column: the effect of b. */
-function symbolic(matrix: Node[][], ctx: IntegrationContext): Node[][] {
+function symbolic(matrix: Node[][], ctx: IntegrationContext, step: Node): Node[][] {
   const sameValue = (x: Node, y: Node) => {
     const a = numericValue(x, ctx);
     return a !== undefined && a === numericValue(y, ctx);
   };
-  return expmTriangularNodes(matrix, N.symNode('dt'), sameValue)!;
+  return expmTriangularNodes(matrix, step, sameValue)!;
 }
 
 /**

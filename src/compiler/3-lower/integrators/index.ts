@@ -1,6 +1,6 @@
 /** State-update methods: equations in, abstract code out. */
 export { type ExplicitDescription, parseDescription } from './description.ts';
-export { exact, linear } from './exact.ts';
+export { exact, exactOverStep, linear } from './exact.ts';
 export { type CustomCheck, explicitMethod } from './explicit.ts';
 export { euler, heun, milstein, rk2, rk4 } from './explicit-methods.ts';
 export { exponentialEuler } from './exponential_euler.ts';
