@@ -18,3 +18,5 @@ export { Network, type RunOptions } from './network/network.ts';
 export { collectedObjects as collect, restore, run, startScope, stop, store } from './network/magic.ts';
 export { seed } from './network/seed.ts';
 export type { Namespace } from './compiler/2-analyze/external-scope.ts';
+export { Synapses, type SynapsesOptions } from './synapses/synapses.ts';
+export type { ConnectOptions } from './synapses/connect.ts';

@@ -68,6 +68,8 @@ export interface Kernel<P = KernelParams> {
   /** Per element, before `vector`: computes `_cond`; `vector` then runs only where it is true. */
   readonly condition?: CodeBlock;
   readonly vector: CodeBlock;
+  /** Further blocks of kind-specific skeletons (e.g. `perSource` of synapse creation). */
+  readonly extra?: Readonly<Record<string, CodeBlock>>;
   readonly arrays: ReadonlyMap<string, ArrayInfo>;
   readonly functions: ReadonlySet<FunctionDef>;
   readonly params: P;

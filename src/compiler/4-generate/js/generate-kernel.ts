@@ -7,6 +7,9 @@ import { reset } from './kernels/reset.ts';
 import { spikemonitor } from './kernels/spikemonitor.ts';
 import { stateupdate } from './kernels/stateupdate.ts';
 import { statemonitor } from './kernels/statemonitor.ts';
+import { summed_variable } from './kernels/summed-variable.ts';
+import { synapses } from './kernels/synapses.ts';
+import { synapses_create_generator } from './kernels/synapses-create.ts';
 import { threshold } from './kernels/threshold.ts';
 
 /**
@@ -24,6 +27,9 @@ export const JS_KERNELS: Readonly<Partial<Record<KernelKind, Emitter>>> = {
   statemonitor,
   spikemonitor,
   ratemonitor,
+  synapses,
+  summed_variable,
+  synapses_create_generator,
 };
 
 /**

@@ -1,0 +1,175 @@
+import type { Statement } from '../compiler/1-parse/ast.ts';
+import { mapExpr } from '../compiler/1-parse/expr-utils.ts';
+import { parseExpression } from '../compiler/1-parse/parse-expression.ts';
+import { parseStatements } from '../compiler/1-parse/parse-statements.ts';
+import { BlockBuilder } from '../compiler/3-lower/lower-block.ts';
+import { chooseMethod } from '../compiler/3-lower/integrators/methods.ts';
+import type { Kernel } from '../compiler/ir/kernel.ts';
+import type { DynamicArray, StaticArray } from '../devices/runtime/arrays.ts';
+import { SpikeQueue } from '../devices/runtime/spike-queue.ts';
+import { BrianError } from '../diagnostics/diagnostic.ts';
+import { SourceText } from '../diagnostics/span.ts';
+import { SKELETON_LOCALS } from '../groups/group.ts';
+import { KernelRunner } from '../groups/runners/kernel-runner.ts';
+import { substituteSubexpressions } from '../groups/runners/state-updater.ts';
+import { spikeSource, type SpikeSource } from '../monitors/spike-source.ts';
+import type { RunContext } from '../network/brian-object.ts';
+import type { Synapses } from './synapses.ts';
+
+/**
+ * One pathway of a Synapses object (Brian's SynapticPathway): each step, spikes of its source
+ * group enter the spike queue, and the statements run for the synapses whose delayed spikes
+ * arrive now, after bringing event-driven variables up to date.
+ * Pre pathways run at order −1 and post pathways at +1 of the `synapses` slot, as in Brian.
+ */
+export class SynapticPathway extends KernelRunner {
+  readonly delayArrayId: string;
+  private queue?: SpikeQueue;
+  private queueKey = '';
+  private src!: SpikeSource;
+  private dueId: string;
+
+  constructor(
+    readonly synapses: Synapses,
+    readonly pathwayName: string,
+    readonly prepost: 'pre' | 'post',
+    readonly code: string,
+    delayArrayId: string,
+    /** Delay of new synapses (seconds), from the constructor's `delay`. */
+    readonly defaultDelay: number,
+  ) {
+    super(
+      synapses,
+      `${synapses.name}_${pathwayName}`,
+      'synapses',
+      prepost === 'pre' ? -1 : 1,
+      synapses.clock,
+    );
+    this.delayArrayId = delayArrayId;
+    this.dueId = `${synapses.name}_${pathwayName}__due`;
+  }
+
+  /** Delays of this pathway's synapses (Brian's `S.pre.delay`). */
+  get delay() {
+    return this.synapses.state(this.pathwayName === 'pre' ? 'delay' : `${this.pathwayName}_delay`);
+  }
+
+  protected build(ctx: RunContext): Kernel {
+    const S = this.synapses;
+    const scope = S.codeScope(ctx.runNamespace);
+    const statements: Statement[] = [...this.eventDrivenUpdate(ctx), ...parseStatements(new SourceText(this.code, `${this.prepost === 'pre' ? 'onPre' : 'onPost'} of ${S.name}`))];
+    if (S.eventDriven.length > 0) statements.push(...parseStatements(new SourceText('lastupdate = t', 'event-driven update')));
+    const builder = new BlockBuilder(SKELETON_LOCALS, { internalWrites: new Set(['lastupdate']) });
+    const vector = builder.block().addStatements(statements, scope);
+    const n = S.N;
+    S.device.allocate(this.dueId, 'integer', n + 1);
+    builder.noteArray(this.dueId, 'integer', false);
+    return {
+      kind: 'synapses',
+      name: this.name,
+      scalar: builder.block().finish(),
+      vector: vector.finish(),
+      arrays: builder.arrayInfos(),
+      functions: builder.usedFunctions(),
+      params: { spikes: this.dueId, capacity: n },
+    };
+  }
+
+  /** Event-driven ODEs solved exactly from `lastupdate` to `t` (Brian: `linear` with dt → t - lastupdate). */
+  private eventDrivenUpdate(ctx: RunContext): Statement[] {
+    const S = this.synapses;
+    if (S.eventDriven.length === 0) return [];
+    const scope = S.codeScope(ctx.runNamespace);
+    const names = new Set(S.eventDriven.map((e) => e.name));
+    try {
+      const { statements } = chooseMethod(
+        S.eventDriven.map((eq) => ({ name: eq.name, expr: substituteSubexpressions(eq.line.expr!, S), span: eq.line.span })),
+        {
+          kindOf: (name) => {
+            if (names.has(name)) return 'state';
+            if (name === 't') return 'time';
+            if (name.startsWith('xi')) return 'noise';
+            const found = scope.lookup(name);
+            if (found?.kind === 'variable' && (found.variable.kind === 'array' || found.variable.kind === 'subexpression')) {
+              return found.variable.kind === 'array' && found.variable.constant ? 'constant' : 'variable';
+            }
+            return 'constant';
+          },
+          valueOf: (name) => {
+            const found = scope.lookup(name);
+            if (found?.kind === 'constant') return found.value;
+            return undefined;
+          },
+        },
+        'exact',
+      );
+      const elapsed = parseExpression(new SourceText('(t - lastupdate)', 'event-driven update'));
+      return statements.map((s) => ({
+        ...s,
+        value: mapExpr(s.value, (e) => (e.kind === 'Name' && e.name === 'dt' ? elapsed : e)),
+      }));
+    } catch (e) {
+      if (e instanceof BrianError && e.code === 'integration_unsupported') {
+        throw new BrianError(
+          'integration_unsupported',
+          'Cannot solve the differential equations as event-driven. Use (clock-driven) instead.',
+          { span: S.eventDriven[0].line.span },
+        );
+      }
+      throw e;
+    }
+  }
+
+  override prepare(ctx: RunContext): void {
+    super.prepare(ctx);
+    const S = this.synapses;
+    this.src = spikeSource(this.prepost === 'pre' ? S.source : S.target);
+    const kernelStep = this.step;
+    const sourceIndex = S.device.values(S.arrayId(this.prepost === 'pre' ? '_synaptic_pre' : '_synaptic_post'));
+    const delays = S.device.values(this.delayArrayId);
+    const dt = this.clock.dt_;
+    const steps = Int32Array.from(delays, (d) => Math.round(d / dt));
+    const key = `${sourceIndex.length}:${steps.join(',').length}:${hash(steps)}:${hash(sourceIndex)}`;
+    if (!this.queue || key !== this.queueKey) {
+      this.queue = SpikeQueue.build(sourceIndex, this.prepost === 'pre' ? S.source.N : S.target.N, steps);
+      this.queueKey = key;
+    }
+    const queue = this.queue;
+    const events = (S.device.array(this.src.eventspace) as StaticArray).data as Int32Array;
+    const due = (S.device.array(this.dueId) as StaticArray).data as Int32Array;
+    const { size, start, stop } = this.src;
+    const capacity = due.length - 1;
+    const relative = new Int32Array(stop - start);
+    this.step = (t, dt, ts) => {
+      const count = events[size];
+      if (count > 0) {
+        let m = 0;
+        for (let k = 0; k < count; k++) {
+          const idx = events[k];
+          if (idx >= start && idx < stop) relative[m++] = idx - start;
+        }
+        if (m > 0) queue.push(relative, m);
+      }
+      const n = queue.pop(due);
+      due[capacity] = n;
+      if (n > 0) kernelStep(t, dt, ts);
+    };
+  }
+
+  /** Pending spikes (for store/restore). */
+  queueState() {
+    return this.queue?.getState();
+  }
+
+  setQueueState(state: ReturnType<SpikeQueue['getState']> | undefined): void {
+    if (state && this.queue) this.queue.setState(state);
+  }
+}
+
+function hash(values: ArrayLike<number>): number {
+  let h = 2166136261;
+  for (let k = 0; k < values.length; k++) h = Math.imul(h ^ values[k], 16777619);
+  return h >>> 0;
+}
+
+export type { DynamicArray };

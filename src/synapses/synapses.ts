@@ -1,0 +1,370 @@
+import { SYNAPSES_FLAGS, SYNAPSES_INCOMPATIBLE_FLAGS, checkFlags } from '../compiler/1-parse/flags.ts';
+import { analyzeEquations, type AnalyzedEquations } from '../compiler/2-analyze/analyze-equations.ts';
+import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
+import { OWN_INDEX, type Resolved, type Scope, SHARED_INDEX } from '../compiler/2-analyze/scope.ts';
+import { Equations } from '../core/equations.ts';
+import type { ArrayVariable } from '../core/variables.ts';
+import { getDevice } from '../devices/active.ts';
+import type { DynamicArray } from '../devices/runtime/arrays.ts';
+import { BrianError } from '../diagnostics/diagnostic.ts';
+import { Group } from '../groups/group.ts';
+import { StateUpdater } from '../groups/runners/state-updater.ts';
+import type { Runner } from '../network/brian-object.ts';
+import { Clock } from '../network/clock.ts';
+import { collect } from '../network/magic.ts';
+import { uniqueName } from '../network/names.ts';
+import { DIMENSIONLESS } from '../units/dimension.ts';
+import { second } from '../units/index.ts';
+import type { Quantity } from '../units/quantity.ts';
+import { type ConnectOptions, connectSynapses } from './connect.ts';
+import { SynapticPathway } from './pathway.ts';
+import { SummedVariableUpdater } from './summed-variable.ts';
+import { chainWithExternals, throughIndex, viewEntries } from './synapse-scope.ts';
+
+export interface SynapsesOptions {
+  /** Synaptic equations: parameters, subexpressions, (clock-driven)/(event-driven) ODEs, (summed) variables. */
+  readonly model?: string | Equations;
+  /** Statements run when a presynaptic spike arrives; a record for several named pathways. */
+  readonly onPre?: string | Readonly<Record<string, string>>;
+  /** Statements run when a postsynaptic spike arrives. */
+  readonly onPost?: string | Readonly<Record<string, string>>;
+  /** Delay of the pre pathway (or per pathway name), the same for every synapse. */
+  readonly delay?: Quantity | Readonly<Record<string, Quantity>>;
+  /** Name of an integer variable numbering the synapses of each pre/post pair (0, 1, …). */
+  readonly multisynapticIndex?: string;
+  readonly namespace?: Namespace;
+  readonly method?: string | readonly string[];
+  readonly dt?: Quantity;
+  readonly clock?: Clock;
+  readonly order?: number;
+  readonly name?: string;
+}
+
+/**
+ * Connections between two groups with their own state and code (Brian's Synapses): synaptic
+ * variables, `on_pre`/`on_post` statements that read and write pre- and postsynaptic variables,
+ * delays, summed variables, clock- and event-driven plasticity.
+ */
+export class Synapses extends Group {
+  // biome-ignore lint/suspicious/noExplicitAny: dynamic state-variable properties (`S.w`)
+  [variable: string]: any;
+
+  readonly source: Group;
+  readonly target: Group;
+  readonly equations: Equations;
+  readonly analyzed: AnalyzedEquations;
+  readonly method: string | readonly string[];
+  readonly order: number;
+  readonly multisynapticIndex?: string;
+  readonly pathways: SynapticPathway[] = [];
+  readonly stateUpdater: StateUpdater;
+  readonly summedUpdaters: SummedVariableUpdater[] = [];
+  /** Event-driven ODEs, integrated at each event from `lastupdate`. */
+  readonly eventDriven: AnalyzedEquations['odes'];
+  private readonly ownArrays: string[] = [];
+  /** Ids of the dynamic arrays holding one value per synapse (resized at each connect). */
+  private readonly perSynapseArrays: string[] = [];
+
+  constructor(source: Group, target: Group | undefined, options: SynapsesOptions = {}) {
+    const device = getDevice();
+    const clock = options.clock ?? (options.dt ? new Clock(options.dt) : source.clock);
+    super(uniqueName(options.name ?? 'synapses'), clock, device, options.namespace);
+    this.source = source;
+    this.target = target ?? source;
+    this.order = options.order ?? 0;
+    this.method = options.method ?? 'auto';
+    this.multisynapticIndex = options.multisynapticIndex;
+    const model = options.model ?? '';
+    this.equations = typeof model === 'string' ? new Equations(model) : model;
+    checkFlags(this.equations.lines, SYNAPSES_FLAGS, SYNAPSES_INCOMPATIBLE_FLAGS);
+    this.analyzed = analyzeEquations(this.equations.lines);
+    this.eventDriven = this.analyzed.odes.filter((e) => e.flags.has('event-driven'));
+
+    this.createVariables();
+    this.stateUpdater = new StateUpdater(this, (flags) => !flags.has('event-driven'));
+    for (const eq of this.analyzed.subexpressions) {
+      if (eq.flags.has('summed')) this.summedUpdaters.push(new SummedVariableUpdater(this, eq));
+    }
+    this.addPathways('pre', options.onPre, options.delay);
+    this.addPathways('post', options.onPost, options.delay);
+    this.exposeVariables();
+    collect(this);
+  }
+
+  /** Number of synapses. */
+  get N(): number {
+    return (this.device.array(this.arrayId('_synaptic_pre')) as DynamicArray).length;
+  }
+
+  get N_pre(): number {
+    return this.source.N;
+  }
+
+  get N_post(): number {
+    return this.target.N;
+  }
+
+  arrayId(name: string): string {
+    return `${this.name}_${name}`;
+  }
+
+  /** The pathway called `name` ('pre', 'post' or a name given in an onPre/onPost record). */
+  pathway(name: string): SynapticPathway {
+    const p = this.pathways.find((q) => q.pathwayName === name);
+    if (!p) throw new BrianError('bad_argument', `${this.name} has no pathway "${name}".`);
+    return p;
+  }
+
+  /** The pre pathway (Brian's `S.pre`). */
+  get pre(): SynapticPathway {
+    return this.pathway('pre');
+  }
+
+  get post(): SynapticPathway {
+    return this.pathway('post');
+  }
+
+  runners(): readonly Runner[] {
+    const list: Runner[] = [...this.summedUpdaters];
+    if (this.stateUpdater.odeCount() > 0) list.push(this.stateUpdater);
+    list.push(...this.pathways);
+    return list;
+  }
+
+  stateArrays(): readonly string[] {
+    return this.ownArrays;
+  }
+
+  override dependencies() {
+    return [this.source, this.target];
+  }
+
+  /**
+   * Creates synapses (Brian's `connect`): all-to-all by default; with `condition`, `p`
+   * (number or expression), `n`; with explicit `i`/`j` arrays; or with `j`/`i` given as an
+   * expression or generator (`'k for k in range(i-3, i+4) if k != i'`, `sample(N_post, p=0.1)`).
+   * Repeated calls add synapses.
+   */
+  connect(options: ConnectOptions | boolean | string = {}): void {
+    const opts: ConnectOptions =
+      typeof options === 'boolean' ? {} : typeof options === 'string' ? { condition: options } : options;
+    try {
+      connectSynapses(this, opts);
+    } catch (e) {
+      if (e instanceof BrianError) throw e.withCreationSite(this.createdAt);
+      throw e;
+    }
+    this.afterConnect();
+  }
+
+  /** Index `i` (source) and `j` (target) of every synapse. */
+  get i(): Int32Array {
+    return this.device.values(this.arrayId('_synaptic_pre')) as Int32Array;
+  }
+
+  get j(): Int32Array {
+    return this.device.values(this.arrayId('_synaptic_post')) as Int32Array;
+  }
+
+  /** Synapse indices from pre index `i` to post index `j` (Brian's `S.w[i, j]` selection). */
+  synapseIndices(i?: number | ArrayLike<number>, j?: number | ArrayLike<number>): Int32Array {
+    const pre = this.i;
+    const post = this.j;
+    const is = i === undefined ? undefined : new Set(typeof i === 'number' ? [i] : Array.from(i));
+    const js = j === undefined ? undefined : new Set(typeof j === 'number' ? [j] : Array.from(j));
+    const out: number[] = [];
+    for (let s = 0; s < pre.length; s++) {
+      if ((!is || is.has(pre[s])) && (!js || js.has(post[s]))) out.push(s);
+    }
+    return Int32Array.from(out);
+  }
+
+  /** Values of `name` for the synapses from `i` to `j` (Brian's `S.w[i, j]`). */
+  at(name: string, i?: number | ArrayLike<number>, j?: number | ArrayLike<number>) {
+    return this.state(name).get(this.synapseIndices(i, j));
+  }
+
+  // --- variables and scopes ------------------------------------------------------------------
+
+  override codeScope(runNamespace?: Namespace, extra?: Namespace): Scope {
+    const table = new Map<string, Resolved>();
+    const ns = extra ? { ...(this.namespace ?? {}), ...extra } : this.namespace;
+    const scope = chainWithExternals(table, ns, runNamespace, this.name);
+    for (const [name, variable] of this.variables) {
+      const shared = variable.kind === 'array' ? variable.shared : variable.kind === 'subexpression' && variable.shared;
+      table.set(name, { kind: 'variable', variable, index: shared ? SHARED_INDEX : OWN_INDEX, scope });
+    }
+    const preSteps = [
+      { kind: 'lookup' as const, arrayId: this.arrayId('_synaptic_pre') },
+      ...(this.source.start ? [{ kind: 'offset' as const, by: this.source.start }] : []),
+    ];
+    const postSteps = [
+      { kind: 'lookup' as const, arrayId: this.arrayId('_synaptic_post') },
+      ...(this.target.start ? [{ kind: 'offset' as const, by: this.target.start }] : []),
+    ];
+    const self = () => scope;
+    viewEntries(this.source, (n) => `${n}_pre`, throughIndex('_idx', preSteps), table, self);
+    viewEntries(this.target, (n) => `${n}_post`, throughIndex('_idx', postSteps), table, self);
+    viewEntries(this.target, (n) => (n.endsWith('_pre') || n.endsWith('_post') ? undefined : n), throughIndex('_idx', postSteps), table, self);
+    return scope;
+  }
+
+  private allocateDynamic(name: string, type: ArrayVariable['type']): string {
+    const id = this.arrayId(name);
+    this.device.allocateDynamic(id, type);
+    this.ownArrays.push(id);
+    this.perSynapseArrays.push(id);
+    return id;
+  }
+
+  private addArrayVariable(name: string, arrayId: string, v: Partial<ArrayVariable> & Pick<ArrayVariable, 'dim' | 'type'>): void {
+    this.variables.set(name, {
+      kind: 'array',
+      name,
+      arrayId,
+      shared: false,
+      constant: false,
+      readOnly: false,
+      dynamic: true,
+      ...v,
+    });
+  }
+
+  private createVariables(): void {
+    const pre = this.allocateDynamic('_synaptic_pre', 'integer');
+    const post = this.allocateDynamic('_synaptic_post', 'integer');
+    this.addArrayVariable('_synaptic_pre', pre, { dim: DIMENSIONLESS, type: 'integer', readOnly: true });
+    this.addArrayVariable('_synaptic_post', post, { dim: DIMENSIONLESS, type: 'integer', readOnly: true });
+    this.addArrayVariable('i', pre, { dim: DIMENSIONLESS, type: 'integer', readOnly: true });
+    this.addArrayVariable('j', post, { dim: DIMENSIONLESS, type: 'integer', readOnly: true });
+    this.addArrayVariable('N_incoming', this.allocateDynamic('N_incoming', 'integer'), {
+      dim: DIMENSIONLESS,
+      type: 'integer',
+      readOnly: true,
+    });
+    this.addArrayVariable('N_outgoing', this.allocateDynamic('N_outgoing', 'integer'), {
+      dim: DIMENSIONLESS,
+      type: 'integer',
+      readOnly: true,
+    });
+    if (this.multisynapticIndex) {
+      this.addArrayVariable(this.multisynapticIndex, this.allocateDynamic(this.multisynapticIndex, 'integer'), {
+        dim: DIMENSIONLESS,
+        type: 'integer',
+        readOnly: true,
+      });
+    }
+    for (const eq of [...this.analyzed.odes, ...this.analyzed.parameters]) {
+      for (const n of [this.source, this.target]) {
+        if (n.variables.has(eq.name) && eq.name !== 'lastupdate' && !eq.name.startsWith('_')) {
+          throw new BrianError(
+            'equation_duplicate_variable',
+            `The synaptic variable "${eq.name}" has the same name as a variable of ${n.name}; rename it (e.g. ${eq.name}_syn).`,
+            { span: eq.line.nameSpan },
+          );
+        }
+      }
+      const shared = eq.flags.has('shared');
+      let id: string;
+      if (shared) {
+        id = this.arrayId(eq.name);
+        this.device.allocate(id, eq.type, 1);
+        this.ownArrays.push(id);
+      } else {
+        id = this.allocateDynamic(eq.name, eq.type);
+      }
+      this.addArrayVariable(eq.name, id, {
+        dim: eq.dim,
+        type: eq.type,
+        shared,
+        dynamic: !shared,
+        constant: eq.flags.has('constant'),
+      });
+    }
+    for (const eq of this.analyzed.subexpressions) {
+      const name = eq.flags.has('summed') ? `_summed_${eq.name}` : eq.name;
+      this.variables.set(name, {
+        kind: 'subexpression',
+        name,
+        expr: eq.line.expr!,
+        dim: eq.dim,
+        type: eq.type,
+        shared: eq.flags.has('shared'),
+        span: eq.line.span,
+      });
+    }
+    if (this.eventDriven.length > 0 && !this.variables.has('lastupdate')) {
+      this.addArrayVariable('lastupdate', this.allocateDynamic('lastupdate', 'float'), { dim: second.dim, type: 'float' });
+    }
+    this.variables.set('t', { kind: 'auxiliary', name: 't', dim: second.dim, type: 'float', shared: true });
+    this.variables.set('dt', { kind: 'auxiliary', name: 'dt', dim: second.dim, type: 'float', shared: true });
+    this.variables.set('t_in_timesteps', { kind: 'auxiliary', name: '_timestep', dim: DIMENSIONLESS, type: 'integer', shared: true });
+    this.variables.set('N_pre', { kind: 'constant', name: 'N_pre', value: this.source.N, dim: DIMENSIONLESS, type: 'integer' });
+    this.variables.set('N_post', { kind: 'constant', name: 'N_post', value: this.target.N, dim: DIMENSIONLESS, type: 'integer' });
+    this.updateSize();
+  }
+
+  private addPathways(
+    prepost: 'pre' | 'post',
+    code: string | Readonly<Record<string, string>> | undefined,
+    delay: SynapsesOptions['delay'],
+  ): void {
+    if (code === undefined) return;
+    const entries = typeof code === 'string' ? [[prepost, code] as const] : Object.entries(code);
+    for (const [name, statements] of entries) {
+      const d = delay === undefined ? undefined : 'value' in delay ? (name === 'pre' ? (delay as Quantity) : undefined) : (delay as Record<string, Quantity>)[name];
+      if (d !== undefined && d.dim !== second.dim) {
+        throw new BrianError('dimension_mismatch', `The delay of pathway ${name} must be a time, got ${d}.`);
+      }
+      const delayId = this.allocateDynamic(`${name}_delay`, 'float');
+      const delayVar = name === 'pre' || (prepost === 'pre' && !this.variables.has('delay')) ? 'delay' : `${name}_delay`;
+      this.addArrayVariable(delayVar, delayId, { dim: second.dim, type: 'float' });
+      this.pathways.push(new SynapticPathway(this, name, prepost, statements, delayId, d?.value ?? 0));
+    }
+  }
+
+  private updateSize(): void {
+    this.variables.set('N', { kind: 'constant', name: 'N', value: this.N, dim: DIMENSIONLESS, type: 'integer' });
+  }
+
+  /** Grows every per-synapse array to the new count and recomputes the derived indices. */
+  private afterConnect(): void {
+    const n = this.N;
+    for (const id of this.perSynapseArrays) {
+      const a = this.device.array(id) as DynamicArray;
+      const old = a.length;
+      a.resize(n);
+      const pathway = this.pathways.find((p) => p.delayArrayId === id);
+      if (pathway && pathway.defaultDelay !== 0) a.data.fill(pathway.defaultDelay, old, n);
+    }
+    const pre = this.i;
+    const post = this.j;
+    const outgoing = new Int32Array(this.source.N);
+    const incoming = new Int32Array(this.target.N);
+    for (let s = 0; s < n; s++) {
+      outgoing[pre[s]]++;
+      incoming[post[s]]++;
+    }
+    const nOut = this.device.values(this.arrayId('N_outgoing'));
+    const nIn = this.device.values(this.arrayId('N_incoming'));
+    for (let s = 0; s < n; s++) {
+      nOut[s] = outgoing[pre[s]];
+      nIn[s] = incoming[post[s]];
+    }
+    if (this.multisynapticIndex) {
+      const k = this.device.values(this.arrayId(this.multisynapticIndex));
+      const seen = new Map<number, number>();
+      for (let s = 0; s < n; s++) {
+        const key = pre[s] * this.target.N + post[s];
+        const c = seen.get(key) ?? 0;
+        k[s] = c;
+        seen.set(key, c + 1);
+      }
+    }
+    this.updateSize();
+  }
+
+  override toString(): string {
+    return `Synapses(${this.source.name} → ${this.target.name}, ${this.N} synapses, name='${this.name}')`;
+  }
+}
