@@ -22,15 +22,11 @@ export function toNode(expr: Expr): Node {
         return N.boolNode(e.value);
       case 'Name':
         return N.symNode(e.name, e.span);
-      case 'Call':
-        if (e.keywords.length > 0)
-          throw new Error(`symbolic: cannot handle keyword arguments of ${e.callee}()`);
-        return N.call(
-          e.callee,
-          e.args.map(visit),
-          e.span,
-          N.STATEFUL_FUNCTIONS.has(e.callee) ? ++occurrence : 0,
-        );
+      case 'Call': {
+        const keywords = e.keywords.map((k) => ({ name: k.name, value: visit(k.value) }));
+        const random = N.STATEFUL_FUNCTIONS.has(e.callee) || keywords.length > 0;
+        return N.call(e.callee, e.args.map(visit), e.span, random ? ++occurrence : 0, keywords);
+      }
       case 'Unary':
         if (e.op === '-') return N.neg(visit(e.operand));
         if (e.op === '+') return visit(e.operand);
@@ -122,7 +118,11 @@ export function toExpr(node: Node, span: Span = NO_SPAN): Expr {
           callee: n.name,
           calleeSpan: n.span ?? span,
           args: n.args.map(visit),
-          keywords: [],
+          keywords: (n.keywords ?? []).map((k) => ({
+            name: k.name,
+            value: visit(k.value),
+            span: n.span ?? span,
+          })),
           span: n.span ?? span,
         };
       case 'add':

@@ -29,7 +29,15 @@ export function expand(n: Node): Node {
       return p.t === 'mul' && p.key !== n.key ? expand(p) : p;
     }
     case 'call':
-      return n.args.length ? N.call(n.name, n.args.map(expand), n.span, n.occurrence) : n;
+      return n.args.length
+        ? N.call(
+            n.name,
+            n.args.map(expand),
+            n.span,
+            n.occurrence,
+            n.keywords?.map((k) => ({ name: k.name, value: expand(k.value) })),
+          )
+        : n;
     case 'op':
       return N.op(n.op, n.args.map(expand));
     default:

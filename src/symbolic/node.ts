@@ -54,6 +54,8 @@ export interface CallNode {
   readonly span?: Span;
   /** Which call of a stateful function this is (distinct calls are distinct values). */
   readonly occurrence?: number;
+  /** Keyword arguments (only `sample(…, p=…)` of connect generators has them). */
+  readonly keywords?: readonly { readonly name: string; readonly value: Node }[];
 }
 /** Operators the CAS does not reason about: `//`, `%`, comparisons, `and`, `or`, `not`. */
 export interface OpNode {
@@ -236,7 +238,19 @@ export function div(a: Node, b: Node): Node {
  * A function call. Pure functions of numbers are folded (`exp(0)` → `1.0`); a stateful call
  * gets a distinct key from `occurrence` so that `rand() - rand()` is not zero.
  */
-export function call(name: string, args: readonly Node[], span?: Span, occurrence?: number): Node {
+export function call(
+  name: string,
+  args: readonly Node[],
+  span?: Span,
+  occurrence?: number,
+  keywords?: readonly { readonly name: string; readonly value: Node }[],
+): Node {
+  if (keywords?.length) {
+    // Only generator functions (`sample`) take keywords: random, so never merged either.
+    const kw = keywords.map((k) => `${k.name}=${k.value.key}`);
+    const key = `${name}(${[...args.map((a) => a.key), ...kw].join(';')})@${occurrence ?? 0}`;
+    return { t: 'call', name, args, span, key, occurrence, keywords };
+  }
   if (isPureFunction(name) && args.every(isNum)) {
     const nums = args as readonly NumNode[];
     const r = applyFunction(
@@ -327,6 +341,7 @@ export function childrenOf(n: Node): readonly Node[] {
     case 'pow':
       return [n.base, n.exp];
     case 'call':
+      return n.keywords ? [...n.args, ...n.keywords.map((k) => k.value)] : n.args;
     case 'op':
       return n.args;
     default:

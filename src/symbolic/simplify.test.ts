@@ -83,6 +83,10 @@ describe('simplify', () => {
     }
   });
 
+  test('keeps keyword arguments (connect generators)', () => {
+    assert.equal(s('sample(N_post, p=0.1*2)'), 'sample(N_post, p=0.2)');
+  });
+
   test('works on trees made with the builders', () => {
     assert.equal(exprToString(simplify(add(mul(num(2), name('x')), name('x'), num(0)))), '3 * x');
   });
