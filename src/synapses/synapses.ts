@@ -195,11 +195,11 @@ export class Synapses extends Group {
       table.set(name, { kind: 'variable', variable, index: shared ? SHARED_INDEX : OWN_INDEX, scope });
     }
     const preSteps = [
-      { kind: 'lookup' as const, arrayId: this.arrayId('_synaptic_pre') },
+      { kind: 'lookup' as const, arrayId: this.arrayId('_synaptic_pre'), dynamic: true },
       ...(this.source.start ? [{ kind: 'offset' as const, by: this.source.start }] : []),
     ];
     const postSteps = [
-      { kind: 'lookup' as const, arrayId: this.arrayId('_synaptic_post') },
+      { kind: 'lookup' as const, arrayId: this.arrayId('_synaptic_post'), dynamic: true },
       ...(this.target.start ? [{ kind: 'offset' as const, by: this.target.start }] : []),
     ];
     const self = () => scope;

@@ -105,13 +105,14 @@ export class BlockBuilder {
   }
 
   noteArray(arrayId: string, type: ScalarType, dynamic: boolean): void {
-    if (!this.arrays.has(arrayId)) this.arrays.set(arrayId, { arrayId, type, dynamic });
+    const known = this.arrays.get(arrayId);
+    if (!known || (dynamic && !known.dynamic)) this.arrays.set(arrayId, { arrayId, type, dynamic });
   }
 
   noteIndexArrays(index: IndexRef): void {
     if (index.kind !== 'element') return;
     for (const step of index.steps) {
-      if (step.kind === 'lookup') this.noteArray(step.arrayId, 'integer', false);
+      if (step.kind === 'lookup') this.noteArray(step.arrayId, 'integer', step.dynamic ?? false);
     }
   }
 
