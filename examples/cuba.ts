@@ -6,7 +6,7 @@
  *   npx tsx examples/cuba.ts [--N 4000] [--duration 1] [--out out/cuba]
  */
 import { parseArgs } from 'node:util';
-import { mV, ms, NeuronGroup, run, second, SpikeMonitor, Synapses } from '../src/index.ts';
+import { ms, mV, NeuronGroup, run, SpikeMonitor, Synapses, second } from '../src/index.ts';
 import { figure, raster, saveFigure } from '../src/plot/index.ts';
 
 const { values: args } = parseArgs({
@@ -28,8 +28,8 @@ const namespace = {
   Vt: mV(-50),
   Vr: mV(-60),
   El: mV(-49),
-  we: mV(60 * 0.27 / 10),
-  wi: mV(-20 * 4.5 / 10),
+  we: mV((60 * 0.27) / 10),
+  wi: mV((-20 * 4.5) / 10),
 };
 
 const started = performance.now();
@@ -66,7 +66,14 @@ console.log(
 );
 
 const files = await saveFigure(
-  figure([raster({ t: spikes.t_, i: spikes.i, size: N, title: `CUBA network, ${N} neurons (${rate.toFixed(1)} Hz)` })]),
+  figure([
+    raster({
+      t: spikes.t_,
+      i: spikes.i,
+      size: N,
+      title: `CUBA network, ${N} neurons (${rate.toFixed(1)} Hz)`,
+    }),
+  ]),
   args.out,
 );
 console.log(`figure: ${files.svg}, ${files.png}`);

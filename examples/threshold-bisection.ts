@@ -90,7 +90,9 @@ for (let iteration = 0; iteration < Number(args.iterations); iteration++) {
 const elapsed = (performance.now() - started) / 1000;
 
 const gNa = neurons.gNa_ as Float64Array;
-console.log(`Threshold bisection, ${N} HH axons, method ${args.method}, ${history.length} iterations in ${elapsed.toFixed(2)} s`);
+console.log(
+  `Threshold bisection, ${N} HH axons, method ${args.method}, ${history.length} iterations in ${elapsed.toFixed(2)} s`,
+);
 for (const k of [0, 25, 50, 75, 99]) {
   console.log(`  gNa = ${(gNa[k] / 10).toFixed(1)} mS/cm²  threshold = ${(v0[k] * 1e3).toFixed(4)} mV`);
 }

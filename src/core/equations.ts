@@ -17,14 +17,22 @@ export class Equations {
   /** Values substituted for names: become constants of every group using these equations. */
   readonly constants: ReadonlyMap<string, number | Quantity>;
 
-  constructor(source: string | readonly EquationLine[], substitutions: EquationsSubstitution = {}, constants = new Map<string, number | Quantity>()) {
+  constructor(
+    source: string | readonly EquationLine[],
+    substitutions: EquationsSubstitution = {},
+    constants = new Map<string, number | Quantity>(),
+  ) {
     const parsed = typeof source === 'string' ? parseEquations(source, { label: 'equations' }) : source;
     const renames = new Map<string, string>();
     const values = new Map(constants);
     for (const [name, value] of Object.entries(substitutions)) {
       if (typeof value === 'string') renames.set(name, value);
       else if (typeof value === 'number' || value instanceof Quantity) values.set(name, value);
-      else throw new BrianError('bad_argument', `Cannot substitute ${name} by ${String(value)}: give a name or a quantity.`);
+      else
+        throw new BrianError(
+          'bad_argument',
+          `Cannot substitute ${name} by ${String(value)}: give a name or a quantity.`,
+        );
     }
     this.lines = renames.size > 0 ? parsed.map((l) => renameLine(l, renames)) : parsed;
     checkDuplicates(this.lines);

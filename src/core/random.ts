@@ -109,7 +109,10 @@ export class RandomStream {
       const k = Math.floor(((2 * a) / us + b) * U + lam + 0.43);
       if (us >= 0.07 && V <= vr) return k;
       if (k < 0 || (us < 0.013 && V > us)) continue;
-      if (Math.log(V) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -lam + k * loglam - logGamma(k + 1)) {
+      if (
+        Math.log(V) + Math.log(invalpha) - Math.log(a / (us * us) + b) <=
+        -lam + k * loglam - logGamma(k + 1)
+      ) {
         return k;
       }
     }
@@ -138,8 +141,9 @@ function randomSeed(): number {
 /** log Γ(x) for x ≥ 1 (Stirling series with the numpy coefficients). */
 export function logGamma(x: number): number {
   const coeffs = [
-    8.333333333333333e-2, -2.777777777777778e-3, 7.936507936507937e-4, -5.952380952380952e-4, 8.417508417508418e-4,
-    -1.917526917526918e-3, 6.41025641025641e-3, -2.955065359477124e-2, 1.796443723688307e-1, -1.3924322169059,
+    8.333333333333333e-2, -2.777777777777778e-3, 7.936507936507937e-4, -5.952380952380952e-4,
+    8.417508417508418e-4, -1.917526917526918e-3, 6.41025641025641e-3, -2.955065359477124e-2,
+    1.796443723688307e-1, -1.3924322169059,
   ];
   if (x === 1 || x === 2) return 0;
   let x0 = x;

@@ -5,7 +5,14 @@ import { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
 
 /** What `G.v = …` accepts. */
-export type SettableValue = string | number | boolean | Quantity | QuantityArray | ArrayLike<number> | ArrayLike<boolean>;
+export type SettableValue =
+  | string
+  | number
+  | boolean
+  | Quantity
+  | QuantityArray
+  | ArrayLike<number>
+  | ArrayLike<boolean>;
 
 /**
  * Writes literal values (not expressions) into a variable's storage, checking dimensions the
@@ -24,7 +31,10 @@ export function assignValues(
   const { values, scalar } = toRawValues(owner, name, v, value);
   if (v.shared) {
     if (!scalar && values.length !== 1) {
-      throw new BrianError('bad_argument', `${owner}.${name} is shared: set it with one value, not ${values.length}.`);
+      throw new BrianError(
+        'bad_argument',
+        `${owner}.${name} is shared: set it with one value, not ${values.length}.`,
+      );
     }
     data[0] = convert(values[0], v);
     return;
@@ -44,7 +54,10 @@ export function assignValues(
     return;
   }
   if (!scalar && values.length !== indices.length) {
-    throw new BrianError('bad_argument', `Cannot set ${indices.length} elements of ${owner}.${name} from ${values.length} values.`);
+    throw new BrianError(
+      'bad_argument',
+      `Cannot set ${indices.length} elements of ${owner}.${name} from ${values.length} values.`,
+    );
   }
   for (let k = 0; k < indices.length; k++) data[indices[k]] = convert(scalar ? values[0] : values[k], v);
 }

@@ -1,7 +1,14 @@
 import type { Statement } from '../compiler/1-parse/ast.ts';
 import { parseExpression } from '../compiler/1-parse/parse-expression.ts';
 import { ExternalScope, type Namespace } from '../compiler/2-analyze/external-scope.ts';
-import { ChainScope, OWN_INDEX, type Resolved, type Scope, SHARED_INDEX, TableScope } from '../compiler/2-analyze/scope.ts';
+import {
+  ChainScope,
+  OWN_INDEX,
+  type Resolved,
+  type Scope,
+  SHARED_INDEX,
+  TableScope,
+} from '../compiler/2-analyze/scope.ts';
 import { BlockBuilder } from '../compiler/3-lower/lower-block.ts';
 import type { CodeBlock, Kernel } from '../compiler/ir/kernel.ts';
 import type { AuxiliaryVariable, Variable } from '../core/variables.ts';
@@ -9,10 +16,10 @@ import type { TypedArray } from '../devices/runtime/arrays.ts';
 import type { RuntimeDevice } from '../devices/runtime/runtime-device.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { SourceText } from '../diagnostics/span.ts';
-import { second } from '../units/index.ts';
-import { DIMENSIONLESS } from '../units/dimension.ts';
-import type { Clock } from '../network/clock.ts';
 import { BrianObject } from '../network/brian-object.ts';
+import type { Clock } from '../network/clock.ts';
+import { DIMENSIONLESS } from '../units/dimension.ts';
+import { second } from '../units/index.ts';
 import { assignValues, type SettableValue } from './assign-values.ts';
 import { makeVariableView, type VariableView } from './variable-view.ts';
 
@@ -77,14 +84,19 @@ export abstract class Group extends BrianObject {
     const table = new Map<string, Resolved>();
     const scope = new ChainScope([new TableScope(table), external]);
     for (const [name, variable] of this.variables) {
-      const shared = variable.kind === 'array' ? variable.shared : variable.kind === 'subexpression' && variable.shared;
+      const shared =
+        variable.kind === 'array' ? variable.shared : variable.kind === 'subexpression' && variable.shared;
       table.set(name, { kind: 'variable', variable, index: shared ? SHARED_INDEX : OWN_INDEX, scope });
     }
     return scope;
   }
 
   protected addAuxiliaries(): void {
-    const aux = (name: string, dim = second.dim, type: AuxiliaryVariable['type'] = 'float'): AuxiliaryVariable => ({
+    const aux = (
+      name: string,
+      dim = second.dim,
+      type: AuxiliaryVariable['type'] = 'float',
+    ): AuxiliaryVariable => ({
       kind: 'auxiliary',
       name,
       dim,
@@ -94,15 +106,28 @@ export abstract class Group extends BrianObject {
     this.variables.set('t', aux('t'));
     this.variables.set('dt', aux('dt'));
     this.variables.set('t_in_timesteps', aux('_timestep', DIMENSIONLESS, 'integer'));
-    this.variables.set('i', { kind: 'auxiliary', name: 'i', dim: DIMENSIONLESS, type: 'integer', shared: false, offset: this.start });
-    this.variables.set('N', { kind: 'constant', name: 'N', value: this.N, dim: DIMENSIONLESS, type: 'integer' });
+    this.variables.set('i', {
+      kind: 'auxiliary',
+      name: 'i',
+      dim: DIMENSIONLESS,
+      type: 'integer',
+      shared: false,
+      offset: this.start,
+    });
+    this.variables.set('N', {
+      kind: 'constant',
+      name: 'N',
+      value: this.N,
+      dim: DIMENSIONLESS,
+      type: 'integer',
+    });
   }
 
   // --- state access ---------------------------------------------------------------------------
 
   variable(name: string): Variable {
     const v = this.variables.get(name);
-    if (!v || v.kind === 'auxiliary' && !['i', 't', 'dt'].includes(name)) {
+    if (!v || (v.kind === 'auxiliary' && !['i', 't', 'dt'].includes(name))) {
       throw new BrianError('unknown_variable', `${this.name} has no variable "${name}".`, {
         hint: `its variables are: ${this.userVariableNames().join(', ')}`,
       });
@@ -125,7 +150,12 @@ export abstract class Group extends BrianObject {
    * number (dimensionless variables), an array, or a string expression evaluated per element;
    * `where` a string condition, an index, or a list of indices.
    */
-  setState(name: string, value: SettableValue, where?: string | number | ArrayLike<number>, namespace?: Namespace): void {
+  setState(
+    name: string,
+    value: SettableValue,
+    where?: string | number | ArrayLike<number>,
+    namespace?: Namespace,
+  ): void {
     const variable = this.variable(name);
     if (typeof value === 'string' || typeof where === 'string') {
       this.runSetter(name, typeof value === 'string' ? value : undefined, value, where, namespace);
@@ -146,20 +176,28 @@ export abstract class Group extends BrianObject {
     if (variable.kind === 'array') {
       data = this.device.values(variable.arrayId);
       if (variable.shared) return data.slice(0, 1);
-    } else if (variable.kind === 'subexpression' || variable.kind === 'auxiliary' || variable.kind === 'constant') {
+    } else if (
+      variable.kind === 'subexpression' ||
+      variable.kind === 'auxiliary' ||
+      variable.kind === 'constant'
+    ) {
       data = this.evaluateToBuffer(name);
     } else {
       throw new BrianError('unknown_variable', `${name} has no values.`);
     }
     const indices = this.absoluteIndices(where, false);
-    if (indices === undefined) return this.start === 0 && data.length === this.N ? data : data.slice(this.start, this.stop);
+    if (indices === undefined)
+      return this.start === 0 && data.length === this.N ? data : data.slice(this.start, this.stop);
     const out = new (data.constructor as new (n: number) => TypedArray)(indices.length);
     for (let k = 0; k < indices.length; k++) out[k] = data[indices[k]];
     return out;
   }
 
   /** Absolute element indices selected by `where`, or undefined for all. */
-  absoluteIndices(where: string | number | ArrayLike<number> | undefined, shared: boolean): Int32Array | undefined {
+  absoluteIndices(
+    where: string | number | ArrayLike<number> | undefined,
+    shared: boolean,
+  ): Int32Array | undefined {
     if (where === undefined || shared) return undefined;
     if (typeof where === 'string') return this.indicesWhere(where);
     const list = typeof where === 'number' ? [where] : Array.from(where);
@@ -167,7 +205,10 @@ export abstract class Group extends BrianObject {
     list.forEach((k, n) => {
       const idx = k < 0 ? this.N + k : k;
       if (!Number.isInteger(idx) || idx < 0 || idx >= this.N) {
-        throw new BrianError('index_out_of_range', `Index ${k} is out of range for ${this.name} of size ${this.N}.`);
+        throw new BrianError(
+          'index_out_of_range',
+          `Index ${k} is out of range for ${this.name} of size ${this.N}.`,
+        );
       }
       out[n] = idx + this.start;
     });
@@ -200,7 +241,12 @@ export abstract class Group extends BrianObject {
     } else {
       // A quantity or number under a string condition: set through a one-element namespace.
       const indices = this.indicesWhere(where as string);
-      this.setState(name, value, Array.from(indices, (k) => k - this.start), namespace);
+      this.setState(
+        name,
+        value,
+        Array.from(indices, (k) => k - this.start),
+        namespace,
+      );
       return;
     }
     const stmt: Statement = {
@@ -217,15 +263,18 @@ export abstract class Group extends BrianObject {
       const block = builder.block();
       const cond = parseExpression(new SourceText(where, `condition of ${this.name}.${name}`));
       if (block.addExpression('_cond', cond, scope).type !== 'boolean') {
-        throw new BrianError('type_mismatch', `The condition '${where}' is not a boolean expression.`, { span: cond.span });
+        throw new BrianError('type_mismatch', `The condition '${where}' is not a boolean expression.`, {
+          span: cond.span,
+        });
       }
       condition = block.finish();
     }
     const vector = builder.block();
     vector.addStatement(stmt, scope);
-    const indicesArrayId = typeof where === 'number' || (where !== undefined && typeof where !== 'string')
-      ? this.temporaryIndexArray(this.absoluteIndices(where, false)!)
-      : undefined;
+    const indicesArrayId =
+      typeof where === 'number' || (where !== undefined && typeof where !== 'string')
+        ? this.temporaryIndexArray(this.absoluteIndices(where, false)!)
+        : undefined;
     if (indicesArrayId) builder.noteArray(indicesArrayId, 'integer', false);
     const shared = variable.kind === 'array' && variable.shared;
     const kernel: Kernel = {
@@ -249,7 +298,10 @@ export abstract class Group extends BrianObject {
 
   /** Values of any expression over this group's variables for all its elements, in a buffer of the parent's size. */
   evaluateToBuffer(exprText: string, asCondition = false): TypedArray {
-    const source = new SourceText(exprText, asCondition ? `condition on ${this.name}` : `value of ${this.name}.${exprText}`);
+    const source = new SourceText(
+      exprText,
+      asCondition ? `condition on ${this.name}` : `value of ${this.name}.${exprText}`,
+    );
     const expr = parseExpression(source);
     const builder = new BlockBuilder(SKELETON_LOCALS);
     const vector = builder.block();
@@ -302,4 +354,3 @@ export abstract class Group extends BrianObject {
     }
   }
 }
-

@@ -1,18 +1,18 @@
+import { checkFlags, NEURON_GROUP_FLAGS } from '../compiler/1-parse/flags.ts';
+import { type AnalyzedEquations, analyzeEquations } from '../compiler/2-analyze/analyze-equations.ts';
 import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
-import { analyzeEquations, type AnalyzedEquations } from '../compiler/2-analyze/analyze-equations.ts';
-import { NEURON_GROUP_FLAGS, checkFlags } from '../compiler/1-parse/flags.ts';
 import { Equations } from '../core/equations.ts';
 import type { Variable } from '../core/variables.ts';
 import { getDevice } from '../devices/active.ts';
 import type { RuntimeDevice } from '../devices/runtime/runtime-device.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
-import { Clock, defaultclock } from '../network/clock.ts';
 import type { Runner } from '../network/brian-object.ts';
+import { Clock, defaultclock } from '../network/clock.ts';
 import { collect } from '../network/magic.ts';
 import { uniqueName } from '../network/names.ts';
+import { DIMENSIONLESS } from '../units/dimension.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
-import { DIMENSIONLESS } from '../units/dimension.ts';
 import { Group } from './group.ts';
 import { Resetter } from './runners/resetter.ts';
 import { StateUpdater } from './runners/state-updater.ts';
@@ -65,7 +65,10 @@ export class NeuronGroup extends Group {
     const clock = options.clock ?? (options.dt ? new Clock(options.dt) : defaultclock);
     super(uniqueName(options.name ?? 'neurongroup'), clock, device, options.namespace);
     if (!Number.isInteger(N) || N < 1) {
-      throw new BrianError('bad_argument', `A NeuronGroup needs a positive integer number of neurons, got ${N}.`);
+      throw new BrianError(
+        'bad_argument',
+        `A NeuronGroup needs a positive integer number of neurons, got ${N}.`,
+      );
     }
     this.size = N;
     this.order = options.order ?? 0;
@@ -75,11 +78,21 @@ export class NeuronGroup extends Group {
     this.reset = options.reset;
     this.refractory = options.refractory ?? false;
     this.method = options.method ?? 'auto';
-    if (this.refractory !== false && !(this.refractory instanceof Quantity) && typeof this.refractory !== 'string') {
-      throw new BrianError('bad_argument', `refractory must be a time, a string or false, got ${String(this.refractory)}.`);
+    if (
+      this.refractory !== false &&
+      !(this.refractory instanceof Quantity) &&
+      typeof this.refractory !== 'string'
+    ) {
+      throw new BrianError(
+        'bad_argument',
+        `refractory must be a time, a string or false, got ${String(this.refractory)}.`,
+      );
     }
     if (this.refractory instanceof Quantity && this.refractory.dim !== second.dim) {
-      throw new BrianError('dimension_mismatch', `The refractory period must be a time, got ${this.refractory}.`);
+      throw new BrianError(
+        'dimension_mismatch',
+        `The refractory period must be a time, got ${this.refractory}.`,
+      );
     }
     this.analyzed = analyzeEquations(this.equations.lines);
     this.createVariables(device);
@@ -131,7 +144,13 @@ export class NeuronGroup extends Group {
     return `${this.name}_${name}`;
   }
 
-  private allocate(device: RuntimeDevice, name: string, type: Variable['type'], size: number, fill = 0): string {
+  private allocate(
+    device: RuntimeDevice,
+    name: string,
+    type: Variable['type'],
+    size: number,
+    fill = 0,
+  ): string {
     const id = this.arrayId(name);
     device.allocate(id, type as 'float', size, fill);
     this.ownArrays.push(id);
@@ -169,7 +188,9 @@ export class NeuronGroup extends Group {
         dim: eq.dim,
         type: eq.type,
         shared,
-        constantOverDt: cod ? { arrayId: this.allocate(device, eq.name, eq.type, shared ? 1 : N) } : undefined,
+        constantOverDt: cod
+          ? { arrayId: this.allocate(device, eq.name, eq.type, shared ? 1 : N) }
+          : undefined,
         span: eq.line.span,
       });
     }

@@ -21,7 +21,13 @@ export class Subgroup extends Group {
     stop: number,
   ) {
     super(uniqueName(`${parent.name}_subgroup*`), parent.clock, parent.device, parent.namespace);
-    if (!Number.isInteger(start) || !Number.isInteger(stop) || start < 0 || stop > parent.N || start >= stop) {
+    if (
+      !Number.isInteger(start) ||
+      !Number.isInteger(stop) ||
+      start < 0 ||
+      stop > parent.N ||
+      start >= stop
+    ) {
       throw new BrianError(
         'index_out_of_range',
         `A subgroup of ${parent.name} needs 0 <= start < stop <= ${parent.N}, got ${start}:${stop}.`,

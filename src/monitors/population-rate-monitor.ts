@@ -1,5 +1,6 @@
 import type { Kernel } from '../compiler/ir/kernel.ts';
 import { EMPTY_BLOCK } from '../compiler/ir/kernel.ts';
+import { info } from '../core/log.ts';
 import type { DynamicArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import type { Group } from '../groups/group.ts';
@@ -10,8 +11,7 @@ import { uniqueName } from '../network/names.ts';
 import { hertz, second } from '../units/index.ts';
 import type { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
-import { info } from '../core/log.ts';
-import { spikeSource, type SpikeSource } from './spike-source.ts';
+import { type SpikeSource, spikeSource } from './spike-source.ts';
 
 export interface PopulationRateMonitorOptions {
   readonly when?: string;
@@ -45,7 +45,14 @@ export class PopulationRateMonitor extends BrianObject {
           vector: EMPTY_BLOCK,
           arrays: new Map([[src.eventspace, { arrayId: src.eventspace, type: 'integer', dynamic: false }]]),
           functions: new Set(),
-          params: { eventspace: src.eventspace, sourceSize: src.size, start: src.start, stop: src.stop, times: ids.t, rates: ids.rate },
+          params: {
+            eventspace: src.eventspace,
+            sourceSize: src.size,
+            start: src.start,
+            stop: src.stop,
+            times: ids.t,
+            rates: ids.rate,
+          },
         };
       }
     })(this, `${this.name}_codeobject`, options.when ?? 'end', options.order ?? 0, this.clock);
@@ -94,7 +101,9 @@ export class PopulationRateMonitor extends BrianObject {
       if (window === 'gaussian') {
         const w = Math.round((2 * width.value) / dt);
         const sd = width.value / dt;
-        weights = Float64Array.from({ length: 2 * w + 1 }, (_, k) => Math.exp(-((k - w) ** 2) / (2 * sd * sd)));
+        weights = Float64Array.from({ length: 2 * w + 1 }, (_, k) =>
+          Math.exp(-((k - w) ** 2) / (2 * sd * sd)),
+        );
       } else if (window === 'flat') {
         const n = Math.round(width.value / (2 * dt)) * 2 + 1;
         if (Math.abs(n * dt - width.value) > 1e-6 * width.value) {
@@ -102,12 +111,16 @@ export class PopulationRateMonitor extends BrianObject {
         }
         weights = new Float64Array(n).fill(1);
       } else {
-        throw new BrianError('bad_argument', `Unknown window "${window}"; use 'gaussian', 'flat' or an array.`);
+        throw new BrianError(
+          'bad_argument',
+          `Unknown window "${window}"; use 'gaussian', 'flat' or an array.`,
+        );
       }
     } else {
       if (width) throw new BrianError('bad_argument', 'A width can only be given with a predefined window.');
       weights = Float64Array.from(window);
-      if (weights.length % 2 !== 1) throw new BrianError('bad_argument', 'The window must have an odd number of values.');
+      if (weights.length % 2 !== 1)
+        throw new BrianError('bad_argument', 'The window must have an odd number of values.');
     }
     return new QuantityArray(convolveSame(this.rate_, weights), hertz.dim);
   }

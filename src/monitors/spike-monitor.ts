@@ -1,20 +1,20 @@
 import { parseExpression } from '../compiler/1-parse/parse-expression.ts';
 import { BlockBuilder } from '../compiler/3-lower/lower-block.ts';
-import type { Kernel } from '../compiler/ir/kernel.ts';
 import type { ScalarType } from '../compiler/functions.ts';
+import type { Kernel } from '../compiler/ir/kernel.ts';
 import type { DynamicArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { SourceText } from '../diagnostics/span.ts';
-import { KernelRunner } from '../groups/runners/kernel-runner.ts';
 import { type Group, SKELETON_LOCALS } from '../groups/group.ts';
+import { KernelRunner } from '../groups/runners/kernel-runner.ts';
 import { BrianObject, type RunContext, type Runner } from '../network/brian-object.ts';
 import { collect } from '../network/magic.ts';
 import { uniqueName } from '../network/names.ts';
-import { second } from '../units/index.ts';
-import { Quantity } from '../units/quantity.ts';
-import { QuantityArray } from '../units/quantity-array.ts';
 import type { Dimension } from '../units/dimension.ts';
-import { spikeSource, type SpikeSource } from './spike-source.ts';
+import { second } from '../units/index.ts';
+import type { Quantity } from '../units/quantity.ts';
+import { QuantityArray } from '../units/quantity-array.ts';
+import { type SpikeSource, spikeSource } from './spike-source.ts';
 
 export interface SpikeMonitorOptions {
   /** Variables of the source to record at each spike (values after the threshold, before the reset). */
@@ -42,7 +42,8 @@ export class SpikeMonitor extends BrianObject {
     super(uniqueName(options.name ?? 'spikemonitor'), source.clock);
     this.source = source;
     this.record = options.record ?? true;
-    this.variables = typeof options.variables === 'string' ? [options.variables] : [...(options.variables ?? [])];
+    this.variables =
+      typeof options.variables === 'string' ? [options.variables] : [...(options.variables ?? [])];
     const device = source.device;
     this.ids = { t: `${this.name}_t`, i: `${this.name}_i`, count: `${this.name}_count`, vars: new Map() };
     device.allocateDynamic(this.ids.t, 'float');
@@ -56,7 +57,12 @@ export class SpikeMonitor extends BrianObject {
       device.allocateDynamic(id, variable.type as ScalarType);
       this.ids.vars.set(v, id);
     }
-    this.runner = new SpikeMonitorRunner(this, spikeSource(source), options.when ?? 'thresholds', options.order ?? 1);
+    this.runner = new SpikeMonitorRunner(
+      this,
+      spikeSource(source),
+      options.when ?? 'thresholds',
+      options.order ?? 1,
+    );
     collect(this);
   }
 
@@ -83,7 +89,10 @@ export class SpikeMonitor extends BrianObject {
 
   private requireRecord(what: string): void {
     if (!this.record) {
-      throw new BrianError('not_recorded', `${this.name} was created with record: false, so ${what} was not recorded.`);
+      throw new BrianError(
+        'not_recorded',
+        `${this.name} was created with record: false, so ${what} was not recorded.`,
+      );
     }
   }
 

@@ -48,27 +48,44 @@ export class StateMonitor extends BrianObject {
   private readonly ids: { t: string; indices: string; vars: Map<string, string> };
   private readonly dims = new Map<string, Dimension>();
 
-  constructor(source: Group, variables: string | readonly string[] | true, options: StateMonitorOptions = {}) {
+  constructor(
+    source: Group,
+    variables: string | readonly string[] | true,
+    options: StateMonitorOptions = {},
+  ) {
     const clock = options.clock ?? (options.dt ? new Clock(options.dt) : source.clock);
     super(uniqueName(options.name ?? 'statemonitor'), clock);
     this.source = source;
     this.variables =
-      variables === true ? source.userVariableNames().filter((n) => !['i', 'N', 't', 'dt', 't_in_timesteps'].includes(n))
-      : typeof variables === 'string' ? [variables] : [...variables];
+      variables === true
+        ? source.userVariableNames().filter((n) => !['i', 'N', 't', 'dt', 't_in_timesteps'].includes(n))
+        : typeof variables === 'string'
+          ? [variables]
+          : [...variables];
     const record = options.record ?? true;
-    if (record === false) throw new BrianError('bad_argument', 'A StateMonitor with record: false records nothing.');
+    if (record === false)
+      throw new BrianError('bad_argument', 'A StateMonitor with record: false records nothing.');
     const relative =
-      record === true ? Array.from({ length: source.N }, (_, k) => k) : typeof record === 'number' ? [record] : [...record];
+      record === true
+        ? Array.from({ length: source.N }, (_, k) => k)
+        : typeof record === 'number'
+          ? [record]
+          : [...record];
     for (const k of relative) {
       if (!Number.isInteger(k) || k < 0 || k >= source.N) {
-        throw new BrianError('index_out_of_range', `Cannot record element ${k} of ${source.name} (size ${source.N}).`);
+        throw new BrianError(
+          'index_out_of_range',
+          `Cannot record element ${k} of ${source.name} (size ${source.N}).`,
+        );
       }
     }
     this.recordIndices = Int32Array.from(relative);
     const device = source.device;
     this.ids = { t: `${this.name}_t`, indices: `${this.name}__indices`, vars: new Map() };
     device.allocateDynamic(this.ids.t, 'float');
-    device.allocate(this.ids.indices, 'integer', relative.length).data.set(relative.map((k) => k + source.start));
+    device
+      .allocate(this.ids.indices, 'integer', relative.length)
+      .data.set(relative.map((k) => k + source.start));
     for (const v of this.variables) {
       const variable = source.variable(v);
       if (!('dim' in variable)) throw new BrianError('unknown_variable', `Cannot record "${v}".`);
@@ -139,7 +156,11 @@ export class StateMonitor extends BrianObject {
   /** The record of element `index` of the source (absolute index, as Brian's `M[index]`). */
   at(index: number): RecordedElement {
     const k = this.recordIndices.indexOf(index);
-    if (k < 0) throw new BrianError('index_out_of_range', `${this.name} does not record element ${index} of ${this.source.name}.`);
+    if (k < 0)
+      throw new BrianError(
+        'index_out_of_range',
+        `${this.name} does not record element ${index} of ${this.source.name}.`,
+      );
     return Object.fromEntries(this.variables.map((v) => [v, this.traces(v)[k]]));
   }
 }

@@ -1,6 +1,6 @@
-import { userCallSite } from '../diagnostics/diagnostic.ts';
 import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import type { RuntimeDevice } from '../devices/runtime/runtime-device.ts';
+import { userCallSite } from '../diagnostics/diagnostic.ts';
 import type { Clock } from './clock.ts';
 import type { Slot } from './schedule.ts';
 

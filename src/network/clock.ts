@@ -23,7 +23,9 @@ export class Clock {
 
   static checkDt(dt: Quantity | number): number {
     if (typeof dt === 'number') {
-      throw new BrianError('missing_unit', `dt must be a time, not the bare number ${dt}.`, { hint: 'write ms(0.1)' });
+      throw new BrianError('missing_unit', `dt must be a time, not the bare number ${dt}.`, {
+        hint: 'write ms(0.1)',
+      });
     }
     if (!(dt instanceof Quantity) || dt.dim !== second.dim) {
       throw new BrianError('bad_argument', `dt must be a time, got ${String(dt)}.`);
@@ -45,7 +47,10 @@ export class Clock {
     const t = this.t_;
     const steps = t / dt;
     if (Math.abs(steps - Math.round(steps)) > Clock.EPSILON_DT) {
-      throw new BrianError('bad_argument', `Cannot set dt to ${value}: the elapsed time ${this.t} is not a multiple of it.`);
+      throw new BrianError(
+        'bad_argument',
+        `Cannot set dt to ${value}: the elapsed time ${this.t} is not a multiple of it.`,
+      );
     }
     this.timestep = Math.round(steps);
     this.dtValue = dt;

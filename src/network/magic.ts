@@ -59,7 +59,11 @@ export function store(name = 'default', filename?: string): void {
   network().store(name, filename);
 }
 
-export function restore(name = 'default', filename?: string, options?: { restoreRandomState?: boolean }): void {
+export function restore(
+  name = 'default',
+  filename?: string,
+  options?: { restoreRandomState?: boolean },
+): void {
   network().restore(name, filename, options);
 }
 

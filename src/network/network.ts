@@ -8,7 +8,13 @@ import type { BrianObject, Runner } from './brian-object.ts';
 import { Clock } from './clock.ts';
 import { createReporter, type ReportOption } from './report.ts';
 import { DEFAULT_SCHEDULE, slotRank } from './schedule.ts';
-import { type Snapshot, readSnapshotFile, takeSnapshot, restoreSnapshot, writeSnapshotFile } from './snapshot.ts';
+import {
+  readSnapshotFile,
+  restoreSnapshot,
+  type Snapshot,
+  takeSnapshot,
+  writeSnapshotFile,
+} from './snapshot.ts';
 
 export interface RunOptions {
   /** `'text'`/`'stdout'`, `'stderr'`, or a callback `(elapsed, completed, start, duration)`. */
@@ -98,7 +104,8 @@ export class Network {
         { hint: 'e.g. run(ms(100))' },
       );
     }
-    if (duration.value < 0) throw new BrianError('bad_argument', `run() needs a non-negative duration, got ${duration}.`);
+    if (duration.value < 0)
+      throw new BrianError('bad_argument', `run() needs a non-negative duration, got ${duration}.`);
     const objects = this.allObjects();
     for (const o of objects) {
       if (o.networkId !== undefined && o.networkId !== this.id && this.objects.includes(o)) {
@@ -130,11 +137,20 @@ export class Network {
     const runners = objects.filter((o) => o.active).flatMap((o) => o.runners());
     return runners
       .map((r) => ({ r, rank: slotRank(r.when, this.schedule) }))
-      .sort((a, b) => a.rank - b.rank || a.r.order - b.r.order || (a.r.name < b.r.name ? -1 : a.r.name > b.r.name ? 1 : 0))
+      .sort(
+        (a, b) =>
+          a.rank - b.rank ||
+          a.r.order - b.r.order ||
+          (a.r.name < b.r.name ? -1 : a.r.name > b.r.name ? 1 : 0),
+      )
       .map((x) => x.r);
   }
 
-  private runSingleClock(clock: Clock, runners: readonly Runner[], reporter?: ReturnType<typeof createReporter>): void {
+  private runSingleClock(
+    clock: Clock,
+    runners: readonly Runner[],
+    reporter?: ReturnType<typeof createReporter>,
+  ): void {
     const steps = runners.map((r) => r.step);
     const n = steps.length;
     const dt = clock.dt_;
@@ -148,7 +164,11 @@ export class Network {
     }
   }
 
-  private runManyClocks(clocks: Clock[], runners: readonly Runner[], reporter?: ReturnType<typeof createReporter>): void {
+  private runManyClocks(
+    clocks: Clock[],
+    runners: readonly Runner[],
+    reporter?: ReturnType<typeof createReporter>,
+  ): void {
     for (;;) {
       let min = Number.POSITIVE_INFINITY;
       let minClock: Clock | undefined;
@@ -161,7 +181,9 @@ export class Network {
       if (!minClock) break;
       const current = new Set(
         clocks.filter(
-          (c) => c.timestep < c.endTimestep && (c.t_ === min || Math.abs(c.t_ - min) < Clock.EPSILON_DT * minClock!.dt_),
+          (c) =>
+            c.timestep < c.endTimestep &&
+            (c.t_ === min || Math.abs(c.t_ - min) < Clock.EPSILON_DT * minClock!.dt_),
         ),
       );
       for (const r of runners) {
@@ -190,6 +212,11 @@ export class Network {
         hint: `stored names: ${[...this.snapshots.keys()].join(', ') || 'none'}`,
       });
     }
-    this.time = restoreSnapshot(this.device, this.allObjects(), snapshot, options.restoreRandomState ?? false);
+    this.time = restoreSnapshot(
+      this.device,
+      this.allObjects(),
+      snapshot,
+      options.restoreRandomState ?? false,
+    );
   }
 }

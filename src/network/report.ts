@@ -1,8 +1,13 @@
 import { BrianError } from '../diagnostics/diagnostic.ts';
-import { Quantity } from '../units/quantity.ts';
+import type { Quantity } from '../units/quantity.ts';
 
 /** Progress reports during a run, as Brian's `report=`: text to stdout/stderr or a callback. */
-export type ReportCallback = (elapsedSeconds: number, completed: number, start: number, duration: number) => void;
+export type ReportCallback = (
+  elapsedSeconds: number,
+  completed: number,
+  start: number,
+  duration: number,
+) => void;
 export type ReportOption = 'text' | 'stdout' | 'stderr' | ReportCallback | undefined;
 
 export interface Reporter {
@@ -26,7 +31,9 @@ export function createReporter(
       const pct = Math.round(completed * 100);
       const simulated = formatSeconds(completed * duration);
       const remaining =
-        completed > 0 && completed < 1 ? `, estimated ${formatWall(elapsed * (1 / completed - 1))} remaining` : '';
+        completed > 0 && completed < 1
+          ? `, estimated ${formatWall(elapsed * (1 / completed - 1))} remaining`
+          : '';
       stream.write(
         completed >= 1
           ? `${formatSeconds(duration)} (100%) simulated in ${formatWall(elapsed)}\n`
@@ -34,7 +41,10 @@ export function createReporter(
       );
     };
   } else {
-    throw new BrianError('bad_argument', `report must be 'text', 'stdout', 'stderr' or a function, got ${String(option)}.`);
+    throw new BrianError(
+      'bad_argument',
+      `report must be 'text', 'stdout', 'stderr' or a function, got ${String(option)}.`,
+    );
   }
   const started = performance.now();
   let lastReport = started;

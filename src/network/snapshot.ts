@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { DynamicArray, type TypedArray } from '../devices/runtime/arrays.ts';
 import type { RuntimeDevice } from '../devices/runtime/runtime-device.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
@@ -40,7 +40,10 @@ export function restoreSnapshot(
     const a = device.array(id);
     if (a instanceof DynamicArray) a.resize(saved.length);
     else if (a.length !== saved.length) {
-      throw new BrianError('network_error', `Cannot restore ${id}: its size changed from ${saved.length} to ${a.length}.`);
+      throw new BrianError(
+        'network_error',
+        `Cannot restore ${id}: its size changed from ${saved.length} to ${a.length}.`,
+      );
     }
     a.data.set(saved.values);
   }

@@ -4,15 +4,15 @@ import { parseGenerator } from '../compiler/1-parse/parse-generator.ts';
 import { ExternalScope } from '../compiler/2-analyze/external-scope.ts';
 import { ChainScope, type Resolved, type Scope, TableScope } from '../compiler/2-analyze/scope.ts';
 import { BlockBuilder, type BlockInProgress } from '../compiler/3-lower/lower-block.ts';
-import type { Kernel } from '../compiler/ir/kernel.ts';
 import type { SynapsesCreateParams } from '../compiler/4-generate/js/kernels/synapses-create.ts';
+import type { Kernel } from '../compiler/ir/kernel.ts';
 import type { DynamicArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { SourceText } from '../diagnostics/span.ts';
 import { SKELETON_LOCALS } from '../groups/group.ts';
 import { DIMENSIONLESS } from '../units/dimension.ts';
-import type { Synapses } from './synapses.ts';
 import { throughIndex, viewEntries } from './synapse-scope.ts';
+import type { Synapses } from './synapses.ts';
 
 export interface ConnectOptions {
   /** Boolean expression over `i`, `j`, `x_pre`, `x_post` and constants. */
@@ -27,7 +27,9 @@ export interface ConnectOptions {
   readonly j?: number | ArrayLike<number> | string;
   /** Drop generated indices outside the target group instead of raising an error. */
   readonly skipIfInvalid?: boolean;
-  readonly namespace?: Readonly<Record<string, never>> | import('../compiler/2-analyze/external-scope.ts').Namespace;
+  readonly namespace?:
+    | Readonly<Record<string, never>>
+    | import('../compiler/2-analyze/external-scope.ts').Namespace;
 }
 
 /** Adds synapses to `S` as Brian's `Synapses.connect` does. */
@@ -39,7 +41,10 @@ export function connectSynapses(S: Synapses, opts: ConnectOptions): void {
       throw new BrianError('bad_argument', 'connect() with explicit indices needs both i and j arrays.');
     }
     if (opts.condition !== undefined || opts.p !== undefined) {
-      throw new BrianError('bad_argument', 'connect() with explicit i and j cannot also take a condition or p.');
+      throw new BrianError(
+        'bad_argument',
+        'connect() with explicit i and j cannot also take a condition or p.',
+      );
     }
     connectArrays(S, opts.i as number | ArrayLike<number>, opts.j as number | ArrayLike<number>, opts.n);
     return;
@@ -54,7 +59,12 @@ function toInt32(x: number | ArrayLike<number>): Int32Array {
   return Int32Array.from(typeof x === 'number' ? [x] : Array.from(x));
 }
 
-function connectArrays(S: Synapses, i: number | ArrayLike<number>, j: number | ArrayLike<number>, n: ConnectOptions['n']): void {
+function connectArrays(
+  S: Synapses,
+  i: number | ArrayLike<number>,
+  j: number | ArrayLike<number>,
+  n: ConnectOptions['n'],
+): void {
   let is = toInt32(i);
   let js = toInt32(j);
   if (is.length === 1 && js.length > 1) is = new Int32Array(js.length).fill(is[0]);
@@ -64,16 +74,25 @@ function connectArrays(S: Synapses, i: number | ArrayLike<number>, j: number | A
   }
   const copies = n === undefined ? 1 : Number(n);
   if (!Number.isInteger(copies) || copies < 0) {
-    throw new BrianError('bad_argument', `connect(): with explicit i and j, n must be a non-negative integer, got ${String(n)}.`);
+    throw new BrianError(
+      'bad_argument',
+      `connect(): with explicit i and j, n must be a non-negative integer, got ${String(n)}.`,
+    );
   }
   const pre = S.device.array(S.arrayId('_synaptic_pre')) as DynamicArray;
   const post = S.device.array(S.arrayId('_synaptic_post')) as DynamicArray;
   for (let k = 0; k < is.length; k++) {
     if (is[k] < 0 || is[k] >= S.source.N) {
-      throw new BrianError('index_out_of_range', `connect(): source index ${is[k]} is outside 0…${S.source.N - 1}.`);
+      throw new BrianError(
+        'index_out_of_range',
+        `connect(): source index ${is[k]} is outside 0…${S.source.N - 1}.`,
+      );
     }
     if (js[k] < 0 || js[k] >= S.target.N) {
-      throw new BrianError('index_out_of_range', `connect(): target index ${js[k]} is outside 0…${S.target.N - 1}.`);
+      throw new BrianError(
+        'index_out_of_range',
+        `connect(): target index ${js[k]} is outside 0…${S.target.N - 1}.`,
+      );
     }
     for (let m = 0; m < copies; m++) {
       pre.push(is[k]);
@@ -83,7 +102,12 @@ function connectArrays(S: Synapses, i: number | ArrayLike<number>, j: number | A
 }
 
 /** The names visible in connect code: i, j, pre/post variables with suffixes, N_pre/N_post, constants. */
-function creationScope(S: Synapses, iLocal: string, jLocal: string, extra: ConnectOptions['namespace']): Scope {
+function creationScope(
+  S: Synapses,
+  iLocal: string,
+  jLocal: string,
+  extra: ConnectOptions['namespace'],
+): Scope {
   const table = new Map<string, Resolved>();
   const scope: Scope = new ChainScope([
     new TableScope(table),
@@ -91,7 +115,13 @@ function creationScope(S: Synapses, iLocal: string, jLocal: string, extra: Conne
   ]);
   const aux = (name: string) => ({
     kind: 'variable' as const,
-    variable: { kind: 'auxiliary' as const, name, dim: DIMENSIONLESS, type: 'integer' as const, shared: false },
+    variable: {
+      kind: 'auxiliary' as const,
+      name,
+      dim: DIMENSIONLESS,
+      type: 'integer' as const,
+      shared: false,
+    },
     index: { kind: 'shared' as const },
     scope,
   });
@@ -101,8 +131,20 @@ function creationScope(S: Synapses, iLocal: string, jLocal: string, extra: Conne
     const v = S.variables.get(name)!;
     table.set(name, { kind: 'variable', variable: v, index: { kind: 'shared' }, scope });
   }
-  viewEntries(S.source, (n) => `${n}_pre`, throughIndex('_presynaptic_idx', []), table, () => scope);
-  viewEntries(S.target, (n) => `${n}_post`, throughIndex('_postsynaptic_idx', []), table, () => scope);
+  viewEntries(
+    S.source,
+    (n) => `${n}_pre`,
+    throughIndex('_presynaptic_idx', []),
+    table,
+    () => scope,
+  );
+  viewEntries(
+    S.target,
+    (n) => `${n}_post`,
+    throughIndex('_postsynaptic_idx', []),
+    table,
+    () => scope,
+  );
   return scope;
 }
 
@@ -115,7 +157,13 @@ function runCreationKernel(S: Synapses, opts: ConnectOptions): void {
   const reversed = typeof opts.i === 'string';
   const generatorText = reversed ? (opts.i as string) : (opts.j as string | undefined);
   const builder = new BlockBuilder(
-    new Map([...SKELETON_LOCALS, ['_i', 'integer'], ['_j', 'integer'], ['_presynaptic_idx', 'integer'], ['_postsynaptic_idx', 'integer']]),
+    new Map([
+      ...SKELETON_LOCALS,
+      ['_i', 'integer'],
+      ['_j', 'integer'],
+      ['_presynaptic_idx', 'integer'],
+      ['_postsynaptic_idx', 'integer'],
+    ]),
   );
   const [outerName, innerName] = reversed ? ['_j', '_i'] : ['_i', '_j'];
   const perSource = builder.block();
@@ -134,7 +182,13 @@ function runCreationKernel(S: Synapses, opts: ConnectOptions): void {
     scope = new ChainScope([new TableScope(varTable), scope]);
     varTable.set(variable, {
       kind: 'variable',
-      variable: { kind: 'auxiliary', name: `_gen_${variable}`, dim: DIMENSIONLESS, type: 'integer', shared: false },
+      variable: {
+        kind: 'auxiliary',
+        name: `_gen_${variable}`,
+        dim: DIMENSIONLESS,
+        type: 'integer',
+        shared: false,
+      },
       index: { kind: 'shared' },
       scope,
     });
@@ -145,7 +199,8 @@ function runCreationKernel(S: Synapses, opts: ConnectOptions): void {
       const span = it.span;
       const num = (v: number): Expr => ({ kind: 'Number', value: v, isInteger: true, span });
       if (it.kind === 'range') {
-        const [a, b, c] = args.length === 1 ? [num(0), args[0], num(1)] : [args[0], args[1], args[2] ?? num(1)];
+        const [a, b, c] =
+          args.length === 1 ? [num(0), args[0], num(1)] : [args[0], args[1], args[2] ?? num(1)];
         generator = {
           kind: 'range',
           start: int(a, '_gen_start'),
@@ -155,12 +210,15 @@ function runCreationKernel(S: Synapses, opts: ConnectOptions): void {
           element: '',
         };
       } else {
-        const [a, b, c] = args.length === 1 ? [num(0), args[0], num(1)] : [args[0], args[1], args[2] ?? num(1)];
+        const [a, b, c] =
+          args.length === 1 ? [num(0), args[0], num(1)] : [args[0], args[1], args[2] ?? num(1)];
         const kw = new Map(it.keywords.map((k) => [k.name, k.value]));
         const pExpr = kw.get('p');
         const sizeExpr = kw.get('size');
         if ((pExpr === undefined) === (sizeExpr === undefined)) {
-          throw new BrianError('generator_syntax', 'sample() needs exactly one of p=… or size=….', { span: it.span });
+          throw new BrianError('generator_syntax', 'sample() needs exactly one of p=… or size=….', {
+            span: it.span,
+          });
         }
         generator = {
           kind: 'sample',
@@ -191,7 +249,8 @@ function runCreationKernel(S: Synapses, opts: ConnectOptions): void {
     // Without a generator the candidate is the loop index itself.
     scope = creationScope(S, reversed ? '_j' : '_i', reversed ? '_i' : '_j', opts.namespace);
   }
-  if (typeof opts.condition === 'string') conditionExprs.push(parseExpression(source(opts.condition, 'condition')));
+  if (typeof opts.condition === 'string')
+    conditionExprs.push(parseExpression(source(opts.condition, 'condition')));
   if (opts.condition === false) return;
   conditionExprs = conditionExprs.filter(Boolean);
   let conditionLocal: string | undefined;
@@ -201,14 +260,20 @@ function runCreationKernel(S: Synapses, opts: ConnectOptions): void {
     );
     const c = condition.addExpression('_cond', combined, scope);
     if (c.type !== 'boolean') {
-      throw new BrianError('type_mismatch', 'The connection condition is not a boolean expression.', { span: combined.span });
+      throw new BrianError('type_mismatch', 'The connection condition is not a boolean expression.', {
+        span: combined.span,
+      });
     }
     conditionLocal = c.local;
   }
   const pLocal =
-    typeof opts.p === 'string' ? local(condition, '_p', parseExpression(source(opts.p, 'p')), scope, 'float') : opts.p;
+    typeof opts.p === 'string'
+      ? local(condition, '_p', parseExpression(source(opts.p, 'p')), scope, 'float')
+      : opts.p;
   const nLocal =
-    typeof opts.n === 'string' ? local(condition, '_n', parseExpression(source(opts.n, 'n')), scope, 'integer') : opts.n;
+    typeof opts.n === 'string'
+      ? local(condition, '_n', parseExpression(source(opts.n, 'n')), scope, 'integer')
+      : opts.n;
   if (typeof pLocal === 'number' && !(pLocal >= 0 && pLocal <= 1)) {
     throw new BrianError('bad_argument', `connect(): p must be between 0 and 1, got ${pLocal}.`);
   }
@@ -248,17 +313,28 @@ function runCreationKernel(S: Synapses, opts: ConnectOptions): void {
   } catch (e) {
     if (e instanceof RangeError) {
       throw new BrianError('index_out_of_range', `connect(): ${e.message}.`, {
-        span: generatorText !== undefined ? { start: 0, end: generatorText.length, source: source(generatorText, reversed ? 'i' : 'j') } : undefined,
+        span:
+          generatorText !== undefined
+            ? { start: 0, end: generatorText.length, source: source(generatorText, reversed ? 'i' : 'j') }
+            : undefined,
       });
     }
     throw e;
   }
 }
 
-function local(block: BlockInProgress, name: string, expr: Expr, scope: Scope, want: 'integer' | 'float'): string {
+function local(
+  block: BlockInProgress,
+  name: string,
+  expr: Expr,
+  scope: Scope,
+  want: 'integer' | 'float',
+): string {
   const r = block.addExpression(name, expr, scope);
   if (want === 'integer' && r.type === 'float') {
-    throw new BrianError('type_mismatch', `This expression must give an integer, use int(...).`, { span: expr.span });
+    throw new BrianError('type_mismatch', `This expression must give an integer, use int(...).`, {
+      span: expr.span,
+    });
   }
   return r.local;
 }

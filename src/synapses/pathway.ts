@@ -2,8 +2,8 @@ import type { Statement } from '../compiler/1-parse/ast.ts';
 import { mapExpr } from '../compiler/1-parse/expr-utils.ts';
 import { parseExpression } from '../compiler/1-parse/parse-expression.ts';
 import { parseStatements } from '../compiler/1-parse/parse-statements.ts';
-import { BlockBuilder } from '../compiler/3-lower/lower-block.ts';
 import { chooseMethod } from '../compiler/3-lower/integrators/methods.ts';
+import { BlockBuilder } from '../compiler/3-lower/lower-block.ts';
 import type { Kernel } from '../compiler/ir/kernel.ts';
 import type { DynamicArray, StaticArray } from '../devices/runtime/arrays.ts';
 import { SpikeQueue } from '../devices/runtime/spike-queue.ts';
@@ -12,7 +12,7 @@ import { SourceText } from '../diagnostics/span.ts';
 import { SKELETON_LOCALS } from '../groups/group.ts';
 import { KernelRunner } from '../groups/runners/kernel-runner.ts';
 import { substituteSubexpressions } from '../groups/runners/state-updater.ts';
-import { spikeSource, type SpikeSource } from '../monitors/spike-source.ts';
+import { type SpikeSource, spikeSource } from '../monitors/spike-source.ts';
 import type { RunContext } from '../network/brian-object.ts';
 import type { Synapses } from './synapses.ts';
 
@@ -57,8 +57,14 @@ export class SynapticPathway extends KernelRunner {
   protected build(ctx: RunContext): Kernel {
     const S = this.synapses;
     const scope = S.codeScope(ctx.runNamespace);
-    const statements: Statement[] = [...this.eventDrivenUpdate(ctx), ...parseStatements(new SourceText(this.code, `${this.prepost === 'pre' ? 'onPre' : 'onPost'} of ${S.name}`))];
-    if (S.eventDriven.length > 0) statements.push(...parseStatements(new SourceText('lastupdate = t', 'event-driven update')));
+    const statements: Statement[] = [
+      ...this.eventDrivenUpdate(ctx),
+      ...parseStatements(
+        new SourceText(this.code, `${this.prepost === 'pre' ? 'onPre' : 'onPost'} of ${S.name}`),
+      ),
+    ];
+    if (S.eventDriven.length > 0)
+      statements.push(...parseStatements(new SourceText('lastupdate = t', 'event-driven update')));
     const builder = new BlockBuilder(SKELETON_LOCALS, { internalWrites: new Set(['lastupdate']) });
     const vector = builder.block().addStatements(statements, scope);
     const n = S.N;
@@ -83,14 +89,21 @@ export class SynapticPathway extends KernelRunner {
     const names = new Set(S.eventDriven.map((e) => e.name));
     try {
       const { statements } = chooseMethod(
-        S.eventDriven.map((eq) => ({ name: eq.name, expr: substituteSubexpressions(eq.line.expr!, S), span: eq.line.span })),
+        S.eventDriven.map((eq) => ({
+          name: eq.name,
+          expr: substituteSubexpressions(eq.line.expr!, S),
+          span: eq.line.span,
+        })),
         {
           kindOf: (name) => {
             if (names.has(name)) return 'state';
             if (name === 't') return 'time';
             if (name.startsWith('xi')) return 'noise';
             const found = scope.lookup(name);
-            if (found?.kind === 'variable' && (found.variable.kind === 'array' || found.variable.kind === 'subexpression')) {
+            if (
+              found?.kind === 'variable' &&
+              (found.variable.kind === 'array' || found.variable.kind === 'subexpression')
+            ) {
               return found.variable.kind === 'array' && found.variable.constant ? 'constant' : 'variable';
             }
             return 'constant';
@@ -125,7 +138,9 @@ export class SynapticPathway extends KernelRunner {
     const S = this.synapses;
     this.src = spikeSource(this.prepost === 'pre' ? S.source : S.target);
     const kernelStep = this.step;
-    const sourceIndex = S.device.values(S.arrayId(this.prepost === 'pre' ? '_synaptic_pre' : '_synaptic_post'));
+    const sourceIndex = S.device.values(
+      S.arrayId(this.prepost === 'pre' ? '_synaptic_pre' : '_synaptic_post'),
+    );
     const delays = S.device.values(this.delayArrayId);
     const dt = this.clock.dt_;
     const steps = Int32Array.from(delays, (d) => Math.round(d / dt));

@@ -11,7 +11,10 @@ import type { RunContext } from '../network/brian-object.ts';
 import type { Synapses } from './synapses.ts';
 
 /** Which ranges of which variables are already written by a summed variable (one writer per element). */
-const summedTargets = new WeakMap<object, { arrayId: string; start: number; stop: number; owner: string }[]>();
+const summedTargets = new WeakMap<
+  object,
+  { arrayId: string; start: number; stop: number; owner: string }[]
+>();
 
 /**
  * `x_post = expr : unit (summed)`: before the state update of every step (slot `groups`,
@@ -55,9 +58,13 @@ export class SummedVariableUpdater extends KernelRunner {
     const analyzed = this.targetGroup as Group & { analyzed?: { all: Map<string, { kind: string }> } };
     const kind = analyzed.analyzed?.all.get(this.targetName)?.kind;
     if (kind && kind !== 'parameter') {
-      throw new BrianError('bad_argument', `The target of the summed variable ${eq.name} must be a parameter, not a ${kind}.`, {
-        span: eq.line.nameSpan,
-      });
+      throw new BrianError(
+        'bad_argument',
+        `The target of the summed variable ${eq.name} must be a parameter, not a ${kind}.`,
+        {
+          span: eq.line.nameSpan,
+        },
+      );
     }
   }
 

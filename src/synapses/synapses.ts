@@ -1,5 +1,5 @@
-import { SYNAPSES_FLAGS, SYNAPSES_INCOMPATIBLE_FLAGS, checkFlags } from '../compiler/1-parse/flags.ts';
-import { analyzeEquations, type AnalyzedEquations } from '../compiler/2-analyze/analyze-equations.ts';
+import { checkFlags, SYNAPSES_FLAGS, SYNAPSES_INCOMPATIBLE_FLAGS } from '../compiler/1-parse/flags.ts';
+import { type AnalyzedEquations, analyzeEquations } from '../compiler/2-analyze/analyze-equations.ts';
 import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import { OWN_INDEX, type Resolved, type Scope, SHARED_INDEX } from '../compiler/2-analyze/scope.ts';
 import { Equations } from '../core/equations.ts';
@@ -191,7 +191,8 @@ export class Synapses extends Group {
     const ns = extra ? { ...(this.namespace ?? {}), ...extra } : this.namespace;
     const scope = chainWithExternals(table, ns, runNamespace, this.name);
     for (const [name, variable] of this.variables) {
-      const shared = variable.kind === 'array' ? variable.shared : variable.kind === 'subexpression' && variable.shared;
+      const shared =
+        variable.kind === 'array' ? variable.shared : variable.kind === 'subexpression' && variable.shared;
       table.set(name, { kind: 'variable', variable, index: shared ? SHARED_INDEX : OWN_INDEX, scope });
     }
     const preSteps = [
@@ -205,7 +206,13 @@ export class Synapses extends Group {
     const self = () => scope;
     viewEntries(this.source, (n) => `${n}_pre`, throughIndex('_idx', preSteps), table, self);
     viewEntries(this.target, (n) => `${n}_post`, throughIndex('_idx', postSteps), table, self);
-    viewEntries(this.target, (n) => (n.endsWith('_pre') || n.endsWith('_post') ? undefined : n), throughIndex('_idx', postSteps), table, self);
+    viewEntries(
+      this.target,
+      (n) => (n.endsWith('_pre') || n.endsWith('_post') ? undefined : n),
+      throughIndex('_idx', postSteps),
+      table,
+      self,
+    );
     return scope;
   }
 
@@ -217,7 +224,11 @@ export class Synapses extends Group {
     return id;
   }
 
-  private addArrayVariable(name: string, arrayId: string, v: Partial<ArrayVariable> & Pick<ArrayVariable, 'dim' | 'type'>): void {
+  private addArrayVariable(
+    name: string,
+    arrayId: string,
+    v: Partial<ArrayVariable> & Pick<ArrayVariable, 'dim' | 'type'>,
+  ): void {
     this.variables.set(name, {
       kind: 'array',
       name,
@@ -248,11 +259,15 @@ export class Synapses extends Group {
       readOnly: true,
     });
     if (this.multisynapticIndex) {
-      this.addArrayVariable(this.multisynapticIndex, this.allocateDynamic(this.multisynapticIndex, 'integer'), {
-        dim: DIMENSIONLESS,
-        type: 'integer',
-        readOnly: true,
-      });
+      this.addArrayVariable(
+        this.multisynapticIndex,
+        this.allocateDynamic(this.multisynapticIndex, 'integer'),
+        {
+          dim: DIMENSIONLESS,
+          type: 'integer',
+          readOnly: true,
+        },
+      );
     }
     for (const eq of [...this.analyzed.odes, ...this.analyzed.parameters]) {
       for (const n of [this.source, this.target]) {
@@ -294,13 +309,34 @@ export class Synapses extends Group {
       });
     }
     if (this.eventDriven.length > 0 && !this.variables.has('lastupdate')) {
-      this.addArrayVariable('lastupdate', this.allocateDynamic('lastupdate', 'float'), { dim: second.dim, type: 'float' });
+      this.addArrayVariable('lastupdate', this.allocateDynamic('lastupdate', 'float'), {
+        dim: second.dim,
+        type: 'float',
+      });
     }
     this.variables.set('t', { kind: 'auxiliary', name: 't', dim: second.dim, type: 'float', shared: true });
     this.variables.set('dt', { kind: 'auxiliary', name: 'dt', dim: second.dim, type: 'float', shared: true });
-    this.variables.set('t_in_timesteps', { kind: 'auxiliary', name: '_timestep', dim: DIMENSIONLESS, type: 'integer', shared: true });
-    this.variables.set('N_pre', { kind: 'constant', name: 'N_pre', value: this.source.N, dim: DIMENSIONLESS, type: 'integer' });
-    this.variables.set('N_post', { kind: 'constant', name: 'N_post', value: this.target.N, dim: DIMENSIONLESS, type: 'integer' });
+    this.variables.set('t_in_timesteps', {
+      kind: 'auxiliary',
+      name: '_timestep',
+      dim: DIMENSIONLESS,
+      type: 'integer',
+      shared: true,
+    });
+    this.variables.set('N_pre', {
+      kind: 'constant',
+      name: 'N_pre',
+      value: this.source.N,
+      dim: DIMENSIONLESS,
+      type: 'integer',
+    });
+    this.variables.set('N_post', {
+      kind: 'constant',
+      name: 'N_post',
+      value: this.target.N,
+      dim: DIMENSIONLESS,
+      type: 'integer',
+    });
     this.updateSize();
   }
 
@@ -312,19 +348,33 @@ export class Synapses extends Group {
     if (code === undefined) return;
     const entries = typeof code === 'string' ? [[prepost, code] as const] : Object.entries(code);
     for (const [name, statements] of entries) {
-      const d = delay === undefined ? undefined : 'value' in delay ? (name === 'pre' ? (delay as Quantity) : undefined) : (delay as Record<string, Quantity>)[name];
+      const d =
+        delay === undefined
+          ? undefined
+          : 'value' in delay
+            ? name === 'pre'
+              ? (delay as Quantity)
+              : undefined
+            : (delay as Record<string, Quantity>)[name];
       if (d !== undefined && d.dim !== second.dim) {
         throw new BrianError('dimension_mismatch', `The delay of pathway ${name} must be a time, got ${d}.`);
       }
       const delayId = this.allocateDynamic(`${name}_delay`, 'float');
-      const delayVar = name === 'pre' || (prepost === 'pre' && !this.variables.has('delay')) ? 'delay' : `${name}_delay`;
+      const delayVar =
+        name === 'pre' || (prepost === 'pre' && !this.variables.has('delay')) ? 'delay' : `${name}_delay`;
       this.addArrayVariable(delayVar, delayId, { dim: second.dim, type: 'float' });
       this.pathways.push(new SynapticPathway(this, name, prepost, statements, delayId, d?.value ?? 0));
     }
   }
 
   private updateSize(): void {
-    this.variables.set('N', { kind: 'constant', name: 'N', value: this.N, dim: DIMENSIONLESS, type: 'integer' });
+    this.variables.set('N', {
+      kind: 'constant',
+      name: 'N',
+      value: this.N,
+      dim: DIMENSIONLESS,
+      type: 'integer',
+    });
   }
 
   /** Grows every per-synapse array to the new count and recomputes the derived indices. */

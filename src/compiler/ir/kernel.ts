@@ -1,6 +1,6 @@
 import type { Expr } from '../1-parse/ast.ts';
-import type { FunctionDef, ScalarType } from '../functions.ts';
 import type { IndexRef } from '../2-analyze/scope.ts';
+import type { FunctionDef, ScalarType } from '../functions.ts';
 
 /**
  * The target-independent IR: what one kernel does, before any JavaScript or C++ exists.

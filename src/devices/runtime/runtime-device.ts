@@ -1,6 +1,7 @@
-import type { ScalarType } from '../../compiler/functions.ts';
 import { generateJsKernel } from '../../compiler/4-generate/js/generate-kernel.ts';
+import type { ScalarType } from '../../compiler/functions.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
+import { optimiseKernel } from '../../compiler/ir/passes/optimise-kernel.ts';
 import { RandomStream } from '../../core/random.ts';
 import { allocateTyped, type DeviceArray, DynamicArray, StaticArray, type TypedArray } from './arrays.ts';
 import { brianPrelude } from './prelude.ts';
@@ -53,7 +54,7 @@ export class RuntimeDevice {
 
   /** Generates, compiles (or reuses) and binds a kernel. */
   compile(kernel: Kernel): KernelFunction {
-    const source = generateJsKernel(kernel);
+    const source = generateJsKernel(optimiseKernel(kernel));
     this.sources.set(kernel.name, source);
     if (process.env.BRIAN_DUMP_KERNELS) process.stderr.write(`${source}\n`);
     let factory = this.factories.get(source);

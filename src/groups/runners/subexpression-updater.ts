@@ -4,9 +4,9 @@ import { BlockBuilder } from '../../compiler/3-lower/lower-block.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
 import type { RunContext } from '../../network/brian-object.ts';
 import { SKELETON_LOCALS } from '../group.ts';
+import { KernelRunner } from './kernel-runner.ts';
 import type { IntegrableGroup } from './state-updater.ts';
 import { substituteSubexpressions } from './state-updater.ts';
-import { KernelRunner } from './kernel-runner.ts';
 
 /**
  * Evaluates the `(constant over dt)` subexpressions once at the start of each step
@@ -34,7 +34,13 @@ export class SubexpressionUpdater extends KernelRunner {
         value: substituteSubexpressions(v.expr, g),
         span: eq.line.span,
       };
-      vector.addOutput(stmt.value, scope, v.constantOverDt.arrayId, v.type, v.shared ? SHARED_INDEX : OWN_INDEX);
+      vector.addOutput(
+        stmt.value,
+        scope,
+        v.constantOverDt.arrayId,
+        v.type,
+        v.shared ? SHARED_INDEX : OWN_INDEX,
+      );
     }
     return {
       kind: 'stateupdate',

@@ -36,9 +36,13 @@ export class Thresholder extends KernelRunner {
       : condition;
     const cond = vector.addExpression('_cond', full, scope);
     if (cond.type !== 'boolean') {
-      throw new BrianError('type_mismatch', `The threshold condition '${g.threshold}' is not a boolean expression.`, {
-        span: condition.span,
-      });
+      throw new BrianError(
+        'type_mismatch',
+        `The threshold condition '${g.threshold}' is not a boolean expression.`,
+        {
+          span: condition.span,
+        },
+      );
     }
     const eventspace = g.arrayId('_spikespace');
     builder.noteArray(eventspace, 'integer', false);

@@ -31,6 +31,10 @@ export class JsExprPrinter {
         return `(${this.print(expr.left)} ${op} ${this.print(expr.right)})`;
       }
       case 'Call': {
+        if (expr.callee === '_select') {
+          const [c, a, b] = expr.args.map((x) => this.print(x));
+          return `(${c} ? ${a} : ${b})`;
+        }
         const def = this.functions.get(expr.callee);
         const name = def?.js ?? expr.callee;
         return `${name}(${expr.args.map((a) => this.print(a)).join(', ')})`;

@@ -1,0 +1,36 @@
+import type { Expr } from '../../1-parse/ast.ts';
+import { mapExpr } from '../../1-parse/expr-utils.ts';
+
+/**
+ * Folds what is known after boolean specialisation: `int(True)` → 1, `int(False)` → 0,
+ * `not True` → False, `x * 1` and `1 * x` → x (exact in IEEE arithmetic). Literal-only
+ * arithmetic is left to hoisting, which computes it once per call with the runtime's own
+ * operations, so results stay bit-identical to unoptimised code.
+ */
+export function foldConstants(expr: Expr): Expr {
+  return mapExpr(expr, (e) => {
+    if (e.kind === 'Call' && e.callee === 'int' && e.args.length === 1 && e.args[0].kind === 'Bool') {
+      return { kind: 'Number', value: e.args[0].value ? 1 : 0, isInteger: true, span: e.span };
+    }
+    if (e.kind === 'Unary' && e.op === 'not' && e.operand.kind === 'Bool') {
+      return { kind: 'Bool', value: !e.operand.value, span: e.span };
+    }
+    if (e.kind === 'Logical' && e.left.kind === 'Bool') {
+      if (e.op === 'and') return e.left.value ? e.right : e.left;
+      return e.left.value ? e.left : e.right;
+    }
+    if (e.kind === 'Logical' && e.right.kind === 'Bool') {
+      if (e.op === 'and') return e.right.value ? e.left : e.right;
+      return e.right.value ? e.right : e.left;
+    }
+    if (e.kind === 'Binary' && e.op === '*') {
+      if (isOne(e.right)) return e.left;
+      if (isOne(e.left)) return e.right;
+    }
+    return e;
+  });
+}
+
+function isOne(e: Expr): boolean {
+  return e.kind === 'Number' && e.value === 1;
+}
