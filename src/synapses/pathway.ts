@@ -1,8 +1,7 @@
 import type { Statement } from '../compiler/1-parse/ast.ts';
-import { mapExpr } from '../compiler/1-parse/expr-utils.ts';
 import { parseExpression } from '../compiler/1-parse/parse-expression.ts';
 import { parseStatements } from '../compiler/1-parse/parse-statements.ts';
-import { chooseMethod } from '../compiler/3-lower/integrators/methods.ts';
+import { exactOverStep } from '../compiler/3-lower/integrators/exact.ts';
 import { BlockBuilder } from '../compiler/3-lower/lower-block.ts';
 import type { Kernel } from '../compiler/ir/kernel.ts';
 import type { DynamicArray, StaticArray } from '../devices/runtime/arrays.ts';
@@ -87,50 +86,34 @@ export class SynapticPathway extends KernelRunner {
     if (S.eventDriven.length === 0) return [];
     const scope = S.codeScope(ctx.runNamespace);
     const names = new Set(S.eventDriven.map((e) => e.name));
-    try {
-      const { statements } = chooseMethod(
-        S.eventDriven.map((eq) => ({
-          name: eq.name,
-          expr: substituteSubexpressions(eq.line.expr!, S),
-          span: eq.line.span,
-        })),
-        {
-          kindOf: (name) => {
-            if (names.has(name)) return 'state';
-            if (name === 't') return 'time';
-            if (name.startsWith('xi')) return 'noise';
-            const found = scope.lookup(name);
-            if (
-              found?.kind === 'variable' &&
-              (found.variable.kind === 'array' || found.variable.kind === 'subexpression')
-            ) {
-              return found.variable.kind === 'array' && found.variable.constant ? 'constant' : 'variable';
-            }
-            return 'constant';
-          },
-          valueOf: (name) => {
-            const found = scope.lookup(name);
-            if (found?.kind === 'constant') return found.value;
-            return undefined;
-          },
+    const elapsed = parseExpression(new SourceText('t - lastupdate', 'event-driven update'));
+    return exactOverStep(
+      S.eventDriven.map((eq) => ({
+        name: eq.name,
+        expr: substituteSubexpressions(eq.line.expr!, S),
+        span: eq.line.span,
+      })),
+      {
+        kindOf: (name) => {
+          if (names.has(name)) return 'state';
+          if (name === 't') return 'time';
+          if (name === 'xi' || name.startsWith('xi_')) return 'noise';
+          const found = scope.lookup(name);
+          if (
+            found?.kind === 'variable' &&
+            (found.variable.kind === 'array' || found.variable.kind === 'subexpression')
+          ) {
+            return found.variable.kind === 'array' && found.variable.constant ? 'constant' : 'variable';
+          }
+          return 'constant';
         },
-        'exact',
-      );
-      const elapsed = parseExpression(new SourceText('(t - lastupdate)', 'event-driven update'));
-      return statements.map((s) => ({
-        ...s,
-        value: mapExpr(s.value, (e) => (e.kind === 'Name' && e.name === 'dt' ? elapsed : e)),
-      }));
-    } catch (e) {
-      if (e instanceof BrianError && e.code === 'integration_unsupported') {
-        throw new BrianError(
-          'integration_unsupported',
-          'Cannot solve the differential equations as event-driven. Use (clock-driven) instead.',
-          { span: S.eventDriven[0].line.span },
-        );
-      }
-      throw e;
-    }
+        valueOf: (name) => {
+          const found = scope.lookup(name);
+          return found?.kind === 'constant' ? found.value : undefined;
+        },
+      },
+      elapsed,
+    );
   }
 
   override prepare(ctx: RunContext): void {
