@@ -1,0 +1,126 @@
+/**
+ * The COBAHH benchmark (Brette et al. 2007, benchmark 3), as Brian's examples/COBAHH.py:
+ * Hodgkin–Huxley neurons (Traub–Miles type) with conductance-based exponential synapses,
+ * 80 % excitatory (a subgroup as synapse source), exponential Euler, 1 s.
+ *
+ *   npx tsx examples/cobahh.ts [--N 4000] [--duration 1] [--out out/cobahh]
+ */
+import { parseArgs } from 'node:util';
+import {
+  cm,
+  Equations,
+  ms,
+  msiemens,
+  mV,
+  NeuronGroup,
+  nS,
+  run,
+  SpikeMonitor,
+  StateMonitor,
+  Synapses,
+  second,
+  seed,
+  siemens,
+  ufarad,
+  umetre,
+} from '../src/index.ts';
+import { figure, raster, saveFigure, traces } from '../src/plot/index.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    N: { type: 'string', default: '4000' },
+    duration: { type: 'string', default: '1' },
+    out: { type: 'string', default: 'out/cobahh' },
+    seed: { type: 'string' },
+  },
+});
+const N = Number(args.N);
+const duration = second(Number(args.duration));
+if (args.seed) seed(Number(args.seed));
+
+const area = umetre(20000).mul(umetre(1));
+const namespace = {
+  Cm: ufarad(1).mul(cm.pow(-2)).mul(area),
+  gl: siemens(5e-5).mul(cm.pow(-2)).mul(area),
+  El: mV(-60),
+  EK: mV(-90),
+  ENa: mV(50),
+  g_na: msiemens(100).mul(cm.pow(-2)).mul(area),
+  g_kd: msiemens(30).mul(cm.pow(-2)).mul(area),
+  VT: mV(-63),
+  taue: ms(5),
+  taui: ms(10),
+  Ee: mV(0),
+  Ei: mV(-80),
+  we: nS(6),
+  wi: nS(67),
+};
+
+const eqs = new Equations(`
+dv/dt = (gl*(El-v)+ge*(Ee-v)+gi*(Ei-v)-
+         g_na*(m*m*m)*h*(v-ENa)-
+         g_kd*(n*n*n*n)*(v-EK))/Cm : volt
+dm/dt = alpha_m*(1-m)-beta_m*m : 1
+dn/dt = alpha_n*(1-n)-beta_n*n : 1
+dh/dt = alpha_h*(1-h)-beta_h*h : 1
+dge/dt = -ge*(1./taue) : siemens
+dgi/dt = -gi*(1./taui) : siemens
+alpha_m = 0.32*(mV**-1)*(13*mV-v+VT)/
+         (exp((13*mV-v+VT)/(4*mV))-1.)/ms : Hz
+beta_m = 0.28*(mV**-1)*(v-VT-40*mV)/
+        (exp((v-VT-40*mV)/(5*mV))-1)/ms : Hz
+alpha_h = 0.128*exp((17*mV-v+VT)/(18*mV))/ms : Hz
+beta_h = 4./(1+exp((40*mV-v+VT)/(5*mV)))/ms : Hz
+alpha_n = 0.032*(mV**-1)*(15*mV-v+VT)/
+         (exp((15*mV-v+VT)/(5*mV))-1.)/ms : Hz
+beta_n = .5*exp((10*mV-v+VT)/(40*mV))/ms : Hz
+`);
+
+const started = performance.now();
+const P = new NeuronGroup(N, eqs, {
+  threshold: 'v>-20*mV',
+  refractory: ms(3),
+  method: 'exponential_euler',
+  namespace,
+});
+const Ne = Math.round(0.8 * N);
+const Pe = P.slice(0, Ne);
+const Pi = P.slice(Ne, N);
+const Ce = new Synapses(Pe, P, { onPre: 'ge+=we', namespace });
+const Ci = new Synapses(Pi, P, { onPre: 'gi+=wi', namespace });
+Ce.connect({ p: 80 / N });
+Ci.connect({ p: 80 / N });
+P.v = 'El + (randn() * 5 - 5)*mV';
+P.ge = '(randn() * 1.5 + 4) * 10.*nS';
+P.gi = '(randn() * 12 + 20) * 10.*nS';
+const spikes = new SpikeMonitor(P);
+const trace = new StateMonitor(P, 'v', { record: [1, 10, 100] });
+const built = performance.now();
+run(duration, { report: 'text' });
+const finished = performance.now();
+
+const rate = spikes.num_spikes / (N * duration.value);
+console.log(`COBAHH: ${N} neurons, ${Ce.N + Ci.N} synapses, ${duration}`);
+console.log(`  ${spikes.num_spikes} spikes, mean rate ${rate.toFixed(2)} Hz`);
+console.log(
+  `  setup ${((built - started) / 1000).toFixed(2)} s, run ${((finished - built) / 1000).toFixed(2)} s`,
+);
+
+const files = await saveFigure(
+  figure([
+    raster({
+      t: spikes.t_,
+      i: spikes.i,
+      size: N,
+      title: `COBAHH network, ${N} neurons (${rate.toFixed(1)} Hz)`,
+    }),
+    traces({
+      t: trace.t_,
+      series: [1, 10, 100].map((k) => ({ label: `neuron ${k}`, values: trace.at(k).v.values })),
+      unit: 'V',
+      title: 'Membrane potential',
+    }),
+  ]),
+  args.out,
+);
+console.log(`figure: ${files.svg}, ${files.png}`);
