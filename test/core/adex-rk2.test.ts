@@ -57,8 +57,10 @@ test('AdEx with rk2 matches Brian 2.5.1 (traces, spike steps, counts)', () => {
   assertClose(S.t_, r.spike_t, 1e-12, 'spike times');
   // The exponential makes the last step before a spike very steep; compare with 1e-9 relative
   // (floor 1 µV for vm, 1 fA for w).
-  r.vm.forEach((trace: number[], k: number) =>
-    assertClose(M.traces_('vm')[k], trace, 1e-9, `vm[${k}]`, 1e-6),
-  );
-  r.w.forEach((trace: number[], k: number) => assertClose(M.traces_('w')[k], trace, 1e-9, `w[${k}]`, 1e-15));
+  for (const [k, trace] of (r.vm as number[][]).entries()) {
+    assertClose(M.traces_('vm')[k], trace, 1e-9, `vm[${k}]`, 1e-6);
+  }
+  for (const [k, trace] of (r.w as number[][]).entries()) {
+    assertClose(M.traces_('w')[k], trace, 1e-9, `w[${k}]`, 1e-15);
+  }
 });

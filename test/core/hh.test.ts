@@ -45,9 +45,9 @@ for (const method of ['exponential_euler', 'rk4']) {
     for (const x of ['v', 'm', 'n', 'h']) {
       // v crosses 0 (floor 1 µV); the gates stay within (0, 1) (floor 1e-9).
       const floor = x === 'v' ? 1e-6 : 1e-9;
-      ref.recorded[x].forEach((trace: number[], k: number) =>
-        assertClose(M.traces_(x)[k], trace, 1e-9, `${method} ${x}[${k}]`, floor),
-      );
+      for (const [k, trace] of (ref.recorded[x] as number[][]).entries()) {
+        assertClose(M.traces_(x)[k], trace, 1e-9, `${method} ${x}[${k}]`, floor);
+      }
     }
   });
 }
