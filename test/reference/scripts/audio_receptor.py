@@ -89,6 +89,8 @@ def build_and_run(s):
     s_det = SpikeMonitor(neurons)
     net = Network(receptors, neurons, synapses, m_ear, s_ear, s_det)
     net.run(DURATION * second)
+    global schedule
+    schedule = [[o.name, o.when, o.order] for o in net.sorted_objects]
     return receptors, neurons, synapses, m_ear, s_ear, s_det
 
 
@@ -135,6 +137,8 @@ write_reference(
                          "delay": "synapses.delay['k == 1'] = '1/freq_post' (k == 0: no delay)",
                          "delay_steps_k1": np.round(synapses.delay_[synapses.k[:] == 1] / DT).astype(int)},
             "seeds": SEEDS,
+            "schedule": schedule,
+            "schedule_note": "Network.sorted_objects after the run: (name, when, order); ties in (when, order) are broken by the object NAME, so e.g. a neuron group's state updater can run before or after a synapse state updater depending on the names",
         },
         "recorded": {
             "statemonitor_when": "start",

@@ -81,6 +81,7 @@ s_moto = SpikeMonitor(motoneurons)
 s_ret = SpikeMonitor(retina)
 net = Network(eye, motoneurons, motosynapses, retina, sensorimotor, m_eye, m_moto, s_moto, s_ret)
 net.run(DURATION * second)
+schedule = [[o.name, o.when, o.order] for o in net.sorted_objects]
 print(f"motoneuron spikes {s_moto.count[:]}, retina spikes {s_ret.num_spikes}, final eye x {eye.x[0]:.4f}")
 
 sl = slice(None, None, EVERY)
@@ -109,6 +110,8 @@ write_reference(
                              "on_pre": "v_post += w", "connect": "j='int(x_neuron_pre > 0)'",
                              "w": "20*abs(x_neuron_pre)/N_pre",
                              "pairs_i_j_w": [list(sensorimotor.i[:]), list(sensorimotor.j[:]), sensorimotor.w[:]]},
+            "schedule": schedule,
+            "schedule_note": "Network.sorted_objects after the run: (name, when, order); ties in (when, order) are broken by the object NAME, so e.g. a neuron group's state updater can run before or after a synapse state updater depending on the names; eye, motoneurons, retina are integrated in this order (the retina reads the eye position already updated in the same step), as with the paper's default names neurongroup, neurongroup_1, neurongroup_2",
         },
         "recorded": {
             "statemonitor_when": "start",

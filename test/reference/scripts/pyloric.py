@@ -137,6 +137,7 @@ spikes = SpikeMonitor(circuit)
 net = Network(circuit, fast, slow, mon, mslow, spikes)
 t0 = time.time()
 net.run(DURATION * second)
+schedule = [[o.name, o.when, o.order] for o in net.sorted_objects]
 print(f"simulated {DURATION} s in {time.time() - t0:.1f} s; spikes per neuron {spikes.count[:]}")
 
 sv = slice(None, None, V_EVERY)
@@ -185,6 +186,8 @@ write_reference(
                 "state_updater_abstract_code": state_updater_code(slow),
             },
             "state_updater_abstract_code": state_updater_code(circuit),
+            "schedule": schedule,
+            "schedule_note": "Network.sorted_objects after the run: (name, when, order); ties in (when, order) are broken by the object NAME, so e.g. a neuron group's state updater can run before or after a synapse state updater depending on the names; here circuit_stateupdater runs before slow_synapses_stateupdater (m_slow sees the new v_pre), as with the paper's default names neurongroup / synapses_1",
         },
         "recorded": recorded,
         "shapes": {"t_v": "[n_v]", "v": "[3][n_v]", "t_slow": "[n_slow]",

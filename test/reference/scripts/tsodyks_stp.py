@@ -110,6 +110,7 @@ def run_panel(name, p):
     sin = SpikeMonitor(stim)
     net = Network(neuron, stim, syn, mv, ms_, sin)
     net.run(p["duration"])
+    schedule = [[o.name, o.when, o.order] for o in net.sorted_objects]
     sl = slice(None, None, RECORD_EVERY)
     rec = {"t": mv.t_[sl], "v": mv.v_[0][sl], "I_syn": mv.I_syn_[0][sl]}
     for var in syn_vars:
@@ -141,6 +142,8 @@ def run_panel(name, p):
             "frequency": float(st["frequency"]),
         },
         "duration": float(p["duration"]),
+        "schedule": schedule,
+        "schedule_note": "Network.sorted_objects after the run: (name, when, order); ties in (when, order) are broken by the object NAME, so e.g. a neuron group's state updater can run before or after a synapse state updater depending on the names",
     }
     return model, rec
 
