@@ -45,7 +45,7 @@ export class StateMonitor extends BrianObject {
   /** Recorded element indices, relative to the source. */
   readonly recordIndices: Int32Array;
   private readonly runner: StateMonitorRunner;
-  private readonly ids: { t: string; indices: string; vars: Map<string, string> };
+  private readonly ids: { t: string; indices: string; vars: Map<string, string>; sourceClock?: string };
   private readonly dims = new Map<string, Dimension>();
 
   constructor(
@@ -81,7 +81,13 @@ export class StateMonitor extends BrianObject {
     }
     this.recordIndices = Int32Array.from(relative);
     const device = source.device;
-    this.ids = { t: `${this.name}_t`, indices: `${this.name}__indices`, vars: new Map() };
+    this.ids = {
+      t: `${this.name}_t`,
+      indices: `${this.name}__indices`,
+      vars: new Map(),
+      sourceClock: clock === source.clock ? undefined : `${this.name}__source_clock`,
+    };
+    if (this.ids.sourceClock) device.allocate(this.ids.sourceClock, 'float', 3);
     device.allocateDynamic(this.ids.t, 'float');
     device
       .allocate(this.ids.indices, 'integer', relative.length)
@@ -192,7 +198,23 @@ class StateMonitorRunner extends KernelRunner {
       vector: vector.finish(),
       arrays: builder.arrayInfos(),
       functions: builder.usedFunctions(),
-      params: { indices: ids.indices, times: ids.t, recorded },
+      params: { indices: ids.indices, times: ids.t, recorded, sourceClock: ids.sourceClock },
+    };
+  }
+
+  override prepare(ctx: RunContext): void {
+    super.prepare(ctx);
+    const id = this.monitor.arrayIds().sourceClock;
+    if (id === undefined) return;
+    // The source's variables (and `t`, `dt` in its subexpressions) belong to the source's clock.
+    const kernel = this.step;
+    const clock = this.monitor.source.clock;
+    const data = ctx.device.values(id);
+    this.step = (t, dt, timestep) => {
+      data[0] = clock.t_;
+      data[1] = clock.dt_;
+      data[2] = clock.timestep;
+      kernel(t, dt, timestep);
     };
   }
 }

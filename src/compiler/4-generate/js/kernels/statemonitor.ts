@@ -9,6 +9,13 @@ export interface StateMonitorParams {
   readonly times: string;
   /** One dynamic array per recorded variable, row-major (time × recorded element), and the local holding the value. */
   readonly recorded: readonly { readonly buffer: string; readonly local: string }[];
+  /**
+   * When the monitor has its own clock: a static array `[t, dt, timestep]` of the source's clock,
+   * filled before each call. The values (e.g. a subexpression `tnow = t`) are then computed with
+   * the source's time, as Brian's group variables `t`/`dt` belong to the group's clock, while the
+   * recorded sample time stays the monitor's `t`.
+   */
+  readonly sourceClock?: string;
 }
 
 export function statemonitor(w: CodeWriter, kernel: Kernel<StateMonitorParams>, declared: Set<string>): void {
@@ -23,12 +30,25 @@ export function statemonitor(w: CodeWriter, kernel: Kernel<StateMonitorParams>, 
     w.line(`_buf${k}.resize((_row + 1) * _n);`);
     w.line(`const _rec${k} = _buf${k}.data;`);
   });
-  emitBlock(w, kernel.scalar, kernel, declared);
-  w.block('for (let _k = 0; _k < _n; _k++)', () => {
-    w.line('const _idx = _indices[_k];');
-    emitBlock(w, kernel.vector, kernel, new Set(declared));
-    p.recorded.forEach((r, k) => {
-      w.line(`_rec${k}[_row * _n + _k] = ${r.local};`);
+  const body = () => {
+    emitBlock(w, kernel.scalar, kernel, declared);
+    w.block('for (let _k = 0; _k < _n; _k++)', () => {
+      w.line('const _idx = _indices[_k];');
+      emitBlock(w, kernel.vector, kernel, new Set(declared));
+      p.recorded.forEach((r, k) => {
+        w.line(`_rec${k}[_row * _n + _k] = ${r.local};`);
+      });
     });
+  };
+  if (p.sourceClock === undefined) {
+    body();
+    return;
+  }
+  w.line('{');
+  w.indent(() => {
+    w.line(`const _source_clock = _arrays.get(${JSON.stringify(p.sourceClock)}).data;`);
+    w.line('const t = _source_clock[0], dt = _source_clock[1], _timestep = _source_clock[2];');
+    body();
   });
+  w.line('}');
 }
