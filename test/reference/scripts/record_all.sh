@@ -3,6 +3,9 @@
 # Usage: test/reference/scripts/record_all.sh            # all references
 #        test/reference/scripts/record_all.sh lif_exact hh_rk4   # only these
 # Needs real Brian 2.5.1 under /usr/bin/python3 (the `python3` on PATH does not have it).
+# The network statistics references (cuba_stats, cobahh_stats, brunel_hakim_stats, stdp_stats) use the cython
+# target: the first one compiles into ~/.cython/brian_extensions (~30-60 s cold). Slowest: stdp_stats (~160 s,
+# 3 seeds x 100 s), pyloric (~50 s, numpy, dt 0.01 ms), cobahh_stats (~40 s).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."   # repository root
 PY=/usr/bin/python3
