@@ -29,6 +29,7 @@ interface ModelProfile {
   status: 'ok' | 'unavailable' | 'failed';
   reason?: string;
   plain_sim_s?: number;
+  plain_cpu_util?: number | null;
   instrumented_sim_s?: number;
   timer?: { inside_s: number; total_s: number };
   runners?: RunnerTiming[];
@@ -122,6 +123,7 @@ for (const model of values.models!.split(',').filter(Boolean)) {
     duration_s: duration,
     status: 'ok',
     plain_sim_s: plain.measurements!.sim_s!,
+    plain_cpu_util: plain.measurements!.cpu_util,
     instrumented_sim_s: inst.instrumented_sim_s as number,
     timer: inst.timer as ModelProfile['timer'],
     runners: inst.runners as RunnerTiming[],
@@ -151,7 +153,7 @@ for (const p of profiles) {
   const residual = Math.max(0, loop - inRunners - wrapperCost);
   const pct = (x: number) => `${fmt((100 * x) / loop, 2)} %`;
   lines.push(
-    `Plain run (fresh process): **${fmt(p.plain_sim_s! / p.duration_s)} s per bio s**. Instrumented: ${fmt(
+    `Plain run (fresh process): **${fmt(p.plain_sim_s! / p.duration_s)} s per bio s** (cpu util ${fmt(p.plain_cpu_util, 2)}). Instrumented: ${fmt(
       loop / p.duration_s,
     )} s per bio s (timer: ${fmt(bias * 1e9)} ns inside each timed call, ${fmt(p.timer!.total_s * 1e9)} ns per call in all; subtracted below).`,
     '',
