@@ -10,9 +10,12 @@ export interface SpikeSource {
   readonly stop: number;
 }
 
+/** What a spiking group offers: its arrays by name and a runner that fills the spike space. */
 interface HasSpikes {
   arrayId(name: string): string;
   root?: Group;
+  /** The runner that detects spikes (a NeuronGroup without threshold has none). */
+  thresholder?: unknown;
 }
 
 export function spikeSource(group: Group): SpikeSource {
@@ -22,7 +25,8 @@ export function spikeSource(group: Group): SpikeSource {
     throw new BrianError('bad_argument', `${group.name} does not generate spikes.`);
   }
   const eventspace = g.arrayId('_spikespace');
-  if (!group.device.arrays.has(eventspace)) {
+  // As Brian ("does not define an event 'spike'"): a group without threshold never spikes.
+  if (!group.device.arrays.has(eventspace) || root.thresholder === undefined) {
     throw new BrianError('bad_argument', `${group.name} does not generate spikes (it has no threshold).`);
   }
   return { eventspace, size: root.N, start: group.start, stop: group.stop };

@@ -1,5 +1,6 @@
 import type { Expr, Statement } from '../../compiler/1-parse/ast.ts';
 import { identifiers, mapExpr } from '../../compiler/1-parse/expr-utils.ts';
+import { parseExpression } from '../../compiler/1-parse/parse-expression.ts';
 import { parseStatements } from '../../compiler/1-parse/parse-statements.ts';
 import type { AnalyzedEquations } from '../../compiler/2-analyze/analyze-equations.ts';
 import { checkExpression } from '../../compiler/2-analyze/check-expression.ts';
@@ -106,7 +107,8 @@ export class StateUpdater extends KernelRunner {
         source(`not_refractory = timestep(t - lastspike, dt) >= timestep(${ref.value}*second, dt)`),
       );
     }
-    const probe = parseStatements(source(`_probe = ${ref}`))[0].value;
+    // Checked on its own text, so that errors point into what the user wrote.
+    const probe = parseExpression(source(ref));
     const dim = checkExpression(probe, scope);
     if (dim.dim === second.dim) {
       return parseStatements(source(`not_refractory = timestep(t - lastspike, dt) >= timestep(${ref}, dt)`));
