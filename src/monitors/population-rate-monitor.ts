@@ -90,7 +90,7 @@ export class PopulationRateMonitor extends BrianObject {
 
   /**
    * The rate convolved with a normalised window: `'gaussian'` (width = standard deviation,
-   * window of ±2 widths), `'flat'` (width rounded to an odd number of steps), or explicit odd-length
+   * window of ±2 widths), `'flat'` (width/2 truncated to whole steps, times 2, plus one), or explicit odd-length
    * weights — as Brian's `smooth_rate`.
    */
   smooth_rate(window: 'gaussian' | 'flat' | ArrayLike<number> = 'gaussian', width?: Quantity): QuantityArray {
@@ -99,14 +99,15 @@ export class PopulationRateMonitor extends BrianObject {
     if (typeof window === 'string') {
       if (!width) throw new BrianError('bad_argument', 'smooth_rate needs a width with a predefined window.');
       if (window === 'gaussian') {
-        const w = Math.round((2 * width.value) / dt);
+        const w = roundHalfEven((2 * width.value) / dt);
         const sd = width.value / dt;
         weights = Float64Array.from({ length: 2 * w + 1 }, (_, k) =>
           Math.exp(-((k - w) ** 2) / (2 * sd * sd)),
         );
       } else if (window === 'flat') {
-        const n = Math.round(width.value / (2 * dt)) * 2 + 1;
-        if (Math.abs(n * dt - width.value) > 1e-6 * width.value) {
+        // Brian: int(width/2/dt)*2 + 1 (truncated, then made odd).
+        const n = Math.trunc(width.value / 2 / dt) * 2 + 1;
+        if (Math.abs(n * dt - width.value) > 1e-6 * dt) {
           info('adjusted_width', `width adjusted from ${width} to ${n * dt} s`);
         }
         weights = new Float64Array(n).fill(1);
@@ -124,6 +125,12 @@ export class PopulationRateMonitor extends BrianObject {
     }
     return new QuantityArray(convolveSame(this.rate_, weights), hertz.dim);
   }
+}
+
+/** numpy's round(): halves go to the even neighbour. */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
 /** numpy.convolve(x, w / sum(w), mode='same'). */

@@ -22,5 +22,6 @@ export function ratemonitor(w: CodeWriter, kernel: Kernel<RateMonitorParams>): v
     w.line(`if (_idx >= ${p.start} && _idx < ${p.stop}) _inRange++;`);
   });
   w.line(`_arrays.get(${JSON.stringify(p.times)}).push(t);`);
-  w.line(`_arrays.get(${JSON.stringify(p.rates)}).push(_inRange / (${p.stop - p.start} * dt));`);
+  // Same operation order as Brian's template (1.0*len(_spikes)/dt/N), so rates are bit-identical.
+  w.line(`_arrays.get(${JSON.stringify(p.rates)}).push(_inRange / dt / ${p.stop - p.start});`);
 }
