@@ -22,10 +22,11 @@ import {
   stop,
   store,
 } from '../../src/index.ts';
+import type { Quantity } from '../../src/units/quantity.ts';
 import { assertClose } from '../helpers/reference.ts';
 
 /** Deterministic regular spikers: neuron k is driven by I = 1.1 + 0.1 k (threshold 1, reset 0, tau 10 ms). */
-function spikers(N = 20, options: { dt?: ReturnType<typeof ms>; name?: string } = {}) {
+function spikers(N = 20, options: { dt?: Quantity; name?: string } = {}) {
   const G = new NeuronGroup(N, 'dv/dt = (I - v)/(10*ms) : 1\nI : 1 (constant)', {
     threshold: 'v > 1',
     reset: 'v = 0',
