@@ -399,3 +399,27 @@ test("conditional setters: G.v['i > 10'] = value / expression, getters with cond
     { code: 'type_mismatch' },
   );
 });
+
+test('defaultclock.dt may change between runs; run(0 ms) does nothing (values from Brian 2.5.1)', () => {
+  startScope();
+  const G = new NeuronGroup(1, 'dv/dt = -v/(10*ms) : 1\ndy/dt = 1/second : 1', { method: 'euler' });
+  G.v = 1;
+  const M = new StateMonitor(G, ['v', 'y']);
+  const net = new Network(G, M);
+  try {
+    net.run(ms(1));
+    defaultclock.dt = ms(0.05);
+    net.run(ms(1));
+    // Brian: v = 0.8181135032254699, y = 0.0019999999999999987, step 40, 30 samples.
+    assert.equal(G.v_[0], 0.8181135032254699);
+    assertClose(G.y_, [0.0019999999999999987], 1e-12, 'y');
+    assert.equal(defaultclock.timestep, 40);
+    assert.equal(M.t_.length, 30);
+    assertClose(M.t_.slice(9, 12), [0.9e-3, 1e-3, 1.05e-3], 1e-12, 'samples around the change');
+    net.run(ms(0));
+    assert.equal(defaultclock.timestep, 40);
+    assert.equal(M.t_.length, 30);
+  } finally {
+    defaultclock.dt = ms(0.1);
+  }
+});
