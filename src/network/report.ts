@@ -1,5 +1,6 @@
 import { BrianError } from '../diagnostics/diagnostic.ts';
-import type { Quantity } from '../units/quantity.ts';
+import { second } from '../units/index.ts';
+import { Quantity } from '../units/quantity.ts';
 
 /** Progress reports during a run, as Brian's `report=`: text to stdout/stderr or a callback. */
 export type ReportCallback = (
@@ -26,20 +27,7 @@ export function createReporter(
   let callback: ReportCallback;
   if (typeof option === 'function') callback = option;
   else if (option === 'text' || option === 'stdout' || option === 'stderr') {
-    const stream = option === 'stderr' ? process.stderr : process.stdout;
-    callback = (elapsed, completed) => {
-      const pct = Math.round(completed * 100);
-      const simulated = formatSeconds(completed * duration);
-      const remaining =
-        completed > 0 && completed < 1
-          ? `, estimated ${formatWall(elapsed * (1 / completed - 1))} remaining`
-          : '';
-      stream.write(
-        completed >= 1
-          ? `${formatSeconds(duration)} (100%) simulated in ${formatWall(elapsed)}\n`
-          : `${simulated} (${pct}%) simulated in ${formatWall(elapsed)}${remaining}.\n`,
-      );
-    };
+    callback = textReport(option === 'stderr' ? process.stderr : process.stdout);
   } else {
     throw new BrianError(
       'bad_argument',
@@ -63,10 +51,40 @@ export function createReporter(
   };
 }
 
-function formatSeconds(s: number): string {
-  return `${Number(s.toPrecision(6))} s`;
+/** Brian's TextReport: the same lines, word for word. */
+export function textReport(stream: { write(text: string): unknown }): ReportCallback {
+  return (elapsed, completed, start, duration) => {
+    if (completed === 0) {
+      stream.write(`Starting simulation at t=${seconds(start)} for a duration of ${seconds(duration)}\n`);
+      return;
+    }
+    const percent = Math.trunc(completed * 100);
+    let line = `${seconds(completed * duration)} (${percent}%) simulated in ${formatTime(elapsed)}`;
+    if (completed < 1) {
+      const remaining = Math.round(((1 - completed) / completed) * elapsed);
+      line += `, estimated ${formatTime(remaining)} remaining.`;
+    }
+    stream.write(`${line}\n`);
+  };
 }
 
-function formatWall(s: number): string {
-  return s < 60 ? `${s.toFixed(s < 10 ? 2 : 0)}s` : `${Math.floor(s / 60)}m ${Math.round(s % 60)}s`;
+function seconds(value: number): string {
+  return String(new Quantity(value, second.dim));
+}
+
+/** Brian's `_format_time`: '3h 25m 45s', '12s', '< 1s'. */
+export function formatTime(timeInSeconds: number): string {
+  let remaining = timeInSeconds;
+  const parts: string[] = [];
+  for (const [divisor, letter] of [
+    [86400, 'd'],
+    [3600, 'h'],
+    [60, 'm'],
+    [1, 's'],
+  ] as const) {
+    const count = Math.trunc(remaining / divisor);
+    remaining -= count * divisor;
+    if (count > 0 || parts.length > 0) parts.push(`${count}${letter}`);
+  }
+  return parts.length > 0 ? parts.join(' ') : '< 1s';
 }

@@ -22,6 +22,7 @@ import {
   stop,
   store,
 } from '../../src/index.ts';
+import { formatTime } from '../../src/network/report.ts';
 import type { Quantity } from '../../src/units/quantity.ts';
 import { assertClose } from '../helpers/reference.ts';
 
@@ -131,6 +132,28 @@ test('report callback: called at the start and at the end with the fraction comp
   assert.equal(calls.at(-1)?.[1], 1);
   assertClose([calls[0][3]], [0.02], 1e-12, 'duration');
   assert.ok(calls.every(([elapsed]) => elapsed >= 0));
+});
+
+test("report: 'stderr' writes Brian's text report lines", () => {
+  startScope();
+  const G = spikers(2);
+  const lines: string[] = [];
+  const write = process.stderr.write;
+  process.stderr.write = ((text: string) => {
+    lines.push(text);
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    new Network(G).run(ms(20), { report: 'stderr' });
+  } finally {
+    process.stderr.write = write;
+  }
+  assert.deepEqual(lines, [
+    'Starting simulation at t=0. s for a duration of 20. ms\n',
+    '20. ms (100%) simulated in < 1s\n',
+  ]);
+  // Brian's _format_time doctests.
+  assert.deepEqual([12345, 123, 12.5, 0.5].map(formatTime), ['3h 25m 45s', '2m 3s', '12s', '< 1s']);
 });
 
 test('stop() ends a run early; the network time is the clock time; the next run continues', () => {
