@@ -50,7 +50,28 @@ export abstract class Group extends BrianObject {
   ) {
     super(name, clock);
     this.namespace = namespace;
+    // `G.foo = 3` for a name that is not a variable is a mistake Brian reports; JS would
+    // silently create a property. Once the subclass has exposed its variables (`sealed`),
+    // unknown names are refused.
+    // biome-ignore lint/correctness/noConstructorReturn: the proxy guards state-variable assignment
+    return new Proxy(this, {
+      set(target, key, value, receiver) {
+        if (target.sealed && typeof key === 'string' && !key.startsWith('_') && !(key in target)) {
+          throw new BrianError(
+            'unknown_variable',
+            `Could not find a state variable with name "${key}" in ${target.name}.`,
+            {
+              hint: `its variables are: ${target.userVariableNames().join(', ')}`,
+            },
+          );
+        }
+        return Reflect.set(target, key, value, receiver);
+      },
+    });
   }
+
+  /** Set once the variables are exposed: assigning unknown names is then an error. */
+  protected sealed = false;
 
   /** Number of elements. */
   abstract get N(): number;
@@ -337,6 +358,7 @@ export abstract class Group extends BrianObject {
 
   /** Makes `G.v` (view and setter) and `G.v_` (raw values) work for every user variable. */
   protected exposeVariables(): void {
+    this.sealed = true;
     for (const name of this.variables.keys()) {
       if (name.startsWith('_') || name in this) continue;
       Object.defineProperty(this, name, {

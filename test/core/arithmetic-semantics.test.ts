@@ -42,11 +42,6 @@ const DELIBERATE: Record<string, number> = {
 
 /** Brian semantics brian-ts does not have yet (see the report of the test author). */
 const TODO: Record<string, string> = {
-  // (Storing into an integer variable already wraps: `k = i_big * i_big` gives 1410065408.)
-  'x = i_big * i_big':
-    'integer products are not wrapped to int32 before use (numpy and cython give 1410065408.0)',
-  'b = 1': 'assigning an integer to a boolean variable is rejected (Brian stores True)',
-  'b = i_2': 'assigning an integer to a boolean variable is rejected (Brian stores True)',
   'k = f_nan': 'NaN stored into an int32 variable gives 0, numpy gives -2147483648',
 };
 

@@ -306,9 +306,7 @@ test('cyclic subexpressions; errors found at run() name the script line that cre
   assert.match(late.message, /\[unknown_identifier\]/);
 });
 
-test('setting a variable the group does not have is an error (Brian: "Could not find a state variable")', {
-  todo: 'NeuronGroup has no set trap: G.foo = 3 silently creates a JS property',
-}, () => {
+test('setting a variable the group does not have is an error (Brian: "Could not find a state variable")', () => {
   startScope();
   const G = new NeuronGroup(1, 'v : volt');
   throwsCode(() => {

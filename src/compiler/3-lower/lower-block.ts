@@ -1,14 +1,22 @@
+import type { ArrayVariable, SubexpressionVariable, Variable } from '../../core/variables.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { Span } from '../../diagnostics/span.ts';
-import type { ArrayVariable, SubexpressionVariable, Variable } from '../../core/variables.ts';
 import type { AssignOp, Expr, Statement } from '../1-parse/ast.ts';
 import { exprToString } from '../1-parse/expr-utils.ts';
-import type { FunctionDef, ScalarType } from '../functions.ts';
 import { checkExpression, type ExprInfo, resolveName } from '../2-analyze/check-expression.ts';
+import type { FunctionDef, ScalarType } from '../functions.ts';
 
 type ExprInfoLike = ExprInfo;
-import { ChainScope, type IndexRef, OWN_INDEX, type Resolved, type Scope, TableScope } from '../2-analyze/scope.ts';
+
 import { DIMENSIONLESS, type Dimension } from '../../units/dimension.ts';
+import {
+  ChainScope,
+  type IndexRef,
+  OWN_INDEX,
+  type Resolved,
+  type Scope,
+  TableScope,
+} from '../2-analyze/scope.ts';
 import type { ArrayAccess, ArrayInfo, CodeBlock, IRStatement } from '../ir/kernel.ts';
 
 /**
@@ -125,7 +133,10 @@ export class BlockBuilder {
     const key = `${arrayId}@${indexKey(index)}`;
     let found = this.accesses.get(key);
     if (!found) {
-      const suffix = index.kind === 'element' && index.base !== '_idx' ? index.base.replace(/^_(\w+?)synaptic_idx$/, '_$1') : '';
+      const suffix =
+        index.kind === 'element' && index.base !== '_idx'
+          ? index.base.replace(/^_(\w+?)synaptic_idx$/, '_$1')
+          : '';
       const local = this.freshName(`${variable.name}${suffix}`);
       found = { local, variable, arrayId, index, type: variable.type };
       this.accesses.set(key, found);
@@ -142,7 +153,10 @@ export class BlockBuilder {
     const key = `${variable.name}#${indexKey(index)}#${variable.span.start}`;
     let found = this.subexpressions.get(key);
     if (!found) {
-      const suffix = index.kind === 'element' && index.base !== '_idx' ? index.base.replace(/^_(\w+?)synaptic_idx$/, '_$1') : '';
+      const suffix =
+        index.kind === 'element' && index.base !== '_idx'
+          ? index.base.replace(/^_(\w+?)synaptic_idx$/, '_$1')
+          : '';
       found = {
         local: this.freshName(`${variable.name}${suffix}`),
         variable,
@@ -166,7 +180,12 @@ export class BlockBuilder {
     return this.temporaries.get(name);
   }
 
-  declareTemporary(name: string, type: ScalarType, dim: Dimension = DIMENSIONLESS, scalar = false): { local: string; type: ScalarType } {
+  declareTemporary(
+    name: string,
+    type: ScalarType,
+    dim: Dimension = DIMENSIONLESS,
+    scalar = false,
+  ): { local: string; type: ScalarType } {
     const t = { local: this.freshName(name), type };
     this.temporaries.set(name, t);
     this.types.set(t.local, type);
@@ -238,12 +257,18 @@ export class BlockInProgress {
     }
     const variable = target.variable as ArrayVariable;
     checkAssignmentDimensions(stmt, variable, info.dim, value);
-    if (variable.type === 'boolean' && info.type !== 'boolean') {
-      throw new BrianError('type_mismatch', `Cannot assign a number to the boolean variable "${stmt.target}".`, {
-        span: stmt.span,
-      });
-    }
-    const rewritten = this.rewrite(value, scope);
+    // A number stored into a boolean becomes `value != 0`, as numpy and C++ do.
+    const stored: Expr =
+      variable.type === 'boolean' && info.type !== 'boolean'
+        ? {
+            kind: 'Compare',
+            op: '!=',
+            left: value,
+            right: { kind: 'Number', value: 0, isInteger: true, span: value.span },
+            span: value.span,
+          }
+        : value;
+    const rewritten = this.rewrite(stored, scope);
     const acc = this.b.access(stmt.target, variable, target.index);
     this.ensureLoaded(acc);
     this.statements.push({ kind: 'set', name: acc.local, type: variable.type, value: rewritten });
@@ -265,7 +290,13 @@ export class BlockInProgress {
    * Computes `expr` and stores it into element `_idx` of `arrayId`, an internal buffer that no
    * user variable names (getters of subexpressions, evaluated conditions).
    */
-  addOutput(expr: Expr, outerScope: Scope, arrayId: string, type: ScalarType, index: IndexRef = OWN_INDEX): ExprInfoLike {
+  addOutput(
+    expr: Expr,
+    outerScope: Scope,
+    arrayId: string,
+    type: ScalarType,
+    index: IndexRef = OWN_INDEX,
+  ): ExprInfoLike {
     const scope = this.withTemporaries(outerScope);
     const info = checkExpression(expr, scope);
     const t = this.b.declareTemporary('_value', info.type);
@@ -344,7 +375,11 @@ export class BlockInProgress {
       case 'Binary':
       case 'Compare':
       case 'Logical':
-        return { ...expr, left: this.rewrite(expr.left, scope, deps), right: this.rewrite(expr.right, scope, deps) };
+        return {
+          ...expr,
+          left: this.rewrite(expr.left, scope, deps),
+          right: this.rewrite(expr.right, scope, deps),
+        };
     }
   }
 
@@ -363,7 +398,13 @@ export class BlockInProgress {
         if (v.name === 'i') {
           const idx: Expr = { kind: 'Name', name: '_idx', span: expr.span };
           if (!v.offset) return idx;
-          return { kind: 'Binary', op: '-', left: idx, right: literal(v.offset, 'integer', expr.span), span: expr.span };
+          return {
+            kind: 'Binary',
+            op: '-',
+            left: idx,
+            right: literal(v.offset, 'integer', expr.span),
+            span: expr.span,
+          };
         }
         return { kind: 'Name', name: v.name, span: expr.span };
       case 'array': {

@@ -1,5 +1,6 @@
 import type { Expr } from '../../1-parse/ast.ts';
 import type { FunctionDef, ScalarType } from '../../functions.ts';
+import { typeOf } from '../../ir/types.ts';
 
 /**
  * Prints an IR expression as JavaScript with Python/Brian semantics: `/` true division,
@@ -12,6 +13,10 @@ export class JsExprPrinter {
     private readonly locals: ReadonlyMap<string, ScalarType>,
     private readonly functions: ReadonlyMap<string, FunctionDef>,
   ) {}
+
+  private isInteger(expr: Expr): boolean {
+    return typeOf(expr, this.locals, this.functions) === 'integer';
+  }
 
   print(expr: Expr): string {
     switch (expr.kind) {
@@ -51,6 +56,11 @@ export class JsExprPrinter {
           case '**':
             return `(${l} ** ${r})`;
           default:
+            // Integer arithmetic wraps around at 32 bits, as Brian's int32 variables do.
+            if (this.isInteger(expr)) {
+              if (expr.op === '*') return `Math.imul(${l}, ${r})`;
+              return `((${l} ${expr.op} ${r}) | 0)`;
+            }
             return `(${l} ${expr.op} ${r})`;
         }
       }
