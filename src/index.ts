@@ -20,3 +20,6 @@ export { seed } from './network/seed.ts';
 export type { Namespace } from './compiler/2-analyze/external-scope.ts';
 export { Synapses, type SynapsesOptions } from './synapses/synapses.ts';
 export type { ConnectOptions } from './synapses/connect.ts';
+export { LinkedVariable, linkedVar } from './groups/linked-var.ts';
+export { NetworkOperation, networkOperation, type NetworkOperationOptions } from './network/network-operation.ts';
+export { PoissonGroup } from './input/poisson-group.ts';

@@ -3,6 +3,7 @@ import { parseExpression } from '../compiler/1-parse/parse-expression.ts';
 import { ExternalScope, type Namespace } from '../compiler/2-analyze/external-scope.ts';
 import {
   ChainScope,
+  type IndexRef,
   OWN_INDEX,
   type Resolved,
   type Scope,
@@ -16,11 +17,13 @@ import type { TypedArray } from '../devices/runtime/arrays.ts';
 import type { RuntimeDevice } from '../devices/runtime/runtime-device.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { SourceText } from '../diagnostics/span.ts';
-import { BrianObject } from '../network/brian-object.ts';
+import { BrianObject, type Runner } from '../network/brian-object.ts';
 import type { Clock } from '../network/clock.ts';
 import { DIMENSIONLESS } from '../units/dimension.ts';
 import { second } from '../units/index.ts';
 import { assignValues, type SettableValue } from './assign-values.ts';
+import { LinkedVariable, linkedIndex } from './linked-var.ts';
+import { RegularRunner, type RunRegularlyOptions } from './runners/regular-runner.ts';
 import { makeVariableView, type VariableView } from './variable-view.ts';
 
 /** Locals every kernel skeleton provides. */
@@ -56,6 +59,15 @@ export abstract class Group extends BrianObject {
     // biome-ignore lint/correctness/noConstructorReturn: the proxy guards state-variable assignment
     return new Proxy(this, {
       set(target, key, value, receiver) {
+        if (
+          typeof key === 'string' &&
+          target.sealed &&
+          target.linkedNames().includes(key) &&
+          !(key in target)
+        ) {
+          target.setState(key, value);
+          return true;
+        }
         if (target.sealed && typeof key === 'string' && !key.startsWith('_') && !(key in target)) {
           throw new BrianError(
             'unknown_variable',
@@ -68,6 +80,19 @@ export abstract class Group extends BrianObject {
         return Reflect.set(target, key, value, receiver);
       },
     });
+  }
+
+  /** Code run every `dt` on all elements (`runRegularly`), scheduled with this group. */
+  readonly regularRunners: Runner[] = [];
+
+  /**
+   * Runs statements on every element at regular intervals (Brian's `run_regularly`), by default
+   * at the start of each step of the group's clock.
+   */
+  runRegularly(code: string, options: RunRegularlyOptions = {}): Runner {
+    const runner = new RegularRunner(this, code, options);
+    this.regularRunners.push(runner);
+    return runner;
   }
 
   /** Set once the variables are exposed: assigning unknown names is then an error. */
@@ -84,6 +109,11 @@ export abstract class Group extends BrianObject {
   /** Absolute range of the group's elements in its storage. */
   get stop(): number {
     return this.start + this.N;
+  }
+
+  /** For groups whose size changes (synapses): the dynamic array whose length is the size. */
+  get dynamicSize(): string | undefined {
+    return undefined;
   }
 
   get length(): number {
@@ -105,11 +135,21 @@ export abstract class Group extends BrianObject {
     const table = new Map<string, Resolved>();
     const scope = new ChainScope([new TableScope(table), external]);
     for (const [name, variable] of this.variables) {
-      const shared =
-        variable.kind === 'array' ? variable.shared : variable.kind === 'subexpression' && variable.shared;
-      table.set(name, { kind: 'variable', variable, index: shared ? SHARED_INDEX : OWN_INDEX, scope });
+      table.set(name, { kind: 'variable', variable, index: this.indexOf(name, variable), scope });
     }
     return scope;
+  }
+
+  /** Linked variables: how each one reaches its source's values (set by `linkedVar`). */
+  protected readonly linkedIndices = new Map<string, IndexRef>();
+
+  /** How this group's own kernels index variable `name` (`_idx`, shared, or a linked variable's index). */
+  indexOf(name: string, variable: Variable): IndexRef {
+    const linked = this.linkedIndices.get(name);
+    if (linked) return linked;
+    const shared =
+      variable.kind === 'array' ? variable.shared : variable.kind === 'subexpression' && variable.shared;
+    return shared ? SHARED_INDEX : OWN_INDEX;
   }
 
   protected addAuxiliaries(): void {
@@ -173,10 +213,14 @@ export abstract class Group extends BrianObject {
    */
   setState(
     name: string,
-    value: SettableValue,
+    value: SettableValue | LinkedVariable,
     where?: string | number | ArrayLike<number>,
     namespace?: Namespace,
   ): void {
+    if (value instanceof LinkedVariable) {
+      this.link(name, value);
+      return;
+    }
     const variable = this.variable(name);
     if (typeof value === 'string' || typeof where === 'string') {
       this.runSetter(name, typeof value === 'string' ? value : undefined, value, where, namespace);
@@ -190,14 +234,51 @@ export abstract class Group extends BrianObject {
     assignValues(this.name, name, variable, data, indices, value);
   }
 
+  /** Names declared `(linked)` in the model, which must be linked before a run. */
+  protected linkedNames(): readonly string[] {
+    return [];
+  }
+
+  /** Makes `(linked)` parameter `name` a view of another group's variable. */
+  link(name: string, link: LinkedVariable): void {
+    if (!this.linkedNames().includes(name)) {
+      throw new BrianError('bad_argument', `${this.name}.${name} is not declared as a (linked) variable.`, {
+        hint: `declare it as "${name} : <unit> (linked)"`,
+      });
+    }
+    const source = link.group.variables.get(link.name);
+    if (!source || source.kind !== 'array') {
+      throw new BrianError(
+        'unknown_variable',
+        `${link.group.name} has no state variable "${link.name}" to link to.`,
+      );
+    }
+    const declared = this.linkedDimension(name);
+    if (declared && declared !== source.dim) {
+      throw new BrianError(
+        'dimension_mismatch',
+        `Linked variable ${name} has dimension ${declared}, but ${link.group.name}.${link.name} has dimension ${source.dim}.`,
+      );
+    }
+    this.linkedIndices.set(name, linkedIndex(this, name, link, source));
+    this.variables.set(name, { ...source, name, readOnly: true });
+    if (!(name in this)) this.exposeVariables();
+  }
+
+  /** Declared dimension of a linked parameter. */
+  protected linkedDimension(_name: string): import('../units/dimension.ts').Dimension | undefined {
+    return undefined;
+  }
+
   /** Raw SI values of a variable (for subexpressions, computed now). A copy for subgroups. */
   rawValues(name: string, where?: string | number | ArrayLike<number>): TypedArray {
     const variable = this.variable(name);
     let data: TypedArray;
-    if (variable.kind === 'array') {
+    if (variable.kind === 'array' && !this.linkedIndices.has(name)) {
       data = this.device.values(variable.arrayId);
       if (variable.shared) return data.slice(0, 1);
     } else if (
+      variable.kind === 'array' ||
       variable.kind === 'subexpression' ||
       variable.kind === 'auxiliary' ||
       variable.kind === 'constant'
@@ -363,7 +444,7 @@ export abstract class Group extends BrianObject {
       if (name.startsWith('_') || name in this) continue;
       Object.defineProperty(this, name, {
         get: () => this.state(name),
-        set: (value: SettableValue) => this.setState(name, value),
+        set: (value: SettableValue | LinkedVariable) => this.setState(name, value),
         enumerable: false,
         configurable: true,
       });

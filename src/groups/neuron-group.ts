@@ -114,15 +114,42 @@ export class NeuronGroup extends Group {
     return this.size;
   }
 
+  protected override linkedNames(): readonly string[] {
+    return this.analyzed.parameters.filter((p) => p.flags.has('linked')).map((p) => p.name);
+  }
+
+  protected override linkedDimension(name: string) {
+    return this.analyzed.all.get(name)?.dim;
+  }
+
+  override beforeRun(ctx: Parameters<Group['beforeRun']>[0]): void {
+    for (const name of this.linkedNames()) {
+      if (!this.linkedIndices.has(name)) {
+        throw new BrianError(
+          'bad_argument',
+          `Linked variable ${this.name}.${name} has to be linked before a run.`,
+          {
+            hint: `${this.name}.${name} = linkedVar(otherGroup, '${name}')`,
+          },
+        ).withCreationSite(this.createdAt);
+      }
+    }
+    super.beforeRun(ctx);
+  }
+
   /** Whether refractoriness is modelled (adds `not_refractory` and `lastspike`). */
   get usesRefractory(): boolean {
     return this.refractory !== false;
   }
 
   runners(): readonly Runner[] {
-    return [this.subexpressionUpdater, this.stateUpdater, this.thresholder, this.resetter].filter(
-      (r): r is NonNullable<typeof r> => r !== undefined,
-    );
+    return [
+      this.subexpressionUpdater,
+      this.stateUpdater,
+      this.thresholder,
+      this.resetter,
+      ...this.regularRunners,
+    ].filter((r): r is NonNullable<typeof r> => r !== undefined);
   }
 
   stateArrays(): readonly string[] {

@@ -1,6 +1,7 @@
 import { ExternalScope, type Namespace } from '../compiler/2-analyze/external-scope.ts';
 import {
   ChainScope,
+  composeIndex,
   type IndexBase,
   type IndexRef,
   type IndexStep,
@@ -43,11 +44,12 @@ export function viewEntries(
       inner = new ChainScope([new TableScope(t), new ExternalScope(group.namespace, undefined, group.name)]);
       for (const [name, v] of group.variables) {
         if (name.startsWith('_') && v.kind !== 'array') continue;
-        t.set(name, { kind: 'variable', variable: v, index: index(v), scope: inner });
+        t.set(name, { kind: 'variable', variable: v, index: indexOf(name, v), scope: inner });
       }
     }
     return inner;
   };
+  const indexOf = (name: string, v: Variable) => composeIndex(index(v), group.indexOf(name, v));
   for (const [name, v] of group.variables) {
     if (name.startsWith('_')) continue;
     if (v.kind === 'auxiliary' && (name === 't' || name === 'dt' || name === 't_in_timesteps')) continue;
@@ -60,7 +62,7 @@ export function viewEntries(
     table.set(renamed, {
       kind: 'variable',
       variable: v,
-      index: index(v),
+      index: indexOf(name, v),
       get scope() {
         return v.kind === 'subexpression' ? innerScope() : scope();
       },

@@ -127,7 +127,7 @@ export class Synapses extends Group {
   runners(): readonly Runner[] {
     const list: Runner[] = [...this.summedUpdaters];
     if (this.stateUpdater.odeCount() > 0) list.push(this.stateUpdater);
-    list.push(...this.pathways);
+    list.push(...this.pathways, ...this.regularRunners);
     return list;
   }
 
@@ -155,6 +155,10 @@ export class Synapses extends Group {
       throw e;
     }
     this.afterConnect();
+  }
+
+  override get dynamicSize(): string {
+    return this.arrayId('_synaptic_pre');
   }
 
   /** Index `i` (source) and `j` (target) of every synapse. */

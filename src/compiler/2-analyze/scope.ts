@@ -16,7 +16,8 @@ import type { FunctionDef, ScalarType } from '../functions.ts';
  * linked variables and synapses).
  */
 export type IndexRef =
-  | { readonly kind: 'shared' }
+  /** One value for all elements: element `element` (default 0) of the array, e.g. a linked variable of a size-1 group. */
+  | { readonly kind: 'shared'; readonly element?: number }
   | { readonly kind: 'element'; readonly base: IndexBase; readonly steps: readonly IndexStep[] };
 
 /** The loop indices a kernel skeleton defines. */
@@ -75,6 +76,17 @@ export class TableScope implements Scope {
   names(): Iterable<string> {
     return this.table.keys();
   }
+}
+
+/**
+ * The index of a variable seen through another object's index: `outer` reaches an element of the
+ * owning group (e.g. `_postsynaptic_idx`), `inner` is how the group itself indexes the variable
+ * (its own element, a linked variable's index array, or one shared element).
+ */
+export function composeIndex(outer: IndexRef, inner: IndexRef): IndexRef {
+  if (inner.kind === 'shared' || outer.kind === 'shared') return inner.kind === 'shared' ? inner : outer;
+  if (inner.base !== '_idx') return inner;
+  return { kind: 'element', base: outer.base, steps: [...outer.steps, ...inner.steps] };
 }
 
 /** Re-bases every element index of `scope` (the post-synaptic group seen from a synapse: `_idx` → `_postsynaptic_idx`). */

@@ -11,7 +11,7 @@ export function ptr(arrayId: string): string {
 
 /** JS text of the element index an access uses. */
 export function indexExpr(index: IndexRef): string {
-  if (index.kind === 'shared') return '0';
+  if (index.kind === 'shared') return String(index.element ?? 0);
   let text: string = index.base;
   for (const step of index.steps) {
     text = step.kind === 'offset' ? `(${text} + ${step.by})` : `${ptr(step.arrayId)}[${text}]`;

@@ -1,0 +1,52 @@
+import { parseStatements } from '../../compiler/1-parse/parse-statements.ts';
+import { BlockBuilder } from '../../compiler/3-lower/lower-block.ts';
+import type { Kernel } from '../../compiler/ir/kernel.ts';
+import { SourceText } from '../../diagnostics/span.ts';
+import type { RunContext } from '../../network/brian-object.ts';
+import { Clock } from '../../network/clock.ts';
+import type { Quantity } from '../../units/quantity.ts';
+import { type Group, SKELETON_LOCALS } from '../group.ts';
+import { KernelRunner } from './kernel-runner.ts';
+
+export interface RunRegularlyOptions {
+  readonly dt?: Quantity;
+  readonly clock?: Clock;
+  readonly when?: string;
+  readonly order?: number;
+  readonly name?: string;
+}
+
+/** Statements run on every element of a group at regular intervals (Brian's `run_regularly`). */
+export class RegularRunner extends KernelRunner {
+  constructor(
+    readonly group: Group,
+    readonly code: string,
+    options: RunRegularlyOptions,
+  ) {
+    const clock = options.clock ?? (options.dt ? new Clock(options.dt) : group.clock);
+    super(
+      group,
+      options.name ?? `${group.name}_run_regularly_${group.regularRunners.length}`,
+      options.when ?? 'start',
+      options.order ?? 0,
+      clock,
+    );
+  }
+
+  protected build(ctx: RunContext): Kernel {
+    const g = this.group;
+    const scope = g.codeScope(ctx.runNamespace);
+    const statements = parseStatements(new SourceText(this.code, `run_regularly code of ${g.name}`));
+    const builder = new BlockBuilder(SKELETON_LOCALS);
+    const vector = builder.block().addStatements(statements, scope);
+    return {
+      kind: 'stateupdate',
+      name: this.name,
+      scalar: builder.block().finish(),
+      vector: vector.finish(),
+      arrays: builder.arrayInfos(),
+      functions: builder.usedFunctions(),
+      params: { start: g.start, stop: g.dynamicSize ? { sizeOf: g.dynamicSize } : g.stop },
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import { second } from '../units/index.ts';
+import { Quantity } from '../units/quantity.ts';
+import type { RunContext, Runner } from './brian-object.ts';
+import { BrianObject } from './brian-object.ts';
+import { Clock, defaultclock } from './clock.ts';
+import { collect } from './magic.ts';
+import { uniqueName } from './names.ts';
+
+export interface NetworkOperationOptions {
+  readonly dt?: Quantity;
+  readonly clock?: Clock;
+  readonly when?: string;
+  readonly order?: number;
+  readonly name?: string;
+}
+
+/**
+ * A JavaScript function called during a run (Brian's `network_operation`): every step of its
+ * clock (or every `dt`), in slot `start` by default, with the current time. It may read and set
+ * state variables, and call `stop()`. Runtime device only.
+ */
+export class NetworkOperation extends BrianObject {
+  private readonly runner: Runner;
+
+  constructor(
+    readonly fn: (t: Quantity) => void,
+    options: NetworkOperationOptions = {},
+  ) {
+    super(
+      uniqueName(options.name ?? 'networkoperation'),
+      options.clock ?? (options.dt ? new Clock(options.dt) : defaultclock),
+    );
+    const owner = this;
+    this.runner = {
+      name: this.name,
+      when: options.when ?? 'start',
+      order: options.order ?? 0,
+      clock: this.clock,
+      owner,
+      prepare(_ctx: RunContext) {},
+      step: (t: number) => fn(new Quantity(t, second.dim)),
+    };
+    collect(this);
+  }
+
+  runners(): readonly Runner[] {
+    return [this.runner];
+  }
+
+  stateArrays(): readonly string[] {
+    return [];
+  }
+}
+
+/** `networkOperation(fn, { dt })`: creates (and returns) a NetworkOperation. */
+export function networkOperation(
+  fn: (t: Quantity) => void,
+  options?: NetworkOperationOptions,
+): NetworkOperation {
+  return new NetworkOperation(fn, options);
+}
