@@ -21,6 +21,8 @@ export interface VariableView extends Iterable<Quantity> {
   readonly quantity: QuantityArray;
   in(unit: Quantity): Float64Array;
   at(index: number): Quantity;
+  /** Synapses: the values of the synapses from pre index `i` to post index `j` (Brian's `S.w[i, j]`). */
+  at(i: number | ArrayLike<number> | undefined, j: number | ArrayLike<number> | undefined): QuantityArray;
   get(where: string | number | ArrayLike<number>): QuantityArray;
   set(value: SettableValue, where?: string | number | ArrayLike<number>): void;
   mean(): Quantity;
@@ -61,8 +63,20 @@ class View {
     return this.quantity.in(unit as Quantity);
   }
 
-  at(index: number): Quantity {
-    const values = this.group.rawValues(this.name, index);
+  at(index: number): Quantity;
+  at(i: number | ArrayLike<number> | undefined, j: number | ArrayLike<number> | undefined): QuantityArray;
+  at(i: number | ArrayLike<number> | undefined, j?: number | ArrayLike<number>): Quantity | QuantityArray {
+    if (arguments.length >= 2) {
+      const byPair = (this.group as unknown as { synapseIndices?: (i: unknown, j: unknown) => Int32Array })
+        .synapseIndices;
+      if (!byPair)
+        throw new BrianError(
+          'bad_argument',
+          `${this.group.name} is not a Synapses object: index it with one number.`,
+        );
+      return this.get(byPair.call(this.group, i, j));
+    }
+    const values = this.group.rawValues(this.name, i as number);
     return new Quantity(values[0], this.dim);
   }
 

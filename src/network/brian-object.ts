@@ -53,6 +53,13 @@ export abstract class BrianObject {
 
   afterRun(): void {}
 
+  /** State kept outside device arrays (spike queues in flight), for store(); JSON-compatible. */
+  saveState(): unknown {
+    return undefined;
+  }
+
+  loadState(_state: unknown): void {}
+
   /** Objects that must run together with this one (a group's subgroup's parent, a synapse's pathways…). */
   dependencies(): readonly BrianObject[] {
     return [];

@@ -15,6 +15,8 @@ export interface Snapshot {
   readonly arrays: ReadonlyMap<string, { readonly values: TypedArray; readonly length: number }>;
   readonly clocks: ReadonlyMap<string, number>;
   readonly random: readonly number[];
+  /** State objects keep outside arrays (spike queues in flight), by object name. */
+  readonly objectStates?: ReadonlyMap<string, unknown>;
 }
 
 export function takeSnapshot(device: RuntimeDevice, objects: readonly BrianObject[], time: number): Snapshot {
@@ -27,7 +29,12 @@ export function takeSnapshot(device: RuntimeDevice, objects: readonly BrianObjec
     }
     clocks.set(o.clock.name + '@' + o.name, o.clock.timestep);
   }
-  return { time, arrays, clocks, random: device.rng.getState() };
+  const objectStates = new Map<string, unknown>();
+  for (const o of objects) {
+    const state = o.saveState();
+    if (state !== undefined) objectStates.set(o.name, structuredClone(state));
+  }
+  return { time, arrays, clocks, random: device.rng.getState(), objectStates };
 }
 
 export function restoreSnapshot(
@@ -50,6 +57,10 @@ export function restoreSnapshot(
   for (const o of objects) {
     const step = snapshot.clocks.get(o.clock.name + '@' + o.name);
     if (step !== undefined) o.clock.timestep = step;
+  }
+  for (const o of objects) {
+    const state = snapshot.objectStates?.get(o.name);
+    if (state !== undefined) o.loadState(structuredClone(state));
   }
   if (restoreRandomState) device.rng.setState(snapshot.random);
   return snapshot.time;

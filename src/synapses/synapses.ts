@@ -139,6 +139,16 @@ export class Synapses extends Group {
     return [this.source, this.target];
   }
 
+  /** Spikes in flight in each pathway's queue. */
+  override saveState(): unknown {
+    return this.pathways.map((p) => p.queueState());
+  }
+
+  override loadState(state: unknown): void {
+    const states = state as ReturnType<SynapticPathway['queueState']>[];
+    this.pathways.forEach((p, k) => p.setQueueState(states[k]));
+  }
+
   /**
    * Creates synapses (Brian's `connect`): all-to-all by default; with `condition`, `p`
    * (number or expression), `n`; with explicit `i`/`j` arrays; or with `j`/`i` given as an

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ms, Network, NeuronGroup, StateMonitor, Synapses, startScope } from '../../src/index.ts';
+import { Hz, ms, Network, NeuronGroup, StateMonitor, Synapses, startScope } from '../../src/index.ts';
 
 test('a spike arrives exactly round(delay/dt) steps later; post spikes reach the post pathway', () => {
   startScope();
@@ -45,4 +45,41 @@ test('event-driven variables are solved exactly between events', () => {
   const last = events[events.length - 1];
   const expected = events.reduce((s, te) => s + Math.exp(-(last - te) / 2e-3), 0);
   assert.ok(Math.abs(target.z_[0] - expected) < 1e-12, `${target.z_[0]} vs ${expected}`);
+});
+
+test('multisynaptic index and conditional delays: S.delay["k == 1"] = "1/freq_post"', () => {
+  startScope();
+  const src = new NeuronGroup(1, 'fired : 1', { threshold: 'fired == 0', reset: 'fired = 1' });
+  const dst = new NeuronGroup(2, 'freq : Hz (constant)\nx : 1');
+  dst.freq = Hz([2000, 500]);
+  const S = new Synapses(src, dst, { onPre: 'x_post += 1 + k', multisynapticIndex: 'k' });
+  S.connect({ n: 2 });
+  assert.deepEqual(Array.from(S.k_), [0, 1, 0, 1]);
+  S.delay['k == 1'] = '1/freq_post';
+  assert.deepEqual(
+    Array.from(S.delay_, (d: number) => Math.round(d * 1e4)),
+    [0, 5, 0, 20],
+  );
+  assert.equal(S.delay.at(0, 1).length, 2);
+  const M = new StateMonitor(dst, 'x', { record: true });
+  new Network(src, dst, S, M).run(ms(3));
+  const arrival = M.x_.map((trace: Float64Array) => Array.from(trace).findIndex((v) => v > 1));
+  assert.deepEqual(arrival, [6, 21]);
+});
+
+test('spikes in flight survive store()/restore()', () => {
+  startScope();
+  const src = new NeuronGroup(1, 'fired : 1', { threshold: 'fired == 0', reset: 'fired = 1' });
+  const dst = new NeuronGroup(1, 'x : 1');
+  const S = new Synapses(src, dst, { onPre: 'x_post += 1', delay: ms(2) });
+  S.connect();
+  const net = new Network(src, dst, S);
+  net.run(ms(1));
+  net.store('mid');
+  net.run(ms(2));
+  assert.equal(dst.x_[0], 1);
+  net.restore('mid');
+  assert.equal(dst.x_[0], 0);
+  net.run(ms(2));
+  assert.equal(dst.x_[0], 1);
 });
