@@ -42,3 +42,4 @@ export { type SavedFigure, saveFigure } from './save.ts';
 export type { ReferenceLine } from './series.ts';
 export { type TracesOptions, traces } from './traces.ts';
 export type { Figure, LegendEntry, Panel, PanelOptions, Series } from './types.ts';
+export { plotRate, plotSpikes, plotState } from './monitors.ts';
