@@ -279,6 +279,22 @@ function runCreationKernel(S: Synapses, opts: ConnectOptions): void {
   }
 
   const [outerGroup, innerGroup] = reversed ? [S.target, S.source] : [S.source, S.target];
+  let pParam: string | number | undefined = pLocal;
+  if (!generator && typeof pLocal === 'number' && pLocal < 1) {
+    // A constant p without a generator: jump between selected targets geometrically
+    // (sample(N_post, p=p)) instead of drawing a random number for every candidate pair.
+    // Each pair is still kept independently with probability p; the condition applies after.
+    generator = {
+      kind: 'sample',
+      start: '0',
+      stop: String(innerGroup.N),
+      step: '1',
+      p: String(pLocal),
+      variable: '_j',
+      element: '_j',
+    };
+    pParam = undefined;
+  }
   const params: SynapsesCreateParams = {
     outerSize: outerGroup.N,
     innerSize: innerGroup.N,
@@ -290,7 +306,7 @@ function runCreationKernel(S: Synapses, opts: ConnectOptions): void {
     innerArray: S.arrayId(reversed ? '_synaptic_pre' : '_synaptic_post'),
     generator,
     condition: conditionLocal,
-    p: pLocal,
+    p: pParam,
     n: nLocal,
     skipIfInvalid: opts.skipIfInvalid ?? false,
   };
