@@ -23,3 +23,4 @@ export type { ConnectOptions } from './synapses/connect.ts';
 export { LinkedVariable, linkedVar } from './groups/linked-var.ts';
 export { NetworkOperation, networkOperation, type NetworkOperationOptions } from './network/network-operation.ts';
 export { PoissonGroup } from './input/poisson-group.ts';
+export { implementation, type UserFunctionSpec } from './core/user-function.ts';

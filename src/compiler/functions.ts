@@ -29,6 +29,26 @@ export interface FunctionDef {
   readonly js: string;
   /** Implementation for the C++ printer (a function in brianlib or <cmath>). */
   readonly cpp: string;
+  /**
+   * User functions: the JavaScript function the runtime device hands to kernels (reached as
+   * `_user["name"]`, the `js` field), and the C++ code a standalone build compiles in.
+   */
+  readonly user?: {
+    readonly js?: (...args: number[]) => number;
+    readonly cpp?: UserCppImplementation;
+  };
+}
+
+/** C++ implementation of a user function (Brian's `@implementation('cpp', …)`). */
+export interface UserCppImplementation {
+  /** Source defining the function (same name as the user function). */
+  readonly code: string;
+  readonly headers?: readonly string[];
+  readonly sources?: readonly string[];
+  readonly libraries?: readonly string[];
+  readonly includeDirs?: readonly string[];
+  readonly libraryDirs?: readonly string[];
+  readonly defineMacros?: Readonly<Record<string, string | number>>;
 }
 
 const same = (args: readonly Dimension[]) => args[0];

@@ -3,6 +3,7 @@ import type { ScalarType } from '../../compiler/functions.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { optimiseKernel } from '../../compiler/ir/passes/optimise-kernel.ts';
 import { RandomStream } from '../../core/random.ts';
+import { BrianError } from '../../diagnostics/diagnostic.ts';
 import { allocateTyped, type DeviceArray, DynamicArray, StaticArray, type TypedArray } from './arrays.ts';
 import { brianPrelude } from './prelude.ts';
 
@@ -12,6 +13,7 @@ type KernelFactory = (
   arrays: ReadonlyMap<string, DeviceArray>,
   brian: typeof brianPrelude,
   rng: RandomStream,
+  user: Readonly<Record<string, (...args: number[]) => number>>,
 ) => KernelFunction;
 
 /**
@@ -59,10 +61,22 @@ export class RuntimeDevice {
     if (process.env.BRIAN_DUMP_KERNELS) process.stderr.write(`${source}\n`);
     let factory = this.factories.get(source);
     if (!factory) {
-      factory = new Function('_arrays', '_brian', '_rng', source) as KernelFactory;
+      factory = new Function('_arrays', '_brian', '_rng', '_user', source) as KernelFactory;
       this.factories.set(source, factory);
     }
-    return factory(this.arrays, brianPrelude, this.rng);
+    const user: Record<string, (...args: number[]) => number> = {};
+    for (const f of kernel.functions) {
+      if (!f.user) continue;
+      if (!f.user.js) {
+        throw new BrianError(
+          'not_available_on_device',
+          `Function ${f.name} has no JavaScript implementation, so it cannot run on the runtime device.`,
+          { hint: "give it a js implementation, or use setDevice('cpp_standalone')" },
+        );
+      }
+      user[f.name] = f.user.js;
+    }
+    return factory(this.arrays, brianPrelude, this.rng, user);
   }
 
   seed(value?: number): void {
