@@ -1,3 +1,4 @@
+import { identifiers } from '../../1-parse/expr-utils.ts';
 import type { FunctionDef, ScalarType } from '../../functions.ts';
 import { DEFAULT_FUNCTIONS } from '../../functions.ts';
 import type { CodeBlock, Kernel } from '../kernel.ts';
@@ -28,7 +29,14 @@ export function optimiseKernel<P extends object>(kernel: Kernel<P>): Kernel<P> {
   const scalarNames = new Set<string>(['t', 'dt', '_timestep']);
   for (const l of kernel.scalar.loads) scalarNames.add(l.local);
   for (const s of kernel.scalar.statements) scalarNames.add(s.name);
-  for (const l of kernel.vector.loads) if (l.index.kind === 'shared') scalarNames.add(l.local);
+  // Shared loads (shared variables, linked variables of a size-1 group) are loop invariants unless
+  // the loop writes their array. Hoisted statements may read them, so those loads move to the
+  // scalar block (they were per element before: `let I0 = _ptr_I0[0]` inside the loop).
+  const written = new Set(kernel.vector.stores.map((s) => s.arrayId));
+  const invariantLoads = kernel.vector.loads.filter(
+    (l) => l.index.kind === 'shared' && !written.has(l.arrayId),
+  );
+  for (const l of invariantLoads) scalarNames.add(l.local);
   const specialised = specializeBooleans(
     kernel.vector.statements,
     types,
@@ -39,15 +47,23 @@ export function optimiseKernel<P extends object>(kernel: Kernel<P>): Kernel<P> {
   const usesSelect =
     vector.some((s) => JSON.stringify(s.value).includes('"_select"')) ||
     hoisted.some((s) => JSON.stringify(s.value).includes('"_select"'));
+  const hoistedReads = new Set(hoisted.flatMap((s) => [...identifiers(s.value)]));
+  const moved = invariantLoads.filter((l) => hoistedReads.has(l.local));
   const scalar: CodeBlock = {
     ...kernel.scalar,
+    loads: [...kernel.scalar.loads, ...moved],
     statements: [...kernel.scalar.statements, ...hoisted],
     types,
   };
   return {
     ...kernel,
     scalar,
-    vector: { ...kernel.vector, statements: vector, types },
+    vector: {
+      ...kernel.vector,
+      loads: kernel.vector.loads.filter((l) => !moved.includes(l)),
+      statements: vector,
+      types,
+    },
     functions: usesSelect ? new Set([...kernel.functions, SELECT]) : kernel.functions,
   };
 }
