@@ -1,0 +1,81 @@
+/**
+ * The CUBA network (N = 4000, 1 s) against test/reference/cuba_stats.json: Brian 2.5.1 over 8
+ * seeds. Random connectivity and initial potentials make each seed different, so the comparison
+ * is statistical: every statistic of our seeds must lie within Brian's seed-to-seed spread
+ * (checkSeedSpread: |mean(ours) − μ| ≤ 3σ√(1/K + 1/n), each seed within 4σ√(1 + 1/n)).
+ * Synapse counts use at least their binomial std √(pairs·p(1−p)).
+ * ~1.5 s per seed; BRIAN_LONG_TESTS=1 runs 8 seeds instead of 3.
+ */
+import { test } from 'node:test';
+import { ms, mV, Network, NeuronGroup, SpikeMonitor, Synapses, seed, startScope } from '../../src/index.ts';
+import { namespaceFrom, seconds } from '../core/support.ts';
+import { scalarStats, spikeStats } from '../helpers/network-stats.ts';
+import { loadReference } from '../helpers/reference.ts';
+import { assertWithinSpread, LONG } from './support.ts';
+
+const ref = loadReference('cuba_stats');
+const m = ref.model;
+const summary = ref.recorded.seed_summary;
+const nBrian: number = ref.recorded.per_seed.length;
+const SEEDS = LONG ? [1, 2, 3, 4, 5, 6, 7, 8] : [1, 2, 3];
+
+function simulate(seedValue: number) {
+  startScope();
+  seed(seedValue);
+  const volt = mV(1);
+  const namespace = namespaceFrom(m.namespace, {
+    taum: ms(1),
+    taue: ms(1),
+    taui: ms(1),
+    Vt: volt,
+    Vr: volt,
+    El: volt,
+    we: volt,
+    wi: volt,
+    Ne: { dim: ms(1).div(ms(1)).dim },
+    p: { dim: ms(1).div(ms(1)).dim },
+  });
+  const P = new NeuronGroup(m.N, m.equations, {
+    threshold: m.threshold,
+    reset: m.reset,
+    refractory: seconds(m.refractory),
+    method: m.method,
+    namespace,
+  });
+  P.v = m.initial.v;
+  P.ge = mV(0);
+  P.gi = mV(0);
+  const Ce = new Synapses(P, P, { onPre: m.synapses.Ce.on_pre, namespace });
+  const Ci = new Synapses(P, P, { onPre: m.synapses.Ci.on_pre, namespace });
+  Ce.connect({ condition: 'i<Ne', p: m.namespace.p });
+  Ci.connect({ condition: 'i>=Ne', p: m.namespace.p });
+  const mon = new SpikeMonitor(P);
+  new Network(P, Ce, Ci, mon).run(seconds(m.duration));
+  const st = spikeStats(mon.i, mon.t_, m.N, m.dt, m.duration, { Ne: m.Ne });
+  return { synapses_Ce: Ce.N, synapses_Ci: Ci.N, ...scalarStats(st) } as Record<string, number>;
+}
+
+test(`CUBA statistics over seeds ${SEEDS.join(', ')} within Brian 2.5.1's seed-to-seed spread`, () => {
+  const runs = SEEDS.map(simulate);
+  const pairsTimesP = (sources: number) => sources * m.N * m.namespace.p * (1 - m.namespace.p);
+  const stat = (name: string, minStd?: number) => ({
+    name,
+    ours: runs.map((r) => r[name]),
+    brian: summary[name],
+    nBrian,
+    minStd,
+  });
+  assertWithinSpread('CUBA', [
+    stat('synapses_Ce', Math.sqrt(pairsTimesP(m.Ne))),
+    stat('synapses_Ci', Math.sqrt(pairsTimesP(m.N - m.Ne))),
+    stat('mean_rate'),
+    stat('rate_exc'),
+    stat('rate_inh'),
+    stat('n_active'),
+    stat('cv_isi'),
+    stat('cv_isi_ge2spikes'),
+    stat('fano_pop_1ms'),
+    stat('fano_pop_5ms'),
+    stat('fano_pop_5ms_late'),
+  ]);
+});
