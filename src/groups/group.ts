@@ -13,14 +13,15 @@ import {
 import { BlockBuilder } from '../compiler/3-lower/lower-block.ts';
 import type { CodeBlock, Kernel } from '../compiler/ir/kernel.ts';
 import type { AuxiliaryVariable, Variable } from '../core/variables.ts';
+import type { Device } from '../devices/device.ts';
 import type { TypedArray } from '../devices/runtime/arrays.ts';
-import type { RuntimeDevice } from '../devices/runtime/runtime-device.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { SourceText } from '../diagnostics/span.ts';
 import { BrianObject, type Runner } from '../network/brian-object.ts';
 import type { Clock } from '../network/clock.ts';
 import { DIMENSIONLESS } from '../units/dimension.ts';
 import { second } from '../units/index.ts';
+import { Quantity } from '../units/quantity.ts';
 import { assignValues, type SettableValue } from './assign-values.ts';
 import { LinkedVariable, linkedIndex } from './linked-var.ts';
 import { RegularRunner, type RunRegularlyOptions } from './runners/regular-runner.ts';
@@ -48,7 +49,7 @@ export abstract class Group extends BrianObject {
   constructor(
     name: string,
     clock: Clock,
-    readonly device: RuntimeDevice,
+    readonly device: Device,
     namespace: Namespace | undefined,
   ) {
     super(name, clock);
@@ -229,9 +230,10 @@ export abstract class Group extends BrianObject {
     if (variable.kind !== 'array' || variable.readOnly) {
       throw new BrianError('read_only_variable', `Variable "${name}" of ${this.name} cannot be set.`);
     }
-    const data = this.device.values(variable.arrayId);
     const indices = this.absoluteIndices(where, variable.shared);
-    assignValues(this.name, name, variable, data, indices, value);
+    this.device.assign(variable.arrayId, indices, value, (data) =>
+      assignValues(this.name, name, variable, data, indices, value),
+    );
   }
 
   /** Names declared `(linked)` in the model, which must be linked before a run. */
@@ -335,6 +337,13 @@ export abstract class Group extends BrianObject {
     namespace?: Namespace,
   ): void {
     const variable = this.variable(name);
+    if (exprText === undefined && !this.device.inProcess && isScalarValue(value)) {
+      // The condition can only be evaluated inside the compiled program: a setter kernel whose
+      // value comes from a namespace entry.
+      const valueName = '_brian_setter_value';
+      this.runSetter(name, valueName, valueName, where, { ...namespace, [valueName]: value });
+      return;
+    }
     const source = new SourceText(exprText ?? '', `setter of ${this.name}.${name}`);
     const scope = this.codeScope(undefined, namespace);
     let valueExpr;
@@ -456,4 +465,8 @@ export abstract class Group extends BrianObject {
       });
     }
   }
+}
+
+function isScalarValue(value: SettableValue): value is number | boolean | Quantity {
+  return typeof value === 'number' || typeof value === 'boolean' || value instanceof Quantity;
 }

@@ -4,7 +4,7 @@ import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import { Equations } from '../core/equations.ts';
 import type { Variable } from '../core/variables.ts';
 import { getDevice } from '../devices/active.ts';
-import type { RuntimeDevice } from '../devices/runtime/runtime-device.ts';
+import type { Device } from '../devices/device.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import type { Runner } from '../network/brian-object.ts';
 import { Clock, defaultclock } from '../network/clock.ts';
@@ -171,20 +171,14 @@ export class NeuronGroup extends Group {
     return `${this.name}_${name}`;
   }
 
-  private allocate(
-    device: RuntimeDevice,
-    name: string,
-    type: Variable['type'],
-    size: number,
-    fill = 0,
-  ): string {
+  private allocate(device: Device, name: string, type: Variable['type'], size: number, fill = 0): string {
     const id = this.arrayId(name);
     device.allocate(id, type as 'float', size, fill);
     this.ownArrays.push(id);
     return id;
   }
 
-  private createVariables(device: RuntimeDevice): void {
+  private createVariables(device: Device): void {
     const N = this.N;
     for (const eq of [...this.analyzed.odes, ...this.analyzed.parameters]) {
       const shared = eq.flags.has('shared');

@@ -209,6 +209,11 @@ class StateMonitorRunner extends KernelRunner {
     // The source's variables (and `t`, `dt` in its subexpressions) belong to the source's clock.
     const kernel = this.step;
     const clock = this.monitor.source.clock;
+    this.actions = [
+      { kind: 'source_clock', arrayId: id, clock },
+      { kind: 'call', fn: kernel },
+    ];
+    if (!ctx.device.inProcess) return;
     const data = ctx.device.values(id);
     this.step = (t, dt, timestep) => {
       data[0] = clock.t_;

@@ -1,12 +1,12 @@
 import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
-import type { RuntimeDevice } from '../devices/runtime/runtime-device.ts';
+import type { Device, StepAction } from '../devices/device.ts';
 import { userCallSite } from '../diagnostics/diagnostic.ts';
 import type { Clock } from './clock.ts';
 import type { Slot } from './schedule.ts';
 
 /** What objects need when a run starts: the device and the run's namespace. */
 export interface RunContext {
-  readonly device: RuntimeDevice;
+  readonly device: Device;
   readonly runNamespace?: Namespace;
 }
 
@@ -24,6 +24,12 @@ export interface Runner {
   readonly owner: BrianObject;
   prepare(ctx: RunContext): void;
   step: (t: number, dt: number, timestep: number) => void;
+  /**
+   * What `step` does, as data, set by `prepare` (kernel calls, spike queue moves): devices that
+   * compile the whole run loop (C++ standalone) use this instead of `step`. Runners without it
+   * (a JavaScript callback) cannot run there.
+   */
+  actions?: readonly StepAction[];
 }
 
 /** Anything that takes part in a simulation (Brian's BrianObject). */

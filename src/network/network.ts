@@ -1,12 +1,12 @@
 import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import { getDevice } from '../devices/active.ts';
-import type { RuntimeDevice } from '../devices/runtime/runtime-device.ts';
+import type { Device } from '../devices/device.ts';
+import { RuntimeDevice } from '../devices/runtime/runtime-device.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import type { BrianObject, Runner } from './brian-object.ts';
-import { Clock } from './clock.ts';
-import { createReporter, type ReportOption } from './report.ts';
+import type { ReportOption } from './report.ts';
 import { DEFAULT_SCHEDULE, slotRank } from './schedule.ts';
 import {
   readSnapshotFile,
@@ -46,7 +46,7 @@ export class Network {
     this.add(...objects);
   }
 
-  get device(): RuntimeDevice {
+  get device(): Device {
     return getDevice();
   }
 
@@ -122,14 +122,20 @@ export class Network {
     const runners = this.sortedRunners(objects);
     const clocks = [...new Set(runners.map((r) => r.clock).concat(objects.map((o) => o.clock)))];
     for (const c of clocks) c.setInterval(start, end);
-    const reporter = createReporter(options.report, options.reportPeriod, start, duration.value);
     this.stopped = false;
-    const started = performance.now();
-    if (clocks.length === 1) this.runSingleClock(clocks[0], runners, reporter);
-    else this.runManyClocks(clocks, runners, reporter);
-    this.lastRunTime = (performance.now() - started) / 1000;
-    this.time = this.stopped ? Math.min(...clocks.map((c) => c.t_)) : end;
-    reporter?.finish(this.time - start);
+    const result = device.runNetwork({
+      name: `network_${this.id}`,
+      network: this,
+      runners,
+      clocks,
+      start,
+      duration: duration.value,
+      report: options.report,
+      reportPeriod: options.reportPeriod,
+      stopped: () => this.stopped,
+    });
+    this.lastRunTime = result.elapsed;
+    this.time = result.time;
     for (const o of objects) if (o.active) o.afterRun();
   }
 
@@ -146,60 +152,11 @@ export class Network {
       .map((x) => x.r);
   }
 
-  private runSingleClock(
-    clock: Clock,
-    runners: readonly Runner[],
-    reporter?: ReturnType<typeof createReporter>,
-  ): void {
-    const steps = runners.map((r) => r.step);
-    const n = steps.length;
-    const dt = clock.dt_;
-    const end = clock.endTimestep;
-    for (let ts = clock.timestep; ts < end; ts++) {
-      const t = ts * dt;
-      for (let k = 0; k < n; k++) steps[k](t, dt, ts);
-      clock.timestep = ts + 1;
-      if (reporter && (ts & 1023) === 0) reporter.maybeReport(t);
-      if (this.stopped) break;
-    }
-  }
-
-  private runManyClocks(
-    clocks: Clock[],
-    runners: readonly Runner[],
-    reporter?: ReturnType<typeof createReporter>,
-  ): void {
-    for (;;) {
-      let min = Number.POSITIVE_INFINITY;
-      let minClock: Clock | undefined;
-      for (const c of clocks) {
-        if (c.timestep < c.endTimestep && c.t_ < min) {
-          min = c.t_;
-          minClock = c;
-        }
-      }
-      if (!minClock) break;
-      const current = new Set(
-        clocks.filter(
-          (c) =>
-            c.timestep < c.endTimestep &&
-            (c.t_ === min || Math.abs(c.t_ - min) < Clock.EPSILON_DT * minClock!.dt_),
-        ),
-      );
-      for (const r of runners) {
-        if (current.has(r.clock)) r.step(r.clock.t_, r.clock.dt_, r.clock.timestep);
-      }
-      for (const c of current) c.timestep++;
-      reporter?.maybeReport(min);
-      if (this.stopped) break;
-    }
-  }
-
   // --- store / restore ----------------------------------------------------------------------
 
   /** Saves the state of every object (and the clocks and the random state) under `name`, and to `filename` if given. */
   store(name = 'default', filename?: string): void {
-    const snapshot = takeSnapshot(this.device, this.allObjects(), this.time);
+    const snapshot = takeSnapshot(this.runtimeDevice('store()'), this.allObjects(), this.time);
     this.snapshots.set(name, snapshot);
     if (filename) writeSnapshotFile(filename, name, snapshot);
   }
@@ -213,10 +170,23 @@ export class Network {
       });
     }
     this.time = restoreSnapshot(
-      this.device,
+      this.runtimeDevice('restore()'),
       this.allObjects(),
       snapshot,
       options.restoreRandomState ?? false,
     );
+  }
+
+  /** store()/restore() copy arrays of this process: runtime device only. */
+  private runtimeDevice(what: string): RuntimeDevice {
+    const device = this.device;
+    if (!(device instanceof RuntimeDevice)) {
+      throw new BrianError(
+        'not_available_on_device',
+        `${what} is not available on device ${device.kind}: the state only exists inside the compiled program.`,
+        { hint: 'run the script on the runtime device, or use separate networks instead of store/restore' },
+      );
+    }
+    return device;
   }
 }

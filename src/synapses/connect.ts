@@ -6,7 +6,6 @@ import { ChainScope, type Resolved, type Scope, TableScope } from '../compiler/2
 import { BlockBuilder, type BlockInProgress } from '../compiler/3-lower/lower-block.ts';
 import type { SynapsesCreateParams } from '../compiler/4-generate/js/kernels/synapses-create.ts';
 import type { Kernel } from '../compiler/ir/kernel.ts';
-import type { DynamicArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { SourceText } from '../diagnostics/span.ts';
 import { SKELETON_LOCALS } from '../groups/group.ts';
@@ -79,8 +78,9 @@ function connectArrays(
       `connect(): with explicit i and j, n must be a non-negative integer, got ${String(n)}.`,
     );
   }
-  const pre = S.device.array(S.arrayId('_synaptic_pre')) as DynamicArray;
-  const post = S.device.array(S.arrayId('_synaptic_post')) as DynamicArray;
+  const pre = new Int32Array(is.length * copies);
+  const post = new Int32Array(is.length * copies);
+  let m = 0;
   for (let k = 0; k < is.length; k++) {
     if (is[k] < 0 || is[k] >= S.source.N) {
       throw new BrianError(
@@ -94,11 +94,13 @@ function connectArrays(
         `connect(): target index ${js[k]} is outside 0…${S.target.N - 1}.`,
       );
     }
-    for (let m = 0; m < copies; m++) {
-      pre.push(is[k]);
-      post.push(js[k]);
+    for (let c = 0; c < copies; c++, m++) {
+      pre[m] = is[k];
+      post[m] = js[k];
     }
   }
+  S.device.append(S.arrayId('_synaptic_pre'), pre);
+  S.device.append(S.arrayId('_synaptic_post'), post);
 }
 
 /** The names visible in connect code: i, j, pre/post variables with suffixes, N_pre/N_post, constants. */

@@ -66,9 +66,13 @@ export class SynapticPathway extends KernelRunner {
       statements.push(...parseStatements(new SourceText('lastupdate = t', 'event-driven update')));
     const builder = new BlockBuilder(SKELETON_LOCALS, { internalWrites: new Set(['lastupdate']) });
     const vector = builder.block().addStatements(statements, scope);
-    const n = S.N;
-    S.device.allocate(this.dueId, 'integer', n + 1);
-    builder.noteArray(this.dueId, 'integer', false);
+    // Runtime: a buffer with the count after the synapse indices. Standalone: the program's
+    // spike queue fills a vector (the number of synapses is only known inside the program).
+    const live = S.device.inProcess;
+    const n = live ? S.N : 0;
+    if (live) S.device.allocate(this.dueId, 'integer', n + 1);
+    else S.device.allocateDynamic(this.dueId, 'integer');
+    builder.noteArray(this.dueId, 'integer', !live);
     return {
       kind: 'synapses',
       name: this.name,
@@ -121,6 +125,26 @@ export class SynapticPathway extends KernelRunner {
     const S = this.synapses;
     this.src = spikeSource(this.prepost === 'pre' ? S.source : S.target);
     const kernelStep = this.step;
+    const sourceIndexId = S.arrayId(this.prepost === 'pre' ? '_synaptic_pre' : '_synaptic_post');
+    this.actions = [
+      {
+        kind: 'push_spikes',
+        pathway: {
+          name: this.name,
+          eventspace: this.src.eventspace,
+          eventspaceSize: this.src.size,
+          start: this.src.start,
+          stop: this.src.stop,
+          sourceIndex: sourceIndexId,
+          sourceSize: this.prepost === 'pre' ? S.source.N : S.target.N,
+          delays: this.delayArrayId,
+          due: this.dueId,
+        },
+      },
+      { kind: 'call', fn: kernelStep },
+    ];
+    // A compiled program runs its own spike queue.
+    if (!S.device.inProcess) return;
     const sourceIndex = S.device.values(
       S.arrayId(this.prepost === 'pre' ? '_synaptic_pre' : '_synaptic_post'),
     );

@@ -382,6 +382,8 @@ export class Synapses extends Group {
   }
 
   private updateSize(): void {
+    // On a standalone device the number of synapses is only known inside the compiled program.
+    if (!this.device.inProcess) return;
     this.variables.set('N', {
       kind: 'constant',
       name: 'N',
@@ -393,38 +395,19 @@ export class Synapses extends Group {
 
   /** Grows every per-synapse array to the new count and recomputes the derived indices. */
   private afterConnect(): void {
-    const n = this.N;
-    for (const id of this.perSynapseArrays) {
-      const a = this.device.array(id) as DynamicArray;
-      const old = a.length;
-      a.resize(n);
-      const pathway = this.pathways.find((p) => p.delayArrayId === id);
-      if (pathway && pathway.defaultDelay !== 0) a.data.fill(pathway.defaultDelay, old, n);
-    }
-    const pre = this.i;
-    const post = this.j;
-    const outgoing = new Int32Array(this.source.N);
-    const incoming = new Int32Array(this.target.N);
-    for (let s = 0; s < n; s++) {
-      outgoing[pre[s]]++;
-      incoming[post[s]]++;
-    }
-    const nOut = this.device.values(this.arrayId('N_outgoing'));
-    const nIn = this.device.values(this.arrayId('N_incoming'));
-    for (let s = 0; s < n; s++) {
-      nOut[s] = outgoing[pre[s]];
-      nIn[s] = incoming[post[s]];
-    }
-    if (this.multisynapticIndex) {
-      const k = this.device.values(this.arrayId(this.multisynapticIndex));
-      const seen = new Map<number, number>();
-      for (let s = 0; s < n; s++) {
-        const key = pre[s] * this.target.N + post[s];
-        const c = seen.get(key) ?? 0;
-        k[s] = c;
-        seen.set(key, c + 1);
-      }
-    }
+    this.device.synapsesConnected({
+      pre: this.arrayId('_synaptic_pre'),
+      post: this.arrayId('_synaptic_post'),
+      sourceSize: this.source.N,
+      targetSize: this.target.N,
+      perSynapse: this.perSynapseArrays.map((arrayId) => ({
+        arrayId,
+        fill: this.pathways.find((p) => p.delayArrayId === arrayId)?.defaultDelay ?? 0,
+      })),
+      nIncoming: this.arrayId('N_incoming'),
+      nOutgoing: this.arrayId('N_outgoing'),
+      multisynapticIndex: this.multisynapticIndex ? this.arrayId(this.multisynapticIndex) : undefined,
+    });
     this.updateSize();
   }
 

@@ -4,10 +4,13 @@ import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { optimiseKernel } from '../../compiler/ir/passes/optimise-kernel.ts';
 import { RandomStream } from '../../core/random.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
+import type { Device, KernelFunction, NetworkRun, NetworkRunResult, SynapsesConnected } from '../device.ts';
 import { allocateTyped, type DeviceArray, DynamicArray, StaticArray, type TypedArray } from './arrays.ts';
 import { brianPrelude } from './prelude.ts';
+import { runLoop } from './run-loop.ts';
+import { synapsesConnected } from './synapses-connected.ts';
 
-export type KernelFunction = (t: number, dt: number, timestep: number) => void;
+export type { KernelFunction } from '../device.ts';
 
 type KernelFactory = (
   arrays: ReadonlyMap<string, DeviceArray>,
@@ -21,8 +24,9 @@ type KernelFactory = (
  * JavaScript compiled with `new Function` and cached by their source text, so identical kernels
  * (a second network of the same model, a repeated setter) are compiled once.
  */
-export class RuntimeDevice {
+export class RuntimeDevice implements Device {
   readonly kind = 'runtime';
+  readonly inProcess = true;
   readonly arrays = new Map<string, DeviceArray>();
   readonly rng = new RandomStream();
   private readonly factories = new Map<string, KernelFactory>();
@@ -81,5 +85,27 @@ export class RuntimeDevice {
 
   seed(value?: number): void {
     this.rng.seed(value ?? Math.floor(Math.random() * 2 ** 32));
+  }
+
+  assign(
+    arrayId: string,
+    _indices: Int32Array | undefined,
+    _value: unknown,
+    write: (storage: TypedArray) => void,
+  ): void {
+    write(this.values(arrayId));
+  }
+
+  append(arrayId: string, values: Int32Array | Float64Array): void {
+    const a = this.array(arrayId) as DynamicArray;
+    for (let k = 0; k < values.length; k++) a.push(values[k]);
+  }
+
+  synapsesConnected(spec: SynapsesConnected): void {
+    synapsesConnected(this.arrays, spec);
+  }
+
+  runNetwork(run: NetworkRun): NetworkRunResult {
+    return runLoop(run);
   }
 }

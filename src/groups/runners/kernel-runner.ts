@@ -1,4 +1,5 @@
 import type { Kernel } from '../../compiler/ir/kernel.ts';
+import type { StepAction } from '../../devices/device.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { BrianObject, RunContext, Runner } from '../../network/brian-object.ts';
 import type { Clock } from '../../network/clock.ts';
@@ -13,6 +14,7 @@ export abstract class KernelRunner implements Runner {
     throw new Error(`internal: ${this.name} was not prepared before running`);
   };
   kernel?: Kernel;
+  actions?: readonly StepAction[];
 
   constructor(
     readonly owner: BrianObject,
@@ -32,5 +34,6 @@ export abstract class KernelRunner implements Runner {
       throw e;
     }
     this.step = ctx.device.compile(this.kernel);
+    this.actions = [{ kind: 'call', fn: this.step }];
   }
 }

@@ -1,0 +1,50 @@
+import type { IndexRef } from '../../2-analyze/scope.ts';
+import type { FunctionDef } from '../../functions.ts';
+import type { CodeBlock, Kernel } from '../../ir/kernel.ts';
+import type { CodeWriter } from '../code-writer.ts';
+import { cppLocal, localType, ptr } from './names.ts';
+import { CppExprPrinter } from './print-expr.ts';
+
+/** C++ text of the element index an access uses. */
+export function indexExpr(index: IndexRef): string {
+  if (index.kind === 'shared') return String(index.element ?? 0);
+  let text: string = index.base;
+  for (const step of index.steps) {
+    text = step.kind === 'offset' ? `(${text} + ${step.by})` : `${ptr(step.arrayId)}[${text}]`;
+  }
+  return text;
+}
+
+export function functionTable(kernel: Kernel): Map<string, FunctionDef> {
+  return new Map([...kernel.functions].map((f) => [f.name, f]));
+}
+
+/**
+ * Prints loads, statements and stores of a block. `declared` holds the locals already in scope
+ * (a local declared by the scalar block is assigned, not re-declared, in the vector block).
+ * An integer local assigned a float value is converted as JavaScript's `| 0` does.
+ */
+export function emitBlock(w: CodeWriter, block: CodeBlock, kernel: Kernel, declared: Set<string>): void {
+  const printer = new CppExprPrinter(block.types, functionTable(kernel));
+  for (const load of block.loads) {
+    const name = cppLocal(load.local);
+    const value = `${ptr(load.arrayId)}[${indexExpr(load.index)}]`;
+    // Always a declaration, as in the JavaScript target (an inner block shadows an outer local).
+    w.line(`${localType(load.type)} ${name} = ${value};`);
+    declared.add(load.local);
+  }
+  for (const s of block.statements) {
+    let value = printer.print(s.value);
+    if (s.type === 'integer' && printer.typeOf(s.value) === 'float') value = `_brian_to_int32(${value})`;
+    const name = cppLocal(s.name);
+    if (s.kind === 'let' && !declared.has(s.name)) {
+      w.line(`${localType(s.type)} ${name} = ${value};`);
+      declared.add(s.name);
+    } else {
+      w.line(`${name} = ${value};`);
+    }
+  }
+  for (const store of block.stores) {
+    w.line(`${ptr(store.arrayId)}[${indexExpr(store.index)}] = ${cppLocal(store.local)};`);
+  }
+}

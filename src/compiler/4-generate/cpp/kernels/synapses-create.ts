@@ -1,0 +1,89 @@
+import type { Kernel } from '../../../ir/kernel.ts';
+import type { CodeWriter } from '../../code-writer.ts';
+import type { SynapsesCreateParams } from '../../js/kernels/synapses-create.ts';
+import type { CppKernelContext } from '../context.ts';
+import { emitBlock } from '../emit-block.ts';
+import { cppLocal } from '../names.ts';
+
+/**
+ * Synapse creation, the same algorithm (and the same random draws, in the same order) as the
+ * JavaScript emitter: candidates from all targets or a generator, the condition, probability p,
+ * n synapses per selected pair. Jumps of `sample(p=…)` are computed in doubles as in JavaScript.
+ */
+export function synapses_create_generator(
+  w: CodeWriter,
+  kernel: Kernel<SynapsesCreateParams>,
+  declared: Set<string>,
+  ctx: CppKernelContext,
+): void {
+  const p = kernel.params;
+  const g = p.generator;
+  const L = (name: string | number) => (typeof name === 'number' ? String(name) : cppLocal(name));
+  w.line(`auto& _outer = ${ctx.array(p.outerArray).name};`);
+  w.line(`auto& _inner = ${ctx.array(p.innerArray).name};`);
+  emitBlock(w, kernel.scalar, kernel, declared);
+  w.block(`for (int32_t _i = 0; _i < ${p.outerSize}; _i++)`, () => {
+    const d1 = new Set(declared);
+    w.line(`const int32_t ${L(p.outerIndexLocal)} = _i + ${p.outerOffset};`);
+    d1.add(p.outerIndexLocal);
+    if (kernel.extra?.perSource) emitBlock(w, kernel.extra.perSource, kernel, d1);
+    const candidate = (body: () => void) => {
+      if (!g) {
+        w.block(`for (int32_t _j = 0; _j < ${p.innerSize}; _j++)`, body);
+        return;
+      }
+      const v = L(g.variable);
+      const [start, stop, step] = [L(g.start), L(g.stop), L(g.step)];
+      if (g.kind === 'range' || (g.p === undefined && g.size === undefined)) {
+        w.block(
+          `for (int64_t ${v} = ${start}; (${step} > 0 ? ${v} < ${stop} : ${v} > ${stop}); ${v} += ${step})`,
+          body,
+        );
+      } else if (g.p !== undefined) {
+        // Geometric jumps between selected candidates (each kept with probability p).
+        const prob = L(g.p);
+        w.line(`const double _lp = log(1 - ${prob});`);
+        w.line(`double ${v} = (double)${start} - ${step};`);
+        w.block('for (;;)', () => {
+          w.line(`if (${prob} <= 0) break;`);
+          w.line(`${v} += ${step} * (${prob} >= 1 ? 1.0 : floor(log(_rand()) / _lp) + 1);`);
+          w.line(`if (!(${step} > 0 ? ${v} < ${stop} : ${v} > ${stop})) break;`);
+          body();
+        });
+      } else {
+        // Selection sampling (Knuth's algorithm S): exactly `size` distinct candidates.
+        w.line(`const double _total = std::max(0.0, ceil((double)(${stop} - ${start}) / ${step}));`);
+        w.line(`double _needed = std::min((double)${L(g.size!)}, _total);`);
+        w.block('for (double _seen = 0; _seen < _total && _needed > 0; _seen++)', () => {
+          w.line('if (_rand() * (_total - _seen) >= _needed) continue;');
+          w.line('_needed--;');
+          w.line(`const double ${v} = ${start} + _seen * ${step};`);
+          body();
+        });
+      }
+    };
+    candidate(() => {
+      const d2 = new Set(d1);
+      const jValue = g ? L(g.element) : '_j';
+      if (g) {
+        if (kernel.extra?.element) emitBlock(w, kernel.extra.element, kernel, d2);
+        w.block(`if (${jValue} < 0 || ${jValue} >= ${p.innerSize})`, () => {
+          if (p.skipIfInvalid) w.line('continue;');
+          else
+            w.line(
+              `_brian_fail("index_out_of_range", "connect(): index " + std::to_string(${jValue}) + " is outside 0…${p.innerSize - 1}; use skipIfInvalid: true to ignore such synapses.");`,
+            );
+        });
+      }
+      w.line(`const int32_t ${L(p.innerIndexLocal)} = ${jValue} + ${p.innerOffset};`);
+      d2.add(p.innerIndexLocal);
+      if (kernel.condition) emitBlock(w, kernel.condition, kernel, d2);
+      if (p.condition) w.line(`if (!(${L(p.condition)})) continue;`);
+      if (p.p !== undefined && p.p !== 1) w.line(`if (!(_rand() < ${L(p.p)})) continue;`);
+      w.block(`for (int32_t _m = 0; _m < ${L(p.n ?? 1)}; _m++)`, () => {
+        w.line('_outer.push_back(_i);');
+        w.line(`_inner.push_back(${jValue});`);
+      });
+    });
+  });
+}

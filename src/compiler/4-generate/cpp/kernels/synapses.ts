@@ -1,0 +1,33 @@
+import type { Kernel } from '../../../ir/kernel.ts';
+import type { CodeWriter } from '../../code-writer.ts';
+import type { SynapsesParams } from '../../js/kernels/synapses.ts';
+import type { CppKernelContext } from '../context.ts';
+import { emitBlock } from '../emit-block.ts';
+import { ptr } from '../names.ts';
+
+/**
+ * Runs a pathway's statements for every synapse whose spike arrives now. The due synapses are
+ * a vector filled by the spike queue (standalone) or a static buffer with the count at `capacity`.
+ */
+export function synapses(
+  w: CodeWriter,
+  kernel: Kernel<SynapsesParams>,
+  declared: Set<string>,
+  ctx: CppKernelContext,
+): void {
+  const p = kernel.params;
+  const due = ctx.array(p.spikes);
+  if (due.dynamic) {
+    w.line(`const int32_t* _due = ${due.name}.data();`);
+    w.line(`const int32_t _n = (int32_t)${due.name}.size();`);
+  } else {
+    w.line(`const int32_t* _due = ${ptr(p.spikes)};`);
+    w.line(`const int32_t _n = _due[${p.capacity}];`);
+  }
+  w.line('if (_n == 0) return;');
+  emitBlock(w, kernel.scalar, kernel, declared);
+  w.block('for (int32_t _k = 0; _k < _n; _k++)', () => {
+    w.line('const int32_t _idx = _due[_k];');
+    emitBlock(w, kernel.vector, kernel, new Set(declared));
+  });
+}

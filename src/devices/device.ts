@@ -1,0 +1,115 @@
+import type { ScalarType } from '../compiler/functions.ts';
+import type { Kernel } from '../compiler/ir/kernel.ts';
+import type { Runner } from '../network/brian-object.ts';
+import type { Clock } from '../network/clock.ts';
+import type { ReportOption } from '../network/report.ts';
+import type { Quantity } from '../units/quantity.ts';
+import type { DeviceArray, DynamicArray, StaticArray, TypedArray } from './runtime/arrays.ts';
+
+/**
+ * What the API layer (groups, synapses, monitors, networks) asks of a device. The runtime
+ * device does each operation at once in this process; the C++ standalone device records it
+ * into the program it builds later, and can only answer questions about values once that
+ * program has run.
+ */
+export interface Device {
+  readonly kind: 'runtime' | 'cpp_standalone';
+  /** True when operations execute at once in this process, false when they are recorded for a program built later. */
+  readonly inProcess: boolean;
+  /** Every array by id (standalone: declarations; values only after the program ran). */
+  readonly arrays: ReadonlyMap<string, DeviceArray>;
+
+  /** A fixed-size array; the returned storage holds its initial values (write them right away). */
+  allocate(arrayId: string, type: ScalarType, size: number, fill?: number): StaticArray;
+  /** A growable array (synapses, monitors), empty at first. */
+  allocateDynamic(arrayId: string, type: ScalarType): DynamicArray;
+  /** The storage of an array (standalone: only after the program ran). */
+  array(arrayId: string): DeviceArray;
+  /** The current values of an array (standalone: only after the program ran). */
+  values(arrayId: string): TypedArray;
+  /** A kernel ready to call: runtime compiles JavaScript, standalone records a call of C++ code. */
+  compile(kernel: Kernel): KernelFunction;
+  /** Seeds `rand()`, `randn()`, `poisson()` (a random seed when no value is given). */
+  seed(value?: number): void;
+  /**
+   * Sets literal values of an array (`G.v = mV(-70)`, `G.v[3] = …`): `write` fills storage of the
+   * array's size with the converted values; `indices` (absolute) says which elements count.
+   */
+  assign(
+    arrayId: string,
+    indices: Int32Array | undefined,
+    value: unknown,
+    write: (storage: TypedArray) => void,
+  ): void;
+  /** Appends values to a dynamic array (`connect(i=…, j=…)`). */
+  append(arrayId: string, values: Int32Array | Float64Array): void;
+  /** After synapses were created: grow per-synapse arrays, recompute N_incoming, N_outgoing, the multisynaptic index. */
+  synapsesConnected(spec: SynapsesConnected): void;
+  /** Runs (or records) one `Network.run`. */
+  runNetwork(run: NetworkRun): NetworkRunResult;
+}
+
+export type KernelFunction = (t: number, dt: number, timestep: number) => void;
+
+/** The bookkeeping after `connect()` (Brian's `_update_synapse_numbers`). */
+export interface SynapsesConnected {
+  /** Dynamic arrays of the source and target index of every synapse (relative to the groups). */
+  readonly pre: string;
+  readonly post: string;
+  readonly sourceSize: number;
+  readonly targetSize: number;
+  /** Every per-synapse array and the value new synapses get. */
+  readonly perSynapse: readonly { readonly arrayId: string; readonly fill: number }[];
+  readonly nIncoming: string;
+  readonly nOutgoing: string;
+  readonly multisynapticIndex?: string;
+}
+
+/**
+ * What a runner does in one time step, as data, for devices that compile the whole run loop:
+ * call a compiled kernel, move spikes through a pathway's queue, or copy another clock's time.
+ */
+export type StepAction =
+  | { readonly kind: 'call'; readonly fn: KernelFunction }
+  | { readonly kind: 'push_spikes'; readonly pathway: PathwayQueue }
+  | { readonly kind: 'source_clock'; readonly arrayId: string; readonly clock: Clock };
+
+/** A pathway's spike queue: spikes of a source range enter it, due synapses leave it into `due`. */
+export interface PathwayQueue {
+  readonly name: string;
+  readonly eventspace: string;
+  /** Size of the source's root group (the event count sits at this position). */
+  readonly eventspaceSize: number;
+  readonly start: number;
+  readonly stop: number;
+  /** Dynamic array of each synapse's source index (relative to the source). */
+  readonly sourceIndex: string;
+  readonly sourceSize: number;
+  /** Dynamic array of delays in seconds. */
+  readonly delays: string;
+  /** Dynamic array receiving the due synapses. */
+  readonly due: string;
+}
+
+export interface NetworkRun {
+  readonly name: string;
+  /** The network, whose `lastRunTime` a compiled program reports after it ran. */
+  readonly network: { lastRunTime: number };
+  /** Runners in schedule order. */
+  readonly runners: readonly Runner[];
+  /** Every clock of the run, already set to the run's interval. */
+  readonly clocks: readonly Clock[];
+  readonly start: number;
+  readonly duration: number;
+  readonly report?: ReportOption;
+  readonly reportPeriod?: Quantity;
+  /** Whether `stop()` was called during the run. */
+  stopped(): boolean;
+}
+
+export interface NetworkRunResult {
+  /** Seconds spent in the step loop (Brian's `_last_run_time`); NaN until known. */
+  readonly elapsed: number;
+  /** The network time after the run. */
+  readonly time: number;
+}

@@ -1,0 +1,43 @@
+import type { SynapsesConnected } from '../device.ts';
+import type { DeviceArray, DynamicArray } from './arrays.ts';
+
+/**
+ * After `connect()`: every per-synapse array grows to the new number of synapses (new elements
+ * get the array's fill value, e.g. the pathway's default delay), then each synapse's
+ * N_outgoing/N_incoming and the multisynaptic index (k-th synapse of its pre/post pair) are
+ * recomputed from the pre and post indices.
+ */
+export function synapsesConnected(arrays: ReadonlyMap<string, DeviceArray>, spec: SynapsesConnected): void {
+  const dyn = (id: string) => arrays.get(id) as DynamicArray;
+  const pre = dyn(spec.pre).view();
+  const post = dyn(spec.post).view();
+  const n = pre.length;
+  for (const { arrayId, fill } of spec.perSynapse) {
+    const a = dyn(arrayId);
+    const old = a.length;
+    a.resize(n);
+    if (fill !== 0) a.data.fill(fill, old, n);
+  }
+  const outgoing = new Int32Array(spec.sourceSize);
+  const incoming = new Int32Array(spec.targetSize);
+  for (let s = 0; s < n; s++) {
+    outgoing[pre[s]]++;
+    incoming[post[s]]++;
+  }
+  const nOut = dyn(spec.nOutgoing).data;
+  const nIn = dyn(spec.nIncoming).data;
+  for (let s = 0; s < n; s++) {
+    nOut[s] = outgoing[pre[s]];
+    nIn[s] = incoming[post[s]];
+  }
+  if (spec.multisynapticIndex) {
+    const k = dyn(spec.multisynapticIndex).data;
+    const seen = new Map<number, number>();
+    for (let s = 0; s < n; s++) {
+      const key = pre[s] * spec.targetSize + post[s];
+      const c = seen.get(key) ?? 0;
+      k[s] = c;
+      seen.set(key, c + 1);
+    }
+  }
+}
