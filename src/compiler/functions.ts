@@ -37,6 +37,49 @@ export interface FunctionDef {
     readonly js?: (...args: number[]) => number;
     readonly cpp?: UserCppImplementation;
   };
+  /**
+   * A function printed from templates instead of as a call of `js`/`cpp` (TimedArray lookups,
+   * BinomialFunction): it may read device arrays. When present, printers use it and ignore
+   * `js`/`cpp`.
+   */
+  readonly inline?: InlineImplementation;
+  /**
+   * Whether a call with `t` as argument keeps one value over a whole step of `dt` seconds, so
+   * that integrators may treat it as constant (Brian's `is_locally_constant`: a TimedArray whose
+   * dt is a multiple of the group's). Absent: never.
+   */
+  readonly isLocallyConstant?: (dt: number) => boolean;
+}
+
+/** What a function template may refer to in the kernel it is printed into. */
+export interface TemplateContext {
+  /** The kernel's local holding the data of device array `arrayId` (JS: `_ptr_<id>`). */
+  ptr(arrayId: string): string;
+  /** The kernel's time step in seconds, as an expression (the local `dt` of the running object's clock). */
+  readonly dt: string;
+}
+
+/**
+ * The data and code of an inline function. Templates receive the printed arguments; each
+ * argument text appears exactly once in the result (an argument may call rand()). Every kernel
+ * calling the function binds its arrays like the kernel's own.
+ */
+export interface InlineImplementation {
+  /** Device arrays the function reads, with their contents (a device that lacks them copies these). */
+  readonly arrays: readonly FunctionArray[];
+  /** JavaScript expression for a call (`Math`, `_brian` and `_rng` are in scope). */
+  readonly js: (args: readonly string[], ctx: TemplateContext) => string;
+  /** C++ expression for a call; it may use the definitions of `cppSupport`. */
+  readonly cpp: (args: readonly string[], ctx: TemplateContext) => string;
+  /** C++ definitions the `cpp` expression needs; identical for identical code, so it can be deduplicated. */
+  readonly cppSupport?: string;
+}
+
+/** A device array read by an inline function (its values stay fixed during runs). */
+export interface FunctionArray {
+  readonly arrayId: string;
+  readonly type: ScalarType;
+  readonly values: Float64Array | Int32Array;
 }
 
 /** C++ implementation of a user function (Brian's `@implementation('cpp', …)`). */

@@ -7,6 +7,9 @@
  * - `randn()`: standard normal by Marsaglia's polar method, the second value cached;
  * - `poisson(lambda)`: inversion by sequential search for lambda < 10, otherwise the
  *   transformed rejection method PTRS (Hörmann 1993), as numpy.
+ * - `binomial(n, p)`: Brian's BinomialFunction: the normal approximation
+ *   `randn()*sqrt(n p (1-p)) + n p` (not an integer) when n·p > 5 and n·(1−p) > 5, otherwise
+ *   numpy's inversion algorithm (`random_binomial_inversion`).
  */
 export class RandomStream {
   private s0 = 0;
@@ -95,6 +98,43 @@ export class RandomStream {
     return this.poissonPTRS(lambda);
   };
 
+  /**
+   * A binomial sample as Brian's BinomialFunction draws it (see `binomialSampler` for the rule).
+   * With `approximate: false` always exact (by inversion).
+   */
+  binomial = (n: number, p: number, approximate = true): number => {
+    if (approximate && useNormalApproximation(n, p)) {
+      const { loc, scale } = normalApproximation(n, p);
+      return this.randn() * scale + loc;
+    }
+    const c = binomialConstants(n, p);
+    const x = this.binomialInversion(c.n, c.P, c.q, c.qn, c.bound);
+    return c.reverse ? c.n - x : x;
+  };
+
+  /**
+   * numpy's `random_binomial_inversion` with its constants precomputed (`binomialConstants`):
+   * the number of successes of `n` trials of probability `P` ≤ 0.5, by sequential search
+   * from 0, restarting when the search passes `bound`.
+   */
+  binomialInversion = (n: number, P: number, q: number, qn: number, bound: number): number => {
+    let X = 0;
+    let px = qn;
+    let U = this.rand();
+    while (U > px) {
+      X++;
+      if (X > bound) {
+        X = 0;
+        px = qn;
+        U = this.rand();
+      } else {
+        U -= px;
+        px = ((n - X + 1) * P * px) / (X * q);
+      }
+    }
+    return X;
+  };
+
   private poissonPTRS(lam: number): number {
     const slam = Math.sqrt(lam);
     const loglam = Math.log(lam);
@@ -164,4 +204,36 @@ export function logGamma(x: number): number {
     }
   }
   return gl;
+}
+
+/** Brian's rule for BinomialFunction(approximate=True): the normal approximation when n·p > 5 and n·(1−p) > 5. */
+export function useNormalApproximation(n: number, p: number): boolean {
+  return n * p > 5 && n * (1 - p) > 5;
+}
+
+/** Mean and standard deviation of the normal approximation (Brian's `_pre_calc_constants_approximated`). */
+export function normalApproximation(n: number, p: number): { loc: number; scale: number } {
+  return { loc: n * p, scale: Math.sqrt(n * p * (1 - p)) };
+}
+
+/** Constants of the inversion algorithm (Brian's `_pre_calc_constants`): p > 0.5 samples failures instead. */
+export interface BinomialConstants {
+  readonly n: number;
+  /** p > 0.5: the result is n − X, X drawn with probability P = 1 − p. */
+  readonly reverse: boolean;
+  readonly P: number;
+  readonly q: number;
+  /** q**n, the probability of X = 0. */
+  readonly qn: number;
+  /** The search restarts beyond this many successes. */
+  readonly bound: number;
+}
+
+export function binomialConstants(n: number, p: number): BinomialConstants {
+  const reverse = p > 0.5;
+  const P = reverse ? 1.0 - p : p;
+  const q = 1.0 - P;
+  const qn = Math.exp(n * Math.log(q));
+  const bound = Math.min(n, n * P + 10.0 * Math.sqrt(n * P * q + 1));
+  return { n, reverse, P, q, qn, bound };
 }

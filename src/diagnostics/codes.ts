@@ -41,6 +41,7 @@ export const ERROR_CODES = {
   network_error: 'an object used in two networks, or a network in an inconsistent state',
   not_available_on_device: 'a kernel or operation that the active device cannot do',
   missing_dependency: 'an optional npm package (e.g. for plotting) that is not installed',
+  duplicate_spikes: 'a SpikeGeneratorGroup neuron with two spikes in one time step',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -126,6 +126,8 @@ export class BlockBuilder {
 
   noteFunction(def: FunctionDef): void {
     this.functions.add(def);
+    // Arrays an inline function reads (a TimedArray's values) are bound like the kernel's own.
+    for (const a of def.inline?.arrays ?? []) this.noteArray(a.arrayId, a.type, false);
   }
 
   access(name: string, variable: ArrayVariable | SubexpressionVariable, index: IndexRef): AccessLocal {
@@ -367,8 +369,12 @@ export class BlockInProgress {
         return this.rewriteName(expr, resolveName(scope, expr.name, expr.span), deps);
       case 'Call': {
         const found = scope.lookup(expr.callee, expr.calleeSpan);
-        if (found?.kind === 'function') this.b.noteFunction(found.def);
-        return { ...expr, args: expr.args.map((a) => this.rewrite(a, scope, deps)) };
+        if (found?.kind !== 'function')
+          return { ...expr, args: expr.args.map((a) => this.rewrite(a, scope, deps)) };
+        this.b.noteFunction(found.def);
+        // In the IR a call names its function by the definition's own name (the printers' key),
+        // not by the namespace entry the user called it through (`I = TimedArray(...)` → `I(t)`).
+        return { ...expr, callee: found.def.name, args: expr.args.map((a) => this.rewrite(a, scope, deps)) };
       }
       case 'Unary':
         return { ...expr, operand: this.rewrite(expr.operand, scope, deps) };

@@ -204,6 +204,10 @@ function integrationContext(g: Group, scope: Scope, states: ReadonlySet<string>)
       if (v.kind === 'array' && v.constant) return 'constant';
       return 'variable';
     },
+    isLocallyConstant(fn: string): boolean {
+      const found = scope.lookup(fn);
+      return found?.kind === 'function' && (found.def.isLocallyConstant?.(g.clock.dt_) ?? false);
+    },
     valueOf(name: string): number | undefined {
       if (name === 'dt') return g.clock.dt_;
       const found = scope.lookup(name);

@@ -2,11 +2,13 @@ import type { Kernel, KernelKind } from '../../ir/kernel.ts';
 import { CodeWriter } from '../code-writer.ts';
 import { ptr } from './emit-block.ts';
 import { group_variable_set } from './kernels/group-variable-set.ts';
+import { poisson_input } from './kernels/poisson-input.ts';
 import { ratemonitor } from './kernels/ratemonitor.ts';
 import { reset } from './kernels/reset.ts';
+import { spikegenerator } from './kernels/spikegenerator.ts';
 import { spikemonitor } from './kernels/spikemonitor.ts';
-import { stateupdate } from './kernels/stateupdate.ts';
 import { statemonitor } from './kernels/statemonitor.ts';
+import { stateupdate } from './kernels/stateupdate.ts';
 import { summed_variable } from './kernels/summed-variable.ts';
 import { synapses } from './kernels/synapses.ts';
 import { synapses_create_generator } from './kernels/synapses-create.ts';
@@ -30,6 +32,8 @@ export const JS_KERNELS: Readonly<Partial<Record<KernelKind, Emitter>>> = {
   synapses,
   summed_variable,
   synapses_create_generator,
+  spikegenerator,
+  poisson_input,
 };
 
 /**
@@ -43,13 +47,19 @@ export function generateJsKernel(kernel: Kernel): string {
   w.line(`// kernel ${kernel.kind}: ${kernel.name}`);
   w.line("'use strict';");
   for (const info of [...kernel.arrays.values()].sort((a, b) => a.arrayId.localeCompare(b.arrayId))) {
-    if (!info.dynamic) w.line(`const ${ptr(info.arrayId)} = _arrays.get(${JSON.stringify(info.arrayId)}).data;`);
+    if (!info.dynamic)
+      w.line(`const ${ptr(info.arrayId)} = _arrays.get(${JSON.stringify(info.arrayId)}).data;`);
   }
-  w.block('return function (t, dt, _timestep)', () => {
-    for (const info of kernel.arrays.values()) {
-      if (info.dynamic) w.line(`const ${ptr(info.arrayId)} = _arrays.get(${JSON.stringify(info.arrayId)}).data;`);
-    }
-    emitter(w, kernel, new Set(['t', 'dt', '_timestep']));
-  }, '};');
+  w.block(
+    'return function (t, dt, _timestep)',
+    () => {
+      for (const info of kernel.arrays.values()) {
+        if (info.dynamic)
+          w.line(`const ${ptr(info.arrayId)} = _arrays.get(${JSON.stringify(info.arrayId)}).data;`);
+      }
+      emitter(w, kernel, new Set(['t', 'dt', '_timestep']));
+    },
+    '};',
+  );
   return w.toString();
 }

@@ -1,6 +1,10 @@
 import type { Expr } from '../../1-parse/ast.ts';
-import type { FunctionDef, ScalarType } from '../../functions.ts';
+import type { FunctionDef, ScalarType, TemplateContext } from '../../functions.ts';
 import { typeOf } from '../../ir/types.ts';
+import { ptr } from './emit-block.ts';
+
+/** Inline function templates (TimedArray, BinomialFunction) see kernel arrays as `_ptr_<id>` and the clock's `dt`. */
+const JS_TEMPLATE_CONTEXT: TemplateContext = { ptr, dt: 'dt' };
 
 /**
  * Prints an IR expression as JavaScript with Python/Brian semantics: `/` true division,
@@ -41,8 +45,10 @@ export class JsExprPrinter {
           return `(${c} ? ${a} : ${b})`;
         }
         const def = this.functions.get(expr.callee);
+        const args = expr.args.map((a) => this.print(a));
+        if (def?.inline) return `(${def.inline.js(args, JS_TEMPLATE_CONTEXT)})`;
         const name = def?.js ?? expr.callee;
-        return `${name}(${expr.args.map((a) => this.print(a)).join(', ')})`;
+        return `${name}(${args.join(', ')})`;
       }
       case 'Binary': {
         const l = this.print(expr.left);

@@ -1,0 +1,154 @@
+import type { ModelFunction } from '../compiler/2-analyze/external-scope.ts';
+import { numberLiteral } from '../compiler/4-generate/js/print-expr.ts';
+import type { FunctionDef } from '../compiler/functions.ts';
+import {
+  binomialConstants,
+  normalApproximation,
+  type RandomStream,
+  useNormalApproximation,
+} from '../core/random.ts';
+import { getDevice } from '../devices/active.ts';
+import { BrianError } from '../diagnostics/diagnostic.ts';
+import { uniqueName } from '../network/names.ts';
+import { DIMENSIONLESS } from '../units/dimension.ts';
+import { Quantity } from '../units/quantity.ts';
+
+export interface BinomialFunctionOptions {
+  /** Use the normal approximation when n·p > 5 and n·(1−p) > 5 (default true, as Brian). */
+  readonly approximate?: boolean;
+  readonly name?: string;
+}
+
+/**
+ * A function without arguments that draws from a binomial distribution with `n` trials of
+ * probability `p` at every call (Brian's BinomialFunction; PoissonInput uses it). With
+ * `approximate` (the default) and n·p > 5 and n·(1−p) > 5 it draws `randn()*sqrt(n p (1−p)) + n p`
+ * instead, a real number; otherwise numpy's inversion algorithm gives an exact integer sample.
+ * Put it in a namespace to call it from model code: `v += stim()*mV`.
+ */
+export class BinomialFunction implements ModelFunction {
+  readonly name: string;
+  readonly n: number;
+  readonly p: number;
+  /** Whether calls use the normal approximation. */
+  readonly useNormal: boolean;
+  readonly brianFunction: FunctionDef;
+
+  constructor(n: number, p: number | Quantity, options: BinomialFunctionOptions = {}) {
+    if (!Number.isInteger(n) || n < 0) {
+      throw new BrianError(
+        'bad_argument',
+        `The number of trials of a binomial must be an integer >= 0, got ${n}.`,
+      );
+    }
+    const prob = p instanceof Quantity ? dimensionlessValue(p) : p;
+    if (typeof prob !== 'number' || !(prob >= 0 && prob <= 1)) {
+      throw new BrianError(
+        'bad_argument',
+        `The probability of a binomial must lie in [0, 1], got ${String(p)}.`,
+        {
+          hint: 'for PoissonInput, rate*dt must not exceed 1',
+        },
+      );
+    }
+    this.n = n;
+    this.p = prob;
+    this.name = uniqueName(options.name ?? '_binomial*');
+    this.useNormal = (options.approximate ?? true) && useNormalApproximation(n, prob);
+    this.brianFunction = this.useNormal ? normalRow(this.name, n, prob) : inversionRow(this.name, n, prob);
+  }
+
+  /** One sample from `rng` (by default the active device's generator). */
+  sample(rng: RandomStream = getDevice().rng): number {
+    return rng.binomial(this.n, this.p, this.useNormal);
+  }
+
+  toString(): string {
+    return `BinomialFunction(${this.n}, ${this.p}, name='${this.name}')`;
+  }
+}
+
+function base(name: string, resultType: 'integer' | 'float'): Omit<FunctionDef, 'inline'> {
+  return {
+    name,
+    argDims: [],
+    resultDim: () => DIMENSIONLESS,
+    resultType,
+    stateful: true,
+    js: name,
+    cpp: name,
+  };
+}
+
+/** `randn()*scale + loc` (Brian's `_generate_*_code` with use_normal). */
+function normalRow(name: string, n: number, p: number): FunctionDef {
+  const { loc, scale } = normalApproximation(n, p);
+  const l = numberLiteral(loc);
+  const s = numberLiteral(scale);
+  return {
+    ...base(name, 'float'),
+    inline: {
+      arrays: [],
+      js: () => `_rng.randn() * ${s} + ${l}`,
+      cpp: () => `(_randn() * ${s} + ${l})`,
+    },
+  };
+}
+
+/** numpy's inversion with the constants folded in (Brian's `_generate_cpp_code` without use_normal). */
+function inversionRow(name: string, n: number, p: number): FunctionDef {
+  const c = binomialConstants(n, p);
+  const args = [c.n, c.P, c.q, c.qn, c.bound].map(numberLiteral).join(', ');
+  const cppName = `_binomial_${hashText(args)}`;
+  const result = (x: string) => (c.reverse ? `${c.n} - ${x}` : x);
+  return {
+    ...base(name, 'integer'),
+    inline: {
+      arrays: [],
+      js: () => result(`_rng.binomialInversion(${args})`),
+      cpp: () => `(${result(`${cppName}()`)})`,
+      cppSupport: `
+static inline long ${cppName}()
+{
+    // numpy's random_binomial_inversion for n = ${c.n}, p = ${numberLiteral(c.P)}
+    long X = 0;
+    double px = ${numberLiteral(c.qn)};
+    double U = _rand();
+    while (U > px)
+    {
+        X++;
+        if (X > ${numberLiteral(c.bound)})
+        {
+            X = 0;
+            px = ${numberLiteral(c.qn)};
+            U = _rand();
+        }
+        else
+        {
+            U -= px;
+            px = ((${c.n} - X + 1) * ${numberLiteral(c.P)} * px) / (X * ${numberLiteral(c.q)});
+        }
+    }
+    return X;
+}
+`,
+    },
+  };
+}
+
+function dimensionlessValue(q: Quantity): number {
+  if (!q.dim.isDimensionless) {
+    throw new BrianError(
+      'dimension_mismatch',
+      `The probability of a binomial must be dimensionless, got ${q}.`,
+    );
+  }
+  return q.value;
+}
+
+/** A short stable name for generated C++ (identical constants give identical support code). */
+function hashText(text: string): string {
+  let h = 2166136261;
+  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
+  return (h >>> 0).toString(16);
+}
