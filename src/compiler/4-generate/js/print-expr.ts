@@ -2,6 +2,7 @@ import type { Expr } from '../../1-parse/ast.ts';
 import type { FunctionDef, ScalarType, TemplateContext } from '../../functions.ts';
 import { typeOf } from '../../ir/types.ts';
 import { ptr } from './emit-block.ts';
+import { inlinePreludeCall } from './inline-prelude.ts';
 
 /** Inline function templates (TimedArray, BinomialFunction) see kernel arrays as `_ptr_<id>` and the clock's `dt`. */
 const JS_TEMPLATE_CONTEXT: TemplateContext = { ptr, dt: 'dt' };
@@ -48,6 +49,8 @@ export class JsExprPrinter {
         const args = expr.args.map((a) => this.print(a));
         if (def?.inline) return `(${def.inline.js(args, JS_TEMPLATE_CONTEXT)})`;
         const name = def?.js ?? expr.callee;
+        const inlined = inlinePreludeCall(name, expr.args, (a) => this.print(a));
+        if (inlined !== undefined) return inlined;
         return `${name}(${args.join(', ')})`;
       }
       case 'Binary': {

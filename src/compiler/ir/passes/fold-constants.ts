@@ -1,11 +1,12 @@
 import type { Expr } from '../../1-parse/ast.ts';
 import { mapExpr } from '../../1-parse/expr-utils.ts';
+import { foldLiteralNode } from './fold-literals.ts';
+import { passEnabled } from './pass-switches.ts';
 
 /**
  * Folds what is known after boolean specialisation: `int(True)` → 1, `int(False)` → 0,
- * `not True` → False, `x * 1` and `1 * x` → x (exact in IEEE arithmetic). Literal-only
- * arithmetic is left to hoisting, which computes it once per call with the runtime's own
- * operations, so results stay bit-identical to unoptimised code.
+ * `not True` → False, `x * 1` and `1 * x` → x (exact in IEEE arithmetic), and the float
+ * arithmetic on literals this uncovers (`1/0.02`, see fold-literals.ts: bit-identical).
  */
 export function foldConstants(expr: Expr): Expr {
   return mapExpr(expr, (e) => {
@@ -27,7 +28,7 @@ export function foldConstants(expr: Expr): Expr {
       if (isOne(e.right)) return e.left;
       if (isOne(e.left)) return e.right;
     }
-    return e;
+    return passEnabled('fold') ? foldLiteralNode(e) : e;
   });
 }
 

@@ -1,8 +1,11 @@
 import { identifiers } from '../../1-parse/expr-utils.ts';
 import type { FunctionDef, ScalarType } from '../../functions.ts';
-import { DEFAULT_FUNCTIONS } from '../../functions.ts';
-import type { CodeBlock, Kernel } from '../kernel.ts';
+import type { CodeBlock, IRStatement, Kernel } from '../kernel.ts';
+import { eliminateCommonSubexpressions } from './eliminate-common-subexpressions.ts';
+import { expandPowers } from './expand-powers.ts';
+import { foldLiterals } from './fold-literals.ts';
 import { hoistScalars } from './hoist-scalars.ts';
+import { passEnabled } from './pass-switches.ts';
 import { specializeBooleans } from './specialize-booleans.ts';
 
 /** Kernel kinds whose scalar block runs once per call, before the per-element loop. */
@@ -17,12 +20,55 @@ const HOISTABLE = new Set([
 
 /**
  * The target-independent optimisation passes, applied to a kernel before any printer sees it:
- * boolean specialisation, then loop-invariant hoisting into the scalar block.
+ * 1. per block: literal folding and small integer powers as products;
+ * 2. for kernels with a per-call scalar block: boolean specialisation, then loop-invariant
+ *    hoisting into the scalar block;
+ * 3. per block: common-subexpression elimination.
+ * Each pass can be switched off for measurements (`BRIAN_DISABLE_PASSES`, see pass-switches.ts).
  */
 export function optimiseKernel<P extends object>(kernel: Kernel<P>): Kernel<P> {
-  if (!HOISTABLE.has(kernel.kind) || process.env.BRIAN_NO_OPTIMISE) return kernel;
+  if (process.env.BRIAN_NO_OPTIMISE) return kernel;
   const functions = new Map<string, FunctionDef>([...kernel.functions].map((f) => [f.name, f]));
   functions.set('_select', SELECT);
+  let out = mapBlocks(kernel, (block) => simplifyBlock(block, functions));
+  if (HOISTABLE.has(kernel.kind)) out = hoist(out, functions);
+  let counter = 0;
+  const temp = (types: Map<string, ScalarType>) => (type: ScalarType) => {
+    const name = `_cse_${++counter}`;
+    types.set(name, type);
+    return name;
+  };
+  if (passEnabled('cse')) {
+    out = mapBlocks(out, (block) => {
+      const types = new Map(block.types);
+      const statements = eliminateCommonSubexpressions(block.statements, types, functions, temp(types));
+      return sameStatements(statements, block.statements) ? block : { ...block, statements, types };
+    });
+  }
+  const usesSelect = [out.scalar, out.vector].some((b) =>
+    b.statements.some((s) => JSON.stringify(s.value).includes('"_select"')),
+  );
+  return usesSelect && !out.functions.has(SELECT)
+    ? { ...out, functions: new Set([...out.functions, SELECT]) }
+    : out;
+}
+
+/** Literal folding and power expansion: expression-local rewrites valid in any block. */
+function simplifyBlock(block: CodeBlock, functions: ReadonlyMap<string, FunctionDef>): CodeBlock {
+  const fold = passEnabled('fold');
+  const powers = passEnabled('powers');
+  if (!fold && !powers) return block;
+  const statements = block.statements.map((s): IRStatement => {
+    let value = s.value;
+    if (fold) value = foldLiterals(value);
+    if (powers) value = expandPowers(value, block.types, functions);
+    return value === s.value ? s : { ...s, value };
+  });
+  return sameStatements(statements, block.statements) ? block : { ...block, statements };
+}
+
+/** Boolean specialisation and loop-invariant hoisting of the vector block into the scalar block. */
+function hoist<P extends object>(kernel: Kernel<P>, functions: ReadonlyMap<string, FunctionDef>): Kernel<P> {
   const types = new Map<string, ScalarType>(kernel.vector.types);
   const perElement = new Set<string>(['_idx']);
   for (const l of kernel.vector.loads) if (l.index.kind !== 'shared') perElement.add(l.local);
@@ -44,9 +90,6 @@ export function optimiseKernel<P extends object>(kernel: Kernel<P>): Kernel<P> {
   );
   const { hoisted, vector } = hoistScalars(specialised, (n) => scalarNames.has(n), functions, types);
   if (hoisted.length === 0 && specialised === kernel.vector.statements) return kernel;
-  const usesSelect =
-    vector.some((s) => JSON.stringify(s.value).includes('"_select"')) ||
-    hoisted.some((s) => JSON.stringify(s.value).includes('"_select"'));
   const hoistedReads = new Set(hoisted.flatMap((s) => [...identifiers(s.value)]));
   const moved = invariantLoads.filter((l) => hoistedReads.has(l.local));
   const scalar: CodeBlock = {
@@ -55,17 +98,33 @@ export function optimiseKernel<P extends object>(kernel: Kernel<P>): Kernel<P> {
     statements: [...kernel.scalar.statements, ...hoisted],
     types,
   };
-  return {
-    ...kernel,
-    scalar,
-    vector: {
-      ...kernel.vector,
-      loads: kernel.vector.loads.filter((l) => !moved.includes(l)),
-      statements: vector,
-      types,
-    },
-    functions: usesSelect ? new Set([...kernel.functions, SELECT]) : kernel.functions,
-  };
+  const loads = kernel.vector.loads.filter((l) => !moved.includes(l));
+  return { ...kernel, scalar, vector: { ...kernel.vector, loads, statements: vector, types } };
+}
+
+/** The kernel with `fn` applied to each of its code blocks. */
+function mapBlocks<P extends object>(kernel: Kernel<P>, fn: (block: CodeBlock) => CodeBlock): Kernel<P> {
+  const scalar = fn(kernel.scalar);
+  const vector = fn(kernel.vector);
+  const condition = kernel.condition && fn(kernel.condition);
+  let extra = kernel.extra;
+  if (extra) {
+    const mapped = Object.fromEntries(Object.entries(extra).map(([k, b]) => [k, fn(b)]));
+    if (Object.keys(mapped).some((k) => mapped[k] !== extra?.[k])) extra = mapped;
+  }
+  if (
+    scalar === kernel.scalar &&
+    vector === kernel.vector &&
+    condition === kernel.condition &&
+    extra === kernel.extra
+  ) {
+    return kernel;
+  }
+  return { ...kernel, scalar, vector, ...(condition ? { condition } : {}), ...(extra ? { extra } : {}) };
+}
+
+function sameStatements(a: readonly IRStatement[], b: readonly IRStatement[]): boolean {
+  return a.length === b.length && a.every((s, k) => s === b[k]);
 }
 
 /** `_select(cond, a, b)`: `cond ? a : b`, made only by the boolean specialisation pass. */
@@ -78,5 +137,3 @@ export const SELECT: FunctionDef = {
   js: '_select',
   cpp: '_select',
 };
-
-void DEFAULT_FUNCTIONS;
