@@ -41,6 +41,10 @@ export const ERROR_CODES = {
   network_error: 'an object used in two networks, or a network in an inconsistent state',
   not_available_on_device: 'a kernel or operation that the active device cannot do',
   missing_dependency: 'an optional npm package (e.g. for plotting) that is not installed',
+  // standalone device
+  compiler_not_found: 'no C++ compiler (or make) for the cpp_standalone device',
+  compile_error: 'the generated C++ program, or a user function in it, did not compile',
+  standalone_run_error: 'the compiled standalone program failed while running',
   duplicate_spikes: 'a SpikeGeneratorGroup neuron with two spikes in one time step',
 } as const;
 
