@@ -83,3 +83,24 @@ test('spikes in flight survive store()/restore()', () => {
   net.run(ms(2));
   assert.equal(dst.x_[0], 1);
 });
+
+test('event-driven and clock-driven versions of the same trace agree at every event', () => {
+  startScope();
+  const drive = new NeuronGroup(1, '', { threshold: 't_in_timesteps % 7 == 0 or t_in_timesteps % 11 == 0' });
+  const target = new NeuronGroup(1, 'zA : 1\nzB : 1\nsq : 1');
+  const event = new Synapses(drive, target, {
+    model: 'dA/dt = -A/(2*ms) : 1 (event-driven)',
+    onPre: 'zA_post = A\nA += 1',
+  });
+  const clock = new Synapses(drive, target, {
+    model: 'dB/dt = -B/(2*ms) : 1 (clock-driven)',
+    onPre: 'zB_post = B\nB += 1\nsq_post += (zB_post - zA_post)**2',
+    method: 'exact',
+  });
+  event.connect();
+  clock.connect();
+  new Network(drive, target, event, clock).run(ms(5));
+  assert.ok(target.zA_[0] > 0.5);
+  assert.ok(Math.abs(target.zA_[0] - target.zB_[0]) < 1e-12, `${target.zA_[0]} vs ${target.zB_[0]}`);
+  assert.ok(target.sq_[0] < 1e-24);
+});
