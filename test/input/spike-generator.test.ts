@@ -37,6 +37,16 @@ describe('SpikeGeneratorGroup against Brian 2.5.1 (test/reference/spike_generato
     assertSpikes(M, r);
   });
 
+  test('consecutive runs continue where the last one stopped (0.35 + 0.05 + 1.6 ms = one run of 2 ms)', () => {
+    startScope();
+    const r = ref.basic;
+    const G = new SpikeGeneratorGroup(4, r.indices, times(r.times));
+    const M = new SpikeMonitor(G);
+    const net = new Network(G, M);
+    for (const d of [0.35, 0.05, 1.6]) net.run(ms(d));
+    assertSpikes(M, r);
+  });
+
   test("the Tsodyks example's 70 Hz train lands in Brian's steps", () => {
     startScope();
     const r = ref.stimulus_70hz;
