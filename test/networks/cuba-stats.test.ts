@@ -1,6 +1,6 @@
 /**
- * The CUBA network (N = 4000, 1 s) against test/reference/cuba_stats.json: Brian 2.5.1 over 8
- * seeds. Random connectivity and initial potentials make each seed different, so the comparison
+ * The CUBA network (N = 4000, 1 s) against Brian 2.5.1: test/reference/cuba_stats.json (8 seeds)
+ * plus 24 more seeds of the same script (brian/extra_seeds.json). Random connectivity and initial potentials make each seed different, so the comparison
  * is statistical: every statistic of our seeds must lie within Brian's seed-to-seed spread
  * (checkSeedSpread: |mean(ours) − μ| ≤ 3σ√(1/K + 1/n), each seed within 4σ√(1 + 1/n)).
  * Synapse counts use at least their binomial std √(pairs·p(1−p)).
@@ -11,12 +11,10 @@ import { ms, mV, Network, NeuronGroup, SpikeMonitor, Synapses, seed, startScope 
 import { namespaceFrom, seconds } from '../core/support.ts';
 import { scalarStats, spikeStats } from '../helpers/network-stats.ts';
 import { loadReference } from '../helpers/reference.ts';
-import { assertWithinSpread, LONG } from './support.ts';
+import { assertWithinSpread, brianPerSeed, compareStats, LONG } from './support.ts';
 
 const ref = loadReference('cuba_stats');
 const m = ref.model;
-const summary = ref.recorded.seed_summary;
-const nBrian: number = ref.recorded.per_seed.length;
 const SEEDS = LONG ? [1, 2, 3, 4, 5, 6, 7, 8] : [1, 2, 3];
 
 function simulate(seedValue: number) {
@@ -58,24 +56,20 @@ function simulate(seedValue: number) {
 test(`CUBA statistics over seeds ${SEEDS.join(', ')} within Brian 2.5.1's seed-to-seed spread`, () => {
   const runs = SEEDS.map(simulate);
   const pairsTimesP = (sources: number) => sources * m.N * m.namespace.p * (1 - m.namespace.p);
-  const stat = (name: string, minStd?: number) => ({
-    name,
-    ours: runs.map((r) => r[name]),
-    brian: summary[name],
-    nBrian,
-    minStd,
-  });
-  assertWithinSpread('CUBA', [
-    stat('synapses_Ce', Math.sqrt(pairsTimesP(m.Ne))),
-    stat('synapses_Ci', Math.sqrt(pairsTimesP(m.N - m.Ne))),
-    stat('mean_rate'),
-    stat('rate_exc'),
-    stat('rate_inh'),
-    stat('n_active'),
-    stat('cv_isi'),
-    stat('cv_isi_ge2spikes'),
-    stat('fano_pop_1ms'),
-    stat('fano_pop_5ms'),
-    stat('fano_pop_5ms_late'),
-  ]);
+  assertWithinSpread(
+    'CUBA',
+    compareStats(runs, brianPerSeed('cuba_stats'), [
+      ['synapses_Ce', Math.sqrt(pairsTimesP(m.Ne))],
+      ['synapses_Ci', Math.sqrt(pairsTimesP(m.N - m.Ne))],
+      'mean_rate',
+      'rate_exc',
+      'rate_inh',
+      'n_active',
+      'cv_isi',
+      'cv_isi_ge2spikes',
+      'fano_pop_1ms',
+      'fano_pop_5ms',
+      'fano_pop_5ms_late',
+    ]),
+  );
 });

@@ -1,6 +1,8 @@
 /** Shared pieces of the network-statistics tests (not a test file itself). */
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { checkSeedSpread, type SeedSpread } from '../helpers/network-stats.ts';
+import { loadReference } from '../helpers/reference.ts';
 
 /**
  * Long runs (more seeds, full durations) only when asked: `BRIAN_LONG_TESTS=1 npm test -- test/networks`.
@@ -42,4 +44,54 @@ export function spreadOf(values: readonly number[]): SeedSpread {
   const mean = values.reduce((a, b) => a + b, 0) / n;
   const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
   return { mean, std: Math.sqrt(variance) };
+}
+
+const EXTRA = new URL('./brian/extra_seeds.json', import.meta.url);
+
+/**
+ * Brian 2.5.1's per-seed scalar statistics for a `*_stats` reference: the reference's own seeds
+ * plus the extra seeds of brian/extra_seeds.json (same scripts, other seeds; see extra_seeds.py).
+ * STDP snapshot statistics are flattened as `10s.mean_w_over_gmax`.
+ */
+export function brianPerSeed(name: string): Record<string, number>[] {
+  const flatten = (record: Record<string, unknown>): Record<string, number> => {
+    const out: Record<string, number> = {};
+    for (const [key, value] of Object.entries(record)) {
+      if (typeof value === 'number') out[key] = value;
+      else if (key === 'snapshots' && value && typeof value === 'object') {
+        for (const [snap, stats] of Object.entries(value as Record<string, Record<string, unknown>>)) {
+          for (const [k, v] of Object.entries(stats)) if (typeof v === 'number') out[`${snap}.${k}`] = v;
+        }
+      }
+    }
+    return out;
+  };
+  const rows = (loadReference(name).recorded.per_seed as Record<string, unknown>[]).map(flatten);
+  if (existsSync(EXTRA)) {
+    const extra = JSON.parse(readFileSync(EXTRA, 'utf8'))[name];
+    if (extra) rows.push(...(extra.per_seed as Record<string, number>[]));
+  }
+  return rows;
+}
+
+/** A statistic's name, or its name and a floor for its std (a number or a function of Brian's mean). */
+export type StatSpec = string | readonly [string, number | ((brianMean: number) => number)];
+
+/** Our values of each statistic next to Brian's pooled seeds, ready for {@link assertWithinSpread}. */
+export function compareStats(
+  ours: readonly Record<string, number>[],
+  brian: readonly Record<string, number>[],
+  specs: readonly StatSpec[],
+) {
+  return specs.map((entry) => {
+    const [name, floor] = typeof entry === 'string' ? [entry, undefined] : entry;
+    const values = brian.map((row) => row[name]);
+    assert.ok(
+      values.every((v) => typeof v === 'number'),
+      `Brian's records lack the statistic ${name}`,
+    );
+    const spread = spreadOf(values);
+    const minStd = typeof floor === 'function' ? floor(spread.mean) : floor;
+    return { name, ours: ours.map((row) => row[name]), brian: spread, nBrian: values.length, minStd };
+  });
 }
