@@ -48,13 +48,16 @@ export function spreadOf(values: readonly number[]): SeedSpread {
 
 const EXTRA = new URL('./brian/extra_seeds.json', import.meta.url);
 
+/** One Brian seed's scalar statistics, and its population rate in 10 ms bins where recorded. */
+export type BrianSeed = Record<string, number> & { pop_rate_10ms?: number[] };
+
 /**
- * Brian 2.5.1's per-seed scalar statistics for a `*_stats` reference: the reference's own seeds
- * plus the extra seeds of brian/extra_seeds.json (same scripts, other seeds; see extra_seeds.py).
+ * Brian 2.5.1's per-seed statistics for a `*_stats` reference: the reference's own seeds plus
+ * the extra seeds of brian/extra_seeds.json (same scripts, other seeds; see extra_seeds.py).
  * STDP snapshot statistics are flattened as `10s.mean_w_over_gmax`.
  */
-export function brianPerSeed(name: string): Record<string, number>[] {
-  const flatten = (record: Record<string, unknown>): Record<string, number> => {
+export function brianPerSeed(name: string): BrianSeed[] {
+  const flatten = (record: Record<string, unknown>): BrianSeed => {
     const out: Record<string, number> = {};
     for (const [key, value] of Object.entries(record)) {
       if (typeof value === 'number') out[key] = value;
@@ -64,12 +67,13 @@ export function brianPerSeed(name: string): Record<string, number>[] {
         }
       }
     }
-    return out;
+    const pop = record.pop_rate_10ms as number[] | undefined;
+    return pop ? Object.assign(out, { pop_rate_10ms: pop }) : out;
   };
   const rows = (loadReference(name).recorded.per_seed as Record<string, unknown>[]).map(flatten);
   if (existsSync(EXTRA)) {
     const extra = JSON.parse(readFileSync(EXTRA, 'utf8'))[name];
-    if (extra) rows.push(...(extra.per_seed as Record<string, number>[]));
+    if (extra) rows.push(...(extra.per_seed as Record<string, unknown>[]).map(flatten));
   }
   return rows;
 }

@@ -4,13 +4,14 @@ The references in test/reference/*_stats.json hold 3-8 seeds; a standard deviati
 seeds is itself uncertain by 25-50 % and was several times too small for some statistics
 (Brunel-Hakim: std of peak_freq_centroid 0.45 Hz from 5 seeds, 1.3 Hz from 20 more). This script
 runs the reference scripts themselves, unchanged except for their seed lists (and, for STDP, a
-10-s run with one snapshot), and stores the per-seed scalar statistics in extra_seeds.json.
+10-s run with one snapshot), and stores the per-seed scalar statistics (and pop_rate_10ms) in extra_seeds.json.
 
 Each reference script is executed with `SEEDS = ...` (and `DURATION`/`SNAPSHOTS`) replaced and
 with `_common.write_reference` intercepted, so the models and statistics are exactly the
 recorded ones.  Regenerate (from the repository root, ~5 min on 2 cores with a warm Cython cache):
 
     /usr/bin/python3 test/networks/brian/extra_seeds.py [cuba_stats brunel_hakim_stats stdp_stats cobahh_stats]
+    npx biome format --write test/networks/brian/extra_seeds.json   # the repository's JSON layout
 """
 
 import json
@@ -52,6 +53,8 @@ def scalars(record):
                 out.update({f"{snap}.{k}": float(v) for k, v in stats.items() if np.isscalar(v)})
         elif np.isscalar(val) and not isinstance(val, str):
             out[key] = float(val)
+        elif key == "pop_rate_10ms":  # lets a short run be compared over its first bins
+            out[key] = [float(v) for v in val]
     return out
 
 
@@ -65,5 +68,5 @@ for name in sys.argv[1:] or PLAN:
         "per_seed": [scalars(p) for p in _common.clean(data["recorded"]["per_seed"])],
     }
     with open(path, "w") as f:
-        json.dump(result, f, indent=1)
+        json.dump(result, f)  # one line, like the other recordings
         f.write("\n")
