@@ -1,18 +1,73 @@
+import { BrianError } from '../diagnostics/diagnostic.ts';
 import { RuntimeDevice } from './runtime/runtime-device.ts';
+import { CppStandaloneDevice } from './standalone/cpp-standalone-device.ts';
+import type { StandaloneOptions } from './standalone/options.ts';
 
 /**
  * The device new objects are created on. This is public-API convenience (Brian's
  * `set_device`/`get_device`), deliberately outside the compiler: nothing under src/compiler
  * reads it.
  */
-let active = new RuntimeDevice();
+export type ActiveDevice = RuntimeDevice | CppStandaloneDevice;
 
-export function getDevice(): RuntimeDevice {
+let active: ActiveDevice = new RuntimeDevice();
+
+export function getDevice(): ActiveDevice {
   return active;
 }
 
 /** Starts over with a fresh runtime device (tests; Brian's `device.reinit()` for runtime). */
 export function resetDevice(): RuntimeDevice {
-  active = new RuntimeDevice();
+  const fresh = new RuntimeDevice();
+  active = fresh;
+  return fresh;
+}
+
+/**
+ * Selects the device for the objects created from now on (Brian's `set_device`):
+ * `'runtime'` (JavaScript kernels in this process) or `'cpp_standalone'` (a C++ program built
+ * and run with g++, by default at the first `run()`; with `buildOnRun: false` at `device.build()`).
+ */
+export function setDevice(name: 'runtime'): RuntimeDevice;
+export function setDevice(name: 'cpp_standalone', options?: StandaloneOptions): CppStandaloneDevice;
+export function setDevice(name: 'runtime' | 'cpp_standalone', options: StandaloneOptions = {}): ActiveDevice {
+  if (name === 'runtime') return resetDevice();
+  if (name !== 'cpp_standalone') {
+    throw new BrianError(
+      'bad_argument',
+      `Unknown device "${String(name)}"; devices are 'runtime' and 'cpp_standalone'.`,
+    );
+  }
+  const standalone = new CppStandaloneDevice(options);
+  active = standalone;
+  return standalone;
+}
+
+/** The standalone device's build/run/reinit, as Brian's global `device` (an error on the runtime device). */
+export const device = {
+  build(...args: Parameters<CppStandaloneDevice['build']>): void {
+    standalone('device.build()').build(...args);
+  },
+  run(...args: Parameters<CppStandaloneDevice['run']>): void {
+    standalone('device.run()').run(...args);
+  },
+  applyRunArgs(): void {
+    standalone('device.applyRunArgs()').applyRunArgs();
+  },
+  reinit(): void {
+    if (active instanceof CppStandaloneDevice) active.reinit();
+    else resetDevice();
+  },
+  get kind(): ActiveDevice['kind'] {
+    return active.kind;
+  },
+};
+
+function standalone(what: string): CppStandaloneDevice {
+  if (!(active instanceof CppStandaloneDevice)) {
+    throw new BrianError('not_available_on_device', `${what} needs the cpp_standalone device.`, {
+      hint: "call setDevice('cpp_standalone', { buildOnRun: false }) before creating objects",
+    });
+  }
   return active;
 }

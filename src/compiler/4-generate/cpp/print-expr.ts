@@ -1,7 +1,15 @@
 import type { Expr } from '../../1-parse/ast.ts';
 import type { FunctionDef, ScalarType } from '../../functions.ts';
 import { typeOf } from '../../ir/types.ts';
-import { cppLocal } from './names.ts';
+import { cppLocal, ptr } from './names.ts';
+
+/** Inline function templates (TimedArray, BinomialFunction) see kernel arrays as `_ptr_<id>` and the clock's `dt`. */
+const CPP_TEMPLATE_CONTEXT = { ptr, dt: 'dt' };
+
+/** A function printed from a template rather than called (see `FunctionDef.inline`). */
+interface InlineCapable {
+  readonly inline?: { cpp(args: readonly string[], ctx: typeof CPP_TEMPLATE_CONTEXT): string };
+}
 
 /**
  * Prints an IR expression as C++ with the same Python/Brian semantics as the JavaScript printer:
@@ -44,6 +52,8 @@ export class CppExprPrinter {
         const args = expr.args.map((a) => this.print(a));
         if (expr.callee === '_select') return `(${args[0]} ? ${args[1]} : ${args[2]})`;
         const def = this.functions.get(expr.callee);
+        const inline = (def as InlineCapable | undefined)?.inline;
+        if (inline) return `(${inline.cpp(args, CPP_TEMPLATE_CONTEXT)})`;
         return `${def?.cpp ?? expr.callee}(${args.join(', ')})`;
       }
       case 'Binary': {

@@ -52,8 +52,9 @@ export function synapses_create_generator(
         });
       } else {
         // Selection sampling (Knuth's algorithm S): exactly `size` distinct candidates.
-        w.line(`const double _total = std::max(0.0, ceil((double)(${stop} - ${start}) / ${step}));`);
-        w.line(`double _needed = std::min((double)${L(g.size!)}, _total);`);
+        w.line(`const double _candidates = ceil((double)(${stop} - ${start}) / ${step});`);
+        w.line('const double _total = _candidates > 0.0 ? _candidates : 0.0;');
+        w.line(`double _needed = (double)${L(g.size!)} < _total ? (double)${L(g.size!)} : _total;`);
         w.block('for (double _seen = 0; _seen < _total && _needed > 0; _seen++)', () => {
           w.line('if (_rand() * (_total - _seen) >= _needed) continue;');
           w.line('_needed--;');
@@ -70,9 +71,13 @@ export function synapses_create_generator(
         w.block(`if (${jValue} < 0 || ${jValue} >= ${p.innerSize})`, () => {
           if (p.skipIfInvalid) w.line('continue;');
           else
-            w.line(
-              `_brian_fail("index_out_of_range", "connect(): index " + std::to_string(${jValue}) + " is outside 0…${p.innerSize - 1}; use skipIfInvalid: true to ignore such synapses.");`,
-            );
+            w.block('', () => {
+              w.line('char _message[200];');
+              w.line(
+                `std::snprintf(_message, sizeof _message, "connect(): index %ld is outside 0…${p.innerSize - 1}; use skipIfInvalid: true to ignore such synapses.", (long)${jValue});`,
+              );
+              w.line('_brian_fail("index_out_of_range", _message);');
+            });
         });
       }
       w.line(`const int32_t ${L(p.innerIndexLocal)} = ${jValue} + ${p.innerOffset};`);

@@ -1,0 +1,85 @@
+// The C++ implementations of the default function table (src/compiler/functions.ts, `cpp`
+// column) with the semantics of the JavaScript prelude (src/devices/runtime/prelude.ts), and the
+// arithmetic helpers the C++ printer uses for Python's `//` and `%`.
+#pragma once
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <type_traits>
+
+#include "random.h"
+
+namespace brian {
+extern Random _rng;
+}
+
+// JavaScript's ToInt32 (what `x | 0` does): truncate, then wrap modulo 2^32; NaN and ±Inf give 0.
+inline int32_t _brian_to_int32(double x) {
+  if (x > -2147483649.0 && x < 2147483648.0) return (int32_t)x;
+  if (!std::isfinite(x)) return 0;
+  const double m = std::fmod(std::trunc(x), 4294967296.0);
+  return (int32_t)(uint32_t)(int64_t)(m < 0 ? m + 4294967296.0 : m);
+}
+inline int32_t _brian_to_int32(int32_t x) { return x; }
+inline int32_t _brian_to_int32(int64_t x) { return (int32_t)x; }
+inline int32_t _brian_to_int32(bool x) { return x; }
+
+// Python's % (sign of the divisor): x - y*floor(x/y), as Brian's _brian_mod and the JS prelude.
+inline double _brian_mod(double x, double y) { return x - y * std::floor(x / y); }
+inline int64_t _brian_mod_int(int64_t x, int64_t y) {
+  if (y == 0) return 0;
+  int64_t r = x % y;
+  if (r != 0 && ((r < 0) != (y < 0))) r += y;
+  return r;
+}
+// Python's // between integers (floor division); division by zero gives 0 as `| 0` does in JS.
+inline int64_t _brian_floordiv_int(int64_t x, int64_t y) {
+  if (y == 0) return 0;
+  int64_t q = x / y;
+  if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
+  return q;
+}
+
+inline double _brian_exprel(double x) {
+  if (std::fabs(x) < 1e-16) return 1.0;
+  if (x > 717) return INFINITY;
+  return std::expm1(x) / x;
+}
+
+template <class A, class B, class C>
+inline typename std::common_type<A, B, C>::type _brian_clip(A value, B lo, C hi) {
+  typedef typename std::common_type<A, B, C>::type T;
+  if (value < lo) return (T)lo;
+  if (value > hi) return (T)hi;
+  return (T)value;
+}
+
+inline double _brian_abs(double x) { return std::fabs(x); }
+inline int32_t _brian_abs(int32_t x) { return x < 0 ? -x : x; }
+inline int64_t _brian_abs(int64_t x) { return x < 0 ? -x : x; }
+inline int32_t _brian_abs(bool x) { return x; }
+
+inline double _brian_sign(double x) { return x > 0 ? 1.0 : (x < 0 ? -1.0 : x); }
+inline int32_t _brian_sign(int32_t x) { return (0 < x) - (x < 0); }
+inline int32_t _brian_sign(int64_t x) { return (0 < x) - (x < 0); }
+inline int32_t _brian_sign(bool x) { return x; }
+
+inline int32_t _brian_int(double x) { return _brian_to_int32(std::trunc(x)); }
+inline int32_t _brian_int(int32_t x) { return x; }
+inline int32_t _brian_int(int64_t x) { return (int32_t)x; }
+inline int32_t _brian_int(bool x) { return x; }
+
+// The time step of t, robust to rounding: Brian's timestep(t, dt).
+inline int64_t _brian_timestep(double t, double dt) { return (int64_t)((t + 1e-3 * dt) / dt); }
+
+inline double _rand() { return brian::_rng.rand(); }
+inline double _randn() { return brian::_rng.randn(); }
+inline int32_t _poisson(double lambda) { return brian::_rng.poisson(lambda); }
+
+// A user-visible error inside the program: a line the device turns into a coded BrianError.
+[[noreturn]] inline void _brian_fail(const char* code, const char* message) {
+  std::fflush(stdout);
+  std::fprintf(stderr, "@brian-error %s %s\n", code, message);
+  std::exit(3);
+}

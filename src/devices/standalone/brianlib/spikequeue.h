@@ -1,0 +1,102 @@
+// Delivers spikes through synapses after their delays: the algorithm of
+// src/devices/runtime/spike-queue.ts (ring buffer of time steps, synapses stored by source in CSR
+// order), so synapses are processed in the same order on both devices.
+#pragma once
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+namespace brian {
+
+class SpikeQueue {
+ public:
+  // Rebuilds the queue for the current synapses unless they and their delays are unchanged since
+  // the last run (then spikes in flight are kept), as SynapticPathway.prepare does.
+  void prepare(const std::vector<int32_t>& sources, int32_t n_sources, const std::vector<double>& delays,
+               double dt);
+
+  // Queues the synapses of the spiking neurons in [start, stop) of an event space (count at `size`).
+  void push(const int32_t* events, int32_t size, int32_t start, int32_t stop) {
+    const int32_t count = events[size];
+    const size_t ring_size = ring.size();
+    for (int32_t k = 0; k < count; k++) {
+      const int32_t idx = events[k];
+      if (idx < start || idx >= stop) continue;
+      const int32_t src = idx - start;
+      if (homogeneous) {
+        const size_t slot = (current + delay) % ring_size;
+        put(slot, src);
+      } else {
+        for (int32_t r = row_start[src]; r < row_start[src + 1]; r++) {
+          const int32_t syn = row_synapses[r];
+          put((current + delays_steps[syn]) % ring_size, syn);
+        }
+      }
+    }
+  }
+
+  // The synapses due now, in delivery order; advances to the next step.
+  void pop(std::vector<int32_t>& out) {
+    out.clear();
+    const size_t slot = current;
+    const std::vector<int32_t>& buf = ring[slot];
+    const int32_t f = fill[slot];
+    if (homogeneous) {
+      for (int32_t k = 0; k < f; k++) {
+        const int32_t src = buf[k];
+        for (int32_t r = row_start[src]; r < row_start[src + 1]; r++) out.push_back(row_synapses[r]);
+      }
+    } else {
+      out.insert(out.end(), buf.begin(), buf.begin() + f);
+    }
+    fill[slot] = 0;
+    current = (slot + 1) % ring.size();
+  }
+
+  // Spikes in flight (store/restore): the current slot, then each slot's contents.
+  std::vector<std::vector<int32_t>> get_state(size_t& current_out) const {
+    current_out = current;
+    std::vector<std::vector<int32_t>> slots(ring.size());
+    for (size_t k = 0; k < ring.size(); k++) slots[k].assign(ring[k].begin(), ring[k].begin() + fill[k]);
+    return slots;
+  }
+  void set_state(size_t current_in, const std::vector<std::vector<int32_t>>& slots) {
+    if (slots.size() != ring.size()) return;
+    current = current_in;
+    for (size_t k = 0; k < slots.size(); k++) {
+      if (slots[k].size() > ring[k].size()) ring[k].resize(slots[k].size());
+      std::copy(slots[k].begin(), slots[k].end(), ring[k].begin());
+      fill[k] = (int32_t)slots[k].size();
+    }
+  }
+
+ private:
+  std::vector<int32_t> row_start, row_synapses, delays_steps, fill;
+  std::vector<std::vector<int32_t>> ring;
+  bool homogeneous = true, built = false;
+  int32_t delay = 0;
+  size_t current = 0;
+  size_t key_n = 0;
+  uint32_t key_hash_steps = 0, key_hash_sources = 0;
+
+  void put(size_t slot, int32_t value) {
+    std::vector<int32_t>& buf = ring[slot];
+    if ((size_t)fill[slot] == buf.size()) buf.resize(buf.size() * 2);
+    buf[fill[slot]++] = value;
+  }
+
+  // JavaScript's Math.round (halves towards +infinity).
+  static int32_t js_round(double x) {
+    const double r = std::floor(x);
+    return (int32_t)(x - r >= 0.5 ? r + 1 : r);
+  }
+
+  static uint32_t hash(const int32_t* values, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < n; k++) h = (h ^ (uint32_t)values[k]) * 16777619u;
+    return h;
+  }
+};
+
+}  // namespace brian

@@ -1,0 +1,185 @@
+// Implementation of support.h (files, run_args, synapse counts, progress) and of the spike
+// queue's bookkeeping: compiled once, separately from the generated code.
+#include "support.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <unordered_map>
+
+#include "spikequeue.h"
+
+[[noreturn]] void _brian_fail(const char* code, const std::string& message) { _brian_fail(code, message.c_str()); }
+
+namespace brian {
+
+Random _rng;
+
+double now_seconds() {
+  using namespace std::chrono;
+  return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+template <class T>
+static std::vector<T> read_file(const std::string& path) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) _brian_fail("standalone_run_error", "cannot open " + path);
+  std::fseek(f, 0, SEEK_END);
+  const long bytes = std::ftell(f);
+  std::fseek(f, 0, SEEK_SET);
+  std::vector<T> values(bytes / sizeof(T));
+  if (!values.empty() && std::fread(values.data(), sizeof(T), values.size(), f) != values.size())
+    _brian_fail("standalone_run_error", "cannot read " + path);
+  std::fclose(f);
+  return values;
+}
+
+template <class T>
+static void set_values_static(T* data, size_t size, const char* values_file, const char* indices_file) {
+  const std::vector<T> values = read_file<T>(values_file);
+  if (!*indices_file) {
+    if (values.size() != size) _brian_fail("bad_argument", std::string("wrong number of values in ") + values_file);
+    std::copy(values.begin(), values.end(), data);
+    return;
+  }
+  const std::vector<int32_t> indices = read_file<int32_t>(indices_file);
+  for (size_t k = 0; k < indices.size(); k++) data[indices[k]] = values[k];
+}
+
+template <class T>
+static void set_values_dynamic(std::vector<T>& data, const char* what, const char* values_file,
+                               const char* indices_file) {
+  const std::vector<T> values = read_file<T>(values_file);
+  if (!*indices_file) {
+    if (values.size() != data.size())
+      _brian_fail("bad_argument", std::string("cannot set ") + what + " (" + std::to_string(data.size()) +
+                                      " values) from " + std::to_string(values.size()) + " values");
+    std::copy(values.begin(), values.end(), data.begin());
+    return;
+  }
+  const std::vector<int32_t> indices = read_file<int32_t>(indices_file);
+  for (size_t k = 0; k < indices.size(); k++) {
+    if ((size_t)indices[k] >= data.size())
+      _brian_fail("index_out_of_range", "index " + std::to_string(indices[k]) + " is outside " + what);
+    data[indices[k]] = values[k];
+  }
+}
+
+template <class T>
+static void set_run_arg_impl(T* data, size_t start, size_t stop, const std::string& name, const std::string& value) {
+  if (value.rfind("file:", 0) == 0) {
+    const std::vector<T> values = read_file<T>(value.substr(5));
+    if (values.size() != stop - start)
+      _brian_fail("bad_argument", "run_args value for " + name + " has " + std::to_string(values.size()) +
+                                      " values, expected " + std::to_string(stop - start));
+    std::copy(values.begin(), values.end(), data + start);
+    return;
+  }
+  const T v = (T)std::stod(value);
+  std::fill(data + start, data + stop, v);
+}
+
+#define BRIAN_SUPPORT_FOR(T)                                                                                 \
+  void set_values(T* data, size_t size, const char* values_file, const char* indices_file) {                 \
+    set_values_static(data, size, values_file, indices_file);                                                \
+  }                                                                                                          \
+  void set_values(std::vector<T>& data, const char* what, const char* values_file, const char* indices_file) { \
+    set_values_dynamic(data, what, values_file, indices_file);                                               \
+  }                                                                                                          \
+  void append_values(std::vector<T>& data, const char* values_file) {                                        \
+    const std::vector<T> values = read_file<T>(values_file);                                                 \
+    data.insert(data.end(), values.begin(), values.end());                                                   \
+  }                                                                                                          \
+  void write_file(const std::string& path, const T* data, size_t n) {                                        \
+    FILE* f = std::fopen(path.c_str(), "wb");                                                                \
+    if (!f) _brian_fail("standalone_run_error", "cannot write " + path);                                     \
+    if (n > 0) std::fwrite(data, sizeof(T), n, f);                                                           \
+    std::fclose(f);                                                                                          \
+  }                                                                                                          \
+  void set_run_arg(T* data, size_t start, size_t stop, const std::string& name, const std::string& value) {  \
+    set_run_arg_impl(data, start, stop, name, value);                                                        \
+  }
+BRIAN_SUPPORT_FOR(double)
+BRIAN_SUPPORT_FOR(int32_t)
+BRIAN_SUPPORT_FOR(char)
+#undef BRIAN_SUPPORT_FOR
+
+void synapses_counts(const std::vector<int32_t>& pre, const std::vector<int32_t>& post, int32_t n_source,
+                     int32_t n_target, std::vector<int32_t>& n_outgoing, std::vector<int32_t>& n_incoming,
+                     std::vector<int32_t>* multisynaptic) {
+  const size_t n = pre.size();
+  std::vector<int32_t> outgoing(n_source, 0), incoming(n_target, 0);
+  for (size_t s = 0; s < n; s++) {
+    outgoing[pre[s]]++;
+    incoming[post[s]]++;
+  }
+  for (size_t s = 0; s < n; s++) {
+    n_outgoing[s] = outgoing[pre[s]];
+    n_incoming[s] = incoming[post[s]];
+  }
+  if (multisynaptic) {
+    std::unordered_map<int64_t, int32_t> seen;
+    for (size_t s = 0; s < n; s++) {
+      int32_t& c = seen[(int64_t)pre[s] * n_target + post[s]];
+      (*multisynaptic)[s] = c++;
+    }
+  }
+}
+
+void report_progress(int run, double elapsed, double completed, double start, double duration) {
+  std::printf("@brian-progress %d %.17g %.17g %.17g %.17g\n", run, elapsed, completed, start, duration);
+  std::fflush(stdout);
+}
+
+void seed_randomly(Random& rng) {
+  uint32_t s[2] = {0, 0};
+  FILE* u = std::fopen("/dev/urandom", "rb");
+  if (u) {
+    if (std::fread(s, 4, 2, u) != 2) s[0] = 0;
+    std::fclose(u);
+  }
+  rng.seed(s[0] ^ (uint32_t)(now_seconds() * 1e6), s[1]);
+}
+
+}  // namespace brian
+
+namespace brian {
+
+void SpikeQueue::prepare(const std::vector<int32_t>& sources, int32_t n_sources, const std::vector<double>& delays,
+                         double dt) {
+  const size_t n = sources.size();
+  std::vector<int32_t> steps(n);
+  for (size_t s = 0; s < n; s++) steps[s] = js_round(delays[s] / dt);
+  const uint32_t key_steps = hash(steps.data(), n), key_sources = hash(sources.data(), n);
+  if (built && n == key_n && key_steps == key_hash_steps && key_sources == key_hash_sources) return;
+  built = true;
+  key_n = n;
+  key_hash_steps = key_steps;
+  key_hash_sources = key_sources;
+  row_start.assign(n_sources + 1, 0);
+  for (size_t s = 0; s < n; s++) row_start[sources[s] + 1]++;
+  for (int32_t k = 0; k < n_sources; k++) row_start[k + 1] += row_start[k];
+  std::vector<int32_t> next(row_start.begin(), row_start.begin() + n_sources);
+  row_synapses.assign(n, 0);
+  for (size_t s = 0; s < n; s++) row_synapses[next[sources[s]]++] = (int32_t)s;
+  homogeneous = true;
+  int32_t max_delay = 0;
+  for (size_t s = 0; s < n; s++) {
+    if (steps[s] != steps[0]) homogeneous = false;
+    if (steps[s] > max_delay) max_delay = steps[s];
+  }
+  const size_t ring_size = (size_t)max_delay + 1;
+  ring.assign(ring_size, std::vector<int32_t>());
+  fill.assign(ring_size, 0);
+  current = 0;
+  if (homogeneous) {
+    delay = n > 0 ? steps[0] : 0;
+    delays_steps.clear();
+    for (auto& slot : ring) slot.resize(std::max<int32_t>(16, n_sources));
+  } else {
+    delays_steps = steps;
+    for (auto& slot : ring) slot.resize(64);
+  }
+}
+
+}  // namespace brian

@@ -1,0 +1,421 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { mangleId } from '../../compiler/4-generate/cpp/names.ts';
+import type { ScalarType } from '../../compiler/functions.ts';
+import type { Kernel } from '../../compiler/ir/kernel.ts';
+import type { RandomStream } from '../../core/random.ts';
+import { BrianError } from '../../diagnostics/diagnostic.ts';
+import { textReport } from '../../network/report.ts';
+import { Quantity } from '../../units/quantity.ts';
+import type { Device, KernelFunction, NetworkRun, NetworkRunResult, SynapsesConnected } from '../device.ts';
+import {
+  allocateTyped,
+  type DeviceArray,
+  DynamicArray,
+  StaticArray,
+  type TypedArray,
+} from '../runtime/arrays.ts';
+import { RuntimeDevice } from '../runtime/runtime-device.ts';
+import { buildProject } from './build-project.ts';
+import { executeProgram, type Progress } from './execute.ts';
+import { KernelCompiler } from './kernel-compiler.ts';
+import type { BuildSettings } from './makefile.ts';
+import {
+  type BuildOptions,
+  DEFAULT_OPTIMISATION_FLAGS,
+  type RerunOptions,
+  type StandaloneOptions,
+} from './options.ts';
+import type { ArrayDecl, Operation } from './program.ts';
+import { recordRun } from './record-run.ts';
+import { Results } from './results.ts';
+import { commandLineValues } from './run-args.ts';
+import { type WrittenProject, writeProject } from './write-project.ts';
+
+/** Times of the last build and run (seconds): code generation, compilation, the program. */
+export interface StandaloneTimings {
+  generate: number;
+  compile: number;
+  /** Wall time of `./main` (synapse creation, initialisation, runs, writing results). */
+  binary: number;
+}
+
+/**
+ * The C++ standalone device (Brian's `cpp_standalone`): the script's operations are recorded
+ * — arrays, setters, connect(), seed(), runs — into one C++ program, which `build()` writes,
+ * compiles with g++ and runs; its results are then read back so that `M.t`, `G.v`, `S.w` work
+ * as on the runtime device. Values that only the program computes cannot be read before.
+ */
+export class CppStandaloneDevice implements Device {
+  readonly kind = 'cpp_standalone' as const;
+  readonly inProcess = false;
+  /** Host copies: declarations with initial values before the run, results after it. */
+  readonly arrays = new Map<string, DeviceArray>();
+  readonly timings: StandaloneTimings = { generate: 0, compile: 0, binary: 0 };
+  options: StandaloneOptions;
+  private decls = new Map<string, ArrayDecl>();
+  private allDecls: ArrayDecl[] = [];
+  private cppNames = new Set<string>();
+  private ops: Operation[] = [];
+  private compiler = new KernelCompiler((id) => this.current(id));
+  private functionNames = new WeakMap<KernelFunction, string>();
+  private runs: { network: { lastRunTime: number }; report: NetworkRun['report'] }[] = [];
+  private runArgsPlaced = false;
+  private project?: WrittenProject;
+  private results?: Results;
+  /** Arrays allocated after the program ran (buffers of getters evaluated in JavaScript). */
+  private afterRun = new Set<string>();
+  private evaluator?: RuntimeDevice;
+
+  constructor(options: StandaloneOptions = {}) {
+    this.options = options;
+  }
+
+  /** Random numbers are drawn inside the compiled program. */
+  get rng(): RandomStream {
+    throw new BrianError(
+      'not_available_on_device',
+      'Random numbers of the cpp_standalone device are drawn inside the compiled program.',
+    );
+  }
+
+  /** Whether the program has been built and run (results can be read). */
+  get hasRun(): boolean {
+    return this.results !== undefined;
+  }
+
+  // --- arrays ----------------------------------------------------------------------------------
+
+  allocate(arrayId: string, type: ScalarType, size: number, fill = 0): StaticArray {
+    const data = allocateTyped(type, size);
+    if (fill !== 0) data.fill(fill);
+    const host = new StaticArray(type, data);
+    this.arrays.set(arrayId, host);
+    if (this.results) this.afterRun.add(arrayId);
+    else this.declare(arrayId, type, false, size, data);
+    return host;
+  }
+
+  allocateDynamic(arrayId: string, type: ScalarType): DynamicArray {
+    const host = new DynamicArray(type);
+    this.arrays.set(arrayId, host);
+    if (this.results) this.afterRun.add(arrayId);
+    else this.declare(arrayId, type, true, 0);
+    return host;
+  }
+
+  array(arrayId: string): DeviceArray {
+    if (this.results && (this.afterRun.has(arrayId) || !this.results.has(arrayId))) {
+      const host = this.arrays.get(arrayId);
+      if (host) return host;
+    }
+    if (!this.results) throw this.notYet(arrayId);
+    return this.results.array(arrayId);
+  }
+
+  values(arrayId: string): TypedArray {
+    return this.array(arrayId).view();
+  }
+
+  private declare(id: string, type: ScalarType, dynamic: boolean, size: number, init?: TypedArray): void {
+    const base = `${dynamic ? '_dynamic_array_' : '_array_'}${mangleId(id)}`;
+    let cppName = base;
+    for (let k = 2; this.cppNames.has(cppName); k++) cppName = `${base}_v${k}`;
+    this.cppNames.add(cppName);
+    const decl: ArrayDecl = { id, cppName, type, dynamic, size, init };
+    this.decls.set(id, decl);
+    this.allDecls.push(decl);
+  }
+
+  private current(arrayId: string): ArrayDecl {
+    const decl = this.decls.get(arrayId);
+    if (!decl) throw new Error(`internal: no array ${arrayId} declared on the cpp_standalone device`);
+    return decl;
+  }
+
+  private notYet(arrayId: string): BrianError {
+    return new BrianError(
+      'not_available_on_device',
+      `The values of ${arrayId} only exist once the standalone program has run.`,
+      {
+        hint:
+          this.options.buildOnRun === false
+            ? 'read them after device.build()'
+            : 'read them after run() (which builds and runs the program)',
+      },
+    );
+  }
+
+  private recording(what: string): void {
+    if (this.results) {
+      throw new BrianError(
+        'not_available_on_device',
+        `${what} after the standalone program was built and run: the program cannot change any more.`,
+        {
+          hint: 'call device.reinit() (and create the objects again) for a new program, or use device.run({ runArgs }) to rerun it with new values',
+        },
+      );
+    }
+  }
+
+  // --- operations ------------------------------------------------------------------------------
+
+  compile(kernel: Kernel): KernelFunction {
+    if (this.results) return this.evaluateAfterRun(kernel);
+    const fn = this.compiler.compile(kernel);
+    const call: KernelFunction = (t, dt, timestep) => {
+      this.recording(`Running ${kernel.name}`);
+      this.ops.push({ kind: 'call', fn: fn.name, t, dt, timestep });
+    };
+    this.functionNames.set(call, fn.name);
+    return call;
+  }
+
+  seed(value?: number): void {
+    this.recording('seed()');
+    const v = value ?? Math.floor(Math.random() * 2 ** 32);
+    this.ops.push({ kind: 'seed', lo: v >>> 0, hi: Math.floor(v / 4294967296) >>> 0 });
+  }
+
+  assign(
+    arrayId: string,
+    indices: Int32Array | undefined,
+    value: unknown,
+    write: (storage: TypedArray) => void,
+  ): void {
+    this.recording(`Setting ${arrayId}`);
+    const target = this.current(arrayId);
+    const scalar = typeof value === 'number' || typeof value === 'boolean' || isQuantity(value);
+    let size: number;
+    if (!target.dynamic) size = target.size;
+    else if (indices) size = indices.reduce((m, k) => Math.max(m, k + 1), 0);
+    else size = scalar ? 1 : (value as ArrayLike<number>).length;
+    const storage = allocateTyped(target.type, size);
+    write(storage);
+    if (indices) {
+      this.ops.push({ kind: 'set', target, indices, values: gather(storage, indices) });
+      return;
+    }
+    const first = storage[0];
+    if (target.dynamic ? scalar : storage.every((x) => Object.is(x, first))) {
+      this.ops.push({ kind: 'fill', target, value: first });
+    } else {
+      this.ops.push({ kind: 'set', target, values: storage });
+    }
+  }
+
+  append(arrayId: string, values: Int32Array | Float64Array): void {
+    this.recording(`connect() on ${arrayId}`);
+    this.ops.push({ kind: 'append', target: this.current(arrayId), values: values.slice() });
+  }
+
+  synapsesConnected(spec: SynapsesConnected): void {
+    const c = (id: string) => this.current(id);
+    this.ops.push({
+      kind: 'synapses_connected',
+      pre: c(spec.pre),
+      post: c(spec.post),
+      sourceSize: spec.sourceSize,
+      targetSize: spec.targetSize,
+      perSynapse: spec.perSynapse.map((p) => ({ target: c(p.arrayId), fill: p.fill })),
+      nIncoming: c(spec.nIncoming),
+      nOutgoing: c(spec.nOutgoing),
+      multisynapticIndex: spec.multisynapticIndex ? c(spec.multisynapticIndex) : undefined,
+    });
+  }
+
+  runNetwork(run: NetworkRun): NetworkRunResult {
+    if (this.results || (this.options.buildOnRun !== false && this.runs.length > 0)) {
+      throw new BrianError(
+        'not_available_on_device',
+        'A second run() with buildOnRun: the standalone program was already built and run at the first one.',
+        {
+          hint: "use setDevice('cpp_standalone', { buildOnRun: false }) and call device.build() after the last run",
+        },
+      );
+    }
+    const op = recordRun(
+      run,
+      this.runs.length,
+      (fn) => this.functionNames.get(fn),
+      (id) => this.current(id),
+    );
+    if (!this.runArgsPlaced) this.applyRunArgs();
+    this.ops.push(op);
+    this.runs.push({ network: run.network, report: run.report });
+    for (const c of run.clocks) c.timestep = c.endTimestep;
+    const result = { elapsed: Number.NaN, time: run.start + run.duration };
+    if (this.options.buildOnRun !== false) this.build({ directory: this.options.directory });
+    return result;
+  }
+
+  /** Where values given to `run({ runArgs })` are applied (by default just before the first run, as Brian 2.6). */
+  applyRunArgs(): void {
+    this.recording('applyRunArgs()');
+    if (this.runArgsPlaced) throw new BrianError('bad_argument', 'applyRunArgs() can only be called once.');
+    this.runArgsPlaced = true;
+    this.ops.push({ kind: 'run_args' });
+  }
+
+  // --- build and run ---------------------------------------------------------------------------
+
+  /** Writes the project, compiles it (unless unchanged) and runs it (Brian's `device.build`). */
+  build(options: BuildOptions = {}): void {
+    if (this.results) {
+      throw new BrianError(
+        'not_available_on_device',
+        'The standalone program has already been built and run.',
+        {
+          hint: 'use device.run({ runArgs }) to run it again, or device.reinit() for a new program',
+        },
+      );
+    }
+    const directory = resolve(options.directory ?? this.options.directory ?? 'output');
+    const started = performance.now();
+    if (!this.runArgsPlaced) this.applyRunArgs();
+    this.project = writeProject(directory, {
+      decls: this.allDecls,
+      ops: this.ops,
+      functions: this.compiler.functions,
+      queues: [
+        ...new Set(this.ops.flatMap((op) => (op.kind === 'run' ? op.queues.map((q) => q.queue) : []))),
+      ],
+      settings: this.settings(options.debug),
+      kernelFiles: availableParallelism(),
+    });
+    this.timings.generate = (performance.now() - started) / 1000;
+    if (options.compile === false) return;
+    const built = buildProject(this.project, this.compilerName(), options.clean);
+    this.timings.compile = built.seconds;
+    if (options.run === false) return;
+    this.run({ runArgs: options.runArgs });
+  }
+
+  /** Runs the compiled program again, e.g. with other initial values, without recompiling (Brian 2.6's `device.run`). */
+  run(options: RerunOptions = {}): void {
+    const project = this.project;
+    if (!project) {
+      throw new BrianError('not_available_on_device', 'The standalone program has not been built yet.', {
+        hint: 'call device.build() first',
+      });
+    }
+    const values = commandLineValues(options.runArgs, (id) => this.current(id), project.directory);
+    const threads = this.options.threads ?? 0;
+    const env: Record<string, string> =
+      threads > 0 ? { OMP_NUM_THREADS: String(threads), OMP_WAIT_POLICY: 'passive' } : {};
+    const execution = executeProgram(project.directory, options.resultsDirectory ?? 'results', values, env);
+    this.timings.binary = execution.seconds;
+    this.results = Results.read(execution.resultsDirectory, this.decls);
+    this.evaluator = undefined;
+    for (const id of this.afterRun) this.arrays.delete(id);
+    this.afterRun.clear();
+    this.runs.forEach((r, k) => {
+      const time = this.results!.runTimes[k];
+      if (time !== undefined) r.network.lastRunTime = time;
+    });
+    replayReports(
+      execution.progress,
+      this.runs.map((r) => r.report),
+    );
+  }
+
+  /** Forgets the program (Brian's `device.reinit()`): objects must be created again. */
+  reinit(): void {
+    this.arrays.clear();
+    this.decls = new Map();
+    this.allDecls = [];
+    this.cppNames = new Set();
+    this.ops = [];
+    this.compiler = new KernelCompiler((id) => this.current(id));
+    this.functionNames = new WeakMap();
+    this.runs = [];
+    this.runArgsPlaced = false;
+    this.project = undefined;
+    this.results = undefined;
+    this.afterRun = new Set();
+    this.evaluator = undefined;
+  }
+
+  /** The project directory of the last build. */
+  get directory(): string | undefined {
+    return this.project?.directory;
+  }
+
+  private compilerName(): string {
+    return this.options.compiler ?? process.env.CXX ?? 'g++';
+  }
+
+  private settings(debug = this.options.debug ?? false): BuildSettings {
+    const support = this.compiler.functions.flatMap((f) => f.support);
+    const threads = this.options.threads ?? 0;
+    const defines = support.flatMap((s) =>
+      Object.entries(s.defineMacros).map(([k, v]) => (v === '' ? `-D${k}` : `-D${k}=${v}`)),
+    );
+    const compileFlags = [
+      '-std=c++17',
+      '-fwrapv',
+      '-ffp-contract=off',
+      '-w',
+      '-I.',
+      ...(debug ? ['-O0', '-g', '-DDEBUG'] : (this.options.optimisationFlags ?? DEFAULT_OPTIMISATION_FLAGS)),
+      ...(threads > 0 ? ['-fopenmp'] : []),
+      ...unique(support.flatMap((s) => s.includeDirs.map((d) => `-I${d}`))),
+      ...unique(defines),
+      ...(this.options.extraCompileArgs ?? []),
+    ];
+    const linkFlags = [
+      ...(threads > 0 ? ['-fopenmp'] : []),
+      ...unique(support.flatMap((s) => s.libraryDirs.map((d) => `-L${d}`))),
+      ...(this.options.extraLinkArgs ?? []),
+    ];
+    return {
+      compiler: this.compilerName(),
+      compileFlags,
+      linkFlags,
+      libraries: unique(support.flatMap((s) => s.libraries)),
+      extraSources: unique(support.flatMap((s) => s.sources.map((p) => resolve(p)))),
+    };
+  }
+
+  /** After the run, getters of subexpressions and conditions are evaluated in JavaScript on the results. */
+  private evaluateAfterRun(kernel: Kernel): KernelFunction {
+    const blocks = [kernel.scalar, kernel.vector, kernel.condition, ...Object.values(kernel.extra ?? {})];
+    const written = new Set(blocks.flatMap((b) => b?.stores.map((s) => s.arrayId) ?? []));
+    for (const id of written) {
+      if (!this.afterRun.has(id)) this.recording(`Running ${kernel.name}`);
+    }
+    if (!this.evaluator) this.evaluator = new RuntimeDevice();
+    for (const id of kernel.arrays.keys()) this.evaluator.arrays.set(id, this.array(id));
+    return this.evaluator.compile(kernel);
+  }
+}
+
+function gather(storage: TypedArray, indices: Int32Array): TypedArray {
+  const out = allocateTyped(
+    storage instanceof Float64Array ? 'float' : storage instanceof Int32Array ? 'integer' : 'boolean',
+    indices.length,
+  );
+  for (let k = 0; k < indices.length; k++) out[k] = storage[indices[k]];
+  return out;
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+function isQuantity(value: unknown): boolean {
+  return value instanceof Quantity;
+}
+
+/** Progress lines of the runs, printed (or passed to the callback) as the runtime's reporter would have. */
+function replayReports(progress: readonly Progress[], reports: readonly NetworkRun['report'][]): void {
+  for (const p of progress) {
+    const option = reports[p.run];
+    if (option === undefined) continue;
+    const callback =
+      typeof option === 'function'
+        ? option
+        : textReport(option === 'stderr' ? process.stderr : process.stdout);
+    callback(p.elapsed, p.completed, p.start, p.duration);
+  }
+}

@@ -1,0 +1,113 @@
+import type { CppKernelContext } from '../../compiler/4-generate/cpp/context.ts';
+import { generateCppKernel, KernelNotAvailableError } from '../../compiler/4-generate/cpp/generate-kernel.ts';
+import { mangleId } from '../../compiler/4-generate/cpp/names.ts';
+import type { FunctionDef } from '../../compiler/functions.ts';
+import type { Kernel } from '../../compiler/ir/kernel.ts';
+import { optimiseKernel } from '../../compiler/ir/passes/optimise-kernel.ts';
+import { BrianError } from '../../diagnostics/diagnostic.ts';
+import type { ArrayDecl, CppFunction, SupportCode } from './program.ts';
+
+/**
+ * Turns kernels into C++ functions of the program: optimised as on the runtime device, printed
+ * with the arrays as they are declared now, and deduplicated (the same code compiled twice, a
+ * repeated setter, is one function).
+ */
+export class KernelCompiler {
+  readonly functions: CppFunction[] = [];
+  private readonly byBody = new Map<string, CppFunction>();
+  private readonly usedNames = new Set<string>();
+
+  constructor(
+    /** The declaration an array id has now (the API declares arrays before kernels use them). */
+    private readonly current: (arrayId: string) => ArrayDecl,
+  ) {}
+
+  compile(kernel: Kernel): CppFunction {
+    const optimised = optimiseKernel(kernel);
+    const used = new Map<string, ArrayDecl>();
+    const ctx: CppKernelContext = {
+      array: (arrayId) => {
+        const decl = this.current(arrayId);
+        used.set(decl.cppName, decl);
+        return { name: decl.cppName, type: decl.type, dynamic: decl.dynamic, size: decl.size };
+      },
+    };
+    const support = supportCode(optimised.functions);
+    let body: string;
+    try {
+      body = generateCppKernel(optimised, '__KERNEL__', ctx);
+    } catch (e) {
+      if (e instanceof KernelNotAvailableError) {
+        throw new BrianError('not_available_on_device', `${kernel.name}: ${e.message}.`, {
+          hint: 'run this script on the runtime device',
+        });
+      }
+      throw e;
+    }
+    const key = `${body}\n${support.map((s) => s.code).join('\n')}`;
+    const known = this.byBody.get(key);
+    if (known) return known;
+    const name = this.uniqueName(`_run_${mangleId(kernel.name)}`);
+    const fn: CppFunction = {
+      name,
+      source: body.replace('__KERNEL__', name),
+      arrays: [...used.values()],
+      support,
+    };
+    this.byBody.set(key, fn);
+    this.functions.push(fn);
+    return fn;
+  }
+
+  private uniqueName(base: string): string {
+    let name = base;
+    for (let k = 2; this.usedNames.has(name); k++) name = `${base}_${k}`;
+    this.usedNames.add(name);
+    return name;
+  }
+}
+
+/** The C++ code of the user and inline functions a kernel calls. */
+function supportCode(functions: ReadonlySet<FunctionDef>): SupportCode[] {
+  const out: SupportCode[] = [];
+  for (const f of [...functions].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const inline = (f as { inline?: { cppSupport?: string } }).inline;
+    if (inline) {
+      if (inline.cppSupport) out.push(support(`function ${f.name}`, inline.cppSupport));
+      continue;
+    }
+    if (!f.user) continue;
+    const cpp = f.user.cpp;
+    if (!cpp) {
+      throw new BrianError(
+        'not_available_on_device',
+        `Function ${f.name} has no C++ implementation, so it cannot run on the cpp_standalone device.`,
+        { hint: 'give implementation() a cpp: { code } part, or run on the runtime device' },
+      );
+    }
+    out.push({
+      label: `user function ${f.name}`,
+      code: cpp.code,
+      headers: cpp.headers ?? [],
+      sources: cpp.sources ?? [],
+      libraries: cpp.libraries ?? [],
+      includeDirs: cpp.includeDirs ?? [],
+      libraryDirs: cpp.libraryDirs ?? [],
+      defineMacros: cpp.defineMacros ?? {},
+    });
+  }
+  return out;
+}
+
+function support(label: string, code: string): SupportCode {
+  return {
+    label,
+    code,
+    headers: [],
+    sources: [],
+    libraries: [],
+    includeDirs: [],
+    libraryDirs: [],
+    defineMacros: {},
+  };
+}

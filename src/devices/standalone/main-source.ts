@@ -1,0 +1,129 @@
+import { CodeWriter } from '../../compiler/4-generate/code-writer.ts';
+import { storageType } from '../../compiler/4-generate/cpp/names.ts';
+import { doubleLiteral } from '../../compiler/4-generate/cpp/print-expr.ts';
+import { arraysSource, type DataFiles } from './arrays-source.ts';
+import { bytesOf, literalOf } from './cpp-values.ts';
+import type { ArrayDecl, CppFunction, Operation } from './program.ts';
+import { emitRun } from './run-source.ts';
+
+/**
+ * `main.cpp`: reads its arguments (results directory, run_args), allocates the arrays, seeds the
+ * generator randomly (as a new RandomStream does), then performs the recorded operations in
+ * order and writes every array and the time of each run to the results directory.
+ */
+export function mainSource(
+  decls: readonly ArrayDecl[],
+  queues: readonly string[],
+  ops: readonly Operation[],
+  functions: readonly CppFunction[],
+  files: DataFiles,
+): string {
+  const w = new CodeWriter();
+  w.line('#include <cstdio>');
+  w.line('#include <cstring>');
+  w.line('#include <string>');
+  w.line('#include <vector>');
+  w.line('#include "brianlib/brian.h"');
+  w.line();
+  for (const line of arraysSource(decls, queues, files).trimEnd().split('\n')) w.line(line);
+  w.line();
+  for (const f of functions)
+    w.line(`void ${f.name}(const double t, const double dt, const int64_t _timestep);`);
+  w.line();
+  w.line('struct RunArg { std::string name; long start, stop; std::string value; };');
+  w.line();
+  w.block('static void apply_run_args(const std::vector<RunArg>& args)', () => {
+    w.block('for (const RunArg& a : args)', () => {
+      w.line(
+        'if (!_apply_run_arg(a.name, a.start, a.stop, a.value)) _brian_fail("bad_argument", "no array " + a.name);',
+      );
+    });
+  });
+  w.line();
+  w.block('int main(int argc, char** argv)', () => {
+    w.line('std::string results_dir = "results";');
+    w.line('std::vector<RunArg> run_args;');
+    w.block('for (int k = 1; k < argc; k++)', () => {
+      w.line('if (!std::strcmp(argv[k], "--results_dir") && k + 1 < argc) results_dir = argv[++k];');
+      w.line(
+        'else if (!std::strcmp(argv[k], "--arg") && k + 4 < argc) { RunArg a{argv[k + 1], std::atol(argv[k + 2]), std::atol(argv[k + 3]), argv[k + 4]}; run_args.push_back(a); k += 4; }',
+      );
+    });
+    w.line('_init_arrays();');
+    w.line('brian::seed_randomly(brian::_rng);');
+    w.line('std::vector<double> _run_times;');
+    ops.forEach((op, k) => {
+      emitOperation(w, op, k, files);
+    });
+    w.line('_write_results(results_dir);');
+    w.block('', () => {
+      w.line('FILE* f = std::fopen((results_dir + "/last_run_info.txt").c_str(), "w");');
+      w.line('for (double x : _run_times) std::fprintf(f, "%.17g\\n", x);');
+      w.line('std::fclose(f);');
+    });
+    w.line('return 0;');
+  });
+  return w.toString();
+}
+
+function emitOperation(w: CodeWriter, op: Operation, k: number, files: DataFiles): void {
+  switch (op.kind) {
+    case 'call':
+      w.line(`${op.fn}(${doubleLiteral(op.t)}, ${doubleLiteral(op.dt)}, ${op.timestep});`);
+      return;
+    case 'set': {
+      const values = `op${k}_values`;
+      files.set(values, bytesOf(op.values).slice());
+      let indices = '';
+      if (op.indices) {
+        indices = `static_arrays/op${k}_indices`;
+        files.set(`op${k}_indices`, bytesOf(op.indices).slice());
+      }
+      const target = op.target;
+      if (target.dynamic) {
+        w.line(
+          `brian::set_values(${target.cppName}, "${target.id}", "static_arrays/${values}", "${indices}");`,
+        );
+      } else {
+        w.line(
+          `brian::set_values(${target.cppName}, ${target.size}, "static_arrays/${values}", "${indices}");`,
+        );
+      }
+      return;
+    }
+    case 'fill': {
+      const t = op.target;
+      const value = `(${storageType(t.type)})${literalOf(t.type, op.value)}`;
+      if (t.dynamic) w.line(`std::fill(${t.cppName}.begin(), ${t.cppName}.end(), ${value});`);
+      else w.line(`std::fill(${t.cppName}, ${t.cppName} + ${t.size}, ${value});`);
+      return;
+    }
+    case 'append':
+      files.set(`op${k}_values`, bytesOf(op.values).slice());
+      w.line(`brian::append_values(${op.target.cppName}, "static_arrays/op${k}_values");`);
+      return;
+    case 'synapses_connected':
+      w.block('', () => {
+        w.line(`const size_t _n = ${op.pre.cppName}.size();`);
+        for (const p of op.perSynapse) {
+          w.line(
+            `${p.target.cppName}.resize(_n, (${storageType(p.target.type)})${literalOf(p.target.type, p.fill)});`,
+          );
+        }
+        const multi = op.multisynapticIndex ? `&${op.multisynapticIndex.cppName}` : 'nullptr';
+        w.line(
+          `brian::synapses_counts(${op.pre.cppName}, ${op.post.cppName}, ${op.sourceSize}, ${op.targetSize}, ${op.nOutgoing.cppName}, ${op.nIncoming.cppName}, ${multi});`,
+        );
+      });
+      return;
+    case 'seed':
+      w.line(`brian::_rng.seed(${op.lo}u, ${op.hi}u);`);
+      return;
+    case 'run_args':
+      w.line('apply_run_args(run_args);');
+      return;
+    case 'run':
+      emitRun(w, op);
+      return;
+  }
+}

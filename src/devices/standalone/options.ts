@@ -1,0 +1,62 @@
+/** How `setDevice('cpp_standalone', options)` builds and runs the program (Brian's set_device/build arguments). */
+export interface StandaloneOptions {
+  /** Project directory (default `output`, as Brian). */
+  readonly directory?: string;
+  /** Build and run at the first `run()` (default true); false: call `device.build()` after the last run. */
+  readonly buildOnRun?: boolean;
+  /** Compile without optimisation and with debug symbols. */
+  readonly debug?: boolean;
+  /** OpenMP threads for neuron and synapse kernels (0: no OpenMP, the default). */
+  readonly threads?: number;
+  /** The C++ compiler (default `g++`, or `$CXX`). */
+  readonly compiler?: string;
+  /** Optimisation and target flags (default `-O3 -march=native`). */
+  readonly optimisationFlags?: readonly string[];
+  /** Further compiler flags, appended. */
+  readonly extraCompileArgs?: readonly string[];
+  /** Further linker flags, appended. */
+  readonly extraLinkArgs?: readonly string[];
+  /** Print the compiler's and the program's output as they come (default false). */
+  readonly verbose?: boolean;
+}
+
+/** Arguments of `device.build()`. */
+export interface BuildOptions {
+  readonly directory?: string;
+  /** Compile the project (default true). */
+  readonly compile?: boolean;
+  /** Run the compiled program (default true; needs compile). */
+  readonly run?: boolean;
+  /** Initial values replacing the script's (see `RunOptions.runArgs`). */
+  readonly runArgs?: RunArgs;
+  /** Remove the previous build first. */
+  readonly clean?: boolean;
+  readonly debug?: boolean;
+}
+
+/** Arguments of `device.run()`: rerun the compiled program without rebuilding. */
+export interface RerunOptions {
+  /**
+   * New values for state variables (`G.tau`, a view as returned by `G.tau`) or arrays, applied
+   * where `device.applyRunArgs()` was called, by default just before the first run (as Brian 2.6).
+   */
+  readonly runArgs?: RunArgs;
+  /** Results directory, relative to the project (default `results`). */
+  readonly resultsDirectory?: string;
+}
+
+/** Pairs of a variable view (`G.v`, `S.w`) and its value: a quantity or number for all elements, or one value per element. */
+export type RunArgs = Iterable<readonly [RunArgTarget, unknown]>;
+
+/** What a run argument sets: a variable view (`G.v`). */
+export interface RunArgTarget {
+  readonly group: {
+    readonly name: string;
+    readonly start: number;
+    readonly stop: number;
+    variable(name: string): unknown;
+  };
+  readonly name: string;
+}
+
+export const DEFAULT_OPTIMISATION_FLAGS = ['-O3', '-march=native'] as const;

@@ -1,0 +1,127 @@
+import type { ScalarType } from '../../compiler/functions.ts';
+import type { TypedArray } from '../runtime/arrays.ts';
+
+/**
+ * The program a standalone device records: the arrays it declares and the operations of the
+ * script in order (setters, connect, seed, runs). The project writer turns it into C++.
+ *
+ * An array id may be allocated again (a setter's index list, a pathway's due buffer at each
+ * run); each allocation is a new declaration with its own C++ name, and kernels bind the
+ * declaration that was current when they were compiled, as the runtime device binds arrays.
+ */
+export interface ArrayDecl {
+  readonly id: string;
+  /** Global C++ name: `_array_<id>` (static) or `_dynamic_array_<id>`, with `_2`, `_3` … for re-allocations. */
+  readonly cppName: string;
+  readonly type: ScalarType;
+  readonly dynamic: boolean;
+  /** Number of elements of a static array. */
+  readonly size: number;
+  /** Initial values of a static array (filled in by the API right after allocation). */
+  readonly init?: TypedArray;
+}
+
+export interface ClockRef {
+  /** Index of the clock in its run's clock list. */
+  readonly index: number;
+}
+
+export type ResolvedAction =
+  | { readonly kind: 'call'; readonly fn: string }
+  | {
+      readonly kind: 'push_spikes';
+      readonly queue: string;
+      readonly eventspace: ArrayDecl;
+      readonly eventspaceSize: number;
+      readonly start: number;
+      readonly stop: number;
+      readonly due: ArrayDecl;
+    }
+  | { readonly kind: 'source_clock'; readonly target: ArrayDecl; readonly clock: number };
+
+export interface RunClock {
+  readonly name: string;
+  readonly timestep: number;
+  readonly end: number;
+  readonly dt: number;
+}
+
+export interface QueuePreparation {
+  readonly queue: string;
+  readonly sourceIndex: ArrayDecl;
+  readonly sourceSize: number;
+  readonly delays: ArrayDecl;
+  readonly dt: number;
+}
+
+export type Operation =
+  /** A kernel run once (setters, connect). */
+  | {
+      readonly kind: 'call';
+      readonly fn: string;
+      readonly t: number;
+      readonly dt: number;
+      readonly timestep: number;
+    }
+  /** Literal values: all elements (indices undefined) or the listed ones. */
+  | {
+      readonly kind: 'set';
+      readonly target: ArrayDecl;
+      readonly values: TypedArray;
+      readonly indices?: Int32Array;
+    }
+  | { readonly kind: 'fill'; readonly target: ArrayDecl; readonly value: number }
+  | { readonly kind: 'append'; readonly target: ArrayDecl; readonly values: TypedArray }
+  | {
+      readonly kind: 'synapses_connected';
+      readonly pre: ArrayDecl;
+      readonly post: ArrayDecl;
+      readonly sourceSize: number;
+      readonly targetSize: number;
+      readonly perSynapse: readonly { readonly target: ArrayDecl; readonly fill: number }[];
+      readonly nIncoming: ArrayDecl;
+      readonly nOutgoing: ArrayDecl;
+      readonly multisynapticIndex?: ArrayDecl;
+    }
+  | { readonly kind: 'seed'; readonly lo: number; readonly hi: number }
+  /** Where values given to `device.run({ runArgs })` are applied (Brian: before the first run). */
+  | { readonly kind: 'run_args' }
+  | {
+      readonly kind: 'run';
+      /** Index among the program's runs (results report each run's time). */
+      readonly index: number;
+      readonly clocks: readonly RunClock[];
+      readonly runners: readonly {
+        readonly name: string;
+        readonly clock: number;
+        readonly actions: readonly ResolvedAction[];
+      }[];
+      readonly queues: readonly QueuePreparation[];
+      readonly start: number;
+      readonly duration: number;
+      /** Progress lines: where to, and how often (wall-clock seconds). */
+      readonly report?: { readonly stream: 'stdout' | 'stderr'; readonly period: number };
+    };
+
+/** A kernel printed as C++: its function name and the text of the function. */
+export interface CppFunction {
+  readonly name: string;
+  readonly source: string;
+  /** Declarations the function uses (extern declarations are printed for these). */
+  readonly arrays: readonly ArrayDecl[];
+  /** Support code of functions it calls (user functions, inline templates), deduplicated by text. */
+  readonly support: readonly SupportCode[];
+}
+
+/** C++ code a kernel needs besides brianlib: a user function's implementation or an inline function's definitions. */
+export interface SupportCode {
+  /** What the code is, for messages (`user function get_sample`). */
+  readonly label: string;
+  readonly code: string;
+  readonly headers: readonly string[];
+  readonly sources: readonly string[];
+  readonly libraries: readonly string[];
+  readonly includeDirs: readonly string[];
+  readonly libraryDirs: readonly string[];
+  readonly defineMacros: Readonly<Record<string, string | number>>;
+}

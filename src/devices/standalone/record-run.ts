@@ -1,0 +1,95 @@
+import { mangleId } from '../../compiler/4-generate/cpp/names.ts';
+import { BrianError } from '../../diagnostics/diagnostic.ts';
+import type { Clock } from '../../network/clock.ts';
+import type { KernelFunction, NetworkRun } from '../device.ts';
+import type { ArrayDecl, Operation, QueuePreparation, ResolvedAction, RunClock } from './program.ts';
+
+type RunOperation = Extract<Operation, { kind: 'run' }>;
+
+/**
+ * One `Network.run` as an operation of the program: the run's clocks (already set to the
+ * interval), each runner's step actions with kernels replaced by their C++ functions, and the
+ * spike queues to prepare before the loop. A runner that only has a JavaScript step (a network
+ * operation) cannot be compiled: that is an error now, before anything is built.
+ */
+export function recordRun(
+  run: NetworkRun,
+  index: number,
+  functionOf: (fn: KernelFunction) => string | undefined,
+  current: (arrayId: string) => ArrayDecl,
+): RunOperation {
+  const clocks: Clock[] = [...run.clocks];
+  const clockIndex = (c: Clock) => {
+    let k = clocks.indexOf(c);
+    if (k < 0) k = clocks.push(c) - 1;
+    return k;
+  };
+  const queues: QueuePreparation[] = [];
+  const runners = run.runners.map((runner) => {
+    if (!runner.actions) {
+      throw new BrianError(
+        'not_available_on_device',
+        `${runner.name} runs JavaScript code during the simulation, which the cpp_standalone device cannot do.`,
+        { hint: 'network operations and other JavaScript callbacks need the runtime device' },
+      );
+    }
+    const actions = runner.actions.map((a): ResolvedAction => {
+      switch (a.kind) {
+        case 'call': {
+          const fn = functionOf(a.fn);
+          if (!fn)
+            throw new Error(`internal: ${runner.name} calls a kernel the standalone device did not compile`);
+          return { kind: 'call', fn };
+        }
+        case 'push_spikes': {
+          const p = a.pathway;
+          const queue = `_queue_${mangleId(p.name)}`;
+          queues.push({
+            queue,
+            sourceIndex: current(p.sourceIndex),
+            sourceSize: p.sourceSize,
+            delays: current(p.delays),
+            dt: runner.clock.dt_,
+          });
+          return {
+            kind: 'push_spikes',
+            queue,
+            eventspace: current(p.eventspace),
+            eventspaceSize: p.eventspaceSize,
+            start: p.start,
+            stop: p.stop,
+            due: current(p.due),
+          };
+        }
+        case 'source_clock':
+          return { kind: 'source_clock', target: current(a.arrayId), clock: clockIndex(a.clock) };
+        default:
+          throw new Error(`internal: unknown step action of ${runner.name}`);
+      }
+    });
+    return { name: runner.name, clock: clockIndex(runner.clock), actions };
+  });
+  const runClocks: RunClock[] = clocks.map((c) => ({
+    name: c.name,
+    timestep: c.timestep,
+    end: c.endTimestep,
+    dt: c.dt_,
+  }));
+  const report =
+    run.report === undefined
+      ? undefined
+      : {
+          stream: run.report === 'stderr' ? ('stderr' as const) : ('stdout' as const),
+          period: run.reportPeriod?.value ?? 10,
+        };
+  return {
+    kind: 'run',
+    index,
+    clocks: runClocks,
+    runners,
+    queues,
+    start: run.start,
+    duration: run.duration,
+    report,
+  };
+}

@@ -1,0 +1,75 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BrianError } from '../../diagnostics/diagnostic.ts';
+import { type DeviceArray, DynamicArray, StaticArray, type TypedArray } from '../runtime/arrays.ts';
+import type { ArrayDecl } from './program.ts';
+
+/**
+ * The arrays a run of the program wrote (`results/<C++ name>`, raw little-endian), read when
+ * first asked for and kept. Dynamic arrays come back as DynamicArrays of their final length.
+ */
+export class Results {
+  private readonly loaded = new Map<string, DeviceArray>();
+
+  constructor(
+    readonly directory: string,
+    private readonly decls: ReadonlyMap<string, ArrayDecl>,
+    /** Seconds of each run's step loop, in program order. */
+    readonly runTimes: readonly number[],
+  ) {}
+
+  static read(directory: string, decls: ReadonlyMap<string, ArrayDecl>): Results {
+    const info = join(directory, 'last_run_info.txt');
+    const runTimes = existsSync(info)
+      ? readFileSync(info, 'utf8')
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .map(Number)
+      : [];
+    return new Results(directory, decls, runTimes);
+  }
+
+  has(arrayId: string): boolean {
+    return this.decls.has(arrayId);
+  }
+
+  array(arrayId: string): DeviceArray {
+    const cached = this.loaded.get(arrayId);
+    if (cached) return cached;
+    const decl = this.decls.get(arrayId);
+    if (!decl) throw new Error(`internal: no array ${arrayId} in the standalone program`);
+    const path = join(this.directory, decl.cppName);
+    if (!existsSync(path)) {
+      throw new BrianError(
+        'standalone_run_error',
+        `The results of the standalone program lack ${decl.id} (${path}).`,
+      );
+    }
+    const bytes = readFileSync(path);
+    const data = typed(decl, bytes);
+    let array: DeviceArray;
+    if (decl.dynamic) {
+      const d = new DynamicArray(decl.type, Math.max(16, data.length));
+      d.data.set(data);
+      d.length = data.length;
+      array = d;
+    } else {
+      array = new StaticArray(decl.type, data);
+    }
+    this.loaded.set(arrayId, array);
+    return array;
+  }
+}
+
+function typed(decl: ArrayDecl, bytes: Buffer): TypedArray {
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  switch (decl.type) {
+    case 'float':
+      return new Float64Array(copy.buffer);
+    case 'integer':
+      return new Int32Array(copy.buffer);
+    case 'boolean':
+      return copy;
+  }
+}

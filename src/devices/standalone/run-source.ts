@@ -1,0 +1,117 @@
+import type { CodeWriter } from '../../compiler/4-generate/code-writer.ts';
+import { doubleLiteral } from '../../compiler/4-generate/cpp/print-expr.ts';
+import type { Operation, ResolvedAction } from './program.ts';
+
+type RunOperation = Extract<Operation, { kind: 'run' }>;
+
+/**
+ * The step loop of one run, printed with direct calls: one clock gives a plain loop over its
+ * integer steps; several clocks advance together whenever their times agree within Brian's
+ * epsilon (the algorithm of the runtime's run loop). Spike queues are (re)built first, the
+ * loop's wall time is recorded, progress lines are printed when a report was asked for.
+ */
+export function emitRun(w: CodeWriter, run: RunOperation): void {
+  w.block('', () => {
+    w.line(`// run ${run.index}: ${doubleLiteral(run.duration)} s from t = ${doubleLiteral(run.start)} s`);
+    run.clocks.forEach((c, k) => {
+      w.line(
+        `brian::Clock _c${k}; _c${k}.timestep = ${c.timestep}; _c${k}.end = ${c.end}; _c${k}.dt = ${doubleLiteral(c.dt)}; // ${c.name}`,
+      );
+    });
+    for (const q of run.queues) {
+      w.line(
+        `${q.queue}.prepare(${q.sourceIndex.cppName}, ${q.sourceSize}, ${q.delays.cppName}, ${doubleLiteral(q.dt)});`,
+      );
+    }
+    const start = doubleLiteral(run.start);
+    const duration = doubleLiteral(run.duration);
+    const report = run.report;
+    w.line('const double _wall_start = brian::now_seconds();');
+    if (report) {
+      w.line('double _last_report = _wall_start;');
+      w.line(`brian::report_progress(${run.index}, 0, 0, ${start}, ${duration});`);
+    }
+    const maybeReport = (t: string) => {
+      if (!report) return;
+      w.block('', () => {
+        w.line('const double _now = brian::now_seconds();');
+        w.block(`if (_now - _last_report >= ${doubleLiteral(report.period)})`, () => {
+          w.line('_last_report = _now;');
+          w.line(
+            `brian::report_progress(${run.index}, _now - _wall_start, ${run.duration > 0 ? `(${t} - ${start}) / ${duration}` : '1.0'}, ${start}, ${duration});`,
+          );
+        });
+      });
+    };
+    if (run.clocks.length === 0) {
+      // Nothing to simulate.
+    } else if (run.clocks.length === 1) {
+      w.block('for (int64_t _ts = _c0.timestep; _ts < _c0.end; _ts++)', () => {
+        w.line('const double _t = (double)_ts * _c0.dt;');
+        w.line('_c0.timestep = _ts;');
+        for (const r of run.runners) emitActions(w, r.actions, '_t', '_c0.dt', '_ts');
+        if (report) w.line('if ((_ts & 1023) == 0)');
+        if (report) w.indent(() => maybeReport('_t'));
+      });
+      w.line('_c0.timestep = _c0.end;');
+    } else {
+      const n = run.clocks.length;
+      w.block('for (;;)', () => {
+        w.line('double _min = INFINITY;');
+        w.line('int _minc = -1;');
+        for (let k = 0; k < n; k++) {
+          w.line(
+            `if (_c${k}.timestep < _c${k}.end && _c${k}.t() < _min) { _min = _c${k}.t(); _minc = ${k}; }`,
+          );
+        }
+        w.line('if (_minc < 0) break;');
+        w.line(
+          `const double _dtmin = ${Array.from({ length: n }, (_, k) => `_minc == ${k} ? _c${k}.dt : `).join('')}0.0;`,
+        );
+        for (let k = 0; k < n; k++) {
+          w.line(
+            `const bool _cur${k} = _c${k}.timestep < _c${k}.end && (_c${k}.t() == _min || std::fabs(_c${k}.t() - _min) < 1e-4 * _dtmin);`,
+          );
+        }
+        for (const r of run.runners) {
+          const c = `_c${r.clock}`;
+          w.block(`if (_cur${r.clock})`, () =>
+            emitActions(w, r.actions, `${c}.t()`, `${c}.dt`, `${c}.timestep`),
+          );
+        }
+        for (let k = 0; k < n; k++) w.line(`if (_cur${k}) _c${k}.timestep++;`);
+        maybeReport('_min');
+      });
+    }
+    w.line('const double _elapsed = brian::now_seconds() - _wall_start;');
+    w.line('_run_times.push_back(_elapsed);');
+    if (report) w.line(`brian::report_progress(${run.index}, _elapsed, 1.0, ${start}, ${duration});`);
+    // Clocks the loop does not advance (no runner) end at their end step too.
+    for (let k = 0; k < run.clocks.length; k++) w.line(`_c${k}.timestep = _c${k}.end;`);
+  });
+}
+
+function emitActions(
+  w: CodeWriter,
+  actions: readonly ResolvedAction[],
+  t: string,
+  dt: string,
+  ts: string,
+): void {
+  for (const a of actions) {
+    switch (a.kind) {
+      case 'call':
+        w.line(`${a.fn}(${t}, ${dt}, ${ts});`);
+        break;
+      case 'push_spikes':
+        w.line(`${a.queue}.push(${a.eventspace.cppName}, ${a.eventspaceSize}, ${a.start}, ${a.stop});`);
+        w.line(`${a.queue}.pop(${a.due.cppName});`);
+        break;
+      case 'source_clock':
+        w.line(
+          `${a.target.cppName}[0] = _c${a.clock}.t(); ${a.target.cppName}[1] = _c${a.clock}.dt; ${a.target.cppName}[2] = (double)_c${a.clock}.timestep;`,
+        );
+        break;
+    }
+  }
+}
