@@ -396,7 +396,14 @@ export abstract class Group extends BrianObject {
       vector: vector.finish(),
       arrays: builder.arrayInfos(),
       functions: builder.usedFunctions(),
-      params: shared ? { start: 0, stop: 1 } : { start: this.start, stop: this.stop, indicesArrayId },
+      params: shared
+        ? { start: 0, stop: 1 }
+        : {
+            start: this.start,
+            // Synapses: as many as exist when the setter runs (only the compiled program knows on standalone).
+            stop: this.dynamicSize && !indicesArrayId ? { sizeOf: this.dynamicSize } : this.stop,
+            indicesArrayId,
+          },
     };
     this.runOnce(kernel);
   }
