@@ -24,4 +24,25 @@ describe('inlined prelude calls', () => {
   it('keeps the call when the step argument is an expression (no double evaluation)', () => {
     assert.match(printer.print(parseExpression('timestep(t, dt * 2)')), /_brian\.timestep/);
   });
+  it('timestep(x, dt) >= n is compared without truncation, with the same result', () => {
+    const types = new Map([['n', 'integer' as const]]);
+    const p = new JsExprPrinter(types, DEFAULT_FUNCTIONS);
+    const text = p.print(parseExpression('timestep(x, dt) >= n'));
+    assert.ok(!text.includes('trunc') && !text.includes('_brian'), text);
+    const f = new Function('x', 'dt', 'n', `return ${text};`);
+    const dts = [1e-4, 0.1e-3, 1e-5, 0.5];
+    const xs = [0, -0, 1e-9, -1e-9, 5e-4, 4.9999e-4, 0.005, -0.005, 3e-3, -3e-3, 1e4, -1e4, 0.3];
+    xs.push(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -1e-4, -2e-4, -1.5e-4);
+    for (const dt of dts) {
+      for (const x of xs) {
+        for (const n of [-3, -2, -1, 0, 1, 2, 3, 5, 30, 50, 2 ** 31 - 1]) {
+          assert.equal(f(x, dt, n), brianPrelude.timestep(x, dt) >= n, `x=${x} dt=${dt} n=${n}`);
+        }
+      }
+    }
+  });
+  it('keeps the truncation for other comparisons and non-integer bounds', () => {
+    assert.match(printer.print(parseExpression('timestep(x, dt) > n')), /trunc/);
+    assert.match(printer.print(parseExpression('timestep(x, dt) >= 2.5')), /trunc/);
+  });
 });

@@ -2,7 +2,7 @@ import type { Expr } from '../../1-parse/ast.ts';
 import type { FunctionDef, ScalarType, TemplateContext } from '../../functions.ts';
 import { typeOf } from '../../ir/types.ts';
 import { ptr } from './emit-block.ts';
-import { inlinePreludeCall } from './inline-prelude.ts';
+import { inlinePreludeCall, inlineTimestepCompare } from './inline-prelude.ts';
 
 /** Inline function templates (TimedArray, BinomialFunction) see kernel arrays as `_ptr_<id>` and the clock's `dt`. */
 const JS_TEMPLATE_CONTEXT: TemplateContext = { ptr, dt: 'dt' };
@@ -38,6 +38,8 @@ export class JsExprPrinter {
         return `(${this.print(expr.left)} ${expr.op === 'and' ? '&&' : '||'} ${this.print(expr.right)})`;
       case 'Compare': {
         const op = expr.op;
+        const inlined = inlineTimestepCompare(expr, this.functions, this.locals, (e) => this.print(e));
+        if (inlined !== undefined) return inlined;
         return `(${this.print(expr.left)} ${op} ${this.print(expr.right)})`;
       }
       case 'Call': {
