@@ -35,6 +35,7 @@ export {
 export { type FigureOptions, figure } from './figure.ts';
 export { type Binned, binValues, type HistogramOptions, histogram } from './histogram.ts';
 export { type LineOptions, line } from './line.ts';
+export { plotRate, plotSpikes, plotState } from './monitors.ts';
 export { type RasterOptions, raster } from './raster.ts';
 export { type RatesOptions, rates } from './rates.ts';
 export { type PngOptions, type RenderOptions, renderPng, renderSvg, svgToPng } from './render.ts';
@@ -42,4 +43,3 @@ export { type SavedFigure, saveFigure } from './save.ts';
 export type { ReferenceLine } from './series.ts';
 export { type TracesOptions, traces } from './traces.ts';
 export type { Figure, LegendEntry, Panel, PanelOptions, Series } from './types.ts';
-export { plotRate, plotSpikes, plotState } from './monitors.ts';

@@ -5,7 +5,7 @@ import { checkHeight, extent, joinExtents, requireArray, requireLength } from '.
 import { axisLabel, type DisplayUnit, resolveUnit, toDisplay } from './display-unit.ts';
 import { seriesLines } from './series.ts';
 import { axis, MARGIN } from './style.ts';
-import { timeAxis } from './time-axis.ts';
+import { indicesInRange, sliceOf, timeAxis } from './time-axis.ts';
 import type { LegendEntry, Panel, PanelOptions } from './types.ts';
 
 const RAW_COLOR = '#c4c4c4';
@@ -33,10 +33,19 @@ export interface RatesOptions extends PanelOptions {
  * @example
  * rates({ t: R.t, rate: R.rate, smooth: R.smooth_rate('gaussian', 0.005), title: 'Population rate' });
  */
-export function rates(options: RatesOptions): Panel {
+export function rates(given: RatesOptions): Panel {
   const fn = 'rates';
-  requireArray(options.t, 't', fn);
-  requireArray(options.rate, 'rate', fn);
+  requireArray(given.t, 't', fn);
+  requireArray(given.rate, 'rate', fn);
+  const [from, to] = indicesInRange(given.t, given.tRange);
+  const options: RatesOptions = given.tRange
+    ? {
+        ...given,
+        t: sliceOf(given.t, from, to),
+        rate: sliceOf(given.rate, from, to),
+        smooth: given.smooth ? sliceOf(given.smooth, from, to) : undefined,
+      }
+    : given;
   requireLength(options.rate, options.t.length, 'rate', fn);
   if (options.smooth !== undefined) {
     requireArray(options.smooth, 'smooth', fn);

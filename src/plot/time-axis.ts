@@ -26,3 +26,25 @@ export function timeAxis(
   if (!(domain[1] > domain[0])) domain[1] = domain[0] + 1;
   return { unit: resolved, values: toDisplay(t, resolved), domain, nice: range === undefined };
 }
+
+/**
+ * The indices `[from, to)` of the samples inside `range` (times sorted ascending), so panels
+ * with a `tRange` draw and scale only what is visible.
+ */
+export function indicesInRange(
+  t: ArrayLike<number>,
+  range: readonly [number, number] | undefined,
+): [number, number] {
+  if (!range) return [0, t.length];
+  let from = 0;
+  while (from < t.length && t[from] < range[0]) from++;
+  let to = from;
+  while (to < t.length && t[to] <= range[1]) to++;
+  return [from, to];
+}
+
+/** A slice of an array-like (typed arrays stay typed). */
+export function sliceOf(values: ArrayLike<number>, from: number, to: number): ArrayLike<number> {
+  const v = values as ArrayLike<number> & { slice?: (a: number, b: number) => ArrayLike<number> };
+  return typeof v.slice === 'function' ? v.slice(from, to) : Array.from(values).slice(from, to);
+}

@@ -5,7 +5,7 @@ import { checkHeight, extent, joinExtents, requireArray, requireSeries } from '.
 import { axisLabel, type DisplayUnit, resolveUnit, toDisplay } from './display-unit.ts';
 import { type ReferenceLine, referenceInset, referenceMarks, seriesKey, seriesLines } from './series.ts';
 import { axis, MARGIN } from './style.ts';
-import { timeAxis } from './time-axis.ts';
+import { indicesInRange, sliceOf, timeAxis } from './time-axis.ts';
 import type { Panel, PanelOptions, Series } from './types.ts';
 
 /** Options of {@link traces}. */
@@ -37,10 +37,18 @@ export interface TracesOptions extends PanelOptions {
  *   lines: [{ y: -0.05, label: 'threshold' }],
  * });
  */
-export function traces(options: TracesOptions): Panel {
+export function traces(given: TracesOptions): Panel {
   const fn = 'traces';
-  requireArray(options.t, 't', fn);
-  requireSeries(options.series, options.t.length, 'series', fn);
+  requireArray(given.t, 't', fn);
+  requireSeries(given.series, given.t.length, 'series', fn);
+  const [from, to] = indicesInRange(given.t, given.tRange);
+  const options: TracesOptions = given.tRange
+    ? {
+        ...given,
+        t: sliceOf(given.t, from, to),
+        series: given.series.map((s) => ({ ...s, values: sliceOf(s.values, from, to) })),
+      }
+    : given;
   checkHeight(options.height, fn);
   const lines = options.lines ?? [];
   const extents = options.series.map((s) => extent(s.values));
