@@ -89,10 +89,11 @@ export function compareStats(
 ) {
   return specs.map((entry) => {
     const [name, floor] = typeof entry === 'string' ? [entry, undefined] : entry;
-    const values = brian.map((row) => row[name]);
+    // Some Brian seed batches record fewer statistics (e.g. total synapses only): use the rows that have it.
+    const values = brian.map((row) => row[name]).filter((v): v is number => typeof v === 'number');
     assert.ok(
-      values.every((v) => typeof v === 'number'),
-      `Brian's records lack the statistic ${name}`,
+      values.length >= 3,
+      `Brian's records have the statistic ${name} for only ${values.length} seeds`,
     );
     const spread = spreadOf(values);
     const minStd = typeof floor === 'function' ? floor(spread.mean) : floor;
