@@ -3,7 +3,11 @@
  * Hodgkin–Huxley neurons (Traub–Miles type) with conductance-based exponential synapses,
  * 80 % excitatory (a subgroup as synapse source), exponential Euler, 1 s.
  *
- *   npx tsx examples/cobahh.ts [--N 4000] [--duration 1] [--out out/cobahh]
+ *   npx tsx examples/cobahh.ts [--N 4000] [--duration 1] [--out out/cobahh] [--seed 1]
+ *                              [--device runtime|cpp_standalone] [--project out/cobahh-standalone] [--fast-math] [--no-figure]
+ *
+ * With `--device cpp_standalone` the same script is compiled to a C++ program (g++) and run;
+ * the times of code generation, compilation and the simulation loop are printed.
  */
 import { parseArgs } from 'node:util';
 import {
@@ -20,10 +24,12 @@ import {
   Synapses,
   second,
   seed,
+  setDevice,
   siemens,
   ufarad,
   umetre,
 } from '../src/index.ts';
+import { magicNetworkInstance } from '../src/network/magic.ts';
 import { figure, raster, saveFigure, traces } from '../src/plot/index.ts';
 
 const { values: args } = parseArgs({
@@ -32,10 +38,18 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '1' },
     out: { type: 'string', default: 'out/cobahh' },
     seed: { type: 'string' },
+    device: { type: 'string', default: 'runtime' },
+    project: { type: 'string', default: 'out/cobahh-standalone' },
+    'no-figure': { type: 'boolean', default: false },
+    'fast-math': { type: 'boolean', default: false },
   },
 });
 const N = Number(args.N);
 const duration = second(Number(args.duration));
+const standalone =
+  args.device === 'cpp_standalone'
+    ? setDevice('cpp_standalone', { directory: args.project, fastMath: args['fast-math'] })
+    : undefined;
 if (args.seed) seed(Number(args.seed));
 
 const area = umetre(20000).mul(umetre(1));
@@ -105,6 +119,17 @@ console.log(`  ${spikes.num_spikes} spikes, mean rate ${rate.toFixed(2)} Hz`);
 console.log(
   `  setup ${((built - started) / 1000).toFixed(2)} s, run ${((finished - built) / 1000).toFixed(2)} s`,
 );
+const simulation = magicNetworkInstance().lastRunTime / duration.value;
+if (standalone) {
+  const { generate, compile, binary } = standalone.timings;
+  console.log(
+    `  cpp_standalone: code generation ${generate.toFixed(2)} s, compilation ${compile.toFixed(2)} s, ` +
+      `program ${binary.toFixed(2)} s, simulation ${simulation.toFixed(3)} s per biological second`,
+  );
+} else {
+  console.log(`  simulation ${simulation.toFixed(3)} s per biological second`);
+}
+if (args['no-figure']) process.exit(0);
 
 const files = await saveFigure(
   figure([

@@ -3,10 +3,15 @@
  * examples/CUBA.py: 4000 leaky integrate-and-fire neurons with current-based exponential
  * synapses, 80 % excitatory, connection probability 2 %, exact integration, 1 s.
  *
- *   npx tsx examples/cuba.ts [--N 4000] [--duration 1] [--out out/cuba]
+ *   npx tsx examples/cuba.ts [--N 4000] [--duration 1] [--out out/cuba] [--seed 1]
+ *                            [--device runtime|cpp_standalone] [--project out/cuba-standalone] [--fast-math] [--no-figure]
+ *
+ * With `--device cpp_standalone` the same script is compiled to a C++ program (g++) and run;
+ * the times of code generation, compilation and the simulation loop are printed.
  */
 import { parseArgs } from 'node:util';
-import { ms, mV, NeuronGroup, run, SpikeMonitor, Synapses, second } from '../src/index.ts';
+import { ms, mV, NeuronGroup, run, SpikeMonitor, Synapses, second, seed, setDevice } from '../src/index.ts';
+import { magicNetworkInstance } from '../src/network/magic.ts';
 import { figure, raster, saveFigure } from '../src/plot/index.ts';
 
 const { values: args } = parseArgs({
@@ -15,11 +20,19 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '1' },
     out: { type: 'string', default: 'out/cuba' },
     seed: { type: 'string' },
+    device: { type: 'string', default: 'runtime' },
+    project: { type: 'string', default: 'out/cuba-standalone' },
+    'no-figure': { type: 'boolean', default: false },
+    'fast-math': { type: 'boolean', default: false },
   },
 });
 const N = Number(args.N);
 const duration = second(Number(args.duration));
-if (args.seed) (await import('../src/index.ts')).seed(Number(args.seed));
+const standalone =
+  args.device === 'cpp_standalone'
+    ? setDevice('cpp_standalone', { directory: args.project, fastMath: args['fast-math'] })
+    : undefined;
+if (args.seed) seed(Number(args.seed));
 
 const namespace = {
   taum: ms(20),
@@ -64,6 +77,17 @@ console.log(`  ${spikes.num_spikes} spikes, mean rate ${rate.toFixed(2)} Hz`);
 console.log(
   `  setup ${((connected - started) / 1000).toFixed(2)} s, run ${((finished - connected) / 1000).toFixed(2)} s`,
 );
+const simulation = magicNetworkInstance().lastRunTime / duration.value;
+if (standalone) {
+  const { generate, compile, binary } = standalone.timings;
+  console.log(
+    `  cpp_standalone: code generation ${generate.toFixed(2)} s, compilation ${compile.toFixed(2)} s, ` +
+      `program ${binary.toFixed(2)} s, simulation ${simulation.toFixed(3)} s per biological second`,
+  );
+} else {
+  console.log(`  simulation ${simulation.toFixed(3)} s per biological second`);
+}
+if (args['no-figure']) process.exit(0);
 
 const files = await saveFigure(
   figure([

@@ -46,6 +46,8 @@ export function buildProject(project: WrittenProject, compiler: string, clean = 
   }
   checkTools(compiler);
   rmSync(hashFile, { force: true });
+  // Always relinked: the list of objects may have changed without any object being newer.
+  rmSync(join(dir, 'main'), { force: true });
   const started = performance.now();
   const cached = reuseSupportObject(dir, compiler);
   const result = spawnSync('make', [`-j${availableParallelism()}`, '--no-print-directory'], {
@@ -68,8 +70,7 @@ export function buildProject(project: WrittenProject, compiler: string, clean = 
  */
 function reuseSupportObject(dir: string, compiler: string): { store(): void } {
   const object = join(dir, 'brianlib', 'support.o');
-  const makefile = readFileSync(join(dir, 'Makefile'), 'utf8');
-  const flags = /^CXXFLAGS := (.*)$/m.exec(makefile)?.[1] ?? '';
+  const flags = readFileSync(join(dir, 'flags.mk'), 'utf8');
   const version = spawnSync(compiler, ['--version'], { encoding: 'utf8' }).stdout ?? '';
   const key = createHash('sha256')
     .update(readFileSync(join(dir, 'brianlib', 'support.cpp')))

@@ -23,6 +23,7 @@ import type { BuildSettings } from './makefile.ts';
 import {
   type BuildOptions,
   DEFAULT_OPTIMISATION_FLAGS,
+  FAST_MATH_FLAGS,
   type RerunOptions,
   type StandaloneOptions,
 } from './options.ts';
@@ -244,9 +245,9 @@ export class CppStandaloneDevice implements Device {
     this.ops.push(op);
     this.runs.push({ network: run.network, report: run.report });
     for (const c of run.clocks) c.timestep = c.endTimestep;
-    const result = { elapsed: Number.NaN, time: run.start + run.duration };
     if (this.options.buildOnRun !== false) this.build({ directory: this.options.directory });
-    return result;
+    // Known at once with buildOnRun; otherwise the network learns it when the program has run.
+    return { elapsed: this.results?.runTimes[op.index] ?? Number.NaN, time: run.start + run.duration };
   }
 
   /** Where values given to `run({ runArgs })` are applied (by default just before the first run, as Brian 2.6). */
@@ -358,6 +359,7 @@ export class CppStandaloneDevice implements Device {
       '-w',
       '-I.',
       ...(debug ? ['-O0', '-g', '-DDEBUG'] : (this.options.optimisationFlags ?? DEFAULT_OPTIMISATION_FLAGS)),
+      ...(this.options.fastMath ? FAST_MATH_FLAGS : []),
       ...(threads > 0 ? ['-fopenmp'] : []),
       ...unique(support.flatMap((s) => s.includeDirs.map((d) => `-I${d}`))),
       ...unique(defines),

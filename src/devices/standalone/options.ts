@@ -10,8 +10,17 @@ export interface StandaloneOptions {
   readonly threads?: number;
   /** The C++ compiler (default `g++`, or `$CXX`). */
   readonly compiler?: string;
-  /** Optimisation and target flags (default `-O3 -march=native`). */
+  /**
+   * Optimisation and target flags (default `-O3 -march=native -fno-math-errno -fno-trapping-math`:
+   * fast, and the same IEEE arithmetic as JavaScript).
+   */
   readonly optimisationFlags?: readonly string[];
+  /**
+   * Brian's flags (`-ffast-math -fno-finite-math-only`): divisions by constants become
+   * multiplications, sums may be reordered. Faster, but results differ from the runtime device
+   * in the last bits (so chaotic networks diverge after a while). Default false.
+   */
+  readonly fastMath?: boolean;
   /** Further compiler flags, appended. */
   readonly extraCompileArgs?: readonly string[];
   /** Further linker flags, appended. */
@@ -59,4 +68,13 @@ export interface RunArgTarget {
   readonly name: string;
 }
 
-export const DEFAULT_OPTIMISATION_FLAGS = ['-O3', '-march=native'] as const;
+/** Optimisations that do not change any floating-point result. */
+export const DEFAULT_OPTIMISATION_FLAGS = [
+  '-O3',
+  '-march=native',
+  '-fno-math-errno',
+  '-fno-trapping-math',
+] as const;
+
+/** What `fastMath: true` adds (Brian's defaults). */
+export const FAST_MATH_FLAGS = ['-ffast-math', '-fno-finite-math-only'] as const;

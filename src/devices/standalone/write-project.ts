@@ -6,7 +6,7 @@ import { CodeWriter } from '../../compiler/4-generate/code-writer.ts';
 import type { DataFiles } from './arrays-source.ts';
 import { externDeclaration } from './cpp-values.ts';
 import { mainSource } from './main-source.ts';
-import { type BuildSettings, makefile } from './makefile.ts';
+import { type BuildSettings, flagsFile, makefile } from './makefile.ts';
 import type { ArrayDecl, CppFunction, Operation, SupportCode } from './program.ts';
 import { supportHeader, supportPath } from './support-files.ts';
 
@@ -54,6 +54,7 @@ export function writeProject(directory: string, input: ProjectInput): WrittenPro
     files.set(path, kernelSource(group));
   });
   files.set('main.cpp', mainSource(input.decls, input.queues, input.ops, input.functions, data));
+  files.set('flags.mk', flagsFile(input.settings));
   files.set(
     'Makefile',
     makefile({
