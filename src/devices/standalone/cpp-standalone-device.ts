@@ -247,7 +247,8 @@ export class CppStandaloneDevice implements Device {
     for (const c of run.clocks) c.timestep = c.endTimestep;
     if (this.options.buildOnRun !== false) this.build({ directory: this.options.directory });
     // Known at once with buildOnRun; otherwise the network learns it when the program has run.
-    return { elapsed: this.results?.runTimes[op.index] ?? Number.NaN, time: run.start + run.duration };
+    const results = this.results as Results | undefined; // set by build()
+    return { elapsed: results?.runTimes[op.index] ?? Number.NaN, time: run.start + run.duration };
   }
 
   /** Where values given to `run({ runArgs })` are applied (by default just before the first run, as Brian 2.6). */
