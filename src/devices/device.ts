@@ -41,6 +41,11 @@ export interface Device {
     value: unknown,
     write: (storage: TypedArray) => void,
   ): void;
+  /**
+   * Replaces the whole contents of an array with values the script knows (a dynamic array takes
+   * their length; a static one must have it): spike lists, time bins.
+   */
+  replace(arrayId: string, values: TypedArray): void;
   /** Appends values to a dynamic array (`connect(i=…, j=…)`). */
   append(arrayId: string, values: Int32Array | Float64Array): void;
   /** After synapses were created: grow per-synapse arrays, recompute N_incoming, N_outgoing, the multisynaptic index. */

@@ -1,7 +1,6 @@
 import { EMPTY_BLOCK, type Kernel } from '../compiler/ir/kernel.ts';
 import { warn } from '../core/log.ts';
 import { getDevice } from '../devices/active.ts';
-import type { DynamicArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { Group } from '../groups/group.ts';
 import { KernelRunner } from '../groups/runners/kernel-runner.ts';
@@ -60,6 +59,8 @@ export class SpikeGeneratorGroup extends Group {
   private spikesKey?: string;
   /** Set by setSpikes(): the next run starts from the spikes at or after its start time. */
   private spikesReplaced = true;
+  /** The spikes as the script gave them (also known before a standalone program runs). */
+  private given!: SortedSpikes;
 
   constructor(
     N: number,
@@ -135,12 +136,12 @@ export class SpikeGeneratorGroup extends Group {
 
   /** Neuron index of each spike, sorted by time then index. */
   get neuron_index(): Int32Array {
-    return Int32Array.from(this.dynamic(this.ids.neuronIndex).view());
+    return Int32Array.from(this.given.indices);
   }
 
   /** Time of each spike, sorted by time then index. */
   get spike_time(): QuantityArray {
-    return new QuantityArray(Float64Array.from(this.dynamic(this.ids.spikeTime).view()), second.dim);
+    return new QuantityArray(Float64Array.from(this.given.times), second.dim);
   }
 
   /** Indices of the neurons that spiked in the last time step. */
@@ -167,24 +168,21 @@ export class SpikeGeneratorGroup extends Group {
   /** Brian's `before_run`: check the period against dt, bin the spike times, find duplicates. */
   override beforeRun(ctx: RunContext): void {
     const dt = this.clock.dt_;
-    const period = this.device.values(this.ids.period)[0];
+    const period = this.given.period;
     if (period !== 0 && period < Number.POSITIVE_INFINITY && period < dt) {
       throw new BrianError(
         'bad_argument',
         `The period of ${this.name} is ${new Quantity(period, second.dim)}, which is smaller than its dt of ${this.clock.dt}.`,
       ).withCreationSite(this.createdAt);
     }
-    const indices = this.dynamic(this.ids.neuronIndex).view() as Int32Array;
-    const times = this.dynamic(this.ids.spikeTime).view() as Float64Array;
+    const { indices, times } = this.given;
     const spikesKey = `${hash(indices)}:${hash(new Int32Array(times.buffer, times.byteOffset, times.length * 2))}:${period}`;
     const binsKey = `${spikesKey}:${dt}`;
     if (binsKey !== this.binsKey) {
       try {
         const bins = timeBins(this.name, this.N, indices, times, period, dt);
-        const timebins = this.dynamic(this.ids.timebins);
-        timebins.resize(bins.timebins.length);
-        timebins.data.set(bins.timebins);
-        this.device.values(this.ids.periodBins)[0] = bins.periodBins;
+        this.device.replace(this.ids.timebins, Int32Array.from(bins.timebins));
+        this.device.replace(this.ids.periodBins, Int32Array.of(bins.periodBins));
       } catch (e) {
         if (e instanceof BrianError) throw e.withCreationSite(this.createdAt);
         throw e;
@@ -193,9 +191,7 @@ export class SpikeGeneratorGroup extends Group {
     }
     // New spikes (or other spikes in a restored state) start from the first step of the run.
     if (this.spikesReplaced || spikesKey !== this.spikesKey) {
-      const restart = this.device.values(this.ids.restart);
-      restart[0] = 1;
-      restart[1] = 0;
+      this.device.replace(this.ids.restart, Int32Array.of(1, 0));
     }
     this.spikesKey = spikesKey;
     this.spikesReplaced = false;
@@ -222,22 +218,16 @@ export class SpikeGeneratorGroup extends Group {
     return { size: this.N, eventspace: spikespace, neuronIndex, timebins, periodBins, lastindex, restart };
   }
 
+  /** Through the device, so that a standalone program gets the spikes at this point of the script. */
   private store(spikes: SortedSpikes): void {
-    const indices = this.dynamic(this.ids.neuronIndex);
-    const times = this.dynamic(this.ids.spikeTime);
-    indices.resize(spikes.indices.length);
-    indices.data.set(spikes.indices);
-    times.resize(spikes.times.length);
-    times.data.set(spikes.times);
-    this.device.values(this.ids.period)[0] = spikes.period;
-  }
-
-  private dynamic(id: string): DynamicArray {
-    return this.device.array(id) as DynamicArray;
+    this.given = spikes;
+    this.device.replace(this.ids.neuronIndex, spikes.indices);
+    this.device.replace(this.ids.spikeTime, spikes.times);
+    this.device.replace(this.ids.period, Float64Array.of(spikes.period));
   }
 
   override toString(): string {
-    return `SpikeGeneratorGroup(${this.N}, indices=<length ${this.dynamic(this.ids.neuronIndex).length} array>, name='${this.name}')`;
+    return `SpikeGeneratorGroup(${this.N}, indices=<length ${this.given.indices.length} array>, name='${this.name}')`;
   }
 }
 

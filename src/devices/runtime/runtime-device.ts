@@ -96,6 +96,15 @@ export class RuntimeDevice implements Device {
     write(this.values(arrayId));
   }
 
+  replace(arrayId: string, values: TypedArray): void {
+    const a = this.array(arrayId);
+    if (a instanceof DynamicArray) a.resize(values.length);
+    else if (a.length !== values.length) {
+      throw new Error(`internal: ${arrayId} has ${a.length} elements, not ${values.length}`);
+    }
+    a.data.set(values);
+  }
+
   append(arrayId: string, values: Int32Array | Float64Array): void {
     const a = this.array(arrayId) as DynamicArray;
     for (let k = 0; k < values.length; k++) a.push(values[k]);

@@ -205,6 +205,15 @@ export class CppStandaloneDevice implements Device {
     }
   }
 
+  replace(arrayId: string, values: TypedArray): void {
+    this.recording(`Setting ${arrayId}`);
+    const target = this.current(arrayId);
+    if (!target.dynamic && target.size !== values.length) {
+      throw new Error(`internal: ${arrayId} has ${target.size} elements, not ${values.length}`);
+    }
+    this.ops.push({ kind: 'replace', target, values: values.slice() });
+  }
+
   append(arrayId: string, values: Int32Array | Float64Array): void {
     this.recording(`connect() on ${arrayId}`);
     this.ops.push({ kind: 'append', target: this.current(arrayId), values: values.slice() });

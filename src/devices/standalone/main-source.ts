@@ -98,6 +98,16 @@ function emitOperation(w: CodeWriter, op: Operation, k: number, files: DataFiles
       else w.line(`std::fill(${t.cppName}, ${t.cppName} + ${t.size}, ${value});`);
       return;
     }
+    case 'replace': {
+      files.set(`op${k}_values`, bytesOf(op.values).slice());
+      const t = op.target;
+      if (t.dynamic) w.line(`${t.cppName}.resize(${op.values.length});`);
+      const size = t.dynamic ? `${op.values.length}` : `${t.size}`;
+      w.line(
+        `brian::set_values(${t.dynamic ? `${t.cppName}.data()` : t.cppName}, ${size}, "static_arrays/op${k}_values", "");`,
+      );
+      return;
+    }
     case 'append':
       files.set(`op${k}_values`, bytesOf(op.values).slice());
       w.line(`brian::append_values(${op.target.cppName}, "static_arrays/op${k}_values");`);

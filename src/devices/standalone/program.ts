@@ -71,6 +71,8 @@ export type Operation =
       readonly indices?: Int32Array;
     }
   | { readonly kind: 'fill'; readonly target: ArrayDecl; readonly value: number }
+  /** All values of an array, a dynamic one taking their length. */
+  | { readonly kind: 'replace'; readonly target: ArrayDecl; readonly values: TypedArray }
   | { readonly kind: 'append'; readonly target: ArrayDecl; readonly values: TypedArray }
   | {
       readonly kind: 'synapses_connected';

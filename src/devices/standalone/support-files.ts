@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { SupportCode } from './program.ts';
 
-/** Header file of a piece of support code, named after its label and content. */
+/**
+ * Header file of a piece of support code, named after its content: the same code needed by
+ * several functions (every TimedArray's lookup helper) is one header, included once.
+ */
 export function supportPath(s: SupportCode): string {
-  const hash = createHash('sha256').update(s.code).update(s.headers.join('\n')).digest('hex').slice(0, 10);
-  return `support/${s.label.replace(/[^A-Za-z0-9]+/g, '_')}_${hash}.h`;
+  const hash = createHash('sha256').update(s.code).update(s.headers.join('\n')).digest('hex').slice(0, 16);
+  return `support/support_${hash}.h`;
 }
 
 /**
@@ -13,7 +16,7 @@ export function supportPath(s: SupportCode): string {
  * the builder turns into a code frame.
  */
 export function supportHeader(s: SupportCode): string {
-  const lines = ['#pragma once', '#include "../brianlib/brian.h"'];
+  const lines = ['#pragma once', '#include "../brianlib/kernel.h"'];
   for (const h of s.headers) lines.push(`#include ${h.startsWith('<') || h.startsWith('"') ? h : `<${h}>`}`);
   lines.push(`#line 1 "${s.label}"`);
   lines.push(s.code);

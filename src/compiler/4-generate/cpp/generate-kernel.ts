@@ -2,8 +2,10 @@ import type { Kernel, KernelKind } from '../../ir/kernel.ts';
 import { CodeWriter } from '../code-writer.ts';
 import type { CppKernelContext } from './context.ts';
 import { group_variable_set } from './kernels/group-variable-set.ts';
+import { poisson_input } from './kernels/poisson-input.ts';
 import { ratemonitor } from './kernels/ratemonitor.ts';
 import { reset } from './kernels/reset.ts';
+import { spikegenerator } from './kernels/spikegenerator.ts';
 import { spikemonitor } from './kernels/spikemonitor.ts';
 import { statemonitor } from './kernels/statemonitor.ts';
 import { stateupdate } from './kernels/stateupdate.ts';
@@ -31,11 +33,11 @@ export const CPP_KERNELS = {
   synapses,
   summed_variable,
   synapses_create_generator,
+  spikegenerator,
+  poisson_input,
   // Done by the program's spike queues and connect operations, not by generated kernels.
   synapses_push_spikes: undefined,
   synapses_create_array: undefined,
-  spikegenerator: undefined,
-  poisson_input: undefined,
 } as const satisfies Record<KernelKind, Emitter | undefined>;
 
 export class KernelNotAvailableError extends Error {
