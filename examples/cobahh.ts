@@ -4,7 +4,7 @@
  * 80 % excitatory (a subgroup as synapse source), exponential Euler, 1 s.
  *
  *   npx tsx examples/cobahh.ts [--N 4000] [--duration 1] [--out out/cobahh] [--seed 1]
- *                              [--device runtime|cpp_standalone] [--project out/cobahh-standalone] [--fast-math] [--no-figure]
+ *                              [--device runtime|cpp_standalone] [--project out/cobahh-standalone] [--fast-math] [--threads 2] [--no-figure]
  *
  * With `--device cpp_standalone` the same script is compiled to a C++ program (g++) and run;
  * the times of code generation, compilation and the simulation loop are printed.
@@ -42,13 +42,18 @@ const { values: args } = parseArgs({
     project: { type: 'string', default: 'out/cobahh-standalone' },
     'no-figure': { type: 'boolean', default: false },
     'fast-math': { type: 'boolean', default: false },
+    threads: { type: 'string', default: '0' },
   },
 });
 const N = Number(args.N);
 const duration = second(Number(args.duration));
 const standalone =
   args.device === 'cpp_standalone'
-    ? setDevice('cpp_standalone', { directory: args.project, fastMath: args['fast-math'] })
+    ? setDevice('cpp_standalone', {
+        directory: args.project,
+        fastMath: args['fast-math'],
+        threads: Number(args.threads),
+      })
     : undefined;
 if (args.seed) seed(Number(args.seed));
 

@@ -58,7 +58,7 @@ export class CppStandaloneDevice implements Device {
   private allDecls: ArrayDecl[] = [];
   private cppNames = new Set<string>();
   private ops: Operation[] = [];
-  private compiler = new KernelCompiler((id) => this.current(id));
+  private compiler: KernelCompiler;
   private functionNames = new WeakMap<KernelFunction, string>();
   private runs: { network: { lastRunTime: number }; report: NetworkRun['report'] }[] = [];
   private runArgsPlaced = false;
@@ -70,6 +70,11 @@ export class CppStandaloneDevice implements Device {
 
   constructor(options: StandaloneOptions = {}) {
     this.options = options;
+    this.compiler = this.newCompiler();
+  }
+
+  private newCompiler(): KernelCompiler {
+    return new KernelCompiler((id) => this.current(id), (this.options.threads ?? 0) > 0);
   }
 
   /** Random numbers are drawn inside the compiled program. */
@@ -337,7 +342,7 @@ export class CppStandaloneDevice implements Device {
     this.allDecls = [];
     this.cppNames = new Set();
     this.ops = [];
-    this.compiler = new KernelCompiler((id) => this.current(id));
+    this.compiler = this.newCompiler();
     this.functionNames = new WeakMap();
     this.runs = [];
     this.runArgsPlaced = false;

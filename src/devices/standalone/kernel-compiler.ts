@@ -20,12 +20,15 @@ export class KernelCompiler {
   constructor(
     /** The declaration an array id has now (the API declares arrays before kernels use them). */
     private readonly current: (arrayId: string) => ArrayDecl,
+    /** Emit OpenMP pragmas for loops whose elements are independent. */
+    private readonly openmp = false,
   ) {}
 
   compile(kernel: Kernel): CppFunction {
     const optimised = optimiseKernel(kernel);
     const used = new Map<string, ArrayDecl>();
     const ctx: CppKernelContext = {
+      openmp: this.openmp,
       array: (arrayId) => {
         const decl = this.current(arrayId);
         used.set(decl.cppName, decl);

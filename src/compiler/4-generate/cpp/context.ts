@@ -13,6 +13,8 @@ export interface CppArrayRef {
 /** What a C++ kernel needs from the program around it: the storage of each array id. */
 export interface CppKernelContext {
   array(arrayId: string): CppArrayRef;
+  /** Split loops whose elements are independent over OpenMP threads. */
+  readonly openmp?: boolean;
 }
 
 /** `vector.size()` of a dynamic array, or the fixed size of a static one, as an int32 expression. */

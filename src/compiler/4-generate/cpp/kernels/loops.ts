@@ -3,6 +3,7 @@ import type { CodeWriter } from '../../code-writer.ts';
 import type { RangeParams } from '../../js/kernels/loops.ts';
 import { type CppKernelContext, sizeExpr } from '../context.ts';
 import { emitBlock } from '../emit-block.ts';
+import { elementsIndependent } from '../parallel.ts';
 
 export function stopExpr(stop: RangeParams['stop'], ctx: CppKernelContext): string {
   return typeof stop === 'number' ? String(stop) : sizeExpr(ctx.array(stop.sizeOf));
@@ -17,6 +18,7 @@ export function emitElementLoop(
   ctx: CppKernelContext,
 ): void {
   w.line(`const int32_t _stop = ${stopExpr(range.stop, ctx)};`);
+  if (ctx.openmp && elementsIndependent(kernel)) w.line('#pragma omp parallel for schedule(static)');
   w.block(`for (int32_t _idx = ${range.start}; _idx < _stop; _idx++)`, () => {
     emitConditionalVector(w, kernel, new Set(declared));
   });
