@@ -1,10 +1,8 @@
-import { parseExpression } from '../compiler/1-parse/parse-expression.ts';
 import { BlockBuilder } from '../compiler/3-lower/lower-block.ts';
 import type { ScalarType } from '../compiler/functions.ts';
 import type { Kernel } from '../compiler/ir/kernel.ts';
 import type { DynamicArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
-import { SourceText } from '../diagnostics/span.ts';
 import { type Group, SKELETON_LOCALS } from '../groups/group.ts';
 import { KernelRunner } from '../groups/runners/kernel-runner.ts';
 import { BrianObject, type RunContext, type Runner } from '../network/brian-object.ts';
@@ -14,6 +12,7 @@ import type { Dimension } from '../units/dimension.ts';
 import { second } from '../units/index.ts';
 import type { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
+import { readRecordedVariables } from './recorded-variables.ts';
 import { type SpikeSource, spikeSource } from './spike-source.ts';
 
 export interface SpikeMonitorOptions {
@@ -172,11 +171,7 @@ class SpikeMonitorRunner extends KernelRunner {
     const builder = new BlockBuilder(SKELETON_LOCALS);
     const vector = builder.block();
     const scope = m.source.codeScope(ctx.runNamespace);
-    const recorded = m.variables.map((name) => {
-      const expr = parseExpression(new SourceText(name, `variable recorded by ${m.name}`));
-      const local = vector.read(name, scope, expr.span).local;
-      return { buffer: ids.vars.get(name)!, local };
-    });
+    const recorded = readRecordedVariables(vector, m.name, m.variables, ids.vars, scope);
     builder.noteArray(this.src.eventspace, 'integer', false);
     builder.noteArray(ids.count, 'integer', false);
     return {
