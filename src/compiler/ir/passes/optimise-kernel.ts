@@ -1,8 +1,10 @@
+import type { Expr } from '../../1-parse/ast.ts';
 import { identifiers } from '../../1-parse/expr-utils.ts';
 import type { FunctionDef, ScalarType } from '../../functions.ts';
 import type { CodeBlock, IRStatement, Kernel } from '../kernel.ts';
+import { boundTimestepComparisons } from './bound-timestep-comparisons.ts';
 import { eliminateCommonSubexpressions } from './eliminate-common-subexpressions.ts';
-import { expandPowers } from './expand-powers.ts';
+import { expandPowers, isPure } from './expand-powers.ts';
 import { foldLiterals } from './fold-literals.ts';
 import { hoistScalars } from './hoist-scalars.ts';
 import { passEnabled } from './pass-switches.ts';
@@ -83,11 +85,13 @@ function hoist<P extends object>(kernel: Kernel<P>, functions: ReadonlyMap<strin
     (l) => l.index.kind === 'shared' && !written.has(l.arrayId),
   );
   for (const l of invariantLoads) scalarNames.add(l.local);
-  const specialised = specializeBooleans(
-    kernel.vector.statements,
-    types,
-    (n) => perElement.has(n) || !scalarNames.has(n),
-  );
+  const assigned = new Set(kernel.vector.statements.map((s) => s.name));
+  const isScalarExpr = (e: Expr) =>
+    [...identifiers(e)].every((n) => scalarNames.has(n) && !assigned.has(n)) && isPure(e, functions);
+  const statements = passEnabled('timestep-bounds')
+    ? boundTimestepComparisons(kernel.vector.statements, isScalarExpr, types, functions)
+    : kernel.vector.statements;
+  const specialised = specializeBooleans(statements, types, (n) => perElement.has(n) || !scalarNames.has(n));
   const { hoisted, vector } = hoistScalars(specialised, (n) => scalarNames.has(n), functions, types);
   if (hoisted.length === 0 && specialised === kernel.vector.statements) return kernel;
   const hoistedReads = new Set(hoisted.flatMap((s) => [...identifiers(s.value)]));
