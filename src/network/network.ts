@@ -2,6 +2,7 @@ import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import { getDevice } from '../devices/active.ts';
 import type { Device } from '../devices/device.ts';
 import { RuntimeDevice } from '../devices/runtime/runtime-device.ts';
+import { CppStandaloneDevice } from '../devices/standalone/cpp-standalone-device.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
@@ -156,6 +157,14 @@ export class Network {
 
   /** Saves the state of every object (and the clocks and the random state) under `name`, and to `filename` if given. */
   store(name = 'default', filename?: string): void {
+    const device = this.device;
+    if (device instanceof CppStandaloneDevice) {
+      // The arrays are saved inside the program; the network keeps the time and the clocks.
+      this.noFileOnStandalone('store()', filename);
+      device.storeState(`${this.id}:${name}`, this.allObjects());
+      this.snapshots.set(name, { ...this.clockState(), arrays: new Map(), random: [] });
+      return;
+    }
     const snapshot = takeSnapshot(this.runtimeDevice('store()'), this.allObjects(), this.time);
     this.snapshots.set(name, snapshot);
     if (filename) writeSnapshotFile(filename, name, snapshot);
@@ -163,17 +172,44 @@ export class Network {
 
   /** Puts every object back into the state saved by `store(name)` (from `filename` if given). */
   restore(name = 'default', filename?: string, options: { restoreRandomState?: boolean } = {}): void {
+    if (this.device instanceof CppStandaloneDevice) this.noFileOnStandalone('restore()', filename);
     const snapshot = filename ? readSnapshotFile(filename, name) : this.snapshots.get(name);
     if (!snapshot) {
       throw new BrianError('store_not_found', `No state stored under the name "${name}".`, {
         hint: `stored names: ${[...this.snapshots.keys()].join(', ') || 'none'}`,
       });
     }
+    const device = this.device;
+    if (device instanceof CppStandaloneDevice) {
+      device.restoreState(`${this.id}:${name}`, options.restoreRandomState ?? false);
+      for (const o of this.allObjects()) {
+        const step = snapshot.clocks.get(`${o.clock.name}@${o.name}`);
+        if (step !== undefined) o.clock.timestep = step;
+      }
+      this.time = snapshot.time;
+      return;
+    }
     this.time = restoreSnapshot(
       this.runtimeDevice('restore()'),
       this.allObjects(),
       snapshot,
       options.restoreRandomState ?? false,
+    );
+  }
+
+  /** The network time and each object's clock step (what a standalone snapshot keeps on this side). */
+  private clockState(): { time: number; clocks: Map<string, number> } {
+    const clocks = new Map<string, number>();
+    for (const o of this.allObjects()) clocks.set(`${o.clock.name}@${o.name}`, o.clock.timestep);
+    return { time: this.time, clocks };
+  }
+
+  private noFileOnStandalone(what: string, filename: string | undefined): void {
+    if (filename === undefined) return;
+    throw new BrianError(
+      'not_available_on_device',
+      `${what} with a file is not available on device cpp_standalone: the state only exists inside the compiled program.`,
+      { hint: 'store and restore by name within the script' },
     );
   }
 

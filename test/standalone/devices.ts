@@ -63,6 +63,32 @@ export function onBothDevices(
   }
 }
 
+/**
+ * Runs a script with several runs on both devices: on the standalone device with buildOnRun
+ * false, `device.build()` after the script; the script returns a function reading its results.
+ */
+export function onEachDeviceBuilt<T>(name: string, script: () => () => T): { runtime: T; standalone: T } {
+  const run = (device: DeviceName): T => {
+    defaultclock.dt = ms(0.1);
+    const standalone =
+      device === 'cpp_standalone'
+        ? setDevice('cpp_standalone', { directory: projectDirectory(name), buildOnRun: false })
+        : undefined;
+    if (!standalone) resetDevice();
+    startScope();
+    try {
+      const read = script();
+      standalone?.build();
+      return read();
+    } finally {
+      resetDevice();
+      startScope();
+      defaultclock.dt = ms(0.1);
+    }
+  };
+  return { runtime: run('runtime'), standalone: run('cpp_standalone') };
+}
+
 /** Runs `build` on both devices (fresh each time) and returns the two results for comparison. */
 export function onEachDevice<T>(
   name: string,

@@ -159,7 +159,7 @@ test('what a compiled program cannot do is refused before anything is built', {
     startScope();
     setDevice('cpp_standalone', { directory: projectDirectory('refused') });
     const H = new NeuronGroup(1, 'v : 1');
-    throwsCode(() => new Network(H).store(), 'not_available_on_device');
+    throwsCode(() => new Network(H).store('state', 'state.json'), 'not_available_on_device');
     void G;
     void store;
   } finally {

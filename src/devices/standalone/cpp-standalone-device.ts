@@ -5,6 +5,7 @@ import type { ScalarType } from '../../compiler/functions.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
 import type { RandomStream } from '../../core/random.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
+import type { BrianObject } from '../../network/brian-object.ts';
 import { textReport } from '../../network/report.ts';
 import { Quantity } from '../../units/quantity.ts';
 import type { Device, KernelFunction, NetworkRun, NetworkRunResult, SynapsesConnected } from '../device.ts';
@@ -62,6 +63,7 @@ export class CppStandaloneDevice implements Device {
   private functionNames = new WeakMap<KernelFunction, string>();
   private runs: { network: { lastRunTime: number }; report: NetworkRun['report'] }[] = [];
   private runArgsPlaced = false;
+  private stored = new Map<string, { arrays: readonly ArrayDecl[]; queues: readonly string[] }>();
   private project?: WrittenProject;
   private results?: Results;
   /** Arrays allocated after the program ran (buffers of getters evaluated in JavaScript). */
@@ -74,7 +76,11 @@ export class CppStandaloneDevice implements Device {
   }
 
   private newCompiler(): KernelCompiler {
-    return new KernelCompiler((id) => this.current(id), (this.options.threads ?? 0) > 0);
+    return new KernelCompiler(
+      (id) => this.current(id),
+      (this.options.threads ?? 0) > 0,
+      this.options.fastMath ?? false,
+    );
   }
 
   /** Random numbers are drawn inside the compiled program. */
@@ -265,6 +271,28 @@ export class CppStandaloneDevice implements Device {
     return { elapsed: results?.runTimes[op.index] ?? Number.NaN, time: run.start + run.duration };
   }
 
+  /** Network.store() inside the program: the objects' arrays, the pathways' spike queues, the random state. */
+  storeState(key: string, objects: readonly BrianObject[]): void {
+    this.recording('store()');
+    const ids = new Set(objects.flatMap((o) => o.stateArrays()));
+    const arrays = [...ids].filter((id) => this.decls.has(id)).map((id) => this.current(id));
+    const queues = objects.flatMap((o) =>
+      ((o as { pathways?: readonly { name: string }[] }).pathways ?? []).map(
+        (p) => `_queue_${mangleId(p.name)}`,
+      ),
+    );
+    this.stored.set(key, { arrays, queues });
+    this.ops.push({ kind: 'store', key, arrays, queues });
+  }
+
+  /** Network.restore() inside the program: the copies of the last storeState with this key. */
+  restoreState(key: string, random: boolean): void {
+    this.recording('restore()');
+    const stored = this.stored.get(key);
+    if (!stored) throw new Error(`internal: restore of ${key} before any store`);
+    this.ops.push({ kind: 'restore', key, ...stored, random });
+  }
+
   /** Where values given to `run({ runArgs })` are applied (by default just before the first run, as Brian 2.6). */
   applyRunArgs(): void {
     this.recording('applyRunArgs()');
@@ -346,6 +374,7 @@ export class CppStandaloneDevice implements Device {
     this.functionNames = new WeakMap();
     this.runs = [];
     this.runArgsPlaced = false;
+    this.stored = new Map();
     this.project = undefined;
     this.results = undefined;
     this.afterRun = new Set();

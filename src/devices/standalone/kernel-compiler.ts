@@ -22,10 +22,12 @@ export class KernelCompiler {
     private readonly current: (arrayId: string) => ArrayDecl,
     /** Emit OpenMP pragmas for loops whose elements are independent. */
     private readonly openmp = false,
+    /** fastMath builds: exp() by brianlib's vectorisable implementation. */
+    private readonly fastMath = false,
   ) {}
 
   compile(kernel: Kernel): CppFunction {
-    const optimised = optimiseKernel(kernel);
+    const optimised = this.fastMath ? withFastFunctions(optimiseKernel(kernel)) : optimiseKernel(kernel);
     const used = new Map<string, ArrayDecl>();
     const ctx: CppKernelContext = {
       openmp: this.openmp,
@@ -68,6 +70,20 @@ export class KernelCompiler {
     this.usedNames.add(name);
     return name;
   }
+}
+
+/** Functions with a faster (vectorisable, not correctly rounded) C++ implementation in brianlib. */
+const FAST_IMPLEMENTATIONS: Readonly<Record<string, string>> = { exp: '_brian_exp_fast' };
+
+function withFastFunctions(kernel: Kernel): Kernel {
+  if (![...kernel.functions].some((f) => f.cpp in FAST_IMPLEMENTATIONS && !f.user && !f.inline))
+    return kernel;
+  const functions = new Set(
+    [...kernel.functions].map((f) =>
+      f.cpp in FAST_IMPLEMENTATIONS && !f.user && !f.inline ? { ...f, cpp: FAST_IMPLEMENTATIONS[f.cpp] } : f,
+    ),
+  );
+  return { ...kernel, functions };
 }
 
 /** The C++ code of the user and inline functions a kernel calls. */

@@ -19,6 +19,7 @@ export function mainSource(
   files: DataFiles,
 ): string {
   const w = new CodeWriter();
+  w.line('#include <algorithm>');
   w.line('#include <cstdio>');
   w.line('#include <cstring>');
   w.line('#include <string>');
@@ -26,6 +27,9 @@ export function mainSource(
   w.line('#include "brianlib/brian.h"');
   w.line();
   for (const line of arraysSource(decls, queues, files).trimEnd().split('\n')) w.line(line);
+  w.line();
+  const snapshots = snapshotNames(ops);
+  for (const line of snapshotGlobals(ops, snapshots)) w.line(line);
   w.line();
   for (const f of functions)
     w.line(`void ${f.name}(const double t, const double dt, const int64_t _timestep);`);
@@ -53,7 +57,7 @@ export function mainSource(
     w.line('brian::seed_randomly(brian::_rng);');
     w.line('std::vector<double> _run_times;');
     ops.forEach((op, k) => {
-      emitOperation(w, op, k, files);
+      emitOperation(w, op, k, files, snapshots);
     });
     w.line('_write_results(results_dir);');
     w.block('', () => {
@@ -66,7 +70,34 @@ export function mainSource(
   return w.toString();
 }
 
-function emitOperation(w: CodeWriter, op: Operation, k: number, files: DataFiles): void {
+/** A C++ prefix per snapshot key (`_snapshot_0_`), in order of first store(). */
+function snapshotNames(ops: readonly Operation[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const op of ops)
+    if (op.kind === 'store' && !names.has(op.key)) names.set(op.key, `_snapshot_${names.size}_`);
+  return names;
+}
+
+/** The copies each snapshot key needs: every array and queue any store() with that key saves, and the random state. */
+function snapshotGlobals(ops: readonly Operation[], names: ReadonlyMap<string, string>): string[] {
+  const lines = new Set<string>();
+  for (const op of ops) {
+    if (op.kind !== 'store') continue;
+    const prefix = names.get(op.key)!;
+    lines.add(`static double ${prefix}rng[6];`);
+    for (const d of op.arrays) lines.add(`static std::vector<${storageType(d.type)}> ${prefix}${d.cppName};`);
+    for (const q of op.queues) lines.add(`static brian::SpikeQueue ${prefix}${q};`);
+  }
+  return [...lines];
+}
+
+function emitOperation(
+  w: CodeWriter,
+  op: Operation,
+  k: number,
+  files: DataFiles,
+  snapshots: ReadonlyMap<string, string>,
+): void {
   switch (op.kind) {
     case 'call':
       w.line(`${op.fn}(${doubleLiteral(op.t)}, ${doubleLiteral(op.dt)}, ${op.timestep});`);
@@ -129,6 +160,26 @@ function emitOperation(w: CodeWriter, op: Operation, k: number, files: DataFiles
     case 'seed':
       w.line(`brian::_rng.seed(${op.lo}u, ${op.hi}u);`);
       return;
+    case 'store': {
+      const prefix = snapshots.get(op.key)!;
+      for (const d of op.arrays) {
+        if (d.dynamic) w.line(`${prefix}${d.cppName} = ${d.cppName};`);
+        else w.line(`${prefix}${d.cppName}.assign(${d.cppName}, ${d.cppName} + ${d.size});`);
+      }
+      for (const q of op.queues) w.line(`${prefix}${q} = ${q};`);
+      w.line(`brian::_rng.get_state(${prefix}rng);`);
+      return;
+    }
+    case 'restore': {
+      const prefix = snapshots.get(op.key)!;
+      for (const d of op.arrays) {
+        if (d.dynamic) w.line(`${d.cppName} = ${prefix}${d.cppName};`);
+        else w.line(`std::copy(${prefix}${d.cppName}.begin(), ${prefix}${d.cppName}.end(), ${d.cppName});`);
+      }
+      for (const q of op.queues) w.line(`${q} = ${prefix}${q};`);
+      if (op.random) w.line(`brian::_rng.set_state(${prefix}rng);`);
+      return;
+    }
     case 'run_args':
       w.line('apply_run_args(run_args);');
       return;

@@ -17,8 +17,9 @@ export interface StandaloneOptions {
   readonly optimisationFlags?: readonly string[];
   /**
    * Brian's flags (`-ffast-math -fno-finite-math-only`): divisions by constants become
-   * multiplications, sums may be reordered. Faster, but results differ from the runtime device
-   * in the last bits (so chaotic networks diverge after a while). Default false.
+   * multiplications, sums may be reordered; and `exp` by brianlib's vectorisable version (within
+   * 2 ulp). Faster, but results differ from the runtime device in the last bits (so chaotic
+   * networks diverge after a while). Default false.
    */
   readonly fastMath?: boolean;
   /** Further compiler flags, appended. */

@@ -86,6 +86,21 @@ export type Operation =
       readonly multisynapticIndex?: ArrayDecl;
     }
   | { readonly kind: 'seed'; readonly lo: number; readonly hi: number }
+  /** store(): copies of the arrays, spike queues and random state under a snapshot key. */
+  | {
+      readonly kind: 'store';
+      readonly key: string;
+      readonly arrays: readonly ArrayDecl[];
+      readonly queues: readonly string[];
+    }
+  /** restore(): the copies of the last store() with this key put back. */
+  | {
+      readonly kind: 'restore';
+      readonly key: string;
+      readonly arrays: readonly ArrayDecl[];
+      readonly queues: readonly string[];
+      readonly random: boolean;
+    }
   /** Where values given to `device.run({ runArgs })` are applied (Brian: before the first run). */
   | { readonly kind: 'run_args' }
   | {

@@ -1,17 +1,14 @@
-import type { Kernel } from '../../ir/kernel.ts';
+import type { CodeBlock, Kernel } from '../../ir/kernel.ts';
 
 /**
- * Whether the elements of a kernel's loop are independent, so that OpenMP threads may share
- * them: every store goes to the element itself (`_idx`, possibly offset for a subgroup), only
- * the element's own locals are assigned, and no
- * function draws random numbers or keeps state (one generator stream must be consumed in order,
- * so that a seed gives the same numbers with and without threads).
+ * Whether the iterations of a kernel's element loop are independent of each other: every store
+ * goes to the element itself (`_idx`, possibly offset for a subgroup), an array that is written
+ * is read only at that element too, and only the element's own locals are assigned (not one
+ * computed by the scalar block). Such loops get `#pragma GCC ivdep` (the compiler need not
+ * check at run time whether the arrays overlap, which it gives up on beyond ten pairs).
  */
-export function elementsIndependent(kernel: Kernel): boolean {
-  if ([...kernel.functions].some((f) => f.stateful)) return false;
-  const blocks = [kernel.vector, kernel.condition].filter((b) => b !== undefined);
-  // Locals of the element: loaded or declared per element. Assigning any other (one of the
-  // scalar block) would be a race between threads.
+export function iterationsIndependent(kernel: Kernel): boolean {
+  const blocks = [kernel.vector, kernel.condition].filter((b): b is CodeBlock => b !== undefined);
   const own = new Set<string>();
   for (const block of blocks) {
     for (const load of block.loads) own.add(load.local);
@@ -20,11 +17,30 @@ export function elementsIndependent(kernel: Kernel): boolean {
       else if (!own.has(s.name)) return false;
     }
   }
+  const written = new Set<string>();
   for (const block of blocks) {
     for (const store of block.stores) {
-      if (store.index.kind !== 'element' || store.index.base !== '_idx') return false;
-      if (store.index.steps.some((s) => s.kind !== 'offset')) return false;
+      if (!isOwnElement(store.index)) return false;
+      written.add(store.arrayId);
+    }
+  }
+  for (const block of blocks) {
+    for (const load of block.loads) {
+      if (written.has(load.arrayId) && !isOwnElement(load.index)) return false;
     }
   }
   return true;
+}
+
+/**
+ * Whether OpenMP threads may share the loop: independent iterations, and no function drawing
+ * random numbers or keeping state (one generator stream must be consumed in order, so that a
+ * seed gives the same numbers with and without threads).
+ */
+export function elementsIndependent(kernel: Kernel): boolean {
+  return iterationsIndependent(kernel) && ![...kernel.functions].some((f) => f.stateful);
+}
+
+function isOwnElement(index: CodeBlock['stores'][number]['index']): boolean {
+  return index.kind === 'element' && index.base === '_idx' && index.steps.every((s) => s.kind === 'offset');
 }

@@ -1,6 +1,7 @@
 import type { Expr } from '../../1-parse/ast.ts';
 import type { FunctionDef, ScalarType } from '../../functions.ts';
 import { typeOf } from '../../ir/types.ts';
+import { inlineTimestepCompare } from '../js/inline-prelude.ts';
 import { cppLocal, ptr } from './names.ts';
 
 /** Inline function templates (TimedArray, BinomialFunction) see kernel arrays as `_ptr_<id>` and the clock's `dt`. */
@@ -46,8 +47,12 @@ export class CppExprPrinter {
         return expr.op === '-' ? `(-${this.print(expr.operand)})` : this.print(expr.operand);
       case 'Logical':
         return `(${this.print(expr.left)} ${expr.op === 'and' ? '&&' : '||'} ${this.print(expr.right)})`;
-      case 'Compare':
+      case 'Compare': {
+        // `timestep(x, dt) >= n` without the truncation, exactly as the JavaScript printer does.
+        const inlined = inlineTimestepCompare(expr, this.functions, this.locals, (e) => this.print(e));
+        if (inlined !== undefined) return inlined;
         return `(${this.print(expr.left)} ${expr.op} ${this.print(expr.right)})`;
+      }
       case 'Call': {
         const args = expr.args.map((a) => this.print(a));
         if (expr.callee === '_select') return `(${args[0]} ? ${args[1]} : ${args[2]})`;

@@ -3,7 +3,7 @@ import type { CodeWriter } from '../../code-writer.ts';
 import type { RangeParams } from '../../js/kernels/loops.ts';
 import { type CppKernelContext, sizeExpr } from '../context.ts';
 import { emitBlock } from '../emit-block.ts';
-import { elementsIndependent } from '../parallel.ts';
+import { elementsIndependent, iterationsIndependent } from '../parallel.ts';
 
 export function stopExpr(stop: RangeParams['stop'], ctx: CppKernelContext): string {
   return typeof stop === 'number' ? String(stop) : sizeExpr(ctx.array(stop.sizeOf));
@@ -18,7 +18,8 @@ export function emitElementLoop(
   ctx: CppKernelContext,
 ): void {
   w.line(`const int32_t _stop = ${stopExpr(range.stop, ctx)};`);
-  if (ctx.openmp && elementsIndependent(kernel)) w.line('#pragma omp parallel for schedule(static)');
+  if (ctx.openmp && elementsIndependent(kernel)) w.line('#pragma omp parallel for simd schedule(static)');
+  else if (iterationsIndependent(kernel)) w.line('#pragma GCC ivdep');
   w.block(`for (int32_t _idx = ${range.start}; _idx < _stop; _idx++)`, () => {
     emitConditionalVector(w, kernel, new Set(declared));
   });
