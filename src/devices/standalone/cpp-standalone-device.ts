@@ -6,7 +6,6 @@ import type { Kernel } from '../../compiler/ir/kernel.ts';
 import type { RandomStream } from '../../core/random.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { BrianObject } from '../../network/brian-object.ts';
-import { textReport } from '../../network/report.ts';
 import { Quantity } from '../../units/quantity.ts';
 import type { Device, KernelFunction, NetworkRun, NetworkRunResult, SynapsesConnected } from '../device.ts';
 import {
@@ -18,18 +17,14 @@ import {
 } from '../runtime/arrays.ts';
 import { RuntimeDevice } from '../runtime/runtime-device.ts';
 import { buildProject } from './build-project.ts';
-import { executeProgram, type Progress } from './execute.ts';
+import { buildSettings } from './build-settings.ts';
+import { executeProgram } from './execute.ts';
 import { KernelCompiler } from './kernel-compiler.ts';
 import type { BuildSettings } from './makefile.ts';
-import {
-  type BuildOptions,
-  DEFAULT_OPTIMISATION_FLAGS,
-  FAST_MATH_FLAGS,
-  type RerunOptions,
-  type StandaloneOptions,
-} from './options.ts';
+import type { BuildOptions, RerunOptions, StandaloneOptions } from './options.ts';
 import type { ArrayDecl, Operation } from './program.ts';
 import { recordRun } from './record-run.ts';
+import { replayReports } from './replay-reports.ts';
 import { Results } from './results.ts';
 import { commandLineValues } from './run-args.ts';
 import { type WrittenProject, writeProject } from './write-project.ts';
@@ -391,36 +386,12 @@ export class CppStandaloneDevice implements Device {
   }
 
   private settings(debug = this.options.debug ?? false): BuildSettings {
-    const support = this.compiler.functions.flatMap((f) => f.support);
-    const threads = this.options.threads ?? 0;
-    const defines = support.flatMap((s) =>
-      Object.entries(s.defineMacros).map(([k, v]) => (v === '' ? `-D${k}` : `-D${k}=${v}`)),
+    return buildSettings(
+      this.options,
+      this.compilerName(),
+      this.compiler.functions.flatMap((f) => f.support),
+      debug,
     );
-    const compileFlags = [
-      '-std=c++17',
-      '-fwrapv',
-      '-ffp-contract=off',
-      '-w',
-      '-I.',
-      ...(debug ? ['-O0', '-g', '-DDEBUG'] : (this.options.optimisationFlags ?? DEFAULT_OPTIMISATION_FLAGS)),
-      ...(this.options.fastMath ? FAST_MATH_FLAGS : []),
-      ...(threads > 0 ? ['-fopenmp'] : []),
-      ...unique(support.flatMap((s) => s.includeDirs.map((d) => `-I${d}`))),
-      ...unique(defines),
-      ...(this.options.extraCompileArgs ?? []),
-    ];
-    const linkFlags = [
-      ...(threads > 0 ? ['-fopenmp'] : []),
-      ...unique(support.flatMap((s) => s.libraryDirs.map((d) => `-L${d}`))),
-      ...(this.options.extraLinkArgs ?? []),
-    ];
-    return {
-      compiler: this.compilerName(),
-      compileFlags,
-      linkFlags,
-      libraries: unique(support.flatMap((s) => s.libraries)),
-      extraSources: unique(support.flatMap((s) => s.sources.map((p) => resolve(p)))),
-    };
   }
 
   /** After the run, getters of subexpressions and conditions are evaluated in JavaScript on the results. */
@@ -445,23 +416,6 @@ function gather(storage: TypedArray, indices: Int32Array): TypedArray {
   return out;
 }
 
-function unique<T>(values: readonly T[]): T[] {
-  return [...new Set(values)];
-}
-
 function isQuantity(value: unknown): boolean {
   return value instanceof Quantity;
-}
-
-/** Progress lines of the runs, printed (or passed to the callback) as the runtime's reporter would have. */
-function replayReports(progress: readonly Progress[], reports: readonly NetworkRun['report'][]): void {
-  for (const p of progress) {
-    const option = reports[p.run];
-    if (option === undefined) continue;
-    const callback =
-      typeof option === 'function'
-        ? option
-        : textReport(option === 'stderr' ? process.stderr : process.stdout);
-    callback(p.elapsed, p.completed, p.start, p.duration);
-  }
 }
