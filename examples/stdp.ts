@@ -9,6 +9,7 @@
  * model as test/reference/stdp_stats.json.
  *
  *   npx tsx examples/stdp.ts [--duration 100] [--seed 1] [--out out/stdp]
+ *                            [--device runtime|cpp_standalone] [--project out/stdp-standalone]
  */
 import { parseArgs } from 'node:util';
 import {
@@ -23,6 +24,7 @@ import {
   Synapses,
   second,
   seed,
+  setDevice,
 } from '../src/index.ts';
 import { figure, histogram, line, saveFigure } from '../src/plot/index.ts';
 
@@ -32,10 +34,13 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '100' },
     out: { type: 'string', default: 'out/stdp' },
     seed: { type: 'string' },
+    device: { type: 'string', default: 'runtime' },
+    project: { type: 'string', default: 'out/stdp-standalone' },
   },
 });
 const N = Number(args.N);
 const duration = second(Number(args.duration));
+if (args.device === 'cpp_standalone') setDevice('cpp_standalone', { directory: args.project });
 if (args.seed) seed(Number(args.seed));
 
 const taupre = ms(20);

@@ -46,6 +46,8 @@ export interface Device {
    * their length; a static one must have it): spike lists, time bins.
    */
   replace(arrayId: string, values: TypedArray): void;
+  /** Makes a dynamic array `offset, offset+1, …` as long as dynamic array `lengthOf` is now (all synapses). */
+  arange(arrayId: string, lengthOf: string, offset: number): void;
   /** Appends values to a dynamic array (`connect(i=…, j=…)`). */
   append(arrayId: string, values: Int32Array | Float64Array): void;
   /** After synapses were created: grow per-synapse arrays, recompute N_incoming, N_outgoing, the multisynaptic index. */

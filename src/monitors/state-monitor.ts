@@ -41,8 +41,13 @@ export class StateMonitor extends BrianObject {
 
   readonly source: Group;
   readonly variables: readonly string[];
-  /** Recorded element indices, relative to the source. */
-  readonly recordIndices: Int32Array;
+  private readonly fixedIndices: Int32Array;
+  /**
+   * `record: true` on synapses compiled by a standalone device: how many there are is only
+   * known inside the program, so the indices are filled there at the start of each run (the
+   * dynamic array giving the number of synapses).
+   */
+  readonly recordsAllOf?: string;
   private readonly runner: StateMonitorRunner;
   private readonly ids: { t: string; indices: string; vars: Map<string, string>; sourceClock?: string };
   private readonly dims = new Map<string, Dimension>();
@@ -64,21 +69,23 @@ export class StateMonitor extends BrianObject {
     const record = options.record ?? true;
     if (record === false)
       throw new BrianError('bad_argument', 'A StateMonitor with record: false records nothing.');
+    const sizeUnknown = source.dynamicSize !== undefined && !source.device.inProcess;
+    if (record === true && sizeUnknown) this.recordsAllOf = source.dynamicSize;
     const relative =
       record === true
-        ? Array.from({ length: source.N }, (_, k) => k)
+        ? Array.from({ length: sizeUnknown ? 0 : source.N }, (_, k) => k)
         : typeof record === 'number'
           ? [record]
           : [...record];
     for (const k of relative) {
-      if (!Number.isInteger(k) || k < 0 || k >= source.N) {
+      if (!Number.isInteger(k) || k < 0 || (!sizeUnknown && k >= source.N)) {
         throw new BrianError(
           'index_out_of_range',
           `Cannot record element ${k} of ${source.name} (size ${source.N}).`,
         );
       }
     }
-    this.recordIndices = Int32Array.from(relative);
+    this.fixedIndices = Int32Array.from(relative);
     const device = source.device;
     this.ids = {
       t: `${this.name}_t`,
@@ -88,9 +95,11 @@ export class StateMonitor extends BrianObject {
     };
     if (this.ids.sourceClock) device.allocate(this.ids.sourceClock, 'float', 3);
     device.allocateDynamic(this.ids.t, 'float');
-    device
-      .allocate(this.ids.indices, 'integer', relative.length)
-      .data.set(relative.map((k) => k + source.start));
+    if (this.recordsAllOf) device.allocateDynamic(this.ids.indices, 'integer');
+    else
+      device
+        .allocate(this.ids.indices, 'integer', relative.length)
+        .data.set(relative.map((k) => k + source.start));
     for (const v of this.variables) {
       const variable = source.variable(v);
       if (!('dim' in variable)) throw new BrianError('unknown_variable', `Cannot record "${v}".`);
@@ -128,6 +137,13 @@ export class StateMonitor extends BrianObject {
   /** @internal */
   arrayIds() {
     return this.ids;
+  }
+
+  /** Recorded element indices, relative to the source. */
+  get recordIndices(): Int32Array {
+    if (!this.recordsAllOf) return this.fixedIndices;
+    const start = this.source.start;
+    return Int32Array.from(this.source.device.values(this.ids.indices), (k) => k - start);
   }
 
   get t_(): Float64Array {
@@ -186,7 +202,8 @@ class StateMonitorRunner extends KernelRunner {
     const vector = builder.block();
     const scope = m.source.codeScope(ctx.runNamespace);
     const recorded = readRecordedVariables(vector, m.name, m.variables, ids.vars, scope);
-    builder.noteArray(ids.indices, 'integer', false);
+    builder.noteArray(ids.indices, 'integer', m.recordsAllOf !== undefined);
+    if (m.recordsAllOf) ctx.device.arange(ids.indices, m.recordsAllOf, m.source.start);
     return {
       kind: 'statemonitor',
       name: this.name,

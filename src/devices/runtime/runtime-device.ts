@@ -105,6 +105,13 @@ export class RuntimeDevice implements Device {
     a.data.set(values);
   }
 
+  arange(arrayId: string, lengthOf: string, offset: number): void {
+    const a = this.array(arrayId) as DynamicArray;
+    const n = this.array(lengthOf).length;
+    a.resize(n);
+    for (let k = 0; k < n; k++) a.data[k] = offset + k;
+  }
+
   append(arrayId: string, values: Int32Array | Float64Array): void {
     const a = this.array(arrayId) as DynamicArray;
     for (let k = 0; k < values.length; k++) a.push(values[k]);

@@ -220,6 +220,16 @@ export class CppStandaloneDevice implements Device {
     this.ops.push({ kind: 'replace', target, values: values.slice() });
   }
 
+  arange(arrayId: string, lengthOf: string, offset: number): void {
+    this.recording(`Setting ${arrayId}`);
+    this.ops.push({
+      kind: 'arange',
+      target: this.current(arrayId),
+      lengthOf: this.current(lengthOf),
+      offset,
+    });
+  }
+
   append(arrayId: string, values: Int32Array | Float64Array): void {
     this.recording(`connect() on ${arrayId}`);
     this.ops.push({ kind: 'append', target: this.current(arrayId), values: values.slice() });

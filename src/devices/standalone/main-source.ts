@@ -139,6 +139,12 @@ function emitOperation(
       );
       return;
     }
+    case 'arange':
+      w.line(`${op.target.cppName}.resize(${op.lengthOf.cppName}.size());`);
+      w.line(
+        `for (size_t _k = 0; _k < ${op.target.cppName}.size(); _k++) ${op.target.cppName}[_k] = ${op.offset} + (int32_t)_k;`,
+      );
+      return;
     case 'append':
       files.set(`op${k}_values`, bytesOf(op.values).slice());
       w.line(`brian::append_values(${op.target.cppName}, "static_arrays/op${k}_values");`);

@@ -74,6 +74,13 @@ export type Operation =
   /** All values of an array, a dynamic one taking their length. */
   | { readonly kind: 'replace'; readonly target: ArrayDecl; readonly values: TypedArray }
   | { readonly kind: 'append'; readonly target: ArrayDecl; readonly values: TypedArray }
+  /** A dynamic array made offset, offset+1, … as long as another is now. */
+  | {
+      readonly kind: 'arange';
+      readonly target: ArrayDecl;
+      readonly lengthOf: ArrayDecl;
+      readonly offset: number;
+    }
   | {
       readonly kind: 'synapses_connected';
       readonly pre: ArrayDecl;
