@@ -230,3 +230,42 @@ test('progress reports of a standalone run reach the report callback', { skip: S
   assert.deepEqual(calls, [0, 1, 0, 1]);
   void second;
 });
+
+onBothDevices(
+  'user functions with headers and macros; a missing library is a clear error',
+  ({ device: name }) => {
+    const scaled = implementation({
+      name: 'scaled',
+      args: [1],
+      result: 1,
+      js: (x) => 3 * Math.hypot(x, 0),
+      cpp: {
+        code: 'static inline double scaled(double x) { return SCALE * std::hypot(x, 0.0); }',
+        headers: ['<cmath>'],
+        defineMacros: { SCALE: 3 },
+        libraries: ['m'],
+      },
+    });
+    const G = new NeuronGroup(2, 'y : 1', { namespace: { scaled } });
+    G.y = 'scaled(i + 1)';
+    run(ms(0.1));
+    assert.deepEqual(Array.from(G.y_ as Float64Array), [3, 6], name);
+    if (name !== 'cpp_standalone') return;
+    resetDevice();
+    setDevice('cpp_standalone', { directory: projectDirectory('missing library') });
+    startScope();
+    const missing = implementation({
+      name: 'needs_lib',
+      args: [1],
+      result: 1,
+      cpp: {
+        code: 'static inline double needs_lib(double x) { return x; }',
+        libraries: ['brian_ts_no_such_library'],
+      },
+    });
+    const H = new NeuronGroup(1, 'y : 1', { namespace: { needs_lib: missing } });
+    H.y = 'needs_lib(2)';
+    const err = throwsCode(() => run(ms(0.1)), 'compile_error');
+    assert.match(err.message, /brian_ts_no_such_library.*user function needs_lib/);
+  },
+);

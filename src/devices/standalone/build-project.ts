@@ -146,6 +146,24 @@ export function compileError(output: string, support: readonly SupportCode[], di
       });
     }
   }
+  const missing = /cannot find -l([^\s:]+)/.exec(output);
+  if (missing) {
+    const wanted = support.find((s) => s.libraries.includes(missing[1]));
+    return new BrianError(
+      'compile_error',
+      `The library "${missing[1]}"${wanted ? ` that ${wanted.label} links with` : ''} was not found.`,
+      { hint: 'install it (its -dev package), or give its directory in libraryDirs' },
+    );
+  }
+  const header = /fatal error: (\S+): No such file or directory/.exec(output);
+  if (header) {
+    const wanted = support.find((s) => s.headers.some((h) => h.includes(header[1])));
+    return new BrianError(
+      'compile_error',
+      `The header ${header[1]}${wanted ? ` that ${wanted.label} includes` : ''} was not found.`,
+      { hint: 'install the library (its -dev package), or give its directory in includeDirs' },
+    );
+  }
   const first = lines.findIndex((l) => /error/.test(l));
   const excerpt = lines.slice(Math.max(0, first), Math.max(0, first) + 20).join('\n');
   return new BrianError('compile_error', `The generated C++ project in ${dir} did not compile:\n${excerpt}`, {
