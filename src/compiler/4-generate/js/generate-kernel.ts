@@ -51,7 +51,7 @@ export function generateJsKernel(kernel: Kernel): string {
       w.line(`const ${ptr(info.arrayId)} = _arrays.get(${JSON.stringify(info.arrayId)}).data;`);
   }
   w.block(
-    'return function (t, dt, _timestep)',
+    `return function ${kernelFunctionName(kernel.name)}(t, dt, _timestep)`,
     () => {
       for (const info of kernel.arrays.values()) {
         if (info.dynamic)
@@ -62,4 +62,9 @@ export function generateJsKernel(kernel: Kernel): string {
     '};',
   );
   return w.toString();
+}
+
+/** The kernel's name on the generated function (`_k_neurongroup_stateupdater`), so that V8's traces and profiles show it. */
+function kernelFunctionName(name: string): string {
+  return `_k_${name.replace(/[^A-Za-z0-9_$]/g, '_')}`;
 }
