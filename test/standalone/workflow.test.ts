@@ -20,6 +20,7 @@ import {
   setDevice,
   startScope,
   store,
+  TimedArray,
 } from '../../src/index.ts';
 import { assertClose, throwsCode } from '../helpers/reference.ts';
 import { onBothDevices, onEachDevice, projectDirectory, STANDALONE_SKIP } from './devices.ts';
@@ -269,3 +270,28 @@ onBothDevices(
     assert.match(err.message, /brian_ts_no_such_library.*user function needs_lib/);
   },
 );
+
+test('device.run({ runArgs }) replaces the values of a TimedArray', { skip: STANDALONE_SKIP }, () => {
+  setDevice('cpp_standalone', { buildOnRun: false });
+  startScope();
+  try {
+    const stimulus = new TimedArray([1, 2, 3, 4], { dt: ms(1) });
+    const G = new NeuronGroup(1, 'x = stimulus(t) : 1', { namespace: { stimulus } });
+    const M = new StateMonitor(G, 'x', { record: 0 });
+    run(ms(4));
+    device.build({ directory: projectDirectory('timed array run args') });
+    assert.deepEqual(
+      [0, 10, 20, 30].map((k) => M.x_[0][k]),
+      [1, 2, 3, 4],
+    );
+    device.run({ runArgs: [[stimulus, [5, 6, 7, 8]]] });
+    assert.deepEqual(
+      [0, 10, 20, 30].map((k) => M.x_[0][k]),
+      [5, 6, 7, 8],
+    );
+    throwsCode(() => device.run({ runArgs: [[stimulus, [1, 2]]] }), 'bad_argument');
+  } finally {
+    resetDevice();
+    startScope();
+  }
+});

@@ -55,8 +55,17 @@ export interface RerunOptions {
   readonly resultsDirectory?: string;
 }
 
-/** Pairs of a variable view (`G.v`, `S.w`) and its value: a quantity or number for all elements, or one value per element. */
-export type RunArgs = Iterable<readonly [RunArgTarget, unknown]>;
+/**
+ * Pairs of a variable view (`G.v`, `S.w`) and its value (a quantity or number for all elements,
+ * or one value per element), or of a TimedArray and its new values (same shape and unit).
+ */
+export type RunArgs = Iterable<readonly [RunArgTarget | TimedArrayTarget, unknown]>;
+
+/** A TimedArray whose values a rerun replaces. */
+export interface TimedArrayTarget {
+  readonly valuesArrayId: string;
+  readonly rows: number;
+}
 
 /** What a run argument sets: a variable view (`G.v`). */
 export interface RunArgTarget {

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import type { ArrayVariable } from '../../core/variables.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import { assignValues } from '../../groups/assign-values.ts';
+import { DIMENSIONLESS, type Dimension } from '../../units/dimension.ts';
 import { Quantity } from '../../units/quantity.ts';
-import { allocateTyped } from '../runtime/arrays.ts';
+import { allocateTyped, type TypedArray } from '../runtime/arrays.ts';
 import { bytesOf } from './cpp-values.ts';
 import type { CommandLineValue } from './execute.ts';
-import type { RunArgs } from './options.ts';
+import type { RunArgs, RunArgTarget } from './options.ts';
 import type { ArrayDecl } from './program.ts';
 
 /**
@@ -22,7 +23,12 @@ export function commandLineValues(
   directory: string,
 ): CommandLineValue[] {
   const out: CommandLineValue[] = [];
-  for (const [view, value] of runArgs ?? []) {
+  for (const [key, value] of runArgs ?? []) {
+    if (isTimedArray(key)) {
+      out.push(timedArrayValues(key, value, current, directory));
+      continue;
+    }
+    const view = key as RunArgTarget;
     const variable = view.group.variable(view.name) as ArrayVariable;
     if (variable?.kind !== 'array') {
       throw new BrianError(
@@ -46,11 +52,59 @@ export function commandLineValues(
     const length = stop >= 0 ? stop - start : (value as ArrayLike<number>).length;
     const values = allocateTyped(decl.type, length);
     assignValues(owner, view.name, { ...variable, shared: false }, values, undefined, value as never);
-    const bytes = bytesOf(values);
-    const file = `runarg_${decl.cppName}_${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`;
-    mkdirSync(join(directory, 'static_arrays'), { recursive: true });
-    writeFileSync(join(directory, 'static_arrays', file), bytes);
-    out.push({ name: decl.cppName, start, stop, value: `file:static_arrays/${file}` });
+    out.push({ name: decl.cppName, start, stop, value: dataFile(directory, decl, values) });
   }
   return out;
+}
+
+/** Values of many elements go through a file named after their content. */
+function dataFile(directory: string, decl: ArrayDecl, values: TypedArray): string {
+  const bytes = bytesOf(values);
+  const file = `runarg_${decl.cppName}_${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`;
+  mkdirSync(join(directory, 'static_arrays'), { recursive: true });
+  writeFileSync(join(directory, 'static_arrays', file), bytes);
+  return `file:static_arrays/${file}`;
+}
+
+interface TimedArrayLike {
+  readonly name: string;
+  readonly valuesArrayId: string;
+  readonly rows: number;
+  readonly cols?: number;
+  readonly dim: Dimension;
+}
+
+function isTimedArray(key: unknown): key is TimedArrayLike {
+  return typeof key === 'object' && key !== null && 'valuesArrayId' in key && 'rows' in key;
+}
+
+/** New contents of a TimedArray (Brian 2.6: run_args={stimulus: values}): the same shape and unit. */
+function timedArrayValues(
+  ta: TimedArrayLike,
+  value: unknown,
+  current: (arrayId: string) => ArrayDecl,
+  directory: string,
+): CommandLineValue {
+  const v = value as { values?: ArrayLike<number>; dim?: Dimension } & ArrayLike<number | ArrayLike<number>>;
+  const dim = v.dim ?? DIMENSIONLESS;
+  const flat =
+    v.values !== undefined
+      ? Float64Array.from(v.values)
+      : Float64Array.from(
+          Array.from(v as ArrayLike<number | ArrayLike<number>>).flatMap((x) =>
+            typeof x === 'number' ? [x] : Array.from(x),
+          ),
+        );
+  if (dim !== ta.dim) {
+    throw new BrianError(
+      'dimension_mismatch',
+      `New values of ${ta.name} must have dimension ${ta.dim}, not ${dim}.`,
+    );
+  }
+  const size = ta.rows * (ta.cols ?? 1);
+  if (flat.length !== size) {
+    throw new BrianError('bad_argument', `${ta.name} has ${size} values; run_args gave ${flat.length}.`);
+  }
+  const decl = current(ta.valuesArrayId);
+  return { name: decl.cppName, start: 0, stop: -1, value: dataFile(directory, decl, flat) };
 }
