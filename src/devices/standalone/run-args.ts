@@ -85,16 +85,17 @@ function timedArrayValues(
   current: (arrayId: string) => ArrayDecl,
   directory: string,
 ): CommandLineValue {
-  const v = value as { values?: ArrayLike<number>; dim?: Dimension } & ArrayLike<number | ArrayLike<number>>;
-  const dim = v.dim ?? DIMENSIONLESS;
-  const flat =
-    v.values !== undefined
-      ? Float64Array.from(v.values)
-      : Float64Array.from(
-          Array.from(v as ArrayLike<number | ArrayLike<number>>).flatMap((x) =>
-            typeof x === 'number' ? [x] : Array.from(x),
-          ),
-        );
+  // A QuantityArray/QuantityMatrix (values and a dimension), or plain numbers (1-D or 2-D).
+  const withUnit = value as { values?: ArrayLike<number>; dim?: Dimension };
+  const quantity = withUnit.dim !== undefined && withUnit.values !== undefined;
+  const dim = quantity ? withUnit.dim! : DIMENSIONLESS;
+  const flat = quantity
+    ? Float64Array.from(withUnit.values!)
+    : Float64Array.from(
+        Array.from(value as ArrayLike<number | ArrayLike<number>>).flatMap((x) =>
+          typeof x === 'number' ? [x] : Array.from(x),
+        ),
+      );
   if (dim !== ta.dim) {
     throw new BrianError(
       'dimension_mismatch',
