@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { defaultclock, ms, NeuronGroup, run, SpikeMonitor, StateMonitor } from '../../src/index.ts';
+import { onEachDeviceBuilt, STANDALONE_SKIP } from './devices.ts';
+
+/**
+ * Several clocks in one run (a monitor with its own dt, run_regularly every 0.25 ms, a group with
+ * dt 0.05 ms) and a dt change between runs: the compiled loop advances the clocks as the
+ * runtime's does, and a monitor with its own clock sees the source clock's time.
+ */
+function clocks() {
+  const G = new NeuronGroup(3, 'dv/dt = (2 - v)/(5*ms) : 1\ntnow = t : second\nticks : 1', {
+    threshold: 'v > 1',
+    reset: 'v = 0',
+    method: 'exact',
+  });
+  G.runRegularly('ticks += 1', { dt: ms(0.25) });
+  const fast = new NeuronGroup(1, 'dx/dt = 1/ms : 1', { dt: ms(0.05), method: 'euler' });
+  const M = new StateMonitor(G, ['v', 'tnow'], { record: [0, 2], dt: ms(0.35) });
+  const F = new StateMonitor(fast, 'x', { record: 0 });
+  const S = new SpikeMonitor(G);
+  run(ms(3));
+  defaultclock.dt = ms(0.2);
+  run(ms(2));
+  return () => ({
+    t: Array.from(M.t_),
+    tnow: Array.from(M.tnow_[0] as Float64Array),
+    v: Array.from(M.v_[1] as Float64Array),
+    x: Array.from(F.x_[0] as Float64Array),
+    ticks: Array.from(G.ticks_ as Float64Array),
+    spikes: Array.from(S.t_),
+  });
+}
+
+test('several clocks and a dt change between runs give the runtime results', {
+  skip: STANDALONE_SKIP,
+}, () => {
+  const { runtime, standalone } = onEachDeviceBuilt('clocks', clocks);
+  assert.ok(runtime.spikes.length > 0);
+  assert.deepEqual(standalone, runtime);
+});
