@@ -15,8 +15,13 @@
  * the voices the paper's microphone demo was made for.
  *
  *   npx tsx examples/audio-pitch.ts [--wav file.wav] [--notes 220,330,440] [--out out/audio-pitch]
+ *                                   [--device runtime|cpp_standalone] [--project out/audio-pitch-standalone]
+ *
+ * With `--device cpp_standalone` the input function is C++ code that reads the sound from a WAV
+ * file: the given one, or the generated tone written as a 64-bit float WAV (the same samples).
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   defaultclock,
@@ -31,6 +36,7 @@ import {
   Synapses,
   second,
   seed,
+  setDevice,
 } from '../src/index.ts';
 import { figure, line, raster, saveFigure, traces } from '../src/plot/index.ts';
 
@@ -41,8 +47,12 @@ const { values: args } = parseArgs({
     'note-duration': { type: 'string', default: '0.3' },
     out: { type: 'string', default: 'out/audio-pitch' },
     seed: { type: 'string', default: '1' },
+    device: { type: 'string', default: 'runtime' },
+    project: { type: 'string', default: 'out/audio-pitch-standalone' },
   },
 });
+const standalone = args.device === 'cpp_standalone';
+if (standalone) setDevice('cpp_standalone', { directory: args.project });
 seed(Number(args.seed));
 
 const sampleRate = 48000;
@@ -92,16 +102,83 @@ function readWav(path: string): Float64Array {
 const sound = loadSound();
 const duration = sound.samples.length / sampleRate;
 
-// The input function: JS here; the C++ implementation is what a standalone build would compile.
+/** The generated tone as a WAV file of 64-bit floats (format 3), so that C++ reads exactly these samples. */
+function writeFloatWav(path: string, samples: Float64Array): void {
+  const data = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'ascii');
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVEfmt ', 8, 'ascii');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(3, 20); // IEEE float
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(sampleRate, 24);
+  header.writeUInt32LE(sampleRate * 8, 28);
+  header.writeUInt16LE(8, 32);
+  header.writeUInt16LE(64, 34);
+  header.write('data', 36, 'ascii');
+  header.writeUInt32LE(data.length, 40);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, Buffer.concat([header, data]));
+}
+
+const wavFile = standalone ? resolve(args.wav ?? `${args.project}-tone.wav`) : undefined;
+if (standalone && !args.wav) writeFloatWav(wavFile!, sound.samples);
+
+/**
+ * The C++ input: reads the WAV file once (16-bit PCM scaled by 1/32768 as readWav, or 64-bit
+ * floats; mono or the first channel), then returns the sample of time t, as the JS version.
+ */
+const cppInput = `
+static const std::vector<double>& _sound() {
+  static std::vector<double> samples;
+  static bool loaded = false;
+  if (loaded) return samples;
+  loaded = true;
+  FILE* f = std::fopen(${JSON.stringify(wavFile ?? '')}, "rb");
+  if (!f) { std::fprintf(stderr, "cannot open the sound file\\n"); std::exit(1); }
+  std::vector<unsigned char> b;
+  unsigned char buffer[65536];
+  size_t got;
+  while ((got = std::fread(buffer, 1, sizeof buffer, f)) > 0) b.insert(b.end(), buffer, buffer + got);
+  std::fclose(f);
+  auto u16 = [&](size_t o) { return (unsigned)(b[o] | (b[o + 1] << 8)); };
+  auto u32 = [&](size_t o) { return (unsigned long)u16(o) | ((unsigned long)u16(o + 2) << 16); };
+  unsigned channels = 1, bits = 16;
+  for (size_t o = 12; o + 8 <= b.size();) {
+    const unsigned long size = u32(o + 4);
+    if (!std::memcmp(&b[o], "fmt ", 4)) {
+      channels = u16(o + 10);
+      bits = u16(o + 22);
+    } else if (!std::memcmp(&b[o], "data", 4)) {
+      const size_t bytes = bits / 8, n = size / (bytes * channels);
+      for (size_t k = 0; k < n; k++) {
+        const size_t p = o + 8 + bytes * channels * k;
+        if (bits == 64) { double x; std::memcpy(&x, &b[p], 8); samples.push_back(x); }
+        else samples.push_back((double)(int16_t)u16(p) / 32768);
+      }
+      break;
+    }
+    o += 8 + size + (size % 2);
+  }
+  return samples;
+}
+
+double get_sample(const double t) {
+  const std::vector<double>& s = _sound();
+  const long k = std::lround(t * ${sampleRate}.0);
+  return s[k < (long)s.size() - 1 ? k : (long)s.size() - 1];
+}
+`;
+
+// The input function: JavaScript on the runtime device, C++ reading the WAV file in standalone.
 const get_sample = implementation({
   name: 'get_sample',
   args: [second],
   result: 1,
   stateless: false,
   js: (t) => sound.samples[Math.min(sound.samples.length - 1, Math.round(t * sampleRate))],
-  cpp: {
-    code: 'double get_sample(const double t) { return _sound[std::min<long>(_sound_n - 1, lround(t * 48000.0))]; }',
-  },
+  cpp: { code: cppInput, headers: ['<cstdio>', '<cstdlib>', '<cstring>', '<vector>'] },
 });
 
 const namespace = {
