@@ -5,7 +5,8 @@
  *     --variant 'before:BRIAN_DISABLE_PASSES=fold,powers,cse,inline-timestep' --variant after:
  *
  * Each variant is a label and environment assignments (`NAME=value`, space separated) for the
- * child process; each run is a fresh `bench/child.ts` process (runtime device). Repetition k
+ * child process; each run is a fresh `bench/child.ts` process (runtime device). `AB_ROOT=dir`
+ * runs that variant from another checkout (e.g. a `git worktree` with a proposed change). Repetition k
  * of every (model, N) runs each variant in turn (the order rotates with k), so load on this
  * shared machine hits all variants alike. Prints a markdown table of medians (min–max) of the
  * loop time, of ns per neuron-step and of the loop's CPU time (less sensitive to other load than
@@ -95,10 +96,12 @@ for (let rep = 0; rep < opts.reps; rep++) {
       const order = opts.variants.map((_, i) => opts.variants[(i + rep) % opts.variants.length]);
       for (const v of order) {
         const quiet = await waitForQuiet(opts.quietMax);
+        // AB_ROOT=<checkout> runs the child from another working tree (a change outside src/compiler).
+        const root = v.env.AB_ROOT ?? ROOT;
         const out = await runChild(
           process.execPath,
-          ['--import', 'tsx', join(ROOT, 'bench', 'child.ts'), model, String(N), String(duration), 'runtime'],
-          { timeoutSeconds: 1800, cwd: ROOT, env: { ...process.env, ...v.env } },
+          ['--import', 'tsx', join(root, 'bench', 'child.ts'), model, String(N), String(duration), 'runtime'],
+          { timeoutSeconds: 1800, cwd: root, env: { ...process.env, ...v.env } },
         );
         const r = parseResultLine(out.stdout);
         if (!r || r.status !== 'ok') {

@@ -64,6 +64,16 @@ describe('optimiseKernel', () => {
     } finally {
       delete process.env.BRIAN_DISABLE_PASSES;
     }
+    assert.deepEqual(show(optimiseKernel(stateupdate(['set v = v / 0.005'])).vector.statements), [
+      'set v = v / 0.005',
+    ]);
+    process.env.BRIAN_ENABLE_PASSES = 'reciprocal';
+    try {
+      const out = optimiseKernel(stateupdate(['set v = v / 0.005']));
+      assert.deepEqual(show(out.vector.statements), ['set v = v * 200.0']);
+    } finally {
+      delete process.env.BRIAN_ENABLE_PASSES;
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import { expandPowers, isPure } from './expand-powers.ts';
 import { foldLiterals } from './fold-literals.ts';
 import { hoistScalars } from './hoist-scalars.ts';
 import { passEnabled } from './pass-switches.ts';
+import { reciprocalConstants } from './reciprocal-constants.ts';
 import { specializeBooleans } from './specialize-booleans.ts';
 
 /** Kernel kinds whose scalar block runs once per call, before the per-element loop. */
@@ -59,11 +60,13 @@ export function optimiseKernel<P extends object>(kernel: Kernel<P>): Kernel<P> {
 function simplifyBlock(block: CodeBlock, functions: ReadonlyMap<string, FunctionDef>): CodeBlock {
   const fold = passEnabled('fold');
   const powers = passEnabled('powers');
-  if (!fold && !powers) return block;
+  const reciprocals = passEnabled('reciprocal');
+  if (!fold && !powers && !reciprocals) return block;
   const statements = block.statements.map((s): IRStatement => {
     let value = s.value;
     if (fold) value = foldLiterals(value);
     if (powers) value = expandPowers(value, block.types, functions);
+    if (reciprocals) value = reciprocalConstants(value);
     return value === s.value ? s : { ...s, value };
   });
   return sameStatements(statements, block.statements) ? block : { ...block, statements };
