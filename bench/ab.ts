@@ -91,7 +91,8 @@ const results = new Map<Key, { sim: number[]; cpu: number[]; ns: number[]; util:
 for (let rep = 0; rep < opts.reps; rep++) {
   for (const model of opts.models) {
     const spec = modelSpec(model);
-    for (const N of opts.sizes) {
+    // STDP's N is its number of inputs (fixed): --sizes applies to the network models only.
+    for (const N of spec.scalable ? opts.sizes : spec.sizes) {
       const duration = opts.duration ?? spec.duration;
       const order = opts.variants.map((_, i) => opts.variants[(i + rep) % opts.variants.length]);
       for (const v of order) {
@@ -147,7 +148,8 @@ const lines = [
   '|---|---|---|---|---|---|---|---|---|',
 ];
 for (const model of opts.models) {
-  for (const N of opts.sizes) {
+  const spec = modelSpec(model);
+  for (const N of spec.scalable ? opts.sizes : spec.sizes) {
     const first = results.get(`${model}\t${N}\t${opts.variants[0].label}`);
     for (const v of opts.variants) {
       const e = results.get(`${model}\t${N}\t${v.label}`);
