@@ -93,7 +93,7 @@ export class StateUpdater extends KernelRunner {
       vector: vector.finish(),
       arrays: builder.arrayInfos(),
       functions: builder.usedFunctions(),
-      params: { start: 0, stop: g.N },
+      params: { start: 0, stop: g.dynamicSize ? { sizeOf: g.dynamicSize } : g.N },
     };
   }
 

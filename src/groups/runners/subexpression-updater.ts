@@ -49,7 +49,7 @@ export class SubexpressionUpdater extends KernelRunner {
       vector: vector.finish(),
       arrays: builder.arrayInfos(),
       functions: builder.usedFunctions(),
-      params: { start: 0, stop: g.N },
+      params: { start: 0, stop: g.dynamicSize ? { sizeOf: g.dynamicSize } : g.N },
     };
   }
 }
