@@ -49,6 +49,12 @@ export interface FunctionDef {
    * dt is a multiple of the group's). Absent: never.
    */
   readonly isLocallyConstant?: (dt: number) => boolean;
+  /**
+   * A few arithmetic operations and no side effects (abs, floor, timestep…): a logical operator
+   * whose operands call only such functions is evaluated without short-circuit (see
+   * ir/eager-logic.ts).
+   */
+  readonly cheap?: boolean;
 }
 
 /** What a function template may refer to in the kernel it is printed into. */
@@ -136,6 +142,7 @@ const rows: FunctionDef[] = [
   },
   {
     name: 'abs',
+    cheap: true,
     argDims: ['any'],
     resultDim: same,
     resultType: 'highest',
@@ -145,6 +152,7 @@ const rows: FunctionDef[] = [
   },
   {
     name: 'sign',
+    cheap: true,
     argDims: ['any'],
     resultDim: dimensionless,
     resultType: 'highest',
@@ -154,6 +162,7 @@ const rows: FunctionDef[] = [
   },
   {
     name: 'floor',
+    cheap: true,
     argDims: ['any'],
     resultDim: same,
     resultType: 'float',
@@ -163,6 +172,7 @@ const rows: FunctionDef[] = [
   },
   {
     name: 'ceil',
+    cheap: true,
     argDims: ['any'],
     resultDim: same,
     resultType: 'float',
@@ -172,6 +182,7 @@ const rows: FunctionDef[] = [
   },
   {
     name: 'clip',
+    cheap: true,
     argDims: ['any', { sameAs: 0 }, { sameAs: 0 }],
     resultDim: same,
     resultType: 'highest',
@@ -181,6 +192,7 @@ const rows: FunctionDef[] = [
   },
   {
     name: 'int',
+    cheap: true,
     argDims: [DIMENSIONLESS],
     resultDim: dimensionless,
     resultType: 'integer',
@@ -221,6 +233,7 @@ const rows: FunctionDef[] = [
 /** Functions filled in by the compiler because they need the clock: `timestep(t, dt)`. */
 export const TIMESTEP_FUNCTION: FunctionDef = {
   name: 'timestep',
+  cheap: true,
   argDims: [], // checked specially: both arguments in seconds (see 2-analyze/dimensions.ts)
   resultDim: dimensionless,
   resultType: 'integer',

@@ -21,5 +21,8 @@ test('Equations: concatenation, name substitution, value substitution', () => {
 
 test('Equations: a name defined twice is an error', () => {
   const a = new Equations('x : 1');
-  assert.throws(() => a.add('x : volt'), (e: Error & { code?: string }) => e.code === 'equation_duplicate_variable');
+  assert.throws(
+    () => a.add('x : volt'),
+    (e: Error & { code?: string }) => e.code === 'equation_duplicate_variable',
+  );
 });

@@ -33,9 +33,13 @@ export function analyzeEquations(lines: readonly EquationLine[]): AnalyzedEquati
   for (const line of lines) {
     const { dim, type } = declaredUnit(line.unit);
     if (line.kind === 'ode' && type !== 'float') {
-      throw new BrianError('equation_bad_unit', `The differential equation of "${line.name}" must be of a float type, not ${type}.`, {
-        span: line.unit.span,
-      });
+      throw new BrianError(
+        'equation_bad_unit',
+        `The differential equation of "${line.name}" must be of a float type, not ${type}.`,
+        {
+          span: line.unit.span,
+        },
+      );
     }
     all.set(line.name, {
       line,
@@ -119,9 +123,13 @@ function orderSubexpressions(subs: readonly AnalyzedEquation[]): AnalyzedEquatio
     const st = state.get(s.name);
     if (st === 'done') return;
     if (st === 'visiting') {
-      throw new BrianError('cyclic_definition', `Subexpressions refer to each other in a cycle: ${[...path, s.name].join(' → ')}.`, {
-        span: s.line.nameSpan,
-      });
+      throw new BrianError(
+        'cyclic_definition',
+        `Subexpressions refer to each other in a cycle: ${[...path, s.name].join(' → ')}.`,
+        {
+          span: s.line.nameSpan,
+        },
+      );
     }
     state.set(s.name, 'visiting');
     for (const dep of identifiers(s.line.expr!)) {

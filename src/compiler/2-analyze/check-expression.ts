@@ -210,9 +210,13 @@ function checkBinary(expr: Extract<Expr, { kind: 'Binary' }>, scope: Scope): Exp
       break;
     case '//':
       if (!left.dim.isDimensionless || !right.dim.isDimensionless) {
-        throw new BrianError('dimension_not_dimensionless', 'Floor division can only be used on dimensionless values.', {
-          span: left.dim.isDimensionless ? expr.right.span : expr.left.span,
-        });
+        throw new BrianError(
+          'dimension_not_dimensionless',
+          'Floor division can only be used on dimensionless values.',
+          {
+            span: left.dim.isDimensionless ? expr.right.span : expr.left.span,
+          },
+        );
       }
       dim = DIMENSIONLESS;
       break;
@@ -247,10 +251,14 @@ function combine(dim: Dimension, type: ScalarType, a: ExprInfo, b: ExprInfo): Ex
 
 function requireBoolean(info: ExprInfo, expr: Expr, op: string): void {
   if (info.type !== 'boolean') {
-    throw new BrianError('type_mismatch', `The operands of '${op}' must be boolean, '${exprToString(expr)}' is not.`, {
-      span: expr.span,
-      hint: 'compare explicitly, e.g. x > 0',
-    });
+    throw new BrianError(
+      'type_mismatch',
+      `The operands of '${op}' must be boolean, '${exprToString(expr)}' is not.`,
+      {
+        span: expr.span,
+        hint: 'compare explicitly, e.g. x > 0',
+      },
+    );
   }
 }
 

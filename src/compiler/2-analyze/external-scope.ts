@@ -52,7 +52,8 @@ function lookupDefault(name: string): { where: string; found: Resolved } | undef
   const constant = defaultsTable.get(name);
   if (constant) return { where: 'constants', found: constant };
   const unit = UNITS.get(name);
-  if (unit) return { where: 'units', found: { kind: 'constant', value: unit.value, dim: unit.dim, type: 'float' } };
+  if (unit)
+    return { where: 'units', found: { kind: 'constant', value: unit.value, dim: unit.dim, type: 'float' } };
   const fn = DEFAULT_FUNCTIONS.get(name);
   if (fn) return { where: 'functions', found: { kind: 'function', def: fn } };
   return undefined;

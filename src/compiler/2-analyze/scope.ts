@@ -25,7 +25,11 @@ export type IndexBase = '_idx' | '_presynaptic_idx' | '_postsynaptic_idx';
 
 export type IndexStep =
   | { readonly kind: 'offset'; readonly by: number }
-  | { readonly kind: 'lookup'; readonly arrayId: string; /** The index array grows (synapses). */ readonly dynamic?: boolean };
+  | {
+      readonly kind: 'lookup';
+      readonly arrayId: string /** The index array grows (synapses). */;
+      readonly dynamic?: boolean;
+    };
 
 export const OWN_INDEX: IndexRef = { kind: 'element', base: '_idx', steps: [] };
 export const SHARED_INDEX: IndexRef = { kind: 'shared' };

@@ -27,7 +27,10 @@ test('true division, floor division and modulo follow Python for every type', ()
 
 test('integer arithmetic stays in int32_t; booleans and logic print as C++', () => {
   assert.equal(cpp('k * m + 1'), '((k * m) + 1)');
-  assert.equal(cpp('not b and x > 0'), '((!b) && (x > 0))');
+  // Cheap operands are evaluated eagerly (ir/eager-logic.ts); others keep the short circuit.
+  assert.equal(cpp('not b and x > 0'), '((!b) & (x > 0))');
+  assert.equal(cpp('x > 0 or rand() < 0.5'), '((x > 0) || (_rand() < 0.5))');
+  assert.equal(cpp('k > 0 and m // k > 1'), '((k > 0) && (_brian_floordiv_int(m, k) > 1))');
   assert.equal(cpp('-x'), '(-x)');
 });
 

@@ -1,4 +1,5 @@
 import type { Expr } from '../../1-parse/ast.ts';
+import { logicalOperator } from '../../ir/eager-logic.ts';
 import type { FunctionDef, ScalarType } from '../../functions.ts';
 import { typeOf } from '../../ir/types.ts';
 import { inlineTimestepCompare } from '../js/inline-prelude.ts';
@@ -46,7 +47,7 @@ export class CppExprPrinter {
         if (expr.op === 'not') return `(!${this.print(expr.operand)})`;
         return expr.op === '-' ? `(-${this.print(expr.operand)})` : this.print(expr.operand);
       case 'Logical':
-        return `(${this.print(expr.left)} ${expr.op === 'and' ? '&&' : '||'} ${this.print(expr.right)})`;
+        return `(${this.print(expr.left)} ${logicalOperator(expr, this.functions)} ${this.print(expr.right)})`;
       case 'Compare': {
         // `timestep(x, dt) >= n` without the truncation, exactly as the JavaScript printer does.
         const inlined = inlineTimestepCompare(expr, this.functions, this.locals, (e) => this.print(e));

@@ -9,7 +9,11 @@ export interface GroupVariableSetParams extends RangeParams {
 }
 
 /** A string setter `G.v['cond'] = 'expr'` run once, over a range or an explicit index list. */
-export function group_variable_set(w: CodeWriter, kernel: Kernel<GroupVariableSetParams>, declared: Set<string>): void {
+export function group_variable_set(
+  w: CodeWriter,
+  kernel: Kernel<GroupVariableSetParams>,
+  declared: Set<string>,
+): void {
   emitBlock(w, kernel.scalar, kernel, declared);
   const p = kernel.params;
   if (p.indicesArrayId) {

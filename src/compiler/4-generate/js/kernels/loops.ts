@@ -14,7 +14,12 @@ export function stopExpr(stop: RangeParams['stop']): string {
 }
 
 /** `for (_idx in range) { [condition; if (_cond)] vector }`, the body shared by several kernels. */
-export function emitElementLoop(w: CodeWriter, kernel: Kernel, range: RangeParams, declared: Set<string>): void {
+export function emitElementLoop(
+  w: CodeWriter,
+  kernel: Kernel,
+  range: RangeParams,
+  declared: Set<string>,
+): void {
   w.line(`const _stop = ${stopExpr(range.stop)};`);
   w.block(`for (let _idx = ${range.start}; _idx < _stop; _idx++)`, () => {
     emitConditionalVector(w, kernel, new Set(declared));

@@ -15,7 +15,11 @@ export interface SummedVariableParams {
 }
 
 /** `x_post = expr : unit (summed)`: every step, the target variable becomes the sum of `expr` over its synapses. */
-export function summed_variable(w: CodeWriter, kernel: Kernel<SummedVariableParams>, declared: Set<string>): void {
+export function summed_variable(
+  w: CodeWriter,
+  kernel: Kernel<SummedVariableParams>,
+  declared: Set<string>,
+): void {
   const p = kernel.params;
   w.line(`const _target = ${ptr(p.target)};`);
   w.line(`_target.fill(0, ${p.targetStart}, ${p.targetStop});`);

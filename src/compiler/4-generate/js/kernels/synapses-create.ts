@@ -60,15 +60,20 @@ export function synapses_create_generator(
         w.block(`for (let _j = 0; _j < ${p.innerSize}; _j++)`, body);
         return;
       }
-      if (g.kind === 'range' || g.p === undefined && g.size === undefined) {
-        w.block(`for (let ${g.variable} = ${g.start}; (${g.step} > 0 ? ${g.variable} < ${g.stop} : ${g.variable} > ${g.stop}); ${g.variable} += ${g.step})`, body);
+      if (g.kind === 'range' || (g.p === undefined && g.size === undefined)) {
+        w.block(
+          `for (let ${g.variable} = ${g.start}; (${g.step} > 0 ? ${g.variable} < ${g.stop} : ${g.variable} > ${g.stop}); ${g.variable} += ${g.step})`,
+          body,
+        );
       } else if (g.p !== undefined) {
         // Geometric jumps between selected candidates (each kept with probability p).
         w.line(`const _lp = Math.log(1 - ${g.p});`);
         w.line(`let ${g.variable} = ${g.start} - ${g.step};`);
         w.block(`for (;;)`, () => {
           w.line(`if (${g.p} <= 0) break;`);
-          w.line(`${g.variable} += ${g.step} * (${g.p} >= 1 ? 1 : Math.floor(Math.log(_rng.rand()) / _lp) + 1);`);
+          w.line(
+            `${g.variable} += ${g.step} * (${g.p} >= 1 ? 1 : Math.floor(Math.log(_rng.rand()) / _lp) + 1);`,
+          );
           w.line(`if (!(${g.step} > 0 ? ${g.variable} < ${g.stop} : ${g.variable} > ${g.stop})) break;`);
           body();
         });
@@ -92,7 +97,10 @@ export function synapses_create_generator(
         if (kernel.extra?.element) emitBlock(w, kernel.extra.element, kernel, d2);
         w.block(`if (${jValue} < 0 || ${jValue} >= ${p.innerSize})`, () => {
           if (p.skipIfInvalid) w.line('continue;');
-          else w.line(`throw new RangeError('index ' + ${jValue} + ' is outside 0…${p.innerSize - 1}; use skipIfInvalid: true to ignore such synapses');`);
+          else
+            w.line(
+              `throw new RangeError('index ' + ${jValue} + ' is outside 0…${p.innerSize - 1}; use skipIfInvalid: true to ignore such synapses');`,
+            );
         });
       }
       w.line(`const ${p.innerIndexLocal} = ${jValue} + ${p.innerOffset};`);
