@@ -1,6 +1,6 @@
 import type { Expr } from '../../1-parse/ast.ts';
-import { logicalOperator } from '../../ir/eager-logic.ts';
 import type { FunctionDef, ScalarType } from '../../functions.ts';
+import { logicalOperator } from '../../ir/eager-logic.ts';
 import { typeOf } from '../../ir/types.ts';
 import { inlineTimestepCompare } from '../js/inline-prelude.ts';
 import { cppLocal, ptr } from './names.ts';

@@ -1,6 +1,6 @@
 import type { Expr } from '../../1-parse/ast.ts';
-import { logicalOperator } from '../../ir/eager-logic.ts';
 import type { FunctionDef, ScalarType, TemplateContext } from '../../functions.ts';
+import { logicalOperator } from '../../ir/eager-logic.ts';
 import { typeOf } from '../../ir/types.ts';
 import { ptr } from './emit-block.ts';
 import { inlinePreludeCall, inlineTimestepCompare } from './inline-prelude.ts';
