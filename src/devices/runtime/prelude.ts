@@ -1,8 +1,12 @@
+import { brianExp } from './exp.ts';
+
 /**
  * Helpers that generated JavaScript kernels call as `_brian.*`: the JS implementations of the
  * rows of the function table that are not a plain `Math` function, with Brian's C++ semantics.
  */
 export const brianPrelude = {
+  /** exp(x), the same bits as the C++ device's `_brian_exp` (see exp.ts). */
+  exp: brianExp,
   /** Python's `%` (result has the sign of the divisor): Brian's `_brian_mod`. */
   mod(x: number, y: number): number {
     return x - y * Math.floor(x / y);

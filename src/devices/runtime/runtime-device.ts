@@ -9,6 +9,7 @@ import { allocateTyped, type DeviceArray, DynamicArray, StaticArray, type TypedA
 import { brianPrelude } from './prelude.ts';
 import { runLoop } from './run-loop.ts';
 import { synapsesConnected } from './synapses-connected.ts';
+import { tuneV8ForKernels } from './v8-tuning.ts';
 
 export type { KernelFunction } from '../device.ts';
 
@@ -60,6 +61,7 @@ export class RuntimeDevice implements Device {
 
   /** Generates, compiles (or reuses) and binds a kernel. */
   compile(kernel: Kernel): KernelFunction {
+    tuneV8ForKernels();
     const source = generateJsKernel(optimiseKernel(kernel));
     this.sources.set(kernel.name, source);
     if (process.env.BRIAN_DUMP_KERNELS) process.stderr.write(`${source}\n`);

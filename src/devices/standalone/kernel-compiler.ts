@@ -73,7 +73,7 @@ export class KernelCompiler {
 }
 
 /** Functions with a faster (vectorisable, not correctly rounded) C++ implementation in brianlib. */
-const FAST_IMPLEMENTATIONS: Readonly<Record<string, string>> = { exp: '_brian_exp_fast' };
+const FAST_IMPLEMENTATIONS: Readonly<Record<string, string>> = { _brian_exp: '_brian_exp_fast' };
 
 function withFastFunctions(kernel: Kernel): Kernel {
   if (![...kernel.functions].some((f) => f.cpp in FAST_IMPLEMENTATIONS && !f.user && !f.inline))
