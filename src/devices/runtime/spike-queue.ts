@@ -85,9 +85,11 @@ export class SpikeQueue {
     const f = this.fill[slot];
     let n = 0;
     if (typeof this.delays === 'number') {
+      const rowStart = this.rowStart;
+      const rowSynapses = this.rowSynapses;
       for (let k = 0; k < f; k++) {
         const src = buf[k];
-        for (let r = this.rowStart[src]; r < this.rowStart[src + 1]; r++) out[n++] = this.rowSynapses[r];
+        for (let r = rowStart[src], end = rowStart[src + 1]; r < end; r++) out[n++] = rowSynapses[r];
       }
     } else {
       for (let k = 0; k < f; k++) out[k] = buf[k];

@@ -43,9 +43,16 @@ class SpikeQueue {
     const std::vector<int32_t>& buf = ring[slot];
     const int32_t f = fill[slot];
     if (homogeneous) {
+      // Sized once, then each source's row copied as a block (push_back per synapse stored the
+      // vector's end pointer at every element: 10 % of CUBA's run time at 64000 neurons).
+      size_t n = 0;
+      for (int32_t k = 0; k < f; k++) n += row_start[buf[k] + 1] - row_start[buf[k]];
+      out.resize(n);
+      int32_t* o = out.data();
+      const int32_t* rows = row_synapses.data();
       for (int32_t k = 0; k < f; k++) {
         const int32_t src = buf[k];
-        for (int32_t r = row_start[src]; r < row_start[src + 1]; r++) out.push_back(row_synapses[r]);
+        o = std::copy(rows + row_start[src], rows + row_start[src + 1], o);
       }
     } else {
       out.insert(out.end(), buf.begin(), buf.begin() + f);
