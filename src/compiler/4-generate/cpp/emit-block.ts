@@ -30,7 +30,11 @@ export function emitBlock(w: CodeWriter, block: CodeBlock, kernel: Kernel, decla
     const name = cppLocal(load.local);
     const value = `${ptr(load.arrayId)}[${indexExpr(load.index)}]`;
     // Always a declaration, as in the JavaScript target (an inner block shadows an outer local).
-    w.line(`${localType(load.type)} ${name} = ${value};`);
+    // A stored boolean is a byte holding 0 or 1; loading it into an `unsigned char` instead of a
+    // `bool` spares the `!= 0` normalisation, which kept g++ from vectorising conditions well
+    // (threshold: 0.32 → 0.22 ns per neuron-step). Every operator treats 0/1 bytes as booleans.
+    const type = load.type === 'boolean' ? 'unsigned char' : localType(load.type);
+    w.line(`${type} ${name} = ${value};`);
     declared.add(load.local);
   }
   for (const s of block.statements) {
