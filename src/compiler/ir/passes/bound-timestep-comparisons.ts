@@ -22,7 +22,7 @@ const MAX = Number.MAX_VALUE;
  * implies X/dt < n − ulp(n)/2, so it rounds below n. Only X within 2^-40 of n·dt takes the
  * exact test (the division, without the truncation). NaN fails every comparison, as before;
  * ±∞ agree. When n < 1 or dt is not a normal positive number the bounds are ±MAX_VALUE, so
- * the original test decides. The bounds are scalar, and the hoisting pass computes them once
+ * the exact test decides. The bounds are scalar, and the hoisting pass computes them once
  * per call.
  */
 export function boundTimestepComparisons(
@@ -48,16 +48,17 @@ export function boundTimestepComparisons(
         right,
         span,
       });
+      const atLeastOne: Expr = {
+        kind: 'Compare',
+        op: '>=',
+        left: n,
+        right: { kind: 'Number', value: 1, isInteger: true, span },
+        span,
+      };
       const usable: Expr = {
         kind: 'Logical',
         op: 'and',
-        left: {
-          kind: 'Compare',
-          op: '>=',
-          left: n,
-          right: { kind: 'Number', value: 1, isInteger: true, span },
-          span,
-        },
+        left: atLeastOne,
         right: { kind: 'Compare', op: '>', left: dt, right: num(1e-300), span },
         span,
       };
@@ -81,13 +82,6 @@ export function boundTimestepComparisons(
       // q >= nextUp(n − 1) = −((1 − n)·(1 − 2^-53)) for n ≤ 0 (the product rounds to the
       // double just below 1 − n, an integer ≥ 1). A loop-invariant threshold, so no branch
       // per element: CUBA's state update went 2.5 → 2.0 ns per neuron-step.
-      const atLeastOne: Expr = {
-        kind: 'Compare',
-        op: '>=',
-        left: n,
-        right: { kind: 'Number', value: 1, isInteger: true, span },
-        span,
-      };
       const threshold: Expr = {
         kind: 'Call',
         callee: '_select',
