@@ -99,9 +99,12 @@ class SpikeQueue {
     return (int32_t)(x - r >= 0.5 ? r + 1 : r);
   }
 
+  // FNV-1a over int32 values, as pathway.ts's hash(): the cache key of prepare().
+  static constexpr uint32_t HASH_SEED = 2166136261u;
+  static uint32_t hash_step(uint32_t h, int32_t value) { return (h ^ (uint32_t)value) * 16777619u; }
   static uint32_t hash(const int32_t* values, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t k = 0; k < n; k++) h = (h ^ (uint32_t)values[k]) * 16777619u;
+    uint32_t h = HASH_SEED;
+    for (size_t k = 0; k < n; k++) h = hash_step(h, values[k]);
     return h;
   }
 };

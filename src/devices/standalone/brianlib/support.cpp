@@ -151,13 +151,13 @@ void SpikeQueue::prepare(const std::vector<int32_t>& sources, int32_t n_sources,
   // Delays in steps are computed on the fly and kept only when they differ: a vector of them
   // for CUBA's 4 M-synapse pathway was 16 MB of peak memory for nothing.
   auto step = [&](size_t s) { return (int32_t)js_round(delays[s] / dt); };
-  uint32_t key_steps = 2166136261u;
+  uint32_t key_steps = HASH_SEED;
   bool same = true;
   int32_t max_delay = 0;
   const int32_t first = n > 0 ? step(0) : 0;
   for (size_t s = 0; s < n; s++) {
     const int32_t d = step(s);
-    key_steps = (key_steps ^ (uint32_t)d) * 16777619u;  // as hash()
+    key_steps = hash_step(key_steps, d);
     if (d != first) same = false;
     if (d > max_delay) max_delay = d;
   }
