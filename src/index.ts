@@ -9,6 +9,7 @@ export { catchLogs, setLogLevel, suppressWarning } from './core/log.ts';
 export { implementation, type UserFunctionSpec } from './core/user-function.ts';
 export { device, getDevice, setDevice } from './devices/active.ts';
 export type { BuildOptions, RerunOptions, RunArgs, StandaloneOptions } from './devices/standalone/options.ts';
+export type { RuntimeOptions } from './devices/runtime/runtime-device.ts';
 export type { ErrorCode } from './diagnostics/codes.ts';
 export { BrianError } from './diagnostics/diagnostic.ts';
 export { LinkedVariable, linkedVar } from './groups/linked-var.ts';

@@ -6,11 +6,11 @@
 export const SCHEMA = 'brian-ts-bench/1' as const;
 
 export type Impl = 'brian-ts' | 'brian2';
-export type Target = 'runtime' | 'cpp_standalone' | 'numpy' | 'cython';
+export type Target = 'runtime' | 'runtime_cpp' | 'cpp_standalone' | 'numpy' | 'cython';
 export type Status = 'ok' | 'unavailable' | 'failed' | 'timeout';
 
 export const IMPLS: readonly Impl[] = ['brian-ts', 'brian2'];
-export const TARGETS: readonly Target[] = ['runtime', 'cpp_standalone', 'numpy', 'cython'];
+export const TARGETS: readonly Target[] = ['runtime', 'runtime_cpp', 'cpp_standalone', 'numpy', 'cython'];
 export const STATUSES: readonly Status[] = ['ok', 'unavailable', 'failed', 'timeout'];
 
 /** Measurements: numbers for an 'ok' run (some may be null where noted), null otherwise. */

@@ -3,7 +3,7 @@
  * initialisers, connect), codegen (run() minus its step loop) and the step loop itself
  * (`Network.lastRunTime`, Brian's `_last_run_time`).
  */
-import { type Namespace, type Network, second } from '../../src/index.ts';
+import { type Namespace, type Network, second, setDevice as setRuntimeDevice } from '../../src/index.ts';
 import { missing, pending } from './api.ts';
 import type { Device, RunHooks } from './types.ts';
 
@@ -29,6 +29,10 @@ export class ConnectTimer {
 export function selectDevice(device: Device): string | undefined {
   if (device === 'runtime') return undefined;
   const setDevice = pending('setDevice');
+  if (device === 'runtime_cpp') {
+    setRuntimeDevice('runtime', { target: 'cpp' });
+    return undefined;
+  }
   const why = missing(setDevice, pending('device'));
   if (why) return `C++ standalone: ${why}`;
   (setDevice as Exclude<typeof setDevice, string>)('cpp_standalone', { buildOnRun: false });

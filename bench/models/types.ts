@@ -1,8 +1,12 @@
 import type { Network } from '../../src/index.ts';
 
-/** Where a brian-ts model runs: the JS runtime device, or (once it exists) C++ standalone. */
-export type Device = 'runtime' | 'cpp_standalone';
-export const DEVICES: readonly Device[] = ['runtime', 'cpp_standalone'];
+/**
+ * Where a brian-ts model runs: the runtime device with JavaScript kernels (`runtime`) or with
+ * its per-neuron loops compiled by g++ (`runtime_cpp`, the counterpart of Brian's Cython), or
+ * C++ standalone.
+ */
+export type Device = 'runtime' | 'runtime_cpp' | 'cpp_standalone';
+export const DEVICES: readonly Device[] = ['runtime', 'runtime_cpp', 'cpp_standalone'];
 
 /** Hooks for tools that reuse the models in-process (bench/profile.ts instruments the runners). */
 export interface RunHooks {

@@ -1,5 +1,5 @@
 import { BrianError } from '../diagnostics/diagnostic.ts';
-import { RuntimeDevice } from './runtime/runtime-device.ts';
+import { RuntimeDevice, type RuntimeOptions } from './runtime/runtime-device.ts';
 import { CppStandaloneDevice } from './standalone/cpp-standalone-device.ts';
 import type { StandaloneOptions } from './standalone/options.ts';
 
@@ -17,28 +17,32 @@ export function getDevice(): ActiveDevice {
 }
 
 /** Starts over with a fresh runtime device (tests; Brian's `device.reinit()` for runtime). */
-export function resetDevice(): RuntimeDevice {
-  const fresh = new RuntimeDevice();
+export function resetDevice(options: RuntimeOptions = {}): RuntimeDevice {
+  const fresh = new RuntimeDevice(options);
   active = fresh;
   return fresh;
 }
 
 /**
  * Selects the device for the objects created from now on (Brian's `set_device`):
- * `'runtime'` (JavaScript kernels in this process) or `'cpp_standalone'` (a C++ program built
+ * `'runtime'` (kernels in this process: JavaScript, or with `{ target: 'cpp' }` the per-neuron
+ * loops compiled by g++) or `'cpp_standalone'` (a C++ program built
  * and run with g++, by default at the first `run()`; with `buildOnRun: false` at `device.build()`).
  */
-export function setDevice(name: 'runtime'): RuntimeDevice;
+export function setDevice(name: 'runtime', options?: RuntimeOptions): RuntimeDevice;
 export function setDevice(name: 'cpp_standalone', options?: StandaloneOptions): CppStandaloneDevice;
-export function setDevice(name: 'runtime' | 'cpp_standalone', options: StandaloneOptions = {}): ActiveDevice {
-  if (name === 'runtime') return resetDevice();
+export function setDevice(
+  name: 'runtime' | 'cpp_standalone',
+  options: StandaloneOptions | RuntimeOptions = {},
+): ActiveDevice {
+  if (name === 'runtime') return resetDevice(options as RuntimeOptions);
   if (name !== 'cpp_standalone') {
     throw new BrianError(
       'bad_argument',
       `Unknown device "${String(name)}"; devices are 'runtime' and 'cpp_standalone'.`,
     );
   }
-  const standalone = new CppStandaloneDevice(options);
+  const standalone = new CppStandaloneDevice(options as StandaloneOptions);
   active = standalone;
   return standalone;
 }

@@ -7,6 +7,7 @@ import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { Device, KernelFunction, NetworkRun, NetworkRunResult, SynapsesConnected } from '../device.ts';
 import { allocateTyped, type DeviceArray, DynamicArray, StaticArray, type TypedArray } from './arrays.ts';
 import { brianPrelude } from './prelude.ts';
+import { NativeKernels, nativeObstacle } from './native/native-kernels.ts';
 import { runLoop } from './run-loop.ts';
 import { synapsesConnected } from './synapses-connected.ts';
 import { tuneV8ForKernels } from './v8-tuning.ts';
@@ -19,6 +20,19 @@ type KernelFactory = (
   rng: RandomStream,
   user: Readonly<Record<string, (...args: number[]) => number>>,
 ) => KernelFunction;
+
+/** Options of the runtime device (`setDevice('runtime', options)`). */
+export interface RuntimeOptions {
+  /**
+   * How kernels are made (Brian's `prefs.codegen.target`):
+   * - `'js'` (default): JavaScript compiled in this process, ready in milliseconds;
+   * - `'cpp'`: the per-neuron loops (state updates, thresholds, resets) compiled with g++ into a
+   *   shared library loaded into this process (as Brian's Cython target), vectorised for this
+   *   CPU, with the same results to the bit; everything else stays JavaScript. Libraries are
+   *   cached, so only the first run of a model pays the compiler (about a second).
+   */
+  readonly target?: 'js' | 'cpp';
+}
 
 /**
  * The runtime device: state lives in typed arrays of this process, kernels are generated
@@ -33,6 +47,15 @@ export class RuntimeDevice implements Device {
   private readonly factories = new Map<string, KernelFactory>();
   /** Source of the most recent kernels by name, for debugging (`BRIAN_DUMP_KERNELS=1`). */
   readonly sources = new Map<string, string>();
+  private readonly native?: NativeKernels;
+
+  constructor(readonly options: RuntimeOptions = {}) {
+    const target = options.target ?? 'js';
+    if (target !== 'js' && target !== 'cpp') {
+      throw new BrianError('bad_argument', `Unknown runtime target "${String(target)}"; targets are 'js' and 'cpp'.`);
+    }
+    if (target === 'cpp') this.native = new NativeKernels(this.arrays);
+  }
 
   allocate(arrayId: string, type: ScalarType, size: number, fill = 0): StaticArray {
     const data = allocateTyped(type, size);
@@ -62,7 +85,9 @@ export class RuntimeDevice implements Device {
   /** Generates, compiles (or reuses) and binds a kernel. */
   compile(kernel: Kernel): KernelFunction {
     tuneV8ForKernels();
-    const source = generateJsKernel(optimiseKernel(kernel));
+    const optimised = optimiseKernel(kernel);
+    if (this.native && nativeObstacle(optimised, this.arrays) === undefined) return this.native.add(optimised);
+    const source = generateJsKernel(optimised);
     this.sources.set(kernel.name, source);
     if (process.env.BRIAN_DUMP_KERNELS) process.stderr.write(`${source}\n`);
     let factory = this.factories.get(source);
@@ -124,6 +149,7 @@ export class RuntimeDevice implements Device {
   }
 
   runNetwork(run: NetworkRun): NetworkRunResult {
+    this.native?.flush();
     return runLoop(run);
   }
 }

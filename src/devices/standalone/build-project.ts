@@ -10,10 +10,11 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { availableParallelism, homedir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import { SourceText } from '../../diagnostics/span.ts';
+import { cacheDirectory } from '../cache-directory.ts';
 import type { SupportCode } from './program.ts';
 import type { WrittenProject } from './write-project.ts';
 
@@ -85,7 +86,7 @@ function reuseSupportObject(dir: string, compiler: string): { store(): void } {
     .update(version)
     .digest('hex')
     .slice(0, 24);
-  const cacheDir = join(process.env.BRIAN_TS_CACHE ?? join(homedir(), '.cache', 'brian-ts'), 'standalone');
+  const cacheDir = cacheDirectory('standalone');
   const cachedObject = join(cacheDir, `support-${key}.o`);
   if (!existsSync(object) && existsSync(cachedObject)) copyFileSync(cachedObject, object);
   return {

@@ -11,7 +11,7 @@ import { type BuildSettings, flagsFile, makefile } from './makefile.ts';
 import type { ArrayDecl, CppFunction, Operation, SupportCode } from './program.ts';
 import { supportHeader, supportPath } from './support-files.ts';
 
-const BRIANLIB_DIR = join(dirname(fileURLToPath(import.meta.url)), 'brianlib');
+export const BRIANLIB_DIR = join(dirname(fileURLToPath(import.meta.url)), 'brianlib');
 
 export interface ProjectInput {
   readonly decls: readonly ArrayDecl[];

@@ -1,4 +1,4 @@
-import type { Kernel, KernelKind } from '../../ir/kernel.ts';
+import type { ArrayInfo, Kernel, KernelKind } from '../../ir/kernel.ts';
 import { CodeWriter } from '../code-writer.ts';
 import type { CppKernelContext } from './context.ts';
 import { group_variable_set } from './kernels/group-variable-set.ts';
@@ -46,28 +46,45 @@ export class KernelNotAvailableError extends Error {
   }
 }
 
+/** The arrays of a kernel in the order its pointers are declared (and, for a kernel taking an
+ * array table, the order of that table). */
+export function kernelArrayOrder(kernel: Kernel): ArrayInfo[] {
+  return [...kernel.arrays.values()].sort((a, b) => (a.arrayId < b.arrayId ? -1 : a.arrayId > b.arrayId ? 1 : 0));
+}
+
 /**
- * The C++ function of a kernel, `void <functionName>(double t, double dt, int64_t _timestep)`:
- * pointers to every array it touches (static arrays are global pointers, dynamic ones global
- * std::vectors whose storage is re-read at each call), then the kind's skeleton.
+ * The C++ function of a kernel: pointers to every array it touches, then the kind's skeleton.
+ * - `linkage: 'program'` (the standalone program): `void <functionName>(double t, double dt,
+ *   int64_t _timestep)`; static arrays are global pointers, dynamic ones global std::vectors
+ *   whose storage is re-read at each call.
+ * - `linkage: 'table'` (a library loaded by the runtime device): `extern "C" void
+ *   <functionName>(void* const* _arrays, double t, double dt, int64_t _timestep)`, the pointers
+ *   taken from `_arrays` in `kernelArrayOrder`.
  */
-export function generateCppKernel(kernel: Kernel, functionName: string, ctx: CppKernelContext): string {
+export function generateCppKernel(
+  kernel: Kernel,
+  functionName: string,
+  ctx: CppKernelContext,
+  linkage: 'program' | 'table' = 'program',
+): string {
   const emitter: Emitter | undefined = CPP_KERNELS[kernel.kind];
   if (!emitter) throw new KernelNotAvailableError(kernel.kind);
   const w = new CodeWriter();
   w.line(`// kernel ${kernel.kind}: ${kernel.name}`);
-  w.block(`void ${functionName}(const double t, const double dt, const int64_t _timestep)`, () => {
+  const header =
+    linkage === 'table'
+      ? `extern "C" void ${functionName}(void* const* _arrays, const double t, const double dt, const int64_t _timestep)`
+      : `void ${functionName}(const double t, const double dt, const int64_t _timestep)`;
+  w.block(header, () => {
     w.line('(void)t; (void)dt; (void)_timestep;');
-    const infos = [...kernel.arrays.values()].sort((a, b) =>
-      a.arrayId < b.arrayId ? -1 : a.arrayId > b.arrayId ? 1 : 0,
-    );
-    for (const info of infos) {
+    kernelArrayOrder(kernel).forEach((info, k) => {
       const ref = ctx.array(info.arrayId);
       const type = storageType(ref.type);
-      const source = ref.dynamic ? `${ref.name}.data()` : ref.name;
+      const source =
+        linkage === 'table' ? `static_cast<${type}*>(_arrays[${k}])` : ref.dynamic ? `${ref.name}.data()` : ref.name;
       w.line(`${type}* const __restrict ${ptr(info.arrayId)} = ${source};`);
       w.line(`(void)${ptr(info.arrayId)};`);
-    }
+    });
     emitter(w, kernel, new Set(['t', 'dt', '_timestep']), ctx);
   });
   return w.toString();

@@ -1,0 +1,134 @@
+// The runtime device's bridge to compiled kernels (Node-API, so one build serves every Node
+// version with the same ABI level). A kernel library is a shared object of functions
+//   void name(void* const* arrays, double t, double dt, int64_t timestep)
+// `bind` resolves one function and fixes the data pointers of its typed arrays (static arrays
+// never move; references keep them alive), so that `call` only converts three numbers.
+#include <dlfcn.h>
+#include <node_api.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef void (*kernel_fn)(void* const* arrays, double t, double dt, int64_t timestep);
+
+typedef struct {
+  kernel_fn fn;
+  void** pointers;
+} Bound;
+
+static void** libraries = NULL;
+static uint32_t library_count = 0;
+static Bound* bounds = NULL;
+static uint32_t bound_count = 0;
+
+#define CHECK(env, call)                                  \
+  do {                                                    \
+    if ((call) != napi_ok) {                              \
+      napi_throw_error((env), NULL, "brian-ts native loader: " #call " failed"); \
+      return NULL;                                        \
+    }                                                     \
+  } while (0)
+
+static napi_value number(napi_env env, uint32_t value) {
+  napi_value result;
+  napi_create_uint32(env, value, &result);
+  return result;
+}
+
+// open(path) -> library index
+static napi_value open_library(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  CHECK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  char path[4096];
+  size_t length;
+  CHECK(env, napi_get_value_string_utf8(env, argv[0], path, sizeof path, &length));
+  void* handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+  if (!handle) {
+    napi_throw_error(env, NULL, dlerror());
+    return NULL;
+  }
+  void** grown = realloc(libraries, (library_count + 1) * sizeof(void*));
+  if (!grown) {
+    napi_throw_error(env, NULL, "out of memory");
+    return NULL;
+  }
+  libraries = grown;
+  libraries[library_count] = handle;
+  return number(env, library_count++);
+}
+
+// bind(library, symbol, typedArrays) -> bound kernel index
+static napi_value bind_kernel(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  CHECK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  uint32_t library;
+  CHECK(env, napi_get_value_uint32(env, argv[0], &library));
+  if (library >= library_count) {
+    napi_throw_range_error(env, NULL, "no such kernel library");
+    return NULL;
+  }
+  char symbol[512];
+  size_t length;
+  CHECK(env, napi_get_value_string_utf8(env, argv[1], symbol, sizeof symbol, &length));
+  kernel_fn fn = (kernel_fn)dlsym(libraries[library], symbol);
+  if (!fn) {
+    napi_throw_error(env, NULL, dlerror());
+    return NULL;
+  }
+  uint32_t n;
+  CHECK(env, napi_get_array_length(env, argv[2], &n));
+  void** pointers = calloc(n ? n : 1, sizeof(void*));
+  if (!pointers) {
+    napi_throw_error(env, NULL, "out of memory");
+    return NULL;
+  }
+  for (uint32_t k = 0; k < n; k++) {
+    napi_value array;
+    CHECK(env, napi_get_element(env, argv[2], k, &array));
+    napi_typedarray_type type;
+    size_t elements, offset;
+    void* data;
+    napi_value buffer;
+    CHECK(env, napi_get_typedarray_info(env, array, &type, &elements, &data, &buffer, &offset));
+    napi_ref keep;  // never released: the kernel may be called as long as the process lives
+    CHECK(env, napi_create_reference(env, array, 1, &keep));
+    pointers[k] = data;  // already advanced by the view's byte offset
+  }
+  Bound* grown = realloc(bounds, (bound_count + 1) * sizeof(Bound));
+  if (!grown) {
+    napi_throw_error(env, NULL, "out of memory");
+    return NULL;
+  }
+  bounds = grown;
+  bounds[bound_count].fn = fn;
+  bounds[bound_count].pointers = pointers;
+  return number(env, bound_count++);
+}
+
+// call(bound, t, dt, timestep)
+static napi_value call_kernel(napi_env env, napi_callback_info info) {
+  size_t argc = 4;
+  napi_value argv[4];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  uint32_t k;
+  double t, dt;
+  int64_t timestep;
+  napi_get_value_uint32(env, argv[0], &k);
+  napi_get_value_double(env, argv[1], &t);
+  napi_get_value_double(env, argv[2], &dt);
+  napi_get_value_int64(env, argv[3], &timestep);
+  if (k < bound_count) bounds[k].fn(bounds[k].pointers, t, dt, timestep);
+  return NULL;
+}
+
+NAPI_MODULE_INIT() {
+  napi_property_descriptor properties[] = {
+      {"open", NULL, open_library, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"bind", NULL, bind_kernel, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"call", NULL, call_kernel, NULL, NULL, NULL, napi_enumerable, NULL},
+  };
+  napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties);
+  return exports;
+}
