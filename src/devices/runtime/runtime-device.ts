@@ -6,8 +6,8 @@ import { RandomStream } from '../../core/random.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { Device, KernelFunction, NetworkRun, NetworkRunResult, SynapsesConnected } from '../device.ts';
 import { allocateTyped, type DeviceArray, DynamicArray, StaticArray, type TypedArray } from './arrays.ts';
-import { brianPrelude } from './prelude.ts';
 import { NativeKernels, nativeObstacle } from './native/native-kernels.ts';
+import { brianPrelude } from './prelude.ts';
 import { runLoop } from './run-loop.ts';
 import { synapsesConnected } from './synapses-connected.ts';
 import { tuneV8ForKernels } from './v8-tuning.ts';
@@ -30,6 +30,8 @@ export interface RuntimeOptions {
    *   shared library loaded into this process (as Brian's Cython target), vectorised for this
    *   CPU, with the same results to the bit; everything else stays JavaScript. Libraries are
    *   cached, so only the first run of a model pays the compiler (about a second).
+   * Without this option, `$BRIAN_RUNTIME_TARGET` decides (so a script can be run either way
+   * unchanged), else `'js'`.
    */
   readonly target?: 'js' | 'cpp';
 }
@@ -48,11 +50,19 @@ export class RuntimeDevice implements Device {
   /** Source of the most recent kernels by name, for debugging (`BRIAN_DUMP_KERNELS=1`). */
   readonly sources = new Map<string, string>();
   private readonly native?: NativeKernels;
+  /**
+   * With `target: 'cpp'`: how each kernel runs, by kernel name: `'cpp'`, or `'js'` and why
+   * (`'js: kind spikemonitor'`, `'js: stateful function rand'`…).
+   */
+  readonly kernelTargets = new Map<string, string>();
 
   constructor(readonly options: RuntimeOptions = {}) {
-    const target = options.target ?? 'js';
+    const target = options.target ?? process.env.BRIAN_RUNTIME_TARGET ?? 'js';
     if (target !== 'js' && target !== 'cpp') {
-      throw new BrianError('bad_argument', `Unknown runtime target "${String(target)}"; targets are 'js' and 'cpp'.`);
+      throw new BrianError(
+        'bad_argument',
+        `Unknown runtime target "${String(target)}"; targets are 'js' and 'cpp'.`,
+      );
     }
     if (target === 'cpp') this.native = new NativeKernels(this.arrays);
   }
@@ -86,7 +96,11 @@ export class RuntimeDevice implements Device {
   compile(kernel: Kernel): KernelFunction {
     tuneV8ForKernels();
     const optimised = optimiseKernel(kernel);
-    if (this.native && nativeObstacle(optimised, this.arrays) === undefined) return this.native.add(optimised);
+    if (this.native) {
+      const obstacle = nativeObstacle(optimised, this.arrays);
+      this.kernelTargets.set(kernel.name, obstacle === undefined ? 'cpp' : `js: ${obstacle}`);
+      if (obstacle === undefined) return this.native.add(optimised);
+    }
     const source = generateJsKernel(optimised);
     this.sources.set(kernel.name, source);
     if (process.env.BRIAN_DUMP_KERNELS) process.stderr.write(`${source}\n`);

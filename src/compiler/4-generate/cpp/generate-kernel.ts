@@ -49,7 +49,9 @@ export class KernelNotAvailableError extends Error {
 /** The arrays of a kernel in the order its pointers are declared (and, for a kernel taking an
  * array table, the order of that table). */
 export function kernelArrayOrder(kernel: Kernel): ArrayInfo[] {
-  return [...kernel.arrays.values()].sort((a, b) => (a.arrayId < b.arrayId ? -1 : a.arrayId > b.arrayId ? 1 : 0));
+  return [...kernel.arrays.values()].sort((a, b) =>
+    a.arrayId < b.arrayId ? -1 : a.arrayId > b.arrayId ? 1 : 0,
+  );
 }
 
 /**
@@ -81,7 +83,11 @@ export function generateCppKernel(
       const ref = ctx.array(info.arrayId);
       const type = storageType(ref.type);
       const source =
-        linkage === 'table' ? `static_cast<${type}*>(_arrays[${k}])` : ref.dynamic ? `${ref.name}.data()` : ref.name;
+        linkage === 'table'
+          ? `static_cast<${type}*>(_arrays[${k}])`
+          : ref.dynamic
+            ? `${ref.name}.data()`
+            : ref.name;
       w.line(`${type}* const __restrict ${ptr(info.arrayId)} = ${source};`);
       w.line(`(void)${ptr(info.arrayId)};`);
     });

@@ -38,7 +38,7 @@ export function nativeLoader(compiler: string): NativeLoader {
     mkdirSync(dir, { recursive: true });
     const partial = `${addon}.${process.pid}`;
     const args = ['-x', 'c', '-O2', '-shared', '-fPIC', `-I${headers}`, LOADER_SOURCE, '-o', partial, '-ldl'];
-    runCompiler(compiler, args, 'the runtime device\'s kernel loader');
+    runCompiler(compiler, args, "the runtime device's kernel loader");
     renameSync(partial, addon);
   }
   loaded = createRequire(import.meta.url)(addon) as NativeLoader;

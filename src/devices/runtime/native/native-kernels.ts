@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { CppKernelContext } from '../../../compiler/4-generate/cpp/context.ts';
 import { generateCppKernel, kernelArrayOrder } from '../../../compiler/4-generate/cpp/generate-kernel.ts';
 import type { Kernel, KernelKind } from '../../../compiler/ir/kernel.ts';
-import type { KernelFunction } from '../../device.ts';
 import { cacheDirectory } from '../../cache-directory.ts';
-import { DEFAULT_OPTIMISATION_FLAGS } from '../../standalone/options.ts';
+import type { KernelFunction } from '../../device.ts';
 import { expTablesHeader } from '../../standalone/exp-tables-source.ts';
+import { DEFAULT_OPTIMISATION_FLAGS } from '../../standalone/options.ts';
 import { BRIANLIB_DIR } from '../../standalone/write-project.ts';
 import { type DeviceArray, StaticArray, type TypedArray } from '../arrays.ts';
 import { type NativeLoader, nativeLoader, runCompiler } from './loader.ts';
@@ -25,13 +25,22 @@ const NATIVE_KINDS: ReadonlySet<KernelKind> = new Set(['stateupdate', 'threshold
  * no contraction into fused multiply-adds, no fast-math, so the results are the JavaScript
  * kernels' to the bit.
  */
-const FLAGS = ['-std=c++17', '-fwrapv', '-ffp-contract=off', '-w', ...DEFAULT_OPTIMISATION_FLAGS, '-shared', '-fPIC'];
+const FLAGS = [
+  '-std=c++17',
+  '-fwrapv',
+  '-ffp-contract=off',
+  '-w',
+  ...DEFAULT_OPTIMISATION_FLAGS,
+  '-shared',
+  '-fPIC',
+];
 
 /** Why a kernel stays JavaScript, or undefined when it can be compiled. */
 export function nativeObstacle(kernel: Kernel, arrays: ReadonlyMap<string, DeviceArray>): string | undefined {
   if (!NATIVE_KINDS.has(kernel.kind)) return `kind ${kernel.kind}`;
   for (const info of kernel.arrays.values()) {
-    if (info.dynamic || !(arrays.get(info.arrayId) instanceof StaticArray)) return `dynamic array ${info.arrayId}`;
+    if (info.dynamic || !(arrays.get(info.arrayId) instanceof StaticArray))
+      return `dynamic array ${info.arrayId}`;
   }
   for (const f of kernel.functions) {
     if (f.stateful) return `stateful function ${f.name}`;
@@ -43,6 +52,8 @@ export function nativeObstacle(kernel: Kernel, arrays: ReadonlyMap<string, Devic
 interface Pending {
   readonly symbol: string;
   readonly source: string;
+  /** Definitions the kernel's inline functions call (TimedArray lookups). */
+  readonly support: readonly string[];
   readonly arrays: readonly TypedArray[];
   bind(call: KernelFunction): void;
 }
@@ -73,12 +84,15 @@ export class NativeKernels {
     const anonymous = generateCppKernel(kernel, '_brian_kernel', ctx, 'table');
     const symbol = `k_${createHash('sha256').update(anonymous).digest('hex').slice(0, 20)}`;
     const source = generateCppKernel(kernel, symbol, ctx, 'table');
-    const arrays = kernelArrayOrder(kernel).map((info) => (this.arrays.get(info.arrayId) as StaticArray).data);
+    const arrays = kernelArrayOrder(kernel).map(
+      (info) => (this.arrays.get(info.arrayId) as StaticArray).data,
+    );
     let impl: KernelFunction = (t, dt, timestep) => {
       this.flush();
       impl(t, dt, timestep);
     };
-    this.pending.push({ symbol, source, arrays, bind: (call) => (impl = call) });
+    const support = [...kernel.functions].flatMap((f) => (f.inline?.cppSupport ? [f.inline.cppSupport] : []));
+    this.pending.push({ symbol, source, support, arrays, bind: (call) => (impl = call) });
     return (t, dt, timestep) => impl(t, dt, timestep);
   }
 
@@ -89,7 +103,8 @@ export class NativeKernels {
     this.pending = [];
     const loader = nativeLoader(this.compiler);
     const sources = new Map(batch.map((p) => [p.symbol, p.source]));
-    const library = this.library(loader, [...sources.values()].join('\n'));
+    const support = new Set(batch.flatMap((p) => p.support));
+    const library = this.library(loader, [...support, ...sources.values()].join('\n'));
     for (const p of batch) {
       const kernel = loader.bind(library, p.symbol, p.arrays);
       p.bind((t, dt, timestep) => loader.call(kernel, t, dt, timestep));
@@ -104,7 +119,11 @@ export class NativeKernels {
       .update(FLAGS.join(' '))
       .update(this.compiler)
       .update(tables)
-      .update(['kernel.h', 'functions.h', 'random.h'].map((f) => readFileSync(join(BRIANLIB_DIR, f), 'utf8')).join('\0'))
+      .update(
+        ['kernel.h', 'functions.h', 'random.h']
+          .map((f) => readFileSync(join(BRIANLIB_DIR, f), 'utf8'))
+          .join('\0'),
+      )
       .digest('hex')
       .slice(0, 24);
     const known = this.libraries.get(key);
@@ -120,7 +139,7 @@ export class NativeKernels {
       runCompiler(
         this.compiler,
         [...FLAGS, `-I${BRIANLIB_DIR}`, `-I${work}`, join(work, 'kernels.cpp'), '-o', partial],
-        'the runtime device\'s compiled kernels',
+        "the runtime device's compiled kernels",
       );
       renameSync(partial, path);
       rmSync(work, { recursive: true, force: true });

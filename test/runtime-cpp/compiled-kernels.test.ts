@@ -1,0 +1,227 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { COBAHH_EQUATIONS } from '../../examples/models/cobahh-equations.ts';
+import { resetDevice } from '../../src/devices/active.ts';
+import type { RuntimeDevice } from '../../src/devices/runtime/runtime-device.ts';
+import {
+  cm,
+  defaultclock,
+  mS,
+  ms,
+  mV,
+  NeuronGroup,
+  type Quantity,
+  restore,
+  run,
+  SpikeMonitor,
+  StateMonitor,
+  Synapses,
+  seed,
+  setDevice,
+  siemens,
+  startScope,
+  store,
+  TimedArray,
+  uF,
+  um,
+} from '../../src/index.ts';
+import { HAS_COMPILER } from '../standalone/devices.ts';
+
+/**
+ * The runtime device's compiled kernels (`target: 'cpp'`) against its JavaScript kernels: the
+ * same script on both must leave every array of the device equal to the bit, and the per-neuron
+ * kernels must really have been compiled.
+ */
+
+const SKIP = HAS_COMPILER ? false : 'g++ not found: compiled runtime kernels not tested';
+
+function onBothTargets(script: () => void): { js: RuntimeDevice; cpp: RuntimeDevice } {
+  const once = (target: 'js' | 'cpp') => {
+    defaultclock.dt = ms(0.1);
+    const device = setDevice('runtime', { target });
+    startScope();
+    try {
+      script();
+    } finally {
+      resetDevice();
+      startScope();
+      defaultclock.dt = ms(0.1);
+    }
+    return device;
+  };
+  return { js: once('js'), cpp: once('cpp') };
+}
+
+/** An array id without the object's number (objects are numbered per process). */
+function canonical(arrayId: string): string {
+  return arrayId.replace(/^(_?[a-z]+)(?:_\d+)?(?=_)/, '$1');
+}
+
+/** Every array of the two devices, element by element with Object.is (NaN equals NaN, 0 ≠ −0). */
+function assertSameState(js: RuntimeDevice, cpp: RuntimeDevice): void {
+  const byName = (d: RuntimeDevice) => new Map([...d.arrays].map(([id, a]) => [canonical(id), a.view()]));
+  const x = byName(js);
+  const y = byName(cpp);
+  assert.deepEqual([...y.keys()].sort(), [...x.keys()].sort());
+  for (const [id, a] of x) {
+    const b = y.get(id) ?? [];
+    assert.equal(b.length, a.length, `${id}: length`);
+    for (let k = 0; k < a.length; k++) {
+      if (!Object.is(a[k], b[k])) assert.fail(`${id}[${k}]: JavaScript ${a[k]}, compiled ${b[k]}`);
+    }
+  }
+}
+
+function spikeCount(device: RuntimeDevice): number {
+  const [, events] = [...device.arrays].find(([id]) => /^spikemonitor(_\d+)?_i$/.test(id)) ?? [];
+  return events?.view().length ?? 0;
+}
+
+/** The runners whose kernels were compiled, by role (object names are numbered per process). */
+function compiled(device: RuntimeDevice): string[] {
+  return [...device.kernelTargets].filter(([, how]) => how === 'cpp').map(([name]) => role(name));
+}
+
+function role(kernelName: string): string {
+  return kernelName.replace(/^[a-z]+(_\d+)?_/, '');
+}
+
+function targetOf(device: RuntimeDevice, kernelRole: string): string | undefined {
+  return [...device.kernelTargets].find(([name]) => role(name) === kernelRole)?.[1];
+}
+
+test("CUBA network: compiled state update, threshold and reset give the JavaScript kernels' state", {
+  skip: SKIP,
+}, () => {
+  const { js, cpp } = onBothTargets(() => {
+    seed(11);
+    const P = new NeuronGroup(
+      400,
+      `dv/dt = (ge + gi - (v - El))/taum : volt (unless refractory)
+       dge/dt = -ge/taue : volt
+       dgi/dt = -gi/taui : volt`,
+      {
+        threshold: 'v > Vt',
+        reset: 'v = Vr',
+        refractory: ms(5),
+        method: 'exact',
+        namespace: { taum: ms(20), taue: ms(5), taui: ms(10), Vt: mV(-50), Vr: mV(-60), El: mV(-49) },
+      },
+    );
+    P.v = 'Vr + rand() * (Vt - Vr)';
+    const Ce = new Synapses(P, P, { onPre: 'ge += 1.62*mV' });
+    const Ci = new Synapses(P, P, { onPre: 'gi -= 9*mV' });
+    Ce.connect({ condition: 'i < 320', p: 0.2 });
+    Ci.connect({ condition: 'i >= 320', p: 0.2 });
+    new SpikeMonitor(P);
+    new StateMonitor(P, 'v', { record: [0, 7, 399] });
+    run(ms(200));
+  });
+  assert.deepEqual(compiled(cpp).sort(), ['spike_resetter', 'spike_thresholder', 'stateupdater']);
+  assert.equal(targetOf(cpp, 'codeobject'), 'js: kind spikemonitor');
+  assert.ok(spikeCount(js) > 100, 'the network spikes');
+  assertSameState(js, cpp);
+});
+
+test('COBAHH neurons with exponential Euler (exp, divisions, powers) to the bit', { skip: SKIP }, () => {
+  const { js, cpp } = onBothTargets(() => {
+    seed(5);
+    const area = um.pow(2).mul(20000) as Quantity;
+    const perArea = (x: Quantity) => x.div(cm.pow(2)).mul(area) as Quantity;
+    const P = new NeuronGroup(200, COBAHH_EQUATIONS, {
+      threshold: 'v>-20*mV',
+      refractory: ms(3),
+      method: 'exponential_euler',
+      namespace: {
+        Cm: perArea(uF(1)),
+        gl: perArea(siemens(5e-5)),
+        El: mV(-60),
+        EK: mV(-90),
+        ENa: mV(50),
+        g_na: perArea(mS(100)),
+        g_kd: perArea(mS(30)),
+        VT: mV(-63),
+        taue: ms(5),
+        taui: ms(10),
+        Ee: mV(0),
+        Ei: mV(-80),
+      },
+    });
+    const S = new Synapses(P, P, { onPre: 'ge += 6*nS' });
+    S.connect({ p: 0.05 });
+    P.v = 'El + (randn() * 5 - 5)*mV';
+    P.ge = '(randn() * 1.5 + 4) * 10.*nS';
+    P.gi = '(randn() * 12 + 20) * 10.*nS';
+    new SpikeMonitor(P);
+    run(ms(100));
+  });
+  assert.ok(compiled(cpp).includes('stateupdater'));
+  assert.ok(spikeCount(js) > 20, 'the network spikes');
+  assertSameState(js, cpp);
+});
+
+test('integers, booleans, Python division and modulo, TimedArray, store/restore and a new dt', {
+  skip: SKIP,
+}, () => {
+  const { js, cpp } = onBothTargets(() => {
+    const stim = new TimedArray(mV([0, 3, -2, 5, 1, 0, 4]), { dt: ms(2.5) });
+    const G = new NeuronGroup(
+      97,
+      `dv/dt = (stim(t) - v + (i % 7 - 3)*0.4*mV)/tau : volt
+       k : integer
+       big : boolean
+       tau : second`,
+      {
+        threshold: 'v > 0.8*mV and (k % 3 != 1 or big)',
+        reset: `v = -0.5*mV*(k // 2)
+                k = (k * 7 + i) % 11 - 5
+                big = k // 3 == -1`,
+        method: 'euler',
+        namespace: { stim },
+      },
+    );
+    G.tau = 'ms*(2 + i % 5)';
+    G.k = 'i - 40';
+    new SpikeMonitor(G);
+    run(ms(10));
+    store();
+    run(ms(7));
+    restore();
+    defaultclock.dt = ms(0.05);
+    run(ms(9));
+  });
+  assert.deepEqual(compiled(cpp).sort(), ['spike_resetter', 'spike_thresholder', 'stateupdater']);
+  assert.ok(spikeCount(js) > 10, 'the group spikes');
+  assertSameState(js, cpp);
+});
+
+test('kernels that cannot be compiled stay JavaScript and say why', { skip: SKIP }, () => {
+  const { cpp } = onBothTargets(() => {
+    const G = new NeuronGroup(10, 'dv/dt = -v/(10*ms) + 0.1*xi/sqrt(ms) : 1', {
+      threshold: 'v > 1',
+      reset: 'v = 0',
+    });
+    new SpikeMonitor(G);
+    run(ms(1));
+  });
+  assert.equal(targetOf(cpp, 'stateupdater'), 'js: stateful function randn');
+  assert.equal(targetOf(cpp, 'spike_thresholder'), 'cpp');
+  assert.equal(targetOf(cpp, 'codeobject'), 'js: kind spikemonitor');
+});
+
+test('a bad target or a missing compiler is a coded error', { skip: SKIP }, () => {
+  assert.throws(() => setDevice('runtime', { target: 'wasm' as 'js' }), { code: 'bad_argument' });
+  const saved = process.env.CXX;
+  process.env.CXX = '/nonexistent/g++';
+  try {
+    setDevice('runtime', { target: 'cpp' });
+    startScope();
+    new NeuronGroup(3, 'dv/dt = -v/(1*ms) + 0.25/ms : 1', { threshold: 'v > 0.123456789' });
+    assert.throws(() => run(ms(1)), { code: 'compiler_not_found' });
+  } finally {
+    if (saved === undefined) delete process.env.CXX;
+    else process.env.CXX = saved;
+    resetDevice();
+    startScope();
+  }
+});
