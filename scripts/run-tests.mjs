@@ -1,8 +1,14 @@
 // Runs every *.test.ts under src/ and test/ with node's test runner through tsx.
 // Node 20 does not expand globs given to --test, so the files are listed here.
 // Pass file or folder names to run a subset: `npm test -- src/units`.
+//
+// Without arguments there is a second pass: the behavioural tests under test/ again with the
+// runtime device's compiled kernels (BRIAN_RUNTIME_TARGET=cpp), so the one suite checks both
+// ways of running kernels (skipped with a message when g++ is missing). A combined summary ends
+// the output.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 function collect(path, out) {
@@ -15,15 +21,66 @@ function collect(path, out) {
   return out;
 }
 
-const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['src', 'test'];
+const args = process.argv.slice(2);
+const roots = args.length ? args : ['src', 'test'];
 const files = roots.flatMap((r) => collect(r, []));
 if (files.length === 0) {
   console.error('no test files found under', roots.join(', '));
   process.exit(1);
 }
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
-  { stdio: 'inherit' },
-);
-process.exit(result.status ?? 1);
+
+const passes = [{ label: 'JavaScript kernels', files, env: {} }];
+if (args.length === 0) {
+  // test/standalone and test/runtime-cpp compare devices and targets themselves.
+  const behavioural = collect('test', []).filter(
+    (f) => !f.startsWith(join('test', 'standalone')) && !f.startsWith(join('test', 'runtime-cpp')),
+  );
+  if (spawnSync('g++', ['--version'], { stdio: 'ignore' }).status === 0) {
+    passes.push({
+      label: 'compiled runtime kernels (BRIAN_RUNTIME_TARGET=cpp)',
+      files: behavioural,
+      env: { BRIAN_RUNTIME_TARGET: 'cpp' },
+    });
+  } else {
+    console.log('g++ not found: the pass with compiled runtime kernels is skipped');
+  }
+}
+
+const tapDir = mkdtempSync(join(tmpdir(), 'brian-ts-tests-'));
+const totals = {};
+let status = 0;
+passes.forEach((pass, k) => {
+  if (passes.length > 1) console.log(`\n=== pass ${k + 1} of ${passes.length}: ${pass.label} ===\n`);
+  const tap = join(tapDir, `pass-${k}.tap`);
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      '--test-concurrency=2',
+      ...pass.files,
+    ],
+    { stdio: 'inherit', env: { ...process.env, ...pass.env } },
+  );
+  if (result.status !== 0) status = result.status ?? 1;
+  // node's TAP reporter ends with "# tests N", "# pass N", … lines
+  for (const m of readFileSync(tap, 'utf8').matchAll(
+    /^# (tests|suites|pass|fail|cancelled|skipped|todo) (\d+)$/gm,
+  )) {
+    totals[m[1]] = (totals[m[1]] ?? 0) + Number(m[2]);
+  }
+});
+rmSync(tapDir, { recursive: true, force: true });
+if (passes.length > 1) {
+  console.log(`\n=== all ${passes.length} passes ===`);
+  for (const key of ['tests', 'suites', 'pass', 'fail', 'cancelled', 'skipped', 'todo']) {
+    console.log(`ℹ ${key} ${totals[key] ?? 0}`);
+  }
+  console.log(`${totals.pass ?? 0} passed, ${totals.fail ?? 0} failed`);
+}
+process.exit(status);
