@@ -72,13 +72,11 @@ function jobs(): Job[] {
       const brian = opts.brian
         ? opts.brianTargets.map((target) => ({ kind: 'brian' as const, spec, N, duration, target }))
         : [];
-      // runtime, Brian numpy/cython, then the standalone pair
+      // the runtime targets, Brian numpy/cython, then the standalone pair
+      const runtime = (j: (typeof ours)[number]) => j.device === 'runtime' || j.device === 'runtime_cpp';
+      out.push(...ours.filter(runtime), ...brian.filter((j) => j.target !== 'cpp_standalone'));
       out.push(
-        ...ours.filter((j) => j.device === 'runtime'),
-        ...brian.filter((j) => j.target !== 'cpp_standalone'),
-      );
-      out.push(
-        ...ours.filter((j) => j.device !== 'runtime'),
+        ...ours.filter((j) => !runtime(j)),
         ...brian.filter((j) => j.target === 'cpp_standalone'),
       );
     }

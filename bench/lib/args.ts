@@ -14,7 +14,9 @@ export const USAGE = `npm run bench -- [options]
   --stdp-inputs n         number of Poisson inputs of the STDP model
   --reps k                repetitions per configuration (default 3; --quick 1)
   --duration s            biological seconds per run (default 1, STDP 10; --quick 0.1, STDP 0.5)
-  --devices a,b           brian-ts devices: runtime,cpp_standalone (default both)
+  --devices a,b           brian-ts devices: runtime (JavaScript kernels), runtime_cpp (the
+                          runtime device with kernels compiled by g++), cpp_standalone
+                          (default all three)
   --brian                 also run Brian 2 (/usr/bin/python3, ../shared/brian2-bench), interleaved
   --brian-targets a,b     numpy,cython,cpp_standalone (default all three; cython = ~30 s cold compile per run)
   --timeout s             per-run time limit (default 1800; --quick 300)

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { RunRecord } from './record.ts';
 import { fmt, fmtRange, median, summarize } from './stats.ts';
 
-const TARGET_ORDER = ['runtime', 'numpy', 'cython', 'cpp_standalone'];
+const TARGET_ORDER = ['runtime', 'runtime_cpp', 'numpy', 'cython', 'cpp_standalone'];
 const BRIAN_COLUMNS = ['numpy', 'cython', 'cpp_standalone'] as const;
 
 interface Config {
