@@ -90,7 +90,7 @@ function targetOf(device: RuntimeDevice, kernelRole: string): string | undefined
   return [...device.kernelTargets].find(([name]) => role(name) === kernelRole)?.[1];
 }
 
-test("CUBA network: compiled state update, threshold and reset give the JavaScript kernels' state", {
+test("CUBA network: compiled state update, threshold, reset and propagation give the JavaScript kernels' state", {
   skip: SKIP,
 }, () => {
   const { js, cpp } = onBothTargets(() => {
@@ -117,7 +117,13 @@ test("CUBA network: compiled state update, threshold and reset give the JavaScri
     new StateMonitor(P, 'v', { record: [0, 7, 399] });
     run(ms(200));
   });
-  assert.deepEqual(compiled(cpp).sort(), ['spike_resetter', 'spike_thresholder', 'stateupdater']);
+  assert.deepEqual(compiled(cpp).sort(), [
+    'pre',
+    'pre',
+    'spike_resetter',
+    'spike_thresholder',
+    'stateupdater',
+  ]);
   assert.equal(targetOf(cpp, 'codeobject'), 'js: kind spikemonitor');
   assert.ok(spikeCount(js) > 100, 'the network spikes');
   assertSameState(js, cpp);
@@ -192,6 +198,55 @@ test('integers, booleans, Python division and modulo, TimedArray, store/restore 
   });
   assert.deepEqual(compiled(cpp).sort(), ['spike_resetter', 'spike_thresholder', 'stateupdater']);
   assert.ok(spikeCount(js) > 10, 'the group spikes');
+  assertSameState(js, cpp);
+});
+
+test('plastic synapses: STDP on pre and post, heterogeneous delays, a summed variable, synapses added between runs, a third run', {
+  skip: SKIP,
+}, () => {
+  const { js, cpp } = onBothTargets(() => {
+    seed(3);
+    const P = new NeuronGroup(
+      80,
+      `dv/dt = (I + Isyn - v)/(10*ms) : 1 (unless refractory)
+       I : 1
+       Isyn : 1`,
+      { threshold: 'v > 1', reset: 'v = 0', refractory: ms(2), method: 'exact' },
+    );
+    P.I = '0.9 + 0.4*i/N';
+    const S = new Synapses(P, P, {
+      model: `w : 1
+              dapre/dt = -apre/(20*ms) : 1 (event-driven)
+              dapost/dt = -apost/(20*ms) : 1 (event-driven)
+              Isyn_post = c*w : 1 (summed)
+              dc/dt = -c/(5*ms) : 1 (clock-driven)`,
+      onPre: `v_post += w
+              c += 0.3
+              apre += 0.01
+              w = clip(w + apost, 0, 0.2)`,
+      onPost: `apost -= 0.0105
+               w = clip(w + apre, 0, 0.2)`,
+      method: 'exact',
+    });
+    S.connect({ p: 0.1 });
+    S.w = 'rand()*0.1';
+    S.delay = 'rand()*3*ms';
+    new SpikeMonitor(P);
+    run(ms(60));
+    S.connect({ condition: 'i == j' });
+    S.w = 0.05;
+    run(ms(60));
+    // the same kernels again, but every pathway has a new buffer of due synapses
+    run(ms(30));
+  });
+  const roles = compiled(cpp);
+  for (const r of ['pre', 'post', 'stateupdater', 'summed_variable_Isyn_post']) {
+    assert.ok(
+      roles.includes(r),
+      `${r} compiled (compiled: ${roles.join(', ')})`,
+    );
+  }
+  assert.ok(spikeCount(js) > 50, 'the network spikes');
   assertSameState(js, cpp);
 });
 

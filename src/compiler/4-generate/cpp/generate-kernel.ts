@@ -54,44 +54,58 @@ export function kernelArrayOrder(kernel: Kernel): ArrayInfo[] {
   );
 }
 
+/** How a kernel function reaches its arrays (see generateCppKernel). */
+export type CppLinkage = 'program' | { readonly table: readonly string[] };
+
 /**
  * The C++ function of a kernel: pointers to every array it touches, then the kind's skeleton.
- * - `linkage: 'program'` (the standalone program): `void <functionName>(double t, double dt,
- *   int64_t _timestep)`; static arrays are global pointers, dynamic ones global std::vectors
- *   whose storage is re-read at each call.
- * - `linkage: 'table'` (a library loaded by the runtime device): `extern "C" void
- *   <functionName>(void* const* _arrays, double t, double dt, int64_t _timestep)`, the pointers
- *   taken from `_arrays` in `kernelArrayOrder`.
+ * - `'program'` (the standalone program): `void <functionName>(double t, double dt, int64_t
+ *   _timestep)`; static arrays are global pointers, dynamic ones global std::vectors whose
+ *   storage is re-read at each call.
+ * - `{ table }` (a library loaded by the runtime device): `extern "C" void <functionName>(void*
+ *   const* _arrays, const int32_t* _sizes, double t, double dt, int64_t _timestep)`, with the
+ *   storage and length of the arrays named by `table`, in that order: the kernel's arrays, then
+ *   any whose length the skeleton needs. A dynamic array is a `_DynamicView` (its `data()` and
+ *   `size()`, nothing that grows) named as `ctx` names it.
  */
 export function generateCppKernel(
   kernel: Kernel,
   functionName: string,
   ctx: CppKernelContext,
-  linkage: 'program' | 'table' = 'program',
+  linkage: CppLinkage = 'program',
 ): string {
   const emitter: Emitter | undefined = CPP_KERNELS[kernel.kind];
   if (!emitter) throw new KernelNotAvailableError(kernel.kind);
   const w = new CodeWriter();
   w.line(`// kernel ${kernel.kind}: ${kernel.name}`);
-  const header =
-    linkage === 'table'
-      ? `extern "C" void ${functionName}(void* const* _arrays, const double t, const double dt, const int64_t _timestep)`
-      : `void ${functionName}(const double t, const double dt, const int64_t _timestep)`;
+  const table = linkage === 'program' ? undefined : linkage.table;
+  const header = table
+    ? `extern "C" void ${functionName}(void* const* _arrays, const int32_t* _sizes, const double t, const double dt, const int64_t _timestep)`
+    : `void ${functionName}(const double t, const double dt, const int64_t _timestep)`;
   w.block(header, () => {
     w.line('(void)t; (void)dt; (void)_timestep;');
-    kernelArrayOrder(kernel).forEach((info, k) => {
-      const ref = ctx.array(info.arrayId);
-      const type = storageType(ref.type);
-      const source =
-        linkage === 'table'
-          ? `static_cast<${type}*>(_arrays[${k}])`
-          : ref.dynamic
-            ? `${ref.name}.data()`
-            : ref.name;
-      w.line(`${type}* const __restrict ${ptr(info.arrayId)} = ${source};`);
-      w.line(`(void)${ptr(info.arrayId)};`);
-    });
+    if (!table) {
+      for (const info of kernelArrayOrder(kernel)) {
+        const ref = ctx.array(info.arrayId);
+        const source = ref.dynamic ? `${ref.name}.data()` : ref.name;
+        declarePointer(w, info.arrayId, storageType(ref.type), source);
+      }
+    } else {
+      w.line('(void)_sizes;');
+      table.forEach((arrayId, k) => {
+        const ref = ctx.array(arrayId);
+        const type = storageType(ref.type);
+        const source = `static_cast<${type}*>(_arrays[${k}])`;
+        if (ref.dynamic) w.line(`const _DynamicView<${type}> ${ref.name}{${source}, _sizes[${k}]};`);
+        if (kernel.arrays.has(arrayId)) declarePointer(w, arrayId, type, source);
+      });
+    }
     emitter(w, kernel, new Set(['t', 'dt', '_timestep']), ctx);
   });
   return w.toString();
+}
+
+function declarePointer(w: CodeWriter, arrayId: string, type: string, source: string): void {
+  w.line(`${type}* const __restrict ${ptr(arrayId)} = ${source};`);
+  w.line(`(void)${ptr(arrayId)};`);
 }

@@ -12,9 +12,13 @@ import type { TypedArray } from '../arrays.ts';
 export interface NativeLoader {
   /** dlopen()s a library; returns its index. */
   open(path: string): number;
-  /** Resolves `symbol` in a library and fixes the data pointers of `arrays`; returns a kernel index. */
-  bind(library: number, symbol: string, arrays: readonly TypedArray[]): number;
+  /** Resolves `symbol` in a library and fixes the storage and lengths of its arrays; returns a kernel index. */
+  bind(library: number, symbol: string, arrays: readonly TypedArray[], lengths: readonly number[]): number;
   call(kernel: number, t: number, dt: number, timestep: number): void;
+  /** Gives a bound kernel the new storage or length of its array number `slot`. */
+  update(kernel: number, slot: number, array: TypedArray, length: number): void;
+  /** Frees a bound kernel (it must not be called again) and lets its arrays be collected. */
+  release(kernel: number): void;
 }
 
 const LOADER_SOURCE = join(dirname(fileURLToPath(import.meta.url)), 'loader.c');

@@ -3,22 +3,29 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import type { CppKernelContext } from '../../../compiler/4-generate/cpp/context.ts';
 import { generateCppKernel, kernelArrayOrder } from '../../../compiler/4-generate/cpp/generate-kernel.ts';
+import { mangleId } from '../../../compiler/4-generate/cpp/names.ts';
 import type { Kernel, KernelKind } from '../../../compiler/ir/kernel.ts';
 import { cacheDirectory } from '../../cache-directory.ts';
 import type { KernelFunction } from '../../device.ts';
 import { expTablesHeader } from '../../standalone/exp-tables-source.ts';
 import { DEFAULT_OPTIMISATION_FLAGS } from '../../standalone/options.ts';
 import { BRIANLIB_DIR } from '../../standalone/write-project.ts';
-import { type DeviceArray, StaticArray, type TypedArray } from '../arrays.ts';
+import { type DeviceArray, DynamicArray, type TypedArray } from '../arrays.ts';
 import { type NativeLoader, nativeLoader, runCompiler } from './loader.ts';
 
 /**
- * Kinds compiled to native code: the loops over every neuron at every step, where JavaScript's
- * scalar code is slowest against vectorised C++. Their arrays never move (static arrays), so
- * pointers are fixed once. Everything else (synaptic propagation over growing arrays, monitors,
- * random numbers drawn from the runtime's stream) stays JavaScript.
+ * Kinds compiled to native code: the loops that run at every step over neurons or synapses,
+ * where JavaScript's scalar code is slowest against vectorised C++. They read and write arrays
+ * but never grow them. Monitors (which append), synapse creation, and everything that draws
+ * random numbers from the runtime's stream stay JavaScript.
  */
-const NATIVE_KINDS: ReadonlySet<KernelKind> = new Set(['stateupdate', 'threshold', 'reset']);
+const NATIVE_KINDS: ReadonlySet<KernelKind> = new Set([
+  'stateupdate',
+  'threshold',
+  'reset',
+  'synapses',
+  'summed_variable',
+]);
 
 /**
  * The flags of the standalone device's default build: C++17, JavaScript's int32 wrap-around,
@@ -35,12 +42,21 @@ const FLAGS = [
   '-fPIC',
 ];
 
+/** A growing array as a kernel of the library sees it: its storage and length, nothing that grows. */
+const DYNAMIC_VIEW = `template <typename T>
+struct _DynamicView {
+  T* const pointer;
+  const int32_t length;
+  T* data() const { return pointer; }
+  size_t size() const { return (size_t)length; }
+};
+`;
+
 /** Why a kernel stays JavaScript, or undefined when it can be compiled. */
 export function nativeObstacle(kernel: Kernel, arrays: ReadonlyMap<string, DeviceArray>): string | undefined {
   if (!NATIVE_KINDS.has(kernel.kind)) return `kind ${kernel.kind}`;
   for (const info of kernel.arrays.values()) {
-    if (info.dynamic || !(arrays.get(info.arrayId) instanceof StaticArray))
-      return `dynamic array ${info.arrayId}`;
+    if (!arrays.has(info.arrayId)) return `array ${info.arrayId} not on the device`;
   }
   for (const f of kernel.functions) {
     if (f.stateful) return `stateful function ${f.name}`;
@@ -54,8 +70,26 @@ interface Pending {
   readonly source: string;
   /** Definitions the kernel's inline functions call (TimedArray lookups). */
   readonly support: readonly string[];
-  readonly arrays: readonly TypedArray[];
+  /** The ids of `arrays`, in the kernel function's table order. */
+  readonly table: readonly string[];
+  readonly arrays: readonly DeviceArray[];
   bind(call: KernelFunction): void;
+}
+
+/** A kernel function of a loaded library with its arrays. */
+interface BoundKernel {
+  /** The loader's index. */
+  readonly kernel: number;
+  readonly arrays: readonly DeviceArray[];
+  readonly call: KernelFunction;
+}
+
+/** What the library of a kernel was last given for one growing array. */
+interface DynamicSlot {
+  readonly slot: number;
+  readonly array: DynamicArray;
+  data: TypedArray;
+  length: number;
 }
 
 /**
@@ -67,6 +101,8 @@ interface Pending {
 export class NativeKernels {
   private pending: Pending[] = [];
   private readonly libraries = new Map<string, number>();
+  /** Bound kernels by code and array ids (see `bind`). */
+  private readonly bound = new Map<string, BoundKernel>();
 
   constructor(
     private readonly arrays: ReadonlyMap<string, DeviceArray>,
@@ -75,24 +111,31 @@ export class NativeKernels {
 
   /** A kernel function that runs the compiled code once the library is built. */
   add(kernel: Kernel): KernelFunction {
+    const needed = new Set<string>();
     const ctx: CppKernelContext = {
       array: (arrayId) => {
-        const a = this.arrays.get(arrayId) as StaticArray;
-        return { name: arrayId, type: a.type, dynamic: false, size: a.length };
+        const a = this.arrays.get(arrayId);
+        if (!a) throw new Error(`internal: ${kernel.name} needs ${arrayId}, which is not on the device`);
+        needed.add(arrayId);
+        return a instanceof DynamicArray
+          ? { name: `_dynamic_${mangleId(arrayId)}`, type: a.type, dynamic: true }
+          : { name: arrayId, type: a.type, dynamic: false, size: a.length };
       },
     };
-    const anonymous = generateCppKernel(kernel, '_brian_kernel', ctx, 'table');
+    // The kernel's arrays, then those whose length its skeleton reads (found by printing it once).
+    const own = kernelArrayOrder(kernel).map((info) => info.arrayId);
+    generateCppKernel(kernel, '_brian_kernel', ctx, { table: own });
+    const table = [...own, ...[...needed].filter((id) => !kernel.arrays.has(id)).sort()];
+    const anonymous = generateCppKernel(kernel, '_brian_kernel', ctx, { table });
     const symbol = `k_${createHash('sha256').update(anonymous).digest('hex').slice(0, 20)}`;
-    const source = generateCppKernel(kernel, symbol, ctx, 'table');
-    const arrays = kernelArrayOrder(kernel).map(
-      (info) => (this.arrays.get(info.arrayId) as StaticArray).data,
-    );
+    const source = generateCppKernel(kernel, symbol, ctx, { table });
+    const arrays = table.map((id) => this.arrays.get(id) as DeviceArray);
     let impl: KernelFunction = (t, dt, timestep) => {
       this.flush();
       impl(t, dt, timestep);
     };
     const support = [...kernel.functions].flatMap((f) => (f.inline?.cppSupport ? [f.inline.cppSupport] : []));
-    this.pending.push({ symbol, source, support, arrays, bind: (call) => (impl = call) });
+    this.pending.push({ symbol, source, support, table, arrays, bind: (call) => (impl = call) });
     return (t, dt, timestep) => impl(t, dt, timestep);
   }
 
@@ -101,19 +144,64 @@ export class NativeKernels {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
-    const loader = nativeLoader(this.compiler);
-    const sources = new Map(batch.map((p) => [p.symbol, p.source]));
-    const support = new Set(batch.flatMap((p) => p.support));
-    const library = this.library(loader, [...support, ...sources.values()].join('\n'));
-    for (const p of batch) {
-      const kernel = loader.bind(library, p.symbol, p.arrays);
-      p.bind((t, dt, timestep) => loader.call(kernel, t, dt, timestep));
+    const key = (p: Pending) => `${p.symbol}|${p.table.join(',')}`;
+    const fresh = batch.filter((p) => {
+      const known = this.bound.get(key(p));
+      return !known || known.arrays.some((a, k) => a !== p.arrays[k]);
+    });
+    if (fresh.length > 0) {
+      const loader = nativeLoader(this.compiler);
+      const sources = new Map(fresh.map((p) => [p.symbol, p.source]));
+      const support = new Set(fresh.flatMap((p) => p.support));
+      const library = this.library(loader, [...support, ...sources.values()].join('\n'));
+      for (const p of fresh) {
+        // An array allocated anew (a pathway's buffer of due synapses, at every run) replaces
+        // the binding of the last run, which is never called again.
+        const previous = this.bound.get(key(p));
+        if (previous) loader.release(previous.kernel);
+        this.bound.set(key(p), this.bind(loader, library, p));
+      }
     }
+    for (const p of batch) p.bind((this.bound.get(key(p)) as BoundKernel).call);
+  }
+
+  /**
+   * The function calling a kernel of a library with its arrays. A kernel with the same code and
+   * arrays in a later run (the usual case: every run prepares its kernels again) reuses it.
+   */
+  private bind(loader: NativeLoader, library: number, p: Pending): BoundKernel {
+    const kernel = loader.bind(
+      library,
+      p.symbol,
+      p.arrays.map((a) => a.data),
+      p.arrays.map((a) => a.length),
+    );
+    const growing: DynamicSlot[] = [];
+    p.arrays.forEach((array, slot) => {
+      if (array instanceof DynamicArray)
+        growing.push({ slot, array, data: array.data, length: array.length });
+    });
+    const arrays = p.arrays;
+    if (growing.length === 0)
+      return { kernel, arrays, call: (t, dt, timestep) => loader.call(kernel, t, dt, timestep) };
+    // Synapses created or monitors grown since the last call (between runs, or by a network
+    // operation) move storage or change lengths: the library is told before the next call.
+    const call: KernelFunction = (t, dt, timestep) => {
+      for (const g of growing) {
+        if (g.array.data !== g.data || g.array.length !== g.length) {
+          g.data = g.array.data;
+          g.length = g.array.length;
+          loader.update(kernel, g.slot, g.data, g.length);
+        }
+      }
+      loader.call(kernel, t, dt, timestep);
+    };
+    return { kernel, arrays, call };
   }
 
   private library(loader: NativeLoader, kernels: string): number {
     const tables = expTablesHeader();
-    const source = `#include "kernel.h"\n\n${kernels}`;
+    const source = `#include "kernel.h"\n\n${DYNAMIC_VIEW}\n${kernels}`;
     const key = createHash('sha256')
       .update(source)
       .update(FLAGS.join(' '))
