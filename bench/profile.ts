@@ -18,8 +18,9 @@ import { fmt } from './lib/stats.ts';
 import { modelSpec } from './models/registry.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const USAGE = `npx tsx bench/profile.ts [--models cuba,cobahh] [--N 4000] [--duration 1] [--out-dir bench/results]
+const USAGE = `npx tsx bench/profile.ts [--models cuba,cobahh] [--N 4000] [--duration 1] [--device runtime] [--out-dir bench/results]
   models: any of bench/models/registry.ts (lif and hh-uncoupled need no synapses)
+  device: runtime (JavaScript kernels) or runtime_cpp (kernels compiled by g++)
 `;
 
 interface ModelProfile {
@@ -44,6 +45,7 @@ const { values } = parseArgs({
     models: { type: 'string', default: 'cuba,cobahh' },
     N: { type: 'string', default: '4000' },
     duration: { type: 'string', default: '1' },
+    device: { type: 'string', default: 'runtime' },
     'out-dir': { type: 'string', default: 'bench/results' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -54,6 +56,11 @@ if (values.help) {
 }
 const N = Number(values.N);
 const duration = Number(values.duration);
+if (values.device !== 'runtime' && values.device !== 'runtime_cpp') {
+  process.stderr.write(`--device must be runtime or runtime_cpp\n${USAGE}`);
+  process.exit(2);
+}
+const device = values.device;
 
 if (values.one === 'overhead') {
   console.log(`RESULT ${JSON.stringify({ status: 'ok', cases: measureOverhead() })}`);
@@ -63,7 +70,7 @@ if (values.one) {
   const timer = calibrateTimer();
   let timings: RunnerTiming[] = [];
   let sim_s = 0;
-  const r = modelSpec(values.one).run(N, duration, 'runtime', {
+  const r = modelSpec(values.one).run(N, duration, device, {
     beforeRun: (net) => {
       timings = instrumentRunners(net);
     },
@@ -101,7 +108,7 @@ for (const model of values.models!.split(',').filter(Boolean)) {
   const spec = modelSpec(model);
   const n = spec.scalable ? N : spec.sizes[0];
   process.stderr.write(`profiling ${model} N=${n}, ${duration} s …\n`);
-  const plain = await runOurs(spec, 'runtime', n, duration, 1800);
+  const plain = await runOurs(spec, device, n, duration, 1800);
   if (plain.status !== 'ok') {
     profiles.push({
       model,
@@ -112,7 +119,7 @@ for (const model of values.models!.split(',').filter(Boolean)) {
     });
     continue;
   }
-  const inst = await child(['--one', model, '--N', String(n), '--duration', String(duration)]);
+  const inst = await child(['--one', model, '--N', String(n), '--duration', String(duration), '--device', device]);
   if (inst.status !== 'ok') {
     profiles.push({ model, N: n, duration_s: duration, status: 'failed', reason: String(inst.reason) });
     continue;
@@ -135,7 +142,7 @@ const overhead = await child(['--one', 'overhead']);
 
 // --- report --------------------------------------------------------------------------------
 const lines: string[] = [
-  `## Runtime profile (git ${gitRevision(resolve(HERE, '..'))}, node ${process.version})`,
+  `## Runtime profile, ${device === 'runtime' ? 'JavaScript kernels' : 'compiled kernels (runtime_cpp)'} (git ${gitRevision(resolve(HERE, '..'))}, node ${process.version})`,
   '',
 ];
 for (const p of profiles) {
