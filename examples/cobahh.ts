@@ -4,9 +4,10 @@
  * 80 % excitatory (a subgroup as synapse source), exponential Euler, 1 s.
  *
  *   npx tsx examples/cobahh.ts [--N 4000] [--duration 1] [--out out/cobahh] [--seed 1]
- *                              [--device runtime|cpp_standalone] [--project out/cobahh-standalone] [--fast-math] [--threads 2] [--no-figure]
+ *                              [--device runtime|runtime_cpp|cpp_standalone] [--project out/cobahh-standalone] [--fast-math] [--threads 2] [--no-figure]
  *
- * With `--device cpp_standalone` the same script is compiled to a C++ program (g++) and run;
+ * With `--device runtime_cpp` the per-step kernels are compiled by g++ and run in this process;
+ * with `--device cpp_standalone` the same script is compiled to a C++ program (g++) and run;
  * the times of code generation, compilation and the simulation loop are printed.
  */
 import { parseArgs } from 'node:util';
@@ -24,7 +25,6 @@ import {
   Synapses,
   second,
   seed,
-  setDevice,
   siemens,
   ufarad,
   umetre,
@@ -32,6 +32,7 @@ import {
 import { magicNetworkInstance } from '../src/network/magic.ts';
 import { figure, raster, saveFigure, traces } from '../src/plot/index.ts';
 import { COBAHH_EQUATIONS } from './models/cobahh-equations.ts';
+import { selectExampleDevice } from './models/device-option.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -48,14 +49,7 @@ const { values: args } = parseArgs({
 });
 const N = Number(args.N);
 const duration = second(Number(args.duration));
-const standalone =
-  args.device === 'cpp_standalone'
-    ? setDevice('cpp_standalone', {
-        directory: args.project,
-        fastMath: args['fast-math'],
-        threads: Number(args.threads),
-      })
-    : undefined;
+const standalone = selectExampleDevice(args);
 if (args.seed) seed(Number(args.seed));
 
 const area = umetre(20000).mul(umetre(1));

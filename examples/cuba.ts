@@ -4,15 +4,17 @@
  * synapses, 80 % excitatory, connection probability 2 %, exact integration, 1 s.
  *
  *   npx tsx examples/cuba.ts [--N 4000] [--duration 1] [--out out/cuba] [--seed 1]
- *                            [--device runtime|cpp_standalone] [--project out/cuba-standalone] [--fast-math] [--threads 2] [--no-figure]
+ *                            [--device runtime|runtime_cpp|cpp_standalone] [--project out/cuba-standalone] [--fast-math] [--threads 2] [--no-figure]
  *
- * With `--device cpp_standalone` the same script is compiled to a C++ program (g++) and run;
+ * With `--device runtime_cpp` the per-step kernels are compiled by g++ and run in this process;
+ * with `--device cpp_standalone` the same script is compiled to a C++ program (g++) and run;
  * the times of code generation, compilation and the simulation loop are printed.
  */
 import { parseArgs } from 'node:util';
-import { ms, mV, NeuronGroup, run, SpikeMonitor, Synapses, second, seed, setDevice } from '../src/index.ts';
+import { ms, mV, NeuronGroup, run, SpikeMonitor, Synapses, second, seed } from '../src/index.ts';
 import { magicNetworkInstance } from '../src/network/magic.ts';
 import { figure, raster, saveFigure } from '../src/plot/index.ts';
+import { selectExampleDevice } from './models/device-option.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -29,14 +31,7 @@ const { values: args } = parseArgs({
 });
 const N = Number(args.N);
 const duration = second(Number(args.duration));
-const standalone =
-  args.device === 'cpp_standalone'
-    ? setDevice('cpp_standalone', {
-        directory: args.project,
-        fastMath: args['fast-math'],
-        threads: Number(args.threads),
-      })
-    : undefined;
+const standalone = selectExampleDevice(args);
 if (args.seed) seed(Number(args.seed));
 
 const namespace = {
