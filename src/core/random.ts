@@ -170,6 +170,29 @@ export class RandomStream {
     this.hasCachedNormal = state[4] === 1;
     this.cachedNormal = state[5];
   }
+
+  /**
+   * The state into six doubles in the layout of brianlib's `Random::get_state` (words as
+   * unsigned numbers), so that compiled kernels can go on with the same stream.
+   */
+  saveTo(out: Float64Array): void {
+    out[0] = this.s0 >>> 0;
+    out[1] = this.s1 >>> 0;
+    out[2] = this.s2 >>> 0;
+    out[3] = this.s3 >>> 0;
+    out[4] = this.hasCachedNormal ? 1 : 0;
+    out[5] = this.cachedNormal;
+  }
+
+  /** The inverse of `saveTo`. */
+  loadFrom(state: Float64Array): void {
+    this.s0 = state[0] | 0;
+    this.s1 = state[1] | 0;
+    this.s2 = state[2] | 0;
+    this.s3 = state[3] | 0;
+    this.hasCachedNormal = state[4] === 1;
+    this.cachedNormal = state[5];
+  }
 }
 
 function rotl(x: number, k: number): number {

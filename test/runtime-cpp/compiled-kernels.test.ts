@@ -6,10 +6,13 @@ import type { RuntimeDevice } from '../../src/devices/runtime/runtime-device.ts'
 import {
   cm,
   defaultclock,
+  Hz,
+  implementation,
   mS,
   ms,
   mV,
   NeuronGroup,
+  PoissonGroup,
   type Quantity,
   restore,
   run,
@@ -241,25 +244,65 @@ test('plastic synapses: STDP on pre and post, heterogeneous delays, a summed var
   });
   const roles = compiled(cpp);
   for (const r of ['pre', 'post', 'stateupdater', 'summed_variable_Isyn_post']) {
-    assert.ok(
-      roles.includes(r),
-      `${r} compiled (compiled: ${roles.join(', ')})`,
-    );
+    assert.ok(roles.includes(r), `${r} compiled (compiled: ${roles.join(', ')})`);
   }
   assert.ok(spikeCount(js) > 50, 'the network spikes');
   assertSameState(js, cpp);
 });
 
+test("rand() in compiled kernels continues the runtime's stream (PoissonGroup, threshold, reset)", {
+  skip: SKIP,
+}, () => {
+  const { js, cpp } = onBothTargets(() => {
+    seed(8);
+    const input = new PoissonGroup(200, Hz(40));
+    const G = new NeuronGroup(
+      100,
+      `dv/dt = (mu - v)/(10*ms) : 1 (unless refractory)
+       mu : 1`,
+      {
+        threshold: 'v > 1 + 0.1*rand()',
+        reset: 'v = 0.2*rand()',
+        refractory: ms(1),
+        method: 'exact',
+      },
+    );
+    G.mu = '0.6 + 0.6*rand()';
+    const S = new Synapses(input, G, { onPre: 'v_post += 0.05*rand()' });
+    S.connect({ p: 0.2 });
+    new SpikeMonitor(G);
+    run(ms(40));
+    G.v = 'rand()';
+    run(ms(40));
+  });
+  const roles = compiled(cpp);
+  for (const r of ['spike_resetter', 'spike_thresholder', 'stateupdater', 'pre']) {
+    assert.ok(roles.includes(r), `${r} compiled (compiled: ${roles.join(', ')})`);
+  }
+  assert.equal(roles.filter((r) => r === 'spike_thresholder').length, 2, 'the PoissonGroup threshold too');
+  assert.ok(spikeCount(js) > 100, 'the group spikes');
+  assertSameState(js, cpp);
+});
+
 test('kernels that cannot be compiled stay JavaScript and say why', { skip: SKIP }, () => {
   const { cpp } = onBothTargets(() => {
-    const G = new NeuronGroup(10, 'dv/dt = -v/(10*ms) + 0.1*xi/sqrt(ms) : 1', {
+    const drive = implementation({ name: 'drive', args: [1], result: 1, js: (x) => 2 * x });
+    const G = new NeuronGroup(10, 'dv/dt = (drive(0.6) - v)/(10*ms) : 1', {
       threshold: 'v > 1',
       reset: 'v = 0',
+      namespace: { drive },
     });
+    new NeuronGroup(10, 'dv/dt = -v/(10*ms) + 0.1*xi/sqrt(ms) : 1');
     new SpikeMonitor(G);
     run(ms(1));
   });
-  assert.equal(targetOf(cpp, 'stateupdater'), 'js: stateful function randn');
+  const updaters = [...cpp.kernelTargets]
+    .filter(([name]) => role(name) === 'stateupdater')
+    .map(([, how]) => how);
+  assert.deepEqual(updaters.sort(), [
+    'js: random function randn (log and exp differ in V8 and libm)',
+    'js: user function drive',
+  ]);
   assert.equal(targetOf(cpp, 'spike_thresholder'), 'cpp');
   assert.equal(targetOf(cpp, 'codeobject'), 'js: kind spikemonitor');
 });

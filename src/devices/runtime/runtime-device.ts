@@ -59,12 +59,13 @@ export class RuntimeDevice implements Device {
   constructor(readonly options: RuntimeOptions = {}) {
     const target = options.target ?? process.env.BRIAN_RUNTIME_TARGET ?? 'js';
     if (target !== 'js' && target !== 'cpp') {
+      const where = options.target === undefined ? ' (from $BRIAN_RUNTIME_TARGET)' : '';
       throw new BrianError(
         'bad_argument',
-        `Unknown runtime target "${String(target)}"; targets are 'js' and 'cpp'.`,
+        `Unknown runtime target "${String(target)}"${where}; targets are 'js' and 'cpp'.`,
       );
     }
-    if (target === 'cpp') this.native = new NativeKernels(this.arrays);
+    if (target === 'cpp') this.native = new NativeKernels(this.arrays, this.rng);
   }
 
   allocate(arrayId: string, type: ScalarType, size: number, fill = 0): StaticArray {
@@ -99,11 +100,14 @@ export class RuntimeDevice implements Device {
     if (this.native) {
       const obstacle = nativeObstacle(optimised, this.arrays);
       this.kernelTargets.set(kernel.name, obstacle === undefined ? 'cpp' : `js: ${obstacle}`);
-      if (obstacle === undefined) return this.native.add(optimised);
+      if (obstacle === undefined) {
+        const { fn, source } = this.native.add(optimised);
+        this.remember(kernel.name, source);
+        return fn;
+      }
     }
     const source = generateJsKernel(optimised);
-    this.sources.set(kernel.name, source);
-    if (process.env.BRIAN_DUMP_KERNELS) process.stderr.write(`${source}\n`);
+    this.remember(kernel.name, source);
     let factory = this.factories.get(source);
     if (!factory) {
       factory = new Function('_arrays', '_brian', '_rng', '_user', source) as KernelFactory;
@@ -122,6 +126,11 @@ export class RuntimeDevice implements Device {
       user[f.name] = f.user.js;
     }
     return factory(this.arrays, brianPrelude, this.rng, user);
+  }
+
+  private remember(name: string, source: string): void {
+    this.sources.set(name, source);
+    if (process.env.BRIAN_DUMP_KERNELS) process.stderr.write(`${source}\n`);
   }
 
   seed(value?: number): void {

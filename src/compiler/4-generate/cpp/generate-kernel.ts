@@ -55,7 +55,16 @@ export function kernelArrayOrder(kernel: Kernel): ArrayInfo[] {
 }
 
 /** How a kernel function reaches its arrays (see generateCppKernel). */
-export type CppLinkage = 'program' | { readonly table: readonly string[] };
+export type CppLinkage =
+  | 'program'
+  | {
+      readonly table: readonly string[];
+      /**
+       * Entry of `_arrays` holding the random generator's state (six doubles, brianlib's
+       * `Random::get_state` layout): loaded into `brian::_rng` on entry, written back on exit.
+       */
+      readonly randomState?: number;
+    };
 
 /**
  * The C++ function of a kernel: pointers to every array it touches, then the kind's skeleton.
@@ -92,6 +101,11 @@ export function generateCppKernel(
       }
     } else {
       w.line('(void)_sizes;');
+      if (linkage !== 'program' && linkage.randomState !== undefined) {
+        w.line(
+          `const _RandomStateSync _random_state{static_cast<double*>(_arrays[${linkage.randomState}])};`,
+        );
+      }
       table.forEach((arrayId, k) => {
         const ref = ctx.array(arrayId);
         const type = storageType(ref.type);

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrianError } from '../../../diagnostics/diagnostic.ts';
-import { cacheDirectory } from '../../cache-directory.ts';
+import { writableCacheDirectory } from '../../cache-directory.ts';
 import type { TypedArray } from '../arrays.ts';
 
 /** The Node-API addon of loader.c: loads kernel libraries and calls their functions. */
@@ -36,10 +36,9 @@ export function nativeLoader(compiler: string): NativeLoader {
     .update(process.arch)
     .digest('hex')
     .slice(0, 16);
-  const dir = cacheDirectory('native');
+  const dir = writableCacheDirectory('native');
   const addon = join(dir, `loader-${key}.node`);
   if (!existsSync(addon)) {
-    mkdirSync(dir, { recursive: true });
     const partial = `${addon}.${process.pid}`;
     const args = ['-x', 'c', '-O2', '-shared', '-fPIC', `-I${headers}`, LOADER_SOURCE, '-o', partial, '-ldl'];
     runCompiler(compiler, args, "the runtime device's kernel loader");

@@ -5,7 +5,8 @@ import type { CppKernelContext } from '../../../compiler/4-generate/cpp/context.
 import { generateCppKernel, kernelArrayOrder } from '../../../compiler/4-generate/cpp/generate-kernel.ts';
 import { mangleId } from '../../../compiler/4-generate/cpp/names.ts';
 import type { Kernel, KernelKind } from '../../../compiler/ir/kernel.ts';
-import { cacheDirectory } from '../../cache-directory.ts';
+import type { RandomStream } from '../../../core/random.ts';
+import { writableCacheDirectory } from '../../cache-directory.ts';
 import type { KernelFunction } from '../../device.ts';
 import { expTablesHeader } from '../../standalone/exp-tables-source.ts';
 import { DEFAULT_OPTIMISATION_FLAGS } from '../../standalone/options.ts';
@@ -16,8 +17,9 @@ import { type NativeLoader, nativeLoader, runCompiler } from './loader.ts';
 /**
  * Kinds compiled to native code: the loops that run at every step over neurons or synapses,
  * where JavaScript's scalar code is slowest against vectorised C++. They read and write arrays
- * but never grow them. Monitors (which append), synapse creation, and everything that draws
- * random numbers from the runtime's stream stay JavaScript.
+ * but never grow them. Monitors (which append) and synapse creation stay JavaScript. `rand()`
+ * comes from the runtime's own stream: brianlib's generator is the same algorithm, and a kernel
+ * that draws takes the stream's state and hands it back (`_RandomStateSync`).
  */
 const NATIVE_KINDS: ReadonlySet<KernelKind> = new Set([
   'stateupdate',
@@ -52,6 +54,20 @@ struct _DynamicView {
 };
 `;
 
+/**
+ * The library's random generator (brianlib declares it), and the guard that loads the runtime
+ * stream's state into it when a kernel starts and writes it back when the kernel returns.
+ */
+const RANDOM_STATE = `namespace brian {
+Random _rng;
+}
+struct _RandomStateSync {
+  double* const state;
+  explicit _RandomStateSync(double* s) : state(s) { brian::_rng.set_state(state); }
+  ~_RandomStateSync() { brian::_rng.get_state(state); }
+};
+`;
+
 /** Why a kernel stays JavaScript, or undefined when it can be compiled. */
 export function nativeObstacle(kernel: Kernel, arrays: ReadonlyMap<string, DeviceArray>): string | undefined {
   if (!NATIVE_KINDS.has(kernel.kind)) return `kind ${kernel.kind}`;
@@ -59,8 +75,11 @@ export function nativeObstacle(kernel: Kernel, arrays: ReadonlyMap<string, Devic
     if (!arrays.has(info.arrayId)) return `array ${info.arrayId} not on the device`;
   }
   for (const f of kernel.functions) {
-    if (f.stateful) return `stateful function ${f.name}`;
     if (f.user) return `user function ${f.name}`;
+    // rand() is integer arithmetic and one exact division on both sides; randn() (and xi),
+    // poisson() and binomial draws go through log/exp, where V8 and libm differ by an ulp.
+    if (f.stateful && f.name !== 'rand')
+      return `random function ${f.name} (log and exp differ in V8 and libm)`;
   }
   return undefined;
 }
@@ -73,6 +92,8 @@ interface Pending {
   /** The ids of `arrays`, in the kernel function's table order. */
   readonly table: readonly string[];
   readonly arrays: readonly DeviceArray[];
+  /** Draws random numbers: the table has one more entry, the stream's state. */
+  readonly random: boolean;
   bind(call: KernelFunction): void;
 }
 
@@ -104,13 +125,17 @@ export class NativeKernels {
   /** Bound kernels by code and array ids (see `bind`). */
   private readonly bound = new Map<string, BoundKernel>();
 
+  /** The runtime stream's state while a compiled kernel draws from it (see RANDOM_STATE). */
+  private readonly randomState = new Float64Array(6);
+
   constructor(
     private readonly arrays: ReadonlyMap<string, DeviceArray>,
+    private readonly rng: RandomStream,
     private readonly compiler = process.env.CXX ?? 'g++',
   ) {}
 
-  /** A kernel function that runs the compiled code once the library is built. */
-  add(kernel: Kernel): KernelFunction {
+  /** A kernel function that runs the compiled code once the library is built, and that code. */
+  add(kernel: Kernel): { fn: KernelFunction; source: string } {
     const needed = new Set<string>();
     const ctx: CppKernelContext = {
       array: (arrayId) => {
@@ -126,17 +151,19 @@ export class NativeKernels {
     const own = kernelArrayOrder(kernel).map((info) => info.arrayId);
     generateCppKernel(kernel, '_brian_kernel', ctx, { table: own });
     const table = [...own, ...[...needed].filter((id) => !kernel.arrays.has(id)).sort()];
-    const anonymous = generateCppKernel(kernel, '_brian_kernel', ctx, { table });
+    const random = [...kernel.functions].some((f) => f.stateful);
+    const linkage = { table, randomState: random ? table.length : undefined };
+    const anonymous = generateCppKernel(kernel, '_brian_kernel', ctx, linkage);
     const symbol = `k_${createHash('sha256').update(anonymous).digest('hex').slice(0, 20)}`;
-    const source = generateCppKernel(kernel, symbol, ctx, { table });
+    const source = generateCppKernel(kernel, symbol, ctx, linkage);
     const arrays = table.map((id) => this.arrays.get(id) as DeviceArray);
     let impl: KernelFunction = (t, dt, timestep) => {
       this.flush();
       impl(t, dt, timestep);
     };
     const support = [...kernel.functions].flatMap((f) => (f.inline?.cppSupport ? [f.inline.cppSupport] : []));
-    this.pending.push({ symbol, source, support, table, arrays, bind: (call) => (impl = call) });
-    return (t, dt, timestep) => impl(t, dt, timestep);
+    this.pending.push({ symbol, source, support, table, arrays, random, bind: (call) => (impl = call) });
+    return { fn: (t, dt, timestep) => impl(t, dt, timestep), source };
   }
 
   /** Compiles (or finds in the cache) the library of every pending kernel and binds them. */
@@ -173,35 +200,45 @@ export class NativeKernels {
     const kernel = loader.bind(
       library,
       p.symbol,
-      p.arrays.map((a) => a.data),
-      p.arrays.map((a) => a.length),
+      [...p.arrays.map((a) => a.data), ...(p.random ? [this.randomState] : [])],
+      [...p.arrays.map((a) => a.length), ...(p.random ? [this.randomState.length] : [])],
     );
     const growing: DynamicSlot[] = [];
     p.arrays.forEach((array, slot) => {
       if (array instanceof DynamicArray)
         growing.push({ slot, array, data: array.data, length: array.length });
     });
-    const arrays = p.arrays;
-    if (growing.length === 0)
-      return { kernel, arrays, call: (t, dt, timestep) => loader.call(kernel, t, dt, timestep) };
-    // Synapses created or monitors grown since the last call (between runs, or by a network
-    // operation) move storage or change lengths: the library is told before the next call.
-    const call: KernelFunction = (t, dt, timestep) => {
-      for (const g of growing) {
-        if (g.array.data !== g.data || g.array.length !== g.length) {
-          g.data = g.array.data;
-          g.length = g.array.length;
-          loader.update(kernel, g.slot, g.data, g.length);
+    let call: KernelFunction = (t, dt, timestep) => loader.call(kernel, t, dt, timestep);
+    if (p.random) {
+      const { rng, randomState } = this;
+      const draw = call;
+      call = (t, dt, timestep) => {
+        rng.saveTo(randomState);
+        draw(t, dt, timestep);
+        rng.loadFrom(randomState);
+      };
+    }
+    if (growing.length > 0) {
+      // Synapses created or monitors grown since the last call (between runs, or by a network
+      // operation) move storage or change lengths: the library is told before the next call.
+      const run = call;
+      call = (t, dt, timestep) => {
+        for (const g of growing) {
+          if (g.array.data !== g.data || g.array.length !== g.length) {
+            g.data = g.array.data;
+            g.length = g.array.length;
+            loader.update(kernel, g.slot, g.data, g.length);
+          }
         }
-      }
-      loader.call(kernel, t, dt, timestep);
-    };
-    return { kernel, arrays, call };
+        run(t, dt, timestep);
+      };
+    }
+    return { kernel, arrays: p.arrays, call };
   }
 
   private library(loader: NativeLoader, kernels: string): number {
     const tables = expTablesHeader();
-    const source = `#include "kernel.h"\n\n${DYNAMIC_VIEW}\n${kernels}`;
+    const source = `#include "kernel.h"\n\n${DYNAMIC_VIEW}\n${RANDOM_STATE}\n${kernels}`;
     const key = createHash('sha256')
       .update(source)
       .update(FLAGS.join(' '))
@@ -216,7 +253,7 @@ export class NativeKernels {
       .slice(0, 24);
     const known = this.libraries.get(key);
     if (known !== undefined) return known;
-    const dir = cacheDirectory('native');
+    const dir = writableCacheDirectory('native');
     const path = join(dir, `kernels-${key}.so`);
     if (!existsSync(path)) {
       const work = join(dir, `build-${key}-${process.pid}`);
