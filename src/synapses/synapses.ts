@@ -1,7 +1,7 @@
 import { checkFlags, SYNAPSES_FLAGS, SYNAPSES_INCOMPATIBLE_FLAGS } from '../compiler/1-parse/flags.ts';
 import { type AnalyzedEquations, analyzeEquations } from '../compiler/2-analyze/analyze-equations.ts';
 import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
-import { OWN_INDEX, type Resolved, type Scope, SHARED_INDEX } from '../compiler/2-analyze/scope.ts';
+import type { Resolved, Scope } from '../compiler/2-analyze/scope.ts';
 import { Equations } from '../core/equations.ts';
 import type { ArrayVariable } from '../core/variables.ts';
 import { getDevice } from '../devices/active.ts';
@@ -94,6 +94,23 @@ export class Synapses extends Group {
   /** Number of synapses. */
   get N(): number {
     return (this.device.array(this.arrayId('_synaptic_pre')) as DynamicArray).length;
+  }
+
+  /** Brian's `N_incoming_post`: the number of synapses ending at each target neuron. */
+  get N_incoming_post(): Int32Array {
+    return this.perNeuronCount('N_incoming', this.target.N);
+  }
+
+  /** Brian's `N_outgoing_pre`: the number of synapses starting at each source neuron. */
+  get N_outgoing_pre(): Int32Array {
+    return this.perNeuronCount('N_outgoing', this.source.N);
+  }
+
+  private perNeuronCount(name: string, size: number): Int32Array {
+    const counts = new Int32Array(size);
+    const stored = this.device.values(this.arrayId(name));
+    counts.set(stored.subarray(0, Math.min(size, stored.length)));
+    return counts;
   }
 
   get N_pre(): number {
@@ -205,9 +222,7 @@ export class Synapses extends Group {
     const ns = extra ? { ...(this.namespace ?? {}), ...extra } : this.namespace;
     const scope = chainWithExternals(table, ns, runNamespace, this.name);
     for (const [name, variable] of this.variables) {
-      const shared =
-        variable.kind === 'array' ? variable.shared : variable.kind === 'subexpression' && variable.shared;
-      table.set(name, { kind: 'variable', variable, index: shared ? SHARED_INDEX : OWN_INDEX, scope });
+      table.set(name, { kind: 'variable', variable, index: this.indexOf(name, variable), scope });
     }
     const preSteps = [
       { kind: 'lookup' as const, arrayId: this.arrayId('_synaptic_pre'), dynamic: true },
@@ -230,11 +245,12 @@ export class Synapses extends Group {
     return scope;
   }
 
-  private allocateDynamic(name: string, type: ArrayVariable['type']): string {
+  /** A growing array of this object; `perSynapse`: one element per synapse (grown at connect). */
+  private allocateDynamic(name: string, type: ArrayVariable['type'], perSynapse = true): string {
     const id = this.arrayId(name);
     this.device.allocateDynamic(id, type);
     this.ownArrays.push(id);
-    this.perSynapseArrays.push(id);
+    if (perSynapse) this.perSynapseArrays.push(id);
     return id;
   }
 
@@ -262,16 +278,23 @@ export class Synapses extends Group {
     this.addArrayVariable('_synaptic_post', post, { dim: DIMENSIONLESS, type: 'integer', readOnly: true });
     this.addArrayVariable('i', pre, { dim: DIMENSIONLESS, type: 'integer', readOnly: true });
     this.addArrayVariable('j', post, { dim: DIMENSIONLESS, type: 'integer', readOnly: true });
-    this.addArrayVariable('N_incoming', this.allocateDynamic('N_incoming', 'integer'), {
-      dim: DIMENSIONLESS,
-      type: 'integer',
-      readOnly: true,
-    });
-    this.addArrayVariable('N_outgoing', this.allocateDynamic('N_outgoing', 'integer'), {
-      dim: DIMENSIONLESS,
-      type: 'integer',
-      readOnly: true,
-    });
+    // As in Brian, one count per neuron (not per synapse: 8 B per synapse saved), read by a
+    // synapse through its post- or presynaptic index.
+    for (const [name, through] of [
+      ['N_incoming', '_synaptic_post'],
+      ['N_outgoing', '_synaptic_pre'],
+    ] as const) {
+      this.addArrayVariable(name, this.allocateDynamic(name, 'integer', false), {
+        dim: DIMENSIONLESS,
+        type: 'integer',
+        readOnly: true,
+      });
+      this.linkedIndices.set(name, {
+        kind: 'element',
+        base: '_idx',
+        steps: [{ kind: 'lookup', arrayId: this.arrayId(through), dynamic: true }],
+      });
+    }
     if (this.multisynapticIndex) {
       this.addArrayVariable(
         this.multisynapticIndex,

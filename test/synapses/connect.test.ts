@@ -97,6 +97,21 @@ test('synaptic variables: string setters with pre/post variables, conditions, N_
   }, 'unknown_identifier');
 });
 
+test('N_incoming and N_outgoing: one count per neuron (as Brian), read per synapse through j and i', () => {
+  startScope();
+  const A = new NeuronGroup(3, 'x : 1');
+  const B = new NeuronGroup(4, 'y : 1');
+  const S = new Synapses(A, B);
+  S.connect({ i: [0, 0, 0, 1, 2, 2], j: [0, 1, 3, 3, 3, 1] });
+  assert.deepEqual(Array.from(S.N_outgoing_pre), [3, 1, 2]);
+  assert.deepEqual(Array.from(S.N_incoming_post), [1, 2, 0, 3]);
+  assert.deepEqual(Array.from(S.N_outgoing_ as Int32Array), [3, 3, 3, 1, 2, 2]);
+  assert.deepEqual(Array.from(S.N_incoming_ as Int32Array), [1, 2, 3, 3, 3, 2]);
+  S.connect({ i: 1, j: 2 });
+  assert.deepEqual(Array.from(S.N_incoming_post), [1, 2, 1, 3]);
+  assert.deepEqual(Array.from(S.N_outgoing_ as Int32Array), [3, 3, 3, 2, 2, 2, 2]);
+});
+
 test('bad synapse input gives coded errors', () => {
   const { P, Q } = groups();
   const S = new Synapses(P, Q, { onPre: 'y += 1*ms' });

@@ -3,9 +3,9 @@ import type { DeviceArray, DynamicArray } from './arrays.ts';
 
 /**
  * After `connect()`: every per-synapse array grows to the new number of synapses (new elements
- * get the array's fill value, e.g. the pathway's default delay), then each synapse's
- * N_outgoing/N_incoming and the multisynaptic index (k-th synapse of its pre/post pair) are
- * recomputed from the pre and post indices.
+ * get the array's fill value, e.g. the pathway's default delay), then N_outgoing (per source
+ * neuron), N_incoming (per target neuron) and the multisynaptic index (k-th synapse of its
+ * pre/post pair) are recomputed from the pre and post indices.
  */
 export function synapsesConnected(arrays: ReadonlyMap<string, DeviceArray>, spec: SynapsesConnected): void {
   const dyn = (id: string) => arrays.get(id) as DynamicArray;
@@ -18,17 +18,17 @@ export function synapsesConnected(arrays: ReadonlyMap<string, DeviceArray>, spec
     a.resize(n);
     if (fill !== 0) a.data.fill(fill, old, n);
   }
-  const outgoing = new Int32Array(spec.sourceSize);
-  const incoming = new Int32Array(spec.targetSize);
+  const nOut = dyn(spec.nOutgoing);
+  const nIn = dyn(spec.nIncoming);
+  nOut.resize(0);
+  nOut.resize(spec.sourceSize);
+  nIn.resize(0);
+  nIn.resize(spec.targetSize);
+  const outgoing = nOut.data;
+  const incoming = nIn.data;
   for (let s = 0; s < n; s++) {
     outgoing[pre[s]]++;
     incoming[post[s]]++;
-  }
-  const nOut = dyn(spec.nOutgoing).data;
-  const nIn = dyn(spec.nIncoming).data;
-  for (let s = 0; s < n; s++) {
-    nOut[s] = outgoing[pre[s]];
-    nIn[s] = incoming[post[s]];
   }
   if (spec.multisynapticIndex) {
     const k = dyn(spec.multisynapticIndex).data;

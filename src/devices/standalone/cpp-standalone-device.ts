@@ -35,6 +35,8 @@ export interface StandaloneTimings {
   compile: number;
   /** Wall time of `./main` (synapse creation, initialisation, runs, writing results). */
   binary: number;
+  /** Peak resident memory of `./main` in MiB (what Brian's benchmarks report for standalone). */
+  binaryPeakMemoryMb?: number;
 }
 
 /**
@@ -355,6 +357,7 @@ export class CppStandaloneDevice implements Device {
     const execution = executeProgram(project.directory, options.resultsDirectory ?? 'results', values, env);
     this.timings.binary = execution.seconds;
     this.results = Results.read(execution.resultsDirectory, this.decls);
+    this.timings.binaryPeakMemoryMb = this.results.peakMemoryMb;
     this.evaluator = undefined;
     for (const id of this.afterRun) this.arrays.delete(id);
     this.afterRun.clear();

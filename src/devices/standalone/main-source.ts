@@ -24,6 +24,7 @@ export function mainSource(
   w.line('#include <cstring>');
   w.line('#include <string>');
   w.line('#include <vector>');
+  w.line('#include <sys/resource.h>');
   w.line('#include "brianlib/brian.h"');
   w.line();
   for (const line of arraysSource(decls, queues, files).trimEnd().split('\n')) w.line(line);
@@ -63,6 +64,14 @@ export function mainSource(
     w.block('', () => {
       w.line('FILE* f = std::fopen((results_dir + "/last_run_info.txt").c_str(), "w");');
       w.line('for (double x : _run_times) std::fprintf(f, "%.17g\\n", x);');
+      w.line('std::fclose(f);');
+    });
+    // The program's peak resident memory (KiB on Linux), as Brian's benchmarks measure it.
+    w.block('', () => {
+      w.line('struct rusage _usage;');
+      w.line('getrusage(RUSAGE_SELF, &_usage);');
+      w.line('FILE* f = std::fopen((results_dir + "/peak_memory_kb.txt").c_str(), "w");');
+      w.line('std::fprintf(f, "%ld\\n", (long)_usage.ru_maxrss);');
       w.line('std::fclose(f);');
     });
     w.line('return 0;');

@@ -16,6 +16,8 @@ export class Results {
     private readonly decls: ReadonlyMap<string, ArrayDecl>,
     /** Seconds of each run's step loop, in program order. */
     readonly runTimes: readonly number[],
+    /** The program's peak resident memory in MiB (`getrusage`), when it reported it. */
+    readonly peakMemoryMb?: number,
   ) {}
 
   static read(directory: string, decls: ReadonlyMap<string, ArrayDecl>): Results {
@@ -26,7 +28,9 @@ export class Results {
           .filter((l) => l.trim() !== '')
           .map(Number)
       : [];
-    return new Results(directory, decls, runTimes);
+    const memory = join(directory, 'peak_memory_kb.txt');
+    const peakKb = existsSync(memory) ? Number(readFileSync(memory, 'utf8').trim()) : Number.NaN;
+    return new Results(directory, decls, runTimes, Number.isFinite(peakKb) ? peakKb / 1024 : undefined);
   }
 
   has(arrayId: string): boolean {

@@ -108,14 +108,11 @@ void synapses_counts(const std::vector<int32_t>& pre, const std::vector<int32_t>
                      int32_t n_target, std::vector<int32_t>& n_outgoing, std::vector<int32_t>& n_incoming,
                      std::vector<int32_t>* multisynaptic) {
   const size_t n = pre.size();
-  std::vector<int32_t> outgoing(n_source, 0), incoming(n_target, 0);
+  n_outgoing.assign(n_source, 0);
+  n_incoming.assign(n_target, 0);
   for (size_t s = 0; s < n; s++) {
-    outgoing[pre[s]]++;
-    incoming[post[s]]++;
-  }
-  for (size_t s = 0; s < n; s++) {
-    n_outgoing[s] = outgoing[pre[s]];
-    n_incoming[s] = incoming[post[s]];
+    n_outgoing[pre[s]]++;
+    n_incoming[post[s]]++;
   }
   if (multisynaptic) {
     std::unordered_map<int64_t, int32_t> seen;

@@ -37,8 +37,8 @@ BRIAN_SUPPORT_FOR(int32_t)
 BRIAN_SUPPORT_FOR(char)
 #undef BRIAN_SUPPORT_FOR
 
-// connect() bookkeeping (Synapses.afterConnect in runtime mode): N_incoming/N_outgoing and the
-// multisynaptic index recomputed from the pre and post indices.
+// connect() bookkeeping (Synapses.afterConnect in runtime mode): N_outgoing per source neuron,
+// N_incoming per target neuron and the multisynaptic index recomputed from the pre and post indices.
 void synapses_counts(const std::vector<int32_t>& pre, const std::vector<int32_t>& post, int32_t n_source,
                      int32_t n_target, std::vector<int32_t>& n_outgoing, std::vector<int32_t>& n_incoming,
                      std::vector<int32_t>* multisynaptic);
