@@ -29,10 +29,10 @@ import {
   ufarad,
   umetre,
 } from '../src/index.ts';
-import { magicNetworkInstance } from '../src/network/magic.ts';
 import { figure, raster, saveFigure, traces } from '../src/plot/index.ts';
 import { COBAHH_EQUATIONS } from './models/cobahh-equations.ts';
 import { selectExampleDevice } from './models/device-option.ts';
+import { reportRun } from './models/report-run.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -95,22 +95,16 @@ const built = performance.now();
 run(duration, { report: 'text' });
 const finished = performance.now();
 
-const rate = spikes.num_spikes / (N * duration.value);
-console.log(`COBAHH: ${N} neurons, ${Ce.N + Ci.N} synapses, ${duration}`);
-console.log(`  ${spikes.num_spikes} spikes, mean rate ${rate.toFixed(2)} Hz`);
-console.log(
-  `  setup ${((built - started) / 1000).toFixed(2)} s, run ${((finished - built) / 1000).toFixed(2)} s`,
-);
-const simulation = magicNetworkInstance().lastRunTime / duration.value;
-if (standalone) {
-  const { generate, compile, binary } = standalone.timings;
-  console.log(
-    `  cpp_standalone: code generation ${generate.toFixed(2)} s, compilation ${compile.toFixed(2)} s, ` +
-      `program ${binary.toFixed(2)} s, simulation ${simulation.toFixed(3)} s per biological second`,
-  );
-} else {
-  console.log(`  simulation ${simulation.toFixed(3)} s per biological second`);
-}
+const { rate } = reportRun({
+  model: 'COBAHH',
+  N,
+  synapses: Ce.N + Ci.N,
+  duration,
+  spikes: spikes.num_spikes,
+  setupMs: built - started,
+  runMs: finished - built,
+  standalone,
+});
 if (args['no-figure']) process.exit(0);
 
 const files = await saveFigure(

@@ -12,9 +12,9 @@
  */
 import { parseArgs } from 'node:util';
 import { ms, mV, NeuronGroup, run, SpikeMonitor, Synapses, second, seed } from '../src/index.ts';
-import { magicNetworkInstance } from '../src/network/magic.ts';
 import { figure, raster, saveFigure } from '../src/plot/index.ts';
 import { selectExampleDevice } from './models/device-option.ts';
+import { reportRun } from './models/report-run.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -71,22 +71,16 @@ const spikes = new SpikeMonitor(P);
 run(duration, { report: 'text' });
 const finished = performance.now();
 
-const rate = spikes.num_spikes / (N * duration.value);
-console.log(`CUBA: ${N} neurons, ${Ce.N + Ci.N} synapses, ${duration}`);
-console.log(`  ${spikes.num_spikes} spikes, mean rate ${rate.toFixed(2)} Hz`);
-console.log(
-  `  setup ${((connected - started) / 1000).toFixed(2)} s, run ${((finished - connected) / 1000).toFixed(2)} s`,
-);
-const simulation = magicNetworkInstance().lastRunTime / duration.value;
-if (standalone) {
-  const { generate, compile, binary } = standalone.timings;
-  console.log(
-    `  cpp_standalone: code generation ${generate.toFixed(2)} s, compilation ${compile.toFixed(2)} s, ` +
-      `program ${binary.toFixed(2)} s, simulation ${simulation.toFixed(3)} s per biological second`,
-  );
-} else {
-  console.log(`  simulation ${simulation.toFixed(3)} s per biological second`);
-}
+const { rate } = reportRun({
+  model: 'CUBA',
+  N,
+  synapses: Ce.N + Ci.N,
+  duration,
+  spikes: spikes.num_spikes,
+  setupMs: connected - started,
+  runMs: finished - connected,
+  standalone,
+});
 if (args['no-figure']) process.exit(0);
 
 const files = await saveFigure(
