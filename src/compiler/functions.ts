@@ -116,9 +116,10 @@ function math(name: string, js: string, cpp = name): FunctionDef {
 }
 
 const rows: FunctionDef[] = [
-  // Not Math.exp: a table-driven exp, identical in both devices and ~2× faster (runtime/exp.ts).
+  // Not Math.exp: a table-driven exp, identical in both devices and ~2× faster (core/math/exp.ts).
   math('exp', '_brian.exp', '_brian_exp'),
-  math('log', 'Math.log'),
+  // Not Math.log: brian-ts's own, identical in every device (core/math/log.ts).
+  math('log', '_brian.log', '_brian_log'),
   math('log10', 'Math.log10'),
   math('expm1', 'Math.expm1'),
   math('log1p', 'Math.log1p'),

@@ -300,7 +300,7 @@ test('kernels that cannot be compiled stay JavaScript and say why', { skip: SKIP
     .filter(([name]) => role(name) === 'stateupdater')
     .map(([, how]) => how);
   assert.deepEqual(updaters.sort(), [
-    'js: random function randn (log and exp differ in V8 and libm)',
+    "js: random function randn (the platform's log differs)",
     'js: user function drive',
   ]);
   assert.equal(targetOf(cpp, 'spike_thresholder'), 'cpp');

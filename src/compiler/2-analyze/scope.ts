@@ -1,6 +1,6 @@
+import type { Variable } from '../../core/variables.ts';
 import type { Span } from '../../diagnostics/span.ts';
 import type { Dimension } from '../../units/dimension.ts';
-import type { Variable } from '../../core/variables.ts';
 import type { FunctionDef, ScalarType } from '../functions.ts';
 
 /**

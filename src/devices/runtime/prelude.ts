@@ -1,4 +1,5 @@
-import { brianExp } from './exp.ts';
+import { brianExp } from '../../core/math/exp.ts';
+import { brianLog } from '../../core/math/log.ts';
 
 /**
  * Helpers that generated JavaScript kernels call as `_brian.*`: the JS implementations of the
@@ -7,6 +8,8 @@ import { brianExp } from './exp.ts';
 export const brianPrelude = {
   /** exp(x), the same bits as the C++ device's `_brian_exp` (see exp.ts). */
   exp: brianExp,
+  /** log(x), the same bits as the C++ device's `_brian_log` (see core/math/log.ts). */
+  log: brianLog,
   /** Python's `%` (result has the sign of the divisor): Brian's `_brian_mod`. */
   mod(x: number, y: number): number {
     return x - y * Math.floor(x / y);

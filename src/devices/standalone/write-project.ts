@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { CodeWriter } from '../../compiler/4-generate/code-writer.ts';
 import type { DataFiles } from './arrays-source.ts';
 import { externDeclaration } from './cpp-values.ts';
-import { expTablesHeader } from './exp-tables-source.ts';
 import { mainSource } from './main-source.ts';
 import { type BuildSettings, flagsFile, makefile } from './makefile.ts';
+import { mathTablesHeader } from './math-tables-source.ts';
 import type { ArrayDecl, CppFunction, Operation, SupportCode } from './program.ts';
 import { supportHeader, supportPath } from './support-files.ts';
 
@@ -43,8 +43,8 @@ export function writeProject(directory: string, input: ProjectInput): WrittenPro
     .filter((f) => f.endsWith('.h') || f.endsWith('.cpp'))
     .sort();
   for (const f of brianlib) files.set(`brianlib/${f}`, readFileSync(join(BRIANLIB_DIR, f), 'utf8'));
-  files.set('brianlib/exp_tables.h', expTablesHeader());
-  brianlib.push('exp_tables.h');
+  files.set('brianlib/math_tables.h', mathTablesHeader());
+  brianlib.push('math_tables.h');
 
   const support = new Map<string, SupportCode>();
   for (const fn of input.functions) for (const s of fn.support) support.set(supportPath(s), s);

@@ -1,5 +1,5 @@
-import type { FunctionDef } from '../../functions.ts';
 import type { IndexRef } from '../../2-analyze/scope.ts';
+import type { FunctionDef } from '../../functions.ts';
 import type { ArrayAccess, CodeBlock, Kernel } from '../../ir/kernel.ts';
 import type { CodeWriter } from '../code-writer.ts';
 import { JsExprPrinter } from './print-expr.ts';

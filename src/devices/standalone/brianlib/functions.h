@@ -9,7 +9,7 @@
 #include <cstring>
 #include <type_traits>
 
-#include "exp_tables.h"
+#include "brian_math.h"
 #include "random.h"
 
 namespace brian {
@@ -61,24 +61,6 @@ inline double _brian_exp_fast(double x) {
   return x != x ? x : result;
 }
 
-// exp(x) of every kernel: the operations of src/devices/runtime/exp.ts in the same order (no
-// fused multiply-add: -ffp-contract=off), with its tables (exp_tables.h), so that both devices
-// give the same bits. Branch-free, so loops calling it can be vectorised. NaN is kept away from
-// the int conversion (undefined behaviour in C++, 0 in JavaScript) and returned at the end.
-inline double _brian_exp(double x) {
-  const double xn = x != x ? 0.0 : x;
-  const double xc = xn < _BRIAN_EXP_LO ? _BRIAN_EXP_LO : (xn > _BRIAN_EXP_HI ? _BRIAN_EXP_HI : xn);
-  const double kf = (xc * _BRIAN_EXP_INV_STEP + _BRIAN_EXP_SHIFT) - _BRIAN_EXP_SHIFT;
-  const int32_t k = (int32_t)kf;
-  const double r = (xc - kf * _BRIAN_EXP_STEP_HI) - kf * _BRIAN_EXP_STEP_LO;
-  const double t = _brian_exp2_fractions[k & 63];
-  const double p = r + r * r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664 + r * 0.008333333333333333)));
-  const int32_t m = k >> 6;
-  const int32_t h = m >> 1;
-  const double result = (t + t * p) * _brian_exp2_powers[m - h + _BRIAN_EXP2_POWERS_OFFSET] *
-                        _brian_exp2_powers[h + _BRIAN_EXP2_POWERS_OFFSET];
-  return x != x ? x : result;
-}
 
 // Python's % (sign of the divisor): x - y*floor(x/y), as Brian's _brian_mod and the JS prelude.
 inline double _brian_mod(double x, double y) { return x - y * std::floor(x / y); }

@@ -1,12 +1,13 @@
-import { EXP_CONSTANTS, EXP2_FRACTIONS, EXP2_POWERS, EXP2_POWERS_OFFSET } from '../runtime/exp.ts';
+import { EXP_CONSTANTS, EXP2_FRACTIONS, EXP2_POWERS, EXP2_POWERS_OFFSET } from '../../core/math/exp.ts';
+import { LOG_CONSTANTS, LOG_SERIES } from '../../core/math/log.ts';
 
 /**
- * `brianlib/exp_tables.h`: the tables and constants of the runtime's exp (runtime/exp.ts),
- * printed from the very numbers the JavaScript uses, so `_brian_exp` (brianlib/functions.h)
- * gives the same bits. Numbers are printed in the shortest form that reads back exactly;
+ * `brianlib/math_tables.h`: the tables and constants of the runtime's exp and log
+ * (src/core/math/exp.ts, log.ts), printed from the very numbers the JavaScript uses, so
+ * `_brian_exp` and `_brian_log` (brianlib/brian_math.h) give the same bits. Numbers are printed in the shortest form that reads back exactly;
  * powers of two as hexadecimal literals (exact down to the smallest subnormal).
  */
-export function expTablesHeader(): string {
+export function mathTablesHeader(): string {
   const power = (v: number) => {
     if (v === 0) return '0.0';
     if (v === Number.POSITIVE_INFINITY) return 'INFINITY';
@@ -17,10 +18,15 @@ export function expTablesHeader(): string {
     for (let k = 0; k < values.length; k += perRow) out.push(`  ${values.slice(k, k + perRow).join(', ')},`);
     return out.join('\n');
   };
-  const constants = Object.entries(EXP_CONSTANTS).map(
-    ([name, value]) => `static const double _BRIAN_EXP_${name} = ${exact(value)};`,
-  );
-  return `// Generated from src/devices/runtime/exp.ts: do not edit.
+  const constants = [
+    ...Object.entries(EXP_CONSTANTS).map(
+      ([name, value]) => `static const double _BRIAN_EXP_${name} = ${exact(value)};`,
+    ),
+    ...Object.entries(LOG_CONSTANTS).map(
+      ([name, value]) => `static const double _BRIAN_LOG_${name} = ${exact(value)};`,
+    ),
+  ];
+  return `// Generated from src/core/math/exp.ts and log.ts: do not edit.
 #pragma once
 #include <cmath>
 
@@ -33,6 +39,10 @@ ${rows(EXP2_FRACTIONS.map(exact), 4)}
 
 static const double _brian_exp2_powers[${EXP2_POWERS.length}] = {
 ${rows(Array.from(EXP2_POWERS, power), 8)}
+};
+
+static const double _brian_log_series[${LOG_SERIES.length}] = {
+${rows(LOG_SERIES.map(exact), 4)}
 };
 `;
 }

@@ -1,0 +1,70 @@
+// exp and log as every brian-ts device computes them: the operations of
+// src/core/math/exp.ts and log.ts in the same order (no fused multiply-add:
+// -ffp-contract=off), with constants and tables printed from those files (math_tables.h,
+// generated), so that the runtime's JavaScript, its compiled kernels and standalone programs
+// give the same bits. Used by kernels (`exp`, `log`) and by the random generator (random.h).
+#pragma once
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+
+#include "math_tables.h"
+
+// exp(x) of every kernel: the operations of src/core/math/exp.ts in the same order (no
+// fused multiply-add: -ffp-contract=off), with its tables (math_tables.h), so that both devices
+// give the same bits. Branch-free, so loops calling it can be vectorised. NaN is kept away from
+// the int conversion (undefined behaviour in C++, 0 in JavaScript) and returned at the end.
+inline double _brian_exp(double x) {
+  const double xn = x != x ? 0.0 : x;
+  const double xc = xn < _BRIAN_EXP_LO ? _BRIAN_EXP_LO : (xn > _BRIAN_EXP_HI ? _BRIAN_EXP_HI : xn);
+  const double kf = (xc * _BRIAN_EXP_INV_STEP + _BRIAN_EXP_SHIFT) - _BRIAN_EXP_SHIFT;
+  const int32_t k = (int32_t)kf;
+  const double r = (xc - kf * _BRIAN_EXP_STEP_HI) - kf * _BRIAN_EXP_STEP_LO;
+  const double t = _brian_exp2_fractions[k & 63];
+  const double p = r + r * r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664 + r * 0.008333333333333333)));
+  const int32_t m = k >> 6;
+  const int32_t h = m >> 1;
+  const double result = (t + t * p) * _brian_exp2_powers[m - h + _BRIAN_EXP2_POWERS_OFFSET] *
+                        _brian_exp2_powers[h + _BRIAN_EXP2_POWERS_OFFSET];
+  return x != x ? x : result;
+}
+
+// log(x): src/core/math/log.ts (x = 2^k m, m in [sqrt(1/2), sqrt(2)], f = m - 1,
+// s = f/(2 + f), log(1 + f) = f - (f^2/2 - s (f^2/2 + R)), R the atanh series in s^2).
+inline double _brian_log(double x) {
+  if (x > 0 && x < INFINITY) {
+    int32_t k = 0;
+    double y = x;
+    if (y < _BRIAN_LOG_MIN_NORMAL) {
+      y *= _BRIAN_LOG_TWO54;
+      k = -54;
+    }
+    uint64_t bits;
+    std::memcpy(&bits, &y, 8);
+    const int32_t hi = (int32_t)(bits >> 32);
+    k += (hi >> 20) - 1023;
+    bits = (bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL;
+    double m;
+    std::memcpy(&m, &bits, 8);
+    if (m > 1.4142135623730951) {
+      m *= 0.5;
+      k += 1;
+    }
+    const double f = m - 1.0;
+    const double s = f / (2.0 + f);
+    const double z = s * s;
+    // R by Estrin's scheme, in log.ts's order
+    const double* c = _brian_log_series;
+    const double z2 = z * z;
+    const double z4 = z2 * z2;
+    const double z8 = z4 * z4;
+    const double R = z * ((((c[0] + c[1] * z) + z2 * (c[2] + c[3] * z)) +
+                           z4 * ((c[4] + c[5] * z) + z2 * (c[6] + c[7] * z))) +
+                          z8 * ((c[8] + c[9] * z) + z2 * c[10]));
+    const double hfsq = 0.5 * f * f;
+    const double dk = (double)k;
+    return dk * _BRIAN_LOG_LN2_HI - ((hfsq - (s * (hfsq + R) + dk * _BRIAN_LOG_LN2_LO)) - f);
+  }
+  if (x == 0) return -INFINITY;
+  return x == INFINITY ? INFINITY : NAN;
+}
