@@ -29,7 +29,7 @@ class SpikeQueue {
         put(slot, src);
       } else {
         for (int32_t r = row_start[src]; r < row_start[src + 1]; r++) {
-          const int32_t syn = row_synapses[r];
+          const int32_t syn = source_ordered ? r : row_synapses[r];
           put((current + delays_steps[syn]) % ring_size, syn);
         }
       }
@@ -49,10 +49,17 @@ class SpikeQueue {
       for (int32_t k = 0; k < f; k++) n += row_start[buf[k] + 1] - row_start[buf[k]];
       out.resize(n);
       int32_t* o = out.data();
-      const int32_t* rows = row_synapses.data();
-      for (int32_t k = 0; k < f; k++) {
-        const int32_t src = buf[k];
-        o = std::copy(rows + row_start[src], rows + row_start[src + 1], o);
+      if (source_ordered) {
+        for (int32_t k = 0; k < f; k++) {
+          const int32_t src = buf[k];
+          for (int32_t r = row_start[src]; r < row_start[src + 1]; r++) *o++ = r;
+        }
+      } else {
+        const int32_t* rows = row_synapses.data();
+        for (int32_t k = 0; k < f; k++) {
+          const int32_t src = buf[k];
+          o = std::copy(rows + row_start[src], rows + row_start[src + 1], o);
+        }
       }
     } else {
       out.insert(out.end(), buf.begin(), buf.begin() + f);
@@ -82,6 +89,8 @@ class SpikeQueue {
   std::vector<int32_t> row_start, row_synapses, delays_steps, fill;
   std::vector<std::vector<int32_t>> ring;
   bool homogeneous = true, built = false;
+  // Synapses in source order: row r holds synapse r and row_synapses stays empty.
+  bool source_ordered = false;
   int32_t delay = 0;
   size_t current = 0;
   size_t key_n = 0;

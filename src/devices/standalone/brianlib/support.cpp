@@ -167,9 +167,16 @@ void SpikeQueue::prepare(const std::vector<int32_t>& sources, int32_t n_sources,
   row_start.assign(n_sources + 1, 0);
   for (size_t s = 0; s < n; s++) row_start[sources[s] + 1]++;
   for (int32_t k = 0; k < n_sources; k++) row_start[k + 1] += row_start[k];
-  std::vector<int32_t> next(row_start.begin(), row_start.begin() + n_sources);
-  row_synapses.assign(n, 0);
-  for (size_t s = 0; s < n; s++) row_synapses[next[sources[s]]++] = (int32_t)s;
+  // Synapses numbered in source order (what connect() with a condition or probability creates):
+  // row r holds synapse r, and the row list (4 B per synapse) is not built.
+  source_ordered = std::is_sorted(sources.begin(), sources.end());
+  row_synapses.clear();
+  row_synapses.shrink_to_fit();
+  if (!source_ordered) {
+    std::vector<int32_t> next(row_start.begin(), row_start.begin() + n_sources);
+    row_synapses.assign(n, 0);
+    for (size_t s = 0; s < n; s++) row_synapses[next[sources[s]]++] = (int32_t)s;
+  }
   homogeneous = same;
   const size_t ring_size = (size_t)max_delay + 1;
   ring.assign(ring_size, std::vector<int32_t>());
