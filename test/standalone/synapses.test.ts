@@ -7,6 +7,7 @@ import {
   PoissonGroup,
   PopulationRateMonitor,
   run,
+  SpikeGeneratorGroup,
   SpikeMonitor,
   StateMonitor,
   Synapses,
@@ -111,4 +112,26 @@ test('every synapse feature gives the same synapses, spikes and values on both d
     assertClose(s.v[k], r.v[k], 1e-9, `v[${k}]`);
     assertClose(s.ge[k], r.ge[k], 1e-9, `ge[${k}]`, 1e-9);
   }
+});
+
+test('spike delivery with synapses out of source order, one delay and per-synapse delays', {
+  skip: STANDALONE_SKIP,
+}, () => {
+  const program = () => {
+    const src = new SpikeGeneratorGroup(3, [2, 0, 1, 2], ms([1, 2, 3, 4]));
+    const dst = new NeuronGroup(3, 'x : 1\ny : 1');
+    // sources 2, 0, 1, 0, 2: the queue cannot take row r as synapse r
+    const same = new Synapses(src, dst, { onPre: 'x_post += 1 + 10*i' });
+    same.connect({ i: [2, 0, 1, 0, 2], j: [0, 1, 2, 2, 1] });
+    const own = new Synapses(src, dst, { onPre: 'y_post += t/ms' });
+    own.connect({ i: [2, 0, 1, 0, 2], j: [0, 1, 2, 2, 1] });
+    own.delay = 'j*ms';
+    run(ms(10));
+    return { x: Array.from(dst.x_ as ArrayLike<number>), y: Array.from(dst.y_ as ArrayLike<number>) };
+  };
+  const { runtime, standalone } = onEachDevice('unordered synapses', program);
+  // x: neuron 2 spikes twice (synapses to 0 and 1), 0 once (to 1 and 2), 1 once (to 2)
+  assert.deepEqual(runtime.x, [42, 1 + 42, 1 + 11]);
+  assert.deepEqual(standalone.x, runtime.x);
+  assert.deepEqual(standalone.y, runtime.y);
 });
