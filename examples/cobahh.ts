@@ -12,25 +12,18 @@
  */
 import { parseArgs } from 'node:util';
 import {
-  cm,
   Equations,
   ms,
-  msiemens,
-  mV,
   NeuronGroup,
-  nS,
   run,
   SpikeMonitor,
   StateMonitor,
   Synapses,
   second,
   seed,
-  siemens,
-  ufarad,
-  umetre,
 } from '../src/index.ts';
 import { figure, raster, saveFigure, traces } from '../src/plot/index.ts';
-import { COBAHH_EQUATIONS } from './models/cobahh-equations.ts';
+import { COBAHH_EQUATIONS, cobahhNamespace } from './models/cobahh-equations.ts';
 import { selectExampleDevice } from './models/device-option.ts';
 import { reportRun } from './models/report-run.ts';
 
@@ -52,23 +45,7 @@ const duration = second(Number(args.duration));
 const standalone = selectExampleDevice(args);
 if (args.seed) seed(Number(args.seed));
 
-const area = umetre(20000).mul(umetre(1));
-const namespace = {
-  Cm: ufarad(1).mul(cm.pow(-2)).mul(area),
-  gl: siemens(5e-5).mul(cm.pow(-2)).mul(area),
-  El: mV(-60),
-  EK: mV(-90),
-  ENa: mV(50),
-  g_na: msiemens(100).mul(cm.pow(-2)).mul(area),
-  g_kd: msiemens(30).mul(cm.pow(-2)).mul(area),
-  VT: mV(-63),
-  taue: ms(5),
-  taui: ms(10),
-  Ee: mV(0),
-  Ei: mV(-80),
-  we: nS(6),
-  wi: nS(67),
-};
+const namespace = cobahhNamespace();
 
 const eqs = new Equations(COBAHH_EQUATIONS);
 

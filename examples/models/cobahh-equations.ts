@@ -1,6 +1,8 @@
+import { cm, mS, ms, mV, nS, type Quantity, siemens, uF, um } from '../../src/index.ts';
+
 /**
  * The Traub–Miles Hodgkin–Huxley neuron of the COBAHH benchmark (Brian's examples/COBAHH.py),
- * shared by examples/cobahh.ts and the benchmarks (bench/models/cobahh-neurons.ts).
+ * shared by examples/cobahh.ts, the benchmarks (bench/models/cobahh-neurons.ts) and tests.
  */
 export const COBAHH_EQUATIONS = `
 dv/dt = (gl*(El-v)+ge*(Ee-v)+gi*(Ei-v)-
@@ -21,3 +23,26 @@ alpha_n = 0.032*(mV**-1)*(15*mV-v+VT)/
          (exp((15*mV-v+VT)/(5*mV))-1.)/ms : Hz
 beta_n = .5*exp((10*mV-v+VT)/(40*mV))/ms : Hz
 `;
+
+/** The constants of COBAHH.py (area 20000 µm², densities per cm²) and its synaptic weights. */
+export function cobahhNamespace() {
+  const area = um.pow(2).mul(20000) as Quantity;
+  const perArea = (x: Quantity) => x.div(cm.pow(2)).mul(area) as Quantity;
+  return {
+    area,
+    Cm: perArea(uF(1)),
+    gl: perArea(siemens(5e-5)),
+    El: mV(-60),
+    EK: mV(-90),
+    ENa: mV(50),
+    g_na: perArea(mS(100)),
+    g_kd: perArea(mS(30)),
+    VT: mV(-63),
+    taue: ms(5),
+    taui: ms(10),
+    Ee: mV(0),
+    Ei: mV(-80),
+    we: nS(6),
+    wi: nS(67),
+  };
+}

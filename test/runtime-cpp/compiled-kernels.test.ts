@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { COBAHH_EQUATIONS } from '../../examples/models/cobahh-equations.ts';
+import { COBAHH_EQUATIONS, cobahhNamespace } from '../../examples/models/cobahh-equations.ts';
 import { resetDevice } from '../../src/devices/active.ts';
 import type { RuntimeDevice } from '../../src/devices/runtime/runtime-device.ts';
 import {
-  cm,
   defaultclock,
   Hz,
   implementation,
-  mS,
   ms,
   mV,
   NeuronGroup,
   PoissonGroup,
-  type Quantity,
   restore,
   run,
   SpikeMonitor,
@@ -21,12 +18,9 @@ import {
   Synapses,
   seed,
   setDevice,
-  siemens,
   startScope,
   store,
   TimedArray,
-  uF,
-  um,
 } from '../../src/index.ts';
 import { HAS_COMPILER } from '../standalone/devices.ts';
 
@@ -135,26 +129,11 @@ test("CUBA network: compiled state update, threshold, reset and propagation give
 test('COBAHH neurons with exponential Euler (exp, divisions, powers) to the bit', { skip: SKIP }, () => {
   const { js, cpp } = onBothTargets(() => {
     seed(5);
-    const area = um.pow(2).mul(20000) as Quantity;
-    const perArea = (x: Quantity) => x.div(cm.pow(2)).mul(area) as Quantity;
     const P = new NeuronGroup(200, COBAHH_EQUATIONS, {
       threshold: 'v>-20*mV',
       refractory: ms(3),
       method: 'exponential_euler',
-      namespace: {
-        Cm: perArea(uF(1)),
-        gl: perArea(siemens(5e-5)),
-        El: mV(-60),
-        EK: mV(-90),
-        ENa: mV(50),
-        g_na: perArea(mS(100)),
-        g_kd: perArea(mS(30)),
-        VT: mV(-63),
-        taue: ms(5),
-        taui: ms(10),
-        Ee: mV(0),
-        Ei: mV(-80),
-      },
+      namespace: cobahhNamespace(),
     });
     const S = new Synapses(P, P, { onPre: 'ge += 6*nS' });
     S.connect({ p: 0.05 });

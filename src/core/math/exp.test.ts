@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { lcg, ulps } from '../../../test/helpers/floats.ts';
 import { brianExp, EXP2_FRACTIONS, EXP2_POWERS, EXP2_POWERS_OFFSET } from './exp.ts';
 
 /** exp(x) correctly rounded (Python `decimal`, 60 digits): test/reference values for exp.ts. */
@@ -37,17 +38,6 @@ const CORRECTLY_ROUNDED: [number, number][] = [
   [-1.78419, 0.16793303168028728],
 ];
 
-const buffer = new Float64Array(1);
-const bits = new BigInt64Array(buffer.buffer);
-/** Distance in units in the last place between two finite doubles of the same sign. */
-function ulps(a: number, b: number): number {
-  buffer[0] = a;
-  const x = bits[0];
-  buffer[0] = b;
-  const d = x - bits[0];
-  return Number(d < 0n ? -d : d);
-}
-
 describe('brianExp', () => {
   it('is within 1 ulp of the correctly rounded result', () => {
     for (const [x, expected] of CORRECTLY_ROUNDED) {
@@ -58,11 +48,7 @@ describe('brianExp', () => {
     }
   });
   it('is within 2 ulp of Math.exp over the whole range, subnormal results included', () => {
-    let seed = 99;
-    const rnd = () => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 2 ** 32;
-    };
+    const rnd = lcg(99);
     for (let k = 0; k < 200000; k++) {
       const x = k % 2 === 0 ? (rnd() - 0.5) * 60 : -745 + rnd() * 1454.7;
       const e = Math.exp(x);

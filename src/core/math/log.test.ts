@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { lcg, ulps } from '../../../test/helpers/floats.ts';
 import { brianLog } from './log.ts';
 
 /** [x, ln x correctly rounded], from test/reference/scripts/log_correctly_rounded.py. */
 const CORRECTLY_ROUNDED = JSON.parse(
   readFileSync(new URL('./log.reference.json', import.meta.url), 'utf8'),
 ) as [number, number][];
-
-const buffer = new Float64Array(1);
-const bits = new BigInt64Array(buffer.buffer);
-/** Distance in units in the last place between two finite doubles of the same sign. */
-function ulps(a: number, b: number): number {
-  buffer[0] = a;
-  const x = bits[0];
-  buffer[0] = b;
-  const d = x - bits[0];
-  return Number(d < 0n ? -d : d);
-}
 
 describe('brianLog', () => {
   it('is within 1 ulp of the correctly rounded result, subnormal inputs and x near 1 included', () => {
@@ -32,11 +22,7 @@ describe('brianLog', () => {
     assert.ok(exact / CORRECTLY_ROUNDED.length > 0.9, `${exact} of ${CORRECTLY_ROUNDED.length} exact`);
   });
   it('is within 1 ulp of Math.log over the whole range', () => {
-    let seed = 5;
-    const rnd = () => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 2 ** 32;
-    };
+    const rnd = lcg(5);
     for (let k = 0; k < 200000; k++) {
       const x =
         k % 3 === 0 ? rnd() * 4 : k % 3 === 1 ? 10 ** ((rnd() - 0.5) * 616) : 1 + (rnd() - 0.5) * 1e-6;
