@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { COBAHH_EQUATIONS, cobahhNamespace } from '../../examples/models/cobahh-equations.ts';
 import { resetDevice } from '../../src/devices/active.ts';
+import { nativeLoader } from '../../src/devices/runtime/native/loader.ts';
 import type { RuntimeDevice } from '../../src/devices/runtime/runtime-device.ts';
 import {
   defaultclock,
@@ -284,6 +287,42 @@ test('kernels that cannot be compiled stay JavaScript and say why', { skip: SKIP
   ]);
   assert.equal(targetOf(cpp, 'spike_thresholder'), 'cpp');
   assert.equal(targetOf(cpp, 'codeobject'), 'js: kind spikemonitor');
+});
+
+test('bound kernels of networks that are gone are released (a parameter sweep keeps no old arrays)', {
+  skip: SKIP,
+}, async () => {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  const collect = async () => {
+    for (let round = 0; round < 4; round++) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+  const loader = nativeLoader(process.env.CXX ?? 'g++');
+  try {
+    await collect();
+    const before = loader.live();
+    for (let k = 0; k < 20; k++) {
+      setDevice('runtime', { target: 'cpp' });
+      startScope();
+      const G = new NeuronGroup(1000, 'dv/dt = (1.2 - v)/(10*ms) : 1', {
+        threshold: 'v > 1',
+        reset: 'v = 0',
+      });
+      G.v = k / 20;
+      run(ms(1));
+    }
+    resetDevice();
+    startScope();
+    await collect();
+    // 20 networks bound 3 kernels each; what is left is at most the last network's
+    assert.ok(loader.live() - before <= 3, `${loader.live() - before} kernels of gone networks still bound`);
+  } finally {
+    resetDevice();
+    startScope();
+  }
 });
 
 test('a bad target or a missing compiler is a coded error', { skip: SKIP }, () => {

@@ -181,6 +181,14 @@ static napi_value release_kernel(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+// live() -> number of bound kernels not released (for tests of the device's bookkeeping)
+static napi_value live_kernels(napi_env env, napi_callback_info info) {
+  (void)info;
+  uint32_t live = 0;
+  for (uint32_t k = 0; k < bound_count; k++) live += bounds[k].fn != NULL;
+  return number(env, live);
+}
+
 NAPI_MODULE_INIT() {
   napi_property_descriptor properties[] = {
       {"open", NULL, open_library, NULL, NULL, NULL, napi_enumerable, NULL},
@@ -188,6 +196,7 @@ NAPI_MODULE_INIT() {
       {"call", NULL, call_kernel, NULL, NULL, NULL, napi_enumerable, NULL},
       {"update", NULL, update_kernel, NULL, NULL, NULL, napi_enumerable, NULL},
       {"release", NULL, release_kernel, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"live", NULL, live_kernels, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties);
   return exports;

@@ -19,6 +19,8 @@ export interface NativeLoader {
   update(kernel: number, slot: number, array: TypedArray, length: number): void;
   /** Frees a bound kernel (it must not be called again) and lets its arrays be collected. */
   release(kernel: number): void;
+  /** How many bound kernels are not released. */
+  live(): number;
 }
 
 const LOADER_SOURCE = join(dirname(fileURLToPath(import.meta.url)), 'loader.c');

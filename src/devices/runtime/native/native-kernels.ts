@@ -94,7 +94,7 @@ interface Pending {
   readonly arrays: readonly DeviceArray[];
   /** Draws random numbers: the table has one more entry, the stream's state. */
   readonly random: boolean;
-  bind(call: KernelFunction): void;
+  bind(bound: BoundKernel): void;
 }
 
 /** A kernel function of a loaded library with its arrays. */
@@ -103,7 +103,25 @@ interface BoundKernel {
   readonly kernel: number;
   readonly arrays: readonly DeviceArray[];
   readonly call: KernelFunction;
+  /** Kernel functions handed out (by `add`) that call it and have not been collected. */
+  users: number;
+  /** Frees it in the loader and forgets it (when the last user is collected). */
+  release(): void;
 }
+
+/**
+ * A bound kernel holds its arrays through the loader, which the garbage collector cannot see
+ * through: when every kernel function using it has been collected (its network is gone, or
+ * the next run prepared new ones), it is released, so that scripts building network after
+ * network (parameter sweeps) do not keep every old network's arrays alive. Module-wide, so that
+ * it outlives a device that was dropped.
+ */
+const users = new FinalizationRegistry<{ bound?: BoundKernel }>((held) => {
+  const bound = held.bound;
+  if (!bound) return;
+  bound.users -= 1;
+  if (bound.users === 0) bound.release();
+});
 
 /** What the library of a kernel was last given for one growing array. */
 interface DynamicSlot {
@@ -162,8 +180,16 @@ export class NativeKernels {
       impl(t, dt, timestep);
     };
     const support = [...kernel.functions].flatMap((f) => (f.inline?.cppSupport ? [f.inline.cppSupport] : []));
-    this.pending.push({ symbol, source, support, table, arrays, random, bind: (call) => (impl = call) });
-    return { fn: (t, dt, timestep) => impl(t, dt, timestep), source };
+    const held: { bound?: BoundKernel } = {};
+    const bind = (bound: BoundKernel) => {
+      bound.users += 1;
+      held.bound = bound;
+      impl = bound.call;
+    };
+    this.pending.push({ symbol, source, support, table, arrays, random, bind });
+    const fn: KernelFunction = (t, dt, timestep) => impl(t, dt, timestep);
+    users.register(fn, held);
+    return { fn, source };
   }
 
   /** Compiles (or finds in the cache) the library of every pending kernel and binds them. */
@@ -181,22 +207,18 @@ export class NativeKernels {
       const sources = new Map(fresh.map((p) => [p.symbol, p.source]));
       const support = new Set(fresh.flatMap((p) => p.support));
       const library = this.library(loader, [...support, ...sources.values()].join('\n'));
-      for (const p of fresh) {
-        // An array allocated anew (a pathway's buffer of due synapses, at every run) replaces
-        // the binding of the last run, which is never called again.
-        const previous = this.bound.get(key(p));
-        if (previous) loader.release(previous.kernel);
-        this.bound.set(key(p), this.bind(loader, library, p));
-      }
+      // An array allocated anew (a pathway's buffer of due synapses, at every run) gives a new
+      // binding; the last run's is released once its kernel functions are collected.
+      for (const p of fresh) this.bound.set(key(p), this.bind(loader, library, p, key(p)));
     }
-    for (const p of batch) p.bind((this.bound.get(key(p)) as BoundKernel).call);
+    for (const p of batch) p.bind(this.bound.get(key(p)) as BoundKernel);
   }
 
   /**
    * The function calling a kernel of a library with its arrays. A kernel with the same code and
    * arrays in a later run (the usual case: every run prepares its kernels again) reuses it.
    */
-  private bind(loader: NativeLoader, library: number, p: Pending): BoundKernel {
+  private bind(loader: NativeLoader, library: number, p: Pending, key: string): BoundKernel {
     const kernel = loader.bind(
       library,
       p.symbol,
@@ -233,7 +255,18 @@ export class NativeKernels {
         run(t, dt, timestep);
       };
     }
-    return { kernel, arrays: p.arrays, call };
+    const map = this.bound;
+    const bound: BoundKernel = {
+      kernel,
+      arrays: p.arrays,
+      call,
+      users: 0,
+      release: () => {
+        loader.release(kernel);
+        if (map.get(key) === bound) map.delete(key);
+      },
+    };
+    return bound;
   }
 
   private library(loader: NativeLoader, kernels: string): number {
