@@ -171,9 +171,10 @@ export class NativeKernels {
     const table = [...own, ...[...needed].filter((id) => !kernel.arrays.has(id)).sort()];
     const random = [...kernel.functions].some((f) => f.stateful);
     const linkage = { table, randomState: random ? table.length : undefined };
+    // Named after its code, so that identical kernels share one symbol in a library.
     const anonymous = generateCppKernel(kernel, '_brian_kernel', ctx, linkage);
     const symbol = `k_${createHash('sha256').update(anonymous).digest('hex').slice(0, 20)}`;
-    const source = generateCppKernel(kernel, symbol, ctx, linkage);
+    const source = anonymous.replace('void _brian_kernel(', `void ${symbol}(`);
     const arrays = table.map((id) => this.arrays.get(id) as DeviceArray);
     let impl: KernelFunction = (t, dt, timestep) => {
       this.flush();
