@@ -28,11 +28,11 @@ export class ConnectTimer {
  */
 export function selectDevice(device: Device): string | undefined {
   if (device === 'runtime') return undefined;
-  const setDevice = pending('setDevice');
   if (device === 'runtime_cpp') {
     setRuntimeDevice('runtime', { target: 'cpp' });
     return undefined;
   }
+  const setDevice = pending('setDevice');
   const why = missing(setDevice, pending('device'));
   if (why) return `C++ standalone: ${why}`;
   (setDevice as Exclude<typeof setDevice, string>)('cpp_standalone', { buildOnRun: false });

@@ -26,10 +26,11 @@ export interface RuntimeOptions {
   /**
    * How kernels are made (Brian's `prefs.codegen.target`):
    * - `'js'` (default): JavaScript compiled in this process, ready in milliseconds;
-   * - `'cpp'`: the per-neuron loops (state updates, thresholds, resets) compiled with g++ into a
-   *   shared library loaded into this process (as Brian's Cython target), vectorised for this
-   *   CPU, with the same results to the bit; everything else stays JavaScript. Libraries are
-   *   cached, so only the first run of a model pays the compiler (about a second).
+   * - `'cpp'`: the kernels that run every step over neurons or synapses (state updates,
+   *   thresholds, resets, propagation, summed variables) compiled with g++ into a shared library
+   *   loaded into this process (as Brian's Cython target), vectorised for this CPU, with the
+   *   JavaScript kernels' results (see native/README.md); everything else stays JavaScript.
+   *   Libraries are cached, so only the first run of a model pays the compiler (under a second).
    * Without this option, `$BRIAN_RUNTIME_TARGET` decides (so a script can be run either way
    * unchanged), else `'js'`.
    */
@@ -52,7 +53,7 @@ export class RuntimeDevice implements Device {
   private readonly native?: NativeKernels;
   /**
    * With `target: 'cpp'`: how each kernel runs, by kernel name: `'cpp'`, or `'js'` and why
-   * (`'js: kind spikemonitor'`, `'js: stateful function rand'`…).
+   * (`'js: kind spikemonitor'`, `'js: user function f'`…).
    */
   readonly kernelTargets = new Map<string, string>();
 

@@ -18,14 +18,14 @@ export function synapsesConnected(arrays: ReadonlyMap<string, DeviceArray>, spec
     a.resize(n);
     if (fill !== 0) a.data.fill(fill, old, n);
   }
-  const nOut = dyn(spec.nOutgoing);
-  const nIn = dyn(spec.nIncoming);
-  nOut.resize(0);
-  nOut.resize(spec.sourceSize);
-  nIn.resize(0);
-  nIn.resize(spec.targetSize);
-  const outgoing = nOut.data;
-  const incoming = nIn.data;
+  const zeros = (id: string, size: number) => {
+    const counts = dyn(id);
+    counts.resize(size);
+    counts.data.fill(0, 0, size);
+    return counts.data;
+  };
+  const outgoing = zeros(spec.nOutgoing, spec.sourceSize);
+  const incoming = zeros(spec.nIncoming, spec.targetSize);
   for (let s = 0; s < n; s++) {
     outgoing[pre[s]]++;
     incoming[post[s]]++;
