@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { printBrian2Table } from './brian2-table.mjs';
 
 function collect(path, out) {
   if (statSync(path).isDirectory()) {
@@ -47,6 +48,9 @@ if (args.length === 0) {
 }
 
 const tapDir = mkdtempSync(join(tmpdir(), 'brian-ts-tests-'));
+// test/brian2's harness appends one JSON line per test and device here (the table at the end).
+const brian2Results = join(tapDir, 'brian2-results.jsonl');
+const brian2Skipped = join(tapDir, 'brian2-skipped.jsonl');
 const totals = {};
 let status = 0;
 passes.forEach((pass, k) => {
@@ -65,7 +69,10 @@ passes.forEach((pass, k) => {
       '--test-concurrency=2',
       ...pass.files,
     ],
-    { stdio: 'inherit', env: { ...process.env, ...pass.env } },
+    {
+      stdio: 'inherit',
+      env: { ...process.env, ...pass.env, BRIAN2_RESULTS: brian2Results, BRIAN2_SKIPPED: brian2Skipped },
+    },
   );
   if (result.status !== 0) status = result.status ?? 1;
   // node's TAP reporter ends with "# tests N", "# pass N", … lines
@@ -75,6 +82,7 @@ passes.forEach((pass, k) => {
     totals[m[1]] = (totals[m[1]] ?? 0) + Number(m[2]);
   }
 });
+printBrian2Table(brian2Results, brian2Skipped);
 rmSync(tapDir, { recursive: true, force: true });
 if (passes.length > 1) {
   console.log(`\n=== all ${passes.length} passes ===`);
