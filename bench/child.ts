@@ -4,7 +4,7 @@
  * Prints one line `RESULT {json}`: the model's BenchResult plus rss_mb and the node version.
  */
 import type { CppStandaloneDevice } from '../src/devices/standalone/cpp-standalone-device.ts';
-import { getDevice } from '../src/index.ts';
+import { getDevice } from '../src/node.ts';
 import { modelSpec } from './models/registry.ts';
 import { DEVICES, type Device } from './models/types.ts';
 

@@ -37,7 +37,7 @@ import {
   second,
   seed,
   setDevice,
-} from '../src/index.ts';
+} from '../src/node.ts';
 import { figure, line, raster, saveFigure, traces } from '../src/plot/index.ts';
 
 const { values: args } = parseArgs({

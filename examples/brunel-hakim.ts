@@ -22,7 +22,7 @@ import {
   Synapses,
   second,
   seed,
-} from '../src/index.ts';
+} from '../src/node.ts';
 import { figure, raster, rates, saveFigure } from '../src/plot/index.ts';
 // The statistics are those of the Brian reference (a port of its _netstats.py and scipy's welch).
 import { spectralPeak, spikeStats, welch } from '../test/helpers/network-stats.ts';

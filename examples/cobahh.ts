@@ -21,7 +21,7 @@ import {
   Synapses,
   second,
   seed,
-} from '../src/index.ts';
+} from '../src/node.ts';
 import { figure, raster, saveFigure, traces } from '../src/plot/index.ts';
 import { COBAHH_EQUATIONS, cobahhNamespace } from './models/cobahh-equations.ts';
 import { selectExampleDevice } from './models/device-option.ts';

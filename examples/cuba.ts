@@ -11,7 +11,7 @@
  * the times of code generation, compilation and the simulation loop are printed.
  */
 import { parseArgs } from 'node:util';
-import { ms, mV, NeuronGroup, run, SpikeMonitor, Synapses, second, seed } from '../src/index.ts';
+import { ms, mV, NeuronGroup, run, SpikeMonitor, Synapses, second, seed } from '../src/node.ts';
 import { figure, raster, saveFigure } from '../src/plot/index.ts';
 import { selectExampleDevice } from './models/device-option.ts';
 import { reportRun } from './models/report-run.ts';

@@ -9,7 +9,7 @@
  *   npx tsx examples/gap-junctions.ts [--n 10] [--duration 0.5] [--w 0.02] [--out out/gap-junctions]
  */
 import { parseArgs } from 'node:util';
-import { ms, NeuronGroup, run, SpikeMonitor, StateMonitor, Synapses, second } from '../src/index.ts';
+import { ms, NeuronGroup, run, SpikeMonitor, StateMonitor, Synapses, second } from '../src/node.ts';
 import { figure, raster, saveFigure, traces } from '../src/plot/index.ts';
 
 const { values: args } = parseArgs({

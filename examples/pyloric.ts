@@ -37,7 +37,7 @@ import {
   second,
   seed,
   uS,
-} from '../src/index.ts';
+} from '../src/node.ts';
 import { figure, raster, saveFigure, traces } from '../src/plot/index.ts';
 
 const { values: args } = parseArgs({

@@ -29,7 +29,7 @@ import {
   second,
   seed,
   stop,
-} from '../src/index.ts';
+} from '../src/node.ts';
 import { figure, raster, saveFigure, traces } from '../src/plot/index.ts';
 
 const { values: args } = parseArgs({

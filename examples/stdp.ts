@@ -25,7 +25,7 @@ import {
   second,
   seed,
   setDevice,
-} from '../src/index.ts';
+} from '../src/node.ts';
 import { figure, histogram, line, saveFigure } from '../src/plot/index.ts';
 
 const { values: args } = parseArgs({

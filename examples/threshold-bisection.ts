@@ -19,7 +19,7 @@ import {
   SpikeMonitor,
   store,
   uF,
-} from '../src/index.ts';
+} from '../src/node.ts';
 import { figure, line, saveFigure } from '../src/plot/index.ts';
 
 const { values: args } = parseArgs({

@@ -26,7 +26,7 @@ import {
   SpikeGeneratorGroup,
   StateMonitor,
   Synapses,
-} from '../src/index.ts';
+} from '../src/node.ts';
 import { figure, saveFigure, traces } from '../src/plot/index.ts';
 
 const { values: args } = parseArgs({

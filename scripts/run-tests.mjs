@@ -61,6 +61,10 @@ passes.forEach((pass, k) => {
     [
       '--import',
       'tsx',
+      // the Node platform (cpp_standalone, g++ kernels, $BRIAN_* switches): tests import the
+      // portable core src/index.ts, Node users get both from 'brian-ts' (docs/PACKAGE.md)
+      '--import',
+      './src/platform/node.ts',
       '--test',
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',

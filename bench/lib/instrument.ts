@@ -3,8 +3,9 @@
  * once it has (re)built `step`, `step` is replaced by a timed call of it. The network's loop
  * reads `runner.step` after `prepare`, so it calls the timed version.
  */
-import type { Network } from '../../src/index.ts';
+
 import type { Runner } from '../../src/network/brian-object.ts';
+import type { Network } from '../../src/node.ts';
 
 export interface RunnerTiming {
   name: string;

@@ -3,9 +3,10 @@
  * one-neuron LIF with threshold, reset and SpikeMonitor (four real kernels on a network too
  * small to do any work), (c) one-neuron groups without and with a threshold.
  */
-import { ms, mV, Network, NeuronGroup, SpikeMonitor, second } from '../../src/index.ts';
+
 import { BrianObject, type Runner } from '../../src/network/brian-object.ts';
 import { defaultclock } from '../../src/network/clock.ts';
+import { ms, mV, Network, NeuronGroup, SpikeMonitor, second } from '../../src/node.ts';
 
 /** An object whose only runner does nothing: what remains is the loop's own cost per step. */
 class NoOp extends BrianObject {

@@ -7,8 +7,8 @@
  * as cuba.ts does with Synapses).
  */
 
-import type { NeuronGroup, Quantity, QuantityArray } from '../../src/index.ts';
-import * as brian from '../../src/index.ts';
+import type { NeuronGroup, Quantity, QuantityArray } from '../../src/node.ts';
+import * as brian from '../../src/node.ts';
 
 /** Brian's PoissonGroup(N, rates). */
 export type PoissonGroupCtor = new (

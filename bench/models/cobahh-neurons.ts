@@ -4,7 +4,7 @@
  */
 
 import { COBAHH_EQUATIONS, cobahhNamespace } from '../../examples/models/cobahh-equations.ts';
-import { ms, NeuronGroup } from '../../src/index.ts';
+import { ms, NeuronGroup } from '../../src/node.ts';
 
 export { COBAHH_EQUATIONS, cobahhNamespace };
 

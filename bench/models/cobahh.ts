@@ -3,7 +3,7 @@
  * exponential conductance synapses, exponential Euler, p = 80/N, weights as in the example,
  * a SpikeMonitor instead of the example's StateMonitor.
  */
-import { Network, SpikeMonitor, Synapses, seed } from '../../src/index.ts';
+import { Network, SpikeMonitor, Synapses, seed } from '../../src/node.ts';
 import { cobahhNamespace, cobahhNeurons, initialiseCobahh } from './cobahh-neurons.ts';
 import { ConnectTimer, runMeasured, selectDevice, since } from './measure.ts';
 import type { ModelFn } from './types.ts';

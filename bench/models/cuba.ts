@@ -3,7 +3,7 @@
  * exact integration, `ge += we` / `gi += wi`, p = 80/N so every neuron gets ~80 synapses,
  * refractory 5 ms, SpikeMonitor on all neurons.
  */
-import { ms, mV, Network, NeuronGroup, SpikeMonitor, Synapses, seed } from '../../src/index.ts';
+import { ms, mV, Network, NeuronGroup, SpikeMonitor, Synapses, seed } from '../../src/node.ts';
 import { CUBA_NEURON_EQUATIONS, cubaNamespace } from './lif.ts';
 import { ConnectTimer, runMeasured, selectDevice, since } from './measure.ts';
 import type { ModelFn } from './types.ts';

@@ -4,7 +4,7 @@
  * neuron-step is the neuron-update part of COBAHH (the part bound by scalar `exp`).
  * Brian counterpart: bench/brian/hh_uncoupled.py.
  */
-import { Network, SpikeMonitor, seed } from '../../src/index.ts';
+import { Network, SpikeMonitor, seed } from '../../src/node.ts';
 import { cobahhNamespace, cobahhNeurons, initialiseCobahh } from './cobahh-neurons.ts';
 import { runMeasured, selectDevice, since } from './measure.ts';
 import type { ModelFn } from './types.ts';

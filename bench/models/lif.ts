@@ -4,7 +4,7 @@
  * (≈ 19 Hz: 20 ms·ln 11 to threshold plus 5 ms refractory), which exercises threshold, reset,
  * refractoriness and the SpikeMonitor. Brian counterpart: bench/brian/lif.py.
  */
-import { ms, mV, Network, NeuronGroup, SpikeMonitor, seed } from '../../src/index.ts';
+import { ms, mV, Network, NeuronGroup, SpikeMonitor, seed } from '../../src/node.ts';
 import { runMeasured, selectDevice, since } from './measure.ts';
 import type { ModelFn } from './types.ts';
 

@@ -3,7 +3,7 @@
  * initialisers, connect), codegen (run() minus its step loop) and the step loop itself
  * (`Network.lastRunTime`, Brian's `_last_run_time`).
  */
-import { type Namespace, type Network, second, setDevice as setRuntimeDevice } from '../../src/index.ts';
+import { type Namespace, type Network, second, setDevice as setRuntimeDevice } from '../../src/node.ts';
 import { missing, pending } from './api.ts';
 import type { Device, RunHooks } from './types.ts';
 

@@ -3,7 +3,7 @@
  * 2000): N Poisson inputs at 15 Hz onto one LIF neuron, all-to-all synapses with event-driven
  * pair-based additive STDP. N is the number of inputs (1000 in the baseline, run for 10 s).
  */
-import { Hz, ms, mV, Network, NeuronGroup, SpikeMonitor, Synapses, seed } from '../../src/index.ts';
+import { Hz, ms, mV, Network, NeuronGroup, SpikeMonitor, Synapses, seed } from '../../src/node.ts';
 import { missing, type PoissonGroupCtor, pending } from './api.ts';
 import { runMeasured, selectDevice, since } from './measure.ts';
 import type { ModelFn } from './types.ts';

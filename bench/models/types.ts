@@ -1,4 +1,4 @@
-import type { Network } from '../../src/index.ts';
+import type { Network } from '../../src/node.ts';
 
 /**
  * Where a brian-ts model runs: the runtime device with JavaScript kernels (`runtime`) or with

@@ -1,5 +1,5 @@
 import type { CppStandaloneDevice } from '../../src/devices/standalone/cpp-standalone-device.ts';
-import { setDevice } from '../../src/index.ts';
+import { setDevice } from '../../src/node.ts';
 
 /**
  * The `--device` option of the benchmark examples: `runtime` (JavaScript kernels),

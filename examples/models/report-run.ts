@@ -1,6 +1,6 @@
 import type { CppStandaloneDevice } from '../../src/devices/standalone/cpp-standalone-device.ts';
-import { getDevice, type Quantity } from '../../src/index.ts';
 import { magicNetworkInstance } from '../../src/network/magic.ts';
+import { getDevice, type Quantity } from '../../src/node.ts';
 
 /**
  * What the benchmark examples print after their run: size, spikes, rate, the time of setup and

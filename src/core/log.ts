@@ -1,3 +1,5 @@
+import { platform } from '../platform/platform.ts';
+
 /**
  * Brian-style logging: warnings and info messages with a stable name that users can silence
  * (`suppressWarning('resolution_conflict')`). Messages go to stderr; tests can capture them.
@@ -15,7 +17,7 @@ type Sink = (record: LogRecord) => void;
 const LEVEL_RANK: Record<LogLevel, number> = { debug: 0, info: 1, warning: 2, error: 3 };
 const suppressed = new Set<string>();
 let threshold: LogLevel = 'warning';
-let sink: Sink = (r) => process.stderr.write(`${r.level.toUpperCase()} [${r.name}] ${r.message}\n`);
+let sink: Sink = (r) => platform().write('stderr', `${r.level.toUpperCase()} [${r.name}] ${r.message}\n`);
 
 export function log(level: LogLevel, name: string, message: string): void {
   if (LEVEL_RANK[level] < LEVEL_RANK[threshold] || suppressed.has(name)) return;

@@ -1,6 +1,7 @@
 import { BrianError } from '../diagnostics/diagnostic.ts';
+import { NEEDS_NODE_HINT, platform } from '../platform/platform.ts';
 import { RuntimeDevice, type RuntimeOptions } from './runtime/runtime-device.ts';
-import { CppStandaloneDevice } from './standalone/cpp-standalone-device.ts';
+import type { CppStandaloneDevice } from './standalone/cpp-standalone-device.ts';
 import type { StandaloneOptions } from './standalone/options.ts';
 
 /**
@@ -42,7 +43,15 @@ export function setDevice(
       `Unknown device "${String(name)}"; devices are 'runtime' and 'cpp_standalone'.`,
     );
   }
-  const standalone = new CppStandaloneDevice(options as StandaloneOptions);
+  const make = platform().standaloneDevice;
+  if (!make) {
+    throw new BrianError(
+      'not_available_on_platform',
+      'The cpp_standalone device writes a C++ project, builds it with g++ and runs it.',
+      { hint: NEEDS_NODE_HINT },
+    );
+  }
+  const standalone = make(options as StandaloneOptions);
   active = standalone;
   return standalone;
 }
@@ -59,7 +68,7 @@ export const device = {
     standalone('device.applyRunArgs()').applyRunArgs();
   },
   reinit(): void {
-    if (active instanceof CppStandaloneDevice) active.reinit();
+    if (active.kind === 'cpp_standalone') active.reinit();
     else resetDevice();
   },
   get kind(): ActiveDevice['kind'] {
@@ -68,7 +77,7 @@ export const device = {
 };
 
 function standalone(what: string): CppStandaloneDevice {
-  if (!(active instanceof CppStandaloneDevice)) {
+  if (active.kind !== 'cpp_standalone') {
     throw new BrianError('not_available_on_device', `${what} needs the cpp_standalone device.`, {
       hint: "call setDevice('cpp_standalone', { buildOnRun: false }) before creating objects",
     });

@@ -40,6 +40,7 @@ export const ERROR_CODES = {
   store_not_found: 'restore() of a snapshot that was never stored',
   network_error: 'an object used in two networks, or a network in an inconsistent state',
   not_available_on_device: 'a kernel or operation that the active device cannot do',
+  not_available_on_platform: 'a feature that needs Node.js (g++, files, child processes) used elsewhere',
   missing_dependency: 'an optional npm package (e.g. for plotting) that is not installed',
   // standalone device
   compiler_not_found: 'no C++ compiler (or make) for the cpp_standalone device',

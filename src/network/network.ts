@@ -2,20 +2,15 @@ import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import { getDevice } from '../devices/active.ts';
 import type { Device } from '../devices/device.ts';
 import { RuntimeDevice } from '../devices/runtime/runtime-device.ts';
-import { CppStandaloneDevice } from '../devices/standalone/cpp-standalone-device.ts';
+import type { CppStandaloneDevice } from '../devices/standalone/cpp-standalone-device.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
+import { NEEDS_NODE_HINT, platform, type SnapshotFiles } from '../platform/platform.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import type { BrianObject, Runner } from './brian-object.ts';
 import type { ReportOption } from './report.ts';
 import { DEFAULT_SCHEDULE, slotRank } from './schedule.ts';
-import {
-  readSnapshotFile,
-  restoreSnapshot,
-  type Snapshot,
-  takeSnapshot,
-  writeSnapshotFile,
-} from './snapshot.ts';
+import { restoreSnapshot, type Snapshot, takeSnapshot } from './snapshot.ts';
 
 export interface RunOptions {
   /** `'text'`/`'stdout'`, `'stderr'`, or a callback `(elapsed, completed, start, duration)`. */
@@ -158,7 +153,7 @@ export class Network {
   /** Saves the state of every object (and the clocks and the random state) under `name`, and to `filename` if given. */
   store(name = 'default', filename?: string): void {
     const device = this.device;
-    if (device instanceof CppStandaloneDevice) {
+    if (isStandalone(device)) {
       // The arrays are saved inside the program; the network keeps the time and the clocks.
       this.noFileOnStandalone('store()', filename);
       device.storeState(`${this.id}:${name}`, this.allObjects());
@@ -167,20 +162,20 @@ export class Network {
     }
     const snapshot = takeSnapshot(this.runtimeDevice('store()'), this.allObjects(), this.time);
     this.snapshots.set(name, snapshot);
-    if (filename) writeSnapshotFile(filename, name, snapshot);
+    if (filename) snapshotFiles('store()').write(filename, name, snapshot);
   }
 
   /** Puts every object back into the state saved by `store(name)` (from `filename` if given). */
   restore(name = 'default', filename?: string, options: { restoreRandomState?: boolean } = {}): void {
-    if (this.device instanceof CppStandaloneDevice) this.noFileOnStandalone('restore()', filename);
-    const snapshot = filename ? readSnapshotFile(filename, name) : this.snapshots.get(name);
+    if (isStandalone(this.device)) this.noFileOnStandalone('restore()', filename);
+    const snapshot = filename ? snapshotFiles('restore()').read(filename, name) : this.snapshots.get(name);
     if (!snapshot) {
       throw new BrianError('store_not_found', `No state stored under the name "${name}".`, {
         hint: `stored names: ${[...this.snapshots.keys()].join(', ') || 'none'}`,
       });
     }
     const device = this.device;
-    if (device instanceof CppStandaloneDevice) {
+    if (isStandalone(device)) {
       device.restoreState(`${this.id}:${name}`, options.restoreRandomState ?? false);
       for (const o of this.allObjects()) {
         const step = snapshot.clocks.get(`${o.clock.name}@${o.name}`);
@@ -225,4 +220,19 @@ export class Network {
     }
     return device;
   }
+}
+
+/** The standalone device without importing it (it needs Node; see src/platform/platform.ts). */
+function isStandalone(device: Device): device is CppStandaloneDevice {
+  return device.kind === 'cpp_standalone';
+}
+
+function snapshotFiles(what: string): SnapshotFiles {
+  const files = platform().snapshotFiles;
+  if (!files) {
+    throw new BrianError('not_available_on_platform', `${what} with a file name needs a file system.`, {
+      hint: NEEDS_NODE_HINT,
+    });
+  }
+  return files;
 }

@@ -1,4 +1,5 @@
 import { BrianError } from '../diagnostics/diagnostic.ts';
+import { platform } from '../platform/platform.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 
@@ -27,7 +28,8 @@ export function createReporter(
   let callback: ReportCallback;
   if (typeof option === 'function') callback = option;
   else if (option === 'text' || option === 'stdout' || option === 'stderr') {
-    callback = textReport(option === 'stderr' ? process.stderr : process.stdout);
+    const stream = option === 'stderr' ? 'stderr' : 'stdout';
+    callback = textReport({ write: (text) => platform().write(stream, text) });
   } else {
     throw new BrianError(
       'bad_argument',

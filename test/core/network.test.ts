@@ -208,7 +208,7 @@ test('store/restore to a file, in this process and in a fresh one', () => {
     assert.throws(() => net.restore('nope', file), { code: 'store_not_found' });
 
     // A new process builds the same objects (same names) and continues from the file.
-    const src = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
+    const src = fileURLToPath(new URL('../../src/node.ts', import.meta.url));
     const script = join(dir, 'continue.ts');
     writeFileSync(
       script,

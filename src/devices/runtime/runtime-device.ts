@@ -4,13 +4,12 @@ import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { optimiseKernel } from '../../compiler/ir/passes/optimise-kernel.ts';
 import { RandomStream } from '../../core/random.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
+import { type NativeKernelBackend, NEEDS_NODE_HINT, platform } from '../../platform/platform.ts';
 import type { Device, KernelFunction, NetworkRun, NetworkRunResult, SynapsesConnected } from '../device.ts';
 import { allocateTyped, type DeviceArray, DynamicArray, StaticArray, type TypedArray } from './arrays.ts';
-import { NativeKernels, nativeObstacle } from './native/native-kernels.ts';
 import { brianPrelude } from './prelude.ts';
 import { runLoop } from './run-loop.ts';
 import { synapsesConnected } from './synapses-connected.ts';
-import { tuneV8ForKernels } from './v8-tuning.ts';
 
 export type { KernelFunction } from '../device.ts';
 
@@ -50,7 +49,7 @@ export class RuntimeDevice implements Device {
   private readonly factories = new Map<string, KernelFactory>();
   /** Source of the most recent kernels by name, for debugging (`BRIAN_DUMP_KERNELS=1`). */
   readonly sources = new Map<string, string>();
-  private readonly native?: NativeKernels;
+  private readonly native?: NativeKernelBackend;
   /**
    * With `target: 'cpp'`: how each kernel runs, by kernel name: `'cpp'`, or `'js'` and why
    * (`'js: kind spikemonitor'`, `'js: user function f'`…).
@@ -58,7 +57,7 @@ export class RuntimeDevice implements Device {
   readonly kernelTargets = new Map<string, string>();
 
   constructor(readonly options: RuntimeOptions = {}) {
-    const target = options.target ?? process.env.BRIAN_RUNTIME_TARGET ?? 'js';
+    const target = options.target ?? platform().env('BRIAN_RUNTIME_TARGET') ?? 'js';
     if (target !== 'js' && target !== 'cpp') {
       const where = options.target === undefined ? ' (from $BRIAN_RUNTIME_TARGET)' : '';
       throw new BrianError(
@@ -66,7 +65,17 @@ export class RuntimeDevice implements Device {
         `Unknown runtime target "${String(target)}"${where}; targets are 'js' and 'cpp'.`,
       );
     }
-    if (target === 'cpp') this.native = new NativeKernels(this.arrays, this.rng);
+    if (target === 'cpp') {
+      const native = platform().nativeKernels;
+      if (!native) {
+        throw new BrianError(
+          'not_available_on_platform',
+          "The runtime target 'cpp' compiles kernels with g++ and loads them into this process.",
+          { hint: NEEDS_NODE_HINT },
+        );
+      }
+      this.native = native(this.arrays, this.rng);
+    }
   }
 
   allocate(arrayId: string, type: ScalarType, size: number, fill = 0): StaticArray {
@@ -96,10 +105,10 @@ export class RuntimeDevice implements Device {
 
   /** Generates, compiles (or reuses) and binds a kernel. */
   compile(kernel: Kernel): KernelFunction {
-    tuneV8ForKernels();
+    platform().tuneForKernels();
     const optimised = optimiseKernel(kernel);
     if (this.native) {
-      const obstacle = nativeObstacle(optimised, this.arrays);
+      const obstacle = this.native.obstacle(optimised);
       this.kernelTargets.set(kernel.name, obstacle === undefined ? 'cpp' : `js: ${obstacle}`);
       if (obstacle === undefined) {
         const { fn, source } = this.native.add(optimised);
@@ -131,7 +140,7 @@ export class RuntimeDevice implements Device {
 
   private remember(name: string, source: string): void {
     this.sources.set(name, source);
-    if (process.env.BRIAN_DUMP_KERNELS) process.stderr.write(`${source}\n`);
+    if (platform().env('BRIAN_DUMP_KERNELS')) platform().write('stderr', `${source}\n`);
   }
 
   seed(value?: number): void {

@@ -1,3 +1,4 @@
+import { platform } from '../../../platform/platform.ts';
 import type { Expr } from '../../1-parse/ast.ts';
 import { identifiers } from '../../1-parse/expr-utils.ts';
 import type { FunctionDef, ScalarType } from '../../functions.ts';
@@ -30,7 +31,7 @@ const HOISTABLE = new Set([
  * Each pass can be switched off for measurements (`BRIAN_DISABLE_PASSES`, see pass-switches.ts).
  */
 export function optimiseKernel<P extends object>(kernel: Kernel<P>): Kernel<P> {
-  if (process.env.BRIAN_NO_OPTIMISE) return kernel;
+  if (platform().env('BRIAN_NO_OPTIMISE')) return kernel;
   const functions = new Map<string, FunctionDef>([...kernel.functions].map((f) => [f.name, f]));
   functions.set('_select', SELECT);
   let out = mapBlocks(kernel, (block) => simplifyBlock(block, functions));

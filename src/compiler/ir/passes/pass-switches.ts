@@ -1,3 +1,5 @@
+import { platform } from '../../../platform/platform.ts';
+
 /**
  * Switches for measuring what each optimisation buys, read at each kernel compilation (so a
  * benchmark child process can set them in its environment):
@@ -14,7 +16,7 @@ const OFF_BY_DEFAULT = new Set<string>([]);
 
 export function passEnabled(name: string): boolean {
   const listed = (variable: string) =>
-    (process.env[variable] ?? '')
+    (platform().env(variable) ?? '')
       .split(',')
       .map((n) => n.trim())
       .includes(name);

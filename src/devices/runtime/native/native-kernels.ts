@@ -6,6 +6,7 @@ import { generateCppKernel, kernelArrayOrder } from '../../../compiler/4-generat
 import { mangleId } from '../../../compiler/4-generate/cpp/names.ts';
 import type { Kernel, KernelKind } from '../../../compiler/ir/kernel.ts';
 import type { RandomStream } from '../../../core/random.ts';
+import type { NativeKernelBackend } from '../../../platform/platform.ts';
 import { writableCacheDirectory } from '../../cache-directory.ts';
 import type { KernelFunction } from '../../device.ts';
 import { mathTablesHeader } from '../../standalone/math-tables-source.ts';
@@ -137,7 +138,7 @@ interface DynamicSlot {
  * into one shared library at `flush()` (before the run loop, or at the first call of a kernel):
  * one compiler run per run, none when a library of the same sources is in the cache.
  */
-export class NativeKernels {
+export class NativeKernels implements NativeKernelBackend {
   private pending: Pending[] = [];
   private readonly libraries = new Map<string, number>();
   /** Bound kernels by code and array ids (see `bind`). */
@@ -151,6 +152,10 @@ export class NativeKernels {
     private readonly rng: RandomStream,
     private readonly compiler = process.env.CXX ?? 'g++',
   ) {}
+
+  obstacle(kernel: Kernel): string | undefined {
+    return nativeObstacle(kernel, this.arrays);
+  }
 
   /** A kernel function that runs the compiled code once the library is built, and that code. */
   add(kernel: Kernel): { fn: KernelFunction; source: string } {

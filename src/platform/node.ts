@@ -1,0 +1,22 @@
+import { NativeKernels } from '../devices/runtime/native/native-kernels.ts';
+import { tuneV8ForKernels } from '../devices/runtime/v8-tuning.ts';
+import { CppStandaloneDevice } from '../devices/standalone/cpp-standalone-device.ts';
+import { readSnapshotFile, writeSnapshotFile } from '../network/snapshot-file.ts';
+import { installPlatform } from './platform.ts';
+
+/**
+ * The Node.js platform: environment switches from `process.env`, reports to the process's
+ * streams, V8 tuning, g++-compiled runtime kernels, the C++ standalone device and snapshot
+ * files. Installed as a side effect of importing this module, which only the Node entry
+ * (`src/node.ts`) does, so a bundle for the browser never sees `node:*`.
+ */
+installPlatform({
+  env: (name) => process.env[name],
+  write(stream, text) {
+    (stream === 'stderr' ? process.stderr : process.stdout).write(text);
+  },
+  tuneForKernels: tuneV8ForKernels,
+  nativeKernels: (arrays, rng) => new NativeKernels(arrays, rng),
+  standaloneDevice: (options) => new CppStandaloneDevice(options),
+  snapshotFiles: { read: readSnapshotFile, write: writeSnapshotFile },
+});
