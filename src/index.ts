@@ -33,6 +33,7 @@ export {
   networkOperation,
 } from './network/network-operation.ts';
 export { seed } from './network/seed.ts';
+export * from './spatial/index.ts';
 export type { ConnectOptions } from './synapses/connect.ts';
 export { Synapses, type SynapsesOptions } from './synapses/synapses.ts';
 export * from './units/index.ts';

@@ -42,6 +42,10 @@ export const ERROR_CODES = {
   not_available_on_device: 'a kernel or operation that the active device cannot do',
   not_available_on_platform: 'a feature that needs Node.js (g++, files, child processes) used elsewhere',
   missing_dependency: 'an optional npm package (e.g. for plotting) that is not installed',
+  // multicompartment neurons
+  unknown_section: 'a morphology or SpatialNeuron has no subtree (section) of that name',
+  morphology_format: 'a malformed SWC file or point list (the line and field are named)',
+  membrane_current: "a SpatialNeuron's Im missing, flagged, or not differentiable with respect to v",
   // standalone device
   compiler_not_found: 'no C++ compiler (or make) for the cpp_standalone device',
   compile_error: 'the generated C++ program, or a user function in it, did not compile',

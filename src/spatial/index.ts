@@ -1,0 +1,2 @@
+/** Multicompartment neurons: morphologies and the SpatialNeuron group. */
+export * from './morphology/index.ts';
