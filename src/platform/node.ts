@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { NativeKernels } from '../devices/runtime/native/native-kernels.ts';
 import { tuneV8ForKernels } from '../devices/runtime/v8-tuning.ts';
 import { CppStandaloneDevice } from '../devices/standalone/cpp-standalone-device.ts';
@@ -19,4 +20,5 @@ installPlatform({
   nativeKernels: (arrays, rng) => new NativeKernels(arrays, rng),
   standaloneDevice: (options) => new CppStandaloneDevice(options),
   snapshotFiles: { read: readSnapshotFile, write: writeSnapshotFile },
+  readTextFile: (filename) => readFileSync(filename, 'utf8'),
 });

@@ -27,6 +27,8 @@ export interface Platform {
   readonly standaloneDevice?: (options: StandaloneOptions) => CppStandaloneDevice;
   /** `store(name, filename)` / `restore(name, filename)`; Node only. */
   readonly snapshotFiles?: SnapshotFiles;
+  /** The text of a file, read synchronously (`Morphology.fromFile`); Node only. */
+  readonly readTextFile?: (filename: string) => string;
 }
 
 /** The runtime device's compiled-kernel backend (src/devices/runtime/native/). */

@@ -30,7 +30,8 @@ interface Flat {
 }
 
 function flatten(x: Comparable, what: string): Flat {
-  if (typeof x === 'number' || typeof x === 'boolean') return { values: [Number(x)], dim: DIMENSIONLESS, scalar: true };
+  if (typeof x === 'number' || typeof x === 'boolean')
+    return { values: [Number(x)], dim: DIMENSIONLESS, scalar: true };
   if (x instanceof Quantity) return { values: [x.value], dim: x.dim, scalar: true };
   if (x instanceof QuantityArray) return { values: x.values, dim: x.dim, scalar: false };
   if (typeof x === 'object' && x !== null && 'quantity' in x && x.quantity instanceof QuantityArray) {

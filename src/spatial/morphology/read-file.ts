@@ -1,27 +1,23 @@
 import { BrianError } from '../../diagnostics/diagnostic.ts';
+import { NEEDS_NODE_HINT, platform } from '../../platform/platform.ts';
 
 /**
- * The text of a file, read synchronously (Brian's `Morphology.from_file` is synchronous).
- * Node's `fs` is taken from `process.getBuiltinModule` when called, not imported, so that this
- * module (and everything importing it) loads in a browser too; there, reading a file is an
- * error that says to pass the text instead.
+ * The text of a morphology file, read synchronously (Brian's `Morphology.from_file` is) through
+ * the platform: under Node from the file system; elsewhere an error that says to pass the text.
  */
 export function readTextFile(filename: string): string {
-  const fs =
-    typeof process === 'undefined'
-      ? undefined
-      : (process.getBuiltinModule?.('node:fs') as typeof import('node:fs'));
-  if (!fs) {
+  const read = platform().readTextFile;
+  if (!read) {
     throw new BrianError(
       'not_available_on_device',
       `Cannot read ${filename}: there is no file system here.`,
       {
-        hint: 'pass the file contents to Morphology.fromSwc(text)',
+        hint: `pass the file's text to Morphology.fromSwc(text); reading files: ${NEEDS_NODE_HINT}`,
       },
     );
   }
   try {
-    return fs.readFileSync(filename, 'utf8');
+    return read(filename);
   } catch (e) {
     throw new BrianError(
       'bad_argument',
