@@ -12,11 +12,14 @@ import {
 } from '../compiler/2-analyze/scope.ts';
 import { BlockBuilder } from '../compiler/3-lower/lower-block.ts';
 import type { CodeBlock, Kernel } from '../compiler/ir/kernel.ts';
+import { checkedArray } from '../core/checked-array.ts';
 import type { AuxiliaryVariable, Variable } from '../core/variables.ts';
 import type { Device } from '../devices/device.ts';
 import type { TypedArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
+import { unknownNameHint } from '../diagnostics/did-you-mean.ts';
 import { SourceText } from '../diagnostics/span.ts';
+import { MISSING, type NamedContents } from '../network/attribute-access.ts';
 import { BrianObject, type Runner } from '../network/brian-object.ts';
 import type { Clock } from '../network/clock.ts';
 import { DIMENSIONLESS } from '../units/dimension.ts';
@@ -54,33 +57,6 @@ export abstract class Group extends BrianObject {
   ) {
     super(name, clock);
     this.namespace = namespace;
-    // `G.foo = 3` for a name that is not a variable is a mistake Brian reports; JS would
-    // silently create a property. Once the subclass has exposed its variables (`sealed`),
-    // unknown names are refused.
-    // biome-ignore lint/correctness/noConstructorReturn: the proxy guards state-variable assignment
-    return new Proxy(this, {
-      set(target, key, value, receiver) {
-        if (
-          typeof key === 'string' &&
-          target.sealed &&
-          target.linkedNames().includes(key) &&
-          !(key in target)
-        ) {
-          target.setState(key, value);
-          return true;
-        }
-        if (target.sealed && typeof key === 'string' && !key.startsWith('_') && !(key in target)) {
-          throw new BrianError(
-            'unknown_variable',
-            `Could not find a state variable with name "${key}" in ${target.name}.`,
-            {
-              hint: `its variables are: ${target.userVariableNames().join(', ')}`,
-            },
-          );
-        }
-        return Reflect.set(target, key, value, receiver);
-      },
-    });
   }
 
   /** Code run every `dt` on all elements (`runRegularly`), scheduled with this group. */
@@ -119,6 +95,11 @@ export abstract class Group extends BrianObject {
 
   get length(): number {
     return this.N;
+  }
+
+  /** The group whose storage this one uses: itself, or a subgroup's top-level parent. */
+  get root(): Group {
+    return this;
   }
 
   // --- name resolution ------------------------------------------------------------------------
@@ -191,7 +172,11 @@ export abstract class Group extends BrianObject {
     const v = this.variables.get(name);
     if (!v || (v.kind === 'auxiliary' && !['i', 't', 'dt'].includes(name))) {
       throw new BrianError('unknown_variable', `${this.name} has no variable "${name}".`, {
-        hint: `its variables are: ${this.userVariableNames().join(', ')}`,
+        hint: unknownNameHint(
+          name,
+          this.userVariableNames().filter((n) => this.isUserVariable(n)),
+          `variables of ${this.name}`,
+        ),
       });
     }
     return v;
@@ -264,7 +249,6 @@ export abstract class Group extends BrianObject {
     }
     this.linkedIndices.set(name, linkedIndex(this, name, link, source));
     this.variables.set(name, { ...source, name, readOnly: true });
-    if (!(name in this)) this.exposeVariables();
   }
 
   /** Declared dimension of a linked parameter. */
@@ -453,24 +437,65 @@ export abstract class Group extends BrianObject {
     fn(this.clock.t_, this.clock.dt_, this.clock.timestep);
   }
 
-  /** Makes `G.v` (view and setter) and `G.v_` (raw values) work for every user variable. */
+  /**
+   * Makes `G.v` (view and setter) and `G.v_` (raw values) work for every user variable, and
+   * unknown names errors: called by subclasses once their variables exist.
+   */
   protected exposeVariables(): void {
     this.sealed = true;
-    for (const name of this.variables.keys()) {
-      if (name.startsWith('_') || name in this) continue;
-      Object.defineProperty(this, name, {
-        get: () => this.state(name),
-        set: (value: SettableValue | LinkedVariable) => this.setState(name, value),
-        enumerable: false,
-        configurable: true,
-      });
-      Object.defineProperty(this, `${name}_`, {
-        get: () => this.rawValues(name),
-        set: (value: SettableValue) => this.setState(name, value),
-        enumerable: false,
-        configurable: true,
-      });
-    }
+    this.exposeAttributes();
+  }
+
+  /** `G.v`, `G.v_`, `G.v = …` (see network/attribute-access.ts). */
+  protected override namedContents(): NamedContents {
+    const group = this;
+    return {
+      ready: this.sealed,
+      what: 'variables',
+      owner: this.name,
+      names: () => group.userVariableNames().filter((n) => group.isUserVariable(n)),
+      read(name) {
+        if (group.isUserVariable(name)) return group.state(name);
+        const stem = name.slice(0, -1);
+        if (name.endsWith('_') && group.isUserVariable(stem)) {
+          return checkedArray(
+            group.rawValues(stem),
+            (k, n) => `${group.name}.${name}[${k}] is out of range: ${group.name}.${stem} has ${n} values.`,
+          );
+        }
+        if (group.linkedNames().includes(name)) {
+          throw new BrianError(
+            'bad_argument',
+            `Linked variable ${group.name}.${name} has not been linked yet.`,
+            {
+              hint: `${group.name}.${name} = linkedVar(otherGroup, '${name}')`,
+            },
+          );
+        }
+        return group.extraAttribute(name);
+      },
+      write(name, value) {
+        const stem = name.endsWith('_') && group.isUserVariable(name.slice(0, -1)) ? name.slice(0, -1) : name;
+        if (!group.isUserVariable(stem) && !group.linkedNames().includes(stem)) return false;
+        group.setState(stem, value as SettableValue | LinkedVariable);
+        return true;
+      },
+    };
+  }
+
+  /** Whether `name` is a variable users can read as `G.name` (not internal, not an auxiliary of kernels). */
+  isUserVariable(name: string): boolean {
+    const v = this.variables.get(name);
+    return (
+      v !== undefined &&
+      !name.startsWith('_') &&
+      !(v.kind === 'auxiliary' && !['i', 't', 'dt'].includes(name))
+    );
+  }
+
+  /** Attributes beyond the variables (a subclass's, e.g. synapses' `v_pre`); MISSING when none. */
+  protected extraAttribute(_name: string): unknown {
+    return MISSING;
   }
 }
 

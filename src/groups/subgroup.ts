@@ -49,7 +49,7 @@ export class Subgroup extends Group {
   }
 
   /** The group whose storage this subgroup views (follows nested subgroups to the top). */
-  get root(): Group {
+  override get root(): Group {
     return this.parent instanceof Subgroup ? this.parent.root : this.parent;
   }
 

@@ -1,5 +1,7 @@
 import type { TypedArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
+import { unknownNameHint } from '../diagnostics/did-you-mean.ts';
+import { isProtocolName, memberNames } from '../network/attribute-access.ts';
 import { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
 import type { Unit } from '../units/unit.ts';
@@ -67,8 +69,11 @@ class View {
   at(i: number | ArrayLike<number> | undefined, j: number | ArrayLike<number> | undefined): QuantityArray;
   at(i: number | ArrayLike<number> | undefined, j?: number | ArrayLike<number>): Quantity | QuantityArray {
     if (arguments.length >= 2) {
-      const byPair = (this.group as unknown as { synapseIndices?: (i: unknown, j: unknown) => Int32Array })
-        .synapseIndices;
+      const byPair =
+        'synapseIndices' in this.group
+          ? (this.group as unknown as { synapseIndices: (i: unknown, j: unknown) => Int32Array })
+              .synapseIndices
+          : undefined;
       if (!byPair)
         throw new BrianError(
           'bad_argument',
@@ -129,6 +134,13 @@ export function makeVariableView(group: Group, name: string): VariableView {
     get(target, key, receiver) {
       if (!isIndexKey(target, key)) return Reflect.get(target, key, receiver);
       if (/^-?\d+$/.test(key)) return target.at(Number(key));
+      if (isProtocolName(key)) return undefined;
+      // A bare name that is no variable is a misspelt member (`G.v.mena`), not a condition.
+      if (/^[A-Za-z_]\w*$/.test(key) && !group.isUserVariable(key)) {
+        throw new BrianError('unknown_variable', `${group.name}.${name} has no member "${key}".`, {
+          hint: unknownNameHint(key, memberNames(target), 'members of a variable view'),
+        });
+      }
       return target.get(key);
     },
     set(target, key, value) {

@@ -105,6 +105,7 @@ export class PoissonInput extends BrianObject {
     }
     this.runner = new PoissonInputRunner(this, options.when ?? 'synapses', options.order ?? 0);
     collect(this);
+    this.exposeAttributes();
   }
 
   /** The binomial drawn at each step for the current dt (made anew when dt changes). */

@@ -1,5 +1,6 @@
 import type { Kernel } from '../compiler/ir/kernel.ts';
 import { EMPTY_BLOCK } from '../compiler/ir/kernel.ts';
+import { checkedArray } from '../core/checked-array.ts';
 import { info } from '../core/log.ts';
 import type { DynamicArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
@@ -58,6 +59,7 @@ export class PopulationRateMonitor extends BrianObject {
     })(this, `${this.name}_codeobject`, options.when ?? 'end', options.order ?? 0, this.clock);
     this.runner = runner;
     collect(this);
+    this.exposeAttributes();
   }
 
   runners(): readonly Runner[] {
@@ -73,19 +75,30 @@ export class PopulationRateMonitor extends BrianObject {
   }
 
   get t_(): Float64Array {
-    return (this.source.device.array(this.ids.t) as DynamicArray).view() as Float64Array;
+    return this.checked(this.raw(this.ids.t), 't_');
   }
 
   get t(): QuantityArray {
-    return new QuantityArray(Float64Array.from(this.t_), second.dim);
+    return new QuantityArray(Float64Array.from(this.raw(this.ids.t)), second.dim);
   }
 
   get rate_(): Float64Array {
-    return (this.source.device.array(this.ids.rate) as DynamicArray).view() as Float64Array;
+    return this.checked(this.raw(this.ids.rate), 'rate_');
   }
 
   get rate(): QuantityArray {
-    return new QuantityArray(Float64Array.from(this.rate_), hertz.dim);
+    return new QuantityArray(Float64Array.from(this.raw(this.ids.rate)), hertz.dim);
+  }
+
+  private raw(id: string): Float64Array {
+    return (this.source.device.array(id) as DynamicArray).view() as Float64Array;
+  }
+
+  private checked(values: Float64Array, what: string): Float64Array {
+    return checkedArray(
+      values,
+      (k, n) => `${this.name}.${what}[${k}] is out of range: ${this.name} recorded ${n} time steps.`,
+    );
   }
 
   /**
@@ -123,7 +136,7 @@ export class PopulationRateMonitor extends BrianObject {
       if (weights.length % 2 !== 1)
         throw new BrianError('bad_argument', 'The window must have an odd number of values.');
     }
-    return new QuantityArray(convolveSame(this.rate_, weights), hertz.dim);
+    return new QuantityArray(convolveSame(this.raw(this.ids.rate), weights), hertz.dim);
   }
 }
 

@@ -1,10 +1,13 @@
 import { BlockBuilder } from '../compiler/3-lower/lower-block.ts';
 import type { ScalarType } from '../compiler/functions.ts';
 import type { Kernel } from '../compiler/ir/kernel.ts';
+import { checkedArray } from '../core/checked-array.ts';
 import type { DynamicArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
+import { unknownNameHint } from '../diagnostics/did-you-mean.ts';
 import { type Group, SKELETON_LOCALS } from '../groups/group.ts';
 import { KernelRunner } from '../groups/runners/kernel-runner.ts';
+import { MISSING, type NamedContents } from '../network/attribute-access.ts';
 import { BrianObject, type RunContext, type Runner } from '../network/brian-object.ts';
 import { collect } from '../network/magic.ts';
 import { uniqueName } from '../network/names.ts';
@@ -30,6 +33,9 @@ export interface SpikeMonitorOptions {
  * they happened, per-neuron `count`, and optionally variables at spike time.
  */
 export class SpikeMonitor extends BrianObject {
+  // biome-ignore lint/suspicious/noExplicitAny: recorded variables are exposed as properties (`M.v`, `M.v_`)
+  [variable: string]: any;
+
   readonly source: Group;
   readonly record: boolean;
   readonly variables: readonly string[];
@@ -63,6 +69,24 @@ export class SpikeMonitor extends BrianObject {
       options.order ?? 1,
     );
     collect(this);
+    this.exposeAttributes();
+  }
+
+  /** `M.v` / `M.v_`: the values of a variable recorded at each spike (Brian's SpikeMonitor attributes). */
+  protected override namedContents(): NamedContents {
+    return {
+      ready: this.attributesReady,
+      what: 'recorded variables',
+      owner: this.name,
+      names: () => this.variables,
+      read: (name) => {
+        if (this.variables.includes(name)) return this.values(name);
+        if (name.endsWith('_') && this.variables.includes(name.slice(0, -1)))
+          return this.values_(name.slice(0, -1));
+        return MISSING;
+      },
+      write: () => false,
+    };
   }
 
   runners(): readonly Runner[] {
@@ -97,18 +121,38 @@ export class SpikeMonitor extends BrianObject {
 
   /** Spike times (seconds, raw). */
   get t_(): Float64Array {
-    this.requireRecord('t');
-    return this.dyn(this.ids.t).view() as Float64Array;
+    return this.checked(this.rawTimes(), 't_');
   }
 
   get t(): QuantityArray {
-    return new QuantityArray(Float64Array.from(this.t_), second.dim);
+    return new QuantityArray(Float64Array.from(this.rawTimes()), second.dim);
   }
 
   /** Indices of the spiking neurons, relative to the source. */
   get i(): Int32Array {
+    return this.checked(this.rawIndices(), 'i');
+  }
+
+  private rawTimes(): Float64Array {
+    this.requireRecord('t');
+    return this.dyn(this.ids.t).view() as Float64Array;
+  }
+
+  private rawIndices(): Int32Array {
     this.requireRecord('i');
     return this.dyn(this.ids.i).view() as Int32Array;
+  }
+
+  private rawCounts(): Int32Array {
+    return this.source.device.values(this.ids.count) as Int32Array;
+  }
+
+  /** A user-facing array that refuses indices outside it (core/checked-array.ts). */
+  private checked<T extends Float64Array | Int32Array | Uint8Array>(values: T, what: string): T {
+    return checkedArray(
+      values,
+      (k, n) => `${this.name}.${what}[${k}] is out of range: ${this.name} has ${n} values of ${what}.`,
+    );
   }
 
   /** `[i, t]` (Brian's `it`). */
@@ -118,20 +162,27 @@ export class SpikeMonitor extends BrianObject {
 
   /** Spikes per neuron of the source. */
   get count(): Int32Array {
-    return this.source.device.values(this.ids.count) as Int32Array;
+    return checkedArray(
+      this.rawCounts(),
+      (k, n) => `${this.name}.count[${k}] is out of range: ${this.source.name} has ${n} neurons.`,
+    );
   }
 
   get num_spikes(): number {
     let n = 0;
-    for (const c of this.count) n += c;
+    for (const c of this.rawCounts()) n += c;
     return n;
   }
 
   /** Recorded values of `name` at each spike (raw SI). */
   values_(name: string): Float64Array | Int32Array | Uint8Array {
     const id = this.ids.vars.get(name);
-    if (!id) throw new BrianError('not_recorded', `${this.name} does not record "${name}".`);
-    return this.dyn(id).view();
+    if (!id) {
+      throw new BrianError('not_recorded', `${this.name} does not record "${name}".`, {
+        hint: unknownNameHint(name, this.variables, 'recorded variables'),
+      });
+    }
+    return this.checked(this.dyn(id).view(), `${name}_`);
   }
 
   /** Recorded values of `name` at each spike, as a quantity array. */
@@ -143,15 +194,15 @@ export class SpikeMonitor extends BrianObject {
   spike_trains(): Map<number, QuantityArray> {
     const byNeuron = new Map<number, number[]>();
     for (let k = 0; k < this.source.N; k++) byNeuron.set(k, []);
-    const t = this.t_;
-    const i = this.i;
+    const t = this.rawTimes();
+    const i = this.rawIndices();
     for (let k = 0; k < i.length; k++) byNeuron.get(i[k])!.push(t[k]);
     return new Map([...byNeuron].map(([k, ts]) => [k, new QuantityArray(Float64Array.from(ts), second.dim)]));
   }
 
   /** Number of spikes per second of the whole run, per neuron (convenience, not in Brian). */
   rate(duration: Quantity): Float64Array {
-    return Float64Array.from(this.count, (c) => c / duration.value);
+    return Float64Array.from(this.rawCounts(), (c) => c / duration.value);
   }
 }
 

@@ -20,13 +20,14 @@ interface HasSpikes {
 
 export function spikeSource(group: Group): SpikeSource {
   const g = group as unknown as HasSpikes;
-  const root = (g.root ?? group) as Group & HasSpikes;
-  if (typeof g.arrayId !== 'function' || !root.variables.has('i')) {
+  // Groups refuse unknown attributes (network/attribute-access.ts): ask with `in` first.
+  const root = group.root as Group & HasSpikes;
+  if (!('arrayId' in g) || typeof g.arrayId !== 'function' || !root.variables.has('i')) {
     throw new BrianError('bad_argument', `${group.name} does not generate spikes.`);
   }
   const eventspace = g.arrayId('_spikespace');
   // As Brian ("does not define an event 'spike'"): a group without threshold never spikes.
-  if (!group.device.arrays.has(eventspace) || root.thresholder === undefined) {
+  if (!group.device.arrays.has(eventspace) || !('thresholder' in root) || root.thresholder === undefined) {
     throw new BrianError('bad_argument', `${group.name} does not generate spikes (it has no threshold).`);
   }
   return { eventspace, size: root.N, start: group.start, stop: group.stop };

@@ -1,10 +1,13 @@
 import { BlockBuilder } from '../compiler/3-lower/lower-block.ts';
 import type { ScalarType } from '../compiler/functions.ts';
 import type { Kernel } from '../compiler/ir/kernel.ts';
+import { checkedArray } from '../core/checked-array.ts';
 import type { DynamicArray, TypedArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
+import { unknownNameHint } from '../diagnostics/did-you-mean.ts';
 import { type Group, SKELETON_LOCALS } from '../groups/group.ts';
 import { KernelRunner } from '../groups/runners/kernel-runner.ts';
+import { MISSING, type NamedContents, withNamedContents } from '../network/attribute-access.ts';
 import { BrianObject, type RunContext, type Runner } from '../network/brian-object.ts';
 import { Clock } from '../network/clock.ts';
 import { collect } from '../network/magic.ts';
@@ -107,19 +110,38 @@ export class StateMonitor extends BrianObject {
       const id = `${this.name}_${v}`;
       device.allocateDynamic(id, (variable.type === 'boolean' ? 'boolean' : variable.type) as ScalarType);
       this.ids.vars.set(v, id);
-      Object.defineProperty(this, v, { get: () => this.traces(v), enumerable: false });
-      Object.defineProperty(this, `${v}_`, { get: () => this.traces_(v), enumerable: false });
     }
     this.runner = new StateMonitorRunner(this, options.when ?? 'start', options.order ?? 0);
     collect(this);
-    // `M[5].v`: numeric keys give the record of element 5 of the source.
-    // biome-ignore lint/correctness/noConstructorReturn: Brian-style absolute indexing needs a proxy
-    return new Proxy(this, {
-      get(target, key, receiver) {
-        if (typeof key === 'string' && /^\d+$/.test(key) && !(key in target)) return target.at(Number(key));
-        return Reflect.get(target, key, receiver);
+    // `M.v`, `M.v_`, `M[5].v`, and errors for unknown names (network/attribute-access.ts).
+    this.exposeAttributes();
+  }
+
+  /** `M.v` (one trace per recorded element), `M.v_` (raw), `M[5]` (the record of element 5). */
+  protected override namedContents(): NamedContents {
+    return {
+      ready: this.attributesReady,
+      what: 'recorded variables',
+      owner: this.name,
+      names: () => this.variables,
+      read: (name) => {
+        if (/^\d+$/.test(name)) return this.at(Number(name));
+        if (this.variables.includes(name)) return this.traces(name);
+        if (name.endsWith('_') && this.variables.includes(name.slice(0, -1)))
+          return this.traces_(name.slice(0, -1));
+        if (this.source.isUserVariable(name)) {
+          throw new BrianError(
+            'not_recorded',
+            `${this.name} does not record "${name}" of ${this.source.name}.`,
+            {
+              hint: `it records ${this.variables.join(', ')}; record it with new StateMonitor(${this.source.name}, [${[...this.variables, name].map((v) => `'${v}'`).join(', ')}])`,
+            },
+          );
+        }
+        return MISSING;
       },
-    });
+      write: () => false,
+    };
   }
 
   runners(): readonly Runner[] {
@@ -147,17 +169,55 @@ export class StateMonitor extends BrianObject {
   }
 
   get t_(): Float64Array {
-    return (this.source.device.array(this.ids.t) as DynamicArray).view() as Float64Array;
+    return checkedArray(
+      (this.source.device.array(this.ids.t) as DynamicArray).view() as Float64Array,
+      (k, n) => `${this.name}.t_[${k}] is out of range: ${this.name} recorded ${n} time steps.`,
+    );
   }
 
   get t(): QuantityArray {
-    return new QuantityArray(Float64Array.from(this.t_), second.dim);
+    return new QuantityArray(
+      Float64Array.from((this.source.device.array(this.ids.t) as DynamicArray).view()),
+      second.dim,
+    );
   }
 
   /** Raw SI traces of `name`, one Float64Array per recorded element. */
   traces_(name: string): Float64Array[] {
+    return this.checkedTraces(this.rawTraces(name), `${name}_`);
+  }
+
+  /** Traces with units of `name`, one per recorded element (`M.v[0]` is the first recorded element). */
+  traces(name: string): QuantityArray[] {
+    const dim = this.dims.get(name)!;
+    return this.checkedTraces(
+      this.rawTraces(name).map((tr) => new QuantityArray(tr, dim)),
+      name,
+    );
+  }
+
+  /** `M.v[7]` when fewer elements are recorded: an error that says what `M.v[k]` and `M[k]` mean. */
+  private checkedTraces<T>(list: T[], what: string): T[] {
+    const recorded = this.recordIndices;
+    return checkedArray(
+      list,
+      (k, n) =>
+        `${this.name}.${what}[${k}] is out of range: ${this.name} records ${n} element(s) of ${this.source.name}.`,
+      (k) =>
+        `${this.name}.${what}[k] is the k-th recorded element; recorded: ${Array.from(recorded.slice(0, 20)).join(', ')}${recorded.length > 20 ? ', …' : ''}` +
+        (recorded.includes(k)
+          ? `; element ${k} of ${this.source.name} is ${this.name}.at(${k}).${what}`
+          : ''),
+    );
+  }
+
+  private rawTraces(name: string): Float64Array[] {
     const id = this.ids.vars.get(name);
-    if (!id) throw new BrianError('not_recorded', `${this.name} does not record "${name}".`);
+    if (!id) {
+      throw new BrianError('not_recorded', `${this.name} does not record "${name}".`, {
+        hint: unknownNameHint(name, this.variables, 'recorded variables'),
+      });
+    }
     const data: TypedArray = (this.source.device.array(id) as DynamicArray).view();
     const n = this.recordIndices.length;
     const steps = n === 0 ? 0 : data.length / n;
@@ -168,12 +228,6 @@ export class StateMonitor extends BrianObject {
     });
   }
 
-  /** Traces of `name` with units, one per recorded element. */
-  traces(name: string): QuantityArray[] {
-    const dim = this.dims.get(name)!;
-    return this.traces_(name).map((tr) => new QuantityArray(tr, dim));
-  }
-
   /** The record of element `index` of the source (absolute index, as Brian's `M[index]`). */
   at(index: number): RecordedElement {
     const k = this.recordIndices.indexOf(index);
@@ -182,7 +236,19 @@ export class StateMonitor extends BrianObject {
         'index_out_of_range',
         `${this.name} does not record element ${index} of ${this.source.name}.`,
       );
-    return Object.fromEntries(this.variables.map((v) => [v, this.traces(v)[k]]));
+    const dims = this.dims;
+    const record: RecordedElement = Object.fromEntries(
+      this.variables.map((v) => [v, new QuantityArray(this.rawTraces(v)[k], dims.get(v))]),
+    );
+    const owner = `${this.name}.at(${index})`;
+    return withNamedContents(record, () => ({
+      ready: true,
+      what: 'recorded variables',
+      owner,
+      names: () => this.variables,
+      read: () => MISSING,
+      write: () => false,
+    }));
   }
 }
 

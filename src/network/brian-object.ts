@@ -1,6 +1,7 @@
 import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import type { Device, StepAction } from '../devices/device.ts';
 import { userCallSite } from '../diagnostics/diagnostic.ts';
+import { MISSING, type NamedContents, withNamedContents } from './attribute-access.ts';
 import type { Clock } from './clock.ts';
 import type { Slot } from './schedule.ts';
 
@@ -44,7 +45,36 @@ export abstract class BrianObject {
   constructor(
     readonly name: string,
     readonly clock: Clock,
-  ) {}
+  ) {
+    // Read-only at run time too: `G.name = …` is an error (or sets a variable called `name`).
+    for (const key of ['name', 'clock']) Object.defineProperty(this, key, { writable: false });
+    // `X.name` resolves API members, then the object's named contents, else errors (see there).
+    // biome-ignore lint/correctness/noConstructorReturn: one proxy for every user object
+    return withNamedContents(this, (o) => o.namedContents());
+  }
+
+  /** Set at the end of the concrete constructor: unknown attribute names are errors from then on. */
+  protected attributesReady = false;
+
+  /** Marks construction as finished: from now on `X.unknown` is an error, not `undefined`. */
+  protected exposeAttributes(): void {
+    this.attributesReady = true;
+  }
+
+  /**
+   * What `X.name` gives when `name` is not an API member (a group's variables, a monitor's
+   * recorded variables); by default nothing.
+   */
+  protected namedContents(): NamedContents {
+    return {
+      ready: this.attributesReady,
+      what: 'attributes',
+      owner: this.name,
+      names: () => [],
+      read: () => MISSING,
+      write: () => false,
+    };
+  }
 
   /** The runners this object contributes to the schedule. */
   abstract runners(): readonly Runner[];

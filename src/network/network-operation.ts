@@ -41,6 +41,7 @@ export class NetworkOperation extends BrianObject {
       step: (t: number) => fn(new Quantity(t, second.dim)),
     };
     collect(this);
+    this.exposeAttributes();
   }
 
   runners(): readonly Runner[] {

@@ -41,7 +41,7 @@ export class SummedVariableUpdater extends KernelRunner {
         { span: eq.line.nameSpan },
       );
     }
-    const root = (this.targetGroup as Group & { root?: Group }).root ?? this.targetGroup;
+    const root = this.targetGroup.root;
     const list = summedTargets.get(root) ?? [];
     const start = this.targetGroup.start;
     const stop = this.targetGroup.stop;
@@ -56,7 +56,7 @@ export class SummedVariableUpdater extends KernelRunner {
     list.push({ arrayId: v.arrayId, start, stop, owner: synapses.name });
     summedTargets.set(root, list);
     const analyzed = this.targetGroup as Group & { analyzed?: { all: Map<string, { kind: string }> } };
-    const kind = analyzed.analyzed?.all.get(this.targetName)?.kind;
+    const kind = 'analyzed' in analyzed ? analyzed.analyzed?.all.get(this.targetName)?.kind : undefined;
     if (kind && kind !== 'parameter') {
       throw new BrianError(
         'bad_argument',

@@ -2,6 +2,7 @@ import { checkFlags, SYNAPSES_FLAGS, SYNAPSES_INCOMPATIBLE_FLAGS } from '../comp
 import { type AnalyzedEquations, analyzeEquations } from '../compiler/2-analyze/analyze-equations.ts';
 import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import type { Resolved, Scope } from '../compiler/2-analyze/scope.ts';
+import { checkedArray } from '../core/checked-array.ts';
 import { Equations } from '../core/equations.ts';
 import type { ArrayVariable } from '../core/variables.ts';
 import { getDevice } from '../devices/active.ts';
@@ -9,6 +10,7 @@ import type { DynamicArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { Group } from '../groups/group.ts';
 import { StateUpdater } from '../groups/runners/state-updater.ts';
+import { MISSING } from '../network/attribute-access.ts';
 import type { Runner } from '../network/brian-object.ts';
 import { Clock } from '../network/clock.ts';
 import { collect } from '../network/magic.ts';
@@ -190,17 +192,43 @@ export class Synapses extends Group {
 
   /** Index `i` (source) and `j` (target) of every synapse. */
   get i(): Int32Array {
-    return this.device.values(this.arrayId('_synaptic_pre')) as Int32Array;
+    return this.checkedIndices('_synaptic_pre', 'i');
   }
 
   get j(): Int32Array {
-    return this.device.values(this.arrayId('_synaptic_post')) as Int32Array;
+    return this.checkedIndices('_synaptic_post', 'j');
+  }
+
+  private checkedIndices(array: string, what: string): Int32Array {
+    return checkedArray(
+      this.device.values(this.arrayId(array)) as Int32Array,
+      (k, n) => `${this.name}.${what}[${k}] is out of range: ${this.name} has ${n} synapses.`,
+    );
+  }
+
+  /**
+   * `S.v_pre`, `S.v_post`, `S.v` for variables of the source or target read through the
+   * synapses: not available as attributes yet (a coded error that says how to read them).
+   */
+  protected override extraAttribute(name: string): unknown {
+    const m = /^(.*)_(pre|post)$/.exec(name);
+    const [stem, side] = m ? [m[1], m[2]] : [name, 'post'];
+    const group = side === 'pre' ? this.source : this.target;
+    if (group.isUserVariable(stem)) {
+      const index = side === 'pre' ? 'i' : 'j';
+      throw new BrianError(
+        'unknown_variable',
+        `${this.name}.${name}: reading a ${side}synaptic variable through the synapses is not available as an attribute yet.`,
+        { hint: `read ${group.name}.${stem}_[${this.name}.${index}[k]] for synapse k` },
+      );
+    }
+    return MISSING;
   }
 
   /** Synapse indices from pre index `i` to post index `j` (Brian's `S.w[i, j]` selection). */
   synapseIndices(i?: number | ArrayLike<number>, j?: number | ArrayLike<number>): Int32Array {
-    const pre = this.i;
-    const post = this.j;
+    const pre = this.device.values(this.arrayId('_synaptic_pre')) as Int32Array;
+    const post = this.device.values(this.arrayId('_synaptic_post')) as Int32Array;
     const is = i === undefined ? undefined : new Set(typeof i === 'number' ? [i] : Array.from(i));
     const js = j === undefined ? undefined : new Set(typeof j === 'number' ? [j] : Array.from(j));
     const out: number[] = [];

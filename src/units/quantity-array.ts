@@ -25,7 +25,14 @@ export class QuantityArray implements Iterable<Quantity> {
   constructor(values: Float64Array, dim: Dimension = DIMENSIONLESS) {
     this.values = values;
     this.dim = dim;
+    // `q[3]` is element 3 as a Quantity (`q.at(3)`), `q[3] = x` sets it, and an index outside the
+    // array is a coded error rather than JavaScript's silent `undefined`.
+    // biome-ignore lint/correctness/noConstructorReturn: numeric indexing needs a proxy
+    return new Proxy(this, ELEMENT_ACCESS);
   }
+
+  /** Element `k` as a Quantity (`q[k]`, numpy's indexing of a quantity array). */
+  [index: number]: Quantity;
 
   /** A copy of `values` times `unit` (dimensionless when omitted): `QuantityArray.from([1, 2], mV)`. */
   static from(values: ArrayLike<number> | Iterable<number>, unit?: Quantity): QuantityArray {
@@ -350,4 +357,24 @@ function arrayCompare(a: QuantityArray, b: ArrayOperand, op: ComparisonOp): Uint
 export function scalarArrayCompare(a: Quantity, b: QuantityArray, op: ComparisonOp): Uint8Array {
   checkComparable(a, b, op);
   return compareValues(a.value, b.values, op);
+}
+
+/** Numeric keys of a QuantityArray index its elements (see the constructor). */
+const ELEMENT_ACCESS: ProxyHandler<QuantityArray> = {
+  get(target, key, receiver) {
+    if (typeof key === 'string' && isIndexKey(key)) return target.at(Number(key));
+    return Reflect.get(target, key, receiver);
+  },
+  set(target, key, value, receiver) {
+    if (typeof key === 'string' && isIndexKey(key)) {
+      target.set(Number(key), value);
+      return true;
+    }
+    return Reflect.set(target, key, value, receiver);
+  },
+};
+
+function isIndexKey(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return ((c >= 48 && c <= 57) || c === 45) && /^-?\d+$/.test(key);
 }

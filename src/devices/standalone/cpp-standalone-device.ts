@@ -284,7 +284,7 @@ export class CppStandaloneDevice implements Device {
     const ids = new Set(objects.flatMap((o) => o.stateArrays()));
     const arrays = [...ids].filter((id) => this.decls.has(id)).map((id) => this.current(id));
     const queues = objects.flatMap((o) =>
-      ((o as { pathways?: readonly { name: string }[] }).pathways ?? []).map(
+      ('pathways' in o ? ((o as { pathways?: readonly { name: string }[] }).pathways ?? []) : []).map(
         (p) => `_queue_${mangleId(p.name)}`,
       ),
     );

@@ -99,7 +99,7 @@ export class StateUpdater extends KernelRunner {
 
   /** Brian's `_get_refractory_code`: recompute `not_refractory` from `lastspike` or the condition. */
   private refractoryCode(scope: Scope): Statement[] {
-    const ref = this.group.refractory;
+    const ref = 'refractory' in this.group ? this.group.refractory : undefined;
     if (ref === undefined || ref === false) return [];
     const source = (text: string) => new SourceText(text, `refractoriness of ${this.group.name}`);
     if (typeof ref !== 'string') {
