@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   not_available_on_device: 'a kernel or operation that the active device cannot do',
   not_available_on_platform: 'a feature that needs Node.js (g++, files, child processes) used elsewhere',
   missing_dependency: 'an optional npm package (e.g. for plotting) that is not installed',
+  empty_data: 'a plot or an export given no values (an empty series, a monitor that recorded nothing)',
   // multicompartment neurons
   unknown_section: 'a morphology or SpatialNeuron has no subtree (section) of that name',
   morphology_format: 'a malformed SWC file or point list (the line and field are named)',

@@ -2,22 +2,7 @@
  * Checks and small numeric helpers for the data handed to the panel functions.
  */
 import { BrianError } from '../diagnostics/index.ts';
-import type { Series } from './types.ts';
-
-/** Throws `bad_argument` unless `values` is array-like (typed array or plain array). */
-export function requireArray(values: unknown, what: string, fn: string): asserts values is ArrayLike<number> {
-  const ok =
-    values != null &&
-    typeof values === 'object' &&
-    typeof (values as ArrayLike<number>).length === 'number' &&
-    Number.isInteger((values as ArrayLike<number>).length);
-  if (!ok) {
-    throw new BrianError(
-      'bad_argument',
-      `${fn}(): '${what}' must be an array of numbers, got ${describe(values)}.`,
-    );
-  }
-}
+import { type DimensionLike, siSymbol, unwrapNonEmpty } from './inputs.ts';
 
 /** Throws `bad_argument` unless `values` has exactly `length` elements. */
 export function requireLength(
@@ -35,9 +20,18 @@ export function requireLength(
   }
 }
 
+/** A series after {@link requireSeries}: SI numbers, a label, and the dimension they carried. */
+export interface CheckedSeries {
+  readonly label: string;
+  readonly values: ArrayLike<number>;
+  readonly dim?: DimensionLike;
+  readonly name?: string;
+}
+
 /**
- * Throws `bad_argument` unless `series` is a non-empty array of `{ label, values }`; with `length`,
- * every `values` must have that many elements.
+ * Checks and unwraps `series`: a non-empty array of `{ label?, values }` where `values` are numbers
+ * in SI or a quantity array; with `length`, every series must have that many values. An empty
+ * series list, an empty series or one that is not numbers is a coded error, never empty axes.
  */
 export function requireSeries(
   series: unknown,
@@ -45,20 +39,39 @@ export function requireSeries(
   what: string,
   fn: string,
   against = 't',
-): asserts series is readonly Series[] {
+): CheckedSeries[] {
   if (!Array.isArray(series) || series.length === 0) {
     throw new BrianError(
-      'bad_argument',
+      series === undefined || Array.isArray(series) ? 'empty_data' : 'bad_argument',
       `${fn}(): '${what}' must be a non-empty array of { label, values }.`,
+      { hint: `e.g. ${what}: [{ label: 'neuron 0', values: M.v[0] }]` },
     );
   }
-  series.forEach((s: Partial<Series> | undefined, k) => {
-    if (typeof s?.label !== 'string') {
+  return series.map((s: { label?: unknown; values?: unknown } | undefined, k) => {
+    if (s === null || typeof s !== 'object') {
+      throw new BrianError('bad_argument', `${fn}(): '${what}[${k}]' must be an object { label, values }.`);
+    }
+    if (s.label !== undefined && typeof s.label !== 'string') {
       throw new BrianError('bad_argument', `${fn}(): '${what}[${k}].label' must be a string.`);
     }
-    requireArray(s.values, `${what}[${k}].values`, fn);
-    if (length !== undefined) requireLength(s.values, length, `${what}[${k}].values`, fn, against);
+    const data = unwrapNonEmpty(s.values, `${what}[${k}].values`, fn);
+    if (length !== undefined) requireLength(data.values, length, `${what}[${k}].values`, fn, against);
+    const label =
+      (s.label as string | undefined) ?? (series.length === 1 ? (data.name ?? '') : `${what}[${k}]`);
+    return { label, values: data.values, dim: data.dim, name: data.name };
   });
+}
+
+/** The SI symbol shared by all series (from the dimension they carried), or undefined when none carried one. */
+export function commonSymbol(series: readonly CheckedSeries[], what: string, fn: string): string | undefined {
+  const symbols = new Set(series.filter((s) => s.dim).map((s) => siSymbol(s.dim)));
+  if (symbols.size > 1) {
+    throw new BrianError(
+      'dimension_mismatch',
+      `${fn}(): the ${what} have different units (${[...symbols].map((u) => u || '1').join(', ')}); one panel shows one unit.`,
+    );
+  }
+  return symbols.size === 1 ? [...symbols][0] : undefined;
 }
 
 /** Throws `bad_argument` unless `height` is undefined or a positive number of px. */
@@ -102,10 +115,4 @@ export function joinExtents(
 /** `1234567` → `1,234,567`, independent of the machine's locale. */
 export function formatCount(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object without a length' : typeof value;
 }

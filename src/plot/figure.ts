@@ -13,6 +13,11 @@ export interface FigureOptions {
   width?: number;
   /** Panels per row, filled left to right; default 1 (panels stacked vertically). */
   columns?: number;
+  /**
+   * Give every panel with a time axis (raster, traces, rates) the same time range, the union of
+   * their data (as matplotlib's `sharex=True`); a panel's own `tRange` still wins. Default false.
+   */
+  shareTime?: boolean;
 }
 
 /**
@@ -39,7 +44,14 @@ export function figure(panels: readonly Panel[], options: FigureOptions = {}): F
       `figure(): 'width' must be at least 200 px per column (${200 * columns} px here), got ${width}.`,
     );
   }
-  return { type: 'figure', panels: [...panels], title: options.title, width, columns };
+  return {
+    type: 'figure',
+    panels: [...panels],
+    title: options.title,
+    width,
+    columns,
+    shareTime: options.shareTime ?? false,
+  };
 }
 
 /** A figure as it is, or a single panel wrapped in a default figure. */

@@ -2,8 +2,9 @@
  * Histogram of values, e.g. inter-spike intervals, firing rates across neurons or weights.
  */
 import { BrianError } from '../diagnostics/index.ts';
-import { checkHeight, extent, formatCount, requireArray } from './data.ts';
+import { checkHeight, extent, formatCount } from './data.ts';
 import { axisLabel, type DisplayUnit, resolveUnit, toDisplay } from './display-unit.ts';
+import { type PlotValues, siSymbol, unwrapNonEmpty } from './inputs.ts';
 import { axis } from './style.ts';
 import type { Panel, PanelOptions } from './types.ts';
 
@@ -11,8 +12,8 @@ const BAR_COLOR = '#4c72b0';
 
 /** Options of {@link histogram}. */
 export interface HistogramOptions extends PanelOptions {
-  /** The values, in SI if `unit` is given. NaN values are left out. */
-  values: ArrayLike<number>;
+  /** The values: a quantity array (`S.w`, `G.v`), or numbers (in SI if `unit` is given). NaN values are left out. */
+  values: PlotValues;
   /**
    * Number of equal-width bins over the data's range, or the bin edges (ascending, in the same
    * units as `values`). Default: Sturges' rule, ⌈log₂ n⌉ + 1, at most 50.
@@ -42,13 +43,14 @@ export interface Binned {
  */
 export function histogram(options: HistogramOptions): Panel {
   const fn = 'histogram';
-  requireArray(options.values, 'values', fn);
+  const data = unwrapNonEmpty(options.values, 'values', fn);
+  const values = data.values;
   checkHeight(options.height, fn);
   if (typeof options.xLabel !== 'string') {
     throw new BrianError('bad_argument', `${fn}(): 'xLabel' must name the quantity, e.g. 'ISI'.`);
   }
-  const binned = binValues(options.values, options.bins ?? sturges(options.values.length), fn);
-  const unit = resolveUnit(options.unit, binned.edges, '');
+  const binned = binValues(values, options.bins ?? sturges(values.length), fn);
+  const unit = resolveUnit(options.unit ?? siSymbol(data.dim), binned.edges, '');
   const edges = toDisplay(binned.edges, unit);
   const bars = Array.from(binned.counts, (count, k) => ({ x1: edges[k], x2: edges[k + 1], count }));
   const notes = binned.outside > 0 ? [`${formatCount(binned.outside)} values outside the bins`] : [];
@@ -58,6 +60,7 @@ export function histogram(options: HistogramOptions): Panel {
     kind: fn,
     title: options.title,
     height: options.height ?? 220,
+    plot: options.plot,
     legend: [],
     notes,
     draw: ({ Plot }) => ({

@@ -2,8 +2,9 @@
  * A generic x–y line chart, for anything that is not a time course: a threshold against the
  * bisection iteration, an f–I curve, a parameter sweep.
  */
-import { checkHeight, extent, joinExtents, requireArray, requireSeries } from './data.ts';
+import { checkHeight, commonSymbol, extent, joinExtents, requireSeries } from './data.ts';
 import { axisLabel, type DisplayUnit, resolveUnit, toDisplay } from './display-unit.ts';
+import { type PlotValues, siSymbol, unwrapNonEmpty } from './inputs.ts';
 import { type ReferenceLine, referenceInset, referenceMarks, seriesKey, seriesLines } from './series.ts';
 import { axis, MARGIN } from './style.ts';
 import { integerTicks } from './ticks.ts';
@@ -14,8 +15,8 @@ export const MARKERS_UP_TO = 60;
 
 /** Options of {@link line}. */
 export interface LineOptions extends PanelOptions {
-  /** The x values (SI if `xUnit` is given, otherwise as they are). */
-  x: ArrayLike<number>;
+  /** The x values: a quantity array, or numbers (SI if `xUnit` is given, otherwise as they are). */
+  x: PlotValues;
   /** One or more y series, each as long as `x`. */
   ys: readonly Series[];
   /** Name of the x quantity, e.g. `iteration` or `I`; the unit is appended as `I (nA)`. */
@@ -40,18 +41,19 @@ export interface LineOptions extends PanelOptions {
  */
 export function line(options: LineOptions): Panel {
   const fn = 'line';
-  requireArray(options.x, 'x', fn);
-  requireSeries(options.ys, options.x.length, 'ys', fn, 'x');
+  const xData = unwrapNonEmpty(options.x, 'x', fn);
+  const xValues = xData.values;
+  const ys = requireSeries(options.ys, xValues.length, 'ys', fn, 'x');
   checkHeight(options.height, fn);
   const lines = options.lines ?? [];
-  const xUnit = resolveUnit(options.xUnit, extent(options.x) ?? [0, 1], '');
+  const xUnit = resolveUnit(options.xUnit ?? siSymbol(xData.dim), extent(xValues) ?? [0, 1], '');
   const ySpan = joinExtents(
-    [...options.ys.map((s: Series) => extent(s.values)), ...lines.map((l): [number, number] => [l.y, l.y])],
+    [...ys.map((s) => extent(s.values)), ...lines.map((l): [number, number] => [l.y, l.y])],
     [0, 1],
   );
-  const yUnit = resolveUnit(options.yUnit, ySpan, '');
-  const key = seriesKey(options.ys.map((s) => s.label));
-  const markers = options.marker ?? options.x.length <= MARKERS_UP_TO;
+  const yUnit = resolveUnit(options.yUnit ?? commonSymbol(ys, 'ys', fn), ySpan, '');
+  const key = seriesKey(ys.map((s) => s.label));
+  const markers = options.marker ?? xValues.length <= MARKERS_UP_TO;
 
   return {
     type: 'panel',
@@ -60,9 +62,10 @@ export function line(options: LineOptions): Panel {
     height: options.height ?? 240,
     legend: key.legend.map((e) => (markers ? { ...e, symbol: 'dot' as const } : e)),
     notes: key.notes,
+    plot: options.plot,
     draw: ({ Plot }, width) => {
-      const x = toDisplay(options.x, xUnit);
-      const ys = options.ys.map((s) => toDisplay(s.values, yUnit));
+      const x = toDisplay(xValues, xUnit);
+      const yDisplay = ys.map((s) => toDisplay(s.values, yUnit));
       // Whole-number x (iterations, counts) gets whole-number ticks, never 1.5.
       const xSpan = extent(x);
       const wholeX = xSpan !== undefined && x.every((v) => Number.isInteger(v) || Number.isNaN(v));
@@ -77,7 +80,7 @@ export function line(options: LineOptions): Panel {
           y: axis(axisLabel(options.yLabel, yUnit), { nice: true, insetTop: referenceInset(lines) }),
           marks: [
             ...reference.rules,
-            ...seriesLines(Plot, x, ys, key.colors, width - MARGIN.left - MARGIN.right, { markers }),
+            ...seriesLines(Plot, x, yDisplay, key.colors, width - MARGIN.left - MARGIN.right, { markers }),
             ...reference.labels,
           ],
         },

@@ -9,11 +9,14 @@
  * however many spikes there are. The panel notes how many dots were skipped.
  */
 
-import { checkHeight, extent, formatCount, requireArray, requireLength } from './data.ts';
+import { BrianError } from '../diagnostics/index.ts';
+import { checkHeight, extent, formatCount, requireLength } from './data.ts';
 import { axisLabel, type DisplayUnit, resolveUnit, toDisplay } from './display-unit.ts';
+import { isSpikeMonitor, type SpikeMonitorLike, spikeMonitorOptions } from './from-monitors.ts';
+import { type PlotValues, unwrap, unwrapTimes } from './inputs.ts';
 import { axis } from './style.ts';
 import { integerTicks } from './ticks.ts';
-import type { Panel, PanelDrawing, PanelOptions } from './types.ts';
+import type { Panel, PanelDrawing, PanelOptions, SharedAxes } from './types.ts';
 
 /** Spike counts above this have dots in the same quarter-pixel cell merged (see the module comment). */
 export const MERGE_ABOVE = 20_000;
@@ -22,9 +25,9 @@ export const COARSE_ABOVE = 200_000;
 
 /** Options of {@link raster}. */
 export interface RasterOptions extends PanelOptions {
-  /** Spike times in seconds. */
-  t: ArrayLike<number>;
-  /** Neuron index of each spike, same length as `t`. */
+  /** Spike times: a quantity array (`M.t`) or numbers in seconds. No spikes draws empty axes noted `no spikes`. */
+  t: PlotValues;
+  /** Neuron index of each spike (`M.i`), same length as `t`. */
   i: ArrayLike<number>;
   /** Unit of the time axis; default: picked from the times (`ms` for runs under 1 s). */
   timeUnit?: DisplayUnit;
@@ -41,31 +44,41 @@ export interface RasterOptions extends PanelOptions {
 /**
  * A spike raster panel.
  * @example
- * const panel = raster({ t: spikeTimes, i: spikeIndices, size: 100, title: 'Spikes' });
+ * const panel = raster({ t: M.t, i: M.i, size: 100, title: 'Spikes' }); // or raster(M)
  * await saveFigure(figure([panel]), 'out/raster');
  */
-export function raster(options: RasterOptions): Panel {
+export function raster(options: RasterOptions): Panel;
+/** A raster of everything a SpikeMonitor recorded: `raster(M)`, `raster(M, { title })`. */
+export function raster(monitor: SpikeMonitorLike, options?: Partial<RasterOptions>): Panel;
+export function raster(given: RasterOptions | SpikeMonitorLike, extra?: Partial<RasterOptions>): Panel {
   const fn = 'raster';
-  requireArray(options.t, 't', fn);
-  requireArray(options.i, 'i', fn);
-  requireLength(options.i, options.t.length, 'i', fn);
+  if (isSpikeMonitor(given)) return raster(spikeMonitorOptions(given, extra));
+  const options = given;
+  if (options === null || typeof options !== 'object') {
+    throw new BrianError(
+      'bad_argument',
+      `${fn}(): expects { t, i } or a SpikeMonitor, got ${String(options)}.`,
+    );
+  }
+  const times = unwrapTimes(options.t, 't', fn, false);
+  const index = unwrap(options.i, 'i', fn).values;
+  requireLength(index, times.length, 'i', fn);
   checkHeight(options.height, fn);
-  const n = options.t.length;
-  const tSpan = options.tRange ?? extent(options.t) ?? [0, 1];
-  const timeUnit = resolveUnit(options.timeUnit, tSpan, 's');
-  const t = toDisplay(options.t, timeUnit);
-  const index = options.i;
-  const xDomain = (options.tRange ? [...options.tRange] : [Math.min(0, tSpan[0]), tSpan[1]]).map(
-    (v) => v / timeUnit.scale,
-  );
-  if (!(xDomain[1] > xDomain[0])) xDomain[1] = xDomain[0] + 1;
+  const n = times.length;
+  const dataSpan = extent(times);
   const iSpan = extent(index);
   const lo = options.size !== undefined ? 0 : (iSpan?.[0] ?? 0);
   const hi = options.size !== undefined ? options.size - 1 : (iSpan?.[1] ?? 0);
   const yDomain: [number, number] = [lo - 0.5, hi + 0.5];
   const color = options.color ?? 'black';
 
-  const draw = (): PanelDrawing => {
+  const draw = (_toolkit: unknown, _width: number, shared?: SharedAxes): PanelDrawing => {
+    const range = options.tRange ?? shared?.timeSpan;
+    const tSpan = range ?? dataSpan ?? [0, 1];
+    const timeUnit = resolveUnit(options.timeUnit, tSpan, 's');
+    const t = toDisplay(times, timeUnit);
+    const xDomain = (range ? [...range] : [Math.min(0, tSpan[0]), tSpan[1]]).map((v) => v / timeUnit.scale);
+    if (!(xDomain[1] > xDomain[0])) xDomain[1] = xDomain[0] + 1;
     const notes: string[] = [];
     const spikesMark = (
       _index: unknown,
@@ -139,6 +152,8 @@ export function raster(options: RasterOptions): Panel {
     height: options.height ?? 260,
     legend: [],
     notes: [],
+    timeSpan: options.tRange ?? (dataSpan ? [Math.min(0, dataSpan[0]), dataSpan[1]] : undefined),
+    plot: options.plot,
     draw,
   };
 }

@@ -1,8 +1,10 @@
 /**
  * Population firing rate over time, as Brian's `plot(R.t/ms, R.smooth_rate(width=5*ms)/Hz)`.
  */
-import { checkHeight, extent, joinExtents, requireArray, requireLength } from './data.ts';
+import { checkHeight, extent, joinExtents, requireLength } from './data.ts';
 import { axisLabel, type DisplayUnit, resolveUnit, toDisplay } from './display-unit.ts';
+import { isRateMonitor, type RateMonitorLike, rateMonitorOptions } from './from-monitors.ts';
+import { type PlotValues, unwrap, unwrapNonEmpty, unwrapTimes } from './inputs.ts';
 import { seriesLines } from './series.ts';
 import { axis, MARGIN } from './style.ts';
 import { indicesInRange, sliceOf, timeAxis } from './time-axis.ts';
@@ -13,12 +15,12 @@ const SMOOTH_COLOR = '#1f77b4';
 
 /** Options of {@link rates}. */
 export interface RatesOptions extends PanelOptions {
-  /** Bin times in seconds. */
-  t: ArrayLike<number>;
-  /** Rate in each bin, in Hz (as a PopulationRateMonitor records it). */
-  rate: ArrayLike<number>;
-  /** A smoothed rate in Hz, same length as `t`, drawn on top of the raw one. */
-  smooth?: ArrayLike<number>;
+  /** Bin times: a quantity array (`R.t`) or numbers in seconds. */
+  t: PlotValues;
+  /** Rate in each bin: a quantity array (`R.rate`) or numbers in Hz. */
+  rate: PlotValues;
+  /** A smoothed rate (`R.smooth_rate(…)` or numbers in Hz), same length as `t`, drawn on top of the raw one. */
+  smooth?: PlotValues;
   /** Unit of the rate axis: a {@link DisplayUnit}, or `'Hz'` to pick Hz or kHz from the data. Default Hz. */
   rateUnit?: DisplayUnit | 'Hz';
   /** Unit of the time axis; default: picked from the times. */
@@ -33,27 +35,31 @@ export interface RatesOptions extends PanelOptions {
  * @example
  * rates({ t: R.t, rate: R.rate, smooth: R.smooth_rate('gaussian', 0.005), title: 'Population rate' });
  */
-export function rates(given: RatesOptions): Panel {
+export function rates(options: RatesOptions): Panel;
+/** The rate a PopulationRateMonitor recorded: `rates(R)`, `rates(R, { smoothWidth: ms(5) })`. */
+export function rates(
+  monitor: RateMonitorLike,
+  options?: Partial<RatesOptions> & { smoothWidth?: unknown },
+): Panel;
+export function rates(
+  given: RatesOptions | RateMonitorLike,
+  extra?: Partial<RatesOptions> & { smoothWidth?: unknown },
+): Panel {
   const fn = 'rates';
-  requireArray(given.t, 't', fn);
-  requireArray(given.rate, 'rate', fn);
-  const [from, to] = indicesInRange(given.t, given.tRange);
-  const options: RatesOptions = given.tRange
-    ? {
-        ...given,
-        t: sliceOf(given.t, from, to),
-        rate: sliceOf(given.rate, from, to),
-        smooth: given.smooth ? sliceOf(given.smooth, from, to) : undefined,
-      }
-    : given;
-  requireLength(options.rate, options.t.length, 'rate', fn);
-  if (options.smooth !== undefined) {
-    requireArray(options.smooth, 'smooth', fn);
-    requireLength(options.smooth, options.t.length, 'smooth', fn);
-  }
+  if (isRateMonitor(given)) return rates(rateMonitorOptions(given, extra));
+  const allT = unwrapTimes(given.t, 't', fn, true);
+  const allRate = unwrapNonEmpty(given.rate, 'rate', fn).values;
+  const allSmooth = given.smooth === undefined ? undefined : unwrap(given.smooth, 'smooth', fn).values;
+  requireLength(allRate, allT.length, 'rate', fn);
+  if (allSmooth) requireLength(allSmooth, allT.length, 'smooth', fn);
+  const [from, to] = indicesInRange(allT, given.tRange);
+  const cut = (v: ArrayLike<number>) => (given.tRange ? sliceOf(v, from, to) : v);
+  const t = cut(allT);
+  const rate = cut(allRate);
+  const smooth = allSmooth && cut(allSmooth);
+  const options = given;
   checkHeight(options.height, fn);
-  const smooth = options.smooth;
-  const span = joinExtents([extent(options.rate), smooth && extent(smooth)], [0, 1]);
+  const span = joinExtents([extent(rate), smooth && extent(smooth)], [0, 1]);
   // Hz by default, whatever the peaks: binned rates spike to kHz in single time steps.
   const unit = resolveUnit(options.rateUnit ?? { name: 'Hz', scale: 1 }, span, 'Hz');
   const legend: LegendEntry[] = smooth
@@ -70,9 +76,11 @@ export function rates(given: RatesOptions): Panel {
     height: options.height ?? 180,
     legend,
     notes: [],
-    draw: ({ Plot }, width) => {
-      const time = timeAxis(options.t, options.timeUnit, options.tRange);
-      const ys = [toDisplay(options.rate, unit), ...(smooth ? [toDisplay(smooth, unit)] : [])];
+    timeSpan: options.tRange ?? extent(t),
+    plot: options.plot,
+    draw: ({ Plot }, width, shared) => {
+      const time = timeAxis(t, options.timeUnit, options.tRange ?? shared?.timeSpan);
+      const ys = [toDisplay(rate, unit), ...(smooth ? [toDisplay(smooth, unit)] : [])];
       const colors = smooth ? [RAW_COLOR, SMOOTH_COLOR] : ['#333333'];
       const plotWidth = width - MARGIN.left - MARGIN.right;
       return {

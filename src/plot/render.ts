@@ -6,11 +6,12 @@
  * and each panel's header strip. The result is a standalone SVG file that resvg turns into a PNG.
  */
 
+import type { PlotOptions } from '@observablehq/plot';
 import { loadResvg, loadSvgToolkit, type ModuleLoader, type SvgToolkit } from './dependencies.ts';
 import { asFigure } from './figure.ts';
 import { escapeXml, panelHeader } from './header.ts';
 import { basePlotOptions, FONT, FONT_FAMILY, INK } from './style.ts';
-import type { Figure, Panel } from './types.ts';
+import type { Figure, Panel, PlotPassThrough, SharedAxes } from './types.ts';
 
 /** Options of {@link renderSvg}. */
 export interface RenderOptions {
@@ -37,7 +38,8 @@ export async function renderSvg(what: Figure | Panel, options: RenderOptions = {
   const fig = asFigure(what);
   const toolkit = await loadSvgToolkit(options.loader);
   const columnWidth = Math.floor((fig.width - GAP_X * (fig.columns - 1)) / fig.columns);
-  const cells = fig.panels.map((panel) => drawPanel(toolkit, panel, columnWidth));
+  const shared: SharedAxes = fig.shareTime ? { timeSpan: sharedTimeSpan(fig.panels) } : {};
+  const cells = fig.panels.map((panel) => drawPanel(toolkit, panel, columnWidth, shared));
   const parts: string[] = [];
   let y = 0;
   if (fig.title) {
@@ -89,11 +91,15 @@ export async function svgToPng(svg: string, options: PngOptions = {}): Promise<U
 }
 
 /** One panel as SVG markup for its grid cell: header strip, then Plot's axes nested below it. */
-function drawPanel(toolkit: SvgToolkit, panel: Panel, width: number): { svg: string; height: number } {
-  const drawing = panel.draw(toolkit, width);
+function drawPanel(
+  toolkit: SvgToolkit,
+  panel: Panel,
+  width: number,
+  shared: SharedAxes,
+): { svg: string; height: number } {
+  const drawing = panel.draw(toolkit, width, shared);
   const drawn = toolkit.Plot.plot({
-    ...basePlotOptions(width, panel.height),
-    ...drawing.options,
+    ...withPassThrough({ ...basePlotOptions(width, panel.height), ...drawing.options }, panel.plot),
     document: toolkit.document,
   }) as unknown as Element;
   // Plot wraps its <svg> in an HTML <figure> when a title or legend sneaks into the options.
@@ -106,4 +112,27 @@ function drawPanel(toolkit: SvgToolkit, panel: Panel, width: number): { svg: str
   plot.setAttribute('x', '0');
   plot.setAttribute('y', String(header.height));
   return { svg: header.svg + plot.outerHTML, height: header.height + panel.height };
+}
+
+/** The panel's options with the user's Observable Plot options laid over them (see {@link PlotPassThrough}). */
+export function withPassThrough(own: PlotOptions, user: PlotPassThrough | undefined): PlotOptions {
+  if (!user) return own;
+  const merged: PlotOptions = { ...own, ...user };
+  for (const scale of ['x', 'y', 'color'] as const) {
+    if (own[scale] && user[scale]) merged[scale] = { ...own[scale], ...user[scale] };
+  }
+  if (user.marks) merged.marks = [...(own.marks ?? []), ...user.marks];
+  return merged;
+}
+
+/** The union of the time ranges of the panels that have a time axis. */
+function sharedTimeSpan(panels: readonly Panel[]): [number, number] | undefined {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const p of panels) {
+    if (!p.timeSpan) continue;
+    lo = Math.min(lo, p.timeSpan[0]);
+    hi = Math.max(hi, p.timeSpan[1]);
+  }
+  return lo < hi ? [Math.min(0, lo), hi] : undefined;
 }

@@ -3,32 +3,62 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { BrianError } from '../diagnostics/index.ts';
+import { svgToPdf } from './pdf.ts';
 import { type PngOptions, renderSvg, svgToPng } from './render.ts';
 import type { Figure, Panel } from './types.ts';
 
-/** The files {@link saveFigure} wrote. */
+/** The file formats {@link saveFigure} writes. */
+export type FigureFormat = 'svg' | 'png' | 'pdf';
+
+/** Options of {@link saveFigure}. */
+export interface SaveOptions extends PngOptions {
+  /** Which files to write; default `['svg', 'png']`. */
+  formats?: readonly FigureFormat[];
+}
+
+/** The files {@link saveFigure} wrote, by format (only those asked for). */
 export interface SavedFigure {
-  readonly svg: string;
-  readonly png: string;
+  readonly svg?: string;
+  readonly png?: string;
+  readonly pdf?: string;
 }
 
 /**
- * Writes `<path>.svg` and `<path>.png` (white background, zoom 2 unless `zoom` says otherwise),
- * creating missing folders. A trailing `.svg` or `.png` on `path` is ignored.
+ * Writes `<path>.svg` and `<path>.png` (white background, zoom 2 unless `zoom` says otherwise), or
+ * the `formats` asked for (`pdf` for a vector PDF), creating missing folders. A trailing `.svg`,
+ * `.png` or `.pdf` on `path` is ignored.
  * @example
- * const { png } = await saveFigure(figure([raster({ t, i })]), 'results/raster');
+ * const { png } = await saveFigure(figure([raster(M)]), 'results/raster');
  * // results/raster.svg and results/raster.png
+ * await saveFigure(raster(M), 'results/raster', { formats: ['pdf'] }); // results/raster.pdf
  */
 export async function saveFigure(
   what: Figure | Panel,
   path: string,
-  options: PngOptions = {},
+  options: SaveOptions = {},
 ): Promise<SavedFigure> {
-  const base = path.replace(/\.(svg|png)$/i, '');
+  const formats = options.formats ?? ['svg', 'png'];
+  const unknown = formats.filter((f) => !['svg', 'png', 'pdf'].includes(f));
+  if (formats.length === 0 || unknown.length > 0) {
+    throw new BrianError(
+      'bad_argument',
+      `saveFigure(): 'formats' must list some of 'svg', 'png', 'pdf', got [${formats.join(', ')}].`,
+    );
+  }
+  const base = path.replace(/\.(svg|png|pdf)$/i, '');
   const svg = await renderSvg(what, options);
-  const png = await svgToPng(svg, options);
+  const files: Record<string, string | Uint8Array> = {};
+  if (formats.includes('svg')) files.svg = svg;
+  if (formats.includes('png')) files.png = await svgToPng(svg, options);
+  if (formats.includes('pdf')) files.pdf = await svgToPdf(svg, options);
   await mkdir(dirname(base), { recursive: true });
-  const written = { svg: `${base}.svg`, png: `${base}.png` };
-  await Promise.all([writeFile(written.svg, svg), writeFile(written.png, png)]);
-  return written;
+  const written: Record<string, string> = {};
+  await Promise.all(
+    Object.entries(files).map(([format, data]) => {
+      written[format] = `${base}.${format}`;
+      return writeFile(written[format], data);
+    }),
+  );
+  return written as SavedFigure;
 }

@@ -83,7 +83,7 @@ describe('traces', () => {
     assert.throws(() => traces({ t: [0, 1], series: [{ label: 'a', values: [1] }] }), {
       code: 'bad_argument',
     });
-    assert.throws(() => traces({ t: [0, 1], series: [] }), { code: 'bad_argument' });
+    assert.throws(() => traces({ t: [0, 1], series: [] }), { code: 'empty_data' });
   });
 });
 

@@ -1,0 +1,139 @@
+/**
+ * Panel options read from monitors, so that `raster(spikeMonitor)`, `traces(stateMonitor, 'v')` and
+ * `rates(rateMonitor)` draw what the monitor recorded. The monitors are described structurally, so
+ * this entry point does not import the simulator core.
+ */
+import { BrianError } from '../diagnostics/index.ts';
+import { type DimensionLike, siSymbol } from './inputs.ts';
+import type { RasterOptions } from './raster.ts';
+import type { RatesOptions } from './rates.ts';
+import type { TracesOptions } from './traces.ts';
+
+/** What the plot functions read from a SpikeMonitor. */
+export interface SpikeMonitorLike {
+  readonly name: string;
+  readonly t_: ArrayLike<number>;
+  readonly i: ArrayLike<number>;
+  readonly source: { readonly N: number; readonly name: string };
+}
+
+/** What the plot functions read from a StateMonitor. */
+export interface StateMonitorLike {
+  readonly name: string;
+  readonly t_: ArrayLike<number>;
+  readonly variables: readonly string[];
+  readonly recordIndices: ArrayLike<number>;
+  readonly source: { readonly name: string; variable(name: string): unknown };
+  traces_(name: string): Float64Array[];
+}
+
+/** What the plot functions read from a PopulationRateMonitor. */
+export interface RateMonitorLike {
+  readonly t_: ArrayLike<number>;
+  readonly rate_: ArrayLike<number>;
+  readonly source: { readonly name: string };
+  smooth_rate(window: 'gaussian' | 'flat', width: unknown): { values: ArrayLike<number> };
+}
+
+/** Monitors recording more elements than this have only their first {@link DEFAULT_TRACES} drawn by default. */
+export const ALL_TRACES_UP_TO = 10;
+/** How many recorded elements are drawn by default when there are more than {@link ALL_TRACES_UP_TO}. */
+export const DEFAULT_TRACES = 5;
+
+export function isSpikeMonitor(x: unknown): x is SpikeMonitorLike {
+  return hasAll(x, ['t_', 'i', 'count', 'source']) && !hasAll(x, ['traces_']);
+}
+
+export function isStateMonitor(x: unknown): x is StateMonitorLike {
+  return hasAll(x, ['t_', 'traces_', 'recordIndices', 'variables']);
+}
+
+export function isRateMonitor(x: unknown): x is RateMonitorLike {
+  return hasAll(x, ['t_', 'rate_', 'smooth_rate']);
+}
+
+/** Raster options for a SpikeMonitor: its times and indices over the whole source group. */
+export function spikeMonitorOptions(
+  monitor: SpikeMonitorLike,
+  options: Partial<RasterOptions> = {},
+): RasterOptions {
+  return {
+    t: monitor.t_,
+    i: monitor.i,
+    size: monitor.source.N,
+    title: `Spikes of ${monitor.source.name}`,
+    ...options,
+  };
+}
+
+/** Options of traces drawn from a StateMonitor: which variable, and which recorded elements. */
+export interface StateTracesOptions extends Partial<TracesOptions> {
+  /** Indices (of the source, as in `M.record`) of the elements to draw; default all up to 10, else the first five. */
+  elements?: readonly number[];
+}
+
+/** Traces options for one variable of a StateMonitor (the only one it records when `variable` is omitted). */
+export function stateMonitorOptions(
+  monitor: StateMonitorLike,
+  variable: string | undefined,
+  options: StateTracesOptions = {},
+): TracesOptions {
+  const name = variable ?? onlyVariable(monitor);
+  if (!monitor.variables.includes(name)) {
+    throw new BrianError('not_recorded', `${monitor.name} does not record '${name}'.`, {
+      hint: `it records: ${monitor.variables.join(', ')}`,
+    });
+  }
+  const v = monitor.source.variable(name) as { dim?: DimensionLike };
+  const recorded = Array.from(monitor.recordIndices);
+  const all = monitor.traces_(name);
+  const { elements, ...rest } = options;
+  const shown = elements
+    ? elements.map((e) => {
+        const k = recorded.indexOf(e);
+        if (k < 0) {
+          throw new BrianError('index_out_of_range', `${monitor.name} does not record element ${e}.`, {
+            hint: `recorded elements: ${recorded.slice(0, 20).join(', ')}${recorded.length > 20 ? ', …' : ''}`,
+          });
+        }
+        return k;
+      })
+    : recorded.slice(0, recorded.length > ALL_TRACES_UP_TO ? DEFAULT_TRACES : undefined).map((_, k) => k);
+  return {
+    t: monitor.t_,
+    series: shown.map((k) => ({ label: `${name}[${recorded[k]}]`, values: all[k] })),
+    unit: siSymbol(v.dim),
+    yLabel: name,
+    title: `${name} of ${monitor.source.name}`,
+    ...rest,
+  };
+}
+
+/** Rates options for a PopulationRateMonitor, with a Gaussian-smoothed rate when `smoothWidth` is given. */
+export function rateMonitorOptions(
+  monitor: RateMonitorLike,
+  options: Partial<RatesOptions> & { smoothWidth?: unknown } = {},
+): RatesOptions {
+  const { smoothWidth, ...rest } = options;
+  return {
+    t: monitor.t_,
+    rate: monitor.rate_,
+    smooth: smoothWidth ? monitor.smooth_rate('gaussian', smoothWidth).values : undefined,
+    title: `Population rate of ${monitor.source.name}`,
+    ...rest,
+  };
+}
+
+function onlyVariable(monitor: StateMonitorLike): string {
+  if (monitor.variables.length === 1) return monitor.variables[0];
+  throw new BrianError(
+    'bad_argument',
+    `${monitor.name} records ${monitor.variables.length} variables (${monitor.variables.join(', ')}): say which one to draw.`,
+    { hint: `e.g. traces(${monitor.name}, '${monitor.variables[0] ?? 'v'}')` },
+  );
+}
+
+function hasAll(x: unknown, keys: readonly string[]): boolean {
+  if (x === null || typeof x !== 'object') return false;
+  return keys.every((k) => k in (x as object));
+}
