@@ -6,6 +6,7 @@
 export type { Namespace } from './compiler/2-analyze/external-scope.ts';
 export { Equations } from './core/equations.ts';
 export { catchLogs, setLogLevel, suppressWarning } from './core/log.ts';
+export { type QuantityNamespace, q } from './core/quantity-text.ts';
 export { implementation, type UserFunctionSpec } from './core/user-function.ts';
 export { device, getDevice, setDevice } from './devices/active.ts';
 export type { RuntimeOptions } from './devices/runtime/runtime-device.ts';

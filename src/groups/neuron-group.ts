@@ -250,8 +250,4 @@ export class NeuronGroup extends Group {
     }
     this.allocate(device, '_spikespace', 'integer', N + 1);
   }
-
-  override toString(): string {
-    return `NeuronGroup(${this.N}, name='${this.name}')`;
-  }
 }

@@ -77,4 +77,10 @@ export class Subgroup extends Group {
   arrayId(name: string): string {
     return (this.root as unknown as { arrayId(n: string): string }).arrayId(name);
   }
+
+  /** Brian's text: `<Subgroup 'neurongroup_subgroup' of 'neurongroup' from 0 to 2>`. */
+  override toString(): string {
+    const from = this.first - this.parent.start;
+    return `<Subgroup '${this.name}' of '${this.parent.name}' from ${from} to ${from + this.size}>`;
+  }
 }

@@ -2,11 +2,14 @@ import type { TypedArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { unknownNameHint } from '../diagnostics/did-you-mean.ts';
 import { isProtocolName, memberNames } from '../network/attribute-access.ts';
+import { DIMENSIONLESS } from '../units/dimension.ts';
 import { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
+import { siUnitName } from '../units/registry.ts';
 import type { Unit } from '../units/unit.ts';
 import type { SettableValue } from './assign-values.ts';
 import type { Group } from './group.ts';
+import { viewRepr } from './view-display.ts';
 
 /**
  * What `G.v` returns: a live view on a variable (Brian's VariableView). Index it like an array
@@ -32,7 +35,10 @@ export interface VariableView extends Iterable<Quantity> {
   min(): Quantity;
   max(): Quantity;
   toArray(): number[];
+  /** Brian's text of a variable view: `<neurongroup.v: array([-70., -65.]) * mvolt>`. */
   toString(): string;
+  /** `JSON.stringify(G.v)`: `{ "values": [SI values…], "unit": "V" }`. */
+  toJSON(): { values: number[] | boolean[]; unit: string };
   /** Indexing: numbers give one element, strings are conditions. */
   [index: number]: Quantity;
 }
@@ -119,7 +125,20 @@ class View {
   }
 
   toString(): string {
-    return `<${this.group.name}.${this.name}: ${this.quantity.toString()}>`;
+    const v = this.group.variable(this.name);
+    return viewRepr(this.group.name, this.name, this.values, this.dim, v.kind === 'array' && v.shared);
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+
+  toJSON(): { values: number[] | boolean[]; unit: string } {
+    const values = this.values;
+    return {
+      values: values instanceof Uint8Array ? Array.from(values, (x) => x !== 0) : Array.from(values),
+      unit: siUnitName(this.dim ?? DIMENSIONLESS),
+    };
   }
 }
 

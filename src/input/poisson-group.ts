@@ -1,8 +1,9 @@
+import { exprToString } from '../compiler/1-parse/expr-utils.ts';
 import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import { NeuronGroup } from '../groups/neuron-group.ts';
 import type { Clock } from '../network/clock.ts';
 import type { Quantity } from '../units/quantity.ts';
-import type { QuantityArray } from '../units/quantity-array.ts';
+import { QuantityArray } from '../units/quantity-array.ts';
 
 export interface PoissonGroupOptions {
   readonly namespace?: Namespace;
@@ -29,7 +30,12 @@ export class PoissonGroup extends NeuronGroup {
     if (typeof rates !== 'string') this.rates = rates;
   }
 
+  /** Brian's text: `PoissonGroup(100, rates=10. * hertz)`. */
   override toString(): string {
-    return `PoissonGroup(${this.N}, name='${this.name}')`;
+    const v = this.variable('rates');
+    if (v.kind === 'subexpression') return `PoissonGroup(${this.N}, rates='${exprToString(v.expr)}')`;
+    const q = new QuantityArray(Float64Array.from(this.rawValues('rates')), v.dim);
+    const same = q.values.every((x) => x === q.values[0]);
+    return `PoissonGroup(${this.N}, rates=${same ? q.at(0).repr() : q.repr()})`;
   }
 }

@@ -160,7 +160,7 @@ export class PoissonInput extends BrianObject {
   }
 
   override toString(): string {
-    return `PoissonInput(${this.target.name}.${this.targetVar}, N=${this.N}, rate=${this.rate}, weight=${this.weight})`;
+    return `PoissonInput(clock=${this.clock}, when=${this.runner.when}, order=${this.runner.order}, name='${this.name}')`;
   }
 }
 

@@ -227,7 +227,8 @@ export class SpikeGeneratorGroup extends Group {
   }
 
   override toString(): string {
-    return `SpikeGeneratorGroup(${this.N}, indices=<length ${this.given.indices.length} array>, name='${this.name}')`;
+    const n = this.given.indices.length;
+    return `SpikeGeneratorGroup(${this.N}, indices=<length ${n} array>, times=<length ${n} array>)`;
   }
 }
 

@@ -74,6 +74,11 @@ export class PopulationRateMonitor extends BrianObject {
     return [this.source];
   }
 
+  /** Brian's one-line summary: `<PopulationRateMonitor, recording neurongroup>`. */
+  override toString(): string {
+    return `<PopulationRateMonitor, recording ${this.source.name}>`;
+  }
+
   get t_(): Float64Array {
     return this.checked(this.raw(this.ids.t), 't_');
   }

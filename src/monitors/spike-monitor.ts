@@ -200,6 +200,11 @@ export class SpikeMonitor extends BrianObject {
     return new Map([...byNeuron].map(([k, ts]) => [k, new QuantityArray(Float64Array.from(ts), second.dim)]));
   }
 
+  /** Brian's one-line summary: `<SpikeMonitor, recording from 'neurongroup'>`. */
+  override toString(): string {
+    return `<SpikeMonitor, recording from '${this.source.name}'>`;
+  }
+
   /** Number of spikes per second of the whole run, per neuron (convenience, not in Brian). */
   rate(duration: Quantity): Float64Array {
     return Float64Array.from(this.rawCounts(), (c) => c / duration.value);

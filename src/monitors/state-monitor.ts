@@ -228,6 +228,11 @@ export class StateMonitor extends BrianObject {
     });
   }
 
+  /** Brian's one-line summary: `<StateMonitor, recording ['v'] from 'neurongroup'>`. */
+  override toString(): string {
+    return `<StateMonitor, recording [${this.variables.map((v) => `'${v}'`).join(', ')}] from '${this.source.name}'>`;
+  }
+
   /** The record of element `index` of the source (absolute index, as Brian's `M[index]`). */
   at(index: number): RecordedElement {
     const k = this.recordIndices.indexOf(index);

@@ -100,4 +100,18 @@ export abstract class BrianObject {
   dependencies(): readonly BrianObject[] {
     return [];
   }
+
+  /**
+   * Brian's text of the object, e.g. `NeuronGroup(clock=Clock(dt=100. * usecond, name='defaultclock'),
+   * when=start, order=0, name='neurongroup')`; monitors print a one-line summary instead.
+   */
+  toString(): string {
+    const self = this as unknown as { when?: string; order?: number };
+    return `${this.constructor.name}(clock=${this.clock}, when=${self.when ?? 'start'}, order=${self.order ?? 0}, name='${this.name}')`;
+  }
+
+  /** `console.log(G)` prints {@link toString}'s text, not the object's internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
 }

@@ -38,6 +38,16 @@ export class Clock {
     return this.dtValue;
   }
 
+  /** Brian's text of a clock: `Clock(dt=100. * usecond, name='defaultclock')`. */
+  toString(): string {
+    return `Clock(dt=${this.dt.repr()}, name='${this.name}')`;
+  }
+
+  /** `console.log(clock)` prints {@link toString}'s text. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+
   get dt(): Quantity {
     return new Quantity(this.dtValue, second.dim);
   }

@@ -66,6 +66,16 @@ export class Network {
     return found;
   }
 
+  /** Brian's text: `<Network at time t=0. s, containing objects: …>` with each object's own text. */
+  toString(): string {
+    return `<Network at time t=${this.t}, containing objects: ${this.allObjects().map(String).join(', ')}>`;
+  }
+
+  /** `console.log(net)` prints {@link toString}'s text. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+
   /** Current simulation time of the network. */
   get t(): Quantity {
     return new Quantity(this.time, second.dim);

@@ -461,8 +461,4 @@ export class Synapses extends Group {
     });
     this.updateSize();
   }
-
-  override toString(): string {
-    return `Synapses(${this.source.name} → ${this.target.name}, ${this.N} synapses, name='${this.name}')`;
-  }
 }

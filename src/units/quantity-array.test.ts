@@ -74,7 +74,7 @@ describe('QuantityArray basics', () => {
       [1, 2, 100, 4],
     );
     assert.ok(v.toArray().every((q) => q instanceof Quantity));
-    assert.equal(JSON.stringify(ms([1])), '{"values":[0.001],"dim":"s"}');
+    assert.equal(JSON.stringify(ms([1])), '{"values":[0.001],"unit":"s"}');
   });
 });
 

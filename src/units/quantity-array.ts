@@ -12,6 +12,7 @@ import { type ArithmeticOp, type ComparisonOp, compareValues, compute, type Valu
 import type { PrintOptions } from './number-format.ts';
 import { pairwiseSum } from './pairwise-sum.ts';
 import { checkUnitMatch, exponentValue, Quantity, type Scalar } from './quantity.ts';
+import { siUnitName } from './registry.ts';
 
 /** What elementwise arithmetic accepts. */
 export type ArrayOperand = QuantityArray | Quantity | number;
@@ -261,8 +262,9 @@ export class QuantityArray implements Iterable<Quantity> {
     return this.toString();
   }
 
-  toJSON(): { values: number[]; dim: string } {
-    return { values: Array.from(this.values), dim: this.dim.toString() };
+  /** `JSON.stringify(mV([1, 2]))`: `{"values":[0.001,0.002],"unit":"V"}`, SI values and their SI unit. */
+  toJSON(): { values: number[]; unit: string } {
+    return { values: Array.from(this.values), unit: siUnitName(this.dim) };
   }
 
   /** @internal */

@@ -11,7 +11,7 @@ import { type DisplayOptions, type DisplayUnit, formatBest, formatInUnit, shortS
 import { DimensionMismatchError, notDimensionless } from './errors.ts';
 import type { PrintOptions } from './number-format.ts';
 import { QuantityArray, scalarArrayCompare, scalarArrayOp } from './quantity-array.ts';
-import { bestUnitFor } from './registry.ts';
+import { bestUnitFor, siUnitName } from './registry.ts';
 
 /** What scalar arithmetic accepts: a Quantity (or Unit) or a plain, dimensionless, number. */
 export type Scalar = Quantity | number;
@@ -205,8 +205,9 @@ export class Quantity {
     return this.toString();
   }
 
-  toJSON(): { value: number; dim: string } {
-    return { value: this.value, dim: this.dim.toString() };
+  /** `JSON.stringify(ms(20))`: `{"value":0.02,"unit":"s"}`, the value in SI and its SI unit. */
+  toJSON(): { value: number; unit: string } {
+    return { value: this.value, unit: siUnitName(this.dim) };
   }
 
   // ---- internals --------------------------------------------------------------------------

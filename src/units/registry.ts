@@ -120,3 +120,13 @@ export function unitForDisplay(dim: Dimension): string {
   if (dim === DIMENSIONLESS) return '1';
   return getUnit(dim)?.dispname ?? dim.toString();
 }
+
+/**
+ * The SI unit of a dimension as text, for files and JSON: `V`, `s`, `S` for the units Brian names,
+ * the SI dimension (`m^-4 kg^-1 s^3 A^2`) otherwise, `1` when dimensionless. Unlike
+ * {@link unitForDisplay} it never picks a unit the user registered, so values in SI always match it.
+ */
+export function siUnitName(dim: Dimension): string {
+  if (dim === DIMENSIONLESS) return '1';
+  return standardUnitRegister.unscaled(dim)?.dispname ?? dim.toString();
+}
