@@ -106,8 +106,11 @@ export abstract class BrianObject {
    * when=start, order=0, name='neurongroup')`; monitors print a one-line summary instead.
    */
   toString(): string {
+    // Read only members the object has: user objects answer unknown names with an error.
     const self = this as unknown as { when?: string; order?: number };
-    return `${this.constructor.name}(clock=${this.clock}, when=${self.when ?? 'start'}, order=${self.order ?? 0}, name='${this.name}')`;
+    const when = 'when' in self ? self.when : 'start';
+    const order = 'order' in self ? self.order : 0;
+    return `${this.constructor.name}(clock=${this.clock}, when=${when}, order=${order}, name='${this.name}')`;
   }
 
   /** `console.log(G)` prints {@link toString}'s text, not the object's internals. */
