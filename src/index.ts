@@ -26,8 +26,16 @@ export { PopulationRateMonitor } from './monitors/population-rate-monitor.ts';
 export { SpikeMonitor, type SpikeMonitorOptions } from './monitors/spike-monitor.ts';
 export { StateMonitor, type StateMonitorOptions } from './monitors/state-monitor.ts';
 export { Clock, defaultclock } from './network/clock.ts';
-export { collectedObjects as collect, restore, run, startScope, stop, store } from './network/magic.ts';
-export { Network, type RunOptions } from './network/network.ts';
+export {
+  collectedObjects as collect,
+  restore,
+  run,
+  runAsync,
+  startScope,
+  stop,
+  store,
+} from './network/magic.ts';
+export { type AsyncRunOptions, Network, type RunOptions } from './network/network.ts';
 export {
   NetworkOperation,
   type NetworkOperationOptions,

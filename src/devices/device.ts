@@ -54,6 +54,11 @@ export interface Device {
   synapsesConnected(spec: SynapsesConnected): void;
   /** Runs (or records) one `Network.run`. */
   runNetwork(run: NetworkRun): NetworkRunResult;
+  /**
+   * Runs one `Network.runAsync`: as `runNetwork`, giving the event loop back regularly; stops
+   * after the step in which `run.stopped()` becomes true (abort, `stop()`).
+   */
+  runNetworkAsync(run: NetworkRun): Promise<NetworkRunResult>;
 }
 
 export type KernelFunction = (t: number, dt: number, timestep: number) => void;
@@ -110,7 +115,7 @@ export interface NetworkRun {
   readonly duration: number;
   readonly report?: ReportOption;
   readonly reportPeriod?: Quantity;
-  /** Whether `stop()` was called during the run. */
+  /** Whether `stop()` was called (or the AbortSignal of `runAsync` fired) during the run. */
   stopped(): boolean;
 }
 

@@ -1,7 +1,7 @@
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import type { Quantity } from '../units/quantity.ts';
 import type { BrianObject } from './brian-object.ts';
-import { Network, type RunOptions } from './network.ts';
+import { type AsyncRunOptions, Network, type RunOptions } from './network.ts';
 
 /**
  * Brian's "magic" `run()`: JavaScript cannot look into the caller's variables, so every object
@@ -53,6 +53,14 @@ function network(): Network {
 
 export function run(duration: Quantity, options?: RunOptions): void {
   network().run(duration, options);
+}
+
+/**
+ * `run()` that gives the event loop back regularly, reports progress and stops on
+ * `options.signal` (see `Network.runAsync`): `await runAsync(second(1), { signal, report })`.
+ */
+export async function runAsync(duration: Quantity, options?: AsyncRunOptions): Promise<void> {
+  return network().runAsync(duration, options);
 }
 
 export function store(name = 'default', filename?: string): void {

@@ -1,6 +1,6 @@
 import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import { getDevice } from '../devices/active.ts';
-import type { Device } from '../devices/device.ts';
+import type { Device, NetworkRun, NetworkRunResult } from '../devices/device.ts';
 import { RuntimeDevice } from '../devices/runtime/runtime-device.ts';
 import type { CppStandaloneDevice } from '../devices/standalone/cpp-standalone-device.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
@@ -12,6 +12,13 @@ import type { ReportOption } from './report.ts';
 import { DEFAULT_SCHEDULE, slotRank } from './schedule.ts';
 import { restoreSnapshot, type Snapshot, takeSnapshot } from './snapshot.ts';
 
+/** What a run hands the device, and what it needs again when the device is done. */
+interface PreparedRun {
+  readonly device: Device;
+  readonly objects: readonly BrianObject[];
+  readonly run: NetworkRun;
+}
+
 export interface RunOptions {
   /** `'text'`/`'stdout'`, `'stderr'`, or a callback `(elapsed, completed, start, duration)`. */
   readonly report?: ReportOption;
@@ -19,6 +26,11 @@ export interface RunOptions {
   readonly reportPeriod?: Quantity;
   /** Names used by the model's code that no group namespace defines (Brian's `run(namespace=…)`). */
   readonly namespace?: Namespace;
+}
+
+export interface AsyncRunOptions extends RunOptions {
+  /** Stops the run after the current time step; the promise then rejects with `signal.reason`. */
+  readonly signal?: AbortSignal;
 }
 
 let nextNetworkId = 1;
@@ -35,6 +47,7 @@ export class Network {
   private time = 0;
   private readonly snapshots = new Map<string, Snapshot>();
   private stopped = false;
+  private running = false;
   /** Seconds spent in the last run's step loop (Brian's `_last_run_time`). */
   lastRunTime = 0;
 
@@ -103,6 +116,43 @@ export class Network {
   }
 
   run(duration: Quantity, options: RunOptions = {}): void {
+    const prepared = this.prepareRun(duration, options);
+    let result: NetworkRunResult;
+    try {
+      result = prepared.device.runNetwork(prepared.run);
+    } finally {
+      this.running = false;
+    }
+    this.completeRun(prepared, result);
+  }
+
+  /**
+   * `run()` that gives the event loop back regularly (every ~20 ms of wall-clock time), so a
+   * page or a Web Worker stays responsive: progress `report`s arrive during the run, and the
+   * `signal` stops it after the current time step. An aborted run keeps the state of its last
+   * completed step (time, variables, monitors; a later run continues from there) and rejects
+   * with `signal.reason`. The same step loop as `run()`; results are identical.
+   */
+  async runAsync(duration: Quantity, options: AsyncRunOptions = {}): Promise<void> {
+    const signal = options.signal;
+    signal?.throwIfAborted();
+    const prepared = this.prepareRun(duration, options, () => signal?.aborted === true);
+    let result: NetworkRunResult;
+    try {
+      result = await prepared.device.runNetworkAsync(prepared.run);
+    } finally {
+      this.running = false;
+    }
+    this.completeRun(prepared, result);
+    signal?.throwIfAborted();
+  }
+
+  /** Checks the duration, prepares every object and sets the clocks: what a run hands the device. */
+  private prepareRun(
+    duration: Quantity,
+    options: RunOptions,
+    aborted: () => boolean = () => false,
+  ): PreparedRun {
     if (!(duration instanceof Quantity) || duration.dim !== second.dim) {
       throw new BrianError(
         typeof duration === 'number' ? 'missing_unit' : 'bad_argument',
@@ -112,13 +162,9 @@ export class Network {
     }
     if (duration.value < 0)
       throw new BrianError('bad_argument', `run() needs a non-negative duration, got ${duration}.`);
+    this.notRunning('run()');
     const objects = this.allObjects();
-    for (const o of objects) {
-      if (o.networkId !== undefined && o.networkId !== this.id && this.objects.includes(o)) {
-        // An object moves to this network; Brian allows this between runs.
-      }
-      o.networkId = this.id;
-    }
+    for (const o of objects) o.networkId = this.id;
     const device = this.device;
     const ctx = { device, runNamespace: options.namespace };
     for (const o of objects) if (o.active) o.beforeRun(ctx);
@@ -129,7 +175,8 @@ export class Network {
     const clocks = [...new Set(runners.map((r) => r.clock).concat(objects.map((o) => o.clock)))];
     for (const c of clocks) c.setInterval(start, end);
     this.stopped = false;
-    const result = device.runNetwork({
+    this.running = true;
+    const run: NetworkRun = {
       name: `network_${this.id}`,
       network: this,
       runners,
@@ -138,11 +185,27 @@ export class Network {
       duration: duration.value,
       report: options.report,
       reportPeriod: options.reportPeriod,
-      stopped: () => this.stopped,
-    });
+      stopped: () => this.stopped || aborted(),
+    };
+    return { device, objects, run };
+  }
+
+  private completeRun({ objects }: PreparedRun, result: NetworkRunResult): void {
     this.lastRunTime = result.elapsed;
     this.time = result.time;
     for (const o of objects) if (o.active) o.afterRun();
+  }
+
+  /** An asynchronous run is in progress: nothing else may run, store or restore meanwhile. */
+  private notRunning(what: string): void {
+    if (!this.running) return;
+    throw new BrianError(
+      'network_error',
+      `${what} while this network is running (runAsync() has not finished).`,
+      {
+        hint: 'await the runAsync() promise first',
+      },
+    );
   }
 
   private sortedRunners(objects: readonly BrianObject[]): Runner[] {
@@ -162,6 +225,7 @@ export class Network {
 
   /** Saves the state of every object (and the clocks and the random state) under `name`, and to `filename` if given. */
   store(name = 'default', filename?: string): void {
+    this.notRunning('store()');
     const device = this.device;
     if (isStandalone(device)) {
       // The arrays are saved inside the program; the network keeps the time and the clocks.
@@ -177,6 +241,7 @@ export class Network {
 
   /** Puts every object back into the state saved by `store(name)` (from `filename` if given). */
   restore(name = 'default', filename?: string, options: { restoreRandomState?: boolean } = {}): void {
+    this.notRunning('restore()');
     if (isStandalone(this.device)) this.noFileOnStandalone('restore()', filename);
     const snapshot = filename ? snapshotFiles('restore()').read(filename, name) : this.snapshots.get(name);
     if (!snapshot) {

@@ -8,7 +8,7 @@ import { type NativeKernelBackend, NEEDS_NODE_HINT, platform } from '../../platf
 import type { Device, KernelFunction, NetworkRun, NetworkRunResult, SynapsesConnected } from '../device.ts';
 import { allocateTyped, type DeviceArray, DynamicArray, StaticArray, type TypedArray } from './arrays.ts';
 import { brianPrelude } from './prelude.ts';
-import { runLoop } from './run-loop.ts';
+import { runLoop, runLoopAsync } from './run-loop.ts';
 import { synapsesConnected } from './synapses-connected.ts';
 
 export type { KernelFunction } from '../device.ts';
@@ -184,5 +184,10 @@ export class RuntimeDevice implements Device {
   runNetwork(run: NetworkRun): NetworkRunResult {
     this.native?.flush();
     return runLoop(run);
+  }
+
+  runNetworkAsync(run: NetworkRun): Promise<NetworkRunResult> {
+    this.native?.flush();
+    return runLoopAsync(run);
   }
 }

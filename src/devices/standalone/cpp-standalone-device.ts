@@ -278,6 +278,15 @@ export class CppStandaloneDevice implements Device {
     return { elapsed: results?.runTimes[op.index] ?? Number.NaN, time: run.start + run.duration };
   }
 
+  /**
+   * `runAsync` records the run as `run()` does; with `buildOnRun` the program is built and run
+   * then, in child processes this process waits for, so the event loop is not given back
+   * during the run and an AbortSignal is only seen before it starts.
+   */
+  async runNetworkAsync(run: NetworkRun): Promise<NetworkRunResult> {
+    return this.runNetwork(run);
+  }
+
   /** Network.store() inside the program: the objects' arrays, the pathways' spike queues, the random state. */
   storeState(key: string, objects: readonly BrianObject[]): void {
     this.recording('store()');
