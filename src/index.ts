@@ -13,6 +13,7 @@ export type { RuntimeOptions } from './devices/runtime/runtime-device.ts';
 export type { BuildOptions, RerunOptions, RunArgs, StandaloneOptions } from './devices/standalone/options.ts';
 export type { ErrorCode } from './diagnostics/codes.ts';
 export { BrianError } from './diagnostics/diagnostic.ts';
+export { SourceText, type Span } from './diagnostics/span.ts';
 export { LinkedVariable, linkedVar } from './groups/linked-var.ts';
 export { NeuronGroup, type NeuronGroupOptions } from './groups/neuron-group.ts';
 export { Subgroup } from './groups/subgroup.ts';

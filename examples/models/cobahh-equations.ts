@@ -1,4 +1,4 @@
-import { cm, mS, ms, mV, nS, type Quantity, siemens, uF, um } from '../../src/node.ts';
+import { cm, mS, ms, mV, nS, type Quantity, siemens, uF, um } from '../../src/index.ts';
 
 /**
  * The Traub–Miles Hodgkin–Huxley neuron of the COBAHH benchmark (Brian's examples/COBAHH.py),

@@ -1,0 +1,26 @@
+/** A playground preset run in this Node process, as the page's worker runs it (the reference). */
+import { defaultclock, ms, run, runAsync, seed, setDevice, startScope } from '../../src/index.ts';
+import { parseDuration, parseParameters } from '../../web/src/model-input.ts';
+import { presetById } from '../../web/src/presets/index.ts';
+
+export async function nodeRun(id: string, options: { seed: number; async?: boolean }) {
+  const preset = presetById(id);
+  if (!preset) throw new Error(`no preset ${id}`);
+  setDevice('runtime');
+  startScope();
+  defaultclock.dt = ms(0.1);
+  seed(options.seed);
+  const duration = parseDuration(preset.duration);
+  const built = preset.build({
+    equations: preset.equations,
+    parameters: parseParameters(preset.parameters),
+    duration,
+  });
+  const started = performance.now();
+  if (options.async) await runAsync(duration);
+  else run(duration);
+  const seconds = (performance.now() - started) / 1000;
+  const monitor = built.spikes!.monitor;
+  const firstSpikes = [0, 1, 2].map((k) => [monitor.i[k], monitor.t_[k]] as const);
+  return { spikes: monitor.num_spikes, seconds: seconds / duration.value, firstSpikes };
+}
