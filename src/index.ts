@@ -26,6 +26,7 @@ export { TimedArray, type TimedArrayOptions, type TimedArrayValues } from './inp
 export { PopulationRateMonitor } from './monitors/population-rate-monitor.ts';
 export { SpikeMonitor, type SpikeMonitorOptions } from './monitors/spike-monitor.ts';
 export { StateMonitor, type StateMonitorOptions } from './monitors/state-monitor.ts';
+export type { StreamChunk, StreamOptions, StreamSink } from './monitors/stream.ts';
 export { Clock, defaultclock } from './network/clock.ts';
 export {
   collectedObjects as collect,

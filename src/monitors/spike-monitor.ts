@@ -17,6 +17,8 @@ import type { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
 import { readRecordedVariables } from './recorded-variables.ts';
 import { type SpikeSource, spikeSource } from './spike-source.ts';
+import { MonitorStream, type StreamOptions } from './stream.ts';
+import { spikeStreamSource } from './stream-sources.ts';
 
 export interface SpikeMonitorOptions {
   /** Variables of the source to record at each spike (values after the threshold, before the reset). */
@@ -26,6 +28,11 @@ export interface SpikeMonitorOptions {
   readonly when?: string;
   readonly order?: number;
   readonly name?: string;
+  /**
+   * Hand the spikes over to a sink every `every` steps and at the end of each run, e.g.
+   * `{ every: 1000, to: csvFileSink('out/spikes.csv') }`, so a run that dies keeps them (runtime device).
+   */
+  readonly stream?: StreamOptions;
 }
 
 /**
@@ -40,6 +47,7 @@ export class SpikeMonitor extends BrianObject {
   readonly record: boolean;
   readonly variables: readonly string[];
   private readonly runner: SpikeMonitorRunner;
+  private readonly stream?: MonitorStream;
   private readonly ids: { t: string; i: string; count: string; vars: Map<string, string> };
   private readonly dims = new Map<string, Dimension>();
 
@@ -68,6 +76,15 @@ export class SpikeMonitor extends BrianObject {
       options.when ?? 'thresholds',
       options.order ?? 1,
     );
+    if (options.stream) {
+      if (!this.record) {
+        throw new BrianError(
+          'bad_argument',
+          `${this.name}: 'stream' needs the spikes recorded (record: true).`,
+        );
+      }
+      this.stream = new MonitorStream(this, this.clock, options.stream, spikeStreamSource(this));
+    }
     collect(this);
     this.exposeAttributes();
   }
@@ -90,7 +107,11 @@ export class SpikeMonitor extends BrianObject {
   }
 
   runners(): readonly Runner[] {
-    return [this.runner];
+    return this.stream ? [this.runner, this.stream.runner] : [this.runner];
+  }
+
+  override afterRun(): void {
+    this.stream?.flush();
   }
 
   stateArrays(): readonly string[] {

@@ -17,6 +17,8 @@ import { second } from '../units/index.ts';
 import type { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
 import { readRecordedVariables } from './recorded-variables.ts';
+import { MonitorStream, type StreamOptions } from './stream.ts';
+import { stateStreamSource } from './stream-sources.ts';
 
 export interface StateMonitorOptions {
   /** `true` for every element, or the indices (relative to the source) to record. */
@@ -27,6 +29,11 @@ export interface StateMonitorOptions {
   readonly when?: string;
   readonly order?: number;
   readonly name?: string;
+  /**
+   * Hand the samples over to a sink every `every` steps and at the end of each run, e.g.
+   * `{ every: 1000, to: csvFileSink('out/v.csv') }`, so a run that dies keeps them (runtime device).
+   */
+  readonly stream?: StreamOptions;
 }
 
 /** The recorded values of one element: `M.at(5).v` / `M[5].v` (Brian's `M[5].v`). */
@@ -52,6 +59,7 @@ export class StateMonitor extends BrianObject {
    */
   readonly recordsAllOf?: string;
   private readonly runner: StateMonitorRunner;
+  private readonly stream?: MonitorStream;
   private readonly ids: { t: string; indices: string; vars: Map<string, string>; sourceClock?: string };
   private readonly dims = new Map<string, Dimension>();
 
@@ -112,6 +120,8 @@ export class StateMonitor extends BrianObject {
       this.ids.vars.set(v, id);
     }
     this.runner = new StateMonitorRunner(this, options.when ?? 'start', options.order ?? 0);
+    if (options.stream)
+      this.stream = new MonitorStream(this, this.clock, options.stream, stateStreamSource(this));
     collect(this);
     // `M.v`, `M.v_`, `M[5].v`, and errors for unknown names (network/attribute-access.ts).
     this.exposeAttributes();
@@ -145,7 +155,11 @@ export class StateMonitor extends BrianObject {
   }
 
   runners(): readonly Runner[] {
-    return [this.runner];
+    return this.stream ? [this.runner, this.stream.runner] : [this.runner];
+  }
+
+  override afterRun(): void {
+    this.stream?.flush();
   }
 
   stateArrays(): readonly string[] {
