@@ -42,14 +42,15 @@ function bodyOf(data: NpyData, boolean: boolean): { descr: string; bytes: Uint8A
     const points = Array.from(data, (c) => c.codePointAt(0)!);
     const bytes = new Uint8Array(points.length * 4);
     const view = new DataView(bytes.buffer);
-    points.forEach((p, k) => view.setUint32(4 * k, p, true));
+    for (const [k, p] of points.entries()) view.setUint32(4 * k, p, true);
     return { descr: `<U${Math.max(points.length, 1)}`, bytes: points.length ? bytes : new Uint8Array(4) };
   }
   if (data instanceof Uint8Array) return { descr: boolean ? '|b1' : '|u1', bytes: data.slice() };
   const bytes = new Uint8Array(data.length * data.BYTES_PER_ELEMENT);
   const view = new DataView(bytes.buffer);
   // Explicit little-endian writes, so the file is the same on any machine.
-  if (data instanceof Float64Array) data.forEach((x, k) => view.setFloat64(8 * k, x, true));
-  else data.forEach((x, k) => view.setInt32(4 * k, x, true));
+  if (data instanceof Float64Array)
+    for (let k = 0; k < data.length; k++) view.setFloat64(8 * k, data[k], true);
+  else for (let k = 0; k < data.length; k++) view.setInt32(4 * k, data[k], true);
   return { descr: data instanceof Float64Array ? '<f8' : '<i4', bytes };
 }

@@ -110,7 +110,7 @@ function stateTable(m: StateMonitor): ResultTable {
   for (const v of m.variables) {
     const traces = m.traces_(v);
     const data = new Float64Array(traces.length * t.length);
-    traces.forEach((trace, k) => data.set(trace, k * t.length));
+    for (const [k, trace] of traces.entries()) data.set(trace, k * t.length);
     const boolean = m.source.variable(v).type === 'boolean';
     arrays.push({ ...array(v, data, [traces.length, t.length], dimOf(m.source, v)), boolean });
   }

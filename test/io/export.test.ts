@@ -11,7 +11,6 @@ import { saveResults } from '../../src/io/files.ts';
 import { toCsv, toHdf5, toNpz } from '../../src/io/index.ts';
 import {
   ms,
-  mV,
   Network,
   NeuronGroup,
   PopulationRateMonitor,
