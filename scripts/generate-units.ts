@@ -88,12 +88,19 @@ function generateTable(): string {
     if (k < 0) k = dimKeys.push(key) - 1;
     return k;
   };
+  const SI = ['m', 'kg', 's', 'A', 'K', 'mol', 'cd'];
   const call = (fn: string, [name, dispname, dims, scale, latex]: UnitEntry) =>
     `${fn}(${[str(name), str(dispname), `D[${dimIndex(dims)}]`, String(scale), ...(latex ? [str(latex)] : [])].join(', ')})`;
 
-  const unitLines = data.units.map((e) => `export const ${e[0]}: Unit = unit${call('', e)};`);
+  // One doc comment per unit, so the API reference documents every exported name.
+  const dimText = (dims: number[]) =>
+    dims.flatMap((p, k) => (p === 0 ? [] : [p === 1 ? SI[k] : `${SI[k]}^${p}`])).join(' ') || '1';
+  const unitDoc = ([name, dispname, dims, scale]: UnitEntry) =>
+    `/** Brian's unit \`${name}\` (\`${dispname}\`): ${scale === 0 ? '1' : `1e${scale}`} × ${dimText(dims)}. */`;
+  const unitLines = data.units.map((e) => `${unitDoc(e)}\nexport const ${e[0]}: Unit = unit${call('', e)};`);
   const aliasLines = Object.entries(data.aliases).map(
-    ([alias, target]) => `export const ${alias}: Unit = alias(${str(alias)}, ${target});`,
+    ([alias, target]) =>
+      `/** \`${alias}\`, Brian's short name of {@link ${target}}. */\nexport const ${alias}: Unit = alias(${str(alias)}, ${target});`,
   );
   const compoundLines = data.compoundUnits.map((e) => `  ${call('compound', e)},`);
   const registerLines = (['standard', 'user', 'additional'] as const).map(

@@ -69,2102 +69,4197 @@ function fillRegister(register: UnitRegistry, names: string): void {
   }
 }
 
+/** Brian's unit `metre` (`m`): 1 × m. */
 export const metre: Unit = unit('metre', 'm', D[0], 0);
+/** Brian's unit `meter` (`m`): 1 × m. */
 export const meter: Unit = unit('meter', 'm', D[0], 0);
+/** Brian's unit `kilogram` (`kg`): 1 × kg. */
 export const kilogram: Unit = unit('kilogram', 'kg', D[1], 0);
+/** Brian's unit `second` (`s`): 1 × s. */
 export const second: Unit = unit('second', 's', D[2], 0);
+/** Brian's unit `amp` (`A`): 1 × A. */
 export const amp: Unit = unit('amp', 'A', D[3], 0);
+/** Brian's unit `ampere` (`A`): 1 × A. */
 export const ampere: Unit = unit('ampere', 'A', D[3], 0);
+/** Brian's unit `kelvin` (`K`): 1 × K. */
 export const kelvin: Unit = unit('kelvin', 'K', D[4], 0);
+/** Brian's unit `mole` (`mol`): 1 × mol. */
 export const mole: Unit = unit('mole', 'mol', D[5], 0);
+/** Brian's unit `mol` (`mol`): 1 × mol. */
 export const mol: Unit = unit('mol', 'mol', D[5], 0);
+/** Brian's unit `candle` (`cd`): 1 × cd. */
 export const candle: Unit = unit('candle', 'cd', D[6], 0);
+/** Brian's unit `kilogramme` (`kg`): 1 × kg. */
 export const kilogramme: Unit = unit('kilogramme', 'kg', D[1], 0);
+/** Brian's unit `gram` (`g`): 1e-3 × kg. */
 export const gram: Unit = unit('gram', 'g', D[1], -3);
+/** Brian's unit `gramme` (`g`): 1e-3 × kg. */
 export const gramme: Unit = unit('gramme', 'g', D[1], -3);
+/** Brian's unit `molar` (`M`): 1e3 × m^-3 mol. */
 export const molar: Unit = unit('molar', 'M', D[7], 3);
+/** Brian's unit `radian` (`rad`): 1 × 1. */
 export const radian: Unit = unit('radian', 'rad', D[8], 0);
+/** Brian's unit `steradian` (`sr`): 1 × 1. */
 export const steradian: Unit = unit('steradian', 'sr', D[8], 0);
+/** Brian's unit `hertz` (`Hz`): 1 × s^-1. */
 export const hertz: Unit = unit('hertz', 'Hz', D[9], 0);
+/** Brian's unit `newton` (`N`): 1 × m kg s^-2. */
 export const newton: Unit = unit('newton', 'N', D[10], 0);
+/** Brian's unit `pascal` (`Pa`): 1 × m^-1 kg s^-2. */
 export const pascal: Unit = unit('pascal', 'Pa', D[11], 0);
+/** Brian's unit `joule` (`J`): 1 × m^2 kg s^-2. */
 export const joule: Unit = unit('joule', 'J', D[12], 0);
+/** Brian's unit `watt` (`W`): 1 × m^2 kg s^-3. */
 export const watt: Unit = unit('watt', 'W', D[13], 0);
+/** Brian's unit `coulomb` (`C`): 1 × s A. */
 export const coulomb: Unit = unit('coulomb', 'C', D[14], 0);
+/** Brian's unit `volt` (`V`): 1 × m^2 kg s^-3 A^-1. */
 export const volt: Unit = unit('volt', 'V', D[15], 0);
+/** Brian's unit `farad` (`F`): 1 × m^-2 kg^-1 s^4 A^2. */
 export const farad: Unit = unit('farad', 'F', D[16], 0);
+/** Brian's unit `ohm` (`ohm`): 1 × m^2 kg s^-3 A^-2. */
 export const ohm: Unit = unit('ohm', 'ohm', D[17], 0);
+/** Brian's unit `siemens` (`S`): 1 × m^-2 kg^-1 s^3 A^2. */
 export const siemens: Unit = unit('siemens', 'S', D[18], 0);
+/** Brian's unit `weber` (`Wb`): 1 × m^2 kg s^-2 A^-1. */
 export const weber: Unit = unit('weber', 'Wb', D[19], 0);
+/** Brian's unit `tesla` (`T`): 1 × kg s^-2 A^-1. */
 export const tesla: Unit = unit('tesla', 'T', D[20], 0);
+/** Brian's unit `henry` (`H`): 1 × m^2 kg s^-2 A^-2. */
 export const henry: Unit = unit('henry', 'H', D[21], 0);
+/** Brian's unit `lumen` (`lm`): 1 × cd. */
 export const lumen: Unit = unit('lumen', 'lm', D[6], 0);
+/** Brian's unit `lux` (`lx`): 1 × m^-2 cd. */
 export const lux: Unit = unit('lux', 'lx', D[22], 0);
+/** Brian's unit `becquerel` (`Bq`): 1 × s^-1. */
 export const becquerel: Unit = unit('becquerel', 'Bq', D[9], 0);
+/** Brian's unit `gray` (`Gy`): 1 × m^2 s^-2. */
 export const gray: Unit = unit('gray', 'Gy', D[23], 0);
+/** Brian's unit `sievert` (`Sv`): 1 × m^2 s^-2. */
 export const sievert: Unit = unit('sievert', 'Sv', D[23], 0);
+/** Brian's unit `katal` (`kat`): 1 × s^-1 mol. */
 export const katal: Unit = unit('katal', 'kat', D[24], 0);
+/** Brian's unit `ametre` (`am`): 1e-18 × m. */
 export const ametre: Unit = unit('ametre', 'am', D[0], -18, '\\mathrm{a}\\mathrm{m}');
+/** Brian's unit `cmetre` (`cm`): 1e-2 × m. */
 export const cmetre: Unit = unit('cmetre', 'cm', D[0], -2, '\\mathrm{c}\\mathrm{m}');
+/** Brian's unit `Zmetre` (`Zm`): 1e21 × m. */
 export const Zmetre: Unit = unit('Zmetre', 'Zm', D[0], 21, '\\mathrm{Z}\\mathrm{m}');
+/** Brian's unit `Pmetre` (`Pm`): 1e15 × m. */
 export const Pmetre: Unit = unit('Pmetre', 'Pm', D[0], 15, '\\mathrm{P}\\mathrm{m}');
+/** Brian's unit `dmetre` (`dm`): 1e-1 × m. */
 export const dmetre: Unit = unit('dmetre', 'dm', D[0], -1, '\\mathrm{d}\\mathrm{m}');
+/** Brian's unit `Gmetre` (`Gm`): 1e9 × m. */
 export const Gmetre: Unit = unit('Gmetre', 'Gm', D[0], 9, '\\mathrm{G}\\mathrm{m}');
+/** Brian's unit `fmetre` (`fm`): 1e-15 × m. */
 export const fmetre: Unit = unit('fmetre', 'fm', D[0], -15, '\\mathrm{f}\\mathrm{m}');
+/** Brian's unit `hmetre` (`hm`): 1e2 × m. */
 export const hmetre: Unit = unit('hmetre', 'hm', D[0], 2, '\\mathrm{h}\\mathrm{m}');
+/** Brian's unit `dametre` (`dam`): 1e1 × m. */
 export const dametre: Unit = unit('dametre', 'dam', D[0], 1, '\\mathrm{da}\\mathrm{m}');
+/** Brian's unit `mmetre` (`mm`): 1e-3 × m. */
 export const mmetre: Unit = unit('mmetre', 'mm', D[0], -3, '\\mathrm{m}\\mathrm{m}');
+/** Brian's unit `nmetre` (`nm`): 1e-9 × m. */
 export const nmetre: Unit = unit('nmetre', 'nm', D[0], -9, '\\mathrm{n}\\mathrm{m}');
+/** Brian's unit `pmetre` (`pm`): 1e-12 × m. */
 export const pmetre: Unit = unit('pmetre', 'pm', D[0], -12, '\\mathrm{p}\\mathrm{m}');
+/** Brian's unit `umetre` (`um`): 1e-6 × m. */
 export const umetre: Unit = unit('umetre', 'um', D[0], -6, '\\mathrm{\\mu}\\mathrm{m}');
+/** Brian's unit `Tmetre` (`Tm`): 1e12 × m. */
 export const Tmetre: Unit = unit('Tmetre', 'Tm', D[0], 12, '\\mathrm{T}\\mathrm{m}');
+/** Brian's unit `ymetre` (`ym`): 1e-24 × m. */
 export const ymetre: Unit = unit('ymetre', 'ym', D[0], -24, '\\mathrm{y}\\mathrm{m}');
+/** Brian's unit `Emetre` (`Em`): 1e18 × m. */
 export const Emetre: Unit = unit('Emetre', 'Em', D[0], 18, '\\mathrm{E}\\mathrm{m}');
+/** Brian's unit `zmetre` (`zm`): 1e-21 × m. */
 export const zmetre: Unit = unit('zmetre', 'zm', D[0], -21, '\\mathrm{z}\\mathrm{m}');
+/** Brian's unit `Mmetre` (`Mm`): 1e6 × m. */
 export const Mmetre: Unit = unit('Mmetre', 'Mm', D[0], 6, '\\mathrm{M}\\mathrm{m}');
+/** Brian's unit `kmetre` (`km`): 1e3 × m. */
 export const kmetre: Unit = unit('kmetre', 'km', D[0], 3, '\\mathrm{k}\\mathrm{m}');
+/** Brian's unit `Ymetre` (`Ym`): 1e24 × m. */
 export const Ymetre: Unit = unit('Ymetre', 'Ym', D[0], 24, '\\mathrm{Y}\\mathrm{m}');
+/** Brian's unit `ameter` (`am`): 1e-18 × m. */
 export const ameter: Unit = unit('ameter', 'am', D[0], -18, '\\mathrm{a}\\mathrm{m}');
+/** Brian's unit `cmeter` (`cm`): 1e-2 × m. */
 export const cmeter: Unit = unit('cmeter', 'cm', D[0], -2, '\\mathrm{c}\\mathrm{m}');
+/** Brian's unit `Zmeter` (`Zm`): 1e21 × m. */
 export const Zmeter: Unit = unit('Zmeter', 'Zm', D[0], 21, '\\mathrm{Z}\\mathrm{m}');
+/** Brian's unit `Pmeter` (`Pm`): 1e15 × m. */
 export const Pmeter: Unit = unit('Pmeter', 'Pm', D[0], 15, '\\mathrm{P}\\mathrm{m}');
+/** Brian's unit `dmeter` (`dm`): 1e-1 × m. */
 export const dmeter: Unit = unit('dmeter', 'dm', D[0], -1, '\\mathrm{d}\\mathrm{m}');
+/** Brian's unit `Gmeter` (`Gm`): 1e9 × m. */
 export const Gmeter: Unit = unit('Gmeter', 'Gm', D[0], 9, '\\mathrm{G}\\mathrm{m}');
+/** Brian's unit `fmeter` (`fm`): 1e-15 × m. */
 export const fmeter: Unit = unit('fmeter', 'fm', D[0], -15, '\\mathrm{f}\\mathrm{m}');
+/** Brian's unit `hmeter` (`hm`): 1e2 × m. */
 export const hmeter: Unit = unit('hmeter', 'hm', D[0], 2, '\\mathrm{h}\\mathrm{m}');
+/** Brian's unit `dameter` (`dam`): 1e1 × m. */
 export const dameter: Unit = unit('dameter', 'dam', D[0], 1, '\\mathrm{da}\\mathrm{m}');
+/** Brian's unit `mmeter` (`mm`): 1e-3 × m. */
 export const mmeter: Unit = unit('mmeter', 'mm', D[0], -3, '\\mathrm{m}\\mathrm{m}');
+/** Brian's unit `nmeter` (`nm`): 1e-9 × m. */
 export const nmeter: Unit = unit('nmeter', 'nm', D[0], -9, '\\mathrm{n}\\mathrm{m}');
+/** Brian's unit `pmeter` (`pm`): 1e-12 × m. */
 export const pmeter: Unit = unit('pmeter', 'pm', D[0], -12, '\\mathrm{p}\\mathrm{m}');
+/** Brian's unit `umeter` (`um`): 1e-6 × m. */
 export const umeter: Unit = unit('umeter', 'um', D[0], -6, '\\mathrm{\\mu}\\mathrm{m}');
+/** Brian's unit `Tmeter` (`Tm`): 1e12 × m. */
 export const Tmeter: Unit = unit('Tmeter', 'Tm', D[0], 12, '\\mathrm{T}\\mathrm{m}');
+/** Brian's unit `ymeter` (`ym`): 1e-24 × m. */
 export const ymeter: Unit = unit('ymeter', 'ym', D[0], -24, '\\mathrm{y}\\mathrm{m}');
+/** Brian's unit `Emeter` (`Em`): 1e18 × m. */
 export const Emeter: Unit = unit('Emeter', 'Em', D[0], 18, '\\mathrm{E}\\mathrm{m}');
+/** Brian's unit `zmeter` (`zm`): 1e-21 × m. */
 export const zmeter: Unit = unit('zmeter', 'zm', D[0], -21, '\\mathrm{z}\\mathrm{m}');
+/** Brian's unit `Mmeter` (`Mm`): 1e6 × m. */
 export const Mmeter: Unit = unit('Mmeter', 'Mm', D[0], 6, '\\mathrm{M}\\mathrm{m}');
+/** Brian's unit `kmeter` (`km`): 1e3 × m. */
 export const kmeter: Unit = unit('kmeter', 'km', D[0], 3, '\\mathrm{k}\\mathrm{m}');
+/** Brian's unit `Ymeter` (`Ym`): 1e24 × m. */
 export const Ymeter: Unit = unit('Ymeter', 'Ym', D[0], 24, '\\mathrm{Y}\\mathrm{m}');
+/** Brian's unit `asecond` (`as`): 1e-18 × s. */
 export const asecond: Unit = unit('asecond', 'as', D[2], -18, '\\mathrm{a}\\mathrm{s}');
+/** Brian's unit `csecond` (`cs`): 1e-2 × s. */
 export const csecond: Unit = unit('csecond', 'cs', D[2], -2, '\\mathrm{c}\\mathrm{s}');
+/** Brian's unit `Zsecond` (`Zs`): 1e21 × s. */
 export const Zsecond: Unit = unit('Zsecond', 'Zs', D[2], 21, '\\mathrm{Z}\\mathrm{s}');
+/** Brian's unit `Psecond` (`Ps`): 1e15 × s. */
 export const Psecond: Unit = unit('Psecond', 'Ps', D[2], 15, '\\mathrm{P}\\mathrm{s}');
+/** Brian's unit `dsecond` (`ds`): 1e-1 × s. */
 export const dsecond: Unit = unit('dsecond', 'ds', D[2], -1, '\\mathrm{d}\\mathrm{s}');
+/** Brian's unit `Gsecond` (`Gs`): 1e9 × s. */
 export const Gsecond: Unit = unit('Gsecond', 'Gs', D[2], 9, '\\mathrm{G}\\mathrm{s}');
+/** Brian's unit `fsecond` (`fs`): 1e-15 × s. */
 export const fsecond: Unit = unit('fsecond', 'fs', D[2], -15, '\\mathrm{f}\\mathrm{s}');
+/** Brian's unit `hsecond` (`hs`): 1e2 × s. */
 export const hsecond: Unit = unit('hsecond', 'hs', D[2], 2, '\\mathrm{h}\\mathrm{s}');
+/** Brian's unit `dasecond` (`das`): 1e1 × s. */
 export const dasecond: Unit = unit('dasecond', 'das', D[2], 1, '\\mathrm{da}\\mathrm{s}');
+/** Brian's unit `msecond` (`ms`): 1e-3 × s. */
 export const msecond: Unit = unit('msecond', 'ms', D[2], -3, '\\mathrm{m}\\mathrm{s}');
+/** Brian's unit `nsecond` (`ns`): 1e-9 × s. */
 export const nsecond: Unit = unit('nsecond', 'ns', D[2], -9, '\\mathrm{n}\\mathrm{s}');
+/** Brian's unit `psecond` (`ps`): 1e-12 × s. */
 export const psecond: Unit = unit('psecond', 'ps', D[2], -12, '\\mathrm{p}\\mathrm{s}');
+/** Brian's unit `usecond` (`us`): 1e-6 × s. */
 export const usecond: Unit = unit('usecond', 'us', D[2], -6, '\\mathrm{\\mu}\\mathrm{s}');
+/** Brian's unit `Tsecond` (`Ts`): 1e12 × s. */
 export const Tsecond: Unit = unit('Tsecond', 'Ts', D[2], 12, '\\mathrm{T}\\mathrm{s}');
+/** Brian's unit `ysecond` (`ys`): 1e-24 × s. */
 export const ysecond: Unit = unit('ysecond', 'ys', D[2], -24, '\\mathrm{y}\\mathrm{s}');
+/** Brian's unit `Esecond` (`Es`): 1e18 × s. */
 export const Esecond: Unit = unit('Esecond', 'Es', D[2], 18, '\\mathrm{E}\\mathrm{s}');
+/** Brian's unit `zsecond` (`zs`): 1e-21 × s. */
 export const zsecond: Unit = unit('zsecond', 'zs', D[2], -21, '\\mathrm{z}\\mathrm{s}');
+/** Brian's unit `Msecond` (`Ms`): 1e6 × s. */
 export const Msecond: Unit = unit('Msecond', 'Ms', D[2], 6, '\\mathrm{M}\\mathrm{s}');
+/** Brian's unit `ksecond` (`ks`): 1e3 × s. */
 export const ksecond: Unit = unit('ksecond', 'ks', D[2], 3, '\\mathrm{k}\\mathrm{s}');
+/** Brian's unit `Ysecond` (`Ys`): 1e24 × s. */
 export const Ysecond: Unit = unit('Ysecond', 'Ys', D[2], 24, '\\mathrm{Y}\\mathrm{s}');
+/** Brian's unit `aamp` (`aA`): 1e-18 × A. */
 export const aamp: Unit = unit('aamp', 'aA', D[3], -18, '\\mathrm{a}\\mathrm{A}');
+/** Brian's unit `camp` (`cA`): 1e-2 × A. */
 export const camp: Unit = unit('camp', 'cA', D[3], -2, '\\mathrm{c}\\mathrm{A}');
+/** Brian's unit `Zamp` (`ZA`): 1e21 × A. */
 export const Zamp: Unit = unit('Zamp', 'ZA', D[3], 21, '\\mathrm{Z}\\mathrm{A}');
+/** Brian's unit `Pamp` (`PA`): 1e15 × A. */
 export const Pamp: Unit = unit('Pamp', 'PA', D[3], 15, '\\mathrm{P}\\mathrm{A}');
+/** Brian's unit `damp` (`dA`): 1e-1 × A. */
 export const damp: Unit = unit('damp', 'dA', D[3], -1, '\\mathrm{d}\\mathrm{A}');
+/** Brian's unit `Gamp` (`GA`): 1e9 × A. */
 export const Gamp: Unit = unit('Gamp', 'GA', D[3], 9, '\\mathrm{G}\\mathrm{A}');
+/** Brian's unit `famp` (`fA`): 1e-15 × A. */
 export const famp: Unit = unit('famp', 'fA', D[3], -15, '\\mathrm{f}\\mathrm{A}');
+/** Brian's unit `hamp` (`hA`): 1e2 × A. */
 export const hamp: Unit = unit('hamp', 'hA', D[3], 2, '\\mathrm{h}\\mathrm{A}');
+/** Brian's unit `daamp` (`daA`): 1e1 × A. */
 export const daamp: Unit = unit('daamp', 'daA', D[3], 1, '\\mathrm{da}\\mathrm{A}');
+/** Brian's unit `mamp` (`mA`): 1e-3 × A. */
 export const mamp: Unit = unit('mamp', 'mA', D[3], -3, '\\mathrm{m}\\mathrm{A}');
+/** Brian's unit `namp` (`nA`): 1e-9 × A. */
 export const namp: Unit = unit('namp', 'nA', D[3], -9, '\\mathrm{n}\\mathrm{A}');
+/** Brian's unit `pamp` (`pA`): 1e-12 × A. */
 export const pamp: Unit = unit('pamp', 'pA', D[3], -12, '\\mathrm{p}\\mathrm{A}');
+/** Brian's unit `uamp` (`uA`): 1e-6 × A. */
 export const uamp: Unit = unit('uamp', 'uA', D[3], -6, '\\mathrm{\\mu}\\mathrm{A}');
+/** Brian's unit `Tamp` (`TA`): 1e12 × A. */
 export const Tamp: Unit = unit('Tamp', 'TA', D[3], 12, '\\mathrm{T}\\mathrm{A}');
+/** Brian's unit `yamp` (`yA`): 1e-24 × A. */
 export const yamp: Unit = unit('yamp', 'yA', D[3], -24, '\\mathrm{y}\\mathrm{A}');
+/** Brian's unit `Eamp` (`EA`): 1e18 × A. */
 export const Eamp: Unit = unit('Eamp', 'EA', D[3], 18, '\\mathrm{E}\\mathrm{A}');
+/** Brian's unit `zamp` (`zA`): 1e-21 × A. */
 export const zamp: Unit = unit('zamp', 'zA', D[3], -21, '\\mathrm{z}\\mathrm{A}');
+/** Brian's unit `Mamp` (`MA`): 1e6 × A. */
 export const Mamp: Unit = unit('Mamp', 'MA', D[3], 6, '\\mathrm{M}\\mathrm{A}');
+/** Brian's unit `kamp` (`kA`): 1e3 × A. */
 export const kamp: Unit = unit('kamp', 'kA', D[3], 3, '\\mathrm{k}\\mathrm{A}');
+/** Brian's unit `Yamp` (`YA`): 1e24 × A. */
 export const Yamp: Unit = unit('Yamp', 'YA', D[3], 24, '\\mathrm{Y}\\mathrm{A}');
+/** Brian's unit `aampere` (`aA`): 1e-18 × A. */
 export const aampere: Unit = unit('aampere', 'aA', D[3], -18, '\\mathrm{a}\\mathrm{A}');
+/** Brian's unit `campere` (`cA`): 1e-2 × A. */
 export const campere: Unit = unit('campere', 'cA', D[3], -2, '\\mathrm{c}\\mathrm{A}');
+/** Brian's unit `Zampere` (`ZA`): 1e21 × A. */
 export const Zampere: Unit = unit('Zampere', 'ZA', D[3], 21, '\\mathrm{Z}\\mathrm{A}');
+/** Brian's unit `Pampere` (`PA`): 1e15 × A. */
 export const Pampere: Unit = unit('Pampere', 'PA', D[3], 15, '\\mathrm{P}\\mathrm{A}');
+/** Brian's unit `dampere` (`dA`): 1e-1 × A. */
 export const dampere: Unit = unit('dampere', 'dA', D[3], -1, '\\mathrm{d}\\mathrm{A}');
+/** Brian's unit `Gampere` (`GA`): 1e9 × A. */
 export const Gampere: Unit = unit('Gampere', 'GA', D[3], 9, '\\mathrm{G}\\mathrm{A}');
+/** Brian's unit `fampere` (`fA`): 1e-15 × A. */
 export const fampere: Unit = unit('fampere', 'fA', D[3], -15, '\\mathrm{f}\\mathrm{A}');
+/** Brian's unit `hampere` (`hA`): 1e2 × A. */
 export const hampere: Unit = unit('hampere', 'hA', D[3], 2, '\\mathrm{h}\\mathrm{A}');
+/** Brian's unit `daampere` (`daA`): 1e1 × A. */
 export const daampere: Unit = unit('daampere', 'daA', D[3], 1, '\\mathrm{da}\\mathrm{A}');
+/** Brian's unit `mampere` (`mA`): 1e-3 × A. */
 export const mampere: Unit = unit('mampere', 'mA', D[3], -3, '\\mathrm{m}\\mathrm{A}');
+/** Brian's unit `nampere` (`nA`): 1e-9 × A. */
 export const nampere: Unit = unit('nampere', 'nA', D[3], -9, '\\mathrm{n}\\mathrm{A}');
+/** Brian's unit `pampere` (`pA`): 1e-12 × A. */
 export const pampere: Unit = unit('pampere', 'pA', D[3], -12, '\\mathrm{p}\\mathrm{A}');
+/** Brian's unit `uampere` (`uA`): 1e-6 × A. */
 export const uampere: Unit = unit('uampere', 'uA', D[3], -6, '\\mathrm{\\mu}\\mathrm{A}');
+/** Brian's unit `Tampere` (`TA`): 1e12 × A. */
 export const Tampere: Unit = unit('Tampere', 'TA', D[3], 12, '\\mathrm{T}\\mathrm{A}');
+/** Brian's unit `yampere` (`yA`): 1e-24 × A. */
 export const yampere: Unit = unit('yampere', 'yA', D[3], -24, '\\mathrm{y}\\mathrm{A}');
+/** Brian's unit `Eampere` (`EA`): 1e18 × A. */
 export const Eampere: Unit = unit('Eampere', 'EA', D[3], 18, '\\mathrm{E}\\mathrm{A}');
+/** Brian's unit `zampere` (`zA`): 1e-21 × A. */
 export const zampere: Unit = unit('zampere', 'zA', D[3], -21, '\\mathrm{z}\\mathrm{A}');
+/** Brian's unit `Mampere` (`MA`): 1e6 × A. */
 export const Mampere: Unit = unit('Mampere', 'MA', D[3], 6, '\\mathrm{M}\\mathrm{A}');
+/** Brian's unit `kampere` (`kA`): 1e3 × A. */
 export const kampere: Unit = unit('kampere', 'kA', D[3], 3, '\\mathrm{k}\\mathrm{A}');
+/** Brian's unit `Yampere` (`YA`): 1e24 × A. */
 export const Yampere: Unit = unit('Yampere', 'YA', D[3], 24, '\\mathrm{Y}\\mathrm{A}');
+/** Brian's unit `amole` (`amol`): 1e-18 × mol. */
 export const amole: Unit = unit('amole', 'amol', D[5], -18, '\\mathrm{a}\\mathrm{mol}');
+/** Brian's unit `cmole` (`cmol`): 1e-2 × mol. */
 export const cmole: Unit = unit('cmole', 'cmol', D[5], -2, '\\mathrm{c}\\mathrm{mol}');
+/** Brian's unit `Zmole` (`Zmol`): 1e21 × mol. */
 export const Zmole: Unit = unit('Zmole', 'Zmol', D[5], 21, '\\mathrm{Z}\\mathrm{mol}');
+/** Brian's unit `Pmole` (`Pmol`): 1e15 × mol. */
 export const Pmole: Unit = unit('Pmole', 'Pmol', D[5], 15, '\\mathrm{P}\\mathrm{mol}');
+/** Brian's unit `dmole` (`dmol`): 1e-1 × mol. */
 export const dmole: Unit = unit('dmole', 'dmol', D[5], -1, '\\mathrm{d}\\mathrm{mol}');
+/** Brian's unit `Gmole` (`Gmol`): 1e9 × mol. */
 export const Gmole: Unit = unit('Gmole', 'Gmol', D[5], 9, '\\mathrm{G}\\mathrm{mol}');
+/** Brian's unit `fmole` (`fmol`): 1e-15 × mol. */
 export const fmole: Unit = unit('fmole', 'fmol', D[5], -15, '\\mathrm{f}\\mathrm{mol}');
+/** Brian's unit `hmole` (`hmol`): 1e2 × mol. */
 export const hmole: Unit = unit('hmole', 'hmol', D[5], 2, '\\mathrm{h}\\mathrm{mol}');
+/** Brian's unit `damole` (`damol`): 1e1 × mol. */
 export const damole: Unit = unit('damole', 'damol', D[5], 1, '\\mathrm{da}\\mathrm{mol}');
+/** Brian's unit `mmole` (`mmol`): 1e-3 × mol. */
 export const mmole: Unit = unit('mmole', 'mmol', D[5], -3, '\\mathrm{m}\\mathrm{mol}');
+/** Brian's unit `nmole` (`nmol`): 1e-9 × mol. */
 export const nmole: Unit = unit('nmole', 'nmol', D[5], -9, '\\mathrm{n}\\mathrm{mol}');
+/** Brian's unit `pmole` (`pmol`): 1e-12 × mol. */
 export const pmole: Unit = unit('pmole', 'pmol', D[5], -12, '\\mathrm{p}\\mathrm{mol}');
+/** Brian's unit `umole` (`umol`): 1e-6 × mol. */
 export const umole: Unit = unit('umole', 'umol', D[5], -6, '\\mathrm{\\mu}\\mathrm{mol}');
+/** Brian's unit `Tmole` (`Tmol`): 1e12 × mol. */
 export const Tmole: Unit = unit('Tmole', 'Tmol', D[5], 12, '\\mathrm{T}\\mathrm{mol}');
+/** Brian's unit `ymole` (`ymol`): 1e-24 × mol. */
 export const ymole: Unit = unit('ymole', 'ymol', D[5], -24, '\\mathrm{y}\\mathrm{mol}');
+/** Brian's unit `Emole` (`Emol`): 1e18 × mol. */
 export const Emole: Unit = unit('Emole', 'Emol', D[5], 18, '\\mathrm{E}\\mathrm{mol}');
+/** Brian's unit `zmole` (`zmol`): 1e-21 × mol. */
 export const zmole: Unit = unit('zmole', 'zmol', D[5], -21, '\\mathrm{z}\\mathrm{mol}');
+/** Brian's unit `Mmole` (`Mmol`): 1e6 × mol. */
 export const Mmole: Unit = unit('Mmole', 'Mmol', D[5], 6, '\\mathrm{M}\\mathrm{mol}');
+/** Brian's unit `kmole` (`kmol`): 1e3 × mol. */
 export const kmole: Unit = unit('kmole', 'kmol', D[5], 3, '\\mathrm{k}\\mathrm{mol}');
+/** Brian's unit `Ymole` (`Ymol`): 1e24 × mol. */
 export const Ymole: Unit = unit('Ymole', 'Ymol', D[5], 24, '\\mathrm{Y}\\mathrm{mol}');
+/** Brian's unit `amol` (`amol`): 1e-18 × mol. */
 export const amol: Unit = unit('amol', 'amol', D[5], -18, '\\mathrm{a}\\mathrm{mol}');
+/** Brian's unit `cmol` (`cmol`): 1e-2 × mol. */
 export const cmol: Unit = unit('cmol', 'cmol', D[5], -2, '\\mathrm{c}\\mathrm{mol}');
+/** Brian's unit `Zmol` (`Zmol`): 1e21 × mol. */
 export const Zmol: Unit = unit('Zmol', 'Zmol', D[5], 21, '\\mathrm{Z}\\mathrm{mol}');
+/** Brian's unit `Pmol` (`Pmol`): 1e15 × mol. */
 export const Pmol: Unit = unit('Pmol', 'Pmol', D[5], 15, '\\mathrm{P}\\mathrm{mol}');
+/** Brian's unit `dmol` (`dmol`): 1e-1 × mol. */
 export const dmol: Unit = unit('dmol', 'dmol', D[5], -1, '\\mathrm{d}\\mathrm{mol}');
+/** Brian's unit `Gmol` (`Gmol`): 1e9 × mol. */
 export const Gmol: Unit = unit('Gmol', 'Gmol', D[5], 9, '\\mathrm{G}\\mathrm{mol}');
+/** Brian's unit `fmol` (`fmol`): 1e-15 × mol. */
 export const fmol: Unit = unit('fmol', 'fmol', D[5], -15, '\\mathrm{f}\\mathrm{mol}');
+/** Brian's unit `hmol` (`hmol`): 1e2 × mol. */
 export const hmol: Unit = unit('hmol', 'hmol', D[5], 2, '\\mathrm{h}\\mathrm{mol}');
+/** Brian's unit `damol` (`damol`): 1e1 × mol. */
 export const damol: Unit = unit('damol', 'damol', D[5], 1, '\\mathrm{da}\\mathrm{mol}');
+/** Brian's unit `mmol` (`mmol`): 1e-3 × mol. */
 export const mmol: Unit = unit('mmol', 'mmol', D[5], -3, '\\mathrm{m}\\mathrm{mol}');
+/** Brian's unit `nmol` (`nmol`): 1e-9 × mol. */
 export const nmol: Unit = unit('nmol', 'nmol', D[5], -9, '\\mathrm{n}\\mathrm{mol}');
+/** Brian's unit `pmol` (`pmol`): 1e-12 × mol. */
 export const pmol: Unit = unit('pmol', 'pmol', D[5], -12, '\\mathrm{p}\\mathrm{mol}');
+/** Brian's unit `umol` (`umol`): 1e-6 × mol. */
 export const umol: Unit = unit('umol', 'umol', D[5], -6, '\\mathrm{\\mu}\\mathrm{mol}');
+/** Brian's unit `Tmol` (`Tmol`): 1e12 × mol. */
 export const Tmol: Unit = unit('Tmol', 'Tmol', D[5], 12, '\\mathrm{T}\\mathrm{mol}');
+/** Brian's unit `ymol` (`ymol`): 1e-24 × mol. */
 export const ymol: Unit = unit('ymol', 'ymol', D[5], -24, '\\mathrm{y}\\mathrm{mol}');
+/** Brian's unit `Emol` (`Emol`): 1e18 × mol. */
 export const Emol: Unit = unit('Emol', 'Emol', D[5], 18, '\\mathrm{E}\\mathrm{mol}');
+/** Brian's unit `zmol` (`zmol`): 1e-21 × mol. */
 export const zmol: Unit = unit('zmol', 'zmol', D[5], -21, '\\mathrm{z}\\mathrm{mol}');
+/** Brian's unit `Mmol` (`Mmol`): 1e6 × mol. */
 export const Mmol: Unit = unit('Mmol', 'Mmol', D[5], 6, '\\mathrm{M}\\mathrm{mol}');
+/** Brian's unit `kmol` (`kmol`): 1e3 × mol. */
 export const kmol: Unit = unit('kmol', 'kmol', D[5], 3, '\\mathrm{k}\\mathrm{mol}');
+/** Brian's unit `Ymol` (`Ymol`): 1e24 × mol. */
 export const Ymol: Unit = unit('Ymol', 'Ymol', D[5], 24, '\\mathrm{Y}\\mathrm{mol}');
+/** Brian's unit `acandle` (`acd`): 1e-18 × cd. */
 export const acandle: Unit = unit('acandle', 'acd', D[6], -18, '\\mathrm{a}\\mathrm{cd}');
+/** Brian's unit `ccandle` (`ccd`): 1e-2 × cd. */
 export const ccandle: Unit = unit('ccandle', 'ccd', D[6], -2, '\\mathrm{c}\\mathrm{cd}');
+/** Brian's unit `Zcandle` (`Zcd`): 1e21 × cd. */
 export const Zcandle: Unit = unit('Zcandle', 'Zcd', D[6], 21, '\\mathrm{Z}\\mathrm{cd}');
+/** Brian's unit `Pcandle` (`Pcd`): 1e15 × cd. */
 export const Pcandle: Unit = unit('Pcandle', 'Pcd', D[6], 15, '\\mathrm{P}\\mathrm{cd}');
+/** Brian's unit `dcandle` (`dcd`): 1e-1 × cd. */
 export const dcandle: Unit = unit('dcandle', 'dcd', D[6], -1, '\\mathrm{d}\\mathrm{cd}');
+/** Brian's unit `Gcandle` (`Gcd`): 1e9 × cd. */
 export const Gcandle: Unit = unit('Gcandle', 'Gcd', D[6], 9, '\\mathrm{G}\\mathrm{cd}');
+/** Brian's unit `fcandle` (`fcd`): 1e-15 × cd. */
 export const fcandle: Unit = unit('fcandle', 'fcd', D[6], -15, '\\mathrm{f}\\mathrm{cd}');
+/** Brian's unit `hcandle` (`hcd`): 1e2 × cd. */
 export const hcandle: Unit = unit('hcandle', 'hcd', D[6], 2, '\\mathrm{h}\\mathrm{cd}');
+/** Brian's unit `dacandle` (`dacd`): 1e1 × cd. */
 export const dacandle: Unit = unit('dacandle', 'dacd', D[6], 1, '\\mathrm{da}\\mathrm{cd}');
+/** Brian's unit `mcandle` (`mcd`): 1e-3 × cd. */
 export const mcandle: Unit = unit('mcandle', 'mcd', D[6], -3, '\\mathrm{m}\\mathrm{cd}');
+/** Brian's unit `ncandle` (`ncd`): 1e-9 × cd. */
 export const ncandle: Unit = unit('ncandle', 'ncd', D[6], -9, '\\mathrm{n}\\mathrm{cd}');
+/** Brian's unit `pcandle` (`pcd`): 1e-12 × cd. */
 export const pcandle: Unit = unit('pcandle', 'pcd', D[6], -12, '\\mathrm{p}\\mathrm{cd}');
+/** Brian's unit `ucandle` (`ucd`): 1e-6 × cd. */
 export const ucandle: Unit = unit('ucandle', 'ucd', D[6], -6, '\\mathrm{\\mu}\\mathrm{cd}');
+/** Brian's unit `Tcandle` (`Tcd`): 1e12 × cd. */
 export const Tcandle: Unit = unit('Tcandle', 'Tcd', D[6], 12, '\\mathrm{T}\\mathrm{cd}');
+/** Brian's unit `ycandle` (`ycd`): 1e-24 × cd. */
 export const ycandle: Unit = unit('ycandle', 'ycd', D[6], -24, '\\mathrm{y}\\mathrm{cd}');
+/** Brian's unit `Ecandle` (`Ecd`): 1e18 × cd. */
 export const Ecandle: Unit = unit('Ecandle', 'Ecd', D[6], 18, '\\mathrm{E}\\mathrm{cd}');
+/** Brian's unit `zcandle` (`zcd`): 1e-21 × cd. */
 export const zcandle: Unit = unit('zcandle', 'zcd', D[6], -21, '\\mathrm{z}\\mathrm{cd}');
+/** Brian's unit `Mcandle` (`Mcd`): 1e6 × cd. */
 export const Mcandle: Unit = unit('Mcandle', 'Mcd', D[6], 6, '\\mathrm{M}\\mathrm{cd}');
+/** Brian's unit `kcandle` (`kcd`): 1e3 × cd. */
 export const kcandle: Unit = unit('kcandle', 'kcd', D[6], 3, '\\mathrm{k}\\mathrm{cd}');
+/** Brian's unit `Ycandle` (`Ycd`): 1e24 × cd. */
 export const Ycandle: Unit = unit('Ycandle', 'Ycd', D[6], 24, '\\mathrm{Y}\\mathrm{cd}');
+/** Brian's unit `agram` (`ag`): 1e-21 × kg. */
 export const agram: Unit = unit('agram', 'ag', D[1], -21, '\\mathrm{a}\\mathrm{g}');
+/** Brian's unit `cgram` (`cg`): 1e-5 × kg. */
 export const cgram: Unit = unit('cgram', 'cg', D[1], -5, '\\mathrm{c}\\mathrm{g}');
+/** Brian's unit `Zgram` (`Zg`): 1e18 × kg. */
 export const Zgram: Unit = unit('Zgram', 'Zg', D[1], 18, '\\mathrm{Z}\\mathrm{g}');
+/** Brian's unit `Pgram` (`Pg`): 1e12 × kg. */
 export const Pgram: Unit = unit('Pgram', 'Pg', D[1], 12, '\\mathrm{P}\\mathrm{g}');
+/** Brian's unit `dgram` (`dg`): 1e-4 × kg. */
 export const dgram: Unit = unit('dgram', 'dg', D[1], -4, '\\mathrm{d}\\mathrm{g}');
+/** Brian's unit `Ggram` (`Gg`): 1e6 × kg. */
 export const Ggram: Unit = unit('Ggram', 'Gg', D[1], 6, '\\mathrm{G}\\mathrm{g}');
+/** Brian's unit `fgram` (`fg`): 1e-18 × kg. */
 export const fgram: Unit = unit('fgram', 'fg', D[1], -18, '\\mathrm{f}\\mathrm{g}');
+/** Brian's unit `hgram` (`hg`): 1e-1 × kg. */
 export const hgram: Unit = unit('hgram', 'hg', D[1], -1, '\\mathrm{h}\\mathrm{g}');
+/** Brian's unit `dagram` (`dag`): 1e-2 × kg. */
 export const dagram: Unit = unit('dagram', 'dag', D[1], -2, '\\mathrm{da}\\mathrm{g}');
+/** Brian's unit `mgram` (`mg`): 1e-6 × kg. */
 export const mgram: Unit = unit('mgram', 'mg', D[1], -6, '\\mathrm{m}\\mathrm{g}');
+/** Brian's unit `ngram` (`ng`): 1e-12 × kg. */
 export const ngram: Unit = unit('ngram', 'ng', D[1], -12, '\\mathrm{n}\\mathrm{g}');
+/** Brian's unit `pgram` (`pg`): 1e-15 × kg. */
 export const pgram: Unit = unit('pgram', 'pg', D[1], -15, '\\mathrm{p}\\mathrm{g}');
+/** Brian's unit `ugram` (`ug`): 1e-9 × kg. */
 export const ugram: Unit = unit('ugram', 'ug', D[1], -9, '\\mathrm{\\mu}\\mathrm{g}');
+/** Brian's unit `Tgram` (`Tg`): 1e9 × kg. */
 export const Tgram: Unit = unit('Tgram', 'Tg', D[1], 9, '\\mathrm{T}\\mathrm{g}');
+/** Brian's unit `ygram` (`yg`): 1e-27 × kg. */
 export const ygram: Unit = unit('ygram', 'yg', D[1], -27, '\\mathrm{y}\\mathrm{g}');
+/** Brian's unit `Egram` (`Eg`): 1e15 × kg. */
 export const Egram: Unit = unit('Egram', 'Eg', D[1], 15, '\\mathrm{E}\\mathrm{g}');
+/** Brian's unit `zgram` (`zg`): 1e-24 × kg. */
 export const zgram: Unit = unit('zgram', 'zg', D[1], -24, '\\mathrm{z}\\mathrm{g}');
+/** Brian's unit `Mgram` (`Mg`): 1e3 × kg. */
 export const Mgram: Unit = unit('Mgram', 'Mg', D[1], 3, '\\mathrm{M}\\mathrm{g}');
+/** Brian's unit `kgram` (`kg`): 1 × kg. */
 export const kgram: Unit = unit('kgram', 'kg', D[1], 0, '\\mathrm{k}\\mathrm{g}');
+/** Brian's unit `Ygram` (`Yg`): 1e21 × kg. */
 export const Ygram: Unit = unit('Ygram', 'Yg', D[1], 21, '\\mathrm{Y}\\mathrm{g}');
+/** Brian's unit `agramme` (`ag`): 1e-21 × kg. */
 export const agramme: Unit = unit('agramme', 'ag', D[1], -21, '\\mathrm{a}\\mathrm{g}');
+/** Brian's unit `cgramme` (`cg`): 1e-5 × kg. */
 export const cgramme: Unit = unit('cgramme', 'cg', D[1], -5, '\\mathrm{c}\\mathrm{g}');
+/** Brian's unit `Zgramme` (`Zg`): 1e18 × kg. */
 export const Zgramme: Unit = unit('Zgramme', 'Zg', D[1], 18, '\\mathrm{Z}\\mathrm{g}');
+/** Brian's unit `Pgramme` (`Pg`): 1e12 × kg. */
 export const Pgramme: Unit = unit('Pgramme', 'Pg', D[1], 12, '\\mathrm{P}\\mathrm{g}');
+/** Brian's unit `dgramme` (`dg`): 1e-4 × kg. */
 export const dgramme: Unit = unit('dgramme', 'dg', D[1], -4, '\\mathrm{d}\\mathrm{g}');
+/** Brian's unit `Ggramme` (`Gg`): 1e6 × kg. */
 export const Ggramme: Unit = unit('Ggramme', 'Gg', D[1], 6, '\\mathrm{G}\\mathrm{g}');
+/** Brian's unit `fgramme` (`fg`): 1e-18 × kg. */
 export const fgramme: Unit = unit('fgramme', 'fg', D[1], -18, '\\mathrm{f}\\mathrm{g}');
+/** Brian's unit `hgramme` (`hg`): 1e-1 × kg. */
 export const hgramme: Unit = unit('hgramme', 'hg', D[1], -1, '\\mathrm{h}\\mathrm{g}');
+/** Brian's unit `dagramme` (`dag`): 1e-2 × kg. */
 export const dagramme: Unit = unit('dagramme', 'dag', D[1], -2, '\\mathrm{da}\\mathrm{g}');
+/** Brian's unit `mgramme` (`mg`): 1e-6 × kg. */
 export const mgramme: Unit = unit('mgramme', 'mg', D[1], -6, '\\mathrm{m}\\mathrm{g}');
+/** Brian's unit `ngramme` (`ng`): 1e-12 × kg. */
 export const ngramme: Unit = unit('ngramme', 'ng', D[1], -12, '\\mathrm{n}\\mathrm{g}');
+/** Brian's unit `pgramme` (`pg`): 1e-15 × kg. */
 export const pgramme: Unit = unit('pgramme', 'pg', D[1], -15, '\\mathrm{p}\\mathrm{g}');
+/** Brian's unit `ugramme` (`ug`): 1e-9 × kg. */
 export const ugramme: Unit = unit('ugramme', 'ug', D[1], -9, '\\mathrm{\\mu}\\mathrm{g}');
+/** Brian's unit `Tgramme` (`Tg`): 1e9 × kg. */
 export const Tgramme: Unit = unit('Tgramme', 'Tg', D[1], 9, '\\mathrm{T}\\mathrm{g}');
+/** Brian's unit `ygramme` (`yg`): 1e-27 × kg. */
 export const ygramme: Unit = unit('ygramme', 'yg', D[1], -27, '\\mathrm{y}\\mathrm{g}');
+/** Brian's unit `Egramme` (`Eg`): 1e15 × kg. */
 export const Egramme: Unit = unit('Egramme', 'Eg', D[1], 15, '\\mathrm{E}\\mathrm{g}');
+/** Brian's unit `zgramme` (`zg`): 1e-24 × kg. */
 export const zgramme: Unit = unit('zgramme', 'zg', D[1], -24, '\\mathrm{z}\\mathrm{g}');
+/** Brian's unit `Mgramme` (`Mg`): 1e3 × kg. */
 export const Mgramme: Unit = unit('Mgramme', 'Mg', D[1], 3, '\\mathrm{M}\\mathrm{g}');
+/** Brian's unit `kgramme` (`kg`): 1 × kg. */
 export const kgramme: Unit = unit('kgramme', 'kg', D[1], 0, '\\mathrm{k}\\mathrm{g}');
+/** Brian's unit `Ygramme` (`Yg`): 1e21 × kg. */
 export const Ygramme: Unit = unit('Ygramme', 'Yg', D[1], 21, '\\mathrm{Y}\\mathrm{g}');
+/** Brian's unit `amolar` (`aM`): 1e-15 × m^-3 mol. */
 export const amolar: Unit = unit('amolar', 'aM', D[7], -15, '\\mathrm{a}\\mathrm{M}');
+/** Brian's unit `cmolar` (`cM`): 1e1 × m^-3 mol. */
 export const cmolar: Unit = unit('cmolar', 'cM', D[7], 1, '\\mathrm{c}\\mathrm{M}');
+/** Brian's unit `Zmolar` (`ZM`): 1e24 × m^-3 mol. */
 export const Zmolar: Unit = unit('Zmolar', 'ZM', D[7], 24, '\\mathrm{Z}\\mathrm{M}');
+/** Brian's unit `Pmolar` (`PM`): 1e18 × m^-3 mol. */
 export const Pmolar: Unit = unit('Pmolar', 'PM', D[7], 18, '\\mathrm{P}\\mathrm{M}');
+/** Brian's unit `dmolar` (`dM`): 1e2 × m^-3 mol. */
 export const dmolar: Unit = unit('dmolar', 'dM', D[7], 2, '\\mathrm{d}\\mathrm{M}');
+/** Brian's unit `Gmolar` (`GM`): 1e12 × m^-3 mol. */
 export const Gmolar: Unit = unit('Gmolar', 'GM', D[7], 12, '\\mathrm{G}\\mathrm{M}');
+/** Brian's unit `fmolar` (`fM`): 1e-12 × m^-3 mol. */
 export const fmolar: Unit = unit('fmolar', 'fM', D[7], -12, '\\mathrm{f}\\mathrm{M}');
+/** Brian's unit `hmolar` (`hM`): 1e5 × m^-3 mol. */
 export const hmolar: Unit = unit('hmolar', 'hM', D[7], 5, '\\mathrm{h}\\mathrm{M}');
+/** Brian's unit `damolar` (`daM`): 1e4 × m^-3 mol. */
 export const damolar: Unit = unit('damolar', 'daM', D[7], 4, '\\mathrm{da}\\mathrm{M}');
+/** Brian's unit `mmolar` (`mM`): 1 × m^-3 mol. */
 export const mmolar: Unit = unit('mmolar', 'mM', D[7], 0, '\\mathrm{m}\\mathrm{M}');
+/** Brian's unit `nmolar` (`nM`): 1e-6 × m^-3 mol. */
 export const nmolar: Unit = unit('nmolar', 'nM', D[7], -6, '\\mathrm{n}\\mathrm{M}');
+/** Brian's unit `pmolar` (`pM`): 1e-9 × m^-3 mol. */
 export const pmolar: Unit = unit('pmolar', 'pM', D[7], -9, '\\mathrm{p}\\mathrm{M}');
+/** Brian's unit `umolar` (`uM`): 1e-3 × m^-3 mol. */
 export const umolar: Unit = unit('umolar', 'uM', D[7], -3, '\\mathrm{\\mu}\\mathrm{M}');
+/** Brian's unit `Tmolar` (`TM`): 1e15 × m^-3 mol. */
 export const Tmolar: Unit = unit('Tmolar', 'TM', D[7], 15, '\\mathrm{T}\\mathrm{M}');
+/** Brian's unit `ymolar` (`yM`): 1e-21 × m^-3 mol. */
 export const ymolar: Unit = unit('ymolar', 'yM', D[7], -21, '\\mathrm{y}\\mathrm{M}');
+/** Brian's unit `Emolar` (`EM`): 1e21 × m^-3 mol. */
 export const Emolar: Unit = unit('Emolar', 'EM', D[7], 21, '\\mathrm{E}\\mathrm{M}');
+/** Brian's unit `zmolar` (`zM`): 1e-18 × m^-3 mol. */
 export const zmolar: Unit = unit('zmolar', 'zM', D[7], -18, '\\mathrm{z}\\mathrm{M}');
+/** Brian's unit `Mmolar` (`MM`): 1e9 × m^-3 mol. */
 export const Mmolar: Unit = unit('Mmolar', 'MM', D[7], 9, '\\mathrm{M}\\mathrm{M}');
+/** Brian's unit `kmolar` (`kM`): 1e6 × m^-3 mol. */
 export const kmolar: Unit = unit('kmolar', 'kM', D[7], 6, '\\mathrm{k}\\mathrm{M}');
+/** Brian's unit `Ymolar` (`YM`): 1e27 × m^-3 mol. */
 export const Ymolar: Unit = unit('Ymolar', 'YM', D[7], 27, '\\mathrm{Y}\\mathrm{M}');
+/** Brian's unit `aradian` (`arad`): 1e-18 × 1. */
 export const aradian: Unit = unit('aradian', 'arad', D[8], -18, '\\mathrm{a}\\mathrm{rad}');
+/** Brian's unit `cradian` (`crad`): 1e-2 × 1. */
 export const cradian: Unit = unit('cradian', 'crad', D[8], -2, '\\mathrm{c}\\mathrm{rad}');
+/** Brian's unit `Zradian` (`Zrad`): 1e21 × 1. */
 export const Zradian: Unit = unit('Zradian', 'Zrad', D[8], 21, '\\mathrm{Z}\\mathrm{rad}');
+/** Brian's unit `Pradian` (`Prad`): 1e15 × 1. */
 export const Pradian: Unit = unit('Pradian', 'Prad', D[8], 15, '\\mathrm{P}\\mathrm{rad}');
+/** Brian's unit `dradian` (`drad`): 1e-1 × 1. */
 export const dradian: Unit = unit('dradian', 'drad', D[8], -1, '\\mathrm{d}\\mathrm{rad}');
+/** Brian's unit `Gradian` (`Grad`): 1e9 × 1. */
 export const Gradian: Unit = unit('Gradian', 'Grad', D[8], 9, '\\mathrm{G}\\mathrm{rad}');
+/** Brian's unit `fradian` (`frad`): 1e-15 × 1. */
 export const fradian: Unit = unit('fradian', 'frad', D[8], -15, '\\mathrm{f}\\mathrm{rad}');
+/** Brian's unit `hradian` (`hrad`): 1e2 × 1. */
 export const hradian: Unit = unit('hradian', 'hrad', D[8], 2, '\\mathrm{h}\\mathrm{rad}');
+/** Brian's unit `daradian` (`darad`): 1e1 × 1. */
 export const daradian: Unit = unit('daradian', 'darad', D[8], 1, '\\mathrm{da}\\mathrm{rad}');
+/** Brian's unit `mradian` (`mrad`): 1e-3 × 1. */
 export const mradian: Unit = unit('mradian', 'mrad', D[8], -3, '\\mathrm{m}\\mathrm{rad}');
+/** Brian's unit `nradian` (`nrad`): 1e-9 × 1. */
 export const nradian: Unit = unit('nradian', 'nrad', D[8], -9, '\\mathrm{n}\\mathrm{rad}');
+/** Brian's unit `pradian` (`prad`): 1e-12 × 1. */
 export const pradian: Unit = unit('pradian', 'prad', D[8], -12, '\\mathrm{p}\\mathrm{rad}');
+/** Brian's unit `uradian` (`urad`): 1e-6 × 1. */
 export const uradian: Unit = unit('uradian', 'urad', D[8], -6, '\\mathrm{\\mu}\\mathrm{rad}');
+/** Brian's unit `Tradian` (`Trad`): 1e12 × 1. */
 export const Tradian: Unit = unit('Tradian', 'Trad', D[8], 12, '\\mathrm{T}\\mathrm{rad}');
+/** Brian's unit `yradian` (`yrad`): 1e-24 × 1. */
 export const yradian: Unit = unit('yradian', 'yrad', D[8], -24, '\\mathrm{y}\\mathrm{rad}');
+/** Brian's unit `Eradian` (`Erad`): 1e18 × 1. */
 export const Eradian: Unit = unit('Eradian', 'Erad', D[8], 18, '\\mathrm{E}\\mathrm{rad}');
+/** Brian's unit `zradian` (`zrad`): 1e-21 × 1. */
 export const zradian: Unit = unit('zradian', 'zrad', D[8], -21, '\\mathrm{z}\\mathrm{rad}');
+/** Brian's unit `Mradian` (`Mrad`): 1e6 × 1. */
 export const Mradian: Unit = unit('Mradian', 'Mrad', D[8], 6, '\\mathrm{M}\\mathrm{rad}');
+/** Brian's unit `kradian` (`krad`): 1e3 × 1. */
 export const kradian: Unit = unit('kradian', 'krad', D[8], 3, '\\mathrm{k}\\mathrm{rad}');
+/** Brian's unit `Yradian` (`Yrad`): 1e24 × 1. */
 export const Yradian: Unit = unit('Yradian', 'Yrad', D[8], 24, '\\mathrm{Y}\\mathrm{rad}');
+/** Brian's unit `asteradian` (`asr`): 1e-18 × 1. */
 export const asteradian: Unit = unit('asteradian', 'asr', D[8], -18, '\\mathrm{a}\\mathrm{sr}');
+/** Brian's unit `csteradian` (`csr`): 1e-2 × 1. */
 export const csteradian: Unit = unit('csteradian', 'csr', D[8], -2, '\\mathrm{c}\\mathrm{sr}');
+/** Brian's unit `Zsteradian` (`Zsr`): 1e21 × 1. */
 export const Zsteradian: Unit = unit('Zsteradian', 'Zsr', D[8], 21, '\\mathrm{Z}\\mathrm{sr}');
+/** Brian's unit `Psteradian` (`Psr`): 1e15 × 1. */
 export const Psteradian: Unit = unit('Psteradian', 'Psr', D[8], 15, '\\mathrm{P}\\mathrm{sr}');
+/** Brian's unit `dsteradian` (`dsr`): 1e-1 × 1. */
 export const dsteradian: Unit = unit('dsteradian', 'dsr', D[8], -1, '\\mathrm{d}\\mathrm{sr}');
+/** Brian's unit `Gsteradian` (`Gsr`): 1e9 × 1. */
 export const Gsteradian: Unit = unit('Gsteradian', 'Gsr', D[8], 9, '\\mathrm{G}\\mathrm{sr}');
+/** Brian's unit `fsteradian` (`fsr`): 1e-15 × 1. */
 export const fsteradian: Unit = unit('fsteradian', 'fsr', D[8], -15, '\\mathrm{f}\\mathrm{sr}');
+/** Brian's unit `hsteradian` (`hsr`): 1e2 × 1. */
 export const hsteradian: Unit = unit('hsteradian', 'hsr', D[8], 2, '\\mathrm{h}\\mathrm{sr}');
+/** Brian's unit `dasteradian` (`dasr`): 1e1 × 1. */
 export const dasteradian: Unit = unit('dasteradian', 'dasr', D[8], 1, '\\mathrm{da}\\mathrm{sr}');
+/** Brian's unit `msteradian` (`msr`): 1e-3 × 1. */
 export const msteradian: Unit = unit('msteradian', 'msr', D[8], -3, '\\mathrm{m}\\mathrm{sr}');
+/** Brian's unit `nsteradian` (`nsr`): 1e-9 × 1. */
 export const nsteradian: Unit = unit('nsteradian', 'nsr', D[8], -9, '\\mathrm{n}\\mathrm{sr}');
+/** Brian's unit `psteradian` (`psr`): 1e-12 × 1. */
 export const psteradian: Unit = unit('psteradian', 'psr', D[8], -12, '\\mathrm{p}\\mathrm{sr}');
+/** Brian's unit `usteradian` (`usr`): 1e-6 × 1. */
 export const usteradian: Unit = unit('usteradian', 'usr', D[8], -6, '\\mathrm{\\mu}\\mathrm{sr}');
+/** Brian's unit `Tsteradian` (`Tsr`): 1e12 × 1. */
 export const Tsteradian: Unit = unit('Tsteradian', 'Tsr', D[8], 12, '\\mathrm{T}\\mathrm{sr}');
+/** Brian's unit `ysteradian` (`ysr`): 1e-24 × 1. */
 export const ysteradian: Unit = unit('ysteradian', 'ysr', D[8], -24, '\\mathrm{y}\\mathrm{sr}');
+/** Brian's unit `Esteradian` (`Esr`): 1e18 × 1. */
 export const Esteradian: Unit = unit('Esteradian', 'Esr', D[8], 18, '\\mathrm{E}\\mathrm{sr}');
+/** Brian's unit `zsteradian` (`zsr`): 1e-21 × 1. */
 export const zsteradian: Unit = unit('zsteradian', 'zsr', D[8], -21, '\\mathrm{z}\\mathrm{sr}');
+/** Brian's unit `Msteradian` (`Msr`): 1e6 × 1. */
 export const Msteradian: Unit = unit('Msteradian', 'Msr', D[8], 6, '\\mathrm{M}\\mathrm{sr}');
+/** Brian's unit `ksteradian` (`ksr`): 1e3 × 1. */
 export const ksteradian: Unit = unit('ksteradian', 'ksr', D[8], 3, '\\mathrm{k}\\mathrm{sr}');
+/** Brian's unit `Ysteradian` (`Ysr`): 1e24 × 1. */
 export const Ysteradian: Unit = unit('Ysteradian', 'Ysr', D[8], 24, '\\mathrm{Y}\\mathrm{sr}');
+/** Brian's unit `ahertz` (`aHz`): 1e-18 × s^-1. */
 export const ahertz: Unit = unit('ahertz', 'aHz', D[9], -18, '\\mathrm{a}\\mathrm{Hz}');
+/** Brian's unit `chertz` (`cHz`): 1e-2 × s^-1. */
 export const chertz: Unit = unit('chertz', 'cHz', D[9], -2, '\\mathrm{c}\\mathrm{Hz}');
+/** Brian's unit `Zhertz` (`ZHz`): 1e21 × s^-1. */
 export const Zhertz: Unit = unit('Zhertz', 'ZHz', D[9], 21, '\\mathrm{Z}\\mathrm{Hz}');
+/** Brian's unit `Phertz` (`PHz`): 1e15 × s^-1. */
 export const Phertz: Unit = unit('Phertz', 'PHz', D[9], 15, '\\mathrm{P}\\mathrm{Hz}');
+/** Brian's unit `dhertz` (`dHz`): 1e-1 × s^-1. */
 export const dhertz: Unit = unit('dhertz', 'dHz', D[9], -1, '\\mathrm{d}\\mathrm{Hz}');
+/** Brian's unit `Ghertz` (`GHz`): 1e9 × s^-1. */
 export const Ghertz: Unit = unit('Ghertz', 'GHz', D[9], 9, '\\mathrm{G}\\mathrm{Hz}');
+/** Brian's unit `fhertz` (`fHz`): 1e-15 × s^-1. */
 export const fhertz: Unit = unit('fhertz', 'fHz', D[9], -15, '\\mathrm{f}\\mathrm{Hz}');
+/** Brian's unit `hhertz` (`hHz`): 1e2 × s^-1. */
 export const hhertz: Unit = unit('hhertz', 'hHz', D[9], 2, '\\mathrm{h}\\mathrm{Hz}');
+/** Brian's unit `dahertz` (`daHz`): 1e1 × s^-1. */
 export const dahertz: Unit = unit('dahertz', 'daHz', D[9], 1, '\\mathrm{da}\\mathrm{Hz}');
+/** Brian's unit `mhertz` (`mHz`): 1e-3 × s^-1. */
 export const mhertz: Unit = unit('mhertz', 'mHz', D[9], -3, '\\mathrm{m}\\mathrm{Hz}');
+/** Brian's unit `nhertz` (`nHz`): 1e-9 × s^-1. */
 export const nhertz: Unit = unit('nhertz', 'nHz', D[9], -9, '\\mathrm{n}\\mathrm{Hz}');
+/** Brian's unit `phertz` (`pHz`): 1e-12 × s^-1. */
 export const phertz: Unit = unit('phertz', 'pHz', D[9], -12, '\\mathrm{p}\\mathrm{Hz}');
+/** Brian's unit `uhertz` (`uHz`): 1e-6 × s^-1. */
 export const uhertz: Unit = unit('uhertz', 'uHz', D[9], -6, '\\mathrm{\\mu}\\mathrm{Hz}');
+/** Brian's unit `Thertz` (`THz`): 1e12 × s^-1. */
 export const Thertz: Unit = unit('Thertz', 'THz', D[9], 12, '\\mathrm{T}\\mathrm{Hz}');
+/** Brian's unit `yhertz` (`yHz`): 1e-24 × s^-1. */
 export const yhertz: Unit = unit('yhertz', 'yHz', D[9], -24, '\\mathrm{y}\\mathrm{Hz}');
+/** Brian's unit `Ehertz` (`EHz`): 1e18 × s^-1. */
 export const Ehertz: Unit = unit('Ehertz', 'EHz', D[9], 18, '\\mathrm{E}\\mathrm{Hz}');
+/** Brian's unit `zhertz` (`zHz`): 1e-21 × s^-1. */
 export const zhertz: Unit = unit('zhertz', 'zHz', D[9], -21, '\\mathrm{z}\\mathrm{Hz}');
+/** Brian's unit `Mhertz` (`MHz`): 1e6 × s^-1. */
 export const Mhertz: Unit = unit('Mhertz', 'MHz', D[9], 6, '\\mathrm{M}\\mathrm{Hz}');
+/** Brian's unit `khertz` (`kHz`): 1e3 × s^-1. */
 export const khertz: Unit = unit('khertz', 'kHz', D[9], 3, '\\mathrm{k}\\mathrm{Hz}');
+/** Brian's unit `Yhertz` (`YHz`): 1e24 × s^-1. */
 export const Yhertz: Unit = unit('Yhertz', 'YHz', D[9], 24, '\\mathrm{Y}\\mathrm{Hz}');
+/** Brian's unit `anewton` (`aN`): 1e-18 × m kg s^-2. */
 export const anewton: Unit = unit('anewton', 'aN', D[10], -18, '\\mathrm{a}\\mathrm{N}');
+/** Brian's unit `cnewton` (`cN`): 1e-2 × m kg s^-2. */
 export const cnewton: Unit = unit('cnewton', 'cN', D[10], -2, '\\mathrm{c}\\mathrm{N}');
+/** Brian's unit `Znewton` (`ZN`): 1e21 × m kg s^-2. */
 export const Znewton: Unit = unit('Znewton', 'ZN', D[10], 21, '\\mathrm{Z}\\mathrm{N}');
+/** Brian's unit `Pnewton` (`PN`): 1e15 × m kg s^-2. */
 export const Pnewton: Unit = unit('Pnewton', 'PN', D[10], 15, '\\mathrm{P}\\mathrm{N}');
+/** Brian's unit `dnewton` (`dN`): 1e-1 × m kg s^-2. */
 export const dnewton: Unit = unit('dnewton', 'dN', D[10], -1, '\\mathrm{d}\\mathrm{N}');
+/** Brian's unit `Gnewton` (`GN`): 1e9 × m kg s^-2. */
 export const Gnewton: Unit = unit('Gnewton', 'GN', D[10], 9, '\\mathrm{G}\\mathrm{N}');
+/** Brian's unit `fnewton` (`fN`): 1e-15 × m kg s^-2. */
 export const fnewton: Unit = unit('fnewton', 'fN', D[10], -15, '\\mathrm{f}\\mathrm{N}');
+/** Brian's unit `hnewton` (`hN`): 1e2 × m kg s^-2. */
 export const hnewton: Unit = unit('hnewton', 'hN', D[10], 2, '\\mathrm{h}\\mathrm{N}');
+/** Brian's unit `danewton` (`daN`): 1e1 × m kg s^-2. */
 export const danewton: Unit = unit('danewton', 'daN', D[10], 1, '\\mathrm{da}\\mathrm{N}');
+/** Brian's unit `mnewton` (`mN`): 1e-3 × m kg s^-2. */
 export const mnewton: Unit = unit('mnewton', 'mN', D[10], -3, '\\mathrm{m}\\mathrm{N}');
+/** Brian's unit `nnewton` (`nN`): 1e-9 × m kg s^-2. */
 export const nnewton: Unit = unit('nnewton', 'nN', D[10], -9, '\\mathrm{n}\\mathrm{N}');
+/** Brian's unit `pnewton` (`pN`): 1e-12 × m kg s^-2. */
 export const pnewton: Unit = unit('pnewton', 'pN', D[10], -12, '\\mathrm{p}\\mathrm{N}');
+/** Brian's unit `unewton` (`uN`): 1e-6 × m kg s^-2. */
 export const unewton: Unit = unit('unewton', 'uN', D[10], -6, '\\mathrm{\\mu}\\mathrm{N}');
+/** Brian's unit `Tnewton` (`TN`): 1e12 × m kg s^-2. */
 export const Tnewton: Unit = unit('Tnewton', 'TN', D[10], 12, '\\mathrm{T}\\mathrm{N}');
+/** Brian's unit `ynewton` (`yN`): 1e-24 × m kg s^-2. */
 export const ynewton: Unit = unit('ynewton', 'yN', D[10], -24, '\\mathrm{y}\\mathrm{N}');
+/** Brian's unit `Enewton` (`EN`): 1e18 × m kg s^-2. */
 export const Enewton: Unit = unit('Enewton', 'EN', D[10], 18, '\\mathrm{E}\\mathrm{N}');
+/** Brian's unit `znewton` (`zN`): 1e-21 × m kg s^-2. */
 export const znewton: Unit = unit('znewton', 'zN', D[10], -21, '\\mathrm{z}\\mathrm{N}');
+/** Brian's unit `Mnewton` (`MN`): 1e6 × m kg s^-2. */
 export const Mnewton: Unit = unit('Mnewton', 'MN', D[10], 6, '\\mathrm{M}\\mathrm{N}');
+/** Brian's unit `knewton` (`kN`): 1e3 × m kg s^-2. */
 export const knewton: Unit = unit('knewton', 'kN', D[10], 3, '\\mathrm{k}\\mathrm{N}');
+/** Brian's unit `Ynewton` (`YN`): 1e24 × m kg s^-2. */
 export const Ynewton: Unit = unit('Ynewton', 'YN', D[10], 24, '\\mathrm{Y}\\mathrm{N}');
+/** Brian's unit `apascal` (`aPa`): 1e-18 × m^-1 kg s^-2. */
 export const apascal: Unit = unit('apascal', 'aPa', D[11], -18, '\\mathrm{a}\\mathrm{Pa}');
+/** Brian's unit `cpascal` (`cPa`): 1e-2 × m^-1 kg s^-2. */
 export const cpascal: Unit = unit('cpascal', 'cPa', D[11], -2, '\\mathrm{c}\\mathrm{Pa}');
+/** Brian's unit `Zpascal` (`ZPa`): 1e21 × m^-1 kg s^-2. */
 export const Zpascal: Unit = unit('Zpascal', 'ZPa', D[11], 21, '\\mathrm{Z}\\mathrm{Pa}');
+/** Brian's unit `Ppascal` (`PPa`): 1e15 × m^-1 kg s^-2. */
 export const Ppascal: Unit = unit('Ppascal', 'PPa', D[11], 15, '\\mathrm{P}\\mathrm{Pa}');
+/** Brian's unit `dpascal` (`dPa`): 1e-1 × m^-1 kg s^-2. */
 export const dpascal: Unit = unit('dpascal', 'dPa', D[11], -1, '\\mathrm{d}\\mathrm{Pa}');
+/** Brian's unit `Gpascal` (`GPa`): 1e9 × m^-1 kg s^-2. */
 export const Gpascal: Unit = unit('Gpascal', 'GPa', D[11], 9, '\\mathrm{G}\\mathrm{Pa}');
+/** Brian's unit `fpascal` (`fPa`): 1e-15 × m^-1 kg s^-2. */
 export const fpascal: Unit = unit('fpascal', 'fPa', D[11], -15, '\\mathrm{f}\\mathrm{Pa}');
+/** Brian's unit `hpascal` (`hPa`): 1e2 × m^-1 kg s^-2. */
 export const hpascal: Unit = unit('hpascal', 'hPa', D[11], 2, '\\mathrm{h}\\mathrm{Pa}');
+/** Brian's unit `dapascal` (`daPa`): 1e1 × m^-1 kg s^-2. */
 export const dapascal: Unit = unit('dapascal', 'daPa', D[11], 1, '\\mathrm{da}\\mathrm{Pa}');
+/** Brian's unit `mpascal` (`mPa`): 1e-3 × m^-1 kg s^-2. */
 export const mpascal: Unit = unit('mpascal', 'mPa', D[11], -3, '\\mathrm{m}\\mathrm{Pa}');
+/** Brian's unit `npascal` (`nPa`): 1e-9 × m^-1 kg s^-2. */
 export const npascal: Unit = unit('npascal', 'nPa', D[11], -9, '\\mathrm{n}\\mathrm{Pa}');
+/** Brian's unit `ppascal` (`pPa`): 1e-12 × m^-1 kg s^-2. */
 export const ppascal: Unit = unit('ppascal', 'pPa', D[11], -12, '\\mathrm{p}\\mathrm{Pa}');
+/** Brian's unit `upascal` (`uPa`): 1e-6 × m^-1 kg s^-2. */
 export const upascal: Unit = unit('upascal', 'uPa', D[11], -6, '\\mathrm{\\mu}\\mathrm{Pa}');
+/** Brian's unit `Tpascal` (`TPa`): 1e12 × m^-1 kg s^-2. */
 export const Tpascal: Unit = unit('Tpascal', 'TPa', D[11], 12, '\\mathrm{T}\\mathrm{Pa}');
+/** Brian's unit `ypascal` (`yPa`): 1e-24 × m^-1 kg s^-2. */
 export const ypascal: Unit = unit('ypascal', 'yPa', D[11], -24, '\\mathrm{y}\\mathrm{Pa}');
+/** Brian's unit `Epascal` (`EPa`): 1e18 × m^-1 kg s^-2. */
 export const Epascal: Unit = unit('Epascal', 'EPa', D[11], 18, '\\mathrm{E}\\mathrm{Pa}');
+/** Brian's unit `zpascal` (`zPa`): 1e-21 × m^-1 kg s^-2. */
 export const zpascal: Unit = unit('zpascal', 'zPa', D[11], -21, '\\mathrm{z}\\mathrm{Pa}');
+/** Brian's unit `Mpascal` (`MPa`): 1e6 × m^-1 kg s^-2. */
 export const Mpascal: Unit = unit('Mpascal', 'MPa', D[11], 6, '\\mathrm{M}\\mathrm{Pa}');
+/** Brian's unit `kpascal` (`kPa`): 1e3 × m^-1 kg s^-2. */
 export const kpascal: Unit = unit('kpascal', 'kPa', D[11], 3, '\\mathrm{k}\\mathrm{Pa}');
+/** Brian's unit `Ypascal` (`YPa`): 1e24 × m^-1 kg s^-2. */
 export const Ypascal: Unit = unit('Ypascal', 'YPa', D[11], 24, '\\mathrm{Y}\\mathrm{Pa}');
+/** Brian's unit `ajoule` (`aJ`): 1e-18 × m^2 kg s^-2. */
 export const ajoule: Unit = unit('ajoule', 'aJ', D[12], -18, '\\mathrm{a}\\mathrm{J}');
+/** Brian's unit `cjoule` (`cJ`): 1e-2 × m^2 kg s^-2. */
 export const cjoule: Unit = unit('cjoule', 'cJ', D[12], -2, '\\mathrm{c}\\mathrm{J}');
+/** Brian's unit `Zjoule` (`ZJ`): 1e21 × m^2 kg s^-2. */
 export const Zjoule: Unit = unit('Zjoule', 'ZJ', D[12], 21, '\\mathrm{Z}\\mathrm{J}');
+/** Brian's unit `Pjoule` (`PJ`): 1e15 × m^2 kg s^-2. */
 export const Pjoule: Unit = unit('Pjoule', 'PJ', D[12], 15, '\\mathrm{P}\\mathrm{J}');
+/** Brian's unit `djoule` (`dJ`): 1e-1 × m^2 kg s^-2. */
 export const djoule: Unit = unit('djoule', 'dJ', D[12], -1, '\\mathrm{d}\\mathrm{J}');
+/** Brian's unit `Gjoule` (`GJ`): 1e9 × m^2 kg s^-2. */
 export const Gjoule: Unit = unit('Gjoule', 'GJ', D[12], 9, '\\mathrm{G}\\mathrm{J}');
+/** Brian's unit `fjoule` (`fJ`): 1e-15 × m^2 kg s^-2. */
 export const fjoule: Unit = unit('fjoule', 'fJ', D[12], -15, '\\mathrm{f}\\mathrm{J}');
+/** Brian's unit `hjoule` (`hJ`): 1e2 × m^2 kg s^-2. */
 export const hjoule: Unit = unit('hjoule', 'hJ', D[12], 2, '\\mathrm{h}\\mathrm{J}');
+/** Brian's unit `dajoule` (`daJ`): 1e1 × m^2 kg s^-2. */
 export const dajoule: Unit = unit('dajoule', 'daJ', D[12], 1, '\\mathrm{da}\\mathrm{J}');
+/** Brian's unit `mjoule` (`mJ`): 1e-3 × m^2 kg s^-2. */
 export const mjoule: Unit = unit('mjoule', 'mJ', D[12], -3, '\\mathrm{m}\\mathrm{J}');
+/** Brian's unit `njoule` (`nJ`): 1e-9 × m^2 kg s^-2. */
 export const njoule: Unit = unit('njoule', 'nJ', D[12], -9, '\\mathrm{n}\\mathrm{J}');
+/** Brian's unit `pjoule` (`pJ`): 1e-12 × m^2 kg s^-2. */
 export const pjoule: Unit = unit('pjoule', 'pJ', D[12], -12, '\\mathrm{p}\\mathrm{J}');
+/** Brian's unit `ujoule` (`uJ`): 1e-6 × m^2 kg s^-2. */
 export const ujoule: Unit = unit('ujoule', 'uJ', D[12], -6, '\\mathrm{\\mu}\\mathrm{J}');
+/** Brian's unit `Tjoule` (`TJ`): 1e12 × m^2 kg s^-2. */
 export const Tjoule: Unit = unit('Tjoule', 'TJ', D[12], 12, '\\mathrm{T}\\mathrm{J}');
+/** Brian's unit `yjoule` (`yJ`): 1e-24 × m^2 kg s^-2. */
 export const yjoule: Unit = unit('yjoule', 'yJ', D[12], -24, '\\mathrm{y}\\mathrm{J}');
+/** Brian's unit `Ejoule` (`EJ`): 1e18 × m^2 kg s^-2. */
 export const Ejoule: Unit = unit('Ejoule', 'EJ', D[12], 18, '\\mathrm{E}\\mathrm{J}');
+/** Brian's unit `zjoule` (`zJ`): 1e-21 × m^2 kg s^-2. */
 export const zjoule: Unit = unit('zjoule', 'zJ', D[12], -21, '\\mathrm{z}\\mathrm{J}');
+/** Brian's unit `Mjoule` (`MJ`): 1e6 × m^2 kg s^-2. */
 export const Mjoule: Unit = unit('Mjoule', 'MJ', D[12], 6, '\\mathrm{M}\\mathrm{J}');
+/** Brian's unit `kjoule` (`kJ`): 1e3 × m^2 kg s^-2. */
 export const kjoule: Unit = unit('kjoule', 'kJ', D[12], 3, '\\mathrm{k}\\mathrm{J}');
+/** Brian's unit `Yjoule` (`YJ`): 1e24 × m^2 kg s^-2. */
 export const Yjoule: Unit = unit('Yjoule', 'YJ', D[12], 24, '\\mathrm{Y}\\mathrm{J}');
+/** Brian's unit `awatt` (`aW`): 1e-18 × m^2 kg s^-3. */
 export const awatt: Unit = unit('awatt', 'aW', D[13], -18, '\\mathrm{a}\\mathrm{W}');
+/** Brian's unit `cwatt` (`cW`): 1e-2 × m^2 kg s^-3. */
 export const cwatt: Unit = unit('cwatt', 'cW', D[13], -2, '\\mathrm{c}\\mathrm{W}');
+/** Brian's unit `Zwatt` (`ZW`): 1e21 × m^2 kg s^-3. */
 export const Zwatt: Unit = unit('Zwatt', 'ZW', D[13], 21, '\\mathrm{Z}\\mathrm{W}');
+/** Brian's unit `Pwatt` (`PW`): 1e15 × m^2 kg s^-3. */
 export const Pwatt: Unit = unit('Pwatt', 'PW', D[13], 15, '\\mathrm{P}\\mathrm{W}');
+/** Brian's unit `dwatt` (`dW`): 1e-1 × m^2 kg s^-3. */
 export const dwatt: Unit = unit('dwatt', 'dW', D[13], -1, '\\mathrm{d}\\mathrm{W}');
+/** Brian's unit `Gwatt` (`GW`): 1e9 × m^2 kg s^-3. */
 export const Gwatt: Unit = unit('Gwatt', 'GW', D[13], 9, '\\mathrm{G}\\mathrm{W}');
+/** Brian's unit `fwatt` (`fW`): 1e-15 × m^2 kg s^-3. */
 export const fwatt: Unit = unit('fwatt', 'fW', D[13], -15, '\\mathrm{f}\\mathrm{W}');
+/** Brian's unit `hwatt` (`hW`): 1e2 × m^2 kg s^-3. */
 export const hwatt: Unit = unit('hwatt', 'hW', D[13], 2, '\\mathrm{h}\\mathrm{W}');
+/** Brian's unit `dawatt` (`daW`): 1e1 × m^2 kg s^-3. */
 export const dawatt: Unit = unit('dawatt', 'daW', D[13], 1, '\\mathrm{da}\\mathrm{W}');
+/** Brian's unit `mwatt` (`mW`): 1e-3 × m^2 kg s^-3. */
 export const mwatt: Unit = unit('mwatt', 'mW', D[13], -3, '\\mathrm{m}\\mathrm{W}');
+/** Brian's unit `nwatt` (`nW`): 1e-9 × m^2 kg s^-3. */
 export const nwatt: Unit = unit('nwatt', 'nW', D[13], -9, '\\mathrm{n}\\mathrm{W}');
+/** Brian's unit `pwatt` (`pW`): 1e-12 × m^2 kg s^-3. */
 export const pwatt: Unit = unit('pwatt', 'pW', D[13], -12, '\\mathrm{p}\\mathrm{W}');
+/** Brian's unit `uwatt` (`uW`): 1e-6 × m^2 kg s^-3. */
 export const uwatt: Unit = unit('uwatt', 'uW', D[13], -6, '\\mathrm{\\mu}\\mathrm{W}');
+/** Brian's unit `Twatt` (`TW`): 1e12 × m^2 kg s^-3. */
 export const Twatt: Unit = unit('Twatt', 'TW', D[13], 12, '\\mathrm{T}\\mathrm{W}');
+/** Brian's unit `ywatt` (`yW`): 1e-24 × m^2 kg s^-3. */
 export const ywatt: Unit = unit('ywatt', 'yW', D[13], -24, '\\mathrm{y}\\mathrm{W}');
+/** Brian's unit `Ewatt` (`EW`): 1e18 × m^2 kg s^-3. */
 export const Ewatt: Unit = unit('Ewatt', 'EW', D[13], 18, '\\mathrm{E}\\mathrm{W}');
+/** Brian's unit `zwatt` (`zW`): 1e-21 × m^2 kg s^-3. */
 export const zwatt: Unit = unit('zwatt', 'zW', D[13], -21, '\\mathrm{z}\\mathrm{W}');
+/** Brian's unit `Mwatt` (`MW`): 1e6 × m^2 kg s^-3. */
 export const Mwatt: Unit = unit('Mwatt', 'MW', D[13], 6, '\\mathrm{M}\\mathrm{W}');
+/** Brian's unit `kwatt` (`kW`): 1e3 × m^2 kg s^-3. */
 export const kwatt: Unit = unit('kwatt', 'kW', D[13], 3, '\\mathrm{k}\\mathrm{W}');
+/** Brian's unit `Ywatt` (`YW`): 1e24 × m^2 kg s^-3. */
 export const Ywatt: Unit = unit('Ywatt', 'YW', D[13], 24, '\\mathrm{Y}\\mathrm{W}');
+/** Brian's unit `acoulomb` (`aC`): 1e-18 × s A. */
 export const acoulomb: Unit = unit('acoulomb', 'aC', D[14], -18, '\\mathrm{a}\\mathrm{C}');
+/** Brian's unit `ccoulomb` (`cC`): 1e-2 × s A. */
 export const ccoulomb: Unit = unit('ccoulomb', 'cC', D[14], -2, '\\mathrm{c}\\mathrm{C}');
+/** Brian's unit `Zcoulomb` (`ZC`): 1e21 × s A. */
 export const Zcoulomb: Unit = unit('Zcoulomb', 'ZC', D[14], 21, '\\mathrm{Z}\\mathrm{C}');
+/** Brian's unit `Pcoulomb` (`PC`): 1e15 × s A. */
 export const Pcoulomb: Unit = unit('Pcoulomb', 'PC', D[14], 15, '\\mathrm{P}\\mathrm{C}');
+/** Brian's unit `dcoulomb` (`dC`): 1e-1 × s A. */
 export const dcoulomb: Unit = unit('dcoulomb', 'dC', D[14], -1, '\\mathrm{d}\\mathrm{C}');
+/** Brian's unit `Gcoulomb` (`GC`): 1e9 × s A. */
 export const Gcoulomb: Unit = unit('Gcoulomb', 'GC', D[14], 9, '\\mathrm{G}\\mathrm{C}');
+/** Brian's unit `fcoulomb` (`fC`): 1e-15 × s A. */
 export const fcoulomb: Unit = unit('fcoulomb', 'fC', D[14], -15, '\\mathrm{f}\\mathrm{C}');
+/** Brian's unit `hcoulomb` (`hC`): 1e2 × s A. */
 export const hcoulomb: Unit = unit('hcoulomb', 'hC', D[14], 2, '\\mathrm{h}\\mathrm{C}');
+/** Brian's unit `dacoulomb` (`daC`): 1e1 × s A. */
 export const dacoulomb: Unit = unit('dacoulomb', 'daC', D[14], 1, '\\mathrm{da}\\mathrm{C}');
+/** Brian's unit `mcoulomb` (`mC`): 1e-3 × s A. */
 export const mcoulomb: Unit = unit('mcoulomb', 'mC', D[14], -3, '\\mathrm{m}\\mathrm{C}');
+/** Brian's unit `ncoulomb` (`nC`): 1e-9 × s A. */
 export const ncoulomb: Unit = unit('ncoulomb', 'nC', D[14], -9, '\\mathrm{n}\\mathrm{C}');
+/** Brian's unit `pcoulomb` (`pC`): 1e-12 × s A. */
 export const pcoulomb: Unit = unit('pcoulomb', 'pC', D[14], -12, '\\mathrm{p}\\mathrm{C}');
+/** Brian's unit `ucoulomb` (`uC`): 1e-6 × s A. */
 export const ucoulomb: Unit = unit('ucoulomb', 'uC', D[14], -6, '\\mathrm{\\mu}\\mathrm{C}');
+/** Brian's unit `Tcoulomb` (`TC`): 1e12 × s A. */
 export const Tcoulomb: Unit = unit('Tcoulomb', 'TC', D[14], 12, '\\mathrm{T}\\mathrm{C}');
+/** Brian's unit `ycoulomb` (`yC`): 1e-24 × s A. */
 export const ycoulomb: Unit = unit('ycoulomb', 'yC', D[14], -24, '\\mathrm{y}\\mathrm{C}');
+/** Brian's unit `Ecoulomb` (`EC`): 1e18 × s A. */
 export const Ecoulomb: Unit = unit('Ecoulomb', 'EC', D[14], 18, '\\mathrm{E}\\mathrm{C}');
+/** Brian's unit `zcoulomb` (`zC`): 1e-21 × s A. */
 export const zcoulomb: Unit = unit('zcoulomb', 'zC', D[14], -21, '\\mathrm{z}\\mathrm{C}');
+/** Brian's unit `Mcoulomb` (`MC`): 1e6 × s A. */
 export const Mcoulomb: Unit = unit('Mcoulomb', 'MC', D[14], 6, '\\mathrm{M}\\mathrm{C}');
+/** Brian's unit `kcoulomb` (`kC`): 1e3 × s A. */
 export const kcoulomb: Unit = unit('kcoulomb', 'kC', D[14], 3, '\\mathrm{k}\\mathrm{C}');
+/** Brian's unit `Ycoulomb` (`YC`): 1e24 × s A. */
 export const Ycoulomb: Unit = unit('Ycoulomb', 'YC', D[14], 24, '\\mathrm{Y}\\mathrm{C}');
+/** Brian's unit `avolt` (`aV`): 1e-18 × m^2 kg s^-3 A^-1. */
 export const avolt: Unit = unit('avolt', 'aV', D[15], -18, '\\mathrm{a}\\mathrm{V}');
+/** Brian's unit `cvolt` (`cV`): 1e-2 × m^2 kg s^-3 A^-1. */
 export const cvolt: Unit = unit('cvolt', 'cV', D[15], -2, '\\mathrm{c}\\mathrm{V}');
+/** Brian's unit `Zvolt` (`ZV`): 1e21 × m^2 kg s^-3 A^-1. */
 export const Zvolt: Unit = unit('Zvolt', 'ZV', D[15], 21, '\\mathrm{Z}\\mathrm{V}');
+/** Brian's unit `Pvolt` (`PV`): 1e15 × m^2 kg s^-3 A^-1. */
 export const Pvolt: Unit = unit('Pvolt', 'PV', D[15], 15, '\\mathrm{P}\\mathrm{V}');
+/** Brian's unit `dvolt` (`dV`): 1e-1 × m^2 kg s^-3 A^-1. */
 export const dvolt: Unit = unit('dvolt', 'dV', D[15], -1, '\\mathrm{d}\\mathrm{V}');
+/** Brian's unit `Gvolt` (`GV`): 1e9 × m^2 kg s^-3 A^-1. */
 export const Gvolt: Unit = unit('Gvolt', 'GV', D[15], 9, '\\mathrm{G}\\mathrm{V}');
+/** Brian's unit `fvolt` (`fV`): 1e-15 × m^2 kg s^-3 A^-1. */
 export const fvolt: Unit = unit('fvolt', 'fV', D[15], -15, '\\mathrm{f}\\mathrm{V}');
+/** Brian's unit `hvolt` (`hV`): 1e2 × m^2 kg s^-3 A^-1. */
 export const hvolt: Unit = unit('hvolt', 'hV', D[15], 2, '\\mathrm{h}\\mathrm{V}');
+/** Brian's unit `davolt` (`daV`): 1e1 × m^2 kg s^-3 A^-1. */
 export const davolt: Unit = unit('davolt', 'daV', D[15], 1, '\\mathrm{da}\\mathrm{V}');
+/** Brian's unit `mvolt` (`mV`): 1e-3 × m^2 kg s^-3 A^-1. */
 export const mvolt: Unit = unit('mvolt', 'mV', D[15], -3, '\\mathrm{m}\\mathrm{V}');
+/** Brian's unit `nvolt` (`nV`): 1e-9 × m^2 kg s^-3 A^-1. */
 export const nvolt: Unit = unit('nvolt', 'nV', D[15], -9, '\\mathrm{n}\\mathrm{V}');
+/** Brian's unit `pvolt` (`pV`): 1e-12 × m^2 kg s^-3 A^-1. */
 export const pvolt: Unit = unit('pvolt', 'pV', D[15], -12, '\\mathrm{p}\\mathrm{V}');
+/** Brian's unit `uvolt` (`uV`): 1e-6 × m^2 kg s^-3 A^-1. */
 export const uvolt: Unit = unit('uvolt', 'uV', D[15], -6, '\\mathrm{\\mu}\\mathrm{V}');
+/** Brian's unit `Tvolt` (`TV`): 1e12 × m^2 kg s^-3 A^-1. */
 export const Tvolt: Unit = unit('Tvolt', 'TV', D[15], 12, '\\mathrm{T}\\mathrm{V}');
+/** Brian's unit `yvolt` (`yV`): 1e-24 × m^2 kg s^-3 A^-1. */
 export const yvolt: Unit = unit('yvolt', 'yV', D[15], -24, '\\mathrm{y}\\mathrm{V}');
+/** Brian's unit `Evolt` (`EV`): 1e18 × m^2 kg s^-3 A^-1. */
 export const Evolt: Unit = unit('Evolt', 'EV', D[15], 18, '\\mathrm{E}\\mathrm{V}');
+/** Brian's unit `zvolt` (`zV`): 1e-21 × m^2 kg s^-3 A^-1. */
 export const zvolt: Unit = unit('zvolt', 'zV', D[15], -21, '\\mathrm{z}\\mathrm{V}');
+/** Brian's unit `Mvolt` (`MV`): 1e6 × m^2 kg s^-3 A^-1. */
 export const Mvolt: Unit = unit('Mvolt', 'MV', D[15], 6, '\\mathrm{M}\\mathrm{V}');
+/** Brian's unit `kvolt` (`kV`): 1e3 × m^2 kg s^-3 A^-1. */
 export const kvolt: Unit = unit('kvolt', 'kV', D[15], 3, '\\mathrm{k}\\mathrm{V}');
+/** Brian's unit `Yvolt` (`YV`): 1e24 × m^2 kg s^-3 A^-1. */
 export const Yvolt: Unit = unit('Yvolt', 'YV', D[15], 24, '\\mathrm{Y}\\mathrm{V}');
+/** Brian's unit `afarad` (`aF`): 1e-18 × m^-2 kg^-1 s^4 A^2. */
 export const afarad: Unit = unit('afarad', 'aF', D[16], -18, '\\mathrm{a}\\mathrm{F}');
+/** Brian's unit `cfarad` (`cF`): 1e-2 × m^-2 kg^-1 s^4 A^2. */
 export const cfarad: Unit = unit('cfarad', 'cF', D[16], -2, '\\mathrm{c}\\mathrm{F}');
+/** Brian's unit `Zfarad` (`ZF`): 1e21 × m^-2 kg^-1 s^4 A^2. */
 export const Zfarad: Unit = unit('Zfarad', 'ZF', D[16], 21, '\\mathrm{Z}\\mathrm{F}');
+/** Brian's unit `Pfarad` (`PF`): 1e15 × m^-2 kg^-1 s^4 A^2. */
 export const Pfarad: Unit = unit('Pfarad', 'PF', D[16], 15, '\\mathrm{P}\\mathrm{F}');
+/** Brian's unit `dfarad` (`dF`): 1e-1 × m^-2 kg^-1 s^4 A^2. */
 export const dfarad: Unit = unit('dfarad', 'dF', D[16], -1, '\\mathrm{d}\\mathrm{F}');
+/** Brian's unit `Gfarad` (`GF`): 1e9 × m^-2 kg^-1 s^4 A^2. */
 export const Gfarad: Unit = unit('Gfarad', 'GF', D[16], 9, '\\mathrm{G}\\mathrm{F}');
+/** Brian's unit `ffarad` (`fF`): 1e-15 × m^-2 kg^-1 s^4 A^2. */
 export const ffarad: Unit = unit('ffarad', 'fF', D[16], -15, '\\mathrm{f}\\mathrm{F}');
+/** Brian's unit `hfarad` (`hF`): 1e2 × m^-2 kg^-1 s^4 A^2. */
 export const hfarad: Unit = unit('hfarad', 'hF', D[16], 2, '\\mathrm{h}\\mathrm{F}');
+/** Brian's unit `dafarad` (`daF`): 1e1 × m^-2 kg^-1 s^4 A^2. */
 export const dafarad: Unit = unit('dafarad', 'daF', D[16], 1, '\\mathrm{da}\\mathrm{F}');
+/** Brian's unit `mfarad` (`mF`): 1e-3 × m^-2 kg^-1 s^4 A^2. */
 export const mfarad: Unit = unit('mfarad', 'mF', D[16], -3, '\\mathrm{m}\\mathrm{F}');
+/** Brian's unit `nfarad` (`nF`): 1e-9 × m^-2 kg^-1 s^4 A^2. */
 export const nfarad: Unit = unit('nfarad', 'nF', D[16], -9, '\\mathrm{n}\\mathrm{F}');
+/** Brian's unit `pfarad` (`pF`): 1e-12 × m^-2 kg^-1 s^4 A^2. */
 export const pfarad: Unit = unit('pfarad', 'pF', D[16], -12, '\\mathrm{p}\\mathrm{F}');
+/** Brian's unit `ufarad` (`uF`): 1e-6 × m^-2 kg^-1 s^4 A^2. */
 export const ufarad: Unit = unit('ufarad', 'uF', D[16], -6, '\\mathrm{\\mu}\\mathrm{F}');
+/** Brian's unit `Tfarad` (`TF`): 1e12 × m^-2 kg^-1 s^4 A^2. */
 export const Tfarad: Unit = unit('Tfarad', 'TF', D[16], 12, '\\mathrm{T}\\mathrm{F}');
+/** Brian's unit `yfarad` (`yF`): 1e-24 × m^-2 kg^-1 s^4 A^2. */
 export const yfarad: Unit = unit('yfarad', 'yF', D[16], -24, '\\mathrm{y}\\mathrm{F}');
+/** Brian's unit `Efarad` (`EF`): 1e18 × m^-2 kg^-1 s^4 A^2. */
 export const Efarad: Unit = unit('Efarad', 'EF', D[16], 18, '\\mathrm{E}\\mathrm{F}');
+/** Brian's unit `zfarad` (`zF`): 1e-21 × m^-2 kg^-1 s^4 A^2. */
 export const zfarad: Unit = unit('zfarad', 'zF', D[16], -21, '\\mathrm{z}\\mathrm{F}');
+/** Brian's unit `Mfarad` (`MF`): 1e6 × m^-2 kg^-1 s^4 A^2. */
 export const Mfarad: Unit = unit('Mfarad', 'MF', D[16], 6, '\\mathrm{M}\\mathrm{F}');
+/** Brian's unit `kfarad` (`kF`): 1e3 × m^-2 kg^-1 s^4 A^2. */
 export const kfarad: Unit = unit('kfarad', 'kF', D[16], 3, '\\mathrm{k}\\mathrm{F}');
+/** Brian's unit `Yfarad` (`YF`): 1e24 × m^-2 kg^-1 s^4 A^2. */
 export const Yfarad: Unit = unit('Yfarad', 'YF', D[16], 24, '\\mathrm{Y}\\mathrm{F}');
+/** Brian's unit `aohm` (`aohm`): 1e-18 × m^2 kg s^-3 A^-2. */
 export const aohm: Unit = unit('aohm', 'aohm', D[17], -18, '\\mathrm{a}\\mathrm{ohm}');
+/** Brian's unit `cohm` (`cohm`): 1e-2 × m^2 kg s^-3 A^-2. */
 export const cohm: Unit = unit('cohm', 'cohm', D[17], -2, '\\mathrm{c}\\mathrm{ohm}');
+/** Brian's unit `Zohm` (`Zohm`): 1e21 × m^2 kg s^-3 A^-2. */
 export const Zohm: Unit = unit('Zohm', 'Zohm', D[17], 21, '\\mathrm{Z}\\mathrm{ohm}');
+/** Brian's unit `Pohm` (`Pohm`): 1e15 × m^2 kg s^-3 A^-2. */
 export const Pohm: Unit = unit('Pohm', 'Pohm', D[17], 15, '\\mathrm{P}\\mathrm{ohm}');
+/** Brian's unit `dohm` (`dohm`): 1e-1 × m^2 kg s^-3 A^-2. */
 export const dohm: Unit = unit('dohm', 'dohm', D[17], -1, '\\mathrm{d}\\mathrm{ohm}');
+/** Brian's unit `Gohm` (`Gohm`): 1e9 × m^2 kg s^-3 A^-2. */
 export const Gohm: Unit = unit('Gohm', 'Gohm', D[17], 9, '\\mathrm{G}\\mathrm{ohm}');
+/** Brian's unit `fohm` (`fohm`): 1e-15 × m^2 kg s^-3 A^-2. */
 export const fohm: Unit = unit('fohm', 'fohm', D[17], -15, '\\mathrm{f}\\mathrm{ohm}');
+/** Brian's unit `hohm` (`hohm`): 1e2 × m^2 kg s^-3 A^-2. */
 export const hohm: Unit = unit('hohm', 'hohm', D[17], 2, '\\mathrm{h}\\mathrm{ohm}');
+/** Brian's unit `daohm` (`daohm`): 1e1 × m^2 kg s^-3 A^-2. */
 export const daohm: Unit = unit('daohm', 'daohm', D[17], 1, '\\mathrm{da}\\mathrm{ohm}');
+/** Brian's unit `mohm` (`mohm`): 1e-3 × m^2 kg s^-3 A^-2. */
 export const mohm: Unit = unit('mohm', 'mohm', D[17], -3, '\\mathrm{m}\\mathrm{ohm}');
+/** Brian's unit `nohm` (`nohm`): 1e-9 × m^2 kg s^-3 A^-2. */
 export const nohm: Unit = unit('nohm', 'nohm', D[17], -9, '\\mathrm{n}\\mathrm{ohm}');
+/** Brian's unit `pohm` (`pohm`): 1e-12 × m^2 kg s^-3 A^-2. */
 export const pohm: Unit = unit('pohm', 'pohm', D[17], -12, '\\mathrm{p}\\mathrm{ohm}');
+/** Brian's unit `uohm` (`uohm`): 1e-6 × m^2 kg s^-3 A^-2. */
 export const uohm: Unit = unit('uohm', 'uohm', D[17], -6, '\\mathrm{\\mu}\\mathrm{ohm}');
+/** Brian's unit `Tohm` (`Tohm`): 1e12 × m^2 kg s^-3 A^-2. */
 export const Tohm: Unit = unit('Tohm', 'Tohm', D[17], 12, '\\mathrm{T}\\mathrm{ohm}');
+/** Brian's unit `yohm` (`yohm`): 1e-24 × m^2 kg s^-3 A^-2. */
 export const yohm: Unit = unit('yohm', 'yohm', D[17], -24, '\\mathrm{y}\\mathrm{ohm}');
+/** Brian's unit `Eohm` (`Eohm`): 1e18 × m^2 kg s^-3 A^-2. */
 export const Eohm: Unit = unit('Eohm', 'Eohm', D[17], 18, '\\mathrm{E}\\mathrm{ohm}');
+/** Brian's unit `zohm` (`zohm`): 1e-21 × m^2 kg s^-3 A^-2. */
 export const zohm: Unit = unit('zohm', 'zohm', D[17], -21, '\\mathrm{z}\\mathrm{ohm}');
+/** Brian's unit `Mohm` (`Mohm`): 1e6 × m^2 kg s^-3 A^-2. */
 export const Mohm: Unit = unit('Mohm', 'Mohm', D[17], 6, '\\mathrm{M}\\mathrm{ohm}');
+/** Brian's unit `kohm` (`kohm`): 1e3 × m^2 kg s^-3 A^-2. */
 export const kohm: Unit = unit('kohm', 'kohm', D[17], 3, '\\mathrm{k}\\mathrm{ohm}');
+/** Brian's unit `Yohm` (`Yohm`): 1e24 × m^2 kg s^-3 A^-2. */
 export const Yohm: Unit = unit('Yohm', 'Yohm', D[17], 24, '\\mathrm{Y}\\mathrm{ohm}');
+/** Brian's unit `asiemens` (`aS`): 1e-18 × m^-2 kg^-1 s^3 A^2. */
 export const asiemens: Unit = unit('asiemens', 'aS', D[18], -18, '\\mathrm{a}\\mathrm{S}');
+/** Brian's unit `csiemens` (`cS`): 1e-2 × m^-2 kg^-1 s^3 A^2. */
 export const csiemens: Unit = unit('csiemens', 'cS', D[18], -2, '\\mathrm{c}\\mathrm{S}');
+/** Brian's unit `Zsiemens` (`ZS`): 1e21 × m^-2 kg^-1 s^3 A^2. */
 export const Zsiemens: Unit = unit('Zsiemens', 'ZS', D[18], 21, '\\mathrm{Z}\\mathrm{S}');
+/** Brian's unit `Psiemens` (`PS`): 1e15 × m^-2 kg^-1 s^3 A^2. */
 export const Psiemens: Unit = unit('Psiemens', 'PS', D[18], 15, '\\mathrm{P}\\mathrm{S}');
+/** Brian's unit `dsiemens` (`dS`): 1e-1 × m^-2 kg^-1 s^3 A^2. */
 export const dsiemens: Unit = unit('dsiemens', 'dS', D[18], -1, '\\mathrm{d}\\mathrm{S}');
+/** Brian's unit `Gsiemens` (`GS`): 1e9 × m^-2 kg^-1 s^3 A^2. */
 export const Gsiemens: Unit = unit('Gsiemens', 'GS', D[18], 9, '\\mathrm{G}\\mathrm{S}');
+/** Brian's unit `fsiemens` (`fS`): 1e-15 × m^-2 kg^-1 s^3 A^2. */
 export const fsiemens: Unit = unit('fsiemens', 'fS', D[18], -15, '\\mathrm{f}\\mathrm{S}');
+/** Brian's unit `hsiemens` (`hS`): 1e2 × m^-2 kg^-1 s^3 A^2. */
 export const hsiemens: Unit = unit('hsiemens', 'hS', D[18], 2, '\\mathrm{h}\\mathrm{S}');
+/** Brian's unit `dasiemens` (`daS`): 1e1 × m^-2 kg^-1 s^3 A^2. */
 export const dasiemens: Unit = unit('dasiemens', 'daS', D[18], 1, '\\mathrm{da}\\mathrm{S}');
+/** Brian's unit `msiemens` (`mS`): 1e-3 × m^-2 kg^-1 s^3 A^2. */
 export const msiemens: Unit = unit('msiemens', 'mS', D[18], -3, '\\mathrm{m}\\mathrm{S}');
+/** Brian's unit `nsiemens` (`nS`): 1e-9 × m^-2 kg^-1 s^3 A^2. */
 export const nsiemens: Unit = unit('nsiemens', 'nS', D[18], -9, '\\mathrm{n}\\mathrm{S}');
+/** Brian's unit `psiemens` (`pS`): 1e-12 × m^-2 kg^-1 s^3 A^2. */
 export const psiemens: Unit = unit('psiemens', 'pS', D[18], -12, '\\mathrm{p}\\mathrm{S}');
+/** Brian's unit `usiemens` (`uS`): 1e-6 × m^-2 kg^-1 s^3 A^2. */
 export const usiemens: Unit = unit('usiemens', 'uS', D[18], -6, '\\mathrm{\\mu}\\mathrm{S}');
+/** Brian's unit `Tsiemens` (`TS`): 1e12 × m^-2 kg^-1 s^3 A^2. */
 export const Tsiemens: Unit = unit('Tsiemens', 'TS', D[18], 12, '\\mathrm{T}\\mathrm{S}');
+/** Brian's unit `ysiemens` (`yS`): 1e-24 × m^-2 kg^-1 s^3 A^2. */
 export const ysiemens: Unit = unit('ysiemens', 'yS', D[18], -24, '\\mathrm{y}\\mathrm{S}');
+/** Brian's unit `Esiemens` (`ES`): 1e18 × m^-2 kg^-1 s^3 A^2. */
 export const Esiemens: Unit = unit('Esiemens', 'ES', D[18], 18, '\\mathrm{E}\\mathrm{S}');
+/** Brian's unit `zsiemens` (`zS`): 1e-21 × m^-2 kg^-1 s^3 A^2. */
 export const zsiemens: Unit = unit('zsiemens', 'zS', D[18], -21, '\\mathrm{z}\\mathrm{S}');
+/** Brian's unit `Msiemens` (`MS`): 1e6 × m^-2 kg^-1 s^3 A^2. */
 export const Msiemens: Unit = unit('Msiemens', 'MS', D[18], 6, '\\mathrm{M}\\mathrm{S}');
+/** Brian's unit `ksiemens` (`kS`): 1e3 × m^-2 kg^-1 s^3 A^2. */
 export const ksiemens: Unit = unit('ksiemens', 'kS', D[18], 3, '\\mathrm{k}\\mathrm{S}');
+/** Brian's unit `Ysiemens` (`YS`): 1e24 × m^-2 kg^-1 s^3 A^2. */
 export const Ysiemens: Unit = unit('Ysiemens', 'YS', D[18], 24, '\\mathrm{Y}\\mathrm{S}');
+/** Brian's unit `aweber` (`aWb`): 1e-18 × m^2 kg s^-2 A^-1. */
 export const aweber: Unit = unit('aweber', 'aWb', D[19], -18, '\\mathrm{a}\\mathrm{Wb}');
+/** Brian's unit `cweber` (`cWb`): 1e-2 × m^2 kg s^-2 A^-1. */
 export const cweber: Unit = unit('cweber', 'cWb', D[19], -2, '\\mathrm{c}\\mathrm{Wb}');
+/** Brian's unit `Zweber` (`ZWb`): 1e21 × m^2 kg s^-2 A^-1. */
 export const Zweber: Unit = unit('Zweber', 'ZWb', D[19], 21, '\\mathrm{Z}\\mathrm{Wb}');
+/** Brian's unit `Pweber` (`PWb`): 1e15 × m^2 kg s^-2 A^-1. */
 export const Pweber: Unit = unit('Pweber', 'PWb', D[19], 15, '\\mathrm{P}\\mathrm{Wb}');
+/** Brian's unit `dweber` (`dWb`): 1e-1 × m^2 kg s^-2 A^-1. */
 export const dweber: Unit = unit('dweber', 'dWb', D[19], -1, '\\mathrm{d}\\mathrm{Wb}');
+/** Brian's unit `Gweber` (`GWb`): 1e9 × m^2 kg s^-2 A^-1. */
 export const Gweber: Unit = unit('Gweber', 'GWb', D[19], 9, '\\mathrm{G}\\mathrm{Wb}');
+/** Brian's unit `fweber` (`fWb`): 1e-15 × m^2 kg s^-2 A^-1. */
 export const fweber: Unit = unit('fweber', 'fWb', D[19], -15, '\\mathrm{f}\\mathrm{Wb}');
+/** Brian's unit `hweber` (`hWb`): 1e2 × m^2 kg s^-2 A^-1. */
 export const hweber: Unit = unit('hweber', 'hWb', D[19], 2, '\\mathrm{h}\\mathrm{Wb}');
+/** Brian's unit `daweber` (`daWb`): 1e1 × m^2 kg s^-2 A^-1. */
 export const daweber: Unit = unit('daweber', 'daWb', D[19], 1, '\\mathrm{da}\\mathrm{Wb}');
+/** Brian's unit `mweber` (`mWb`): 1e-3 × m^2 kg s^-2 A^-1. */
 export const mweber: Unit = unit('mweber', 'mWb', D[19], -3, '\\mathrm{m}\\mathrm{Wb}');
+/** Brian's unit `nweber` (`nWb`): 1e-9 × m^2 kg s^-2 A^-1. */
 export const nweber: Unit = unit('nweber', 'nWb', D[19], -9, '\\mathrm{n}\\mathrm{Wb}');
+/** Brian's unit `pweber` (`pWb`): 1e-12 × m^2 kg s^-2 A^-1. */
 export const pweber: Unit = unit('pweber', 'pWb', D[19], -12, '\\mathrm{p}\\mathrm{Wb}');
+/** Brian's unit `uweber` (`uWb`): 1e-6 × m^2 kg s^-2 A^-1. */
 export const uweber: Unit = unit('uweber', 'uWb', D[19], -6, '\\mathrm{\\mu}\\mathrm{Wb}');
+/** Brian's unit `Tweber` (`TWb`): 1e12 × m^2 kg s^-2 A^-1. */
 export const Tweber: Unit = unit('Tweber', 'TWb', D[19], 12, '\\mathrm{T}\\mathrm{Wb}');
+/** Brian's unit `yweber` (`yWb`): 1e-24 × m^2 kg s^-2 A^-1. */
 export const yweber: Unit = unit('yweber', 'yWb', D[19], -24, '\\mathrm{y}\\mathrm{Wb}');
+/** Brian's unit `Eweber` (`EWb`): 1e18 × m^2 kg s^-2 A^-1. */
 export const Eweber: Unit = unit('Eweber', 'EWb', D[19], 18, '\\mathrm{E}\\mathrm{Wb}');
+/** Brian's unit `zweber` (`zWb`): 1e-21 × m^2 kg s^-2 A^-1. */
 export const zweber: Unit = unit('zweber', 'zWb', D[19], -21, '\\mathrm{z}\\mathrm{Wb}');
+/** Brian's unit `Mweber` (`MWb`): 1e6 × m^2 kg s^-2 A^-1. */
 export const Mweber: Unit = unit('Mweber', 'MWb', D[19], 6, '\\mathrm{M}\\mathrm{Wb}');
+/** Brian's unit `kweber` (`kWb`): 1e3 × m^2 kg s^-2 A^-1. */
 export const kweber: Unit = unit('kweber', 'kWb', D[19], 3, '\\mathrm{k}\\mathrm{Wb}');
+/** Brian's unit `Yweber` (`YWb`): 1e24 × m^2 kg s^-2 A^-1. */
 export const Yweber: Unit = unit('Yweber', 'YWb', D[19], 24, '\\mathrm{Y}\\mathrm{Wb}');
+/** Brian's unit `atesla` (`aT`): 1e-18 × kg s^-2 A^-1. */
 export const atesla: Unit = unit('atesla', 'aT', D[20], -18, '\\mathrm{a}\\mathrm{T}');
+/** Brian's unit `ctesla` (`cT`): 1e-2 × kg s^-2 A^-1. */
 export const ctesla: Unit = unit('ctesla', 'cT', D[20], -2, '\\mathrm{c}\\mathrm{T}');
+/** Brian's unit `Ztesla` (`ZT`): 1e21 × kg s^-2 A^-1. */
 export const Ztesla: Unit = unit('Ztesla', 'ZT', D[20], 21, '\\mathrm{Z}\\mathrm{T}');
+/** Brian's unit `Ptesla` (`PT`): 1e15 × kg s^-2 A^-1. */
 export const Ptesla: Unit = unit('Ptesla', 'PT', D[20], 15, '\\mathrm{P}\\mathrm{T}');
+/** Brian's unit `dtesla` (`dT`): 1e-1 × kg s^-2 A^-1. */
 export const dtesla: Unit = unit('dtesla', 'dT', D[20], -1, '\\mathrm{d}\\mathrm{T}');
+/** Brian's unit `Gtesla` (`GT`): 1e9 × kg s^-2 A^-1. */
 export const Gtesla: Unit = unit('Gtesla', 'GT', D[20], 9, '\\mathrm{G}\\mathrm{T}');
+/** Brian's unit `ftesla` (`fT`): 1e-15 × kg s^-2 A^-1. */
 export const ftesla: Unit = unit('ftesla', 'fT', D[20], -15, '\\mathrm{f}\\mathrm{T}');
+/** Brian's unit `htesla` (`hT`): 1e2 × kg s^-2 A^-1. */
 export const htesla: Unit = unit('htesla', 'hT', D[20], 2, '\\mathrm{h}\\mathrm{T}');
+/** Brian's unit `datesla` (`daT`): 1e1 × kg s^-2 A^-1. */
 export const datesla: Unit = unit('datesla', 'daT', D[20], 1, '\\mathrm{da}\\mathrm{T}');
+/** Brian's unit `mtesla` (`mT`): 1e-3 × kg s^-2 A^-1. */
 export const mtesla: Unit = unit('mtesla', 'mT', D[20], -3, '\\mathrm{m}\\mathrm{T}');
+/** Brian's unit `ntesla` (`nT`): 1e-9 × kg s^-2 A^-1. */
 export const ntesla: Unit = unit('ntesla', 'nT', D[20], -9, '\\mathrm{n}\\mathrm{T}');
+/** Brian's unit `ptesla` (`pT`): 1e-12 × kg s^-2 A^-1. */
 export const ptesla: Unit = unit('ptesla', 'pT', D[20], -12, '\\mathrm{p}\\mathrm{T}');
+/** Brian's unit `utesla` (`uT`): 1e-6 × kg s^-2 A^-1. */
 export const utesla: Unit = unit('utesla', 'uT', D[20], -6, '\\mathrm{\\mu}\\mathrm{T}');
+/** Brian's unit `Ttesla` (`TT`): 1e12 × kg s^-2 A^-1. */
 export const Ttesla: Unit = unit('Ttesla', 'TT', D[20], 12, '\\mathrm{T}\\mathrm{T}');
+/** Brian's unit `ytesla` (`yT`): 1e-24 × kg s^-2 A^-1. */
 export const ytesla: Unit = unit('ytesla', 'yT', D[20], -24, '\\mathrm{y}\\mathrm{T}');
+/** Brian's unit `Etesla` (`ET`): 1e18 × kg s^-2 A^-1. */
 export const Etesla: Unit = unit('Etesla', 'ET', D[20], 18, '\\mathrm{E}\\mathrm{T}');
+/** Brian's unit `ztesla` (`zT`): 1e-21 × kg s^-2 A^-1. */
 export const ztesla: Unit = unit('ztesla', 'zT', D[20], -21, '\\mathrm{z}\\mathrm{T}');
+/** Brian's unit `Mtesla` (`MT`): 1e6 × kg s^-2 A^-1. */
 export const Mtesla: Unit = unit('Mtesla', 'MT', D[20], 6, '\\mathrm{M}\\mathrm{T}');
+/** Brian's unit `ktesla` (`kT`): 1e3 × kg s^-2 A^-1. */
 export const ktesla: Unit = unit('ktesla', 'kT', D[20], 3, '\\mathrm{k}\\mathrm{T}');
+/** Brian's unit `Ytesla` (`YT`): 1e24 × kg s^-2 A^-1. */
 export const Ytesla: Unit = unit('Ytesla', 'YT', D[20], 24, '\\mathrm{Y}\\mathrm{T}');
+/** Brian's unit `ahenry` (`aH`): 1e-18 × m^2 kg s^-2 A^-2. */
 export const ahenry: Unit = unit('ahenry', 'aH', D[21], -18, '\\mathrm{a}\\mathrm{H}');
+/** Brian's unit `chenry` (`cH`): 1e-2 × m^2 kg s^-2 A^-2. */
 export const chenry: Unit = unit('chenry', 'cH', D[21], -2, '\\mathrm{c}\\mathrm{H}');
+/** Brian's unit `Zhenry` (`ZH`): 1e21 × m^2 kg s^-2 A^-2. */
 export const Zhenry: Unit = unit('Zhenry', 'ZH', D[21], 21, '\\mathrm{Z}\\mathrm{H}');
+/** Brian's unit `Phenry` (`PH`): 1e15 × m^2 kg s^-2 A^-2. */
 export const Phenry: Unit = unit('Phenry', 'PH', D[21], 15, '\\mathrm{P}\\mathrm{H}');
+/** Brian's unit `dhenry` (`dH`): 1e-1 × m^2 kg s^-2 A^-2. */
 export const dhenry: Unit = unit('dhenry', 'dH', D[21], -1, '\\mathrm{d}\\mathrm{H}');
+/** Brian's unit `Ghenry` (`GH`): 1e9 × m^2 kg s^-2 A^-2. */
 export const Ghenry: Unit = unit('Ghenry', 'GH', D[21], 9, '\\mathrm{G}\\mathrm{H}');
+/** Brian's unit `fhenry` (`fH`): 1e-15 × m^2 kg s^-2 A^-2. */
 export const fhenry: Unit = unit('fhenry', 'fH', D[21], -15, '\\mathrm{f}\\mathrm{H}');
+/** Brian's unit `hhenry` (`hH`): 1e2 × m^2 kg s^-2 A^-2. */
 export const hhenry: Unit = unit('hhenry', 'hH', D[21], 2, '\\mathrm{h}\\mathrm{H}');
+/** Brian's unit `dahenry` (`daH`): 1e1 × m^2 kg s^-2 A^-2. */
 export const dahenry: Unit = unit('dahenry', 'daH', D[21], 1, '\\mathrm{da}\\mathrm{H}');
+/** Brian's unit `mhenry` (`mH`): 1e-3 × m^2 kg s^-2 A^-2. */
 export const mhenry: Unit = unit('mhenry', 'mH', D[21], -3, '\\mathrm{m}\\mathrm{H}');
+/** Brian's unit `nhenry` (`nH`): 1e-9 × m^2 kg s^-2 A^-2. */
 export const nhenry: Unit = unit('nhenry', 'nH', D[21], -9, '\\mathrm{n}\\mathrm{H}');
+/** Brian's unit `phenry` (`pH`): 1e-12 × m^2 kg s^-2 A^-2. */
 export const phenry: Unit = unit('phenry', 'pH', D[21], -12, '\\mathrm{p}\\mathrm{H}');
+/** Brian's unit `uhenry` (`uH`): 1e-6 × m^2 kg s^-2 A^-2. */
 export const uhenry: Unit = unit('uhenry', 'uH', D[21], -6, '\\mathrm{\\mu}\\mathrm{H}');
+/** Brian's unit `Thenry` (`TH`): 1e12 × m^2 kg s^-2 A^-2. */
 export const Thenry: Unit = unit('Thenry', 'TH', D[21], 12, '\\mathrm{T}\\mathrm{H}');
+/** Brian's unit `yhenry` (`yH`): 1e-24 × m^2 kg s^-2 A^-2. */
 export const yhenry: Unit = unit('yhenry', 'yH', D[21], -24, '\\mathrm{y}\\mathrm{H}');
+/** Brian's unit `Ehenry` (`EH`): 1e18 × m^2 kg s^-2 A^-2. */
 export const Ehenry: Unit = unit('Ehenry', 'EH', D[21], 18, '\\mathrm{E}\\mathrm{H}');
+/** Brian's unit `zhenry` (`zH`): 1e-21 × m^2 kg s^-2 A^-2. */
 export const zhenry: Unit = unit('zhenry', 'zH', D[21], -21, '\\mathrm{z}\\mathrm{H}');
+/** Brian's unit `Mhenry` (`MH`): 1e6 × m^2 kg s^-2 A^-2. */
 export const Mhenry: Unit = unit('Mhenry', 'MH', D[21], 6, '\\mathrm{M}\\mathrm{H}');
+/** Brian's unit `khenry` (`kH`): 1e3 × m^2 kg s^-2 A^-2. */
 export const khenry: Unit = unit('khenry', 'kH', D[21], 3, '\\mathrm{k}\\mathrm{H}');
+/** Brian's unit `Yhenry` (`YH`): 1e24 × m^2 kg s^-2 A^-2. */
 export const Yhenry: Unit = unit('Yhenry', 'YH', D[21], 24, '\\mathrm{Y}\\mathrm{H}');
+/** Brian's unit `alumen` (`alm`): 1e-18 × cd. */
 export const alumen: Unit = unit('alumen', 'alm', D[6], -18, '\\mathrm{a}\\mathrm{lm}');
+/** Brian's unit `clumen` (`clm`): 1e-2 × cd. */
 export const clumen: Unit = unit('clumen', 'clm', D[6], -2, '\\mathrm{c}\\mathrm{lm}');
+/** Brian's unit `Zlumen` (`Zlm`): 1e21 × cd. */
 export const Zlumen: Unit = unit('Zlumen', 'Zlm', D[6], 21, '\\mathrm{Z}\\mathrm{lm}');
+/** Brian's unit `Plumen` (`Plm`): 1e15 × cd. */
 export const Plumen: Unit = unit('Plumen', 'Plm', D[6], 15, '\\mathrm{P}\\mathrm{lm}');
+/** Brian's unit `dlumen` (`dlm`): 1e-1 × cd. */
 export const dlumen: Unit = unit('dlumen', 'dlm', D[6], -1, '\\mathrm{d}\\mathrm{lm}');
+/** Brian's unit `Glumen` (`Glm`): 1e9 × cd. */
 export const Glumen: Unit = unit('Glumen', 'Glm', D[6], 9, '\\mathrm{G}\\mathrm{lm}');
+/** Brian's unit `flumen` (`flm`): 1e-15 × cd. */
 export const flumen: Unit = unit('flumen', 'flm', D[6], -15, '\\mathrm{f}\\mathrm{lm}');
+/** Brian's unit `hlumen` (`hlm`): 1e2 × cd. */
 export const hlumen: Unit = unit('hlumen', 'hlm', D[6], 2, '\\mathrm{h}\\mathrm{lm}');
+/** Brian's unit `dalumen` (`dalm`): 1e1 × cd. */
 export const dalumen: Unit = unit('dalumen', 'dalm', D[6], 1, '\\mathrm{da}\\mathrm{lm}');
+/** Brian's unit `mlumen` (`mlm`): 1e-3 × cd. */
 export const mlumen: Unit = unit('mlumen', 'mlm', D[6], -3, '\\mathrm{m}\\mathrm{lm}');
+/** Brian's unit `nlumen` (`nlm`): 1e-9 × cd. */
 export const nlumen: Unit = unit('nlumen', 'nlm', D[6], -9, '\\mathrm{n}\\mathrm{lm}');
+/** Brian's unit `plumen` (`plm`): 1e-12 × cd. */
 export const plumen: Unit = unit('plumen', 'plm', D[6], -12, '\\mathrm{p}\\mathrm{lm}');
+/** Brian's unit `ulumen` (`ulm`): 1e-6 × cd. */
 export const ulumen: Unit = unit('ulumen', 'ulm', D[6], -6, '\\mathrm{\\mu}\\mathrm{lm}');
+/** Brian's unit `Tlumen` (`Tlm`): 1e12 × cd. */
 export const Tlumen: Unit = unit('Tlumen', 'Tlm', D[6], 12, '\\mathrm{T}\\mathrm{lm}');
+/** Brian's unit `ylumen` (`ylm`): 1e-24 × cd. */
 export const ylumen: Unit = unit('ylumen', 'ylm', D[6], -24, '\\mathrm{y}\\mathrm{lm}');
+/** Brian's unit `Elumen` (`Elm`): 1e18 × cd. */
 export const Elumen: Unit = unit('Elumen', 'Elm', D[6], 18, '\\mathrm{E}\\mathrm{lm}');
+/** Brian's unit `zlumen` (`zlm`): 1e-21 × cd. */
 export const zlumen: Unit = unit('zlumen', 'zlm', D[6], -21, '\\mathrm{z}\\mathrm{lm}');
+/** Brian's unit `Mlumen` (`Mlm`): 1e6 × cd. */
 export const Mlumen: Unit = unit('Mlumen', 'Mlm', D[6], 6, '\\mathrm{M}\\mathrm{lm}');
+/** Brian's unit `klumen` (`klm`): 1e3 × cd. */
 export const klumen: Unit = unit('klumen', 'klm', D[6], 3, '\\mathrm{k}\\mathrm{lm}');
+/** Brian's unit `Ylumen` (`Ylm`): 1e24 × cd. */
 export const Ylumen: Unit = unit('Ylumen', 'Ylm', D[6], 24, '\\mathrm{Y}\\mathrm{lm}');
+/** Brian's unit `alux` (`alx`): 1e-18 × m^-2 cd. */
 export const alux: Unit = unit('alux', 'alx', D[22], -18, '\\mathrm{a}\\mathrm{lx}');
+/** Brian's unit `clux` (`clx`): 1e-2 × m^-2 cd. */
 export const clux: Unit = unit('clux', 'clx', D[22], -2, '\\mathrm{c}\\mathrm{lx}');
+/** Brian's unit `Zlux` (`Zlx`): 1e21 × m^-2 cd. */
 export const Zlux: Unit = unit('Zlux', 'Zlx', D[22], 21, '\\mathrm{Z}\\mathrm{lx}');
+/** Brian's unit `Plux` (`Plx`): 1e15 × m^-2 cd. */
 export const Plux: Unit = unit('Plux', 'Plx', D[22], 15, '\\mathrm{P}\\mathrm{lx}');
+/** Brian's unit `dlux` (`dlx`): 1e-1 × m^-2 cd. */
 export const dlux: Unit = unit('dlux', 'dlx', D[22], -1, '\\mathrm{d}\\mathrm{lx}');
+/** Brian's unit `Glux` (`Glx`): 1e9 × m^-2 cd. */
 export const Glux: Unit = unit('Glux', 'Glx', D[22], 9, '\\mathrm{G}\\mathrm{lx}');
+/** Brian's unit `flux` (`flx`): 1e-15 × m^-2 cd. */
 export const flux: Unit = unit('flux', 'flx', D[22], -15, '\\mathrm{f}\\mathrm{lx}');
+/** Brian's unit `hlux` (`hlx`): 1e2 × m^-2 cd. */
 export const hlux: Unit = unit('hlux', 'hlx', D[22], 2, '\\mathrm{h}\\mathrm{lx}');
+/** Brian's unit `dalux` (`dalx`): 1e1 × m^-2 cd. */
 export const dalux: Unit = unit('dalux', 'dalx', D[22], 1, '\\mathrm{da}\\mathrm{lx}');
+/** Brian's unit `mlux` (`mlx`): 1e-3 × m^-2 cd. */
 export const mlux: Unit = unit('mlux', 'mlx', D[22], -3, '\\mathrm{m}\\mathrm{lx}');
+/** Brian's unit `nlux` (`nlx`): 1e-9 × m^-2 cd. */
 export const nlux: Unit = unit('nlux', 'nlx', D[22], -9, '\\mathrm{n}\\mathrm{lx}');
+/** Brian's unit `plux` (`plx`): 1e-12 × m^-2 cd. */
 export const plux: Unit = unit('plux', 'plx', D[22], -12, '\\mathrm{p}\\mathrm{lx}');
+/** Brian's unit `ulux` (`ulx`): 1e-6 × m^-2 cd. */
 export const ulux: Unit = unit('ulux', 'ulx', D[22], -6, '\\mathrm{\\mu}\\mathrm{lx}');
+/** Brian's unit `Tlux` (`Tlx`): 1e12 × m^-2 cd. */
 export const Tlux: Unit = unit('Tlux', 'Tlx', D[22], 12, '\\mathrm{T}\\mathrm{lx}');
+/** Brian's unit `ylux` (`ylx`): 1e-24 × m^-2 cd. */
 export const ylux: Unit = unit('ylux', 'ylx', D[22], -24, '\\mathrm{y}\\mathrm{lx}');
+/** Brian's unit `Elux` (`Elx`): 1e18 × m^-2 cd. */
 export const Elux: Unit = unit('Elux', 'Elx', D[22], 18, '\\mathrm{E}\\mathrm{lx}');
+/** Brian's unit `zlux` (`zlx`): 1e-21 × m^-2 cd. */
 export const zlux: Unit = unit('zlux', 'zlx', D[22], -21, '\\mathrm{z}\\mathrm{lx}');
+/** Brian's unit `Mlux` (`Mlx`): 1e6 × m^-2 cd. */
 export const Mlux: Unit = unit('Mlux', 'Mlx', D[22], 6, '\\mathrm{M}\\mathrm{lx}');
+/** Brian's unit `klux` (`klx`): 1e3 × m^-2 cd. */
 export const klux: Unit = unit('klux', 'klx', D[22], 3, '\\mathrm{k}\\mathrm{lx}');
+/** Brian's unit `Ylux` (`Ylx`): 1e24 × m^-2 cd. */
 export const Ylux: Unit = unit('Ylux', 'Ylx', D[22], 24, '\\mathrm{Y}\\mathrm{lx}');
+/** Brian's unit `abecquerel` (`aBq`): 1e-18 × s^-1. */
 export const abecquerel: Unit = unit('abecquerel', 'aBq', D[9], -18, '\\mathrm{a}\\mathrm{Bq}');
+/** Brian's unit `cbecquerel` (`cBq`): 1e-2 × s^-1. */
 export const cbecquerel: Unit = unit('cbecquerel', 'cBq', D[9], -2, '\\mathrm{c}\\mathrm{Bq}');
+/** Brian's unit `Zbecquerel` (`ZBq`): 1e21 × s^-1. */
 export const Zbecquerel: Unit = unit('Zbecquerel', 'ZBq', D[9], 21, '\\mathrm{Z}\\mathrm{Bq}');
+/** Brian's unit `Pbecquerel` (`PBq`): 1e15 × s^-1. */
 export const Pbecquerel: Unit = unit('Pbecquerel', 'PBq', D[9], 15, '\\mathrm{P}\\mathrm{Bq}');
+/** Brian's unit `dbecquerel` (`dBq`): 1e-1 × s^-1. */
 export const dbecquerel: Unit = unit('dbecquerel', 'dBq', D[9], -1, '\\mathrm{d}\\mathrm{Bq}');
+/** Brian's unit `Gbecquerel` (`GBq`): 1e9 × s^-1. */
 export const Gbecquerel: Unit = unit('Gbecquerel', 'GBq', D[9], 9, '\\mathrm{G}\\mathrm{Bq}');
+/** Brian's unit `fbecquerel` (`fBq`): 1e-15 × s^-1. */
 export const fbecquerel: Unit = unit('fbecquerel', 'fBq', D[9], -15, '\\mathrm{f}\\mathrm{Bq}');
+/** Brian's unit `hbecquerel` (`hBq`): 1e2 × s^-1. */
 export const hbecquerel: Unit = unit('hbecquerel', 'hBq', D[9], 2, '\\mathrm{h}\\mathrm{Bq}');
+/** Brian's unit `dabecquerel` (`daBq`): 1e1 × s^-1. */
 export const dabecquerel: Unit = unit('dabecquerel', 'daBq', D[9], 1, '\\mathrm{da}\\mathrm{Bq}');
+/** Brian's unit `mbecquerel` (`mBq`): 1e-3 × s^-1. */
 export const mbecquerel: Unit = unit('mbecquerel', 'mBq', D[9], -3, '\\mathrm{m}\\mathrm{Bq}');
+/** Brian's unit `nbecquerel` (`nBq`): 1e-9 × s^-1. */
 export const nbecquerel: Unit = unit('nbecquerel', 'nBq', D[9], -9, '\\mathrm{n}\\mathrm{Bq}');
+/** Brian's unit `pbecquerel` (`pBq`): 1e-12 × s^-1. */
 export const pbecquerel: Unit = unit('pbecquerel', 'pBq', D[9], -12, '\\mathrm{p}\\mathrm{Bq}');
+/** Brian's unit `ubecquerel` (`uBq`): 1e-6 × s^-1. */
 export const ubecquerel: Unit = unit('ubecquerel', 'uBq', D[9], -6, '\\mathrm{\\mu}\\mathrm{Bq}');
+/** Brian's unit `Tbecquerel` (`TBq`): 1e12 × s^-1. */
 export const Tbecquerel: Unit = unit('Tbecquerel', 'TBq', D[9], 12, '\\mathrm{T}\\mathrm{Bq}');
+/** Brian's unit `ybecquerel` (`yBq`): 1e-24 × s^-1. */
 export const ybecquerel: Unit = unit('ybecquerel', 'yBq', D[9], -24, '\\mathrm{y}\\mathrm{Bq}');
+/** Brian's unit `Ebecquerel` (`EBq`): 1e18 × s^-1. */
 export const Ebecquerel: Unit = unit('Ebecquerel', 'EBq', D[9], 18, '\\mathrm{E}\\mathrm{Bq}');
+/** Brian's unit `zbecquerel` (`zBq`): 1e-21 × s^-1. */
 export const zbecquerel: Unit = unit('zbecquerel', 'zBq', D[9], -21, '\\mathrm{z}\\mathrm{Bq}');
+/** Brian's unit `Mbecquerel` (`MBq`): 1e6 × s^-1. */
 export const Mbecquerel: Unit = unit('Mbecquerel', 'MBq', D[9], 6, '\\mathrm{M}\\mathrm{Bq}');
+/** Brian's unit `kbecquerel` (`kBq`): 1e3 × s^-1. */
 export const kbecquerel: Unit = unit('kbecquerel', 'kBq', D[9], 3, '\\mathrm{k}\\mathrm{Bq}');
+/** Brian's unit `Ybecquerel` (`YBq`): 1e24 × s^-1. */
 export const Ybecquerel: Unit = unit('Ybecquerel', 'YBq', D[9], 24, '\\mathrm{Y}\\mathrm{Bq}');
+/** Brian's unit `agray` (`aGy`): 1e-18 × m^2 s^-2. */
 export const agray: Unit = unit('agray', 'aGy', D[23], -18, '\\mathrm{a}\\mathrm{Gy}');
+/** Brian's unit `cgray` (`cGy`): 1e-2 × m^2 s^-2. */
 export const cgray: Unit = unit('cgray', 'cGy', D[23], -2, '\\mathrm{c}\\mathrm{Gy}');
+/** Brian's unit `Zgray` (`ZGy`): 1e21 × m^2 s^-2. */
 export const Zgray: Unit = unit('Zgray', 'ZGy', D[23], 21, '\\mathrm{Z}\\mathrm{Gy}');
+/** Brian's unit `Pgray` (`PGy`): 1e15 × m^2 s^-2. */
 export const Pgray: Unit = unit('Pgray', 'PGy', D[23], 15, '\\mathrm{P}\\mathrm{Gy}');
+/** Brian's unit `dgray` (`dGy`): 1e-1 × m^2 s^-2. */
 export const dgray: Unit = unit('dgray', 'dGy', D[23], -1, '\\mathrm{d}\\mathrm{Gy}');
+/** Brian's unit `Ggray` (`GGy`): 1e9 × m^2 s^-2. */
 export const Ggray: Unit = unit('Ggray', 'GGy', D[23], 9, '\\mathrm{G}\\mathrm{Gy}');
+/** Brian's unit `fgray` (`fGy`): 1e-15 × m^2 s^-2. */
 export const fgray: Unit = unit('fgray', 'fGy', D[23], -15, '\\mathrm{f}\\mathrm{Gy}');
+/** Brian's unit `hgray` (`hGy`): 1e2 × m^2 s^-2. */
 export const hgray: Unit = unit('hgray', 'hGy', D[23], 2, '\\mathrm{h}\\mathrm{Gy}');
+/** Brian's unit `dagray` (`daGy`): 1e1 × m^2 s^-2. */
 export const dagray: Unit = unit('dagray', 'daGy', D[23], 1, '\\mathrm{da}\\mathrm{Gy}');
+/** Brian's unit `mgray` (`mGy`): 1e-3 × m^2 s^-2. */
 export const mgray: Unit = unit('mgray', 'mGy', D[23], -3, '\\mathrm{m}\\mathrm{Gy}');
+/** Brian's unit `ngray` (`nGy`): 1e-9 × m^2 s^-2. */
 export const ngray: Unit = unit('ngray', 'nGy', D[23], -9, '\\mathrm{n}\\mathrm{Gy}');
+/** Brian's unit `pgray` (`pGy`): 1e-12 × m^2 s^-2. */
 export const pgray: Unit = unit('pgray', 'pGy', D[23], -12, '\\mathrm{p}\\mathrm{Gy}');
+/** Brian's unit `ugray` (`uGy`): 1e-6 × m^2 s^-2. */
 export const ugray: Unit = unit('ugray', 'uGy', D[23], -6, '\\mathrm{\\mu}\\mathrm{Gy}');
+/** Brian's unit `Tgray` (`TGy`): 1e12 × m^2 s^-2. */
 export const Tgray: Unit = unit('Tgray', 'TGy', D[23], 12, '\\mathrm{T}\\mathrm{Gy}');
+/** Brian's unit `ygray` (`yGy`): 1e-24 × m^2 s^-2. */
 export const ygray: Unit = unit('ygray', 'yGy', D[23], -24, '\\mathrm{y}\\mathrm{Gy}');
+/** Brian's unit `Egray` (`EGy`): 1e18 × m^2 s^-2. */
 export const Egray: Unit = unit('Egray', 'EGy', D[23], 18, '\\mathrm{E}\\mathrm{Gy}');
+/** Brian's unit `zgray` (`zGy`): 1e-21 × m^2 s^-2. */
 export const zgray: Unit = unit('zgray', 'zGy', D[23], -21, '\\mathrm{z}\\mathrm{Gy}');
+/** Brian's unit `Mgray` (`MGy`): 1e6 × m^2 s^-2. */
 export const Mgray: Unit = unit('Mgray', 'MGy', D[23], 6, '\\mathrm{M}\\mathrm{Gy}');
+/** Brian's unit `kgray` (`kGy`): 1e3 × m^2 s^-2. */
 export const kgray: Unit = unit('kgray', 'kGy', D[23], 3, '\\mathrm{k}\\mathrm{Gy}');
+/** Brian's unit `Ygray` (`YGy`): 1e24 × m^2 s^-2. */
 export const Ygray: Unit = unit('Ygray', 'YGy', D[23], 24, '\\mathrm{Y}\\mathrm{Gy}');
+/** Brian's unit `asievert` (`aSv`): 1e-18 × m^2 s^-2. */
 export const asievert: Unit = unit('asievert', 'aSv', D[23], -18, '\\mathrm{a}\\mathrm{Sv}');
+/** Brian's unit `csievert` (`cSv`): 1e-2 × m^2 s^-2. */
 export const csievert: Unit = unit('csievert', 'cSv', D[23], -2, '\\mathrm{c}\\mathrm{Sv}');
+/** Brian's unit `Zsievert` (`ZSv`): 1e21 × m^2 s^-2. */
 export const Zsievert: Unit = unit('Zsievert', 'ZSv', D[23], 21, '\\mathrm{Z}\\mathrm{Sv}');
+/** Brian's unit `Psievert` (`PSv`): 1e15 × m^2 s^-2. */
 export const Psievert: Unit = unit('Psievert', 'PSv', D[23], 15, '\\mathrm{P}\\mathrm{Sv}');
+/** Brian's unit `dsievert` (`dSv`): 1e-1 × m^2 s^-2. */
 export const dsievert: Unit = unit('dsievert', 'dSv', D[23], -1, '\\mathrm{d}\\mathrm{Sv}');
+/** Brian's unit `Gsievert` (`GSv`): 1e9 × m^2 s^-2. */
 export const Gsievert: Unit = unit('Gsievert', 'GSv', D[23], 9, '\\mathrm{G}\\mathrm{Sv}');
+/** Brian's unit `fsievert` (`fSv`): 1e-15 × m^2 s^-2. */
 export const fsievert: Unit = unit('fsievert', 'fSv', D[23], -15, '\\mathrm{f}\\mathrm{Sv}');
+/** Brian's unit `hsievert` (`hSv`): 1e2 × m^2 s^-2. */
 export const hsievert: Unit = unit('hsievert', 'hSv', D[23], 2, '\\mathrm{h}\\mathrm{Sv}');
+/** Brian's unit `dasievert` (`daSv`): 1e1 × m^2 s^-2. */
 export const dasievert: Unit = unit('dasievert', 'daSv', D[23], 1, '\\mathrm{da}\\mathrm{Sv}');
+/** Brian's unit `msievert` (`mSv`): 1e-3 × m^2 s^-2. */
 export const msievert: Unit = unit('msievert', 'mSv', D[23], -3, '\\mathrm{m}\\mathrm{Sv}');
+/** Brian's unit `nsievert` (`nSv`): 1e-9 × m^2 s^-2. */
 export const nsievert: Unit = unit('nsievert', 'nSv', D[23], -9, '\\mathrm{n}\\mathrm{Sv}');
+/** Brian's unit `psievert` (`pSv`): 1e-12 × m^2 s^-2. */
 export const psievert: Unit = unit('psievert', 'pSv', D[23], -12, '\\mathrm{p}\\mathrm{Sv}');
+/** Brian's unit `usievert` (`uSv`): 1e-6 × m^2 s^-2. */
 export const usievert: Unit = unit('usievert', 'uSv', D[23], -6, '\\mathrm{\\mu}\\mathrm{Sv}');
+/** Brian's unit `Tsievert` (`TSv`): 1e12 × m^2 s^-2. */
 export const Tsievert: Unit = unit('Tsievert', 'TSv', D[23], 12, '\\mathrm{T}\\mathrm{Sv}');
+/** Brian's unit `ysievert` (`ySv`): 1e-24 × m^2 s^-2. */
 export const ysievert: Unit = unit('ysievert', 'ySv', D[23], -24, '\\mathrm{y}\\mathrm{Sv}');
+/** Brian's unit `Esievert` (`ESv`): 1e18 × m^2 s^-2. */
 export const Esievert: Unit = unit('Esievert', 'ESv', D[23], 18, '\\mathrm{E}\\mathrm{Sv}');
+/** Brian's unit `zsievert` (`zSv`): 1e-21 × m^2 s^-2. */
 export const zsievert: Unit = unit('zsievert', 'zSv', D[23], -21, '\\mathrm{z}\\mathrm{Sv}');
+/** Brian's unit `Msievert` (`MSv`): 1e6 × m^2 s^-2. */
 export const Msievert: Unit = unit('Msievert', 'MSv', D[23], 6, '\\mathrm{M}\\mathrm{Sv}');
+/** Brian's unit `ksievert` (`kSv`): 1e3 × m^2 s^-2. */
 export const ksievert: Unit = unit('ksievert', 'kSv', D[23], 3, '\\mathrm{k}\\mathrm{Sv}');
+/** Brian's unit `Ysievert` (`YSv`): 1e24 × m^2 s^-2. */
 export const Ysievert: Unit = unit('Ysievert', 'YSv', D[23], 24, '\\mathrm{Y}\\mathrm{Sv}');
+/** Brian's unit `akatal` (`akat`): 1e-18 × s^-1 mol. */
 export const akatal: Unit = unit('akatal', 'akat', D[24], -18, '\\mathrm{a}\\mathrm{kat}');
+/** Brian's unit `ckatal` (`ckat`): 1e-2 × s^-1 mol. */
 export const ckatal: Unit = unit('ckatal', 'ckat', D[24], -2, '\\mathrm{c}\\mathrm{kat}');
+/** Brian's unit `Zkatal` (`Zkat`): 1e21 × s^-1 mol. */
 export const Zkatal: Unit = unit('Zkatal', 'Zkat', D[24], 21, '\\mathrm{Z}\\mathrm{kat}');
+/** Brian's unit `Pkatal` (`Pkat`): 1e15 × s^-1 mol. */
 export const Pkatal: Unit = unit('Pkatal', 'Pkat', D[24], 15, '\\mathrm{P}\\mathrm{kat}');
+/** Brian's unit `dkatal` (`dkat`): 1e-1 × s^-1 mol. */
 export const dkatal: Unit = unit('dkatal', 'dkat', D[24], -1, '\\mathrm{d}\\mathrm{kat}');
+/** Brian's unit `Gkatal` (`Gkat`): 1e9 × s^-1 mol. */
 export const Gkatal: Unit = unit('Gkatal', 'Gkat', D[24], 9, '\\mathrm{G}\\mathrm{kat}');
+/** Brian's unit `fkatal` (`fkat`): 1e-15 × s^-1 mol. */
 export const fkatal: Unit = unit('fkatal', 'fkat', D[24], -15, '\\mathrm{f}\\mathrm{kat}');
+/** Brian's unit `hkatal` (`hkat`): 1e2 × s^-1 mol. */
 export const hkatal: Unit = unit('hkatal', 'hkat', D[24], 2, '\\mathrm{h}\\mathrm{kat}');
+/** Brian's unit `dakatal` (`dakat`): 1e1 × s^-1 mol. */
 export const dakatal: Unit = unit('dakatal', 'dakat', D[24], 1, '\\mathrm{da}\\mathrm{kat}');
+/** Brian's unit `mkatal` (`mkat`): 1e-3 × s^-1 mol. */
 export const mkatal: Unit = unit('mkatal', 'mkat', D[24], -3, '\\mathrm{m}\\mathrm{kat}');
+/** Brian's unit `nkatal` (`nkat`): 1e-9 × s^-1 mol. */
 export const nkatal: Unit = unit('nkatal', 'nkat', D[24], -9, '\\mathrm{n}\\mathrm{kat}');
+/** Brian's unit `pkatal` (`pkat`): 1e-12 × s^-1 mol. */
 export const pkatal: Unit = unit('pkatal', 'pkat', D[24], -12, '\\mathrm{p}\\mathrm{kat}');
+/** Brian's unit `ukatal` (`ukat`): 1e-6 × s^-1 mol. */
 export const ukatal: Unit = unit('ukatal', 'ukat', D[24], -6, '\\mathrm{\\mu}\\mathrm{kat}');
+/** Brian's unit `Tkatal` (`Tkat`): 1e12 × s^-1 mol. */
 export const Tkatal: Unit = unit('Tkatal', 'Tkat', D[24], 12, '\\mathrm{T}\\mathrm{kat}');
+/** Brian's unit `ykatal` (`ykat`): 1e-24 × s^-1 mol. */
 export const ykatal: Unit = unit('ykatal', 'ykat', D[24], -24, '\\mathrm{y}\\mathrm{kat}');
+/** Brian's unit `Ekatal` (`Ekat`): 1e18 × s^-1 mol. */
 export const Ekatal: Unit = unit('Ekatal', 'Ekat', D[24], 18, '\\mathrm{E}\\mathrm{kat}');
+/** Brian's unit `zkatal` (`zkat`): 1e-21 × s^-1 mol. */
 export const zkatal: Unit = unit('zkatal', 'zkat', D[24], -21, '\\mathrm{z}\\mathrm{kat}');
+/** Brian's unit `Mkatal` (`Mkat`): 1e6 × s^-1 mol. */
 export const Mkatal: Unit = unit('Mkatal', 'Mkat', D[24], 6, '\\mathrm{M}\\mathrm{kat}');
+/** Brian's unit `kkatal` (`kkat`): 1e3 × s^-1 mol. */
 export const kkatal: Unit = unit('kkatal', 'kkat', D[24], 3, '\\mathrm{k}\\mathrm{kat}');
+/** Brian's unit `Ykatal` (`Ykat`): 1e24 × s^-1 mol. */
 export const Ykatal: Unit = unit('Ykatal', 'Ykat', D[24], 24, '\\mathrm{Y}\\mathrm{kat}');
+/** Brian's unit `metre2` (`m^2`): 1 × m^2. */
 export const metre2: Unit = unit('metre2', 'm^2', D[25], 0);
+/** Brian's unit `metre3` (`m^3`): 1 × m^3. */
 export const metre3: Unit = unit('metre3', 'm^3', D[26], 0);
+/** Brian's unit `meter2` (`m^2`): 1 × m^2. */
 export const meter2: Unit = unit('meter2', 'm^2', D[25], 0);
+/** Brian's unit `meter3` (`m^3`): 1 × m^3. */
 export const meter3: Unit = unit('meter3', 'm^3', D[26], 0);
+/** Brian's unit `kilogram2` (`kg^2`): 1 × kg^2. */
 export const kilogram2: Unit = unit('kilogram2', 'kg^2', D[27], 0);
+/** Brian's unit `kilogram3` (`kg^3`): 1 × kg^3. */
 export const kilogram3: Unit = unit('kilogram3', 'kg^3', D[28], 0);
+/** Brian's unit `second2` (`s^2`): 1 × s^2. */
 export const second2: Unit = unit('second2', 's^2', D[29], 0);
+/** Brian's unit `second3` (`s^3`): 1 × s^3. */
 export const second3: Unit = unit('second3', 's^3', D[30], 0);
+/** Brian's unit `amp2` (`A^2`): 1 × A^2. */
 export const amp2: Unit = unit('amp2', 'A^2', D[31], 0);
+/** Brian's unit `amp3` (`A^3`): 1 × A^3. */
 export const amp3: Unit = unit('amp3', 'A^3', D[32], 0);
+/** Brian's unit `ampere2` (`A^2`): 1 × A^2. */
 export const ampere2: Unit = unit('ampere2', 'A^2', D[31], 0);
+/** Brian's unit `ampere3` (`A^3`): 1 × A^3. */
 export const ampere3: Unit = unit('ampere3', 'A^3', D[32], 0);
+/** Brian's unit `kelvin2` (`K^2`): 1 × K^2. */
 export const kelvin2: Unit = unit('kelvin2', 'K^2', D[33], 0);
+/** Brian's unit `kelvin3` (`K^3`): 1 × K^3. */
 export const kelvin3: Unit = unit('kelvin3', 'K^3', D[34], 0);
+/** Brian's unit `mole2` (`mol^2`): 1 × mol^2. */
 export const mole2: Unit = unit('mole2', 'mol^2', D[35], 0);
+/** Brian's unit `mole3` (`mol^3`): 1 × mol^3. */
 export const mole3: Unit = unit('mole3', 'mol^3', D[36], 0);
+/** Brian's unit `mol2` (`mol^2`): 1 × mol^2. */
 export const mol2: Unit = unit('mol2', 'mol^2', D[35], 0);
+/** Brian's unit `mol3` (`mol^3`): 1 × mol^3. */
 export const mol3: Unit = unit('mol3', 'mol^3', D[36], 0);
+/** Brian's unit `candle2` (`cd^2`): 1 × cd^2. */
 export const candle2: Unit = unit('candle2', 'cd^2', D[37], 0);
+/** Brian's unit `candle3` (`cd^3`): 1 × cd^3. */
 export const candle3: Unit = unit('candle3', 'cd^3', D[38], 0);
+/** Brian's unit `kilogramme2` (`kg^2`): 1 × kg^2. */
 export const kilogramme2: Unit = unit('kilogramme2', 'kg^2', D[27], 0);
+/** Brian's unit `kilogramme3` (`kg^3`): 1 × kg^3. */
 export const kilogramme3: Unit = unit('kilogramme3', 'kg^3', D[28], 0);
+/** Brian's unit `gram2` (`g^2`): 1e-6 × kg^2. */
 export const gram2: Unit = unit('gram2', 'g^2', D[27], -6);
+/** Brian's unit `gram3` (`g^3`): 1e-9 × kg^3. */
 export const gram3: Unit = unit('gram3', 'g^3', D[28], -9);
+/** Brian's unit `gramme2` (`g^2`): 1e-6 × kg^2. */
 export const gramme2: Unit = unit('gramme2', 'g^2', D[27], -6);
+/** Brian's unit `gramme3` (`g^3`): 1e-9 × kg^3. */
 export const gramme3: Unit = unit('gramme3', 'g^3', D[28], -9);
+/** Brian's unit `molar2` (`M^2`): 1e6 × m^-6 mol^2. */
 export const molar2: Unit = unit('molar2', 'M^2', D[39], 6);
+/** Brian's unit `molar3` (`M^3`): 1e9 × m^-9 mol^3. */
 export const molar3: Unit = unit('molar3', 'M^3', D[40], 9);
+/** Brian's unit `radian2` (`rad^2`): 1 × 1. */
 export const radian2: Unit = unit('radian2', 'rad^2', D[8], 0);
+/** Brian's unit `radian3` (`rad^3`): 1 × 1. */
 export const radian3: Unit = unit('radian3', 'rad^3', D[8], 0);
+/** Brian's unit `steradian2` (`sr^2`): 1 × 1. */
 export const steradian2: Unit = unit('steradian2', 'sr^2', D[8], 0);
+/** Brian's unit `steradian3` (`sr^3`): 1 × 1. */
 export const steradian3: Unit = unit('steradian3', 'sr^3', D[8], 0);
+/** Brian's unit `hertz2` (`Hz^2`): 1 × s^-2. */
 export const hertz2: Unit = unit('hertz2', 'Hz^2', D[41], 0);
+/** Brian's unit `hertz3` (`Hz^3`): 1 × s^-3. */
 export const hertz3: Unit = unit('hertz3', 'Hz^3', D[42], 0);
+/** Brian's unit `newton2` (`N^2`): 1 × m^2 kg^2 s^-4. */
 export const newton2: Unit = unit('newton2', 'N^2', D[43], 0);
+/** Brian's unit `newton3` (`N^3`): 1 × m^3 kg^3 s^-6. */
 export const newton3: Unit = unit('newton3', 'N^3', D[44], 0);
+/** Brian's unit `pascal2` (`Pa^2`): 1 × m^-2 kg^2 s^-4. */
 export const pascal2: Unit = unit('pascal2', 'Pa^2', D[45], 0);
+/** Brian's unit `pascal3` (`Pa^3`): 1 × m^-3 kg^3 s^-6. */
 export const pascal3: Unit = unit('pascal3', 'Pa^3', D[46], 0);
+/** Brian's unit `joule2` (`J^2`): 1 × m^4 kg^2 s^-4. */
 export const joule2: Unit = unit('joule2', 'J^2', D[47], 0);
+/** Brian's unit `joule3` (`J^3`): 1 × m^6 kg^3 s^-6. */
 export const joule3: Unit = unit('joule3', 'J^3', D[48], 0);
+/** Brian's unit `watt2` (`W^2`): 1 × m^4 kg^2 s^-6. */
 export const watt2: Unit = unit('watt2', 'W^2', D[49], 0);
+/** Brian's unit `watt3` (`W^3`): 1 × m^6 kg^3 s^-9. */
 export const watt3: Unit = unit('watt3', 'W^3', D[50], 0);
+/** Brian's unit `coulomb2` (`C^2`): 1 × s^2 A^2. */
 export const coulomb2: Unit = unit('coulomb2', 'C^2', D[51], 0);
+/** Brian's unit `coulomb3` (`C^3`): 1 × s^3 A^3. */
 export const coulomb3: Unit = unit('coulomb3', 'C^3', D[52], 0);
+/** Brian's unit `volt2` (`V^2`): 1 × m^4 kg^2 s^-6 A^-2. */
 export const volt2: Unit = unit('volt2', 'V^2', D[53], 0);
+/** Brian's unit `volt3` (`V^3`): 1 × m^6 kg^3 s^-9 A^-3. */
 export const volt3: Unit = unit('volt3', 'V^3', D[54], 0);
+/** Brian's unit `farad2` (`F^2`): 1 × m^-4 kg^-2 s^8 A^4. */
 export const farad2: Unit = unit('farad2', 'F^2', D[55], 0);
+/** Brian's unit `farad3` (`F^3`): 1 × m^-6 kg^-3 s^12 A^6. */
 export const farad3: Unit = unit('farad3', 'F^3', D[56], 0);
+/** Brian's unit `ohm2` (`ohm^2`): 1 × m^4 kg^2 s^-6 A^-4. */
 export const ohm2: Unit = unit('ohm2', 'ohm^2', D[57], 0);
+/** Brian's unit `ohm3` (`ohm^3`): 1 × m^6 kg^3 s^-9 A^-6. */
 export const ohm3: Unit = unit('ohm3', 'ohm^3', D[58], 0);
+/** Brian's unit `siemens2` (`S^2`): 1 × m^-4 kg^-2 s^6 A^4. */
 export const siemens2: Unit = unit('siemens2', 'S^2', D[59], 0);
+/** Brian's unit `siemens3` (`S^3`): 1 × m^-6 kg^-3 s^9 A^6. */
 export const siemens3: Unit = unit('siemens3', 'S^3', D[60], 0);
+/** Brian's unit `weber2` (`Wb^2`): 1 × m^4 kg^2 s^-4 A^-2. */
 export const weber2: Unit = unit('weber2', 'Wb^2', D[61], 0);
+/** Brian's unit `weber3` (`Wb^3`): 1 × m^6 kg^3 s^-6 A^-3. */
 export const weber3: Unit = unit('weber3', 'Wb^3', D[62], 0);
+/** Brian's unit `tesla2` (`T^2`): 1 × kg^2 s^-4 A^-2. */
 export const tesla2: Unit = unit('tesla2', 'T^2', D[63], 0);
+/** Brian's unit `tesla3` (`T^3`): 1 × kg^3 s^-6 A^-3. */
 export const tesla3: Unit = unit('tesla3', 'T^3', D[64], 0);
+/** Brian's unit `henry2` (`H^2`): 1 × m^4 kg^2 s^-4 A^-4. */
 export const henry2: Unit = unit('henry2', 'H^2', D[65], 0);
+/** Brian's unit `henry3` (`H^3`): 1 × m^6 kg^3 s^-6 A^-6. */
 export const henry3: Unit = unit('henry3', 'H^3', D[66], 0);
+/** Brian's unit `lumen2` (`lm^2`): 1 × cd^2. */
 export const lumen2: Unit = unit('lumen2', 'lm^2', D[37], 0);
+/** Brian's unit `lumen3` (`lm^3`): 1 × cd^3. */
 export const lumen3: Unit = unit('lumen3', 'lm^3', D[38], 0);
+/** Brian's unit `lux2` (`lx^2`): 1 × m^-4 cd^2. */
 export const lux2: Unit = unit('lux2', 'lx^2', D[67], 0);
+/** Brian's unit `lux3` (`lx^3`): 1 × m^-6 cd^3. */
 export const lux3: Unit = unit('lux3', 'lx^3', D[68], 0);
+/** Brian's unit `becquerel2` (`Bq^2`): 1 × s^-2. */
 export const becquerel2: Unit = unit('becquerel2', 'Bq^2', D[41], 0);
+/** Brian's unit `becquerel3` (`Bq^3`): 1 × s^-3. */
 export const becquerel3: Unit = unit('becquerel3', 'Bq^3', D[42], 0);
+/** Brian's unit `gray2` (`Gy^2`): 1 × m^4 s^-4. */
 export const gray2: Unit = unit('gray2', 'Gy^2', D[69], 0);
+/** Brian's unit `gray3` (`Gy^3`): 1 × m^6 s^-6. */
 export const gray3: Unit = unit('gray3', 'Gy^3', D[70], 0);
+/** Brian's unit `sievert2` (`Sv^2`): 1 × m^4 s^-4. */
 export const sievert2: Unit = unit('sievert2', 'Sv^2', D[69], 0);
+/** Brian's unit `sievert3` (`Sv^3`): 1 × m^6 s^-6. */
 export const sievert3: Unit = unit('sievert3', 'Sv^3', D[70], 0);
+/** Brian's unit `katal2` (`kat^2`): 1 × s^-2 mol^2. */
 export const katal2: Unit = unit('katal2', 'kat^2', D[71], 0);
+/** Brian's unit `katal3` (`kat^3`): 1 × s^-3 mol^3. */
 export const katal3: Unit = unit('katal3', 'kat^3', D[72], 0);
+/** Brian's unit `ametre2` (`am^2`): 1e-36 × m^2. */
 export const ametre2: Unit = unit('ametre2', 'am^2', D[25], -36);
+/** Brian's unit `ametre3` (`am^3`): 1e-54 × m^3. */
 export const ametre3: Unit = unit('ametre3', 'am^3', D[26], -54);
+/** Brian's unit `cmetre2` (`cm^2`): 1e-4 × m^2. */
 export const cmetre2: Unit = unit('cmetre2', 'cm^2', D[25], -4);
+/** Brian's unit `cmetre3` (`cm^3`): 1e-6 × m^3. */
 export const cmetre3: Unit = unit('cmetre3', 'cm^3', D[26], -6);
+/** Brian's unit `Zmetre2` (`Zm^2`): 1e42 × m^2. */
 export const Zmetre2: Unit = unit('Zmetre2', 'Zm^2', D[25], 42);
+/** Brian's unit `Zmetre3` (`Zm^3`): 1e63 × m^3. */
 export const Zmetre3: Unit = unit('Zmetre3', 'Zm^3', D[26], 63);
+/** Brian's unit `Pmetre2` (`Pm^2`): 1e30 × m^2. */
 export const Pmetre2: Unit = unit('Pmetre2', 'Pm^2', D[25], 30);
+/** Brian's unit `Pmetre3` (`Pm^3`): 1e45 × m^3. */
 export const Pmetre3: Unit = unit('Pmetre3', 'Pm^3', D[26], 45);
+/** Brian's unit `dmetre2` (`dm^2`): 1e-2 × m^2. */
 export const dmetre2: Unit = unit('dmetre2', 'dm^2', D[25], -2);
+/** Brian's unit `dmetre3` (`dm^3`): 1e-3 × m^3. */
 export const dmetre3: Unit = unit('dmetre3', 'dm^3', D[26], -3);
+/** Brian's unit `Gmetre2` (`Gm^2`): 1e18 × m^2. */
 export const Gmetre2: Unit = unit('Gmetre2', 'Gm^2', D[25], 18);
+/** Brian's unit `Gmetre3` (`Gm^3`): 1e27 × m^3. */
 export const Gmetre3: Unit = unit('Gmetre3', 'Gm^3', D[26], 27);
+/** Brian's unit `fmetre2` (`fm^2`): 1e-30 × m^2. */
 export const fmetre2: Unit = unit('fmetre2', 'fm^2', D[25], -30);
+/** Brian's unit `fmetre3` (`fm^3`): 1e-45 × m^3. */
 export const fmetre3: Unit = unit('fmetre3', 'fm^3', D[26], -45);
+/** Brian's unit `hmetre2` (`hm^2`): 1e4 × m^2. */
 export const hmetre2: Unit = unit('hmetre2', 'hm^2', D[25], 4);
+/** Brian's unit `hmetre3` (`hm^3`): 1e6 × m^3. */
 export const hmetre3: Unit = unit('hmetre3', 'hm^3', D[26], 6);
+/** Brian's unit `dametre2` (`dam^2`): 1e2 × m^2. */
 export const dametre2: Unit = unit('dametre2', 'dam^2', D[25], 2);
+/** Brian's unit `dametre3` (`dam^3`): 1e3 × m^3. */
 export const dametre3: Unit = unit('dametre3', 'dam^3', D[26], 3);
+/** Brian's unit `mmetre2` (`mm^2`): 1e-6 × m^2. */
 export const mmetre2: Unit = unit('mmetre2', 'mm^2', D[25], -6);
+/** Brian's unit `mmetre3` (`mm^3`): 1e-9 × m^3. */
 export const mmetre3: Unit = unit('mmetre3', 'mm^3', D[26], -9);
+/** Brian's unit `nmetre2` (`nm^2`): 1e-18 × m^2. */
 export const nmetre2: Unit = unit('nmetre2', 'nm^2', D[25], -18);
+/** Brian's unit `nmetre3` (`nm^3`): 1e-27 × m^3. */
 export const nmetre3: Unit = unit('nmetre3', 'nm^3', D[26], -27);
+/** Brian's unit `pmetre2` (`pm^2`): 1e-24 × m^2. */
 export const pmetre2: Unit = unit('pmetre2', 'pm^2', D[25], -24);
+/** Brian's unit `pmetre3` (`pm^3`): 1e-36 × m^3. */
 export const pmetre3: Unit = unit('pmetre3', 'pm^3', D[26], -36);
+/** Brian's unit `umetre2` (`um^2`): 1e-12 × m^2. */
 export const umetre2: Unit = unit('umetre2', 'um^2', D[25], -12);
+/** Brian's unit `umetre3` (`um^3`): 1e-18 × m^3. */
 export const umetre3: Unit = unit('umetre3', 'um^3', D[26], -18);
+/** Brian's unit `Tmetre2` (`Tm^2`): 1e24 × m^2. */
 export const Tmetre2: Unit = unit('Tmetre2', 'Tm^2', D[25], 24);
+/** Brian's unit `Tmetre3` (`Tm^3`): 1e36 × m^3. */
 export const Tmetre3: Unit = unit('Tmetre3', 'Tm^3', D[26], 36);
+/** Brian's unit `ymetre2` (`ym^2`): 1e-48 × m^2. */
 export const ymetre2: Unit = unit('ymetre2', 'ym^2', D[25], -48);
+/** Brian's unit `ymetre3` (`ym^3`): 1e-72 × m^3. */
 export const ymetre3: Unit = unit('ymetre3', 'ym^3', D[26], -72);
+/** Brian's unit `Emetre2` (`Em^2`): 1e36 × m^2. */
 export const Emetre2: Unit = unit('Emetre2', 'Em^2', D[25], 36);
+/** Brian's unit `Emetre3` (`Em^3`): 1e54 × m^3. */
 export const Emetre3: Unit = unit('Emetre3', 'Em^3', D[26], 54);
+/** Brian's unit `zmetre2` (`zm^2`): 1e-42 × m^2. */
 export const zmetre2: Unit = unit('zmetre2', 'zm^2', D[25], -42);
+/** Brian's unit `zmetre3` (`zm^3`): 1e-63 × m^3. */
 export const zmetre3: Unit = unit('zmetre3', 'zm^3', D[26], -63);
+/** Brian's unit `Mmetre2` (`Mm^2`): 1e12 × m^2. */
 export const Mmetre2: Unit = unit('Mmetre2', 'Mm^2', D[25], 12);
+/** Brian's unit `Mmetre3` (`Mm^3`): 1e18 × m^3. */
 export const Mmetre3: Unit = unit('Mmetre3', 'Mm^3', D[26], 18);
+/** Brian's unit `kmetre2` (`km^2`): 1e6 × m^2. */
 export const kmetre2: Unit = unit('kmetre2', 'km^2', D[25], 6);
+/** Brian's unit `kmetre3` (`km^3`): 1e9 × m^3. */
 export const kmetre3: Unit = unit('kmetre3', 'km^3', D[26], 9);
+/** Brian's unit `Ymetre2` (`Ym^2`): 1e48 × m^2. */
 export const Ymetre2: Unit = unit('Ymetre2', 'Ym^2', D[25], 48);
+/** Brian's unit `Ymetre3` (`Ym^3`): 1e72 × m^3. */
 export const Ymetre3: Unit = unit('Ymetre3', 'Ym^3', D[26], 72);
+/** Brian's unit `ameter2` (`am^2`): 1e-36 × m^2. */
 export const ameter2: Unit = unit('ameter2', 'am^2', D[25], -36);
+/** Brian's unit `ameter3` (`am^3`): 1e-54 × m^3. */
 export const ameter3: Unit = unit('ameter3', 'am^3', D[26], -54);
+/** Brian's unit `cmeter2` (`cm^2`): 1e-4 × m^2. */
 export const cmeter2: Unit = unit('cmeter2', 'cm^2', D[25], -4);
+/** Brian's unit `cmeter3` (`cm^3`): 1e-6 × m^3. */
 export const cmeter3: Unit = unit('cmeter3', 'cm^3', D[26], -6);
+/** Brian's unit `Zmeter2` (`Zm^2`): 1e42 × m^2. */
 export const Zmeter2: Unit = unit('Zmeter2', 'Zm^2', D[25], 42);
+/** Brian's unit `Zmeter3` (`Zm^3`): 1e63 × m^3. */
 export const Zmeter3: Unit = unit('Zmeter3', 'Zm^3', D[26], 63);
+/** Brian's unit `Pmeter2` (`Pm^2`): 1e30 × m^2. */
 export const Pmeter2: Unit = unit('Pmeter2', 'Pm^2', D[25], 30);
+/** Brian's unit `Pmeter3` (`Pm^3`): 1e45 × m^3. */
 export const Pmeter3: Unit = unit('Pmeter3', 'Pm^3', D[26], 45);
+/** Brian's unit `dmeter2` (`dm^2`): 1e-2 × m^2. */
 export const dmeter2: Unit = unit('dmeter2', 'dm^2', D[25], -2);
+/** Brian's unit `dmeter3` (`dm^3`): 1e-3 × m^3. */
 export const dmeter3: Unit = unit('dmeter3', 'dm^3', D[26], -3);
+/** Brian's unit `Gmeter2` (`Gm^2`): 1e18 × m^2. */
 export const Gmeter2: Unit = unit('Gmeter2', 'Gm^2', D[25], 18);
+/** Brian's unit `Gmeter3` (`Gm^3`): 1e27 × m^3. */
 export const Gmeter3: Unit = unit('Gmeter3', 'Gm^3', D[26], 27);
+/** Brian's unit `fmeter2` (`fm^2`): 1e-30 × m^2. */
 export const fmeter2: Unit = unit('fmeter2', 'fm^2', D[25], -30);
+/** Brian's unit `fmeter3` (`fm^3`): 1e-45 × m^3. */
 export const fmeter3: Unit = unit('fmeter3', 'fm^3', D[26], -45);
+/** Brian's unit `hmeter2` (`hm^2`): 1e4 × m^2. */
 export const hmeter2: Unit = unit('hmeter2', 'hm^2', D[25], 4);
+/** Brian's unit `hmeter3` (`hm^3`): 1e6 × m^3. */
 export const hmeter3: Unit = unit('hmeter3', 'hm^3', D[26], 6);
+/** Brian's unit `dameter2` (`dam^2`): 1e2 × m^2. */
 export const dameter2: Unit = unit('dameter2', 'dam^2', D[25], 2);
+/** Brian's unit `dameter3` (`dam^3`): 1e3 × m^3. */
 export const dameter3: Unit = unit('dameter3', 'dam^3', D[26], 3);
+/** Brian's unit `mmeter2` (`mm^2`): 1e-6 × m^2. */
 export const mmeter2: Unit = unit('mmeter2', 'mm^2', D[25], -6);
+/** Brian's unit `mmeter3` (`mm^3`): 1e-9 × m^3. */
 export const mmeter3: Unit = unit('mmeter3', 'mm^3', D[26], -9);
+/** Brian's unit `nmeter2` (`nm^2`): 1e-18 × m^2. */
 export const nmeter2: Unit = unit('nmeter2', 'nm^2', D[25], -18);
+/** Brian's unit `nmeter3` (`nm^3`): 1e-27 × m^3. */
 export const nmeter3: Unit = unit('nmeter3', 'nm^3', D[26], -27);
+/** Brian's unit `pmeter2` (`pm^2`): 1e-24 × m^2. */
 export const pmeter2: Unit = unit('pmeter2', 'pm^2', D[25], -24);
+/** Brian's unit `pmeter3` (`pm^3`): 1e-36 × m^3. */
 export const pmeter3: Unit = unit('pmeter3', 'pm^3', D[26], -36);
+/** Brian's unit `umeter2` (`um^2`): 1e-12 × m^2. */
 export const umeter2: Unit = unit('umeter2', 'um^2', D[25], -12);
+/** Brian's unit `umeter3` (`um^3`): 1e-18 × m^3. */
 export const umeter3: Unit = unit('umeter3', 'um^3', D[26], -18);
+/** Brian's unit `Tmeter2` (`Tm^2`): 1e24 × m^2. */
 export const Tmeter2: Unit = unit('Tmeter2', 'Tm^2', D[25], 24);
+/** Brian's unit `Tmeter3` (`Tm^3`): 1e36 × m^3. */
 export const Tmeter3: Unit = unit('Tmeter3', 'Tm^3', D[26], 36);
+/** Brian's unit `ymeter2` (`ym^2`): 1e-48 × m^2. */
 export const ymeter2: Unit = unit('ymeter2', 'ym^2', D[25], -48);
+/** Brian's unit `ymeter3` (`ym^3`): 1e-72 × m^3. */
 export const ymeter3: Unit = unit('ymeter3', 'ym^3', D[26], -72);
+/** Brian's unit `Emeter2` (`Em^2`): 1e36 × m^2. */
 export const Emeter2: Unit = unit('Emeter2', 'Em^2', D[25], 36);
+/** Brian's unit `Emeter3` (`Em^3`): 1e54 × m^3. */
 export const Emeter3: Unit = unit('Emeter3', 'Em^3', D[26], 54);
+/** Brian's unit `zmeter2` (`zm^2`): 1e-42 × m^2. */
 export const zmeter2: Unit = unit('zmeter2', 'zm^2', D[25], -42);
+/** Brian's unit `zmeter3` (`zm^3`): 1e-63 × m^3. */
 export const zmeter3: Unit = unit('zmeter3', 'zm^3', D[26], -63);
+/** Brian's unit `Mmeter2` (`Mm^2`): 1e12 × m^2. */
 export const Mmeter2: Unit = unit('Mmeter2', 'Mm^2', D[25], 12);
+/** Brian's unit `Mmeter3` (`Mm^3`): 1e18 × m^3. */
 export const Mmeter3: Unit = unit('Mmeter3', 'Mm^3', D[26], 18);
+/** Brian's unit `kmeter2` (`km^2`): 1e6 × m^2. */
 export const kmeter2: Unit = unit('kmeter2', 'km^2', D[25], 6);
+/** Brian's unit `kmeter3` (`km^3`): 1e9 × m^3. */
 export const kmeter3: Unit = unit('kmeter3', 'km^3', D[26], 9);
+/** Brian's unit `Ymeter2` (`Ym^2`): 1e48 × m^2. */
 export const Ymeter2: Unit = unit('Ymeter2', 'Ym^2', D[25], 48);
+/** Brian's unit `Ymeter3` (`Ym^3`): 1e72 × m^3. */
 export const Ymeter3: Unit = unit('Ymeter3', 'Ym^3', D[26], 72);
+/** Brian's unit `asecond2` (`as^2`): 1e-36 × s^2. */
 export const asecond2: Unit = unit('asecond2', 'as^2', D[29], -36);
+/** Brian's unit `asecond3` (`as^3`): 1e-54 × s^3. */
 export const asecond3: Unit = unit('asecond3', 'as^3', D[30], -54);
+/** Brian's unit `csecond2` (`cs^2`): 1e-4 × s^2. */
 export const csecond2: Unit = unit('csecond2', 'cs^2', D[29], -4);
+/** Brian's unit `csecond3` (`cs^3`): 1e-6 × s^3. */
 export const csecond3: Unit = unit('csecond3', 'cs^3', D[30], -6);
+/** Brian's unit `Zsecond2` (`Zs^2`): 1e42 × s^2. */
 export const Zsecond2: Unit = unit('Zsecond2', 'Zs^2', D[29], 42);
+/** Brian's unit `Zsecond3` (`Zs^3`): 1e63 × s^3. */
 export const Zsecond3: Unit = unit('Zsecond3', 'Zs^3', D[30], 63);
+/** Brian's unit `Psecond2` (`Ps^2`): 1e30 × s^2. */
 export const Psecond2: Unit = unit('Psecond2', 'Ps^2', D[29], 30);
+/** Brian's unit `Psecond3` (`Ps^3`): 1e45 × s^3. */
 export const Psecond3: Unit = unit('Psecond3', 'Ps^3', D[30], 45);
+/** Brian's unit `dsecond2` (`ds^2`): 1e-2 × s^2. */
 export const dsecond2: Unit = unit('dsecond2', 'ds^2', D[29], -2);
+/** Brian's unit `dsecond3` (`ds^3`): 1e-3 × s^3. */
 export const dsecond3: Unit = unit('dsecond3', 'ds^3', D[30], -3);
+/** Brian's unit `Gsecond2` (`Gs^2`): 1e18 × s^2. */
 export const Gsecond2: Unit = unit('Gsecond2', 'Gs^2', D[29], 18);
+/** Brian's unit `Gsecond3` (`Gs^3`): 1e27 × s^3. */
 export const Gsecond3: Unit = unit('Gsecond3', 'Gs^3', D[30], 27);
+/** Brian's unit `fsecond2` (`fs^2`): 1e-30 × s^2. */
 export const fsecond2: Unit = unit('fsecond2', 'fs^2', D[29], -30);
+/** Brian's unit `fsecond3` (`fs^3`): 1e-45 × s^3. */
 export const fsecond3: Unit = unit('fsecond3', 'fs^3', D[30], -45);
+/** Brian's unit `hsecond2` (`hs^2`): 1e4 × s^2. */
 export const hsecond2: Unit = unit('hsecond2', 'hs^2', D[29], 4);
+/** Brian's unit `hsecond3` (`hs^3`): 1e6 × s^3. */
 export const hsecond3: Unit = unit('hsecond3', 'hs^3', D[30], 6);
+/** Brian's unit `dasecond2` (`das^2`): 1e2 × s^2. */
 export const dasecond2: Unit = unit('dasecond2', 'das^2', D[29], 2);
+/** Brian's unit `dasecond3` (`das^3`): 1e3 × s^3. */
 export const dasecond3: Unit = unit('dasecond3', 'das^3', D[30], 3);
+/** Brian's unit `msecond2` (`ms^2`): 1e-6 × s^2. */
 export const msecond2: Unit = unit('msecond2', 'ms^2', D[29], -6);
+/** Brian's unit `msecond3` (`ms^3`): 1e-9 × s^3. */
 export const msecond3: Unit = unit('msecond3', 'ms^3', D[30], -9);
+/** Brian's unit `nsecond2` (`ns^2`): 1e-18 × s^2. */
 export const nsecond2: Unit = unit('nsecond2', 'ns^2', D[29], -18);
+/** Brian's unit `nsecond3` (`ns^3`): 1e-27 × s^3. */
 export const nsecond3: Unit = unit('nsecond3', 'ns^3', D[30], -27);
+/** Brian's unit `psecond2` (`ps^2`): 1e-24 × s^2. */
 export const psecond2: Unit = unit('psecond2', 'ps^2', D[29], -24);
+/** Brian's unit `psecond3` (`ps^3`): 1e-36 × s^3. */
 export const psecond3: Unit = unit('psecond3', 'ps^3', D[30], -36);
+/** Brian's unit `usecond2` (`us^2`): 1e-12 × s^2. */
 export const usecond2: Unit = unit('usecond2', 'us^2', D[29], -12);
+/** Brian's unit `usecond3` (`us^3`): 1e-18 × s^3. */
 export const usecond3: Unit = unit('usecond3', 'us^3', D[30], -18);
+/** Brian's unit `Tsecond2` (`Ts^2`): 1e24 × s^2. */
 export const Tsecond2: Unit = unit('Tsecond2', 'Ts^2', D[29], 24);
+/** Brian's unit `Tsecond3` (`Ts^3`): 1e36 × s^3. */
 export const Tsecond3: Unit = unit('Tsecond3', 'Ts^3', D[30], 36);
+/** Brian's unit `ysecond2` (`ys^2`): 1e-48 × s^2. */
 export const ysecond2: Unit = unit('ysecond2', 'ys^2', D[29], -48);
+/** Brian's unit `ysecond3` (`ys^3`): 1e-72 × s^3. */
 export const ysecond3: Unit = unit('ysecond3', 'ys^3', D[30], -72);
+/** Brian's unit `Esecond2` (`Es^2`): 1e36 × s^2. */
 export const Esecond2: Unit = unit('Esecond2', 'Es^2', D[29], 36);
+/** Brian's unit `Esecond3` (`Es^3`): 1e54 × s^3. */
 export const Esecond3: Unit = unit('Esecond3', 'Es^3', D[30], 54);
+/** Brian's unit `zsecond2` (`zs^2`): 1e-42 × s^2. */
 export const zsecond2: Unit = unit('zsecond2', 'zs^2', D[29], -42);
+/** Brian's unit `zsecond3` (`zs^3`): 1e-63 × s^3. */
 export const zsecond3: Unit = unit('zsecond3', 'zs^3', D[30], -63);
+/** Brian's unit `Msecond2` (`Ms^2`): 1e12 × s^2. */
 export const Msecond2: Unit = unit('Msecond2', 'Ms^2', D[29], 12);
+/** Brian's unit `Msecond3` (`Ms^3`): 1e18 × s^3. */
 export const Msecond3: Unit = unit('Msecond3', 'Ms^3', D[30], 18);
+/** Brian's unit `ksecond2` (`ks^2`): 1e6 × s^2. */
 export const ksecond2: Unit = unit('ksecond2', 'ks^2', D[29], 6);
+/** Brian's unit `ksecond3` (`ks^3`): 1e9 × s^3. */
 export const ksecond3: Unit = unit('ksecond3', 'ks^3', D[30], 9);
+/** Brian's unit `Ysecond2` (`Ys^2`): 1e48 × s^2. */
 export const Ysecond2: Unit = unit('Ysecond2', 'Ys^2', D[29], 48);
+/** Brian's unit `Ysecond3` (`Ys^3`): 1e72 × s^3. */
 export const Ysecond3: Unit = unit('Ysecond3', 'Ys^3', D[30], 72);
+/** Brian's unit `aamp2` (`aA^2`): 1e-36 × A^2. */
 export const aamp2: Unit = unit('aamp2', 'aA^2', D[31], -36);
+/** Brian's unit `aamp3` (`aA^3`): 1e-54 × A^3. */
 export const aamp3: Unit = unit('aamp3', 'aA^3', D[32], -54);
+/** Brian's unit `camp2` (`cA^2`): 1e-4 × A^2. */
 export const camp2: Unit = unit('camp2', 'cA^2', D[31], -4);
+/** Brian's unit `camp3` (`cA^3`): 1e-6 × A^3. */
 export const camp3: Unit = unit('camp3', 'cA^3', D[32], -6);
+/** Brian's unit `Zamp2` (`ZA^2`): 1e42 × A^2. */
 export const Zamp2: Unit = unit('Zamp2', 'ZA^2', D[31], 42);
+/** Brian's unit `Zamp3` (`ZA^3`): 1e63 × A^3. */
 export const Zamp3: Unit = unit('Zamp3', 'ZA^3', D[32], 63);
+/** Brian's unit `Pamp2` (`PA^2`): 1e30 × A^2. */
 export const Pamp2: Unit = unit('Pamp2', 'PA^2', D[31], 30);
+/** Brian's unit `Pamp3` (`PA^3`): 1e45 × A^3. */
 export const Pamp3: Unit = unit('Pamp3', 'PA^3', D[32], 45);
+/** Brian's unit `damp2` (`dA^2`): 1e-2 × A^2. */
 export const damp2: Unit = unit('damp2', 'dA^2', D[31], -2);
+/** Brian's unit `damp3` (`dA^3`): 1e-3 × A^3. */
 export const damp3: Unit = unit('damp3', 'dA^3', D[32], -3);
+/** Brian's unit `Gamp2` (`GA^2`): 1e18 × A^2. */
 export const Gamp2: Unit = unit('Gamp2', 'GA^2', D[31], 18);
+/** Brian's unit `Gamp3` (`GA^3`): 1e27 × A^3. */
 export const Gamp3: Unit = unit('Gamp3', 'GA^3', D[32], 27);
+/** Brian's unit `famp2` (`fA^2`): 1e-30 × A^2. */
 export const famp2: Unit = unit('famp2', 'fA^2', D[31], -30);
+/** Brian's unit `famp3` (`fA^3`): 1e-45 × A^3. */
 export const famp3: Unit = unit('famp3', 'fA^3', D[32], -45);
+/** Brian's unit `hamp2` (`hA^2`): 1e4 × A^2. */
 export const hamp2: Unit = unit('hamp2', 'hA^2', D[31], 4);
+/** Brian's unit `hamp3` (`hA^3`): 1e6 × A^3. */
 export const hamp3: Unit = unit('hamp3', 'hA^3', D[32], 6);
+/** Brian's unit `daamp2` (`daA^2`): 1e2 × A^2. */
 export const daamp2: Unit = unit('daamp2', 'daA^2', D[31], 2);
+/** Brian's unit `daamp3` (`daA^3`): 1e3 × A^3. */
 export const daamp3: Unit = unit('daamp3', 'daA^3', D[32], 3);
+/** Brian's unit `mamp2` (`mA^2`): 1e-6 × A^2. */
 export const mamp2: Unit = unit('mamp2', 'mA^2', D[31], -6);
+/** Brian's unit `mamp3` (`mA^3`): 1e-9 × A^3. */
 export const mamp3: Unit = unit('mamp3', 'mA^3', D[32], -9);
+/** Brian's unit `namp2` (`nA^2`): 1e-18 × A^2. */
 export const namp2: Unit = unit('namp2', 'nA^2', D[31], -18);
+/** Brian's unit `namp3` (`nA^3`): 1e-27 × A^3. */
 export const namp3: Unit = unit('namp3', 'nA^3', D[32], -27);
+/** Brian's unit `pamp2` (`pA^2`): 1e-24 × A^2. */
 export const pamp2: Unit = unit('pamp2', 'pA^2', D[31], -24);
+/** Brian's unit `pamp3` (`pA^3`): 1e-36 × A^3. */
 export const pamp3: Unit = unit('pamp3', 'pA^3', D[32], -36);
+/** Brian's unit `uamp2` (`uA^2`): 1e-12 × A^2. */
 export const uamp2: Unit = unit('uamp2', 'uA^2', D[31], -12);
+/** Brian's unit `uamp3` (`uA^3`): 1e-18 × A^3. */
 export const uamp3: Unit = unit('uamp3', 'uA^3', D[32], -18);
+/** Brian's unit `Tamp2` (`TA^2`): 1e24 × A^2. */
 export const Tamp2: Unit = unit('Tamp2', 'TA^2', D[31], 24);
+/** Brian's unit `Tamp3` (`TA^3`): 1e36 × A^3. */
 export const Tamp3: Unit = unit('Tamp3', 'TA^3', D[32], 36);
+/** Brian's unit `yamp2` (`yA^2`): 1e-48 × A^2. */
 export const yamp2: Unit = unit('yamp2', 'yA^2', D[31], -48);
+/** Brian's unit `yamp3` (`yA^3`): 1e-72 × A^3. */
 export const yamp3: Unit = unit('yamp3', 'yA^3', D[32], -72);
+/** Brian's unit `Eamp2` (`EA^2`): 1e36 × A^2. */
 export const Eamp2: Unit = unit('Eamp2', 'EA^2', D[31], 36);
+/** Brian's unit `Eamp3` (`EA^3`): 1e54 × A^3. */
 export const Eamp3: Unit = unit('Eamp3', 'EA^3', D[32], 54);
+/** Brian's unit `zamp2` (`zA^2`): 1e-42 × A^2. */
 export const zamp2: Unit = unit('zamp2', 'zA^2', D[31], -42);
+/** Brian's unit `zamp3` (`zA^3`): 1e-63 × A^3. */
 export const zamp3: Unit = unit('zamp3', 'zA^3', D[32], -63);
+/** Brian's unit `Mamp2` (`MA^2`): 1e12 × A^2. */
 export const Mamp2: Unit = unit('Mamp2', 'MA^2', D[31], 12);
+/** Brian's unit `Mamp3` (`MA^3`): 1e18 × A^3. */
 export const Mamp3: Unit = unit('Mamp3', 'MA^3', D[32], 18);
+/** Brian's unit `kamp2` (`kA^2`): 1e6 × A^2. */
 export const kamp2: Unit = unit('kamp2', 'kA^2', D[31], 6);
+/** Brian's unit `kamp3` (`kA^3`): 1e9 × A^3. */
 export const kamp3: Unit = unit('kamp3', 'kA^3', D[32], 9);
+/** Brian's unit `Yamp2` (`YA^2`): 1e48 × A^2. */
 export const Yamp2: Unit = unit('Yamp2', 'YA^2', D[31], 48);
+/** Brian's unit `Yamp3` (`YA^3`): 1e72 × A^3. */
 export const Yamp3: Unit = unit('Yamp3', 'YA^3', D[32], 72);
+/** Brian's unit `aampere2` (`aA^2`): 1e-36 × A^2. */
 export const aampere2: Unit = unit('aampere2', 'aA^2', D[31], -36);
+/** Brian's unit `aampere3` (`aA^3`): 1e-54 × A^3. */
 export const aampere3: Unit = unit('aampere3', 'aA^3', D[32], -54);
+/** Brian's unit `campere2` (`cA^2`): 1e-4 × A^2. */
 export const campere2: Unit = unit('campere2', 'cA^2', D[31], -4);
+/** Brian's unit `campere3` (`cA^3`): 1e-6 × A^3. */
 export const campere3: Unit = unit('campere3', 'cA^3', D[32], -6);
+/** Brian's unit `Zampere2` (`ZA^2`): 1e42 × A^2. */
 export const Zampere2: Unit = unit('Zampere2', 'ZA^2', D[31], 42);
+/** Brian's unit `Zampere3` (`ZA^3`): 1e63 × A^3. */
 export const Zampere3: Unit = unit('Zampere3', 'ZA^3', D[32], 63);
+/** Brian's unit `Pampere2` (`PA^2`): 1e30 × A^2. */
 export const Pampere2: Unit = unit('Pampere2', 'PA^2', D[31], 30);
+/** Brian's unit `Pampere3` (`PA^3`): 1e45 × A^3. */
 export const Pampere3: Unit = unit('Pampere3', 'PA^3', D[32], 45);
+/** Brian's unit `dampere2` (`dA^2`): 1e-2 × A^2. */
 export const dampere2: Unit = unit('dampere2', 'dA^2', D[31], -2);
+/** Brian's unit `dampere3` (`dA^3`): 1e-3 × A^3. */
 export const dampere3: Unit = unit('dampere3', 'dA^3', D[32], -3);
+/** Brian's unit `Gampere2` (`GA^2`): 1e18 × A^2. */
 export const Gampere2: Unit = unit('Gampere2', 'GA^2', D[31], 18);
+/** Brian's unit `Gampere3` (`GA^3`): 1e27 × A^3. */
 export const Gampere3: Unit = unit('Gampere3', 'GA^3', D[32], 27);
+/** Brian's unit `fampere2` (`fA^2`): 1e-30 × A^2. */
 export const fampere2: Unit = unit('fampere2', 'fA^2', D[31], -30);
+/** Brian's unit `fampere3` (`fA^3`): 1e-45 × A^3. */
 export const fampere3: Unit = unit('fampere3', 'fA^3', D[32], -45);
+/** Brian's unit `hampere2` (`hA^2`): 1e4 × A^2. */
 export const hampere2: Unit = unit('hampere2', 'hA^2', D[31], 4);
+/** Brian's unit `hampere3` (`hA^3`): 1e6 × A^3. */
 export const hampere3: Unit = unit('hampere3', 'hA^3', D[32], 6);
+/** Brian's unit `daampere2` (`daA^2`): 1e2 × A^2. */
 export const daampere2: Unit = unit('daampere2', 'daA^2', D[31], 2);
+/** Brian's unit `daampere3` (`daA^3`): 1e3 × A^3. */
 export const daampere3: Unit = unit('daampere3', 'daA^3', D[32], 3);
+/** Brian's unit `mampere2` (`mA^2`): 1e-6 × A^2. */
 export const mampere2: Unit = unit('mampere2', 'mA^2', D[31], -6);
+/** Brian's unit `mampere3` (`mA^3`): 1e-9 × A^3. */
 export const mampere3: Unit = unit('mampere3', 'mA^3', D[32], -9);
+/** Brian's unit `nampere2` (`nA^2`): 1e-18 × A^2. */
 export const nampere2: Unit = unit('nampere2', 'nA^2', D[31], -18);
+/** Brian's unit `nampere3` (`nA^3`): 1e-27 × A^3. */
 export const nampere3: Unit = unit('nampere3', 'nA^3', D[32], -27);
+/** Brian's unit `pampere2` (`pA^2`): 1e-24 × A^2. */
 export const pampere2: Unit = unit('pampere2', 'pA^2', D[31], -24);
+/** Brian's unit `pampere3` (`pA^3`): 1e-36 × A^3. */
 export const pampere3: Unit = unit('pampere3', 'pA^3', D[32], -36);
+/** Brian's unit `uampere2` (`uA^2`): 1e-12 × A^2. */
 export const uampere2: Unit = unit('uampere2', 'uA^2', D[31], -12);
+/** Brian's unit `uampere3` (`uA^3`): 1e-18 × A^3. */
 export const uampere3: Unit = unit('uampere3', 'uA^3', D[32], -18);
+/** Brian's unit `Tampere2` (`TA^2`): 1e24 × A^2. */
 export const Tampere2: Unit = unit('Tampere2', 'TA^2', D[31], 24);
+/** Brian's unit `Tampere3` (`TA^3`): 1e36 × A^3. */
 export const Tampere3: Unit = unit('Tampere3', 'TA^3', D[32], 36);
+/** Brian's unit `yampere2` (`yA^2`): 1e-48 × A^2. */
 export const yampere2: Unit = unit('yampere2', 'yA^2', D[31], -48);
+/** Brian's unit `yampere3` (`yA^3`): 1e-72 × A^3. */
 export const yampere3: Unit = unit('yampere3', 'yA^3', D[32], -72);
+/** Brian's unit `Eampere2` (`EA^2`): 1e36 × A^2. */
 export const Eampere2: Unit = unit('Eampere2', 'EA^2', D[31], 36);
+/** Brian's unit `Eampere3` (`EA^3`): 1e54 × A^3. */
 export const Eampere3: Unit = unit('Eampere3', 'EA^3', D[32], 54);
+/** Brian's unit `zampere2` (`zA^2`): 1e-42 × A^2. */
 export const zampere2: Unit = unit('zampere2', 'zA^2', D[31], -42);
+/** Brian's unit `zampere3` (`zA^3`): 1e-63 × A^3. */
 export const zampere3: Unit = unit('zampere3', 'zA^3', D[32], -63);
+/** Brian's unit `Mampere2` (`MA^2`): 1e12 × A^2. */
 export const Mampere2: Unit = unit('Mampere2', 'MA^2', D[31], 12);
+/** Brian's unit `Mampere3` (`MA^3`): 1e18 × A^3. */
 export const Mampere3: Unit = unit('Mampere3', 'MA^3', D[32], 18);
+/** Brian's unit `kampere2` (`kA^2`): 1e6 × A^2. */
 export const kampere2: Unit = unit('kampere2', 'kA^2', D[31], 6);
+/** Brian's unit `kampere3` (`kA^3`): 1e9 × A^3. */
 export const kampere3: Unit = unit('kampere3', 'kA^3', D[32], 9);
+/** Brian's unit `Yampere2` (`YA^2`): 1e48 × A^2. */
 export const Yampere2: Unit = unit('Yampere2', 'YA^2', D[31], 48);
+/** Brian's unit `Yampere3` (`YA^3`): 1e72 × A^3. */
 export const Yampere3: Unit = unit('Yampere3', 'YA^3', D[32], 72);
+/** Brian's unit `amole2` (`amol^2`): 1e-36 × mol^2. */
 export const amole2: Unit = unit('amole2', 'amol^2', D[35], -36);
+/** Brian's unit `amole3` (`amol^3`): 1e-54 × mol^3. */
 export const amole3: Unit = unit('amole3', 'amol^3', D[36], -54);
+/** Brian's unit `cmole2` (`cmol^2`): 1e-4 × mol^2. */
 export const cmole2: Unit = unit('cmole2', 'cmol^2', D[35], -4);
+/** Brian's unit `cmole3` (`cmol^3`): 1e-6 × mol^3. */
 export const cmole3: Unit = unit('cmole3', 'cmol^3', D[36], -6);
+/** Brian's unit `Zmole2` (`Zmol^2`): 1e42 × mol^2. */
 export const Zmole2: Unit = unit('Zmole2', 'Zmol^2', D[35], 42);
+/** Brian's unit `Zmole3` (`Zmol^3`): 1e63 × mol^3. */
 export const Zmole3: Unit = unit('Zmole3', 'Zmol^3', D[36], 63);
+/** Brian's unit `Pmole2` (`Pmol^2`): 1e30 × mol^2. */
 export const Pmole2: Unit = unit('Pmole2', 'Pmol^2', D[35], 30);
+/** Brian's unit `Pmole3` (`Pmol^3`): 1e45 × mol^3. */
 export const Pmole3: Unit = unit('Pmole3', 'Pmol^3', D[36], 45);
+/** Brian's unit `dmole2` (`dmol^2`): 1e-2 × mol^2. */
 export const dmole2: Unit = unit('dmole2', 'dmol^2', D[35], -2);
+/** Brian's unit `dmole3` (`dmol^3`): 1e-3 × mol^3. */
 export const dmole3: Unit = unit('dmole3', 'dmol^3', D[36], -3);
+/** Brian's unit `Gmole2` (`Gmol^2`): 1e18 × mol^2. */
 export const Gmole2: Unit = unit('Gmole2', 'Gmol^2', D[35], 18);
+/** Brian's unit `Gmole3` (`Gmol^3`): 1e27 × mol^3. */
 export const Gmole3: Unit = unit('Gmole3', 'Gmol^3', D[36], 27);
+/** Brian's unit `fmole2` (`fmol^2`): 1e-30 × mol^2. */
 export const fmole2: Unit = unit('fmole2', 'fmol^2', D[35], -30);
+/** Brian's unit `fmole3` (`fmol^3`): 1e-45 × mol^3. */
 export const fmole3: Unit = unit('fmole3', 'fmol^3', D[36], -45);
+/** Brian's unit `hmole2` (`hmol^2`): 1e4 × mol^2. */
 export const hmole2: Unit = unit('hmole2', 'hmol^2', D[35], 4);
+/** Brian's unit `hmole3` (`hmol^3`): 1e6 × mol^3. */
 export const hmole3: Unit = unit('hmole3', 'hmol^3', D[36], 6);
+/** Brian's unit `damole2` (`damol^2`): 1e2 × mol^2. */
 export const damole2: Unit = unit('damole2', 'damol^2', D[35], 2);
+/** Brian's unit `damole3` (`damol^3`): 1e3 × mol^3. */
 export const damole3: Unit = unit('damole3', 'damol^3', D[36], 3);
+/** Brian's unit `mmole2` (`mmol^2`): 1e-6 × mol^2. */
 export const mmole2: Unit = unit('mmole2', 'mmol^2', D[35], -6);
+/** Brian's unit `mmole3` (`mmol^3`): 1e-9 × mol^3. */
 export const mmole3: Unit = unit('mmole3', 'mmol^3', D[36], -9);
+/** Brian's unit `nmole2` (`nmol^2`): 1e-18 × mol^2. */
 export const nmole2: Unit = unit('nmole2', 'nmol^2', D[35], -18);
+/** Brian's unit `nmole3` (`nmol^3`): 1e-27 × mol^3. */
 export const nmole3: Unit = unit('nmole3', 'nmol^3', D[36], -27);
+/** Brian's unit `pmole2` (`pmol^2`): 1e-24 × mol^2. */
 export const pmole2: Unit = unit('pmole2', 'pmol^2', D[35], -24);
+/** Brian's unit `pmole3` (`pmol^3`): 1e-36 × mol^3. */
 export const pmole3: Unit = unit('pmole3', 'pmol^3', D[36], -36);
+/** Brian's unit `umole2` (`umol^2`): 1e-12 × mol^2. */
 export const umole2: Unit = unit('umole2', 'umol^2', D[35], -12);
+/** Brian's unit `umole3` (`umol^3`): 1e-18 × mol^3. */
 export const umole3: Unit = unit('umole3', 'umol^3', D[36], -18);
+/** Brian's unit `Tmole2` (`Tmol^2`): 1e24 × mol^2. */
 export const Tmole2: Unit = unit('Tmole2', 'Tmol^2', D[35], 24);
+/** Brian's unit `Tmole3` (`Tmol^3`): 1e36 × mol^3. */
 export const Tmole3: Unit = unit('Tmole3', 'Tmol^3', D[36], 36);
+/** Brian's unit `ymole2` (`ymol^2`): 1e-48 × mol^2. */
 export const ymole2: Unit = unit('ymole2', 'ymol^2', D[35], -48);
+/** Brian's unit `ymole3` (`ymol^3`): 1e-72 × mol^3. */
 export const ymole3: Unit = unit('ymole3', 'ymol^3', D[36], -72);
+/** Brian's unit `Emole2` (`Emol^2`): 1e36 × mol^2. */
 export const Emole2: Unit = unit('Emole2', 'Emol^2', D[35], 36);
+/** Brian's unit `Emole3` (`Emol^3`): 1e54 × mol^3. */
 export const Emole3: Unit = unit('Emole3', 'Emol^3', D[36], 54);
+/** Brian's unit `zmole2` (`zmol^2`): 1e-42 × mol^2. */
 export const zmole2: Unit = unit('zmole2', 'zmol^2', D[35], -42);
+/** Brian's unit `zmole3` (`zmol^3`): 1e-63 × mol^3. */
 export const zmole3: Unit = unit('zmole3', 'zmol^3', D[36], -63);
+/** Brian's unit `Mmole2` (`Mmol^2`): 1e12 × mol^2. */
 export const Mmole2: Unit = unit('Mmole2', 'Mmol^2', D[35], 12);
+/** Brian's unit `Mmole3` (`Mmol^3`): 1e18 × mol^3. */
 export const Mmole3: Unit = unit('Mmole3', 'Mmol^3', D[36], 18);
+/** Brian's unit `kmole2` (`kmol^2`): 1e6 × mol^2. */
 export const kmole2: Unit = unit('kmole2', 'kmol^2', D[35], 6);
+/** Brian's unit `kmole3` (`kmol^3`): 1e9 × mol^3. */
 export const kmole3: Unit = unit('kmole3', 'kmol^3', D[36], 9);
+/** Brian's unit `Ymole2` (`Ymol^2`): 1e48 × mol^2. */
 export const Ymole2: Unit = unit('Ymole2', 'Ymol^2', D[35], 48);
+/** Brian's unit `Ymole3` (`Ymol^3`): 1e72 × mol^3. */
 export const Ymole3: Unit = unit('Ymole3', 'Ymol^3', D[36], 72);
+/** Brian's unit `amol2` (`amol^2`): 1e-36 × mol^2. */
 export const amol2: Unit = unit('amol2', 'amol^2', D[35], -36);
+/** Brian's unit `amol3` (`amol^3`): 1e-54 × mol^3. */
 export const amol3: Unit = unit('amol3', 'amol^3', D[36], -54);
+/** Brian's unit `cmol2` (`cmol^2`): 1e-4 × mol^2. */
 export const cmol2: Unit = unit('cmol2', 'cmol^2', D[35], -4);
+/** Brian's unit `cmol3` (`cmol^3`): 1e-6 × mol^3. */
 export const cmol3: Unit = unit('cmol3', 'cmol^3', D[36], -6);
+/** Brian's unit `Zmol2` (`Zmol^2`): 1e42 × mol^2. */
 export const Zmol2: Unit = unit('Zmol2', 'Zmol^2', D[35], 42);
+/** Brian's unit `Zmol3` (`Zmol^3`): 1e63 × mol^3. */
 export const Zmol3: Unit = unit('Zmol3', 'Zmol^3', D[36], 63);
+/** Brian's unit `Pmol2` (`Pmol^2`): 1e30 × mol^2. */
 export const Pmol2: Unit = unit('Pmol2', 'Pmol^2', D[35], 30);
+/** Brian's unit `Pmol3` (`Pmol^3`): 1e45 × mol^3. */
 export const Pmol3: Unit = unit('Pmol3', 'Pmol^3', D[36], 45);
+/** Brian's unit `dmol2` (`dmol^2`): 1e-2 × mol^2. */
 export const dmol2: Unit = unit('dmol2', 'dmol^2', D[35], -2);
+/** Brian's unit `dmol3` (`dmol^3`): 1e-3 × mol^3. */
 export const dmol3: Unit = unit('dmol3', 'dmol^3', D[36], -3);
+/** Brian's unit `Gmol2` (`Gmol^2`): 1e18 × mol^2. */
 export const Gmol2: Unit = unit('Gmol2', 'Gmol^2', D[35], 18);
+/** Brian's unit `Gmol3` (`Gmol^3`): 1e27 × mol^3. */
 export const Gmol3: Unit = unit('Gmol3', 'Gmol^3', D[36], 27);
+/** Brian's unit `fmol2` (`fmol^2`): 1e-30 × mol^2. */
 export const fmol2: Unit = unit('fmol2', 'fmol^2', D[35], -30);
+/** Brian's unit `fmol3` (`fmol^3`): 1e-45 × mol^3. */
 export const fmol3: Unit = unit('fmol3', 'fmol^3', D[36], -45);
+/** Brian's unit `hmol2` (`hmol^2`): 1e4 × mol^2. */
 export const hmol2: Unit = unit('hmol2', 'hmol^2', D[35], 4);
+/** Brian's unit `hmol3` (`hmol^3`): 1e6 × mol^3. */
 export const hmol3: Unit = unit('hmol3', 'hmol^3', D[36], 6);
+/** Brian's unit `damol2` (`damol^2`): 1e2 × mol^2. */
 export const damol2: Unit = unit('damol2', 'damol^2', D[35], 2);
+/** Brian's unit `damol3` (`damol^3`): 1e3 × mol^3. */
 export const damol3: Unit = unit('damol3', 'damol^3', D[36], 3);
+/** Brian's unit `mmol2` (`mmol^2`): 1e-6 × mol^2. */
 export const mmol2: Unit = unit('mmol2', 'mmol^2', D[35], -6);
+/** Brian's unit `mmol3` (`mmol^3`): 1e-9 × mol^3. */
 export const mmol3: Unit = unit('mmol3', 'mmol^3', D[36], -9);
+/** Brian's unit `nmol2` (`nmol^2`): 1e-18 × mol^2. */
 export const nmol2: Unit = unit('nmol2', 'nmol^2', D[35], -18);
+/** Brian's unit `nmol3` (`nmol^3`): 1e-27 × mol^3. */
 export const nmol3: Unit = unit('nmol3', 'nmol^3', D[36], -27);
+/** Brian's unit `pmol2` (`pmol^2`): 1e-24 × mol^2. */
 export const pmol2: Unit = unit('pmol2', 'pmol^2', D[35], -24);
+/** Brian's unit `pmol3` (`pmol^3`): 1e-36 × mol^3. */
 export const pmol3: Unit = unit('pmol3', 'pmol^3', D[36], -36);
+/** Brian's unit `umol2` (`umol^2`): 1e-12 × mol^2. */
 export const umol2: Unit = unit('umol2', 'umol^2', D[35], -12);
+/** Brian's unit `umol3` (`umol^3`): 1e-18 × mol^3. */
 export const umol3: Unit = unit('umol3', 'umol^3', D[36], -18);
+/** Brian's unit `Tmol2` (`Tmol^2`): 1e24 × mol^2. */
 export const Tmol2: Unit = unit('Tmol2', 'Tmol^2', D[35], 24);
+/** Brian's unit `Tmol3` (`Tmol^3`): 1e36 × mol^3. */
 export const Tmol3: Unit = unit('Tmol3', 'Tmol^3', D[36], 36);
+/** Brian's unit `ymol2` (`ymol^2`): 1e-48 × mol^2. */
 export const ymol2: Unit = unit('ymol2', 'ymol^2', D[35], -48);
+/** Brian's unit `ymol3` (`ymol^3`): 1e-72 × mol^3. */
 export const ymol3: Unit = unit('ymol3', 'ymol^3', D[36], -72);
+/** Brian's unit `Emol2` (`Emol^2`): 1e36 × mol^2. */
 export const Emol2: Unit = unit('Emol2', 'Emol^2', D[35], 36);
+/** Brian's unit `Emol3` (`Emol^3`): 1e54 × mol^3. */
 export const Emol3: Unit = unit('Emol3', 'Emol^3', D[36], 54);
+/** Brian's unit `zmol2` (`zmol^2`): 1e-42 × mol^2. */
 export const zmol2: Unit = unit('zmol2', 'zmol^2', D[35], -42);
+/** Brian's unit `zmol3` (`zmol^3`): 1e-63 × mol^3. */
 export const zmol3: Unit = unit('zmol3', 'zmol^3', D[36], -63);
+/** Brian's unit `Mmol2` (`Mmol^2`): 1e12 × mol^2. */
 export const Mmol2: Unit = unit('Mmol2', 'Mmol^2', D[35], 12);
+/** Brian's unit `Mmol3` (`Mmol^3`): 1e18 × mol^3. */
 export const Mmol3: Unit = unit('Mmol3', 'Mmol^3', D[36], 18);
+/** Brian's unit `kmol2` (`kmol^2`): 1e6 × mol^2. */
 export const kmol2: Unit = unit('kmol2', 'kmol^2', D[35], 6);
+/** Brian's unit `kmol3` (`kmol^3`): 1e9 × mol^3. */
 export const kmol3: Unit = unit('kmol3', 'kmol^3', D[36], 9);
+/** Brian's unit `Ymol2` (`Ymol^2`): 1e48 × mol^2. */
 export const Ymol2: Unit = unit('Ymol2', 'Ymol^2', D[35], 48);
+/** Brian's unit `Ymol3` (`Ymol^3`): 1e72 × mol^3. */
 export const Ymol3: Unit = unit('Ymol3', 'Ymol^3', D[36], 72);
+/** Brian's unit `acandle2` (`acd^2`): 1e-36 × cd^2. */
 export const acandle2: Unit = unit('acandle2', 'acd^2', D[37], -36);
+/** Brian's unit `acandle3` (`acd^3`): 1e-54 × cd^3. */
 export const acandle3: Unit = unit('acandle3', 'acd^3', D[38], -54);
+/** Brian's unit `ccandle2` (`ccd^2`): 1e-4 × cd^2. */
 export const ccandle2: Unit = unit('ccandle2', 'ccd^2', D[37], -4);
+/** Brian's unit `ccandle3` (`ccd^3`): 1e-6 × cd^3. */
 export const ccandle3: Unit = unit('ccandle3', 'ccd^3', D[38], -6);
+/** Brian's unit `Zcandle2` (`Zcd^2`): 1e42 × cd^2. */
 export const Zcandle2: Unit = unit('Zcandle2', 'Zcd^2', D[37], 42);
+/** Brian's unit `Zcandle3` (`Zcd^3`): 1e63 × cd^3. */
 export const Zcandle3: Unit = unit('Zcandle3', 'Zcd^3', D[38], 63);
+/** Brian's unit `Pcandle2` (`Pcd^2`): 1e30 × cd^2. */
 export const Pcandle2: Unit = unit('Pcandle2', 'Pcd^2', D[37], 30);
+/** Brian's unit `Pcandle3` (`Pcd^3`): 1e45 × cd^3. */
 export const Pcandle3: Unit = unit('Pcandle3', 'Pcd^3', D[38], 45);
+/** Brian's unit `dcandle2` (`dcd^2`): 1e-2 × cd^2. */
 export const dcandle2: Unit = unit('dcandle2', 'dcd^2', D[37], -2);
+/** Brian's unit `dcandle3` (`dcd^3`): 1e-3 × cd^3. */
 export const dcandle3: Unit = unit('dcandle3', 'dcd^3', D[38], -3);
+/** Brian's unit `Gcandle2` (`Gcd^2`): 1e18 × cd^2. */
 export const Gcandle2: Unit = unit('Gcandle2', 'Gcd^2', D[37], 18);
+/** Brian's unit `Gcandle3` (`Gcd^3`): 1e27 × cd^3. */
 export const Gcandle3: Unit = unit('Gcandle3', 'Gcd^3', D[38], 27);
+/** Brian's unit `fcandle2` (`fcd^2`): 1e-30 × cd^2. */
 export const fcandle2: Unit = unit('fcandle2', 'fcd^2', D[37], -30);
+/** Brian's unit `fcandle3` (`fcd^3`): 1e-45 × cd^3. */
 export const fcandle3: Unit = unit('fcandle3', 'fcd^3', D[38], -45);
+/** Brian's unit `hcandle2` (`hcd^2`): 1e4 × cd^2. */
 export const hcandle2: Unit = unit('hcandle2', 'hcd^2', D[37], 4);
+/** Brian's unit `hcandle3` (`hcd^3`): 1e6 × cd^3. */
 export const hcandle3: Unit = unit('hcandle3', 'hcd^3', D[38], 6);
+/** Brian's unit `dacandle2` (`dacd^2`): 1e2 × cd^2. */
 export const dacandle2: Unit = unit('dacandle2', 'dacd^2', D[37], 2);
+/** Brian's unit `dacandle3` (`dacd^3`): 1e3 × cd^3. */
 export const dacandle3: Unit = unit('dacandle3', 'dacd^3', D[38], 3);
+/** Brian's unit `mcandle2` (`mcd^2`): 1e-6 × cd^2. */
 export const mcandle2: Unit = unit('mcandle2', 'mcd^2', D[37], -6);
+/** Brian's unit `mcandle3` (`mcd^3`): 1e-9 × cd^3. */
 export const mcandle3: Unit = unit('mcandle3', 'mcd^3', D[38], -9);
+/** Brian's unit `ncandle2` (`ncd^2`): 1e-18 × cd^2. */
 export const ncandle2: Unit = unit('ncandle2', 'ncd^2', D[37], -18);
+/** Brian's unit `ncandle3` (`ncd^3`): 1e-27 × cd^3. */
 export const ncandle3: Unit = unit('ncandle3', 'ncd^3', D[38], -27);
+/** Brian's unit `pcandle2` (`pcd^2`): 1e-24 × cd^2. */
 export const pcandle2: Unit = unit('pcandle2', 'pcd^2', D[37], -24);
+/** Brian's unit `pcandle3` (`pcd^3`): 1e-36 × cd^3. */
 export const pcandle3: Unit = unit('pcandle3', 'pcd^3', D[38], -36);
+/** Brian's unit `ucandle2` (`ucd^2`): 1e-12 × cd^2. */
 export const ucandle2: Unit = unit('ucandle2', 'ucd^2', D[37], -12);
+/** Brian's unit `ucandle3` (`ucd^3`): 1e-18 × cd^3. */
 export const ucandle3: Unit = unit('ucandle3', 'ucd^3', D[38], -18);
+/** Brian's unit `Tcandle2` (`Tcd^2`): 1e24 × cd^2. */
 export const Tcandle2: Unit = unit('Tcandle2', 'Tcd^2', D[37], 24);
+/** Brian's unit `Tcandle3` (`Tcd^3`): 1e36 × cd^3. */
 export const Tcandle3: Unit = unit('Tcandle3', 'Tcd^3', D[38], 36);
+/** Brian's unit `ycandle2` (`ycd^2`): 1e-48 × cd^2. */
 export const ycandle2: Unit = unit('ycandle2', 'ycd^2', D[37], -48);
+/** Brian's unit `ycandle3` (`ycd^3`): 1e-72 × cd^3. */
 export const ycandle3: Unit = unit('ycandle3', 'ycd^3', D[38], -72);
+/** Brian's unit `Ecandle2` (`Ecd^2`): 1e36 × cd^2. */
 export const Ecandle2: Unit = unit('Ecandle2', 'Ecd^2', D[37], 36);
+/** Brian's unit `Ecandle3` (`Ecd^3`): 1e54 × cd^3. */
 export const Ecandle3: Unit = unit('Ecandle3', 'Ecd^3', D[38], 54);
+/** Brian's unit `zcandle2` (`zcd^2`): 1e-42 × cd^2. */
 export const zcandle2: Unit = unit('zcandle2', 'zcd^2', D[37], -42);
+/** Brian's unit `zcandle3` (`zcd^3`): 1e-63 × cd^3. */
 export const zcandle3: Unit = unit('zcandle3', 'zcd^3', D[38], -63);
+/** Brian's unit `Mcandle2` (`Mcd^2`): 1e12 × cd^2. */
 export const Mcandle2: Unit = unit('Mcandle2', 'Mcd^2', D[37], 12);
+/** Brian's unit `Mcandle3` (`Mcd^3`): 1e18 × cd^3. */
 export const Mcandle3: Unit = unit('Mcandle3', 'Mcd^3', D[38], 18);
+/** Brian's unit `kcandle2` (`kcd^2`): 1e6 × cd^2. */
 export const kcandle2: Unit = unit('kcandle2', 'kcd^2', D[37], 6);
+/** Brian's unit `kcandle3` (`kcd^3`): 1e9 × cd^3. */
 export const kcandle3: Unit = unit('kcandle3', 'kcd^3', D[38], 9);
+/** Brian's unit `Ycandle2` (`Ycd^2`): 1e48 × cd^2. */
 export const Ycandle2: Unit = unit('Ycandle2', 'Ycd^2', D[37], 48);
+/** Brian's unit `Ycandle3` (`Ycd^3`): 1e72 × cd^3. */
 export const Ycandle3: Unit = unit('Ycandle3', 'Ycd^3', D[38], 72);
+/** Brian's unit `agram2` (`ag^2`): 1e-42 × kg^2. */
 export const agram2: Unit = unit('agram2', 'ag^2', D[27], -42);
+/** Brian's unit `agram3` (`ag^3`): 1e-63 × kg^3. */
 export const agram3: Unit = unit('agram3', 'ag^3', D[28], -63);
+/** Brian's unit `cgram2` (`cg^2`): 1e-10 × kg^2. */
 export const cgram2: Unit = unit('cgram2', 'cg^2', D[27], -10);
+/** Brian's unit `cgram3` (`cg^3`): 1e-15 × kg^3. */
 export const cgram3: Unit = unit('cgram3', 'cg^3', D[28], -15);
+/** Brian's unit `Zgram2` (`Zg^2`): 1e36 × kg^2. */
 export const Zgram2: Unit = unit('Zgram2', 'Zg^2', D[27], 36);
+/** Brian's unit `Zgram3` (`Zg^3`): 1e54 × kg^3. */
 export const Zgram3: Unit = unit('Zgram3', 'Zg^3', D[28], 54);
+/** Brian's unit `Pgram2` (`Pg^2`): 1e24 × kg^2. */
 export const Pgram2: Unit = unit('Pgram2', 'Pg^2', D[27], 24);
+/** Brian's unit `Pgram3` (`Pg^3`): 1e36 × kg^3. */
 export const Pgram3: Unit = unit('Pgram3', 'Pg^3', D[28], 36);
+/** Brian's unit `dgram2` (`dg^2`): 1e-8 × kg^2. */
 export const dgram2: Unit = unit('dgram2', 'dg^2', D[27], -8);
+/** Brian's unit `dgram3` (`dg^3`): 1e-12 × kg^3. */
 export const dgram3: Unit = unit('dgram3', 'dg^3', D[28], -12);
+/** Brian's unit `Ggram2` (`Gg^2`): 1e12 × kg^2. */
 export const Ggram2: Unit = unit('Ggram2', 'Gg^2', D[27], 12);
+/** Brian's unit `Ggram3` (`Gg^3`): 1e18 × kg^3. */
 export const Ggram3: Unit = unit('Ggram3', 'Gg^3', D[28], 18);
+/** Brian's unit `fgram2` (`fg^2`): 1e-36 × kg^2. */
 export const fgram2: Unit = unit('fgram2', 'fg^2', D[27], -36);
+/** Brian's unit `fgram3` (`fg^3`): 1e-54 × kg^3. */
 export const fgram3: Unit = unit('fgram3', 'fg^3', D[28], -54);
+/** Brian's unit `hgram2` (`hg^2`): 1e-2 × kg^2. */
 export const hgram2: Unit = unit('hgram2', 'hg^2', D[27], -2);
+/** Brian's unit `hgram3` (`hg^3`): 1e-3 × kg^3. */
 export const hgram3: Unit = unit('hgram3', 'hg^3', D[28], -3);
+/** Brian's unit `dagram2` (`dag^2`): 1e-4 × kg^2. */
 export const dagram2: Unit = unit('dagram2', 'dag^2', D[27], -4);
+/** Brian's unit `dagram3` (`dag^3`): 1e-6 × kg^3. */
 export const dagram3: Unit = unit('dagram3', 'dag^3', D[28], -6);
+/** Brian's unit `mgram2` (`mg^2`): 1e-12 × kg^2. */
 export const mgram2: Unit = unit('mgram2', 'mg^2', D[27], -12);
+/** Brian's unit `mgram3` (`mg^3`): 1e-18 × kg^3. */
 export const mgram3: Unit = unit('mgram3', 'mg^3', D[28], -18);
+/** Brian's unit `ngram2` (`ng^2`): 1e-24 × kg^2. */
 export const ngram2: Unit = unit('ngram2', 'ng^2', D[27], -24);
+/** Brian's unit `ngram3` (`ng^3`): 1e-36 × kg^3. */
 export const ngram3: Unit = unit('ngram3', 'ng^3', D[28], -36);
+/** Brian's unit `pgram2` (`pg^2`): 1e-30 × kg^2. */
 export const pgram2: Unit = unit('pgram2', 'pg^2', D[27], -30);
+/** Brian's unit `pgram3` (`pg^3`): 1e-45 × kg^3. */
 export const pgram3: Unit = unit('pgram3', 'pg^3', D[28], -45);
+/** Brian's unit `ugram2` (`ug^2`): 1e-18 × kg^2. */
 export const ugram2: Unit = unit('ugram2', 'ug^2', D[27], -18);
+/** Brian's unit `ugram3` (`ug^3`): 1e-27 × kg^3. */
 export const ugram3: Unit = unit('ugram3', 'ug^3', D[28], -27);
+/** Brian's unit `Tgram2` (`Tg^2`): 1e18 × kg^2. */
 export const Tgram2: Unit = unit('Tgram2', 'Tg^2', D[27], 18);
+/** Brian's unit `Tgram3` (`Tg^3`): 1e27 × kg^3. */
 export const Tgram3: Unit = unit('Tgram3', 'Tg^3', D[28], 27);
+/** Brian's unit `ygram2` (`yg^2`): 1e-54 × kg^2. */
 export const ygram2: Unit = unit('ygram2', 'yg^2', D[27], -54);
+/** Brian's unit `ygram3` (`yg^3`): 1e-81 × kg^3. */
 export const ygram3: Unit = unit('ygram3', 'yg^3', D[28], -81);
+/** Brian's unit `Egram2` (`Eg^2`): 1e30 × kg^2. */
 export const Egram2: Unit = unit('Egram2', 'Eg^2', D[27], 30);
+/** Brian's unit `Egram3` (`Eg^3`): 1e45 × kg^3. */
 export const Egram3: Unit = unit('Egram3', 'Eg^3', D[28], 45);
+/** Brian's unit `zgram2` (`zg^2`): 1e-48 × kg^2. */
 export const zgram2: Unit = unit('zgram2', 'zg^2', D[27], -48);
+/** Brian's unit `zgram3` (`zg^3`): 1e-72 × kg^3. */
 export const zgram3: Unit = unit('zgram3', 'zg^3', D[28], -72);
+/** Brian's unit `Mgram2` (`Mg^2`): 1e6 × kg^2. */
 export const Mgram2: Unit = unit('Mgram2', 'Mg^2', D[27], 6);
+/** Brian's unit `Mgram3` (`Mg^3`): 1e9 × kg^3. */
 export const Mgram3: Unit = unit('Mgram3', 'Mg^3', D[28], 9);
+/** Brian's unit `kgram2` (`kg^2`): 1 × kg^2. */
 export const kgram2: Unit = unit('kgram2', 'kg^2', D[27], 0);
+/** Brian's unit `kgram3` (`kg^3`): 1 × kg^3. */
 export const kgram3: Unit = unit('kgram3', 'kg^3', D[28], 0);
+/** Brian's unit `Ygram2` (`Yg^2`): 1e42 × kg^2. */
 export const Ygram2: Unit = unit('Ygram2', 'Yg^2', D[27], 42);
+/** Brian's unit `Ygram3` (`Yg^3`): 1e63 × kg^3. */
 export const Ygram3: Unit = unit('Ygram3', 'Yg^3', D[28], 63);
+/** Brian's unit `agramme2` (`ag^2`): 1e-42 × kg^2. */
 export const agramme2: Unit = unit('agramme2', 'ag^2', D[27], -42);
+/** Brian's unit `agramme3` (`ag^3`): 1e-63 × kg^3. */
 export const agramme3: Unit = unit('agramme3', 'ag^3', D[28], -63);
+/** Brian's unit `cgramme2` (`cg^2`): 1e-10 × kg^2. */
 export const cgramme2: Unit = unit('cgramme2', 'cg^2', D[27], -10);
+/** Brian's unit `cgramme3` (`cg^3`): 1e-15 × kg^3. */
 export const cgramme3: Unit = unit('cgramme3', 'cg^3', D[28], -15);
+/** Brian's unit `Zgramme2` (`Zg^2`): 1e36 × kg^2. */
 export const Zgramme2: Unit = unit('Zgramme2', 'Zg^2', D[27], 36);
+/** Brian's unit `Zgramme3` (`Zg^3`): 1e54 × kg^3. */
 export const Zgramme3: Unit = unit('Zgramme3', 'Zg^3', D[28], 54);
+/** Brian's unit `Pgramme2` (`Pg^2`): 1e24 × kg^2. */
 export const Pgramme2: Unit = unit('Pgramme2', 'Pg^2', D[27], 24);
+/** Brian's unit `Pgramme3` (`Pg^3`): 1e36 × kg^3. */
 export const Pgramme3: Unit = unit('Pgramme3', 'Pg^3', D[28], 36);
+/** Brian's unit `dgramme2` (`dg^2`): 1e-8 × kg^2. */
 export const dgramme2: Unit = unit('dgramme2', 'dg^2', D[27], -8);
+/** Brian's unit `dgramme3` (`dg^3`): 1e-12 × kg^3. */
 export const dgramme3: Unit = unit('dgramme3', 'dg^3', D[28], -12);
+/** Brian's unit `Ggramme2` (`Gg^2`): 1e12 × kg^2. */
 export const Ggramme2: Unit = unit('Ggramme2', 'Gg^2', D[27], 12);
+/** Brian's unit `Ggramme3` (`Gg^3`): 1e18 × kg^3. */
 export const Ggramme3: Unit = unit('Ggramme3', 'Gg^3', D[28], 18);
+/** Brian's unit `fgramme2` (`fg^2`): 1e-36 × kg^2. */
 export const fgramme2: Unit = unit('fgramme2', 'fg^2', D[27], -36);
+/** Brian's unit `fgramme3` (`fg^3`): 1e-54 × kg^3. */
 export const fgramme3: Unit = unit('fgramme3', 'fg^3', D[28], -54);
+/** Brian's unit `hgramme2` (`hg^2`): 1e-2 × kg^2. */
 export const hgramme2: Unit = unit('hgramme2', 'hg^2', D[27], -2);
+/** Brian's unit `hgramme3` (`hg^3`): 1e-3 × kg^3. */
 export const hgramme3: Unit = unit('hgramme3', 'hg^3', D[28], -3);
+/** Brian's unit `dagramme2` (`dag^2`): 1e-4 × kg^2. */
 export const dagramme2: Unit = unit('dagramme2', 'dag^2', D[27], -4);
+/** Brian's unit `dagramme3` (`dag^3`): 1e-6 × kg^3. */
 export const dagramme3: Unit = unit('dagramme3', 'dag^3', D[28], -6);
+/** Brian's unit `mgramme2` (`mg^2`): 1e-12 × kg^2. */
 export const mgramme2: Unit = unit('mgramme2', 'mg^2', D[27], -12);
+/** Brian's unit `mgramme3` (`mg^3`): 1e-18 × kg^3. */
 export const mgramme3: Unit = unit('mgramme3', 'mg^3', D[28], -18);
+/** Brian's unit `ngramme2` (`ng^2`): 1e-24 × kg^2. */
 export const ngramme2: Unit = unit('ngramme2', 'ng^2', D[27], -24);
+/** Brian's unit `ngramme3` (`ng^3`): 1e-36 × kg^3. */
 export const ngramme3: Unit = unit('ngramme3', 'ng^3', D[28], -36);
+/** Brian's unit `pgramme2` (`pg^2`): 1e-30 × kg^2. */
 export const pgramme2: Unit = unit('pgramme2', 'pg^2', D[27], -30);
+/** Brian's unit `pgramme3` (`pg^3`): 1e-45 × kg^3. */
 export const pgramme3: Unit = unit('pgramme3', 'pg^3', D[28], -45);
+/** Brian's unit `ugramme2` (`ug^2`): 1e-18 × kg^2. */
 export const ugramme2: Unit = unit('ugramme2', 'ug^2', D[27], -18);
+/** Brian's unit `ugramme3` (`ug^3`): 1e-27 × kg^3. */
 export const ugramme3: Unit = unit('ugramme3', 'ug^3', D[28], -27);
+/** Brian's unit `Tgramme2` (`Tg^2`): 1e18 × kg^2. */
 export const Tgramme2: Unit = unit('Tgramme2', 'Tg^2', D[27], 18);
+/** Brian's unit `Tgramme3` (`Tg^3`): 1e27 × kg^3. */
 export const Tgramme3: Unit = unit('Tgramme3', 'Tg^3', D[28], 27);
+/** Brian's unit `ygramme2` (`yg^2`): 1e-54 × kg^2. */
 export const ygramme2: Unit = unit('ygramme2', 'yg^2', D[27], -54);
+/** Brian's unit `ygramme3` (`yg^3`): 1e-81 × kg^3. */
 export const ygramme3: Unit = unit('ygramme3', 'yg^3', D[28], -81);
+/** Brian's unit `Egramme2` (`Eg^2`): 1e30 × kg^2. */
 export const Egramme2: Unit = unit('Egramme2', 'Eg^2', D[27], 30);
+/** Brian's unit `Egramme3` (`Eg^3`): 1e45 × kg^3. */
 export const Egramme3: Unit = unit('Egramme3', 'Eg^3', D[28], 45);
+/** Brian's unit `zgramme2` (`zg^2`): 1e-48 × kg^2. */
 export const zgramme2: Unit = unit('zgramme2', 'zg^2', D[27], -48);
+/** Brian's unit `zgramme3` (`zg^3`): 1e-72 × kg^3. */
 export const zgramme3: Unit = unit('zgramme3', 'zg^3', D[28], -72);
+/** Brian's unit `Mgramme2` (`Mg^2`): 1e6 × kg^2. */
 export const Mgramme2: Unit = unit('Mgramme2', 'Mg^2', D[27], 6);
+/** Brian's unit `Mgramme3` (`Mg^3`): 1e9 × kg^3. */
 export const Mgramme3: Unit = unit('Mgramme3', 'Mg^3', D[28], 9);
+/** Brian's unit `kgramme2` (`kg^2`): 1 × kg^2. */
 export const kgramme2: Unit = unit('kgramme2', 'kg^2', D[27], 0);
+/** Brian's unit `kgramme3` (`kg^3`): 1 × kg^3. */
 export const kgramme3: Unit = unit('kgramme3', 'kg^3', D[28], 0);
+/** Brian's unit `Ygramme2` (`Yg^2`): 1e42 × kg^2. */
 export const Ygramme2: Unit = unit('Ygramme2', 'Yg^2', D[27], 42);
+/** Brian's unit `Ygramme3` (`Yg^3`): 1e63 × kg^3. */
 export const Ygramme3: Unit = unit('Ygramme3', 'Yg^3', D[28], 63);
+/** Brian's unit `amolar2` (`aM^2`): 1e-30 × m^-6 mol^2. */
 export const amolar2: Unit = unit('amolar2', 'aM^2', D[39], -30);
+/** Brian's unit `amolar3` (`aM^3`): 1e-45 × m^-9 mol^3. */
 export const amolar3: Unit = unit('amolar3', 'aM^3', D[40], -45);
+/** Brian's unit `cmolar2` (`cM^2`): 1e2 × m^-6 mol^2. */
 export const cmolar2: Unit = unit('cmolar2', 'cM^2', D[39], 2);
+/** Brian's unit `cmolar3` (`cM^3`): 1e3 × m^-9 mol^3. */
 export const cmolar3: Unit = unit('cmolar3', 'cM^3', D[40], 3);
+/** Brian's unit `Zmolar2` (`ZM^2`): 1e48 × m^-6 mol^2. */
 export const Zmolar2: Unit = unit('Zmolar2', 'ZM^2', D[39], 48);
+/** Brian's unit `Zmolar3` (`ZM^3`): 1e72 × m^-9 mol^3. */
 export const Zmolar3: Unit = unit('Zmolar3', 'ZM^3', D[40], 72);
+/** Brian's unit `Pmolar2` (`PM^2`): 1e36 × m^-6 mol^2. */
 export const Pmolar2: Unit = unit('Pmolar2', 'PM^2', D[39], 36);
+/** Brian's unit `Pmolar3` (`PM^3`): 1e54 × m^-9 mol^3. */
 export const Pmolar3: Unit = unit('Pmolar3', 'PM^3', D[40], 54);
+/** Brian's unit `dmolar2` (`dM^2`): 1e4 × m^-6 mol^2. */
 export const dmolar2: Unit = unit('dmolar2', 'dM^2', D[39], 4);
+/** Brian's unit `dmolar3` (`dM^3`): 1e6 × m^-9 mol^3. */
 export const dmolar3: Unit = unit('dmolar3', 'dM^3', D[40], 6);
+/** Brian's unit `Gmolar2` (`GM^2`): 1e24 × m^-6 mol^2. */
 export const Gmolar2: Unit = unit('Gmolar2', 'GM^2', D[39], 24);
+/** Brian's unit `Gmolar3` (`GM^3`): 1e36 × m^-9 mol^3. */
 export const Gmolar3: Unit = unit('Gmolar3', 'GM^3', D[40], 36);
+/** Brian's unit `fmolar2` (`fM^2`): 1e-24 × m^-6 mol^2. */
 export const fmolar2: Unit = unit('fmolar2', 'fM^2', D[39], -24);
+/** Brian's unit `fmolar3` (`fM^3`): 1e-36 × m^-9 mol^3. */
 export const fmolar3: Unit = unit('fmolar3', 'fM^3', D[40], -36);
+/** Brian's unit `hmolar2` (`hM^2`): 1e10 × m^-6 mol^2. */
 export const hmolar2: Unit = unit('hmolar2', 'hM^2', D[39], 10);
+/** Brian's unit `hmolar3` (`hM^3`): 1e15 × m^-9 mol^3. */
 export const hmolar3: Unit = unit('hmolar3', 'hM^3', D[40], 15);
+/** Brian's unit `damolar2` (`daM^2`): 1e8 × m^-6 mol^2. */
 export const damolar2: Unit = unit('damolar2', 'daM^2', D[39], 8);
+/** Brian's unit `damolar3` (`daM^3`): 1e12 × m^-9 mol^3. */
 export const damolar3: Unit = unit('damolar3', 'daM^3', D[40], 12);
+/** Brian's unit `mmolar2` (`mM^2`): 1 × m^-6 mol^2. */
 export const mmolar2: Unit = unit('mmolar2', 'mM^2', D[39], 0);
+/** Brian's unit `mmolar3` (`mM^3`): 1 × m^-9 mol^3. */
 export const mmolar3: Unit = unit('mmolar3', 'mM^3', D[40], 0);
+/** Brian's unit `nmolar2` (`nM^2`): 1e-12 × m^-6 mol^2. */
 export const nmolar2: Unit = unit('nmolar2', 'nM^2', D[39], -12);
+/** Brian's unit `nmolar3` (`nM^3`): 1e-18 × m^-9 mol^3. */
 export const nmolar3: Unit = unit('nmolar3', 'nM^3', D[40], -18);
+/** Brian's unit `pmolar2` (`pM^2`): 1e-18 × m^-6 mol^2. */
 export const pmolar2: Unit = unit('pmolar2', 'pM^2', D[39], -18);
+/** Brian's unit `pmolar3` (`pM^3`): 1e-27 × m^-9 mol^3. */
 export const pmolar3: Unit = unit('pmolar3', 'pM^3', D[40], -27);
+/** Brian's unit `umolar2` (`uM^2`): 1e-6 × m^-6 mol^2. */
 export const umolar2: Unit = unit('umolar2', 'uM^2', D[39], -6);
+/** Brian's unit `umolar3` (`uM^3`): 1e-9 × m^-9 mol^3. */
 export const umolar3: Unit = unit('umolar3', 'uM^3', D[40], -9);
+/** Brian's unit `Tmolar2` (`TM^2`): 1e30 × m^-6 mol^2. */
 export const Tmolar2: Unit = unit('Tmolar2', 'TM^2', D[39], 30);
+/** Brian's unit `Tmolar3` (`TM^3`): 1e45 × m^-9 mol^3. */
 export const Tmolar3: Unit = unit('Tmolar3', 'TM^3', D[40], 45);
+/** Brian's unit `ymolar2` (`yM^2`): 1e-42 × m^-6 mol^2. */
 export const ymolar2: Unit = unit('ymolar2', 'yM^2', D[39], -42);
+/** Brian's unit `ymolar3` (`yM^3`): 1e-63 × m^-9 mol^3. */
 export const ymolar3: Unit = unit('ymolar3', 'yM^3', D[40], -63);
+/** Brian's unit `Emolar2` (`EM^2`): 1e42 × m^-6 mol^2. */
 export const Emolar2: Unit = unit('Emolar2', 'EM^2', D[39], 42);
+/** Brian's unit `Emolar3` (`EM^3`): 1e63 × m^-9 mol^3. */
 export const Emolar3: Unit = unit('Emolar3', 'EM^3', D[40], 63);
+/** Brian's unit `zmolar2` (`zM^2`): 1e-36 × m^-6 mol^2. */
 export const zmolar2: Unit = unit('zmolar2', 'zM^2', D[39], -36);
+/** Brian's unit `zmolar3` (`zM^3`): 1e-54 × m^-9 mol^3. */
 export const zmolar3: Unit = unit('zmolar3', 'zM^3', D[40], -54);
+/** Brian's unit `Mmolar2` (`MM^2`): 1e18 × m^-6 mol^2. */
 export const Mmolar2: Unit = unit('Mmolar2', 'MM^2', D[39], 18);
+/** Brian's unit `Mmolar3` (`MM^3`): 1e27 × m^-9 mol^3. */
 export const Mmolar3: Unit = unit('Mmolar3', 'MM^3', D[40], 27);
+/** Brian's unit `kmolar2` (`kM^2`): 1e12 × m^-6 mol^2. */
 export const kmolar2: Unit = unit('kmolar2', 'kM^2', D[39], 12);
+/** Brian's unit `kmolar3` (`kM^3`): 1e18 × m^-9 mol^3. */
 export const kmolar3: Unit = unit('kmolar3', 'kM^3', D[40], 18);
+/** Brian's unit `Ymolar2` (`YM^2`): 1e54 × m^-6 mol^2. */
 export const Ymolar2: Unit = unit('Ymolar2', 'YM^2', D[39], 54);
+/** Brian's unit `Ymolar3` (`YM^3`): 1e81 × m^-9 mol^3. */
 export const Ymolar3: Unit = unit('Ymolar3', 'YM^3', D[40], 81);
+/** Brian's unit `aradian2` (`arad^2`): 1e-36 × 1. */
 export const aradian2: Unit = unit('aradian2', 'arad^2', D[8], -36);
+/** Brian's unit `aradian3` (`arad^3`): 1e-54 × 1. */
 export const aradian3: Unit = unit('aradian3', 'arad^3', D[8], -54);
+/** Brian's unit `cradian2` (`crad^2`): 1e-4 × 1. */
 export const cradian2: Unit = unit('cradian2', 'crad^2', D[8], -4);
+/** Brian's unit `cradian3` (`crad^3`): 1e-6 × 1. */
 export const cradian3: Unit = unit('cradian3', 'crad^3', D[8], -6);
+/** Brian's unit `Zradian2` (`Zrad^2`): 1e42 × 1. */
 export const Zradian2: Unit = unit('Zradian2', 'Zrad^2', D[8], 42);
+/** Brian's unit `Zradian3` (`Zrad^3`): 1e63 × 1. */
 export const Zradian3: Unit = unit('Zradian3', 'Zrad^3', D[8], 63);
+/** Brian's unit `Pradian2` (`Prad^2`): 1e30 × 1. */
 export const Pradian2: Unit = unit('Pradian2', 'Prad^2', D[8], 30);
+/** Brian's unit `Pradian3` (`Prad^3`): 1e45 × 1. */
 export const Pradian3: Unit = unit('Pradian3', 'Prad^3', D[8], 45);
+/** Brian's unit `dradian2` (`drad^2`): 1e-2 × 1. */
 export const dradian2: Unit = unit('dradian2', 'drad^2', D[8], -2);
+/** Brian's unit `dradian3` (`drad^3`): 1e-3 × 1. */
 export const dradian3: Unit = unit('dradian3', 'drad^3', D[8], -3);
+/** Brian's unit `Gradian2` (`Grad^2`): 1e18 × 1. */
 export const Gradian2: Unit = unit('Gradian2', 'Grad^2', D[8], 18);
+/** Brian's unit `Gradian3` (`Grad^3`): 1e27 × 1. */
 export const Gradian3: Unit = unit('Gradian3', 'Grad^3', D[8], 27);
+/** Brian's unit `fradian2` (`frad^2`): 1e-30 × 1. */
 export const fradian2: Unit = unit('fradian2', 'frad^2', D[8], -30);
+/** Brian's unit `fradian3` (`frad^3`): 1e-45 × 1. */
 export const fradian3: Unit = unit('fradian3', 'frad^3', D[8], -45);
+/** Brian's unit `hradian2` (`hrad^2`): 1e4 × 1. */
 export const hradian2: Unit = unit('hradian2', 'hrad^2', D[8], 4);
+/** Brian's unit `hradian3` (`hrad^3`): 1e6 × 1. */
 export const hradian3: Unit = unit('hradian3', 'hrad^3', D[8], 6);
+/** Brian's unit `daradian2` (`darad^2`): 1e2 × 1. */
 export const daradian2: Unit = unit('daradian2', 'darad^2', D[8], 2);
+/** Brian's unit `daradian3` (`darad^3`): 1e3 × 1. */
 export const daradian3: Unit = unit('daradian3', 'darad^3', D[8], 3);
+/** Brian's unit `mradian2` (`mrad^2`): 1e-6 × 1. */
 export const mradian2: Unit = unit('mradian2', 'mrad^2', D[8], -6);
+/** Brian's unit `mradian3` (`mrad^3`): 1e-9 × 1. */
 export const mradian3: Unit = unit('mradian3', 'mrad^3', D[8], -9);
+/** Brian's unit `nradian2` (`nrad^2`): 1e-18 × 1. */
 export const nradian2: Unit = unit('nradian2', 'nrad^2', D[8], -18);
+/** Brian's unit `nradian3` (`nrad^3`): 1e-27 × 1. */
 export const nradian3: Unit = unit('nradian3', 'nrad^3', D[8], -27);
+/** Brian's unit `pradian2` (`prad^2`): 1e-24 × 1. */
 export const pradian2: Unit = unit('pradian2', 'prad^2', D[8], -24);
+/** Brian's unit `pradian3` (`prad^3`): 1e-36 × 1. */
 export const pradian3: Unit = unit('pradian3', 'prad^3', D[8], -36);
+/** Brian's unit `uradian2` (`urad^2`): 1e-12 × 1. */
 export const uradian2: Unit = unit('uradian2', 'urad^2', D[8], -12);
+/** Brian's unit `uradian3` (`urad^3`): 1e-18 × 1. */
 export const uradian3: Unit = unit('uradian3', 'urad^3', D[8], -18);
+/** Brian's unit `Tradian2` (`Trad^2`): 1e24 × 1. */
 export const Tradian2: Unit = unit('Tradian2', 'Trad^2', D[8], 24);
+/** Brian's unit `Tradian3` (`Trad^3`): 1e36 × 1. */
 export const Tradian3: Unit = unit('Tradian3', 'Trad^3', D[8], 36);
+/** Brian's unit `yradian2` (`yrad^2`): 1e-48 × 1. */
 export const yradian2: Unit = unit('yradian2', 'yrad^2', D[8], -48);
+/** Brian's unit `yradian3` (`yrad^3`): 1e-72 × 1. */
 export const yradian3: Unit = unit('yradian3', 'yrad^3', D[8], -72);
+/** Brian's unit `Eradian2` (`Erad^2`): 1e36 × 1. */
 export const Eradian2: Unit = unit('Eradian2', 'Erad^2', D[8], 36);
+/** Brian's unit `Eradian3` (`Erad^3`): 1e54 × 1. */
 export const Eradian3: Unit = unit('Eradian3', 'Erad^3', D[8], 54);
+/** Brian's unit `zradian2` (`zrad^2`): 1e-42 × 1. */
 export const zradian2: Unit = unit('zradian2', 'zrad^2', D[8], -42);
+/** Brian's unit `zradian3` (`zrad^3`): 1e-63 × 1. */
 export const zradian3: Unit = unit('zradian3', 'zrad^3', D[8], -63);
+/** Brian's unit `Mradian2` (`Mrad^2`): 1e12 × 1. */
 export const Mradian2: Unit = unit('Mradian2', 'Mrad^2', D[8], 12);
+/** Brian's unit `Mradian3` (`Mrad^3`): 1e18 × 1. */
 export const Mradian3: Unit = unit('Mradian3', 'Mrad^3', D[8], 18);
+/** Brian's unit `kradian2` (`krad^2`): 1e6 × 1. */
 export const kradian2: Unit = unit('kradian2', 'krad^2', D[8], 6);
+/** Brian's unit `kradian3` (`krad^3`): 1e9 × 1. */
 export const kradian3: Unit = unit('kradian3', 'krad^3', D[8], 9);
+/** Brian's unit `Yradian2` (`Yrad^2`): 1e48 × 1. */
 export const Yradian2: Unit = unit('Yradian2', 'Yrad^2', D[8], 48);
+/** Brian's unit `Yradian3` (`Yrad^3`): 1e72 × 1. */
 export const Yradian3: Unit = unit('Yradian3', 'Yrad^3', D[8], 72);
+/** Brian's unit `asteradian2` (`asr^2`): 1e-36 × 1. */
 export const asteradian2: Unit = unit('asteradian2', 'asr^2', D[8], -36);
+/** Brian's unit `asteradian3` (`asr^3`): 1e-54 × 1. */
 export const asteradian3: Unit = unit('asteradian3', 'asr^3', D[8], -54);
+/** Brian's unit `csteradian2` (`csr^2`): 1e-4 × 1. */
 export const csteradian2: Unit = unit('csteradian2', 'csr^2', D[8], -4);
+/** Brian's unit `csteradian3` (`csr^3`): 1e-6 × 1. */
 export const csteradian3: Unit = unit('csteradian3', 'csr^3', D[8], -6);
+/** Brian's unit `Zsteradian2` (`Zsr^2`): 1e42 × 1. */
 export const Zsteradian2: Unit = unit('Zsteradian2', 'Zsr^2', D[8], 42);
+/** Brian's unit `Zsteradian3` (`Zsr^3`): 1e63 × 1. */
 export const Zsteradian3: Unit = unit('Zsteradian3', 'Zsr^3', D[8], 63);
+/** Brian's unit `Psteradian2` (`Psr^2`): 1e30 × 1. */
 export const Psteradian2: Unit = unit('Psteradian2', 'Psr^2', D[8], 30);
+/** Brian's unit `Psteradian3` (`Psr^3`): 1e45 × 1. */
 export const Psteradian3: Unit = unit('Psteradian3', 'Psr^3', D[8], 45);
+/** Brian's unit `dsteradian2` (`dsr^2`): 1e-2 × 1. */
 export const dsteradian2: Unit = unit('dsteradian2', 'dsr^2', D[8], -2);
+/** Brian's unit `dsteradian3` (`dsr^3`): 1e-3 × 1. */
 export const dsteradian3: Unit = unit('dsteradian3', 'dsr^3', D[8], -3);
+/** Brian's unit `Gsteradian2` (`Gsr^2`): 1e18 × 1. */
 export const Gsteradian2: Unit = unit('Gsteradian2', 'Gsr^2', D[8], 18);
+/** Brian's unit `Gsteradian3` (`Gsr^3`): 1e27 × 1. */
 export const Gsteradian3: Unit = unit('Gsteradian3', 'Gsr^3', D[8], 27);
+/** Brian's unit `fsteradian2` (`fsr^2`): 1e-30 × 1. */
 export const fsteradian2: Unit = unit('fsteradian2', 'fsr^2', D[8], -30);
+/** Brian's unit `fsteradian3` (`fsr^3`): 1e-45 × 1. */
 export const fsteradian3: Unit = unit('fsteradian3', 'fsr^3', D[8], -45);
+/** Brian's unit `hsteradian2` (`hsr^2`): 1e4 × 1. */
 export const hsteradian2: Unit = unit('hsteradian2', 'hsr^2', D[8], 4);
+/** Brian's unit `hsteradian3` (`hsr^3`): 1e6 × 1. */
 export const hsteradian3: Unit = unit('hsteradian3', 'hsr^3', D[8], 6);
+/** Brian's unit `dasteradian2` (`dasr^2`): 1e2 × 1. */
 export const dasteradian2: Unit = unit('dasteradian2', 'dasr^2', D[8], 2);
+/** Brian's unit `dasteradian3` (`dasr^3`): 1e3 × 1. */
 export const dasteradian3: Unit = unit('dasteradian3', 'dasr^3', D[8], 3);
+/** Brian's unit `msteradian2` (`msr^2`): 1e-6 × 1. */
 export const msteradian2: Unit = unit('msteradian2', 'msr^2', D[8], -6);
+/** Brian's unit `msteradian3` (`msr^3`): 1e-9 × 1. */
 export const msteradian3: Unit = unit('msteradian3', 'msr^3', D[8], -9);
+/** Brian's unit `nsteradian2` (`nsr^2`): 1e-18 × 1. */
 export const nsteradian2: Unit = unit('nsteradian2', 'nsr^2', D[8], -18);
+/** Brian's unit `nsteradian3` (`nsr^3`): 1e-27 × 1. */
 export const nsteradian3: Unit = unit('nsteradian3', 'nsr^3', D[8], -27);
+/** Brian's unit `psteradian2` (`psr^2`): 1e-24 × 1. */
 export const psteradian2: Unit = unit('psteradian2', 'psr^2', D[8], -24);
+/** Brian's unit `psteradian3` (`psr^3`): 1e-36 × 1. */
 export const psteradian3: Unit = unit('psteradian3', 'psr^3', D[8], -36);
+/** Brian's unit `usteradian2` (`usr^2`): 1e-12 × 1. */
 export const usteradian2: Unit = unit('usteradian2', 'usr^2', D[8], -12);
+/** Brian's unit `usteradian3` (`usr^3`): 1e-18 × 1. */
 export const usteradian3: Unit = unit('usteradian3', 'usr^3', D[8], -18);
+/** Brian's unit `Tsteradian2` (`Tsr^2`): 1e24 × 1. */
 export const Tsteradian2: Unit = unit('Tsteradian2', 'Tsr^2', D[8], 24);
+/** Brian's unit `Tsteradian3` (`Tsr^3`): 1e36 × 1. */
 export const Tsteradian3: Unit = unit('Tsteradian3', 'Tsr^3', D[8], 36);
+/** Brian's unit `ysteradian2` (`ysr^2`): 1e-48 × 1. */
 export const ysteradian2: Unit = unit('ysteradian2', 'ysr^2', D[8], -48);
+/** Brian's unit `ysteradian3` (`ysr^3`): 1e-72 × 1. */
 export const ysteradian3: Unit = unit('ysteradian3', 'ysr^3', D[8], -72);
+/** Brian's unit `Esteradian2` (`Esr^2`): 1e36 × 1. */
 export const Esteradian2: Unit = unit('Esteradian2', 'Esr^2', D[8], 36);
+/** Brian's unit `Esteradian3` (`Esr^3`): 1e54 × 1. */
 export const Esteradian3: Unit = unit('Esteradian3', 'Esr^3', D[8], 54);
+/** Brian's unit `zsteradian2` (`zsr^2`): 1e-42 × 1. */
 export const zsteradian2: Unit = unit('zsteradian2', 'zsr^2', D[8], -42);
+/** Brian's unit `zsteradian3` (`zsr^3`): 1e-63 × 1. */
 export const zsteradian3: Unit = unit('zsteradian3', 'zsr^3', D[8], -63);
+/** Brian's unit `Msteradian2` (`Msr^2`): 1e12 × 1. */
 export const Msteradian2: Unit = unit('Msteradian2', 'Msr^2', D[8], 12);
+/** Brian's unit `Msteradian3` (`Msr^3`): 1e18 × 1. */
 export const Msteradian3: Unit = unit('Msteradian3', 'Msr^3', D[8], 18);
+/** Brian's unit `ksteradian2` (`ksr^2`): 1e6 × 1. */
 export const ksteradian2: Unit = unit('ksteradian2', 'ksr^2', D[8], 6);
+/** Brian's unit `ksteradian3` (`ksr^3`): 1e9 × 1. */
 export const ksteradian3: Unit = unit('ksteradian3', 'ksr^3', D[8], 9);
+/** Brian's unit `Ysteradian2` (`Ysr^2`): 1e48 × 1. */
 export const Ysteradian2: Unit = unit('Ysteradian2', 'Ysr^2', D[8], 48);
+/** Brian's unit `Ysteradian3` (`Ysr^3`): 1e72 × 1. */
 export const Ysteradian3: Unit = unit('Ysteradian3', 'Ysr^3', D[8], 72);
+/** Brian's unit `ahertz2` (`aHz^2`): 1e-36 × s^-2. */
 export const ahertz2: Unit = unit('ahertz2', 'aHz^2', D[41], -36);
+/** Brian's unit `ahertz3` (`aHz^3`): 1e-54 × s^-3. */
 export const ahertz3: Unit = unit('ahertz3', 'aHz^3', D[42], -54);
+/** Brian's unit `chertz2` (`cHz^2`): 1e-4 × s^-2. */
 export const chertz2: Unit = unit('chertz2', 'cHz^2', D[41], -4);
+/** Brian's unit `chertz3` (`cHz^3`): 1e-6 × s^-3. */
 export const chertz3: Unit = unit('chertz3', 'cHz^3', D[42], -6);
+/** Brian's unit `Zhertz2` (`ZHz^2`): 1e42 × s^-2. */
 export const Zhertz2: Unit = unit('Zhertz2', 'ZHz^2', D[41], 42);
+/** Brian's unit `Zhertz3` (`ZHz^3`): 1e63 × s^-3. */
 export const Zhertz3: Unit = unit('Zhertz3', 'ZHz^3', D[42], 63);
+/** Brian's unit `Phertz2` (`PHz^2`): 1e30 × s^-2. */
 export const Phertz2: Unit = unit('Phertz2', 'PHz^2', D[41], 30);
+/** Brian's unit `Phertz3` (`PHz^3`): 1e45 × s^-3. */
 export const Phertz3: Unit = unit('Phertz3', 'PHz^3', D[42], 45);
+/** Brian's unit `dhertz2` (`dHz^2`): 1e-2 × s^-2. */
 export const dhertz2: Unit = unit('dhertz2', 'dHz^2', D[41], -2);
+/** Brian's unit `dhertz3` (`dHz^3`): 1e-3 × s^-3. */
 export const dhertz3: Unit = unit('dhertz3', 'dHz^3', D[42], -3);
+/** Brian's unit `Ghertz2` (`GHz^2`): 1e18 × s^-2. */
 export const Ghertz2: Unit = unit('Ghertz2', 'GHz^2', D[41], 18);
+/** Brian's unit `Ghertz3` (`GHz^3`): 1e27 × s^-3. */
 export const Ghertz3: Unit = unit('Ghertz3', 'GHz^3', D[42], 27);
+/** Brian's unit `fhertz2` (`fHz^2`): 1e-30 × s^-2. */
 export const fhertz2: Unit = unit('fhertz2', 'fHz^2', D[41], -30);
+/** Brian's unit `fhertz3` (`fHz^3`): 1e-45 × s^-3. */
 export const fhertz3: Unit = unit('fhertz3', 'fHz^3', D[42], -45);
+/** Brian's unit `hhertz2` (`hHz^2`): 1e4 × s^-2. */
 export const hhertz2: Unit = unit('hhertz2', 'hHz^2', D[41], 4);
+/** Brian's unit `hhertz3` (`hHz^3`): 1e6 × s^-3. */
 export const hhertz3: Unit = unit('hhertz3', 'hHz^3', D[42], 6);
+/** Brian's unit `dahertz2` (`daHz^2`): 1e2 × s^-2. */
 export const dahertz2: Unit = unit('dahertz2', 'daHz^2', D[41], 2);
+/** Brian's unit `dahertz3` (`daHz^3`): 1e3 × s^-3. */
 export const dahertz3: Unit = unit('dahertz3', 'daHz^3', D[42], 3);
+/** Brian's unit `mhertz2` (`mHz^2`): 1e-6 × s^-2. */
 export const mhertz2: Unit = unit('mhertz2', 'mHz^2', D[41], -6);
+/** Brian's unit `mhertz3` (`mHz^3`): 1e-9 × s^-3. */
 export const mhertz3: Unit = unit('mhertz3', 'mHz^3', D[42], -9);
+/** Brian's unit `nhertz2` (`nHz^2`): 1e-18 × s^-2. */
 export const nhertz2: Unit = unit('nhertz2', 'nHz^2', D[41], -18);
+/** Brian's unit `nhertz3` (`nHz^3`): 1e-27 × s^-3. */
 export const nhertz3: Unit = unit('nhertz3', 'nHz^3', D[42], -27);
+/** Brian's unit `phertz2` (`pHz^2`): 1e-24 × s^-2. */
 export const phertz2: Unit = unit('phertz2', 'pHz^2', D[41], -24);
+/** Brian's unit `phertz3` (`pHz^3`): 1e-36 × s^-3. */
 export const phertz3: Unit = unit('phertz3', 'pHz^3', D[42], -36);
+/** Brian's unit `uhertz2` (`uHz^2`): 1e-12 × s^-2. */
 export const uhertz2: Unit = unit('uhertz2', 'uHz^2', D[41], -12);
+/** Brian's unit `uhertz3` (`uHz^3`): 1e-18 × s^-3. */
 export const uhertz3: Unit = unit('uhertz3', 'uHz^3', D[42], -18);
+/** Brian's unit `Thertz2` (`THz^2`): 1e24 × s^-2. */
 export const Thertz2: Unit = unit('Thertz2', 'THz^2', D[41], 24);
+/** Brian's unit `Thertz3` (`THz^3`): 1e36 × s^-3. */
 export const Thertz3: Unit = unit('Thertz3', 'THz^3', D[42], 36);
+/** Brian's unit `yhertz2` (`yHz^2`): 1e-48 × s^-2. */
 export const yhertz2: Unit = unit('yhertz2', 'yHz^2', D[41], -48);
+/** Brian's unit `yhertz3` (`yHz^3`): 1e-72 × s^-3. */
 export const yhertz3: Unit = unit('yhertz3', 'yHz^3', D[42], -72);
+/** Brian's unit `Ehertz2` (`EHz^2`): 1e36 × s^-2. */
 export const Ehertz2: Unit = unit('Ehertz2', 'EHz^2', D[41], 36);
+/** Brian's unit `Ehertz3` (`EHz^3`): 1e54 × s^-3. */
 export const Ehertz3: Unit = unit('Ehertz3', 'EHz^3', D[42], 54);
+/** Brian's unit `zhertz2` (`zHz^2`): 1e-42 × s^-2. */
 export const zhertz2: Unit = unit('zhertz2', 'zHz^2', D[41], -42);
+/** Brian's unit `zhertz3` (`zHz^3`): 1e-63 × s^-3. */
 export const zhertz3: Unit = unit('zhertz3', 'zHz^3', D[42], -63);
+/** Brian's unit `Mhertz2` (`MHz^2`): 1e12 × s^-2. */
 export const Mhertz2: Unit = unit('Mhertz2', 'MHz^2', D[41], 12);
+/** Brian's unit `Mhertz3` (`MHz^3`): 1e18 × s^-3. */
 export const Mhertz3: Unit = unit('Mhertz3', 'MHz^3', D[42], 18);
+/** Brian's unit `khertz2` (`kHz^2`): 1e6 × s^-2. */
 export const khertz2: Unit = unit('khertz2', 'kHz^2', D[41], 6);
+/** Brian's unit `khertz3` (`kHz^3`): 1e9 × s^-3. */
 export const khertz3: Unit = unit('khertz3', 'kHz^3', D[42], 9);
+/** Brian's unit `Yhertz2` (`YHz^2`): 1e48 × s^-2. */
 export const Yhertz2: Unit = unit('Yhertz2', 'YHz^2', D[41], 48);
+/** Brian's unit `Yhertz3` (`YHz^3`): 1e72 × s^-3. */
 export const Yhertz3: Unit = unit('Yhertz3', 'YHz^3', D[42], 72);
+/** Brian's unit `anewton2` (`aN^2`): 1e-36 × m^2 kg^2 s^-4. */
 export const anewton2: Unit = unit('anewton2', 'aN^2', D[43], -36);
+/** Brian's unit `anewton3` (`aN^3`): 1e-54 × m^3 kg^3 s^-6. */
 export const anewton3: Unit = unit('anewton3', 'aN^3', D[44], -54);
+/** Brian's unit `cnewton2` (`cN^2`): 1e-4 × m^2 kg^2 s^-4. */
 export const cnewton2: Unit = unit('cnewton2', 'cN^2', D[43], -4);
+/** Brian's unit `cnewton3` (`cN^3`): 1e-6 × m^3 kg^3 s^-6. */
 export const cnewton3: Unit = unit('cnewton3', 'cN^3', D[44], -6);
+/** Brian's unit `Znewton2` (`ZN^2`): 1e42 × m^2 kg^2 s^-4. */
 export const Znewton2: Unit = unit('Znewton2', 'ZN^2', D[43], 42);
+/** Brian's unit `Znewton3` (`ZN^3`): 1e63 × m^3 kg^3 s^-6. */
 export const Znewton3: Unit = unit('Znewton3', 'ZN^3', D[44], 63);
+/** Brian's unit `Pnewton2` (`PN^2`): 1e30 × m^2 kg^2 s^-4. */
 export const Pnewton2: Unit = unit('Pnewton2', 'PN^2', D[43], 30);
+/** Brian's unit `Pnewton3` (`PN^3`): 1e45 × m^3 kg^3 s^-6. */
 export const Pnewton3: Unit = unit('Pnewton3', 'PN^3', D[44], 45);
+/** Brian's unit `dnewton2` (`dN^2`): 1e-2 × m^2 kg^2 s^-4. */
 export const dnewton2: Unit = unit('dnewton2', 'dN^2', D[43], -2);
+/** Brian's unit `dnewton3` (`dN^3`): 1e-3 × m^3 kg^3 s^-6. */
 export const dnewton3: Unit = unit('dnewton3', 'dN^3', D[44], -3);
+/** Brian's unit `Gnewton2` (`GN^2`): 1e18 × m^2 kg^2 s^-4. */
 export const Gnewton2: Unit = unit('Gnewton2', 'GN^2', D[43], 18);
+/** Brian's unit `Gnewton3` (`GN^3`): 1e27 × m^3 kg^3 s^-6. */
 export const Gnewton3: Unit = unit('Gnewton3', 'GN^3', D[44], 27);
+/** Brian's unit `fnewton2` (`fN^2`): 1e-30 × m^2 kg^2 s^-4. */
 export const fnewton2: Unit = unit('fnewton2', 'fN^2', D[43], -30);
+/** Brian's unit `fnewton3` (`fN^3`): 1e-45 × m^3 kg^3 s^-6. */
 export const fnewton3: Unit = unit('fnewton3', 'fN^3', D[44], -45);
+/** Brian's unit `hnewton2` (`hN^2`): 1e4 × m^2 kg^2 s^-4. */
 export const hnewton2: Unit = unit('hnewton2', 'hN^2', D[43], 4);
+/** Brian's unit `hnewton3` (`hN^3`): 1e6 × m^3 kg^3 s^-6. */
 export const hnewton3: Unit = unit('hnewton3', 'hN^3', D[44], 6);
+/** Brian's unit `danewton2` (`daN^2`): 1e2 × m^2 kg^2 s^-4. */
 export const danewton2: Unit = unit('danewton2', 'daN^2', D[43], 2);
+/** Brian's unit `danewton3` (`daN^3`): 1e3 × m^3 kg^3 s^-6. */
 export const danewton3: Unit = unit('danewton3', 'daN^3', D[44], 3);
+/** Brian's unit `mnewton2` (`mN^2`): 1e-6 × m^2 kg^2 s^-4. */
 export const mnewton2: Unit = unit('mnewton2', 'mN^2', D[43], -6);
+/** Brian's unit `mnewton3` (`mN^3`): 1e-9 × m^3 kg^3 s^-6. */
 export const mnewton3: Unit = unit('mnewton3', 'mN^3', D[44], -9);
+/** Brian's unit `nnewton2` (`nN^2`): 1e-18 × m^2 kg^2 s^-4. */
 export const nnewton2: Unit = unit('nnewton2', 'nN^2', D[43], -18);
+/** Brian's unit `nnewton3` (`nN^3`): 1e-27 × m^3 kg^3 s^-6. */
 export const nnewton3: Unit = unit('nnewton3', 'nN^3', D[44], -27);
+/** Brian's unit `pnewton2` (`pN^2`): 1e-24 × m^2 kg^2 s^-4. */
 export const pnewton2: Unit = unit('pnewton2', 'pN^2', D[43], -24);
+/** Brian's unit `pnewton3` (`pN^3`): 1e-36 × m^3 kg^3 s^-6. */
 export const pnewton3: Unit = unit('pnewton3', 'pN^3', D[44], -36);
+/** Brian's unit `unewton2` (`uN^2`): 1e-12 × m^2 kg^2 s^-4. */
 export const unewton2: Unit = unit('unewton2', 'uN^2', D[43], -12);
+/** Brian's unit `unewton3` (`uN^3`): 1e-18 × m^3 kg^3 s^-6. */
 export const unewton3: Unit = unit('unewton3', 'uN^3', D[44], -18);
+/** Brian's unit `Tnewton2` (`TN^2`): 1e24 × m^2 kg^2 s^-4. */
 export const Tnewton2: Unit = unit('Tnewton2', 'TN^2', D[43], 24);
+/** Brian's unit `Tnewton3` (`TN^3`): 1e36 × m^3 kg^3 s^-6. */
 export const Tnewton3: Unit = unit('Tnewton3', 'TN^3', D[44], 36);
+/** Brian's unit `ynewton2` (`yN^2`): 1e-48 × m^2 kg^2 s^-4. */
 export const ynewton2: Unit = unit('ynewton2', 'yN^2', D[43], -48);
+/** Brian's unit `ynewton3` (`yN^3`): 1e-72 × m^3 kg^3 s^-6. */
 export const ynewton3: Unit = unit('ynewton3', 'yN^3', D[44], -72);
+/** Brian's unit `Enewton2` (`EN^2`): 1e36 × m^2 kg^2 s^-4. */
 export const Enewton2: Unit = unit('Enewton2', 'EN^2', D[43], 36);
+/** Brian's unit `Enewton3` (`EN^3`): 1e54 × m^3 kg^3 s^-6. */
 export const Enewton3: Unit = unit('Enewton3', 'EN^3', D[44], 54);
+/** Brian's unit `znewton2` (`zN^2`): 1e-42 × m^2 kg^2 s^-4. */
 export const znewton2: Unit = unit('znewton2', 'zN^2', D[43], -42);
+/** Brian's unit `znewton3` (`zN^3`): 1e-63 × m^3 kg^3 s^-6. */
 export const znewton3: Unit = unit('znewton3', 'zN^3', D[44], -63);
+/** Brian's unit `Mnewton2` (`MN^2`): 1e12 × m^2 kg^2 s^-4. */
 export const Mnewton2: Unit = unit('Mnewton2', 'MN^2', D[43], 12);
+/** Brian's unit `Mnewton3` (`MN^3`): 1e18 × m^3 kg^3 s^-6. */
 export const Mnewton3: Unit = unit('Mnewton3', 'MN^3', D[44], 18);
+/** Brian's unit `knewton2` (`kN^2`): 1e6 × m^2 kg^2 s^-4. */
 export const knewton2: Unit = unit('knewton2', 'kN^2', D[43], 6);
+/** Brian's unit `knewton3` (`kN^3`): 1e9 × m^3 kg^3 s^-6. */
 export const knewton3: Unit = unit('knewton3', 'kN^3', D[44], 9);
+/** Brian's unit `Ynewton2` (`YN^2`): 1e48 × m^2 kg^2 s^-4. */
 export const Ynewton2: Unit = unit('Ynewton2', 'YN^2', D[43], 48);
+/** Brian's unit `Ynewton3` (`YN^3`): 1e72 × m^3 kg^3 s^-6. */
 export const Ynewton3: Unit = unit('Ynewton3', 'YN^3', D[44], 72);
+/** Brian's unit `apascal2` (`aPa^2`): 1e-36 × m^-2 kg^2 s^-4. */
 export const apascal2: Unit = unit('apascal2', 'aPa^2', D[45], -36);
+/** Brian's unit `apascal3` (`aPa^3`): 1e-54 × m^-3 kg^3 s^-6. */
 export const apascal3: Unit = unit('apascal3', 'aPa^3', D[46], -54);
+/** Brian's unit `cpascal2` (`cPa^2`): 1e-4 × m^-2 kg^2 s^-4. */
 export const cpascal2: Unit = unit('cpascal2', 'cPa^2', D[45], -4);
+/** Brian's unit `cpascal3` (`cPa^3`): 1e-6 × m^-3 kg^3 s^-6. */
 export const cpascal3: Unit = unit('cpascal3', 'cPa^3', D[46], -6);
+/** Brian's unit `Zpascal2` (`ZPa^2`): 1e42 × m^-2 kg^2 s^-4. */
 export const Zpascal2: Unit = unit('Zpascal2', 'ZPa^2', D[45], 42);
+/** Brian's unit `Zpascal3` (`ZPa^3`): 1e63 × m^-3 kg^3 s^-6. */
 export const Zpascal3: Unit = unit('Zpascal3', 'ZPa^3', D[46], 63);
+/** Brian's unit `Ppascal2` (`PPa^2`): 1e30 × m^-2 kg^2 s^-4. */
 export const Ppascal2: Unit = unit('Ppascal2', 'PPa^2', D[45], 30);
+/** Brian's unit `Ppascal3` (`PPa^3`): 1e45 × m^-3 kg^3 s^-6. */
 export const Ppascal3: Unit = unit('Ppascal3', 'PPa^3', D[46], 45);
+/** Brian's unit `dpascal2` (`dPa^2`): 1e-2 × m^-2 kg^2 s^-4. */
 export const dpascal2: Unit = unit('dpascal2', 'dPa^2', D[45], -2);
+/** Brian's unit `dpascal3` (`dPa^3`): 1e-3 × m^-3 kg^3 s^-6. */
 export const dpascal3: Unit = unit('dpascal3', 'dPa^3', D[46], -3);
+/** Brian's unit `Gpascal2` (`GPa^2`): 1e18 × m^-2 kg^2 s^-4. */
 export const Gpascal2: Unit = unit('Gpascal2', 'GPa^2', D[45], 18);
+/** Brian's unit `Gpascal3` (`GPa^3`): 1e27 × m^-3 kg^3 s^-6. */
 export const Gpascal3: Unit = unit('Gpascal3', 'GPa^3', D[46], 27);
+/** Brian's unit `fpascal2` (`fPa^2`): 1e-30 × m^-2 kg^2 s^-4. */
 export const fpascal2: Unit = unit('fpascal2', 'fPa^2', D[45], -30);
+/** Brian's unit `fpascal3` (`fPa^3`): 1e-45 × m^-3 kg^3 s^-6. */
 export const fpascal3: Unit = unit('fpascal3', 'fPa^3', D[46], -45);
+/** Brian's unit `hpascal2` (`hPa^2`): 1e4 × m^-2 kg^2 s^-4. */
 export const hpascal2: Unit = unit('hpascal2', 'hPa^2', D[45], 4);
+/** Brian's unit `hpascal3` (`hPa^3`): 1e6 × m^-3 kg^3 s^-6. */
 export const hpascal3: Unit = unit('hpascal3', 'hPa^3', D[46], 6);
+/** Brian's unit `dapascal2` (`daPa^2`): 1e2 × m^-2 kg^2 s^-4. */
 export const dapascal2: Unit = unit('dapascal2', 'daPa^2', D[45], 2);
+/** Brian's unit `dapascal3` (`daPa^3`): 1e3 × m^-3 kg^3 s^-6. */
 export const dapascal3: Unit = unit('dapascal3', 'daPa^3', D[46], 3);
+/** Brian's unit `mpascal2` (`mPa^2`): 1e-6 × m^-2 kg^2 s^-4. */
 export const mpascal2: Unit = unit('mpascal2', 'mPa^2', D[45], -6);
+/** Brian's unit `mpascal3` (`mPa^3`): 1e-9 × m^-3 kg^3 s^-6. */
 export const mpascal3: Unit = unit('mpascal3', 'mPa^3', D[46], -9);
+/** Brian's unit `npascal2` (`nPa^2`): 1e-18 × m^-2 kg^2 s^-4. */
 export const npascal2: Unit = unit('npascal2', 'nPa^2', D[45], -18);
+/** Brian's unit `npascal3` (`nPa^3`): 1e-27 × m^-3 kg^3 s^-6. */
 export const npascal3: Unit = unit('npascal3', 'nPa^3', D[46], -27);
+/** Brian's unit `ppascal2` (`pPa^2`): 1e-24 × m^-2 kg^2 s^-4. */
 export const ppascal2: Unit = unit('ppascal2', 'pPa^2', D[45], -24);
+/** Brian's unit `ppascal3` (`pPa^3`): 1e-36 × m^-3 kg^3 s^-6. */
 export const ppascal3: Unit = unit('ppascal3', 'pPa^3', D[46], -36);
+/** Brian's unit `upascal2` (`uPa^2`): 1e-12 × m^-2 kg^2 s^-4. */
 export const upascal2: Unit = unit('upascal2', 'uPa^2', D[45], -12);
+/** Brian's unit `upascal3` (`uPa^3`): 1e-18 × m^-3 kg^3 s^-6. */
 export const upascal3: Unit = unit('upascal3', 'uPa^3', D[46], -18);
+/** Brian's unit `Tpascal2` (`TPa^2`): 1e24 × m^-2 kg^2 s^-4. */
 export const Tpascal2: Unit = unit('Tpascal2', 'TPa^2', D[45], 24);
+/** Brian's unit `Tpascal3` (`TPa^3`): 1e36 × m^-3 kg^3 s^-6. */
 export const Tpascal3: Unit = unit('Tpascal3', 'TPa^3', D[46], 36);
+/** Brian's unit `ypascal2` (`yPa^2`): 1e-48 × m^-2 kg^2 s^-4. */
 export const ypascal2: Unit = unit('ypascal2', 'yPa^2', D[45], -48);
+/** Brian's unit `ypascal3` (`yPa^3`): 1e-72 × m^-3 kg^3 s^-6. */
 export const ypascal3: Unit = unit('ypascal3', 'yPa^3', D[46], -72);
+/** Brian's unit `Epascal2` (`EPa^2`): 1e36 × m^-2 kg^2 s^-4. */
 export const Epascal2: Unit = unit('Epascal2', 'EPa^2', D[45], 36);
+/** Brian's unit `Epascal3` (`EPa^3`): 1e54 × m^-3 kg^3 s^-6. */
 export const Epascal3: Unit = unit('Epascal3', 'EPa^3', D[46], 54);
+/** Brian's unit `zpascal2` (`zPa^2`): 1e-42 × m^-2 kg^2 s^-4. */
 export const zpascal2: Unit = unit('zpascal2', 'zPa^2', D[45], -42);
+/** Brian's unit `zpascal3` (`zPa^3`): 1e-63 × m^-3 kg^3 s^-6. */
 export const zpascal3: Unit = unit('zpascal3', 'zPa^3', D[46], -63);
+/** Brian's unit `Mpascal2` (`MPa^2`): 1e12 × m^-2 kg^2 s^-4. */
 export const Mpascal2: Unit = unit('Mpascal2', 'MPa^2', D[45], 12);
+/** Brian's unit `Mpascal3` (`MPa^3`): 1e18 × m^-3 kg^3 s^-6. */
 export const Mpascal3: Unit = unit('Mpascal3', 'MPa^3', D[46], 18);
+/** Brian's unit `kpascal2` (`kPa^2`): 1e6 × m^-2 kg^2 s^-4. */
 export const kpascal2: Unit = unit('kpascal2', 'kPa^2', D[45], 6);
+/** Brian's unit `kpascal3` (`kPa^3`): 1e9 × m^-3 kg^3 s^-6. */
 export const kpascal3: Unit = unit('kpascal3', 'kPa^3', D[46], 9);
+/** Brian's unit `Ypascal2` (`YPa^2`): 1e48 × m^-2 kg^2 s^-4. */
 export const Ypascal2: Unit = unit('Ypascal2', 'YPa^2', D[45], 48);
+/** Brian's unit `Ypascal3` (`YPa^3`): 1e72 × m^-3 kg^3 s^-6. */
 export const Ypascal3: Unit = unit('Ypascal3', 'YPa^3', D[46], 72);
+/** Brian's unit `ajoule2` (`aJ^2`): 1e-36 × m^4 kg^2 s^-4. */
 export const ajoule2: Unit = unit('ajoule2', 'aJ^2', D[47], -36);
+/** Brian's unit `ajoule3` (`aJ^3`): 1e-54 × m^6 kg^3 s^-6. */
 export const ajoule3: Unit = unit('ajoule3', 'aJ^3', D[48], -54);
+/** Brian's unit `cjoule2` (`cJ^2`): 1e-4 × m^4 kg^2 s^-4. */
 export const cjoule2: Unit = unit('cjoule2', 'cJ^2', D[47], -4);
+/** Brian's unit `cjoule3` (`cJ^3`): 1e-6 × m^6 kg^3 s^-6. */
 export const cjoule3: Unit = unit('cjoule3', 'cJ^3', D[48], -6);
+/** Brian's unit `Zjoule2` (`ZJ^2`): 1e42 × m^4 kg^2 s^-4. */
 export const Zjoule2: Unit = unit('Zjoule2', 'ZJ^2', D[47], 42);
+/** Brian's unit `Zjoule3` (`ZJ^3`): 1e63 × m^6 kg^3 s^-6. */
 export const Zjoule3: Unit = unit('Zjoule3', 'ZJ^3', D[48], 63);
+/** Brian's unit `Pjoule2` (`PJ^2`): 1e30 × m^4 kg^2 s^-4. */
 export const Pjoule2: Unit = unit('Pjoule2', 'PJ^2', D[47], 30);
+/** Brian's unit `Pjoule3` (`PJ^3`): 1e45 × m^6 kg^3 s^-6. */
 export const Pjoule3: Unit = unit('Pjoule3', 'PJ^3', D[48], 45);
+/** Brian's unit `djoule2` (`dJ^2`): 1e-2 × m^4 kg^2 s^-4. */
 export const djoule2: Unit = unit('djoule2', 'dJ^2', D[47], -2);
+/** Brian's unit `djoule3` (`dJ^3`): 1e-3 × m^6 kg^3 s^-6. */
 export const djoule3: Unit = unit('djoule3', 'dJ^3', D[48], -3);
+/** Brian's unit `Gjoule2` (`GJ^2`): 1e18 × m^4 kg^2 s^-4. */
 export const Gjoule2: Unit = unit('Gjoule2', 'GJ^2', D[47], 18);
+/** Brian's unit `Gjoule3` (`GJ^3`): 1e27 × m^6 kg^3 s^-6. */
 export const Gjoule3: Unit = unit('Gjoule3', 'GJ^3', D[48], 27);
+/** Brian's unit `fjoule2` (`fJ^2`): 1e-30 × m^4 kg^2 s^-4. */
 export const fjoule2: Unit = unit('fjoule2', 'fJ^2', D[47], -30);
+/** Brian's unit `fjoule3` (`fJ^3`): 1e-45 × m^6 kg^3 s^-6. */
 export const fjoule3: Unit = unit('fjoule3', 'fJ^3', D[48], -45);
+/** Brian's unit `hjoule2` (`hJ^2`): 1e4 × m^4 kg^2 s^-4. */
 export const hjoule2: Unit = unit('hjoule2', 'hJ^2', D[47], 4);
+/** Brian's unit `hjoule3` (`hJ^3`): 1e6 × m^6 kg^3 s^-6. */
 export const hjoule3: Unit = unit('hjoule3', 'hJ^3', D[48], 6);
+/** Brian's unit `dajoule2` (`daJ^2`): 1e2 × m^4 kg^2 s^-4. */
 export const dajoule2: Unit = unit('dajoule2', 'daJ^2', D[47], 2);
+/** Brian's unit `dajoule3` (`daJ^3`): 1e3 × m^6 kg^3 s^-6. */
 export const dajoule3: Unit = unit('dajoule3', 'daJ^3', D[48], 3);
+/** Brian's unit `mjoule2` (`mJ^2`): 1e-6 × m^4 kg^2 s^-4. */
 export const mjoule2: Unit = unit('mjoule2', 'mJ^2', D[47], -6);
+/** Brian's unit `mjoule3` (`mJ^3`): 1e-9 × m^6 kg^3 s^-6. */
 export const mjoule3: Unit = unit('mjoule3', 'mJ^3', D[48], -9);
+/** Brian's unit `njoule2` (`nJ^2`): 1e-18 × m^4 kg^2 s^-4. */
 export const njoule2: Unit = unit('njoule2', 'nJ^2', D[47], -18);
+/** Brian's unit `njoule3` (`nJ^3`): 1e-27 × m^6 kg^3 s^-6. */
 export const njoule3: Unit = unit('njoule3', 'nJ^3', D[48], -27);
+/** Brian's unit `pjoule2` (`pJ^2`): 1e-24 × m^4 kg^2 s^-4. */
 export const pjoule2: Unit = unit('pjoule2', 'pJ^2', D[47], -24);
+/** Brian's unit `pjoule3` (`pJ^3`): 1e-36 × m^6 kg^3 s^-6. */
 export const pjoule3: Unit = unit('pjoule3', 'pJ^3', D[48], -36);
+/** Brian's unit `ujoule2` (`uJ^2`): 1e-12 × m^4 kg^2 s^-4. */
 export const ujoule2: Unit = unit('ujoule2', 'uJ^2', D[47], -12);
+/** Brian's unit `ujoule3` (`uJ^3`): 1e-18 × m^6 kg^3 s^-6. */
 export const ujoule3: Unit = unit('ujoule3', 'uJ^3', D[48], -18);
+/** Brian's unit `Tjoule2` (`TJ^2`): 1e24 × m^4 kg^2 s^-4. */
 export const Tjoule2: Unit = unit('Tjoule2', 'TJ^2', D[47], 24);
+/** Brian's unit `Tjoule3` (`TJ^3`): 1e36 × m^6 kg^3 s^-6. */
 export const Tjoule3: Unit = unit('Tjoule3', 'TJ^3', D[48], 36);
+/** Brian's unit `yjoule2` (`yJ^2`): 1e-48 × m^4 kg^2 s^-4. */
 export const yjoule2: Unit = unit('yjoule2', 'yJ^2', D[47], -48);
+/** Brian's unit `yjoule3` (`yJ^3`): 1e-72 × m^6 kg^3 s^-6. */
 export const yjoule3: Unit = unit('yjoule3', 'yJ^3', D[48], -72);
+/** Brian's unit `Ejoule2` (`EJ^2`): 1e36 × m^4 kg^2 s^-4. */
 export const Ejoule2: Unit = unit('Ejoule2', 'EJ^2', D[47], 36);
+/** Brian's unit `Ejoule3` (`EJ^3`): 1e54 × m^6 kg^3 s^-6. */
 export const Ejoule3: Unit = unit('Ejoule3', 'EJ^3', D[48], 54);
+/** Brian's unit `zjoule2` (`zJ^2`): 1e-42 × m^4 kg^2 s^-4. */
 export const zjoule2: Unit = unit('zjoule2', 'zJ^2', D[47], -42);
+/** Brian's unit `zjoule3` (`zJ^3`): 1e-63 × m^6 kg^3 s^-6. */
 export const zjoule3: Unit = unit('zjoule3', 'zJ^3', D[48], -63);
+/** Brian's unit `Mjoule2` (`MJ^2`): 1e12 × m^4 kg^2 s^-4. */
 export const Mjoule2: Unit = unit('Mjoule2', 'MJ^2', D[47], 12);
+/** Brian's unit `Mjoule3` (`MJ^3`): 1e18 × m^6 kg^3 s^-6. */
 export const Mjoule3: Unit = unit('Mjoule3', 'MJ^3', D[48], 18);
+/** Brian's unit `kjoule2` (`kJ^2`): 1e6 × m^4 kg^2 s^-4. */
 export const kjoule2: Unit = unit('kjoule2', 'kJ^2', D[47], 6);
+/** Brian's unit `kjoule3` (`kJ^3`): 1e9 × m^6 kg^3 s^-6. */
 export const kjoule3: Unit = unit('kjoule3', 'kJ^3', D[48], 9);
+/** Brian's unit `Yjoule2` (`YJ^2`): 1e48 × m^4 kg^2 s^-4. */
 export const Yjoule2: Unit = unit('Yjoule2', 'YJ^2', D[47], 48);
+/** Brian's unit `Yjoule3` (`YJ^3`): 1e72 × m^6 kg^3 s^-6. */
 export const Yjoule3: Unit = unit('Yjoule3', 'YJ^3', D[48], 72);
+/** Brian's unit `awatt2` (`aW^2`): 1e-36 × m^4 kg^2 s^-6. */
 export const awatt2: Unit = unit('awatt2', 'aW^2', D[49], -36);
+/** Brian's unit `awatt3` (`aW^3`): 1e-54 × m^6 kg^3 s^-9. */
 export const awatt3: Unit = unit('awatt3', 'aW^3', D[50], -54);
+/** Brian's unit `cwatt2` (`cW^2`): 1e-4 × m^4 kg^2 s^-6. */
 export const cwatt2: Unit = unit('cwatt2', 'cW^2', D[49], -4);
+/** Brian's unit `cwatt3` (`cW^3`): 1e-6 × m^6 kg^3 s^-9. */
 export const cwatt3: Unit = unit('cwatt3', 'cW^3', D[50], -6);
+/** Brian's unit `Zwatt2` (`ZW^2`): 1e42 × m^4 kg^2 s^-6. */
 export const Zwatt2: Unit = unit('Zwatt2', 'ZW^2', D[49], 42);
+/** Brian's unit `Zwatt3` (`ZW^3`): 1e63 × m^6 kg^3 s^-9. */
 export const Zwatt3: Unit = unit('Zwatt3', 'ZW^3', D[50], 63);
+/** Brian's unit `Pwatt2` (`PW^2`): 1e30 × m^4 kg^2 s^-6. */
 export const Pwatt2: Unit = unit('Pwatt2', 'PW^2', D[49], 30);
+/** Brian's unit `Pwatt3` (`PW^3`): 1e45 × m^6 kg^3 s^-9. */
 export const Pwatt3: Unit = unit('Pwatt3', 'PW^3', D[50], 45);
+/** Brian's unit `dwatt2` (`dW^2`): 1e-2 × m^4 kg^2 s^-6. */
 export const dwatt2: Unit = unit('dwatt2', 'dW^2', D[49], -2);
+/** Brian's unit `dwatt3` (`dW^3`): 1e-3 × m^6 kg^3 s^-9. */
 export const dwatt3: Unit = unit('dwatt3', 'dW^3', D[50], -3);
+/** Brian's unit `Gwatt2` (`GW^2`): 1e18 × m^4 kg^2 s^-6. */
 export const Gwatt2: Unit = unit('Gwatt2', 'GW^2', D[49], 18);
+/** Brian's unit `Gwatt3` (`GW^3`): 1e27 × m^6 kg^3 s^-9. */
 export const Gwatt3: Unit = unit('Gwatt3', 'GW^3', D[50], 27);
+/** Brian's unit `fwatt2` (`fW^2`): 1e-30 × m^4 kg^2 s^-6. */
 export const fwatt2: Unit = unit('fwatt2', 'fW^2', D[49], -30);
+/** Brian's unit `fwatt3` (`fW^3`): 1e-45 × m^6 kg^3 s^-9. */
 export const fwatt3: Unit = unit('fwatt3', 'fW^3', D[50], -45);
+/** Brian's unit `hwatt2` (`hW^2`): 1e4 × m^4 kg^2 s^-6. */
 export const hwatt2: Unit = unit('hwatt2', 'hW^2', D[49], 4);
+/** Brian's unit `hwatt3` (`hW^3`): 1e6 × m^6 kg^3 s^-9. */
 export const hwatt3: Unit = unit('hwatt3', 'hW^3', D[50], 6);
+/** Brian's unit `dawatt2` (`daW^2`): 1e2 × m^4 kg^2 s^-6. */
 export const dawatt2: Unit = unit('dawatt2', 'daW^2', D[49], 2);
+/** Brian's unit `dawatt3` (`daW^3`): 1e3 × m^6 kg^3 s^-9. */
 export const dawatt3: Unit = unit('dawatt3', 'daW^3', D[50], 3);
+/** Brian's unit `mwatt2` (`mW^2`): 1e-6 × m^4 kg^2 s^-6. */
 export const mwatt2: Unit = unit('mwatt2', 'mW^2', D[49], -6);
+/** Brian's unit `mwatt3` (`mW^3`): 1e-9 × m^6 kg^3 s^-9. */
 export const mwatt3: Unit = unit('mwatt3', 'mW^3', D[50], -9);
+/** Brian's unit `nwatt2` (`nW^2`): 1e-18 × m^4 kg^2 s^-6. */
 export const nwatt2: Unit = unit('nwatt2', 'nW^2', D[49], -18);
+/** Brian's unit `nwatt3` (`nW^3`): 1e-27 × m^6 kg^3 s^-9. */
 export const nwatt3: Unit = unit('nwatt3', 'nW^3', D[50], -27);
+/** Brian's unit `pwatt2` (`pW^2`): 1e-24 × m^4 kg^2 s^-6. */
 export const pwatt2: Unit = unit('pwatt2', 'pW^2', D[49], -24);
+/** Brian's unit `pwatt3` (`pW^3`): 1e-36 × m^6 kg^3 s^-9. */
 export const pwatt3: Unit = unit('pwatt3', 'pW^3', D[50], -36);
+/** Brian's unit `uwatt2` (`uW^2`): 1e-12 × m^4 kg^2 s^-6. */
 export const uwatt2: Unit = unit('uwatt2', 'uW^2', D[49], -12);
+/** Brian's unit `uwatt3` (`uW^3`): 1e-18 × m^6 kg^3 s^-9. */
 export const uwatt3: Unit = unit('uwatt3', 'uW^3', D[50], -18);
+/** Brian's unit `Twatt2` (`TW^2`): 1e24 × m^4 kg^2 s^-6. */
 export const Twatt2: Unit = unit('Twatt2', 'TW^2', D[49], 24);
+/** Brian's unit `Twatt3` (`TW^3`): 1e36 × m^6 kg^3 s^-9. */
 export const Twatt3: Unit = unit('Twatt3', 'TW^3', D[50], 36);
+/** Brian's unit `ywatt2` (`yW^2`): 1e-48 × m^4 kg^2 s^-6. */
 export const ywatt2: Unit = unit('ywatt2', 'yW^2', D[49], -48);
+/** Brian's unit `ywatt3` (`yW^3`): 1e-72 × m^6 kg^3 s^-9. */
 export const ywatt3: Unit = unit('ywatt3', 'yW^3', D[50], -72);
+/** Brian's unit `Ewatt2` (`EW^2`): 1e36 × m^4 kg^2 s^-6. */
 export const Ewatt2: Unit = unit('Ewatt2', 'EW^2', D[49], 36);
+/** Brian's unit `Ewatt3` (`EW^3`): 1e54 × m^6 kg^3 s^-9. */
 export const Ewatt3: Unit = unit('Ewatt3', 'EW^3', D[50], 54);
+/** Brian's unit `zwatt2` (`zW^2`): 1e-42 × m^4 kg^2 s^-6. */
 export const zwatt2: Unit = unit('zwatt2', 'zW^2', D[49], -42);
+/** Brian's unit `zwatt3` (`zW^3`): 1e-63 × m^6 kg^3 s^-9. */
 export const zwatt3: Unit = unit('zwatt3', 'zW^3', D[50], -63);
+/** Brian's unit `Mwatt2` (`MW^2`): 1e12 × m^4 kg^2 s^-6. */
 export const Mwatt2: Unit = unit('Mwatt2', 'MW^2', D[49], 12);
+/** Brian's unit `Mwatt3` (`MW^3`): 1e18 × m^6 kg^3 s^-9. */
 export const Mwatt3: Unit = unit('Mwatt3', 'MW^3', D[50], 18);
+/** Brian's unit `kwatt2` (`kW^2`): 1e6 × m^4 kg^2 s^-6. */
 export const kwatt2: Unit = unit('kwatt2', 'kW^2', D[49], 6);
+/** Brian's unit `kwatt3` (`kW^3`): 1e9 × m^6 kg^3 s^-9. */
 export const kwatt3: Unit = unit('kwatt3', 'kW^3', D[50], 9);
+/** Brian's unit `Ywatt2` (`YW^2`): 1e48 × m^4 kg^2 s^-6. */
 export const Ywatt2: Unit = unit('Ywatt2', 'YW^2', D[49], 48);
+/** Brian's unit `Ywatt3` (`YW^3`): 1e72 × m^6 kg^3 s^-9. */
 export const Ywatt3: Unit = unit('Ywatt3', 'YW^3', D[50], 72);
+/** Brian's unit `acoulomb2` (`aC^2`): 1e-36 × s^2 A^2. */
 export const acoulomb2: Unit = unit('acoulomb2', 'aC^2', D[51], -36);
+/** Brian's unit `acoulomb3` (`aC^3`): 1e-54 × s^3 A^3. */
 export const acoulomb3: Unit = unit('acoulomb3', 'aC^3', D[52], -54);
+/** Brian's unit `ccoulomb2` (`cC^2`): 1e-4 × s^2 A^2. */
 export const ccoulomb2: Unit = unit('ccoulomb2', 'cC^2', D[51], -4);
+/** Brian's unit `ccoulomb3` (`cC^3`): 1e-6 × s^3 A^3. */
 export const ccoulomb3: Unit = unit('ccoulomb3', 'cC^3', D[52], -6);
+/** Brian's unit `Zcoulomb2` (`ZC^2`): 1e42 × s^2 A^2. */
 export const Zcoulomb2: Unit = unit('Zcoulomb2', 'ZC^2', D[51], 42);
+/** Brian's unit `Zcoulomb3` (`ZC^3`): 1e63 × s^3 A^3. */
 export const Zcoulomb3: Unit = unit('Zcoulomb3', 'ZC^3', D[52], 63);
+/** Brian's unit `Pcoulomb2` (`PC^2`): 1e30 × s^2 A^2. */
 export const Pcoulomb2: Unit = unit('Pcoulomb2', 'PC^2', D[51], 30);
+/** Brian's unit `Pcoulomb3` (`PC^3`): 1e45 × s^3 A^3. */
 export const Pcoulomb3: Unit = unit('Pcoulomb3', 'PC^3', D[52], 45);
+/** Brian's unit `dcoulomb2` (`dC^2`): 1e-2 × s^2 A^2. */
 export const dcoulomb2: Unit = unit('dcoulomb2', 'dC^2', D[51], -2);
+/** Brian's unit `dcoulomb3` (`dC^3`): 1e-3 × s^3 A^3. */
 export const dcoulomb3: Unit = unit('dcoulomb3', 'dC^3', D[52], -3);
+/** Brian's unit `Gcoulomb2` (`GC^2`): 1e18 × s^2 A^2. */
 export const Gcoulomb2: Unit = unit('Gcoulomb2', 'GC^2', D[51], 18);
+/** Brian's unit `Gcoulomb3` (`GC^3`): 1e27 × s^3 A^3. */
 export const Gcoulomb3: Unit = unit('Gcoulomb3', 'GC^3', D[52], 27);
+/** Brian's unit `fcoulomb2` (`fC^2`): 1e-30 × s^2 A^2. */
 export const fcoulomb2: Unit = unit('fcoulomb2', 'fC^2', D[51], -30);
+/** Brian's unit `fcoulomb3` (`fC^3`): 1e-45 × s^3 A^3. */
 export const fcoulomb3: Unit = unit('fcoulomb3', 'fC^3', D[52], -45);
+/** Brian's unit `hcoulomb2` (`hC^2`): 1e4 × s^2 A^2. */
 export const hcoulomb2: Unit = unit('hcoulomb2', 'hC^2', D[51], 4);
+/** Brian's unit `hcoulomb3` (`hC^3`): 1e6 × s^3 A^3. */
 export const hcoulomb3: Unit = unit('hcoulomb3', 'hC^3', D[52], 6);
+/** Brian's unit `dacoulomb2` (`daC^2`): 1e2 × s^2 A^2. */
 export const dacoulomb2: Unit = unit('dacoulomb2', 'daC^2', D[51], 2);
+/** Brian's unit `dacoulomb3` (`daC^3`): 1e3 × s^3 A^3. */
 export const dacoulomb3: Unit = unit('dacoulomb3', 'daC^3', D[52], 3);
+/** Brian's unit `mcoulomb2` (`mC^2`): 1e-6 × s^2 A^2. */
 export const mcoulomb2: Unit = unit('mcoulomb2', 'mC^2', D[51], -6);
+/** Brian's unit `mcoulomb3` (`mC^3`): 1e-9 × s^3 A^3. */
 export const mcoulomb3: Unit = unit('mcoulomb3', 'mC^3', D[52], -9);
+/** Brian's unit `ncoulomb2` (`nC^2`): 1e-18 × s^2 A^2. */
 export const ncoulomb2: Unit = unit('ncoulomb2', 'nC^2', D[51], -18);
+/** Brian's unit `ncoulomb3` (`nC^3`): 1e-27 × s^3 A^3. */
 export const ncoulomb3: Unit = unit('ncoulomb3', 'nC^3', D[52], -27);
+/** Brian's unit `pcoulomb2` (`pC^2`): 1e-24 × s^2 A^2. */
 export const pcoulomb2: Unit = unit('pcoulomb2', 'pC^2', D[51], -24);
+/** Brian's unit `pcoulomb3` (`pC^3`): 1e-36 × s^3 A^3. */
 export const pcoulomb3: Unit = unit('pcoulomb3', 'pC^3', D[52], -36);
+/** Brian's unit `ucoulomb2` (`uC^2`): 1e-12 × s^2 A^2. */
 export const ucoulomb2: Unit = unit('ucoulomb2', 'uC^2', D[51], -12);
+/** Brian's unit `ucoulomb3` (`uC^3`): 1e-18 × s^3 A^3. */
 export const ucoulomb3: Unit = unit('ucoulomb3', 'uC^3', D[52], -18);
+/** Brian's unit `Tcoulomb2` (`TC^2`): 1e24 × s^2 A^2. */
 export const Tcoulomb2: Unit = unit('Tcoulomb2', 'TC^2', D[51], 24);
+/** Brian's unit `Tcoulomb3` (`TC^3`): 1e36 × s^3 A^3. */
 export const Tcoulomb3: Unit = unit('Tcoulomb3', 'TC^3', D[52], 36);
+/** Brian's unit `ycoulomb2` (`yC^2`): 1e-48 × s^2 A^2. */
 export const ycoulomb2: Unit = unit('ycoulomb2', 'yC^2', D[51], -48);
+/** Brian's unit `ycoulomb3` (`yC^3`): 1e-72 × s^3 A^3. */
 export const ycoulomb3: Unit = unit('ycoulomb3', 'yC^3', D[52], -72);
+/** Brian's unit `Ecoulomb2` (`EC^2`): 1e36 × s^2 A^2. */
 export const Ecoulomb2: Unit = unit('Ecoulomb2', 'EC^2', D[51], 36);
+/** Brian's unit `Ecoulomb3` (`EC^3`): 1e54 × s^3 A^3. */
 export const Ecoulomb3: Unit = unit('Ecoulomb3', 'EC^3', D[52], 54);
+/** Brian's unit `zcoulomb2` (`zC^2`): 1e-42 × s^2 A^2. */
 export const zcoulomb2: Unit = unit('zcoulomb2', 'zC^2', D[51], -42);
+/** Brian's unit `zcoulomb3` (`zC^3`): 1e-63 × s^3 A^3. */
 export const zcoulomb3: Unit = unit('zcoulomb3', 'zC^3', D[52], -63);
+/** Brian's unit `Mcoulomb2` (`MC^2`): 1e12 × s^2 A^2. */
 export const Mcoulomb2: Unit = unit('Mcoulomb2', 'MC^2', D[51], 12);
+/** Brian's unit `Mcoulomb3` (`MC^3`): 1e18 × s^3 A^3. */
 export const Mcoulomb3: Unit = unit('Mcoulomb3', 'MC^3', D[52], 18);
+/** Brian's unit `kcoulomb2` (`kC^2`): 1e6 × s^2 A^2. */
 export const kcoulomb2: Unit = unit('kcoulomb2', 'kC^2', D[51], 6);
+/** Brian's unit `kcoulomb3` (`kC^3`): 1e9 × s^3 A^3. */
 export const kcoulomb3: Unit = unit('kcoulomb3', 'kC^3', D[52], 9);
+/** Brian's unit `Ycoulomb2` (`YC^2`): 1e48 × s^2 A^2. */
 export const Ycoulomb2: Unit = unit('Ycoulomb2', 'YC^2', D[51], 48);
+/** Brian's unit `Ycoulomb3` (`YC^3`): 1e72 × s^3 A^3. */
 export const Ycoulomb3: Unit = unit('Ycoulomb3', 'YC^3', D[52], 72);
+/** Brian's unit `avolt2` (`aV^2`): 1e-36 × m^4 kg^2 s^-6 A^-2. */
 export const avolt2: Unit = unit('avolt2', 'aV^2', D[53], -36);
+/** Brian's unit `avolt3` (`aV^3`): 1e-54 × m^6 kg^3 s^-9 A^-3. */
 export const avolt3: Unit = unit('avolt3', 'aV^3', D[54], -54);
+/** Brian's unit `cvolt2` (`cV^2`): 1e-4 × m^4 kg^2 s^-6 A^-2. */
 export const cvolt2: Unit = unit('cvolt2', 'cV^2', D[53], -4);
+/** Brian's unit `cvolt3` (`cV^3`): 1e-6 × m^6 kg^3 s^-9 A^-3. */
 export const cvolt3: Unit = unit('cvolt3', 'cV^3', D[54], -6);
+/** Brian's unit `Zvolt2` (`ZV^2`): 1e42 × m^4 kg^2 s^-6 A^-2. */
 export const Zvolt2: Unit = unit('Zvolt2', 'ZV^2', D[53], 42);
+/** Brian's unit `Zvolt3` (`ZV^3`): 1e63 × m^6 kg^3 s^-9 A^-3. */
 export const Zvolt3: Unit = unit('Zvolt3', 'ZV^3', D[54], 63);
+/** Brian's unit `Pvolt2` (`PV^2`): 1e30 × m^4 kg^2 s^-6 A^-2. */
 export const Pvolt2: Unit = unit('Pvolt2', 'PV^2', D[53], 30);
+/** Brian's unit `Pvolt3` (`PV^3`): 1e45 × m^6 kg^3 s^-9 A^-3. */
 export const Pvolt3: Unit = unit('Pvolt3', 'PV^3', D[54], 45);
+/** Brian's unit `dvolt2` (`dV^2`): 1e-2 × m^4 kg^2 s^-6 A^-2. */
 export const dvolt2: Unit = unit('dvolt2', 'dV^2', D[53], -2);
+/** Brian's unit `dvolt3` (`dV^3`): 1e-3 × m^6 kg^3 s^-9 A^-3. */
 export const dvolt3: Unit = unit('dvolt3', 'dV^3', D[54], -3);
+/** Brian's unit `Gvolt2` (`GV^2`): 1e18 × m^4 kg^2 s^-6 A^-2. */
 export const Gvolt2: Unit = unit('Gvolt2', 'GV^2', D[53], 18);
+/** Brian's unit `Gvolt3` (`GV^3`): 1e27 × m^6 kg^3 s^-9 A^-3. */
 export const Gvolt3: Unit = unit('Gvolt3', 'GV^3', D[54], 27);
+/** Brian's unit `fvolt2` (`fV^2`): 1e-30 × m^4 kg^2 s^-6 A^-2. */
 export const fvolt2: Unit = unit('fvolt2', 'fV^2', D[53], -30);
+/** Brian's unit `fvolt3` (`fV^3`): 1e-45 × m^6 kg^3 s^-9 A^-3. */
 export const fvolt3: Unit = unit('fvolt3', 'fV^3', D[54], -45);
+/** Brian's unit `hvolt2` (`hV^2`): 1e4 × m^4 kg^2 s^-6 A^-2. */
 export const hvolt2: Unit = unit('hvolt2', 'hV^2', D[53], 4);
+/** Brian's unit `hvolt3` (`hV^3`): 1e6 × m^6 kg^3 s^-9 A^-3. */
 export const hvolt3: Unit = unit('hvolt3', 'hV^3', D[54], 6);
+/** Brian's unit `davolt2` (`daV^2`): 1e2 × m^4 kg^2 s^-6 A^-2. */
 export const davolt2: Unit = unit('davolt2', 'daV^2', D[53], 2);
+/** Brian's unit `davolt3` (`daV^3`): 1e3 × m^6 kg^3 s^-9 A^-3. */
 export const davolt3: Unit = unit('davolt3', 'daV^3', D[54], 3);
+/** Brian's unit `mvolt2` (`mV^2`): 1e-6 × m^4 kg^2 s^-6 A^-2. */
 export const mvolt2: Unit = unit('mvolt2', 'mV^2', D[53], -6);
+/** Brian's unit `mvolt3` (`mV^3`): 1e-9 × m^6 kg^3 s^-9 A^-3. */
 export const mvolt3: Unit = unit('mvolt3', 'mV^3', D[54], -9);
+/** Brian's unit `nvolt2` (`nV^2`): 1e-18 × m^4 kg^2 s^-6 A^-2. */
 export const nvolt2: Unit = unit('nvolt2', 'nV^2', D[53], -18);
+/** Brian's unit `nvolt3` (`nV^3`): 1e-27 × m^6 kg^3 s^-9 A^-3. */
 export const nvolt3: Unit = unit('nvolt3', 'nV^3', D[54], -27);
+/** Brian's unit `pvolt2` (`pV^2`): 1e-24 × m^4 kg^2 s^-6 A^-2. */
 export const pvolt2: Unit = unit('pvolt2', 'pV^2', D[53], -24);
+/** Brian's unit `pvolt3` (`pV^3`): 1e-36 × m^6 kg^3 s^-9 A^-3. */
 export const pvolt3: Unit = unit('pvolt3', 'pV^3', D[54], -36);
+/** Brian's unit `uvolt2` (`uV^2`): 1e-12 × m^4 kg^2 s^-6 A^-2. */
 export const uvolt2: Unit = unit('uvolt2', 'uV^2', D[53], -12);
+/** Brian's unit `uvolt3` (`uV^3`): 1e-18 × m^6 kg^3 s^-9 A^-3. */
 export const uvolt3: Unit = unit('uvolt3', 'uV^3', D[54], -18);
+/** Brian's unit `Tvolt2` (`TV^2`): 1e24 × m^4 kg^2 s^-6 A^-2. */
 export const Tvolt2: Unit = unit('Tvolt2', 'TV^2', D[53], 24);
+/** Brian's unit `Tvolt3` (`TV^3`): 1e36 × m^6 kg^3 s^-9 A^-3. */
 export const Tvolt3: Unit = unit('Tvolt3', 'TV^3', D[54], 36);
+/** Brian's unit `yvolt2` (`yV^2`): 1e-48 × m^4 kg^2 s^-6 A^-2. */
 export const yvolt2: Unit = unit('yvolt2', 'yV^2', D[53], -48);
+/** Brian's unit `yvolt3` (`yV^3`): 1e-72 × m^6 kg^3 s^-9 A^-3. */
 export const yvolt3: Unit = unit('yvolt3', 'yV^3', D[54], -72);
+/** Brian's unit `Evolt2` (`EV^2`): 1e36 × m^4 kg^2 s^-6 A^-2. */
 export const Evolt2: Unit = unit('Evolt2', 'EV^2', D[53], 36);
+/** Brian's unit `Evolt3` (`EV^3`): 1e54 × m^6 kg^3 s^-9 A^-3. */
 export const Evolt3: Unit = unit('Evolt3', 'EV^3', D[54], 54);
+/** Brian's unit `zvolt2` (`zV^2`): 1e-42 × m^4 kg^2 s^-6 A^-2. */
 export const zvolt2: Unit = unit('zvolt2', 'zV^2', D[53], -42);
+/** Brian's unit `zvolt3` (`zV^3`): 1e-63 × m^6 kg^3 s^-9 A^-3. */
 export const zvolt3: Unit = unit('zvolt3', 'zV^3', D[54], -63);
+/** Brian's unit `Mvolt2` (`MV^2`): 1e12 × m^4 kg^2 s^-6 A^-2. */
 export const Mvolt2: Unit = unit('Mvolt2', 'MV^2', D[53], 12);
+/** Brian's unit `Mvolt3` (`MV^3`): 1e18 × m^6 kg^3 s^-9 A^-3. */
 export const Mvolt3: Unit = unit('Mvolt3', 'MV^3', D[54], 18);
+/** Brian's unit `kvolt2` (`kV^2`): 1e6 × m^4 kg^2 s^-6 A^-2. */
 export const kvolt2: Unit = unit('kvolt2', 'kV^2', D[53], 6);
+/** Brian's unit `kvolt3` (`kV^3`): 1e9 × m^6 kg^3 s^-9 A^-3. */
 export const kvolt3: Unit = unit('kvolt3', 'kV^3', D[54], 9);
+/** Brian's unit `Yvolt2` (`YV^2`): 1e48 × m^4 kg^2 s^-6 A^-2. */
 export const Yvolt2: Unit = unit('Yvolt2', 'YV^2', D[53], 48);
+/** Brian's unit `Yvolt3` (`YV^3`): 1e72 × m^6 kg^3 s^-9 A^-3. */
 export const Yvolt3: Unit = unit('Yvolt3', 'YV^3', D[54], 72);
+/** Brian's unit `afarad2` (`aF^2`): 1e-36 × m^-4 kg^-2 s^8 A^4. */
 export const afarad2: Unit = unit('afarad2', 'aF^2', D[55], -36);
+/** Brian's unit `afarad3` (`aF^3`): 1e-54 × m^-6 kg^-3 s^12 A^6. */
 export const afarad3: Unit = unit('afarad3', 'aF^3', D[56], -54);
+/** Brian's unit `cfarad2` (`cF^2`): 1e-4 × m^-4 kg^-2 s^8 A^4. */
 export const cfarad2: Unit = unit('cfarad2', 'cF^2', D[55], -4);
+/** Brian's unit `cfarad3` (`cF^3`): 1e-6 × m^-6 kg^-3 s^12 A^6. */
 export const cfarad3: Unit = unit('cfarad3', 'cF^3', D[56], -6);
+/** Brian's unit `Zfarad2` (`ZF^2`): 1e42 × m^-4 kg^-2 s^8 A^4. */
 export const Zfarad2: Unit = unit('Zfarad2', 'ZF^2', D[55], 42);
+/** Brian's unit `Zfarad3` (`ZF^3`): 1e63 × m^-6 kg^-3 s^12 A^6. */
 export const Zfarad3: Unit = unit('Zfarad3', 'ZF^3', D[56], 63);
+/** Brian's unit `Pfarad2` (`PF^2`): 1e30 × m^-4 kg^-2 s^8 A^4. */
 export const Pfarad2: Unit = unit('Pfarad2', 'PF^2', D[55], 30);
+/** Brian's unit `Pfarad3` (`PF^3`): 1e45 × m^-6 kg^-3 s^12 A^6. */
 export const Pfarad3: Unit = unit('Pfarad3', 'PF^3', D[56], 45);
+/** Brian's unit `dfarad2` (`dF^2`): 1e-2 × m^-4 kg^-2 s^8 A^4. */
 export const dfarad2: Unit = unit('dfarad2', 'dF^2', D[55], -2);
+/** Brian's unit `dfarad3` (`dF^3`): 1e-3 × m^-6 kg^-3 s^12 A^6. */
 export const dfarad3: Unit = unit('dfarad3', 'dF^3', D[56], -3);
+/** Brian's unit `Gfarad2` (`GF^2`): 1e18 × m^-4 kg^-2 s^8 A^4. */
 export const Gfarad2: Unit = unit('Gfarad2', 'GF^2', D[55], 18);
+/** Brian's unit `Gfarad3` (`GF^3`): 1e27 × m^-6 kg^-3 s^12 A^6. */
 export const Gfarad3: Unit = unit('Gfarad3', 'GF^3', D[56], 27);
+/** Brian's unit `ffarad2` (`fF^2`): 1e-30 × m^-4 kg^-2 s^8 A^4. */
 export const ffarad2: Unit = unit('ffarad2', 'fF^2', D[55], -30);
+/** Brian's unit `ffarad3` (`fF^3`): 1e-45 × m^-6 kg^-3 s^12 A^6. */
 export const ffarad3: Unit = unit('ffarad3', 'fF^3', D[56], -45);
+/** Brian's unit `hfarad2` (`hF^2`): 1e4 × m^-4 kg^-2 s^8 A^4. */
 export const hfarad2: Unit = unit('hfarad2', 'hF^2', D[55], 4);
+/** Brian's unit `hfarad3` (`hF^3`): 1e6 × m^-6 kg^-3 s^12 A^6. */
 export const hfarad3: Unit = unit('hfarad3', 'hF^3', D[56], 6);
+/** Brian's unit `dafarad2` (`daF^2`): 1e2 × m^-4 kg^-2 s^8 A^4. */
 export const dafarad2: Unit = unit('dafarad2', 'daF^2', D[55], 2);
+/** Brian's unit `dafarad3` (`daF^3`): 1e3 × m^-6 kg^-3 s^12 A^6. */
 export const dafarad3: Unit = unit('dafarad3', 'daF^3', D[56], 3);
+/** Brian's unit `mfarad2` (`mF^2`): 1e-6 × m^-4 kg^-2 s^8 A^4. */
 export const mfarad2: Unit = unit('mfarad2', 'mF^2', D[55], -6);
+/** Brian's unit `mfarad3` (`mF^3`): 1e-9 × m^-6 kg^-3 s^12 A^6. */
 export const mfarad3: Unit = unit('mfarad3', 'mF^3', D[56], -9);
+/** Brian's unit `nfarad2` (`nF^2`): 1e-18 × m^-4 kg^-2 s^8 A^4. */
 export const nfarad2: Unit = unit('nfarad2', 'nF^2', D[55], -18);
+/** Brian's unit `nfarad3` (`nF^3`): 1e-27 × m^-6 kg^-3 s^12 A^6. */
 export const nfarad3: Unit = unit('nfarad3', 'nF^3', D[56], -27);
+/** Brian's unit `pfarad2` (`pF^2`): 1e-24 × m^-4 kg^-2 s^8 A^4. */
 export const pfarad2: Unit = unit('pfarad2', 'pF^2', D[55], -24);
+/** Brian's unit `pfarad3` (`pF^3`): 1e-36 × m^-6 kg^-3 s^12 A^6. */
 export const pfarad3: Unit = unit('pfarad3', 'pF^3', D[56], -36);
+/** Brian's unit `ufarad2` (`uF^2`): 1e-12 × m^-4 kg^-2 s^8 A^4. */
 export const ufarad2: Unit = unit('ufarad2', 'uF^2', D[55], -12);
+/** Brian's unit `ufarad3` (`uF^3`): 1e-18 × m^-6 kg^-3 s^12 A^6. */
 export const ufarad3: Unit = unit('ufarad3', 'uF^3', D[56], -18);
+/** Brian's unit `Tfarad2` (`TF^2`): 1e24 × m^-4 kg^-2 s^8 A^4. */
 export const Tfarad2: Unit = unit('Tfarad2', 'TF^2', D[55], 24);
+/** Brian's unit `Tfarad3` (`TF^3`): 1e36 × m^-6 kg^-3 s^12 A^6. */
 export const Tfarad3: Unit = unit('Tfarad3', 'TF^3', D[56], 36);
+/** Brian's unit `yfarad2` (`yF^2`): 1e-48 × m^-4 kg^-2 s^8 A^4. */
 export const yfarad2: Unit = unit('yfarad2', 'yF^2', D[55], -48);
+/** Brian's unit `yfarad3` (`yF^3`): 1e-72 × m^-6 kg^-3 s^12 A^6. */
 export const yfarad3: Unit = unit('yfarad3', 'yF^3', D[56], -72);
+/** Brian's unit `Efarad2` (`EF^2`): 1e36 × m^-4 kg^-2 s^8 A^4. */
 export const Efarad2: Unit = unit('Efarad2', 'EF^2', D[55], 36);
+/** Brian's unit `Efarad3` (`EF^3`): 1e54 × m^-6 kg^-3 s^12 A^6. */
 export const Efarad3: Unit = unit('Efarad3', 'EF^3', D[56], 54);
+/** Brian's unit `zfarad2` (`zF^2`): 1e-42 × m^-4 kg^-2 s^8 A^4. */
 export const zfarad2: Unit = unit('zfarad2', 'zF^2', D[55], -42);
+/** Brian's unit `zfarad3` (`zF^3`): 1e-63 × m^-6 kg^-3 s^12 A^6. */
 export const zfarad3: Unit = unit('zfarad3', 'zF^3', D[56], -63);
+/** Brian's unit `Mfarad2` (`MF^2`): 1e12 × m^-4 kg^-2 s^8 A^4. */
 export const Mfarad2: Unit = unit('Mfarad2', 'MF^2', D[55], 12);
+/** Brian's unit `Mfarad3` (`MF^3`): 1e18 × m^-6 kg^-3 s^12 A^6. */
 export const Mfarad3: Unit = unit('Mfarad3', 'MF^3', D[56], 18);
+/** Brian's unit `kfarad2` (`kF^2`): 1e6 × m^-4 kg^-2 s^8 A^4. */
 export const kfarad2: Unit = unit('kfarad2', 'kF^2', D[55], 6);
+/** Brian's unit `kfarad3` (`kF^3`): 1e9 × m^-6 kg^-3 s^12 A^6. */
 export const kfarad3: Unit = unit('kfarad3', 'kF^3', D[56], 9);
+/** Brian's unit `Yfarad2` (`YF^2`): 1e48 × m^-4 kg^-2 s^8 A^4. */
 export const Yfarad2: Unit = unit('Yfarad2', 'YF^2', D[55], 48);
+/** Brian's unit `Yfarad3` (`YF^3`): 1e72 × m^-6 kg^-3 s^12 A^6. */
 export const Yfarad3: Unit = unit('Yfarad3', 'YF^3', D[56], 72);
+/** Brian's unit `aohm2` (`aohm^2`): 1e-36 × m^4 kg^2 s^-6 A^-4. */
 export const aohm2: Unit = unit('aohm2', 'aohm^2', D[57], -36);
+/** Brian's unit `aohm3` (`aohm^3`): 1e-54 × m^6 kg^3 s^-9 A^-6. */
 export const aohm3: Unit = unit('aohm3', 'aohm^3', D[58], -54);
+/** Brian's unit `cohm2` (`cohm^2`): 1e-4 × m^4 kg^2 s^-6 A^-4. */
 export const cohm2: Unit = unit('cohm2', 'cohm^2', D[57], -4);
+/** Brian's unit `cohm3` (`cohm^3`): 1e-6 × m^6 kg^3 s^-9 A^-6. */
 export const cohm3: Unit = unit('cohm3', 'cohm^3', D[58], -6);
+/** Brian's unit `Zohm2` (`Zohm^2`): 1e42 × m^4 kg^2 s^-6 A^-4. */
 export const Zohm2: Unit = unit('Zohm2', 'Zohm^2', D[57], 42);
+/** Brian's unit `Zohm3` (`Zohm^3`): 1e63 × m^6 kg^3 s^-9 A^-6. */
 export const Zohm3: Unit = unit('Zohm3', 'Zohm^3', D[58], 63);
+/** Brian's unit `Pohm2` (`Pohm^2`): 1e30 × m^4 kg^2 s^-6 A^-4. */
 export const Pohm2: Unit = unit('Pohm2', 'Pohm^2', D[57], 30);
+/** Brian's unit `Pohm3` (`Pohm^3`): 1e45 × m^6 kg^3 s^-9 A^-6. */
 export const Pohm3: Unit = unit('Pohm3', 'Pohm^3', D[58], 45);
+/** Brian's unit `dohm2` (`dohm^2`): 1e-2 × m^4 kg^2 s^-6 A^-4. */
 export const dohm2: Unit = unit('dohm2', 'dohm^2', D[57], -2);
+/** Brian's unit `dohm3` (`dohm^3`): 1e-3 × m^6 kg^3 s^-9 A^-6. */
 export const dohm3: Unit = unit('dohm3', 'dohm^3', D[58], -3);
+/** Brian's unit `Gohm2` (`Gohm^2`): 1e18 × m^4 kg^2 s^-6 A^-4. */
 export const Gohm2: Unit = unit('Gohm2', 'Gohm^2', D[57], 18);
+/** Brian's unit `Gohm3` (`Gohm^3`): 1e27 × m^6 kg^3 s^-9 A^-6. */
 export const Gohm3: Unit = unit('Gohm3', 'Gohm^3', D[58], 27);
+/** Brian's unit `fohm2` (`fohm^2`): 1e-30 × m^4 kg^2 s^-6 A^-4. */
 export const fohm2: Unit = unit('fohm2', 'fohm^2', D[57], -30);
+/** Brian's unit `fohm3` (`fohm^3`): 1e-45 × m^6 kg^3 s^-9 A^-6. */
 export const fohm3: Unit = unit('fohm3', 'fohm^3', D[58], -45);
+/** Brian's unit `hohm2` (`hohm^2`): 1e4 × m^4 kg^2 s^-6 A^-4. */
 export const hohm2: Unit = unit('hohm2', 'hohm^2', D[57], 4);
+/** Brian's unit `hohm3` (`hohm^3`): 1e6 × m^6 kg^3 s^-9 A^-6. */
 export const hohm3: Unit = unit('hohm3', 'hohm^3', D[58], 6);
+/** Brian's unit `daohm2` (`daohm^2`): 1e2 × m^4 kg^2 s^-6 A^-4. */
 export const daohm2: Unit = unit('daohm2', 'daohm^2', D[57], 2);
+/** Brian's unit `daohm3` (`daohm^3`): 1e3 × m^6 kg^3 s^-9 A^-6. */
 export const daohm3: Unit = unit('daohm3', 'daohm^3', D[58], 3);
+/** Brian's unit `mohm2` (`mohm^2`): 1e-6 × m^4 kg^2 s^-6 A^-4. */
 export const mohm2: Unit = unit('mohm2', 'mohm^2', D[57], -6);
+/** Brian's unit `mohm3` (`mohm^3`): 1e-9 × m^6 kg^3 s^-9 A^-6. */
 export const mohm3: Unit = unit('mohm3', 'mohm^3', D[58], -9);
+/** Brian's unit `nohm2` (`nohm^2`): 1e-18 × m^4 kg^2 s^-6 A^-4. */
 export const nohm2: Unit = unit('nohm2', 'nohm^2', D[57], -18);
+/** Brian's unit `nohm3` (`nohm^3`): 1e-27 × m^6 kg^3 s^-9 A^-6. */
 export const nohm3: Unit = unit('nohm3', 'nohm^3', D[58], -27);
+/** Brian's unit `pohm2` (`pohm^2`): 1e-24 × m^4 kg^2 s^-6 A^-4. */
 export const pohm2: Unit = unit('pohm2', 'pohm^2', D[57], -24);
+/** Brian's unit `pohm3` (`pohm^3`): 1e-36 × m^6 kg^3 s^-9 A^-6. */
 export const pohm3: Unit = unit('pohm3', 'pohm^3', D[58], -36);
+/** Brian's unit `uohm2` (`uohm^2`): 1e-12 × m^4 kg^2 s^-6 A^-4. */
 export const uohm2: Unit = unit('uohm2', 'uohm^2', D[57], -12);
+/** Brian's unit `uohm3` (`uohm^3`): 1e-18 × m^6 kg^3 s^-9 A^-6. */
 export const uohm3: Unit = unit('uohm3', 'uohm^3', D[58], -18);
+/** Brian's unit `Tohm2` (`Tohm^2`): 1e24 × m^4 kg^2 s^-6 A^-4. */
 export const Tohm2: Unit = unit('Tohm2', 'Tohm^2', D[57], 24);
+/** Brian's unit `Tohm3` (`Tohm^3`): 1e36 × m^6 kg^3 s^-9 A^-6. */
 export const Tohm3: Unit = unit('Tohm3', 'Tohm^3', D[58], 36);
+/** Brian's unit `yohm2` (`yohm^2`): 1e-48 × m^4 kg^2 s^-6 A^-4. */
 export const yohm2: Unit = unit('yohm2', 'yohm^2', D[57], -48);
+/** Brian's unit `yohm3` (`yohm^3`): 1e-72 × m^6 kg^3 s^-9 A^-6. */
 export const yohm3: Unit = unit('yohm3', 'yohm^3', D[58], -72);
+/** Brian's unit `Eohm2` (`Eohm^2`): 1e36 × m^4 kg^2 s^-6 A^-4. */
 export const Eohm2: Unit = unit('Eohm2', 'Eohm^2', D[57], 36);
+/** Brian's unit `Eohm3` (`Eohm^3`): 1e54 × m^6 kg^3 s^-9 A^-6. */
 export const Eohm3: Unit = unit('Eohm3', 'Eohm^3', D[58], 54);
+/** Brian's unit `zohm2` (`zohm^2`): 1e-42 × m^4 kg^2 s^-6 A^-4. */
 export const zohm2: Unit = unit('zohm2', 'zohm^2', D[57], -42);
+/** Brian's unit `zohm3` (`zohm^3`): 1e-63 × m^6 kg^3 s^-9 A^-6. */
 export const zohm3: Unit = unit('zohm3', 'zohm^3', D[58], -63);
+/** Brian's unit `Mohm2` (`Mohm^2`): 1e12 × m^4 kg^2 s^-6 A^-4. */
 export const Mohm2: Unit = unit('Mohm2', 'Mohm^2', D[57], 12);
+/** Brian's unit `Mohm3` (`Mohm^3`): 1e18 × m^6 kg^3 s^-9 A^-6. */
 export const Mohm3: Unit = unit('Mohm3', 'Mohm^3', D[58], 18);
+/** Brian's unit `kohm2` (`kohm^2`): 1e6 × m^4 kg^2 s^-6 A^-4. */
 export const kohm2: Unit = unit('kohm2', 'kohm^2', D[57], 6);
+/** Brian's unit `kohm3` (`kohm^3`): 1e9 × m^6 kg^3 s^-9 A^-6. */
 export const kohm3: Unit = unit('kohm3', 'kohm^3', D[58], 9);
+/** Brian's unit `Yohm2` (`Yohm^2`): 1e48 × m^4 kg^2 s^-6 A^-4. */
 export const Yohm2: Unit = unit('Yohm2', 'Yohm^2', D[57], 48);
+/** Brian's unit `Yohm3` (`Yohm^3`): 1e72 × m^6 kg^3 s^-9 A^-6. */
 export const Yohm3: Unit = unit('Yohm3', 'Yohm^3', D[58], 72);
+/** Brian's unit `asiemens2` (`aS^2`): 1e-36 × m^-4 kg^-2 s^6 A^4. */
 export const asiemens2: Unit = unit('asiemens2', 'aS^2', D[59], -36);
+/** Brian's unit `asiemens3` (`aS^3`): 1e-54 × m^-6 kg^-3 s^9 A^6. */
 export const asiemens3: Unit = unit('asiemens3', 'aS^3', D[60], -54);
+/** Brian's unit `csiemens2` (`cS^2`): 1e-4 × m^-4 kg^-2 s^6 A^4. */
 export const csiemens2: Unit = unit('csiemens2', 'cS^2', D[59], -4);
+/** Brian's unit `csiemens3` (`cS^3`): 1e-6 × m^-6 kg^-3 s^9 A^6. */
 export const csiemens3: Unit = unit('csiemens3', 'cS^3', D[60], -6);
+/** Brian's unit `Zsiemens2` (`ZS^2`): 1e42 × m^-4 kg^-2 s^6 A^4. */
 export const Zsiemens2: Unit = unit('Zsiemens2', 'ZS^2', D[59], 42);
+/** Brian's unit `Zsiemens3` (`ZS^3`): 1e63 × m^-6 kg^-3 s^9 A^6. */
 export const Zsiemens3: Unit = unit('Zsiemens3', 'ZS^3', D[60], 63);
+/** Brian's unit `Psiemens2` (`PS^2`): 1e30 × m^-4 kg^-2 s^6 A^4. */
 export const Psiemens2: Unit = unit('Psiemens2', 'PS^2', D[59], 30);
+/** Brian's unit `Psiemens3` (`PS^3`): 1e45 × m^-6 kg^-3 s^9 A^6. */
 export const Psiemens3: Unit = unit('Psiemens3', 'PS^3', D[60], 45);
+/** Brian's unit `dsiemens2` (`dS^2`): 1e-2 × m^-4 kg^-2 s^6 A^4. */
 export const dsiemens2: Unit = unit('dsiemens2', 'dS^2', D[59], -2);
+/** Brian's unit `dsiemens3` (`dS^3`): 1e-3 × m^-6 kg^-3 s^9 A^6. */
 export const dsiemens3: Unit = unit('dsiemens3', 'dS^3', D[60], -3);
+/** Brian's unit `Gsiemens2` (`GS^2`): 1e18 × m^-4 kg^-2 s^6 A^4. */
 export const Gsiemens2: Unit = unit('Gsiemens2', 'GS^2', D[59], 18);
+/** Brian's unit `Gsiemens3` (`GS^3`): 1e27 × m^-6 kg^-3 s^9 A^6. */
 export const Gsiemens3: Unit = unit('Gsiemens3', 'GS^3', D[60], 27);
+/** Brian's unit `fsiemens2` (`fS^2`): 1e-30 × m^-4 kg^-2 s^6 A^4. */
 export const fsiemens2: Unit = unit('fsiemens2', 'fS^2', D[59], -30);
+/** Brian's unit `fsiemens3` (`fS^3`): 1e-45 × m^-6 kg^-3 s^9 A^6. */
 export const fsiemens3: Unit = unit('fsiemens3', 'fS^3', D[60], -45);
+/** Brian's unit `hsiemens2` (`hS^2`): 1e4 × m^-4 kg^-2 s^6 A^4. */
 export const hsiemens2: Unit = unit('hsiemens2', 'hS^2', D[59], 4);
+/** Brian's unit `hsiemens3` (`hS^3`): 1e6 × m^-6 kg^-3 s^9 A^6. */
 export const hsiemens3: Unit = unit('hsiemens3', 'hS^3', D[60], 6);
+/** Brian's unit `dasiemens2` (`daS^2`): 1e2 × m^-4 kg^-2 s^6 A^4. */
 export const dasiemens2: Unit = unit('dasiemens2', 'daS^2', D[59], 2);
+/** Brian's unit `dasiemens3` (`daS^3`): 1e3 × m^-6 kg^-3 s^9 A^6. */
 export const dasiemens3: Unit = unit('dasiemens3', 'daS^3', D[60], 3);
+/** Brian's unit `msiemens2` (`mS^2`): 1e-6 × m^-4 kg^-2 s^6 A^4. */
 export const msiemens2: Unit = unit('msiemens2', 'mS^2', D[59], -6);
+/** Brian's unit `msiemens3` (`mS^3`): 1e-9 × m^-6 kg^-3 s^9 A^6. */
 export const msiemens3: Unit = unit('msiemens3', 'mS^3', D[60], -9);
+/** Brian's unit `nsiemens2` (`nS^2`): 1e-18 × m^-4 kg^-2 s^6 A^4. */
 export const nsiemens2: Unit = unit('nsiemens2', 'nS^2', D[59], -18);
+/** Brian's unit `nsiemens3` (`nS^3`): 1e-27 × m^-6 kg^-3 s^9 A^6. */
 export const nsiemens3: Unit = unit('nsiemens3', 'nS^3', D[60], -27);
+/** Brian's unit `psiemens2` (`pS^2`): 1e-24 × m^-4 kg^-2 s^6 A^4. */
 export const psiemens2: Unit = unit('psiemens2', 'pS^2', D[59], -24);
+/** Brian's unit `psiemens3` (`pS^3`): 1e-36 × m^-6 kg^-3 s^9 A^6. */
 export const psiemens3: Unit = unit('psiemens3', 'pS^3', D[60], -36);
+/** Brian's unit `usiemens2` (`uS^2`): 1e-12 × m^-4 kg^-2 s^6 A^4. */
 export const usiemens2: Unit = unit('usiemens2', 'uS^2', D[59], -12);
+/** Brian's unit `usiemens3` (`uS^3`): 1e-18 × m^-6 kg^-3 s^9 A^6. */
 export const usiemens3: Unit = unit('usiemens3', 'uS^3', D[60], -18);
+/** Brian's unit `Tsiemens2` (`TS^2`): 1e24 × m^-4 kg^-2 s^6 A^4. */
 export const Tsiemens2: Unit = unit('Tsiemens2', 'TS^2', D[59], 24);
+/** Brian's unit `Tsiemens3` (`TS^3`): 1e36 × m^-6 kg^-3 s^9 A^6. */
 export const Tsiemens3: Unit = unit('Tsiemens3', 'TS^3', D[60], 36);
+/** Brian's unit `ysiemens2` (`yS^2`): 1e-48 × m^-4 kg^-2 s^6 A^4. */
 export const ysiemens2: Unit = unit('ysiemens2', 'yS^2', D[59], -48);
+/** Brian's unit `ysiemens3` (`yS^3`): 1e-72 × m^-6 kg^-3 s^9 A^6. */
 export const ysiemens3: Unit = unit('ysiemens3', 'yS^3', D[60], -72);
+/** Brian's unit `Esiemens2` (`ES^2`): 1e36 × m^-4 kg^-2 s^6 A^4. */
 export const Esiemens2: Unit = unit('Esiemens2', 'ES^2', D[59], 36);
+/** Brian's unit `Esiemens3` (`ES^3`): 1e54 × m^-6 kg^-3 s^9 A^6. */
 export const Esiemens3: Unit = unit('Esiemens3', 'ES^3', D[60], 54);
+/** Brian's unit `zsiemens2` (`zS^2`): 1e-42 × m^-4 kg^-2 s^6 A^4. */
 export const zsiemens2: Unit = unit('zsiemens2', 'zS^2', D[59], -42);
+/** Brian's unit `zsiemens3` (`zS^3`): 1e-63 × m^-6 kg^-3 s^9 A^6. */
 export const zsiemens3: Unit = unit('zsiemens3', 'zS^3', D[60], -63);
+/** Brian's unit `Msiemens2` (`MS^2`): 1e12 × m^-4 kg^-2 s^6 A^4. */
 export const Msiemens2: Unit = unit('Msiemens2', 'MS^2', D[59], 12);
+/** Brian's unit `Msiemens3` (`MS^3`): 1e18 × m^-6 kg^-3 s^9 A^6. */
 export const Msiemens3: Unit = unit('Msiemens3', 'MS^3', D[60], 18);
+/** Brian's unit `ksiemens2` (`kS^2`): 1e6 × m^-4 kg^-2 s^6 A^4. */
 export const ksiemens2: Unit = unit('ksiemens2', 'kS^2', D[59], 6);
+/** Brian's unit `ksiemens3` (`kS^3`): 1e9 × m^-6 kg^-3 s^9 A^6. */
 export const ksiemens3: Unit = unit('ksiemens3', 'kS^3', D[60], 9);
+/** Brian's unit `Ysiemens2` (`YS^2`): 1e48 × m^-4 kg^-2 s^6 A^4. */
 export const Ysiemens2: Unit = unit('Ysiemens2', 'YS^2', D[59], 48);
+/** Brian's unit `Ysiemens3` (`YS^3`): 1e72 × m^-6 kg^-3 s^9 A^6. */
 export const Ysiemens3: Unit = unit('Ysiemens3', 'YS^3', D[60], 72);
+/** Brian's unit `aweber2` (`aWb^2`): 1e-36 × m^4 kg^2 s^-4 A^-2. */
 export const aweber2: Unit = unit('aweber2', 'aWb^2', D[61], -36);
+/** Brian's unit `aweber3` (`aWb^3`): 1e-54 × m^6 kg^3 s^-6 A^-3. */
 export const aweber3: Unit = unit('aweber3', 'aWb^3', D[62], -54);
+/** Brian's unit `cweber2` (`cWb^2`): 1e-4 × m^4 kg^2 s^-4 A^-2. */
 export const cweber2: Unit = unit('cweber2', 'cWb^2', D[61], -4);
+/** Brian's unit `cweber3` (`cWb^3`): 1e-6 × m^6 kg^3 s^-6 A^-3. */
 export const cweber3: Unit = unit('cweber3', 'cWb^3', D[62], -6);
+/** Brian's unit `Zweber2` (`ZWb^2`): 1e42 × m^4 kg^2 s^-4 A^-2. */
 export const Zweber2: Unit = unit('Zweber2', 'ZWb^2', D[61], 42);
+/** Brian's unit `Zweber3` (`ZWb^3`): 1e63 × m^6 kg^3 s^-6 A^-3. */
 export const Zweber3: Unit = unit('Zweber3', 'ZWb^3', D[62], 63);
+/** Brian's unit `Pweber2` (`PWb^2`): 1e30 × m^4 kg^2 s^-4 A^-2. */
 export const Pweber2: Unit = unit('Pweber2', 'PWb^2', D[61], 30);
+/** Brian's unit `Pweber3` (`PWb^3`): 1e45 × m^6 kg^3 s^-6 A^-3. */
 export const Pweber3: Unit = unit('Pweber3', 'PWb^3', D[62], 45);
+/** Brian's unit `dweber2` (`dWb^2`): 1e-2 × m^4 kg^2 s^-4 A^-2. */
 export const dweber2: Unit = unit('dweber2', 'dWb^2', D[61], -2);
+/** Brian's unit `dweber3` (`dWb^3`): 1e-3 × m^6 kg^3 s^-6 A^-3. */
 export const dweber3: Unit = unit('dweber3', 'dWb^3', D[62], -3);
+/** Brian's unit `Gweber2` (`GWb^2`): 1e18 × m^4 kg^2 s^-4 A^-2. */
 export const Gweber2: Unit = unit('Gweber2', 'GWb^2', D[61], 18);
+/** Brian's unit `Gweber3` (`GWb^3`): 1e27 × m^6 kg^3 s^-6 A^-3. */
 export const Gweber3: Unit = unit('Gweber3', 'GWb^3', D[62], 27);
+/** Brian's unit `fweber2` (`fWb^2`): 1e-30 × m^4 kg^2 s^-4 A^-2. */
 export const fweber2: Unit = unit('fweber2', 'fWb^2', D[61], -30);
+/** Brian's unit `fweber3` (`fWb^3`): 1e-45 × m^6 kg^3 s^-6 A^-3. */
 export const fweber3: Unit = unit('fweber3', 'fWb^3', D[62], -45);
+/** Brian's unit `hweber2` (`hWb^2`): 1e4 × m^4 kg^2 s^-4 A^-2. */
 export const hweber2: Unit = unit('hweber2', 'hWb^2', D[61], 4);
+/** Brian's unit `hweber3` (`hWb^3`): 1e6 × m^6 kg^3 s^-6 A^-3. */
 export const hweber3: Unit = unit('hweber3', 'hWb^3', D[62], 6);
+/** Brian's unit `daweber2` (`daWb^2`): 1e2 × m^4 kg^2 s^-4 A^-2. */
 export const daweber2: Unit = unit('daweber2', 'daWb^2', D[61], 2);
+/** Brian's unit `daweber3` (`daWb^3`): 1e3 × m^6 kg^3 s^-6 A^-3. */
 export const daweber3: Unit = unit('daweber3', 'daWb^3', D[62], 3);
+/** Brian's unit `mweber2` (`mWb^2`): 1e-6 × m^4 kg^2 s^-4 A^-2. */
 export const mweber2: Unit = unit('mweber2', 'mWb^2', D[61], -6);
+/** Brian's unit `mweber3` (`mWb^3`): 1e-9 × m^6 kg^3 s^-6 A^-3. */
 export const mweber3: Unit = unit('mweber3', 'mWb^3', D[62], -9);
+/** Brian's unit `nweber2` (`nWb^2`): 1e-18 × m^4 kg^2 s^-4 A^-2. */
 export const nweber2: Unit = unit('nweber2', 'nWb^2', D[61], -18);
+/** Brian's unit `nweber3` (`nWb^3`): 1e-27 × m^6 kg^3 s^-6 A^-3. */
 export const nweber3: Unit = unit('nweber3', 'nWb^3', D[62], -27);
+/** Brian's unit `pweber2` (`pWb^2`): 1e-24 × m^4 kg^2 s^-4 A^-2. */
 export const pweber2: Unit = unit('pweber2', 'pWb^2', D[61], -24);
+/** Brian's unit `pweber3` (`pWb^3`): 1e-36 × m^6 kg^3 s^-6 A^-3. */
 export const pweber3: Unit = unit('pweber3', 'pWb^3', D[62], -36);
+/** Brian's unit `uweber2` (`uWb^2`): 1e-12 × m^4 kg^2 s^-4 A^-2. */
 export const uweber2: Unit = unit('uweber2', 'uWb^2', D[61], -12);
+/** Brian's unit `uweber3` (`uWb^3`): 1e-18 × m^6 kg^3 s^-6 A^-3. */
 export const uweber3: Unit = unit('uweber3', 'uWb^3', D[62], -18);
+/** Brian's unit `Tweber2` (`TWb^2`): 1e24 × m^4 kg^2 s^-4 A^-2. */
 export const Tweber2: Unit = unit('Tweber2', 'TWb^2', D[61], 24);
+/** Brian's unit `Tweber3` (`TWb^3`): 1e36 × m^6 kg^3 s^-6 A^-3. */
 export const Tweber3: Unit = unit('Tweber3', 'TWb^3', D[62], 36);
+/** Brian's unit `yweber2` (`yWb^2`): 1e-48 × m^4 kg^2 s^-4 A^-2. */
 export const yweber2: Unit = unit('yweber2', 'yWb^2', D[61], -48);
+/** Brian's unit `yweber3` (`yWb^3`): 1e-72 × m^6 kg^3 s^-6 A^-3. */
 export const yweber3: Unit = unit('yweber3', 'yWb^3', D[62], -72);
+/** Brian's unit `Eweber2` (`EWb^2`): 1e36 × m^4 kg^2 s^-4 A^-2. */
 export const Eweber2: Unit = unit('Eweber2', 'EWb^2', D[61], 36);
+/** Brian's unit `Eweber3` (`EWb^3`): 1e54 × m^6 kg^3 s^-6 A^-3. */
 export const Eweber3: Unit = unit('Eweber3', 'EWb^3', D[62], 54);
+/** Brian's unit `zweber2` (`zWb^2`): 1e-42 × m^4 kg^2 s^-4 A^-2. */
 export const zweber2: Unit = unit('zweber2', 'zWb^2', D[61], -42);
+/** Brian's unit `zweber3` (`zWb^3`): 1e-63 × m^6 kg^3 s^-6 A^-3. */
 export const zweber3: Unit = unit('zweber3', 'zWb^3', D[62], -63);
+/** Brian's unit `Mweber2` (`MWb^2`): 1e12 × m^4 kg^2 s^-4 A^-2. */
 export const Mweber2: Unit = unit('Mweber2', 'MWb^2', D[61], 12);
+/** Brian's unit `Mweber3` (`MWb^3`): 1e18 × m^6 kg^3 s^-6 A^-3. */
 export const Mweber3: Unit = unit('Mweber3', 'MWb^3', D[62], 18);
+/** Brian's unit `kweber2` (`kWb^2`): 1e6 × m^4 kg^2 s^-4 A^-2. */
 export const kweber2: Unit = unit('kweber2', 'kWb^2', D[61], 6);
+/** Brian's unit `kweber3` (`kWb^3`): 1e9 × m^6 kg^3 s^-6 A^-3. */
 export const kweber3: Unit = unit('kweber3', 'kWb^3', D[62], 9);
+/** Brian's unit `Yweber2` (`YWb^2`): 1e48 × m^4 kg^2 s^-4 A^-2. */
 export const Yweber2: Unit = unit('Yweber2', 'YWb^2', D[61], 48);
+/** Brian's unit `Yweber3` (`YWb^3`): 1e72 × m^6 kg^3 s^-6 A^-3. */
 export const Yweber3: Unit = unit('Yweber3', 'YWb^3', D[62], 72);
+/** Brian's unit `atesla2` (`aT^2`): 1e-36 × kg^2 s^-4 A^-2. */
 export const atesla2: Unit = unit('atesla2', 'aT^2', D[63], -36);
+/** Brian's unit `atesla3` (`aT^3`): 1e-54 × kg^3 s^-6 A^-3. */
 export const atesla3: Unit = unit('atesla3', 'aT^3', D[64], -54);
+/** Brian's unit `ctesla2` (`cT^2`): 1e-4 × kg^2 s^-4 A^-2. */
 export const ctesla2: Unit = unit('ctesla2', 'cT^2', D[63], -4);
+/** Brian's unit `ctesla3` (`cT^3`): 1e-6 × kg^3 s^-6 A^-3. */
 export const ctesla3: Unit = unit('ctesla3', 'cT^3', D[64], -6);
+/** Brian's unit `Ztesla2` (`ZT^2`): 1e42 × kg^2 s^-4 A^-2. */
 export const Ztesla2: Unit = unit('Ztesla2', 'ZT^2', D[63], 42);
+/** Brian's unit `Ztesla3` (`ZT^3`): 1e63 × kg^3 s^-6 A^-3. */
 export const Ztesla3: Unit = unit('Ztesla3', 'ZT^3', D[64], 63);
+/** Brian's unit `Ptesla2` (`PT^2`): 1e30 × kg^2 s^-4 A^-2. */
 export const Ptesla2: Unit = unit('Ptesla2', 'PT^2', D[63], 30);
+/** Brian's unit `Ptesla3` (`PT^3`): 1e45 × kg^3 s^-6 A^-3. */
 export const Ptesla3: Unit = unit('Ptesla3', 'PT^3', D[64], 45);
+/** Brian's unit `dtesla2` (`dT^2`): 1e-2 × kg^2 s^-4 A^-2. */
 export const dtesla2: Unit = unit('dtesla2', 'dT^2', D[63], -2);
+/** Brian's unit `dtesla3` (`dT^3`): 1e-3 × kg^3 s^-6 A^-3. */
 export const dtesla3: Unit = unit('dtesla3', 'dT^3', D[64], -3);
+/** Brian's unit `Gtesla2` (`GT^2`): 1e18 × kg^2 s^-4 A^-2. */
 export const Gtesla2: Unit = unit('Gtesla2', 'GT^2', D[63], 18);
+/** Brian's unit `Gtesla3` (`GT^3`): 1e27 × kg^3 s^-6 A^-3. */
 export const Gtesla3: Unit = unit('Gtesla3', 'GT^3', D[64], 27);
+/** Brian's unit `ftesla2` (`fT^2`): 1e-30 × kg^2 s^-4 A^-2. */
 export const ftesla2: Unit = unit('ftesla2', 'fT^2', D[63], -30);
+/** Brian's unit `ftesla3` (`fT^3`): 1e-45 × kg^3 s^-6 A^-3. */
 export const ftesla3: Unit = unit('ftesla3', 'fT^3', D[64], -45);
+/** Brian's unit `htesla2` (`hT^2`): 1e4 × kg^2 s^-4 A^-2. */
 export const htesla2: Unit = unit('htesla2', 'hT^2', D[63], 4);
+/** Brian's unit `htesla3` (`hT^3`): 1e6 × kg^3 s^-6 A^-3. */
 export const htesla3: Unit = unit('htesla3', 'hT^3', D[64], 6);
+/** Brian's unit `datesla2` (`daT^2`): 1e2 × kg^2 s^-4 A^-2. */
 export const datesla2: Unit = unit('datesla2', 'daT^2', D[63], 2);
+/** Brian's unit `datesla3` (`daT^3`): 1e3 × kg^3 s^-6 A^-3. */
 export const datesla3: Unit = unit('datesla3', 'daT^3', D[64], 3);
+/** Brian's unit `mtesla2` (`mT^2`): 1e-6 × kg^2 s^-4 A^-2. */
 export const mtesla2: Unit = unit('mtesla2', 'mT^2', D[63], -6);
+/** Brian's unit `mtesla3` (`mT^3`): 1e-9 × kg^3 s^-6 A^-3. */
 export const mtesla3: Unit = unit('mtesla3', 'mT^3', D[64], -9);
+/** Brian's unit `ntesla2` (`nT^2`): 1e-18 × kg^2 s^-4 A^-2. */
 export const ntesla2: Unit = unit('ntesla2', 'nT^2', D[63], -18);
+/** Brian's unit `ntesla3` (`nT^3`): 1e-27 × kg^3 s^-6 A^-3. */
 export const ntesla3: Unit = unit('ntesla3', 'nT^3', D[64], -27);
+/** Brian's unit `ptesla2` (`pT^2`): 1e-24 × kg^2 s^-4 A^-2. */
 export const ptesla2: Unit = unit('ptesla2', 'pT^2', D[63], -24);
+/** Brian's unit `ptesla3` (`pT^3`): 1e-36 × kg^3 s^-6 A^-3. */
 export const ptesla3: Unit = unit('ptesla3', 'pT^3', D[64], -36);
+/** Brian's unit `utesla2` (`uT^2`): 1e-12 × kg^2 s^-4 A^-2. */
 export const utesla2: Unit = unit('utesla2', 'uT^2', D[63], -12);
+/** Brian's unit `utesla3` (`uT^3`): 1e-18 × kg^3 s^-6 A^-3. */
 export const utesla3: Unit = unit('utesla3', 'uT^3', D[64], -18);
+/** Brian's unit `Ttesla2` (`TT^2`): 1e24 × kg^2 s^-4 A^-2. */
 export const Ttesla2: Unit = unit('Ttesla2', 'TT^2', D[63], 24);
+/** Brian's unit `Ttesla3` (`TT^3`): 1e36 × kg^3 s^-6 A^-3. */
 export const Ttesla3: Unit = unit('Ttesla3', 'TT^3', D[64], 36);
+/** Brian's unit `ytesla2` (`yT^2`): 1e-48 × kg^2 s^-4 A^-2. */
 export const ytesla2: Unit = unit('ytesla2', 'yT^2', D[63], -48);
+/** Brian's unit `ytesla3` (`yT^3`): 1e-72 × kg^3 s^-6 A^-3. */
 export const ytesla3: Unit = unit('ytesla3', 'yT^3', D[64], -72);
+/** Brian's unit `Etesla2` (`ET^2`): 1e36 × kg^2 s^-4 A^-2. */
 export const Etesla2: Unit = unit('Etesla2', 'ET^2', D[63], 36);
+/** Brian's unit `Etesla3` (`ET^3`): 1e54 × kg^3 s^-6 A^-3. */
 export const Etesla3: Unit = unit('Etesla3', 'ET^3', D[64], 54);
+/** Brian's unit `ztesla2` (`zT^2`): 1e-42 × kg^2 s^-4 A^-2. */
 export const ztesla2: Unit = unit('ztesla2', 'zT^2', D[63], -42);
+/** Brian's unit `ztesla3` (`zT^3`): 1e-63 × kg^3 s^-6 A^-3. */
 export const ztesla3: Unit = unit('ztesla3', 'zT^3', D[64], -63);
+/** Brian's unit `Mtesla2` (`MT^2`): 1e12 × kg^2 s^-4 A^-2. */
 export const Mtesla2: Unit = unit('Mtesla2', 'MT^2', D[63], 12);
+/** Brian's unit `Mtesla3` (`MT^3`): 1e18 × kg^3 s^-6 A^-3. */
 export const Mtesla3: Unit = unit('Mtesla3', 'MT^3', D[64], 18);
+/** Brian's unit `ktesla2` (`kT^2`): 1e6 × kg^2 s^-4 A^-2. */
 export const ktesla2: Unit = unit('ktesla2', 'kT^2', D[63], 6);
+/** Brian's unit `ktesla3` (`kT^3`): 1e9 × kg^3 s^-6 A^-3. */
 export const ktesla3: Unit = unit('ktesla3', 'kT^3', D[64], 9);
+/** Brian's unit `Ytesla2` (`YT^2`): 1e48 × kg^2 s^-4 A^-2. */
 export const Ytesla2: Unit = unit('Ytesla2', 'YT^2', D[63], 48);
+/** Brian's unit `Ytesla3` (`YT^3`): 1e72 × kg^3 s^-6 A^-3. */
 export const Ytesla3: Unit = unit('Ytesla3', 'YT^3', D[64], 72);
+/** Brian's unit `ahenry2` (`aH^2`): 1e-36 × m^4 kg^2 s^-4 A^-4. */
 export const ahenry2: Unit = unit('ahenry2', 'aH^2', D[65], -36);
+/** Brian's unit `ahenry3` (`aH^3`): 1e-54 × m^6 kg^3 s^-6 A^-6. */
 export const ahenry3: Unit = unit('ahenry3', 'aH^3', D[66], -54);
+/** Brian's unit `chenry2` (`cH^2`): 1e-4 × m^4 kg^2 s^-4 A^-4. */
 export const chenry2: Unit = unit('chenry2', 'cH^2', D[65], -4);
+/** Brian's unit `chenry3` (`cH^3`): 1e-6 × m^6 kg^3 s^-6 A^-6. */
 export const chenry3: Unit = unit('chenry3', 'cH^3', D[66], -6);
+/** Brian's unit `Zhenry2` (`ZH^2`): 1e42 × m^4 kg^2 s^-4 A^-4. */
 export const Zhenry2: Unit = unit('Zhenry2', 'ZH^2', D[65], 42);
+/** Brian's unit `Zhenry3` (`ZH^3`): 1e63 × m^6 kg^3 s^-6 A^-6. */
 export const Zhenry3: Unit = unit('Zhenry3', 'ZH^3', D[66], 63);
+/** Brian's unit `Phenry2` (`PH^2`): 1e30 × m^4 kg^2 s^-4 A^-4. */
 export const Phenry2: Unit = unit('Phenry2', 'PH^2', D[65], 30);
+/** Brian's unit `Phenry3` (`PH^3`): 1e45 × m^6 kg^3 s^-6 A^-6. */
 export const Phenry3: Unit = unit('Phenry3', 'PH^3', D[66], 45);
+/** Brian's unit `dhenry2` (`dH^2`): 1e-2 × m^4 kg^2 s^-4 A^-4. */
 export const dhenry2: Unit = unit('dhenry2', 'dH^2', D[65], -2);
+/** Brian's unit `dhenry3` (`dH^3`): 1e-3 × m^6 kg^3 s^-6 A^-6. */
 export const dhenry3: Unit = unit('dhenry3', 'dH^3', D[66], -3);
+/** Brian's unit `Ghenry2` (`GH^2`): 1e18 × m^4 kg^2 s^-4 A^-4. */
 export const Ghenry2: Unit = unit('Ghenry2', 'GH^2', D[65], 18);
+/** Brian's unit `Ghenry3` (`GH^3`): 1e27 × m^6 kg^3 s^-6 A^-6. */
 export const Ghenry3: Unit = unit('Ghenry3', 'GH^3', D[66], 27);
+/** Brian's unit `fhenry2` (`fH^2`): 1e-30 × m^4 kg^2 s^-4 A^-4. */
 export const fhenry2: Unit = unit('fhenry2', 'fH^2', D[65], -30);
+/** Brian's unit `fhenry3` (`fH^3`): 1e-45 × m^6 kg^3 s^-6 A^-6. */
 export const fhenry3: Unit = unit('fhenry3', 'fH^3', D[66], -45);
+/** Brian's unit `hhenry2` (`hH^2`): 1e4 × m^4 kg^2 s^-4 A^-4. */
 export const hhenry2: Unit = unit('hhenry2', 'hH^2', D[65], 4);
+/** Brian's unit `hhenry3` (`hH^3`): 1e6 × m^6 kg^3 s^-6 A^-6. */
 export const hhenry3: Unit = unit('hhenry3', 'hH^3', D[66], 6);
+/** Brian's unit `dahenry2` (`daH^2`): 1e2 × m^4 kg^2 s^-4 A^-4. */
 export const dahenry2: Unit = unit('dahenry2', 'daH^2', D[65], 2);
+/** Brian's unit `dahenry3` (`daH^3`): 1e3 × m^6 kg^3 s^-6 A^-6. */
 export const dahenry3: Unit = unit('dahenry3', 'daH^3', D[66], 3);
+/** Brian's unit `mhenry2` (`mH^2`): 1e-6 × m^4 kg^2 s^-4 A^-4. */
 export const mhenry2: Unit = unit('mhenry2', 'mH^2', D[65], -6);
+/** Brian's unit `mhenry3` (`mH^3`): 1e-9 × m^6 kg^3 s^-6 A^-6. */
 export const mhenry3: Unit = unit('mhenry3', 'mH^3', D[66], -9);
+/** Brian's unit `nhenry2` (`nH^2`): 1e-18 × m^4 kg^2 s^-4 A^-4. */
 export const nhenry2: Unit = unit('nhenry2', 'nH^2', D[65], -18);
+/** Brian's unit `nhenry3` (`nH^3`): 1e-27 × m^6 kg^3 s^-6 A^-6. */
 export const nhenry3: Unit = unit('nhenry3', 'nH^3', D[66], -27);
+/** Brian's unit `phenry2` (`pH^2`): 1e-24 × m^4 kg^2 s^-4 A^-4. */
 export const phenry2: Unit = unit('phenry2', 'pH^2', D[65], -24);
+/** Brian's unit `phenry3` (`pH^3`): 1e-36 × m^6 kg^3 s^-6 A^-6. */
 export const phenry3: Unit = unit('phenry3', 'pH^3', D[66], -36);
+/** Brian's unit `uhenry2` (`uH^2`): 1e-12 × m^4 kg^2 s^-4 A^-4. */
 export const uhenry2: Unit = unit('uhenry2', 'uH^2', D[65], -12);
+/** Brian's unit `uhenry3` (`uH^3`): 1e-18 × m^6 kg^3 s^-6 A^-6. */
 export const uhenry3: Unit = unit('uhenry3', 'uH^3', D[66], -18);
+/** Brian's unit `Thenry2` (`TH^2`): 1e24 × m^4 kg^2 s^-4 A^-4. */
 export const Thenry2: Unit = unit('Thenry2', 'TH^2', D[65], 24);
+/** Brian's unit `Thenry3` (`TH^3`): 1e36 × m^6 kg^3 s^-6 A^-6. */
 export const Thenry3: Unit = unit('Thenry3', 'TH^3', D[66], 36);
+/** Brian's unit `yhenry2` (`yH^2`): 1e-48 × m^4 kg^2 s^-4 A^-4. */
 export const yhenry2: Unit = unit('yhenry2', 'yH^2', D[65], -48);
+/** Brian's unit `yhenry3` (`yH^3`): 1e-72 × m^6 kg^3 s^-6 A^-6. */
 export const yhenry3: Unit = unit('yhenry3', 'yH^3', D[66], -72);
+/** Brian's unit `Ehenry2` (`EH^2`): 1e36 × m^4 kg^2 s^-4 A^-4. */
 export const Ehenry2: Unit = unit('Ehenry2', 'EH^2', D[65], 36);
+/** Brian's unit `Ehenry3` (`EH^3`): 1e54 × m^6 kg^3 s^-6 A^-6. */
 export const Ehenry3: Unit = unit('Ehenry3', 'EH^3', D[66], 54);
+/** Brian's unit `zhenry2` (`zH^2`): 1e-42 × m^4 kg^2 s^-4 A^-4. */
 export const zhenry2: Unit = unit('zhenry2', 'zH^2', D[65], -42);
+/** Brian's unit `zhenry3` (`zH^3`): 1e-63 × m^6 kg^3 s^-6 A^-6. */
 export const zhenry3: Unit = unit('zhenry3', 'zH^3', D[66], -63);
+/** Brian's unit `Mhenry2` (`MH^2`): 1e12 × m^4 kg^2 s^-4 A^-4. */
 export const Mhenry2: Unit = unit('Mhenry2', 'MH^2', D[65], 12);
+/** Brian's unit `Mhenry3` (`MH^3`): 1e18 × m^6 kg^3 s^-6 A^-6. */
 export const Mhenry3: Unit = unit('Mhenry3', 'MH^3', D[66], 18);
+/** Brian's unit `khenry2` (`kH^2`): 1e6 × m^4 kg^2 s^-4 A^-4. */
 export const khenry2: Unit = unit('khenry2', 'kH^2', D[65], 6);
+/** Brian's unit `khenry3` (`kH^3`): 1e9 × m^6 kg^3 s^-6 A^-6. */
 export const khenry3: Unit = unit('khenry3', 'kH^3', D[66], 9);
+/** Brian's unit `Yhenry2` (`YH^2`): 1e48 × m^4 kg^2 s^-4 A^-4. */
 export const Yhenry2: Unit = unit('Yhenry2', 'YH^2', D[65], 48);
+/** Brian's unit `Yhenry3` (`YH^3`): 1e72 × m^6 kg^3 s^-6 A^-6. */
 export const Yhenry3: Unit = unit('Yhenry3', 'YH^3', D[66], 72);
+/** Brian's unit `alumen2` (`alm^2`): 1e-36 × cd^2. */
 export const alumen2: Unit = unit('alumen2', 'alm^2', D[37], -36);
+/** Brian's unit `alumen3` (`alm^3`): 1e-54 × cd^3. */
 export const alumen3: Unit = unit('alumen3', 'alm^3', D[38], -54);
+/** Brian's unit `clumen2` (`clm^2`): 1e-4 × cd^2. */
 export const clumen2: Unit = unit('clumen2', 'clm^2', D[37], -4);
+/** Brian's unit `clumen3` (`clm^3`): 1e-6 × cd^3. */
 export const clumen3: Unit = unit('clumen3', 'clm^3', D[38], -6);
+/** Brian's unit `Zlumen2` (`Zlm^2`): 1e42 × cd^2. */
 export const Zlumen2: Unit = unit('Zlumen2', 'Zlm^2', D[37], 42);
+/** Brian's unit `Zlumen3` (`Zlm^3`): 1e63 × cd^3. */
 export const Zlumen3: Unit = unit('Zlumen3', 'Zlm^3', D[38], 63);
+/** Brian's unit `Plumen2` (`Plm^2`): 1e30 × cd^2. */
 export const Plumen2: Unit = unit('Plumen2', 'Plm^2', D[37], 30);
+/** Brian's unit `Plumen3` (`Plm^3`): 1e45 × cd^3. */
 export const Plumen3: Unit = unit('Plumen3', 'Plm^3', D[38], 45);
+/** Brian's unit `dlumen2` (`dlm^2`): 1e-2 × cd^2. */
 export const dlumen2: Unit = unit('dlumen2', 'dlm^2', D[37], -2);
+/** Brian's unit `dlumen3` (`dlm^3`): 1e-3 × cd^3. */
 export const dlumen3: Unit = unit('dlumen3', 'dlm^3', D[38], -3);
+/** Brian's unit `Glumen2` (`Glm^2`): 1e18 × cd^2. */
 export const Glumen2: Unit = unit('Glumen2', 'Glm^2', D[37], 18);
+/** Brian's unit `Glumen3` (`Glm^3`): 1e27 × cd^3. */
 export const Glumen3: Unit = unit('Glumen3', 'Glm^3', D[38], 27);
+/** Brian's unit `flumen2` (`flm^2`): 1e-30 × cd^2. */
 export const flumen2: Unit = unit('flumen2', 'flm^2', D[37], -30);
+/** Brian's unit `flumen3` (`flm^3`): 1e-45 × cd^3. */
 export const flumen3: Unit = unit('flumen3', 'flm^3', D[38], -45);
+/** Brian's unit `hlumen2` (`hlm^2`): 1e4 × cd^2. */
 export const hlumen2: Unit = unit('hlumen2', 'hlm^2', D[37], 4);
+/** Brian's unit `hlumen3` (`hlm^3`): 1e6 × cd^3. */
 export const hlumen3: Unit = unit('hlumen3', 'hlm^3', D[38], 6);
+/** Brian's unit `dalumen2` (`dalm^2`): 1e2 × cd^2. */
 export const dalumen2: Unit = unit('dalumen2', 'dalm^2', D[37], 2);
+/** Brian's unit `dalumen3` (`dalm^3`): 1e3 × cd^3. */
 export const dalumen3: Unit = unit('dalumen3', 'dalm^3', D[38], 3);
+/** Brian's unit `mlumen2` (`mlm^2`): 1e-6 × cd^2. */
 export const mlumen2: Unit = unit('mlumen2', 'mlm^2', D[37], -6);
+/** Brian's unit `mlumen3` (`mlm^3`): 1e-9 × cd^3. */
 export const mlumen3: Unit = unit('mlumen3', 'mlm^3', D[38], -9);
+/** Brian's unit `nlumen2` (`nlm^2`): 1e-18 × cd^2. */
 export const nlumen2: Unit = unit('nlumen2', 'nlm^2', D[37], -18);
+/** Brian's unit `nlumen3` (`nlm^3`): 1e-27 × cd^3. */
 export const nlumen3: Unit = unit('nlumen3', 'nlm^3', D[38], -27);
+/** Brian's unit `plumen2` (`plm^2`): 1e-24 × cd^2. */
 export const plumen2: Unit = unit('plumen2', 'plm^2', D[37], -24);
+/** Brian's unit `plumen3` (`plm^3`): 1e-36 × cd^3. */
 export const plumen3: Unit = unit('plumen3', 'plm^3', D[38], -36);
+/** Brian's unit `ulumen2` (`ulm^2`): 1e-12 × cd^2. */
 export const ulumen2: Unit = unit('ulumen2', 'ulm^2', D[37], -12);
+/** Brian's unit `ulumen3` (`ulm^3`): 1e-18 × cd^3. */
 export const ulumen3: Unit = unit('ulumen3', 'ulm^3', D[38], -18);
+/** Brian's unit `Tlumen2` (`Tlm^2`): 1e24 × cd^2. */
 export const Tlumen2: Unit = unit('Tlumen2', 'Tlm^2', D[37], 24);
+/** Brian's unit `Tlumen3` (`Tlm^3`): 1e36 × cd^3. */
 export const Tlumen3: Unit = unit('Tlumen3', 'Tlm^3', D[38], 36);
+/** Brian's unit `ylumen2` (`ylm^2`): 1e-48 × cd^2. */
 export const ylumen2: Unit = unit('ylumen2', 'ylm^2', D[37], -48);
+/** Brian's unit `ylumen3` (`ylm^3`): 1e-72 × cd^3. */
 export const ylumen3: Unit = unit('ylumen3', 'ylm^3', D[38], -72);
+/** Brian's unit `Elumen2` (`Elm^2`): 1e36 × cd^2. */
 export const Elumen2: Unit = unit('Elumen2', 'Elm^2', D[37], 36);
+/** Brian's unit `Elumen3` (`Elm^3`): 1e54 × cd^3. */
 export const Elumen3: Unit = unit('Elumen3', 'Elm^3', D[38], 54);
+/** Brian's unit `zlumen2` (`zlm^2`): 1e-42 × cd^2. */
 export const zlumen2: Unit = unit('zlumen2', 'zlm^2', D[37], -42);
+/** Brian's unit `zlumen3` (`zlm^3`): 1e-63 × cd^3. */
 export const zlumen3: Unit = unit('zlumen3', 'zlm^3', D[38], -63);
+/** Brian's unit `Mlumen2` (`Mlm^2`): 1e12 × cd^2. */
 export const Mlumen2: Unit = unit('Mlumen2', 'Mlm^2', D[37], 12);
+/** Brian's unit `Mlumen3` (`Mlm^3`): 1e18 × cd^3. */
 export const Mlumen3: Unit = unit('Mlumen3', 'Mlm^3', D[38], 18);
+/** Brian's unit `klumen2` (`klm^2`): 1e6 × cd^2. */
 export const klumen2: Unit = unit('klumen2', 'klm^2', D[37], 6);
+/** Brian's unit `klumen3` (`klm^3`): 1e9 × cd^3. */
 export const klumen3: Unit = unit('klumen3', 'klm^3', D[38], 9);
+/** Brian's unit `Ylumen2` (`Ylm^2`): 1e48 × cd^2. */
 export const Ylumen2: Unit = unit('Ylumen2', 'Ylm^2', D[37], 48);
+/** Brian's unit `Ylumen3` (`Ylm^3`): 1e72 × cd^3. */
 export const Ylumen3: Unit = unit('Ylumen3', 'Ylm^3', D[38], 72);
+/** Brian's unit `alux2` (`alx^2`): 1e-36 × m^-4 cd^2. */
 export const alux2: Unit = unit('alux2', 'alx^2', D[67], -36);
+/** Brian's unit `alux3` (`alx^3`): 1e-54 × m^-6 cd^3. */
 export const alux3: Unit = unit('alux3', 'alx^3', D[68], -54);
+/** Brian's unit `clux2` (`clx^2`): 1e-4 × m^-4 cd^2. */
 export const clux2: Unit = unit('clux2', 'clx^2', D[67], -4);
+/** Brian's unit `clux3` (`clx^3`): 1e-6 × m^-6 cd^3. */
 export const clux3: Unit = unit('clux3', 'clx^3', D[68], -6);
+/** Brian's unit `Zlux2` (`Zlx^2`): 1e42 × m^-4 cd^2. */
 export const Zlux2: Unit = unit('Zlux2', 'Zlx^2', D[67], 42);
+/** Brian's unit `Zlux3` (`Zlx^3`): 1e63 × m^-6 cd^3. */
 export const Zlux3: Unit = unit('Zlux3', 'Zlx^3', D[68], 63);
+/** Brian's unit `Plux2` (`Plx^2`): 1e30 × m^-4 cd^2. */
 export const Plux2: Unit = unit('Plux2', 'Plx^2', D[67], 30);
+/** Brian's unit `Plux3` (`Plx^3`): 1e45 × m^-6 cd^3. */
 export const Plux3: Unit = unit('Plux3', 'Plx^3', D[68], 45);
+/** Brian's unit `dlux2` (`dlx^2`): 1e-2 × m^-4 cd^2. */
 export const dlux2: Unit = unit('dlux2', 'dlx^2', D[67], -2);
+/** Brian's unit `dlux3` (`dlx^3`): 1e-3 × m^-6 cd^3. */
 export const dlux3: Unit = unit('dlux3', 'dlx^3', D[68], -3);
+/** Brian's unit `Glux2` (`Glx^2`): 1e18 × m^-4 cd^2. */
 export const Glux2: Unit = unit('Glux2', 'Glx^2', D[67], 18);
+/** Brian's unit `Glux3` (`Glx^3`): 1e27 × m^-6 cd^3. */
 export const Glux3: Unit = unit('Glux3', 'Glx^3', D[68], 27);
+/** Brian's unit `flux2` (`flx^2`): 1e-30 × m^-4 cd^2. */
 export const flux2: Unit = unit('flux2', 'flx^2', D[67], -30);
+/** Brian's unit `flux3` (`flx^3`): 1e-45 × m^-6 cd^3. */
 export const flux3: Unit = unit('flux3', 'flx^3', D[68], -45);
+/** Brian's unit `hlux2` (`hlx^2`): 1e4 × m^-4 cd^2. */
 export const hlux2: Unit = unit('hlux2', 'hlx^2', D[67], 4);
+/** Brian's unit `hlux3` (`hlx^3`): 1e6 × m^-6 cd^3. */
 export const hlux3: Unit = unit('hlux3', 'hlx^3', D[68], 6);
+/** Brian's unit `dalux2` (`dalx^2`): 1e2 × m^-4 cd^2. */
 export const dalux2: Unit = unit('dalux2', 'dalx^2', D[67], 2);
+/** Brian's unit `dalux3` (`dalx^3`): 1e3 × m^-6 cd^3. */
 export const dalux3: Unit = unit('dalux3', 'dalx^3', D[68], 3);
+/** Brian's unit `mlux2` (`mlx^2`): 1e-6 × m^-4 cd^2. */
 export const mlux2: Unit = unit('mlux2', 'mlx^2', D[67], -6);
+/** Brian's unit `mlux3` (`mlx^3`): 1e-9 × m^-6 cd^3. */
 export const mlux3: Unit = unit('mlux3', 'mlx^3', D[68], -9);
+/** Brian's unit `nlux2` (`nlx^2`): 1e-18 × m^-4 cd^2. */
 export const nlux2: Unit = unit('nlux2', 'nlx^2', D[67], -18);
+/** Brian's unit `nlux3` (`nlx^3`): 1e-27 × m^-6 cd^3. */
 export const nlux3: Unit = unit('nlux3', 'nlx^3', D[68], -27);
+/** Brian's unit `plux2` (`plx^2`): 1e-24 × m^-4 cd^2. */
 export const plux2: Unit = unit('plux2', 'plx^2', D[67], -24);
+/** Brian's unit `plux3` (`plx^3`): 1e-36 × m^-6 cd^3. */
 export const plux3: Unit = unit('plux3', 'plx^3', D[68], -36);
+/** Brian's unit `ulux2` (`ulx^2`): 1e-12 × m^-4 cd^2. */
 export const ulux2: Unit = unit('ulux2', 'ulx^2', D[67], -12);
+/** Brian's unit `ulux3` (`ulx^3`): 1e-18 × m^-6 cd^3. */
 export const ulux3: Unit = unit('ulux3', 'ulx^3', D[68], -18);
+/** Brian's unit `Tlux2` (`Tlx^2`): 1e24 × m^-4 cd^2. */
 export const Tlux2: Unit = unit('Tlux2', 'Tlx^2', D[67], 24);
+/** Brian's unit `Tlux3` (`Tlx^3`): 1e36 × m^-6 cd^3. */
 export const Tlux3: Unit = unit('Tlux3', 'Tlx^3', D[68], 36);
+/** Brian's unit `ylux2` (`ylx^2`): 1e-48 × m^-4 cd^2. */
 export const ylux2: Unit = unit('ylux2', 'ylx^2', D[67], -48);
+/** Brian's unit `ylux3` (`ylx^3`): 1e-72 × m^-6 cd^3. */
 export const ylux3: Unit = unit('ylux3', 'ylx^3', D[68], -72);
+/** Brian's unit `Elux2` (`Elx^2`): 1e36 × m^-4 cd^2. */
 export const Elux2: Unit = unit('Elux2', 'Elx^2', D[67], 36);
+/** Brian's unit `Elux3` (`Elx^3`): 1e54 × m^-6 cd^3. */
 export const Elux3: Unit = unit('Elux3', 'Elx^3', D[68], 54);
+/** Brian's unit `zlux2` (`zlx^2`): 1e-42 × m^-4 cd^2. */
 export const zlux2: Unit = unit('zlux2', 'zlx^2', D[67], -42);
+/** Brian's unit `zlux3` (`zlx^3`): 1e-63 × m^-6 cd^3. */
 export const zlux3: Unit = unit('zlux3', 'zlx^3', D[68], -63);
+/** Brian's unit `Mlux2` (`Mlx^2`): 1e12 × m^-4 cd^2. */
 export const Mlux2: Unit = unit('Mlux2', 'Mlx^2', D[67], 12);
+/** Brian's unit `Mlux3` (`Mlx^3`): 1e18 × m^-6 cd^3. */
 export const Mlux3: Unit = unit('Mlux3', 'Mlx^3', D[68], 18);
+/** Brian's unit `klux2` (`klx^2`): 1e6 × m^-4 cd^2. */
 export const klux2: Unit = unit('klux2', 'klx^2', D[67], 6);
+/** Brian's unit `klux3` (`klx^3`): 1e9 × m^-6 cd^3. */
 export const klux3: Unit = unit('klux3', 'klx^3', D[68], 9);
+/** Brian's unit `Ylux2` (`Ylx^2`): 1e48 × m^-4 cd^2. */
 export const Ylux2: Unit = unit('Ylux2', 'Ylx^2', D[67], 48);
+/** Brian's unit `Ylux3` (`Ylx^3`): 1e72 × m^-6 cd^3. */
 export const Ylux3: Unit = unit('Ylux3', 'Ylx^3', D[68], 72);
+/** Brian's unit `abecquerel2` (`aBq^2`): 1e-36 × s^-2. */
 export const abecquerel2: Unit = unit('abecquerel2', 'aBq^2', D[41], -36);
+/** Brian's unit `abecquerel3` (`aBq^3`): 1e-54 × s^-3. */
 export const abecquerel3: Unit = unit('abecquerel3', 'aBq^3', D[42], -54);
+/** Brian's unit `cbecquerel2` (`cBq^2`): 1e-4 × s^-2. */
 export const cbecquerel2: Unit = unit('cbecquerel2', 'cBq^2', D[41], -4);
+/** Brian's unit `cbecquerel3` (`cBq^3`): 1e-6 × s^-3. */
 export const cbecquerel3: Unit = unit('cbecquerel3', 'cBq^3', D[42], -6);
+/** Brian's unit `Zbecquerel2` (`ZBq^2`): 1e42 × s^-2. */
 export const Zbecquerel2: Unit = unit('Zbecquerel2', 'ZBq^2', D[41], 42);
+/** Brian's unit `Zbecquerel3` (`ZBq^3`): 1e63 × s^-3. */
 export const Zbecquerel3: Unit = unit('Zbecquerel3', 'ZBq^3', D[42], 63);
+/** Brian's unit `Pbecquerel2` (`PBq^2`): 1e30 × s^-2. */
 export const Pbecquerel2: Unit = unit('Pbecquerel2', 'PBq^2', D[41], 30);
+/** Brian's unit `Pbecquerel3` (`PBq^3`): 1e45 × s^-3. */
 export const Pbecquerel3: Unit = unit('Pbecquerel3', 'PBq^3', D[42], 45);
+/** Brian's unit `dbecquerel2` (`dBq^2`): 1e-2 × s^-2. */
 export const dbecquerel2: Unit = unit('dbecquerel2', 'dBq^2', D[41], -2);
+/** Brian's unit `dbecquerel3` (`dBq^3`): 1e-3 × s^-3. */
 export const dbecquerel3: Unit = unit('dbecquerel3', 'dBq^3', D[42], -3);
+/** Brian's unit `Gbecquerel2` (`GBq^2`): 1e18 × s^-2. */
 export const Gbecquerel2: Unit = unit('Gbecquerel2', 'GBq^2', D[41], 18);
+/** Brian's unit `Gbecquerel3` (`GBq^3`): 1e27 × s^-3. */
 export const Gbecquerel3: Unit = unit('Gbecquerel3', 'GBq^3', D[42], 27);
+/** Brian's unit `fbecquerel2` (`fBq^2`): 1e-30 × s^-2. */
 export const fbecquerel2: Unit = unit('fbecquerel2', 'fBq^2', D[41], -30);
+/** Brian's unit `fbecquerel3` (`fBq^3`): 1e-45 × s^-3. */
 export const fbecquerel3: Unit = unit('fbecquerel3', 'fBq^3', D[42], -45);
+/** Brian's unit `hbecquerel2` (`hBq^2`): 1e4 × s^-2. */
 export const hbecquerel2: Unit = unit('hbecquerel2', 'hBq^2', D[41], 4);
+/** Brian's unit `hbecquerel3` (`hBq^3`): 1e6 × s^-3. */
 export const hbecquerel3: Unit = unit('hbecquerel3', 'hBq^3', D[42], 6);
+/** Brian's unit `dabecquerel2` (`daBq^2`): 1e2 × s^-2. */
 export const dabecquerel2: Unit = unit('dabecquerel2', 'daBq^2', D[41], 2);
+/** Brian's unit `dabecquerel3` (`daBq^3`): 1e3 × s^-3. */
 export const dabecquerel3: Unit = unit('dabecquerel3', 'daBq^3', D[42], 3);
+/** Brian's unit `mbecquerel2` (`mBq^2`): 1e-6 × s^-2. */
 export const mbecquerel2: Unit = unit('mbecquerel2', 'mBq^2', D[41], -6);
+/** Brian's unit `mbecquerel3` (`mBq^3`): 1e-9 × s^-3. */
 export const mbecquerel3: Unit = unit('mbecquerel3', 'mBq^3', D[42], -9);
+/** Brian's unit `nbecquerel2` (`nBq^2`): 1e-18 × s^-2. */
 export const nbecquerel2: Unit = unit('nbecquerel2', 'nBq^2', D[41], -18);
+/** Brian's unit `nbecquerel3` (`nBq^3`): 1e-27 × s^-3. */
 export const nbecquerel3: Unit = unit('nbecquerel3', 'nBq^3', D[42], -27);
+/** Brian's unit `pbecquerel2` (`pBq^2`): 1e-24 × s^-2. */
 export const pbecquerel2: Unit = unit('pbecquerel2', 'pBq^2', D[41], -24);
+/** Brian's unit `pbecquerel3` (`pBq^3`): 1e-36 × s^-3. */
 export const pbecquerel3: Unit = unit('pbecquerel3', 'pBq^3', D[42], -36);
+/** Brian's unit `ubecquerel2` (`uBq^2`): 1e-12 × s^-2. */
 export const ubecquerel2: Unit = unit('ubecquerel2', 'uBq^2', D[41], -12);
+/** Brian's unit `ubecquerel3` (`uBq^3`): 1e-18 × s^-3. */
 export const ubecquerel3: Unit = unit('ubecquerel3', 'uBq^3', D[42], -18);
+/** Brian's unit `Tbecquerel2` (`TBq^2`): 1e24 × s^-2. */
 export const Tbecquerel2: Unit = unit('Tbecquerel2', 'TBq^2', D[41], 24);
+/** Brian's unit `Tbecquerel3` (`TBq^3`): 1e36 × s^-3. */
 export const Tbecquerel3: Unit = unit('Tbecquerel3', 'TBq^3', D[42], 36);
+/** Brian's unit `ybecquerel2` (`yBq^2`): 1e-48 × s^-2. */
 export const ybecquerel2: Unit = unit('ybecquerel2', 'yBq^2', D[41], -48);
+/** Brian's unit `ybecquerel3` (`yBq^3`): 1e-72 × s^-3. */
 export const ybecquerel3: Unit = unit('ybecquerel3', 'yBq^3', D[42], -72);
+/** Brian's unit `Ebecquerel2` (`EBq^2`): 1e36 × s^-2. */
 export const Ebecquerel2: Unit = unit('Ebecquerel2', 'EBq^2', D[41], 36);
+/** Brian's unit `Ebecquerel3` (`EBq^3`): 1e54 × s^-3. */
 export const Ebecquerel3: Unit = unit('Ebecquerel3', 'EBq^3', D[42], 54);
+/** Brian's unit `zbecquerel2` (`zBq^2`): 1e-42 × s^-2. */
 export const zbecquerel2: Unit = unit('zbecquerel2', 'zBq^2', D[41], -42);
+/** Brian's unit `zbecquerel3` (`zBq^3`): 1e-63 × s^-3. */
 export const zbecquerel3: Unit = unit('zbecquerel3', 'zBq^3', D[42], -63);
+/** Brian's unit `Mbecquerel2` (`MBq^2`): 1e12 × s^-2. */
 export const Mbecquerel2: Unit = unit('Mbecquerel2', 'MBq^2', D[41], 12);
+/** Brian's unit `Mbecquerel3` (`MBq^3`): 1e18 × s^-3. */
 export const Mbecquerel3: Unit = unit('Mbecquerel3', 'MBq^3', D[42], 18);
+/** Brian's unit `kbecquerel2` (`kBq^2`): 1e6 × s^-2. */
 export const kbecquerel2: Unit = unit('kbecquerel2', 'kBq^2', D[41], 6);
+/** Brian's unit `kbecquerel3` (`kBq^3`): 1e9 × s^-3. */
 export const kbecquerel3: Unit = unit('kbecquerel3', 'kBq^3', D[42], 9);
+/** Brian's unit `Ybecquerel2` (`YBq^2`): 1e48 × s^-2. */
 export const Ybecquerel2: Unit = unit('Ybecquerel2', 'YBq^2', D[41], 48);
+/** Brian's unit `Ybecquerel3` (`YBq^3`): 1e72 × s^-3. */
 export const Ybecquerel3: Unit = unit('Ybecquerel3', 'YBq^3', D[42], 72);
+/** Brian's unit `agray2` (`aGy^2`): 1e-36 × m^4 s^-4. */
 export const agray2: Unit = unit('agray2', 'aGy^2', D[69], -36);
+/** Brian's unit `agray3` (`aGy^3`): 1e-54 × m^6 s^-6. */
 export const agray3: Unit = unit('agray3', 'aGy^3', D[70], -54);
+/** Brian's unit `cgray2` (`cGy^2`): 1e-4 × m^4 s^-4. */
 export const cgray2: Unit = unit('cgray2', 'cGy^2', D[69], -4);
+/** Brian's unit `cgray3` (`cGy^3`): 1e-6 × m^6 s^-6. */
 export const cgray3: Unit = unit('cgray3', 'cGy^3', D[70], -6);
+/** Brian's unit `Zgray2` (`ZGy^2`): 1e42 × m^4 s^-4. */
 export const Zgray2: Unit = unit('Zgray2', 'ZGy^2', D[69], 42);
+/** Brian's unit `Zgray3` (`ZGy^3`): 1e63 × m^6 s^-6. */
 export const Zgray3: Unit = unit('Zgray3', 'ZGy^3', D[70], 63);
+/** Brian's unit `Pgray2` (`PGy^2`): 1e30 × m^4 s^-4. */
 export const Pgray2: Unit = unit('Pgray2', 'PGy^2', D[69], 30);
+/** Brian's unit `Pgray3` (`PGy^3`): 1e45 × m^6 s^-6. */
 export const Pgray3: Unit = unit('Pgray3', 'PGy^3', D[70], 45);
+/** Brian's unit `dgray2` (`dGy^2`): 1e-2 × m^4 s^-4. */
 export const dgray2: Unit = unit('dgray2', 'dGy^2', D[69], -2);
+/** Brian's unit `dgray3` (`dGy^3`): 1e-3 × m^6 s^-6. */
 export const dgray3: Unit = unit('dgray3', 'dGy^3', D[70], -3);
+/** Brian's unit `Ggray2` (`GGy^2`): 1e18 × m^4 s^-4. */
 export const Ggray2: Unit = unit('Ggray2', 'GGy^2', D[69], 18);
+/** Brian's unit `Ggray3` (`GGy^3`): 1e27 × m^6 s^-6. */
 export const Ggray3: Unit = unit('Ggray3', 'GGy^3', D[70], 27);
+/** Brian's unit `fgray2` (`fGy^2`): 1e-30 × m^4 s^-4. */
 export const fgray2: Unit = unit('fgray2', 'fGy^2', D[69], -30);
+/** Brian's unit `fgray3` (`fGy^3`): 1e-45 × m^6 s^-6. */
 export const fgray3: Unit = unit('fgray3', 'fGy^3', D[70], -45);
+/** Brian's unit `hgray2` (`hGy^2`): 1e4 × m^4 s^-4. */
 export const hgray2: Unit = unit('hgray2', 'hGy^2', D[69], 4);
+/** Brian's unit `hgray3` (`hGy^3`): 1e6 × m^6 s^-6. */
 export const hgray3: Unit = unit('hgray3', 'hGy^3', D[70], 6);
+/** Brian's unit `dagray2` (`daGy^2`): 1e2 × m^4 s^-4. */
 export const dagray2: Unit = unit('dagray2', 'daGy^2', D[69], 2);
+/** Brian's unit `dagray3` (`daGy^3`): 1e3 × m^6 s^-6. */
 export const dagray3: Unit = unit('dagray3', 'daGy^3', D[70], 3);
+/** Brian's unit `mgray2` (`mGy^2`): 1e-6 × m^4 s^-4. */
 export const mgray2: Unit = unit('mgray2', 'mGy^2', D[69], -6);
+/** Brian's unit `mgray3` (`mGy^3`): 1e-9 × m^6 s^-6. */
 export const mgray3: Unit = unit('mgray3', 'mGy^3', D[70], -9);
+/** Brian's unit `ngray2` (`nGy^2`): 1e-18 × m^4 s^-4. */
 export const ngray2: Unit = unit('ngray2', 'nGy^2', D[69], -18);
+/** Brian's unit `ngray3` (`nGy^3`): 1e-27 × m^6 s^-6. */
 export const ngray3: Unit = unit('ngray3', 'nGy^3', D[70], -27);
+/** Brian's unit `pgray2` (`pGy^2`): 1e-24 × m^4 s^-4. */
 export const pgray2: Unit = unit('pgray2', 'pGy^2', D[69], -24);
+/** Brian's unit `pgray3` (`pGy^3`): 1e-36 × m^6 s^-6. */
 export const pgray3: Unit = unit('pgray3', 'pGy^3', D[70], -36);
+/** Brian's unit `ugray2` (`uGy^2`): 1e-12 × m^4 s^-4. */
 export const ugray2: Unit = unit('ugray2', 'uGy^2', D[69], -12);
+/** Brian's unit `ugray3` (`uGy^3`): 1e-18 × m^6 s^-6. */
 export const ugray3: Unit = unit('ugray3', 'uGy^3', D[70], -18);
+/** Brian's unit `Tgray2` (`TGy^2`): 1e24 × m^4 s^-4. */
 export const Tgray2: Unit = unit('Tgray2', 'TGy^2', D[69], 24);
+/** Brian's unit `Tgray3` (`TGy^3`): 1e36 × m^6 s^-6. */
 export const Tgray3: Unit = unit('Tgray3', 'TGy^3', D[70], 36);
+/** Brian's unit `ygray2` (`yGy^2`): 1e-48 × m^4 s^-4. */
 export const ygray2: Unit = unit('ygray2', 'yGy^2', D[69], -48);
+/** Brian's unit `ygray3` (`yGy^3`): 1e-72 × m^6 s^-6. */
 export const ygray3: Unit = unit('ygray3', 'yGy^3', D[70], -72);
+/** Brian's unit `Egray2` (`EGy^2`): 1e36 × m^4 s^-4. */
 export const Egray2: Unit = unit('Egray2', 'EGy^2', D[69], 36);
+/** Brian's unit `Egray3` (`EGy^3`): 1e54 × m^6 s^-6. */
 export const Egray3: Unit = unit('Egray3', 'EGy^3', D[70], 54);
+/** Brian's unit `zgray2` (`zGy^2`): 1e-42 × m^4 s^-4. */
 export const zgray2: Unit = unit('zgray2', 'zGy^2', D[69], -42);
+/** Brian's unit `zgray3` (`zGy^3`): 1e-63 × m^6 s^-6. */
 export const zgray3: Unit = unit('zgray3', 'zGy^3', D[70], -63);
+/** Brian's unit `Mgray2` (`MGy^2`): 1e12 × m^4 s^-4. */
 export const Mgray2: Unit = unit('Mgray2', 'MGy^2', D[69], 12);
+/** Brian's unit `Mgray3` (`MGy^3`): 1e18 × m^6 s^-6. */
 export const Mgray3: Unit = unit('Mgray3', 'MGy^3', D[70], 18);
+/** Brian's unit `kgray2` (`kGy^2`): 1e6 × m^4 s^-4. */
 export const kgray2: Unit = unit('kgray2', 'kGy^2', D[69], 6);
+/** Brian's unit `kgray3` (`kGy^3`): 1e9 × m^6 s^-6. */
 export const kgray3: Unit = unit('kgray3', 'kGy^3', D[70], 9);
+/** Brian's unit `Ygray2` (`YGy^2`): 1e48 × m^4 s^-4. */
 export const Ygray2: Unit = unit('Ygray2', 'YGy^2', D[69], 48);
+/** Brian's unit `Ygray3` (`YGy^3`): 1e72 × m^6 s^-6. */
 export const Ygray3: Unit = unit('Ygray3', 'YGy^3', D[70], 72);
+/** Brian's unit `asievert2` (`aSv^2`): 1e-36 × m^4 s^-4. */
 export const asievert2: Unit = unit('asievert2', 'aSv^2', D[69], -36);
+/** Brian's unit `asievert3` (`aSv^3`): 1e-54 × m^6 s^-6. */
 export const asievert3: Unit = unit('asievert3', 'aSv^3', D[70], -54);
+/** Brian's unit `csievert2` (`cSv^2`): 1e-4 × m^4 s^-4. */
 export const csievert2: Unit = unit('csievert2', 'cSv^2', D[69], -4);
+/** Brian's unit `csievert3` (`cSv^3`): 1e-6 × m^6 s^-6. */
 export const csievert3: Unit = unit('csievert3', 'cSv^3', D[70], -6);
+/** Brian's unit `Zsievert2` (`ZSv^2`): 1e42 × m^4 s^-4. */
 export const Zsievert2: Unit = unit('Zsievert2', 'ZSv^2', D[69], 42);
+/** Brian's unit `Zsievert3` (`ZSv^3`): 1e63 × m^6 s^-6. */
 export const Zsievert3: Unit = unit('Zsievert3', 'ZSv^3', D[70], 63);
+/** Brian's unit `Psievert2` (`PSv^2`): 1e30 × m^4 s^-4. */
 export const Psievert2: Unit = unit('Psievert2', 'PSv^2', D[69], 30);
+/** Brian's unit `Psievert3` (`PSv^3`): 1e45 × m^6 s^-6. */
 export const Psievert3: Unit = unit('Psievert3', 'PSv^3', D[70], 45);
+/** Brian's unit `dsievert2` (`dSv^2`): 1e-2 × m^4 s^-4. */
 export const dsievert2: Unit = unit('dsievert2', 'dSv^2', D[69], -2);
+/** Brian's unit `dsievert3` (`dSv^3`): 1e-3 × m^6 s^-6. */
 export const dsievert3: Unit = unit('dsievert3', 'dSv^3', D[70], -3);
+/** Brian's unit `Gsievert2` (`GSv^2`): 1e18 × m^4 s^-4. */
 export const Gsievert2: Unit = unit('Gsievert2', 'GSv^2', D[69], 18);
+/** Brian's unit `Gsievert3` (`GSv^3`): 1e27 × m^6 s^-6. */
 export const Gsievert3: Unit = unit('Gsievert3', 'GSv^3', D[70], 27);
+/** Brian's unit `fsievert2` (`fSv^2`): 1e-30 × m^4 s^-4. */
 export const fsievert2: Unit = unit('fsievert2', 'fSv^2', D[69], -30);
+/** Brian's unit `fsievert3` (`fSv^3`): 1e-45 × m^6 s^-6. */
 export const fsievert3: Unit = unit('fsievert3', 'fSv^3', D[70], -45);
+/** Brian's unit `hsievert2` (`hSv^2`): 1e4 × m^4 s^-4. */
 export const hsievert2: Unit = unit('hsievert2', 'hSv^2', D[69], 4);
+/** Brian's unit `hsievert3` (`hSv^3`): 1e6 × m^6 s^-6. */
 export const hsievert3: Unit = unit('hsievert3', 'hSv^3', D[70], 6);
+/** Brian's unit `dasievert2` (`daSv^2`): 1e2 × m^4 s^-4. */
 export const dasievert2: Unit = unit('dasievert2', 'daSv^2', D[69], 2);
+/** Brian's unit `dasievert3` (`daSv^3`): 1e3 × m^6 s^-6. */
 export const dasievert3: Unit = unit('dasievert3', 'daSv^3', D[70], 3);
+/** Brian's unit `msievert2` (`mSv^2`): 1e-6 × m^4 s^-4. */
 export const msievert2: Unit = unit('msievert2', 'mSv^2', D[69], -6);
+/** Brian's unit `msievert3` (`mSv^3`): 1e-9 × m^6 s^-6. */
 export const msievert3: Unit = unit('msievert3', 'mSv^3', D[70], -9);
+/** Brian's unit `nsievert2` (`nSv^2`): 1e-18 × m^4 s^-4. */
 export const nsievert2: Unit = unit('nsievert2', 'nSv^2', D[69], -18);
+/** Brian's unit `nsievert3` (`nSv^3`): 1e-27 × m^6 s^-6. */
 export const nsievert3: Unit = unit('nsievert3', 'nSv^3', D[70], -27);
+/** Brian's unit `psievert2` (`pSv^2`): 1e-24 × m^4 s^-4. */
 export const psievert2: Unit = unit('psievert2', 'pSv^2', D[69], -24);
+/** Brian's unit `psievert3` (`pSv^3`): 1e-36 × m^6 s^-6. */
 export const psievert3: Unit = unit('psievert3', 'pSv^3', D[70], -36);
+/** Brian's unit `usievert2` (`uSv^2`): 1e-12 × m^4 s^-4. */
 export const usievert2: Unit = unit('usievert2', 'uSv^2', D[69], -12);
+/** Brian's unit `usievert3` (`uSv^3`): 1e-18 × m^6 s^-6. */
 export const usievert3: Unit = unit('usievert3', 'uSv^3', D[70], -18);
+/** Brian's unit `Tsievert2` (`TSv^2`): 1e24 × m^4 s^-4. */
 export const Tsievert2: Unit = unit('Tsievert2', 'TSv^2', D[69], 24);
+/** Brian's unit `Tsievert3` (`TSv^3`): 1e36 × m^6 s^-6. */
 export const Tsievert3: Unit = unit('Tsievert3', 'TSv^3', D[70], 36);
+/** Brian's unit `ysievert2` (`ySv^2`): 1e-48 × m^4 s^-4. */
 export const ysievert2: Unit = unit('ysievert2', 'ySv^2', D[69], -48);
+/** Brian's unit `ysievert3` (`ySv^3`): 1e-72 × m^6 s^-6. */
 export const ysievert3: Unit = unit('ysievert3', 'ySv^3', D[70], -72);
+/** Brian's unit `Esievert2` (`ESv^2`): 1e36 × m^4 s^-4. */
 export const Esievert2: Unit = unit('Esievert2', 'ESv^2', D[69], 36);
+/** Brian's unit `Esievert3` (`ESv^3`): 1e54 × m^6 s^-6. */
 export const Esievert3: Unit = unit('Esievert3', 'ESv^3', D[70], 54);
+/** Brian's unit `zsievert2` (`zSv^2`): 1e-42 × m^4 s^-4. */
 export const zsievert2: Unit = unit('zsievert2', 'zSv^2', D[69], -42);
+/** Brian's unit `zsievert3` (`zSv^3`): 1e-63 × m^6 s^-6. */
 export const zsievert3: Unit = unit('zsievert3', 'zSv^3', D[70], -63);
+/** Brian's unit `Msievert2` (`MSv^2`): 1e12 × m^4 s^-4. */
 export const Msievert2: Unit = unit('Msievert2', 'MSv^2', D[69], 12);
+/** Brian's unit `Msievert3` (`MSv^3`): 1e18 × m^6 s^-6. */
 export const Msievert3: Unit = unit('Msievert3', 'MSv^3', D[70], 18);
+/** Brian's unit `ksievert2` (`kSv^2`): 1e6 × m^4 s^-4. */
 export const ksievert2: Unit = unit('ksievert2', 'kSv^2', D[69], 6);
+/** Brian's unit `ksievert3` (`kSv^3`): 1e9 × m^6 s^-6. */
 export const ksievert3: Unit = unit('ksievert3', 'kSv^3', D[70], 9);
+/** Brian's unit `Ysievert2` (`YSv^2`): 1e48 × m^4 s^-4. */
 export const Ysievert2: Unit = unit('Ysievert2', 'YSv^2', D[69], 48);
+/** Brian's unit `Ysievert3` (`YSv^3`): 1e72 × m^6 s^-6. */
 export const Ysievert3: Unit = unit('Ysievert3', 'YSv^3', D[70], 72);
+/** Brian's unit `akatal2` (`akat^2`): 1e-36 × s^-2 mol^2. */
 export const akatal2: Unit = unit('akatal2', 'akat^2', D[71], -36);
+/** Brian's unit `akatal3` (`akat^3`): 1e-54 × s^-3 mol^3. */
 export const akatal3: Unit = unit('akatal3', 'akat^3', D[72], -54);
+/** Brian's unit `ckatal2` (`ckat^2`): 1e-4 × s^-2 mol^2. */
 export const ckatal2: Unit = unit('ckatal2', 'ckat^2', D[71], -4);
+/** Brian's unit `ckatal3` (`ckat^3`): 1e-6 × s^-3 mol^3. */
 export const ckatal3: Unit = unit('ckatal3', 'ckat^3', D[72], -6);
+/** Brian's unit `Zkatal2` (`Zkat^2`): 1e42 × s^-2 mol^2. */
 export const Zkatal2: Unit = unit('Zkatal2', 'Zkat^2', D[71], 42);
+/** Brian's unit `Zkatal3` (`Zkat^3`): 1e63 × s^-3 mol^3. */
 export const Zkatal3: Unit = unit('Zkatal3', 'Zkat^3', D[72], 63);
+/** Brian's unit `Pkatal2` (`Pkat^2`): 1e30 × s^-2 mol^2. */
 export const Pkatal2: Unit = unit('Pkatal2', 'Pkat^2', D[71], 30);
+/** Brian's unit `Pkatal3` (`Pkat^3`): 1e45 × s^-3 mol^3. */
 export const Pkatal3: Unit = unit('Pkatal3', 'Pkat^3', D[72], 45);
+/** Brian's unit `dkatal2` (`dkat^2`): 1e-2 × s^-2 mol^2. */
 export const dkatal2: Unit = unit('dkatal2', 'dkat^2', D[71], -2);
+/** Brian's unit `dkatal3` (`dkat^3`): 1e-3 × s^-3 mol^3. */
 export const dkatal3: Unit = unit('dkatal3', 'dkat^3', D[72], -3);
+/** Brian's unit `Gkatal2` (`Gkat^2`): 1e18 × s^-2 mol^2. */
 export const Gkatal2: Unit = unit('Gkatal2', 'Gkat^2', D[71], 18);
+/** Brian's unit `Gkatal3` (`Gkat^3`): 1e27 × s^-3 mol^3. */
 export const Gkatal3: Unit = unit('Gkatal3', 'Gkat^3', D[72], 27);
+/** Brian's unit `fkatal2` (`fkat^2`): 1e-30 × s^-2 mol^2. */
 export const fkatal2: Unit = unit('fkatal2', 'fkat^2', D[71], -30);
+/** Brian's unit `fkatal3` (`fkat^3`): 1e-45 × s^-3 mol^3. */
 export const fkatal3: Unit = unit('fkatal3', 'fkat^3', D[72], -45);
+/** Brian's unit `hkatal2` (`hkat^2`): 1e4 × s^-2 mol^2. */
 export const hkatal2: Unit = unit('hkatal2', 'hkat^2', D[71], 4);
+/** Brian's unit `hkatal3` (`hkat^3`): 1e6 × s^-3 mol^3. */
 export const hkatal3: Unit = unit('hkatal3', 'hkat^3', D[72], 6);
+/** Brian's unit `dakatal2` (`dakat^2`): 1e2 × s^-2 mol^2. */
 export const dakatal2: Unit = unit('dakatal2', 'dakat^2', D[71], 2);
+/** Brian's unit `dakatal3` (`dakat^3`): 1e3 × s^-3 mol^3. */
 export const dakatal3: Unit = unit('dakatal3', 'dakat^3', D[72], 3);
+/** Brian's unit `mkatal2` (`mkat^2`): 1e-6 × s^-2 mol^2. */
 export const mkatal2: Unit = unit('mkatal2', 'mkat^2', D[71], -6);
+/** Brian's unit `mkatal3` (`mkat^3`): 1e-9 × s^-3 mol^3. */
 export const mkatal3: Unit = unit('mkatal3', 'mkat^3', D[72], -9);
+/** Brian's unit `nkatal2` (`nkat^2`): 1e-18 × s^-2 mol^2. */
 export const nkatal2: Unit = unit('nkatal2', 'nkat^2', D[71], -18);
+/** Brian's unit `nkatal3` (`nkat^3`): 1e-27 × s^-3 mol^3. */
 export const nkatal3: Unit = unit('nkatal3', 'nkat^3', D[72], -27);
+/** Brian's unit `pkatal2` (`pkat^2`): 1e-24 × s^-2 mol^2. */
 export const pkatal2: Unit = unit('pkatal2', 'pkat^2', D[71], -24);
+/** Brian's unit `pkatal3` (`pkat^3`): 1e-36 × s^-3 mol^3. */
 export const pkatal3: Unit = unit('pkatal3', 'pkat^3', D[72], -36);
+/** Brian's unit `ukatal2` (`ukat^2`): 1e-12 × s^-2 mol^2. */
 export const ukatal2: Unit = unit('ukatal2', 'ukat^2', D[71], -12);
+/** Brian's unit `ukatal3` (`ukat^3`): 1e-18 × s^-3 mol^3. */
 export const ukatal3: Unit = unit('ukatal3', 'ukat^3', D[72], -18);
+/** Brian's unit `Tkatal2` (`Tkat^2`): 1e24 × s^-2 mol^2. */
 export const Tkatal2: Unit = unit('Tkatal2', 'Tkat^2', D[71], 24);
+/** Brian's unit `Tkatal3` (`Tkat^3`): 1e36 × s^-3 mol^3. */
 export const Tkatal3: Unit = unit('Tkatal3', 'Tkat^3', D[72], 36);
+/** Brian's unit `ykatal2` (`ykat^2`): 1e-48 × s^-2 mol^2. */
 export const ykatal2: Unit = unit('ykatal2', 'ykat^2', D[71], -48);
+/** Brian's unit `ykatal3` (`ykat^3`): 1e-72 × s^-3 mol^3. */
 export const ykatal3: Unit = unit('ykatal3', 'ykat^3', D[72], -72);
+/** Brian's unit `Ekatal2` (`Ekat^2`): 1e36 × s^-2 mol^2. */
 export const Ekatal2: Unit = unit('Ekatal2', 'Ekat^2', D[71], 36);
+/** Brian's unit `Ekatal3` (`Ekat^3`): 1e54 × s^-3 mol^3. */
 export const Ekatal3: Unit = unit('Ekatal3', 'Ekat^3', D[72], 54);
+/** Brian's unit `zkatal2` (`zkat^2`): 1e-42 × s^-2 mol^2. */
 export const zkatal2: Unit = unit('zkatal2', 'zkat^2', D[71], -42);
+/** Brian's unit `zkatal3` (`zkat^3`): 1e-63 × s^-3 mol^3. */
 export const zkatal3: Unit = unit('zkatal3', 'zkat^3', D[72], -63);
+/** Brian's unit `Mkatal2` (`Mkat^2`): 1e12 × s^-2 mol^2. */
 export const Mkatal2: Unit = unit('Mkatal2', 'Mkat^2', D[71], 12);
+/** Brian's unit `Mkatal3` (`Mkat^3`): 1e18 × s^-3 mol^3. */
 export const Mkatal3: Unit = unit('Mkatal3', 'Mkat^3', D[72], 18);
+/** Brian's unit `kkatal2` (`kkat^2`): 1e6 × s^-2 mol^2. */
 export const kkatal2: Unit = unit('kkatal2', 'kkat^2', D[71], 6);
+/** Brian's unit `kkatal3` (`kkat^3`): 1e9 × s^-3 mol^3. */
 export const kkatal3: Unit = unit('kkatal3', 'kkat^3', D[72], 9);
+/** Brian's unit `Ykatal2` (`Ykat^2`): 1e48 × s^-2 mol^2. */
 export const Ykatal2: Unit = unit('Ykatal2', 'Ykat^2', D[71], 48);
+/** Brian's unit `Ykatal3` (`Ykat^3`): 1e72 × s^-3 mol^3. */
 export const Ykatal3: Unit = unit('Ykatal3', 'Ykat^3', D[72], 72);
+/** Brian's unit `liter` (`l`): 1e-3 × m^3. */
 export const liter: Unit = unit('liter', 'l', D[26], -3, '\\mathrm{}\\mathrm{l}');
+/** Brian's unit `aliter` (`al`): 1e-21 × m^3. */
 export const aliter: Unit = unit('aliter', 'al', D[26], -21, '\\mathrm{a}\\mathrm{l}');
+/** Brian's unit `cliter` (`cl`): 1e-5 × m^3. */
 export const cliter: Unit = unit('cliter', 'cl', D[26], -5, '\\mathrm{c}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `Zliter` (`Zl`): 1e18 × m^3. */
 export const Zliter: Unit = unit('Zliter', 'Zl', D[26], 18, '\\mathrm{Z}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `Pliter` (`Pl`): 1e12 × m^3. */
 export const Pliter: Unit = unit('Pliter', 'Pl', D[26], 12, '\\mathrm{P}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `dliter` (`dl`): 1e-4 × m^3. */
 export const dliter: Unit = unit('dliter', 'dl', D[26], -4, '\\mathrm{d}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `Gliter` (`Gl`): 1e6 × m^3. */
 export const Gliter: Unit = unit('Gliter', 'Gl', D[26], 6, '\\mathrm{G}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `fliter` (`fl`): 1e-18 × m^3. */
 export const fliter: Unit = unit('fliter', 'fl', D[26], -18, '\\mathrm{f}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `hliter` (`hl`): 1e-1 × m^3. */
 export const hliter: Unit = unit('hliter', 'hl', D[26], -1, '\\mathrm{h}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `daliter` (`dal`): 1e-2 × m^3. */
 export const daliter: Unit = unit('daliter', 'dal', D[26], -2, '\\mathrm{da}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `mliter` (`ml`): 1e-6 × m^3. */
 export const mliter: Unit = unit('mliter', 'ml', D[26], -6, '\\mathrm{m}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `nliter` (`nl`): 1e-12 × m^3. */
 export const nliter: Unit = unit('nliter', 'nl', D[26], -12, '\\mathrm{n}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `pliter` (`pl`): 1e-15 × m^3. */
 export const pliter: Unit = unit('pliter', 'pl', D[26], -15, '\\mathrm{p}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `uliter` (`ul`): 1e-9 × m^3. */
 export const uliter: Unit = unit('uliter', 'ul', D[26], -9, '\\mathrm{\\mu}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `Tliter` (`Tl`): 1e9 × m^3. */
 export const Tliter: Unit = unit('Tliter', 'Tl', D[26], 9, '\\mathrm{T}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `yliter` (`yl`): 1e-27 × m^3. */
 export const yliter: Unit = unit('yliter', 'yl', D[26], -27, '\\mathrm{y}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `Eliter` (`El`): 1e15 × m^3. */
 export const Eliter: Unit = unit('Eliter', 'El', D[26], 15, '\\mathrm{E}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `zliter` (`zl`): 1e-24 × m^3. */
 export const zliter: Unit = unit('zliter', 'zl', D[26], -24, '\\mathrm{z}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `Mliter` (`Ml`): 1e3 × m^3. */
 export const Mliter: Unit = unit('Mliter', 'Ml', D[26], 3, '\\mathrm{M}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `kliter` (`kl`): 1 × m^3. */
 export const kliter: Unit = unit('kliter', 'kl', D[26], 0, '\\mathrm{k}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `Yliter` (`Yl`): 1e21 × m^3. */
 export const Yliter: Unit = unit('Yliter', 'Yl', D[26], 21, '\\mathrm{Y}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `litre` (`l`): 1e-3 × m^3. */
 export const litre: Unit = unit('litre', 'l', D[26], -3, '\\mathrm{}\\mathrm{l}');
+/** Brian's unit `alitre` (`al`): 1e-21 × m^3. */
 export const alitre: Unit = unit('alitre', 'al', D[26], -21, '\\mathrm{a}\\mathrm{l}');
+/** Brian's unit `clitre` (`cl`): 1e-5 × m^3. */
 export const clitre: Unit = unit('clitre', 'cl', D[26], -5, '\\mathrm{c}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `Zlitre` (`Zl`): 1e18 × m^3. */
 export const Zlitre: Unit = unit('Zlitre', 'Zl', D[26], 18, '\\mathrm{Z}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `Plitre` (`Pl`): 1e12 × m^3. */
 export const Plitre: Unit = unit('Plitre', 'Pl', D[26], 12, '\\mathrm{P}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `dlitre` (`dl`): 1e-4 × m^3. */
 export const dlitre: Unit = unit('dlitre', 'dl', D[26], -4, '\\mathrm{d}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `Glitre` (`Gl`): 1e6 × m^3. */
 export const Glitre: Unit = unit('Glitre', 'Gl', D[26], 6, '\\mathrm{G}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `flitre` (`fl`): 1e-18 × m^3. */
 export const flitre: Unit = unit('flitre', 'fl', D[26], -18, '\\mathrm{f}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `hlitre` (`hl`): 1e-1 × m^3. */
 export const hlitre: Unit = unit('hlitre', 'hl', D[26], -1, '\\mathrm{h}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `dalitre` (`dal`): 1e-2 × m^3. */
 export const dalitre: Unit = unit('dalitre', 'dal', D[26], -2, '\\mathrm{da}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `mlitre` (`ml`): 1e-6 × m^3. */
 export const mlitre: Unit = unit('mlitre', 'ml', D[26], -6, '\\mathrm{m}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `nlitre` (`nl`): 1e-12 × m^3. */
 export const nlitre: Unit = unit('nlitre', 'nl', D[26], -12, '\\mathrm{n}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `plitre` (`pl`): 1e-15 × m^3. */
 export const plitre: Unit = unit('plitre', 'pl', D[26], -15, '\\mathrm{p}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `ulitre` (`ul`): 1e-9 × m^3. */
 export const ulitre: Unit = unit('ulitre', 'ul', D[26], -9, '\\mathrm{\\mu}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `Tlitre` (`Tl`): 1e9 × m^3. */
 export const Tlitre: Unit = unit('Tlitre', 'Tl', D[26], 9, '\\mathrm{T}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `ylitre` (`yl`): 1e-27 × m^3. */
 export const ylitre: Unit = unit('ylitre', 'yl', D[26], -27, '\\mathrm{y}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `Elitre` (`El`): 1e15 × m^3. */
 export const Elitre: Unit = unit('Elitre', 'El', D[26], 15, '\\mathrm{E}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `zlitre` (`zl`): 1e-24 × m^3. */
 export const zlitre: Unit = unit('zlitre', 'zl', D[26], -24, '\\mathrm{z}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `Mlitre` (`Ml`): 1e3 × m^3. */
 export const Mlitre: Unit = unit('Mlitre', 'Ml', D[26], 3, '\\mathrm{M}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `klitre` (`kl`): 1 × m^3. */
 export const klitre: Unit = unit('klitre', 'kl', D[26], 0, '\\mathrm{k}\\mathrm{}\\mathrm{l}');
+/** Brian's unit `Ylitre` (`Yl`): 1e21 × m^3. */
 export const Ylitre: Unit = unit('Ylitre', 'Yl', D[26], 21, '\\mathrm{Y}\\mathrm{}\\mathrm{l}');
 
 // brian2.units.stdunits: short names for common units (the same objects).
+/** `mV`, Brian's short name of {@link mvolt}. */
 export const mV: Unit = alias('mV', mvolt);
+/** `mA`, Brian's short name of {@link mamp}. */
 export const mA: Unit = alias('mA', mamp);
+/** `uA`, Brian's short name of {@link uamp}. */
 export const uA: Unit = alias('uA', uamp);
+/** `nA`, Brian's short name of {@link namp}. */
 export const nA: Unit = alias('nA', namp);
+/** `pA`, Brian's short name of {@link pamp}. */
 export const pA: Unit = alias('pA', pamp);
+/** `pF`, Brian's short name of {@link pfarad}. */
 export const pF: Unit = alias('pF', pfarad);
+/** `uF`, Brian's short name of {@link ufarad}. */
 export const uF: Unit = alias('uF', ufarad);
+/** `nF`, Brian's short name of {@link nfarad}. */
 export const nF: Unit = alias('nF', nfarad);
+/** `nS`, Brian's short name of {@link nsiemens}. */
 export const nS: Unit = alias('nS', nsiemens);
+/** `uS`, Brian's short name of {@link usiemens}. */
 export const uS: Unit = alias('uS', usiemens);
+/** `mS`, Brian's short name of {@link msiemens}. */
 export const mS: Unit = alias('mS', msiemens);
+/** `ms`, Brian's short name of {@link msecond}. */
 export const ms: Unit = alias('ms', msecond);
+/** `us`, Brian's short name of {@link usecond}. */
 export const us: Unit = alias('us', usecond);
+/** `Hz`, Brian's short name of {@link hertz}. */
 export const Hz: Unit = alias('Hz', hertz);
+/** `kHz`, Brian's short name of {@link khertz}. */
 export const kHz: Unit = alias('kHz', khertz);
+/** `MHz`, Brian's short name of {@link Mhertz}. */
 export const MHz: Unit = alias('MHz', Mhertz);
+/** `cm`, Brian's short name of {@link cmetre}. */
 export const cm: Unit = alias('cm', cmetre);
+/** `cm2`, Brian's short name of {@link cmetre2}. */
 export const cm2: Unit = alias('cm2', cmetre2);
+/** `cm3`, Brian's short name of {@link cmetre3}. */
 export const cm3: Unit = alias('cm3', cmetre3);
+/** `mm`, Brian's short name of {@link mmetre}. */
 export const mm: Unit = alias('mm', mmetre);
+/** `mm2`, Brian's short name of {@link mmetre2}. */
 export const mm2: Unit = alias('mm2', mmetre2);
+/** `mm3`, Brian's short name of {@link mmetre3}. */
 export const mm3: Unit = alias('mm3', mmetre3);
+/** `um`, Brian's short name of {@link umetre}. */
 export const um: Unit = alias('um', umetre);
+/** `um2`, Brian's short name of {@link umetre2}. */
 export const um2: Unit = alias('um2', umetre2);
+/** `um3`, Brian's short name of {@link umetre3}. */
 export const um3: Unit = alias('um3', umetre3);
+/** `mM`, Brian's short name of {@link mmolar}. */
 export const mM: Unit = alias('mM', mmolar);
+/** `uM`, Brian's short name of {@link umolar}. */
 export const uM: Unit = alias('uM', umolar);
+/** `nM`, Brian's short name of {@link nmolar}. */
 export const nM: Unit = alias('nM', nmolar);
 
 // Compound units Brian registers for display (`newton * metre` prints as J…) but exports under no name.
