@@ -85,7 +85,7 @@ startScope();
   figureList.push({
     name: 'spikes',
     make: () =>
-      figure([traces({ t: statemon.t, series: [{ values: statemon.v[0] }], yLabel: 'v', lines: [{ y: 0.8, label: 'threshold' }] }), raster(spikemon)], {
+      figure([traces({ t: statemon.t, series: [{ values: statemon.v[0] }], yLabel: 'v', lines: [{ y: 0.8, label: 'threshold' }] }), raster(spikemon, { height: 100 })], {
         shareTime: true,
       }),
   });
