@@ -3,7 +3,9 @@
  * Offsets are UTF-16 indices into `SourceText.text`; `end` is exclusive.
  */
 export interface Span {
+  /** Offset of the first character in the source text. */
   readonly start: number;
+  /** Offset after the last character. */
   readonly end: number;
   /** The text the offsets point into; absent only for nodes made up without user text. */
   readonly source?: SourceText;
@@ -12,13 +14,19 @@ export interface Span {
 /** A piece of user text (an equation block, an expression, a statement block) with a label for messages. */
 export class SourceText {
   constructor(
+    /** The user's text (equations, a threshold, a setter…). */
     readonly text: string,
     /** What the text is, for messages: "equations of neurongroup", "threshold", "setter of v"… */
     readonly label: string = 'code',
   ) {}
 
   /** 1-based line and column of an offset. */
-  locate(offset: number): { line: number; column: number } {
+  locate(offset: number): {
+    /** 1-based line number. */
+    line: number;
+    /** 1-based column number. */
+    column: number;
+  } {
     let line = 1;
     let lineStart = 0;
     for (let k = 0; k < offset && k < this.text.length; k++) {
@@ -30,6 +38,7 @@ export class SourceText {
     return { line, column: offset - lineStart + 1 };
   }
 
+  /** The part of the text a span covers. */
   slice(span: Span): string {
     return this.text.slice(span.start, span.end);
   }

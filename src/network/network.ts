@@ -28,6 +28,7 @@ export interface RunOptions {
   readonly namespace?: Namespace;
 }
 
+/** Options of `runAsync`: those of `run`, plus a signal that stops the run. */
 export interface AsyncRunOptions extends RunOptions {
   /** Stops the run after the current time step; the promise then rejects with `signal.reason`. */
   readonly signal?: AbortSignal;
