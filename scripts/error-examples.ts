@@ -18,48 +18,185 @@ export interface ErrorExample {
 const G = "const G = new NeuronGroup(10, 'dv/dt = -v/(10*ms) : volt');";
 
 export const ERROR_EXAMPLES: Record<ErrorCode, ErrorExample> = {
-  syntax_error: { code: "const G = new NeuronGroup(1, 'v : volt', { threshold: 'v > 1*mV', reset: '= 0*mV' });\nrun(ms(1));", fix: 'Write valid Brian code; the code frame underlines where the text stops making sense (here: nothing before `=`).' },
-  unexpected_character: { code: "new NeuronGroup(1, 'dv/dt = -v^2/(10*ms) : 1')", fix: 'Write powers as `**` (`v**2`); `^`, `$`, `?` mean nothing in Brian code.' },
+  syntax_error: {
+    code: "const G = new NeuronGroup(1, 'v : volt', { threshold: 'v > 1*mV', reset: '= 0*mV' });\nrun(ms(1));",
+    fix: 'Write valid Brian code; the code frame underlines where the text stops making sense (here: nothing before `=`).',
+  },
+  unexpected_character: {
+    code: "new NeuronGroup(1, 'dv/dt = -v^2/(10*ms) : 1')",
+    fix: 'Write powers as `**` (`v**2`); `^`, `$`, `?` mean nothing in Brian code.',
+  },
   unexpected_token: { code: "q('5 mV')", fix: 'Put an operator between values: `5*mV`.' },
-  unterminated_expression: { code: "new NeuronGroup(1, 'dv/dt = (1 - v/(10*ms) : 1')", fix: 'Close every parenthesis and complete every expression.' },
-  equation_syntax: { code: "new NeuronGroup(1, 'dv/dt -v/(10*ms) : 1')", fix: 'Each line is `dx/dt = expr : unit`, `x = expr : unit` or `x : unit`.' },
-  equation_bad_flag: { code: "new NeuronGroup(1, 'dv/dt = -v/(10*ms) : 1 (constant)')", fix: 'Use a flag that exists for this kind of equation: `(unless refractory)` for differential equations, `(constant)`, `(shared)` for parameters.' },
-  equation_duplicate_variable: { code: "new NeuronGroup(1, 'v : volt\\nv : volt')", fix: 'Define each variable once.' },
-  equation_missing_unit: { code: "new NeuronGroup(1, 'dv/dt = -v/(10*ms)')", fix: 'End the line with `: unit` (`: volt`, or `: 1` when dimensionless).' },
-  equation_bad_unit: { code: "new NeuronGroup(1, 'v : mV')", fix: 'Declare the unscaled SI unit (`volt`, `siemens/meter**2`); scaled units like `mV` are for values.' },
-  invalid_identifier: { code: "new NeuronGroup(1, '_v : volt')", fix: 'Variable names start with a letter and are not reserved words (`i`, `t`, `dt`, `xi`…).' },
-  invalid_assignment: { code: "const G = new NeuronGroup(1, 'v : volt', { threshold: 'True', reset: 'v + 1*mV = 0*mV' });\nrun(ms(1));", fix: 'Assign to a variable name: `v = 0*mV`.' },
-  equation_bad_noise: { code: "new NeuronGroup(1, 'x = xi : 1')", fix: 'White noise `xi` belongs in differential equations (`dv/dt = … + sigma*xi*sqrt(1/tau) : volt`).' },
-  generator_syntax: { code: "const G = new NeuronGroup(5, 'v : 1');\nconst S = new Synapses(G, G);\nS.connect({ j: 'k for k range(3)' });", fix: "A generator reads `EXPR for VAR in range(…)` or `sample(…)`, optionally `if COND`: `'k for k in range(3)'`." },
-  unknown_identifier: { code: "const G = new NeuronGroup(1, 'dv/dt = -v/tau : volt');\nrun(ms(1));", fix: "Give the constant in the group's `namespace` (`{ namespace: { tau: ms(10) } }`) or in `run(…, { namespace })`, or fix its spelling." },
-  unknown_function: { code: "const G = new NeuronGroup(1, 'dv/dt = -expp(v)/(10*ms) : 1');\nrun(ms(1));", fix: 'Use a function Brian knows (`exp`, `log`, `sqrt`, `clip`, `rand`…), or define one with `implementation()`.' },
-  wrong_argument_count: { code: "const G = new NeuronGroup(1, 'dv/dt = -exp(v, 2)/(10*ms) : 1');\nrun(ms(1));", fix: 'Call the function with the number of arguments it takes.' },
-  dimension_mismatch: { code: "const G = new NeuronGroup(1, 'dv/dt = -v/(10*ms) + 1 : volt');\nrun(ms(1));", fix: 'Give every term the same unit: `+ 1*mV/ms`.' },
-  dimension_not_dimensionless: { code: "const G = new NeuronGroup(1, 'dv/dt = (v // mV)*mV/ms : volt');\nrun(ms(1));", fix: 'Make the operands dimensionless: `(v/mV) // 1`.' },
-  type_mismatch: { code: "const G = new NeuronGroup(3, 'v : volt');\nG.v['v + 1*mV'] = mV(2);", fix: 'Conditions must be boolean expressions: `G.v[\'v > 1*mV\']`.' },
-  read_only_variable: { code: "const G = new NeuronGroup(1, 'v : volt', { reset: 'i = 0', threshold: 'True' });\nrun(ms(1));", fix: 'Assign only state variables; `i`, `N`, `t`, constants and `(constant)` parameters cannot change.' },
-  shared_write_in_vector_code: { code: "const G = new NeuronGroup(2, 'v : volt\\ns : volt (shared)', { threshold: 'True', reset: 's = v' });\nrun(ms(1));", fix: 'Write shared variables from shared code only (`G.runRegularly` with a shared expression), or drop `(shared)`.', runs: 'reserved: no check raises it yet (Brian rejects this reset; brian-ts runs it)' },
-  stateful_subexpression: { code: "const G = new NeuronGroup(1, 'dv/dt = noise/ms : 1\\nnoise = rand() : 1');\nrun(ms(1));", fix: 'Mark it `(constant over dt)` so it is drawn once per step: `noise = rand() : 1 (constant over dt)`.' },
-  cyclic_definition: { code: "const G = new NeuronGroup(1, 'a = b : 1\\nb = a : 1\\ndv/dt = a/ms : 1');\nrun(ms(1));", fix: 'Subexpressions must not refer to each other in a circle; turn one into a parameter or a differential equation.' },
-  integration_unsupported: { code: "const G = new NeuronGroup(1, 'dv/dt = v**2/ms : 1', { method: 'exact' });\nrun(ms(1));", fix: "Choose a method that handles the equations (`'euler'`, `'rk4'`, or leave `method` out)." },
-  unknown_method: { code: "new NeuronGroup(1, 'dv/dt = -v/(10*ms) : 1', { method: 'runge-kutta' });\nrun(ms(1));", fix: "Use one of `'exact'`, `'euler'`, `'rk2'`, `'rk4'`, `'heun'`, `'milstein'`, `'exponential_euler'`." },
-  bad_argument: { code: "new NeuronGroup(-5, 'v : volt')", fix: 'Pass arguments of the kind and range the message names.' },
+  unterminated_expression: {
+    code: "new NeuronGroup(1, 'dv/dt = (1 - v/(10*ms) : 1')",
+    fix: 'Close every parenthesis and complete every expression.',
+  },
+  equation_syntax: {
+    code: "new NeuronGroup(1, 'dv/dt -v/(10*ms) : 1')",
+    fix: 'Each line is `dx/dt = expr : unit`, `x = expr : unit` or `x : unit`.',
+  },
+  equation_bad_flag: {
+    code: "new NeuronGroup(1, 'dv/dt = -v/(10*ms) : 1 (constant)')",
+    fix: 'Use a flag that exists for this kind of equation: `(unless refractory)` for differential equations, `(constant)`, `(shared)` for parameters.',
+  },
+  equation_duplicate_variable: {
+    code: "new NeuronGroup(1, 'v : volt\\nv : volt')",
+    fix: 'Define each variable once.',
+  },
+  equation_missing_unit: {
+    code: "new NeuronGroup(1, 'dv/dt = -v/(10*ms)')",
+    fix: 'End the line with `: unit` (`: volt`, or `: 1` when dimensionless).',
+  },
+  equation_bad_unit: {
+    code: "new NeuronGroup(1, 'v : mV')",
+    fix: 'Declare the unscaled SI unit (`volt`, `siemens/meter**2`); scaled units like `mV` are for values.',
+  },
+  invalid_identifier: {
+    code: "new NeuronGroup(1, '_v : volt')",
+    fix: 'Variable names start with a letter and are not reserved words (`i`, `t`, `dt`, `xi`…).',
+  },
+  invalid_assignment: {
+    code: "const G = new NeuronGroup(1, 'v : volt', { threshold: 'True', reset: 'v + 1*mV = 0*mV' });\nrun(ms(1));",
+    fix: 'Assign to a variable name: `v = 0*mV`.',
+  },
+  equation_bad_noise: {
+    code: "new NeuronGroup(1, 'x = xi : 1')",
+    fix: 'White noise `xi` belongs in differential equations (`dv/dt = … + sigma*xi*sqrt(1/tau) : volt`).',
+  },
+  generator_syntax: {
+    code: "const G = new NeuronGroup(5, 'v : 1');\nconst S = new Synapses(G, G);\nS.connect({ j: 'k for k range(3)' });",
+    fix: "A generator reads `EXPR for VAR in range(…)` or `sample(…)`, optionally `if COND`: `'k for k in range(3)'`.",
+  },
+  unknown_identifier: {
+    code: "const G = new NeuronGroup(1, 'dv/dt = -v/tau : volt');\nrun(ms(1));",
+    fix: "Give the constant in the group's `namespace` (`{ namespace: { tau: ms(10) } }`) or in `run(…, { namespace })`, or fix its spelling.",
+  },
+  unknown_function: {
+    code: "const G = new NeuronGroup(1, 'dv/dt = -expp(v)/(10*ms) : 1');\nrun(ms(1));",
+    fix: 'Use a function Brian knows (`exp`, `log`, `sqrt`, `clip`, `rand`…), or define one with `implementation()`.',
+  },
+  wrong_argument_count: {
+    code: "const G = new NeuronGroup(1, 'dv/dt = -exp(v, 2)/(10*ms) : 1');\nrun(ms(1));",
+    fix: 'Call the function with the number of arguments it takes.',
+  },
+  dimension_mismatch: {
+    code: "const G = new NeuronGroup(1, 'dv/dt = -v/(10*ms) + 1 : volt');\nrun(ms(1));",
+    fix: 'Give every term the same unit: `+ 1*mV/ms`.',
+  },
+  dimension_not_dimensionless: {
+    code: "const G = new NeuronGroup(1, 'dv/dt = (v // mV)*mV/ms : volt');\nrun(ms(1));",
+    fix: 'Make the operands dimensionless: `(v/mV) // 1`.',
+  },
+  type_mismatch: {
+    code: "const G = new NeuronGroup(3, 'v : volt');\nG.v['v + 1*mV'] = mV(2);",
+    fix: "Conditions must be boolean expressions: `G.v['v > 1*mV']`.",
+  },
+  read_only_variable: {
+    code: "const G = new NeuronGroup(1, 'v : volt', { reset: 'i = 0', threshold: 'True' });\nrun(ms(1));",
+    fix: 'Assign only state variables; `i`, `N`, `t`, constants and `(constant)` parameters cannot change.',
+  },
+  shared_write_in_vector_code: {
+    code: "const G = new NeuronGroup(2, 'v : volt\\ns : volt (shared)', { threshold: 'True', reset: 's = v' });\nrun(ms(1));",
+    fix: 'Write shared variables from shared code only (`G.runRegularly` with a shared expression), or drop `(shared)`.',
+    runs: 'reserved: no check raises it yet (Brian rejects this reset; brian-ts runs it)',
+  },
+  stateful_subexpression: {
+    code: "const G = new NeuronGroup(1, 'dv/dt = noise/ms : 1\\nnoise = rand() : 1');\nrun(ms(1));",
+    fix: 'Mark it `(constant over dt)` so it is drawn once per step: `noise = rand() : 1 (constant over dt)`.',
+  },
+  cyclic_definition: {
+    code: "const G = new NeuronGroup(1, 'a = b : 1\\nb = a : 1\\ndv/dt = a/ms : 1');\nrun(ms(1));",
+    fix: 'Subexpressions must not refer to each other in a circle; turn one into a parameter or a differential equation.',
+  },
+  integration_unsupported: {
+    code: "const G = new NeuronGroup(1, 'dv/dt = v**2/ms : 1', { method: 'exact' });\nrun(ms(1));",
+    fix: "Choose a method that handles the equations (`'euler'`, `'rk4'`, or leave `method` out).",
+  },
+  unknown_method: {
+    code: "new NeuronGroup(1, 'dv/dt = -v/(10*ms) : 1', { method: 'runge-kutta' });\nrun(ms(1));",
+    fix: "Use one of `'exact'`, `'euler'`, `'rk2'`, `'rk4'`, `'heun'`, `'milstein'`, `'exponential_euler'`.",
+  },
+  bad_argument: {
+    code: "new NeuronGroup(-5, 'v : volt')",
+    fix: 'Pass arguments of the kind and range the message names.',
+  },
   missing_unit: { code: 'run(100)', fix: 'Give quantities with their unit: `run(ms(100))`.' },
-  index_out_of_range: { code: `${G}\nG.v[12];`, fix: 'Index within the group (`0 … N-1`) or the recorded elements of a monitor.' },
-  unknown_variable: { code: `${G}\nG.w;`, fix: 'Use a variable the object has; the hint lists them and suggests the closest name.' },
-  not_recorded: { code: `${G}\nconst M = new StateMonitor(G, 'v', { record: 0 });\nM.traces_('w');`, fix: 'Record the variable (`new StateMonitor(G, [\'v\', \'w\'])`), or do not ask a `record: false` monitor for times.' },
-  magic_error: { code: "const G = new NeuronGroup(1, 'v : 1');\nnew Network(G).run(ms(1));\nconst H = new NeuronGroup(1, 'v : 1');\nrun(ms(1));", fix: 'Use one `Network` explicitly, or call `startScope()` before creating the objects of a new magic `run()`.', runs: 'depends on which objects earlier code left in scope' },
-  store_not_found: { code: "restore('before-stimulus')", fix: "Call `store('before-stimulus')` first, with the same name." },
-  network_error: { code: "const G = new NeuronGroup(1, 'v : 1');\nconst net = new Network(G);\nnet.run(ms(1));\nnew Network(G).run(ms(1));", fix: 'Keep each object in one network, or remove it from the first before adding it to another.', runs: 'the message depends on the networks involved' },
-  not_available_on_device: { code: "setDevice('cpp_standalone', { buildOnRun: false });\nconst G = new NeuronGroup(1, 'v : 1');\nG.v.values;", fix: 'Read values after the standalone program has run (`device.build()` or `run()`), or use the runtime device for that step.', runs: 'changes the active device' },
-  not_available_on_platform: { code: "store('start', 'snapshot.json') // in a browser page", fix: "Use file names under Node only (import 'brian-ts' there); in a page keep snapshots in memory (`store('start')`).", runs: 'needs a host without a file system' },
-  missing_dependency: { code: "await saveFigure(raster(M), 'out/raster') // without @observablehq/plot installed", fix: 'Install the optional packages the message names (`npm install @observablehq/plot linkedom @resvg/resvg-js`).', runs: 'needs an install without the optional packages' },
-  empty_data: { code: "traces({ t: [], series: [] })", fix: 'Plot or export what was recorded: run the monitor first, and pass non-empty series.' },
-  unknown_section: { code: "const m = new Soma(um(30));\nm.section('dend');", fix: 'Use a section name the morphology has (`topology()` lists them).', runs: 'the accessor name is owned by the multicompartment API' },
-  morphology_format: { code: "Morphology.fromPoints([])", fix: 'Give at least one point; in SWC files every line needs index, type, x, y, z, radius and parent.' },
-  membrane_current: { code: "new SpatialNeuron(morpho, 'Im = gL*(EL - v)**2 : amp/meter**2')", fix: "Define `Im` as a current linear in `v` (per unit area), without flags.", runs: 'needs a morphology built first' },
-  compiler_not_found: { code: "setDevice('cpp_standalone') // on a machine without g++", fix: 'Install a C++ compiler (`apt-get install g++ make`), or use the runtime device.', runs: 'needs a machine without g++' },
-  compile_error: { code: "implementation({ js: (x) => x, cpp: 'this is not C++' }) // used on cpp_standalone", fix: 'Fix the C++ of the user function; the message shows the compiler output.', runs: 'needs a C++ build' },
-  standalone_run_error: { code: '// the compiled program crashes or exits with an error while running', fix: 'Read the program output in the message; run the same script on the runtime device to get a coded error.', runs: 'needs a failing compiled program' },
-  duplicate_spikes: { code: 'new SpikeGeneratorGroup(1, [0, 0], ms([1, 1]));\nrun(ms(2));', fix: 'Give each neuron at most one spike per time step (or a smaller `dt`).' },
+  index_out_of_range: {
+    code: `${G}\nG.v[12];`,
+    fix: 'Index within the group (`0 … N-1`) or the recorded elements of a monitor.',
+  },
+  unknown_variable: {
+    code: `${G}\nG.w;`,
+    fix: 'Use a variable the object has; the hint lists them and suggests the closest name.',
+  },
+  not_recorded: {
+    code: `${G}\nconst M = new StateMonitor(G, 'v', { record: 0 });\nM.traces_('w');`,
+    fix: "Record the variable (`new StateMonitor(G, ['v', 'w'])`), or do not ask a `record: false` monitor for times.",
+  },
+  magic_error: {
+    code: "const G = new NeuronGroup(1, 'v : 1');\nnew Network(G).run(ms(1));\nconst H = new NeuronGroup(1, 'v : 1');\nrun(ms(1));",
+    fix: 'Use one `Network` explicitly, or call `startScope()` before creating the objects of a new magic `run()`.',
+    runs: 'depends on which objects earlier code left in scope',
+  },
+  store_not_found: {
+    code: "restore('before-stimulus')",
+    fix: "Call `store('before-stimulus')` first, with the same name.",
+  },
+  network_error: {
+    code: "const G = new NeuronGroup(1, 'v : 1');\nconst net = new Network(G);\nnet.run(ms(1));\nnew Network(G).run(ms(1));",
+    fix: 'Keep each object in one network, or remove it from the first before adding it to another.',
+    runs: 'the message depends on the networks involved',
+  },
+  not_available_on_device: {
+    code: "setDevice('cpp_standalone', { buildOnRun: false });\nconst G = new NeuronGroup(1, 'v : 1');\nG.v.values;",
+    fix: 'Read values after the standalone program has run (`device.build()` or `run()`), or use the runtime device for that step.',
+    runs: 'changes the active device',
+  },
+  not_available_on_platform: {
+    code: "store('start', 'snapshot.json') // in a browser page",
+    fix: "Use file names under Node only (import 'brian-ts' there); in a page keep snapshots in memory (`store('start')`).",
+    runs: 'needs a host without a file system',
+  },
+  missing_dependency: {
+    code: "await saveFigure(raster(M), 'out/raster') // without @observablehq/plot installed",
+    fix: 'Install the optional packages the message names (`npm install @observablehq/plot linkedom @resvg/resvg-js`).',
+    runs: 'needs an install without the optional packages',
+  },
+  empty_data: {
+    code: 'traces({ t: [], series: [] })',
+    fix: 'Plot or export what was recorded: run the monitor first, and pass non-empty series.',
+  },
+  unknown_section: {
+    code: "const m = new Soma(um(30));\nm.section('dend');",
+    fix: 'Use a section name the morphology has (`topology()` lists them).',
+    runs: 'the accessor name is owned by the multicompartment API',
+  },
+  morphology_format: {
+    code: 'Morphology.fromPoints([])',
+    fix: 'Give at least one point; in SWC files every line needs index, type, x, y, z, radius and parent.',
+  },
+  membrane_current: {
+    code: "new SpatialNeuron(morpho, 'Im = gL*(EL - v)**2 : amp/meter**2')",
+    fix: 'Define `Im` as a current linear in `v` (per unit area), without flags.',
+    runs: 'needs a morphology built first',
+  },
+  compiler_not_found: {
+    code: "setDevice('cpp_standalone') // on a machine without g++",
+    fix: 'Install a C++ compiler (`apt-get install g++ make`), or use the runtime device.',
+    runs: 'needs a machine without g++',
+  },
+  compile_error: {
+    code: "implementation({ js: (x) => x, cpp: 'this is not C++' }) // used on cpp_standalone",
+    fix: 'Fix the C++ of the user function; the message shows the compiler output.',
+    runs: 'needs a C++ build',
+  },
+  standalone_run_error: {
+    code: '// the compiled program crashes or exits with an error while running',
+    fix: 'Read the program output in the message; run the same script on the runtime device to get a coded error.',
+    runs: 'needs a failing compiled program',
+  },
+  duplicate_spikes: {
+    code: 'new SpikeGeneratorGroup(1, [0, 0], ms([1, 1]));\nrun(ms(2));',
+    fix: 'Give each neuron at most one spike per time step (or a smaller `dt`).',
+  },
 };

@@ -21,17 +21,25 @@ describe('error catalogue', () => {
     assert.deepEqual(Object.keys(ERROR_EXAMPLES).sort(), Object.keys(ERROR_CODES).sort());
   });
 
-  for (const [code, example] of Object.entries(ERROR_EXAMPLES) as [ErrorCode, (typeof ERROR_EXAMPLES)[ErrorCode]][]) {
-    it(`the example of ${code} throws ${code}`, { skip: example.runs ? `not run: ${example.runs}` : false }, () => {
+  for (const [code, example] of Object.entries(ERROR_EXAMPLES) as [
+    ErrorCode,
+    (typeof ERROR_EXAMPLES)[ErrorCode],
+  ][]) {
+    it(`the example of ${code} throws ${code}`, {
+      skip: example.runs ? `not run: ${example.runs}` : false,
+    }, () => {
       api.startScope();
       const scope = { ...api, ...plot, ...io };
       // The examples are user scripts with every brian-ts name in scope.
       const run = new Function('scope', `with (scope) {\n${example.code}\n}`);
-      assert.throws(() => run(scope), (e: unknown) => {
-        assert.ok(e instanceof api.BrianError, `not a BrianError: ${e}`);
-        assert.equal(e.code, code, e.message);
-        return true;
-      });
+      assert.throws(
+        () => run(scope),
+        (e: unknown) => {
+          assert.ok(e instanceof api.BrianError, `not a BrianError: ${e}`);
+          assert.equal(e.code, code, e.message);
+          return true;
+        },
+      );
     });
   }
 });
