@@ -6,6 +6,7 @@
  * `nan`, `inf`, `-inf` (what numpy's `loadtxt` reads). Platform-neutral: returns text.
  */
 import { BrianError } from '../diagnostics/diagnostic.ts';
+import { columnHeader as header } from '../monitors/stream-sources.ts';
 import type { BrianObject } from '../network/brian-object.ts';
 import { type ExportArray, resultTables } from './tables.ts';
 
@@ -60,14 +61,10 @@ function stateColumns(arrays: readonly ExportArray[]): Column[] {
   return columns;
 }
 
-function header(name: string, unit: string): string {
-  return unit === '1' ? name : `${name} (${unit})`;
-}
-
 /** CSV text of columns of equal length (headers are quoted where they contain a comma or a quote). */
 export function csvText(columns: readonly Column[]): string {
   const rows = columns.length ? columns[0].values.length : 0;
-  const lines = [columns.map((c) => quote(c.header)).join(',')];
+  const lines = [columns.map((c) => csvField(c.header)).join(',')];
   for (let r = 0; r < rows; r++) lines.push(columns.map((c) => csvNumber(c.values[r])).join(','));
   return `${lines.join('\n')}\n`;
 }
@@ -80,6 +77,7 @@ export function csvNumber(x: number): string {
   return String(x);
 }
 
-function quote(text: string): string {
+/** A text field of a CSV line, quoted where it contains a comma, a quote or a newline. */
+export function csvField(text: string): string {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

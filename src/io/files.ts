@@ -15,7 +15,7 @@ import { dirname } from 'node:path';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import type { StreamChunk, StreamSink } from '../monitors/stream.ts';
 import type { BrianObject } from '../network/brian-object.ts';
-import { csvNumber, toCsv } from './csv.ts';
+import { csvField, csvNumber, toCsv } from './csv.ts';
 import { toHdf5 } from './hdf5.ts';
 import { toNpz } from './npz.ts';
 import type { Exportable } from './tables.ts';
@@ -52,7 +52,7 @@ export async function saveResults(path: string, what: Exportable): Promise<strin
 export function csvFileSink(path: string): StreamSink {
   return {
     write(chunk: StreamChunk) {
-      const lines: string[] = chunk.first ? [chunk.columns.map(quote).join(',')] : [];
+      const lines: string[] = chunk.first ? [chunk.columns.map(csvField).join(',')] : [];
       for (let r = 0; r < chunk.rows; r++) lines.push(chunk.values.map((c) => csvNumber(c[r])).join(','));
       const text = lines.length ? `${lines.join('\n')}\n` : '';
       if (chunk.first) {
@@ -63,8 +63,4 @@ export function csvFileSink(path: string): StreamSink {
       }
     },
   };
-}
-
-function quote(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

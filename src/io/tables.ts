@@ -20,9 +20,11 @@ import { siUnitName } from '../units/registry.ts';
 export interface ExportArray {
   /** Brian's name: `t`, `i`, `v`… */
   readonly name: string;
+  /** The values (a copy), row-major for 2-D arrays. */
   readonly data: Float64Array | Int32Array | Uint8Array;
   /** `[]` for one value, `[n]`, or `[rows, columns]` (a StateMonitor's `v` is `[recorded, times]`). */
   readonly shape: readonly number[];
+  /** The physical dimension of the values. */
   readonly dim: Dimension;
   /** The SI unit of the values as text: `s`, `V`, `1`… */
   readonly unit: string;
@@ -32,11 +34,13 @@ export interface ExportArray {
 
 /** One exported object: its name, its kind (class name) and its arrays. */
 export interface ResultTable {
+  /** The object's name (`spikemonitor`, `neurongroup`). */
   readonly name: string;
   /** `SpikeMonitor`, `StateMonitor`, `PopulationRateMonitor`, `NeuronGroup`, `Synapses`… */
   readonly kind: string;
   /** The recorded group, for monitors. */
   readonly source?: string;
+  /** Its arrays, in the order they are written. */
   readonly arrays: readonly ExportArray[];
 }
 

@@ -3,11 +3,14 @@
  * (`numpy.savez` writes the same). Platform-neutral: returns bytes. Entries over 4 GiB would need
  * ZIP64 and are refused.
  */
+import { concatBytes } from '../core/bytes.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 
 /** One file of the archive. */
 export interface ZipEntry {
+  /** File name inside the archive (`t.npy`). */
   readonly name: string;
+  /** The file's bytes. */
   readonly data: Uint8Array;
 }
 
@@ -84,15 +87,5 @@ export function zipStored(entries: readonly ZipEntry[]): Uint8Array {
   e.setUint16(10, entries.length, true);
   e.setUint32(12, directorySize, true);
   e.setUint32(16, offset, true);
-  return concat([...parts, ...central, end]);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes([...parts, ...central, end]);
 }

@@ -10,7 +10,8 @@ import type { SpikeMonitor } from './spike-monitor.ts';
 import type { StateMonitor } from './state-monitor.ts';
 import type { StreamSource } from './stream.ts';
 
-function header(name: string, unit: string): string {
+/** A column header with its SI unit, `v (V)`; no unit for dimensionless values. */
+export function columnHeader(name: string, unit: string): string {
   return unit === '1' ? name : `${name} (${unit})`;
 }
 
@@ -23,7 +24,7 @@ export function spikeStreamSource(m: SpikeMonitor): StreamSource {
   const ids = m.arrayIds();
   const view = (id: string) => (m.source.device.array(id) as DynamicArray).view();
   return {
-    columns: () => ['t (s)', 'i', ...m.variables.map((v) => header(v, unitOf(m, v)))],
+    columns: () => ['t (s)', 'i', ...m.variables.map((v) => columnHeader(v, unitOf(m, v)))],
     rowCount: () => view(ids.i).length,
     slice: (from, to) =>
       [ids.t, ids.i, ...m.variables.map((v) => ids.vars.get(v)!)].map((id) => view(id).subarray(from, to)),
@@ -36,7 +37,10 @@ export function stateStreamSource(m: StateMonitor): StreamSource {
   return {
     columns: () => {
       const record = Array.from(m.recordIndices);
-      return ['t (s)', ...m.variables.flatMap((v) => record.map((k) => header(`${v}[${k}]`, unitOf(m, v))))];
+      return [
+        't (s)',
+        ...m.variables.flatMap((v) => record.map((k) => columnHeader(`${v}[${k}]`, unitOf(m, v)))),
+      ];
     },
     rowCount: () => view(ids.t).length,
     slice: (from, to) => {

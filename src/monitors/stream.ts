@@ -22,6 +22,7 @@ export interface StreamChunk {
   readonly columns: readonly string[];
   /** One array per column, all `rows` long, SI values. */
   readonly values: readonly ArrayLike<number>[];
+  /** How many rows this chunk holds. */
   readonly rows: number;
   /** True for the first chunk of the stream (a file sink starts the file anew). */
   readonly first: boolean;

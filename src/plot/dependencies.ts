@@ -22,8 +22,11 @@ export interface SvgToolkit {
 
 /** The npm packages `brian-ts/plot` uses, with what each one is for. */
 export const PLOT_PACKAGES = {
+  /** Observable Plot draws the panels. */
   plot: '@observablehq/plot',
+  /** linkedom is the DOM Plot draws into outside a browser. */
   dom: 'linkedom',
+  /** resvg turns SVG into PNG. */
   png: '@resvg/resvg-js',
 } as const;
 

@@ -11,27 +11,41 @@ import type { TracesOptions } from './traces.ts';
 
 /** What the plot functions read from a SpikeMonitor. */
 export interface SpikeMonitorLike {
+  /** The monitor's name. */
   readonly name: string;
+  /** Spike times in seconds. */
   readonly t_: ArrayLike<number>;
+  /** Index of the neuron of each spike. */
   readonly i: ArrayLike<number>;
+  /** The recorded group: its size and name. */
   readonly source: { readonly N: number; readonly name: string };
 }
 
 /** What the plot functions read from a StateMonitor. */
 export interface StateMonitorLike {
+  /** The monitor's name. */
   readonly name: string;
+  /** Sample times in seconds. */
   readonly t_: ArrayLike<number>;
+  /** The recorded variables. */
   readonly variables: readonly string[];
+  /** The recorded elements (indices in the source). */
   readonly recordIndices: ArrayLike<number>;
+  /** The recorded group: its name and variables (for their units). */
   readonly source: { readonly name: string; variable(name: string): unknown };
+  /** The SI values of `name`, one array per recorded element. */
   traces_(name: string): Float64Array[];
 }
 
 /** What the plot functions read from a PopulationRateMonitor. */
 export interface RateMonitorLike {
+  /** Bin times in seconds. */
   readonly t_: ArrayLike<number>;
+  /** The rate in each bin, in Hz. */
   readonly rate_: ArrayLike<number>;
+  /** The recorded group. */
   readonly source: { readonly name: string };
+  /** The rate smoothed with a window of `width` (a time). */
   smooth_rate(window: 'gaussian' | 'flat', width: unknown): { values: ArrayLike<number> };
 }
 
@@ -40,14 +54,17 @@ export const ALL_TRACES_UP_TO = 10;
 /** How many recorded elements are drawn by default when there are more than {@link ALL_TRACES_UP_TO}. */
 export const DEFAULT_TRACES = 5;
 
+/** Whether `x` looks like a SpikeMonitor (times, indices, counts, a source). */
 export function isSpikeMonitor(x: unknown): x is SpikeMonitorLike {
   return hasAll(x, ['t_', 'i', 'count', 'source']) && !hasAll(x, ['traces_']);
 }
 
+/** Whether `x` looks like a StateMonitor (times, traces, recorded indices and variables). */
 export function isStateMonitor(x: unknown): x is StateMonitorLike {
   return hasAll(x, ['t_', 'traces_', 'recordIndices', 'variables']);
 }
 
+/** Whether `x` looks like a PopulationRateMonitor (times, rates, `smooth_rate`). */
 export function isRateMonitor(x: unknown): x is RateMonitorLike {
   return hasAll(x, ['t_', 'rate_', 'smooth_rate']);
 }

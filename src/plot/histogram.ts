@@ -31,8 +31,11 @@ export interface HistogramOptions extends PanelOptions {
 
 /** Counts per bin; values outside the edges are counted in `outside`. */
 export interface Binned {
+  /** Bin edges, one more than bins. */
   readonly edges: Float64Array;
+  /** Values per bin. */
   readonly counts: Uint32Array;
+  /** Values outside the edges (not counted in any bin). */
   readonly outside: number;
 }
 

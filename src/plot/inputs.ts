@@ -12,7 +12,9 @@ import { BrianError } from '../diagnostics/index.ts';
 
 /** A dimension as the units module has it; only its text and dimensionless flag are read. */
 export interface DimensionLike {
+  /** True when the values have no unit. */
   readonly isDimensionless: boolean;
+  /** The SI dimension as Brian writes it (`m^2 kg s^-3 A^-1`). */
   toString(): string;
 }
 

@@ -3,13 +3,19 @@
  * PDFKit and svg-to-pdfkit, both optional packages loaded only when a PDF is asked for. Text uses
  * PDF's built-in Helvetica, so the file needs no embedded fonts and opens anywhere.
  */
+import { concatBytes } from '../core/bytes.ts';
 import { BrianError } from '../diagnostics/index.ts';
 import type { ModuleLoader } from './dependencies.ts';
 import { type RenderOptions, renderSvg } from './render.ts';
 import type { Figure, Panel } from './types.ts';
 
 /** The npm packages PDF output needs. */
-export const PDF_PACKAGES = { pdf: 'pdfkit', svg: 'svg-to-pdfkit' } as const;
+export const PDF_PACKAGES = {
+  /** PDFKit writes the file. */
+  pdf: 'pdfkit',
+  /** svg-to-pdfkit draws the SVG into it. */
+  svg: 'svg-to-pdfkit',
+} as const;
 
 interface PdfDocument {
   on(event: 'data', listener: (chunk: Uint8Array) => void): void;
@@ -51,13 +57,7 @@ export async function svgToPdf(svg: string, options: RenderOptions = {}): Promis
   toPdf(doc, svg, 0, 0, { assumePt: true });
   doc.end();
   await done;
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 async function loadDefault<T>(specifier: string, loader: ModuleLoader | undefined): Promise<T> {

@@ -19,8 +19,11 @@ export interface SaveOptions extends PngOptions {
 
 /** The files {@link saveFigure} wrote, by format (only those asked for). */
 export interface SavedFigure {
+  /** Path of the SVG file. */
   readonly svg?: string;
+  /** Path of the PNG file. */
   readonly png?: string;
+  /** Path of the PDF file. */
   readonly pdf?: string;
 }
 

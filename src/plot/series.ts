@@ -12,7 +12,9 @@ import type { LegendEntry } from './types.ts';
 
 /** A horizontal reference line, e.g. the firing threshold. `y` is in SI, like the series. */
 export interface ReferenceLine {
+  /** Height of the line, in SI like the series. */
   readonly y: number;
+  /** Text drawn just above the line's right end. */
   readonly label?: string;
 }
 

@@ -9,7 +9,9 @@ import type { PlotValues } from './inputs.ts';
 
 /** One entry of a panel's key: a coloured swatch and its text. Drawn as SVG text, never as HTML. */
 export interface LegendEntry {
+  /** The text of the entry. */
   readonly label: string;
+  /** CSS colour of the swatch. */
   readonly color: string;
   /** `line` for a line sample (default), `dash` for a dashed reference line, `dot` for markers. */
   readonly symbol?: 'line' | 'dash' | 'dot';
@@ -17,6 +19,7 @@ export interface LegendEntry {
 
 /** What a panel's builder returns when the figure is drawn. */
 export interface PanelDrawing {
+  /** The Observable Plot options of the panel. */
   readonly options: PlotOptions;
   /** Remarks decided while drawing, e.g. that overlapping raster dots were merged. */
   readonly notes?: readonly string[];
@@ -24,6 +27,7 @@ export interface PanelDrawing {
 
 /** One set of axes, made by `raster`, `traces`, `rates`, `line` or `histogram`. */
 export interface Panel {
+  /** Tells panels from figures. */
   readonly type: 'panel';
   /** Which function made it. */
   readonly kind: string;
@@ -61,8 +65,11 @@ export type PlotPassThrough = Partial<PlotOptions>;
 
 /** Panels laid out in a grid (one column by default), with an optional overall title. */
 export interface Figure {
+  /** Tells figures from panels. */
   readonly type: 'figure';
+  /** The panels, in reading order. */
   readonly panels: readonly Panel[];
+  /** Large bold text above all panels. */
   readonly title?: string;
   /** Total width in px. */
   readonly width: number;
