@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const BASELINE = 'docs/undocumented-baseline.txt';
 const result = spawnSync(
   process.execPath,
-  ['node_modules/typedoc/bin/typedoc', '--emit', 'none', '--logLevel', 'Warn'],
+  ['node_modules/typedoc/bin/typedoc', '--emit', 'none', '--logLevel', 'Warn', '--disableSources'],
   {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
