@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { NativeKernels } from '../devices/runtime/native/native-kernels.ts';
-import { tuneV8ForKernels } from '../devices/runtime/v8-tuning.ts';
+import { tuneV8ForKernels, withoutOsr } from '../devices/runtime/v8-tuning.ts';
 import { CppStandaloneDevice } from '../devices/standalone/cpp-standalone-device.ts';
 import { readSnapshotFile, writeSnapshotFile } from '../network/snapshot-file.ts';
 import { installPlatform } from './platform.ts';
@@ -17,6 +17,7 @@ installPlatform({
     (stream === 'stderr' ? process.stderr : process.stdout).write(text);
   },
   tuneForKernels: tuneV8ForKernels,
+  runStepLoop: withoutOsr,
   nativeKernels: (arrays, rng) => new NativeKernels(arrays, rng),
   standaloneDevice: (options) => new CppStandaloneDevice(options),
   snapshotFiles: { read: readSnapshotFile, write: writeSnapshotFile },

@@ -21,6 +21,8 @@ export interface Platform {
   write(stream: 'stdout' | 'stderr', text: string): void;
   /** Host tuning applied once before the first generated kernel is compiled (V8 flags in Node). */
   tuneForKernels(): void;
+  /** Runs a slice of the step loop under the host's settings for it (V8 without OSR in Node). */
+  runStepLoop<T>(body: () => T): T;
   /** Kernels compiled by g++ into this process (runtime target `'cpp'`); Node only. */
   readonly nativeKernels?: NativeKernelsFactory;
   /** The C++ standalone device (`setDevice('cpp_standalone')`); Node only. */
@@ -59,6 +61,7 @@ const portable: Platform = {
     else console.log(line);
   },
   tuneForKernels() {},
+  runStepLoop: (body) => body(),
 };
 
 let current: Platform = portable;

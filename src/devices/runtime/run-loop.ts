@@ -1,5 +1,6 @@
 import { Clock } from '../../network/clock.ts';
 import { createReporter } from '../../network/report.ts';
+import { platform } from '../../platform/platform.ts';
 import type { NetworkRun, NetworkRunResult } from '../device.ts';
 
 /**
@@ -49,9 +50,11 @@ class StepLoop {
   /** Runs steps until the end of the run, a stop, or `pause()`; true when the run is over. */
   advance(pause?: Pause): boolean {
     const run = this.run;
-    return run.clocks.length === 1
-      ? advanceSingleClock(run, run.clocks[0], this.reporter, pause)
-      : advanceManyClocks(run, this.reporter, pause);
+    return platform().runStepLoop(() =>
+      run.clocks.length === 1
+        ? advanceSingleClock(run, run.clocks[0], this.reporter, pause)
+        : advanceManyClocks(run, this.reporter, pause),
+    );
   }
 
   /** A progress report now (if the report period has passed), between two slices. */
