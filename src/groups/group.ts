@@ -286,7 +286,12 @@ export abstract class Group extends BrianObject {
     where: string | number | ArrayLike<number> | undefined,
     shared: boolean,
   ): Int32Array | undefined {
-    if (where === undefined || shared) return undefined;
+    if (shared) return undefined;
+    if (where === undefined) {
+      // A subgroup's "all" is its own range, never its parent's whole storage.
+      if (this.start === 0 && this.N === this.storageSize()) return undefined;
+      return Int32Array.from({ length: this.N }, (_, k) => this.start + k);
+    }
     if (typeof where === 'string') return this.indicesWhere(where);
     const list = typeof where === 'number' ? [where] : Array.from(where);
     const out = new Int32Array(list.length);

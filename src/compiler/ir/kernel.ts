@@ -26,7 +26,8 @@ export type KernelKind =
   | 'synapses_create_generator'
   | 'synapses_create_array'
   | 'spikegenerator'
-  | 'poisson_input';
+  | 'poisson_input'
+  | 'spatialstateupdate';
 
 /** Moves a value between an array element and a local (a load before the statements or a store after). */
 export interface ArrayAccess {

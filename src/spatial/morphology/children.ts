@@ -1,6 +1,9 @@
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { Morphology } from './morphology.ts';
 
+/** Bumped at every change of any tree, so that layouts computed from a tree know when they are stale. */
+export const treeChanges = { count: 0 };
+
 /**
  * The subtrees of a section (Brian's `Children`): in the order they were attached, each under
  * the name it was given (`axon`, `L`) and under its automatic number (`1`, `2`, …, the first
@@ -64,6 +67,7 @@ export class Children implements Iterable<Morphology> {
     }
     if (given !== undefined) this.named.set(given, subtree);
     subtree.attachTo(this.owner);
+    treeChanges.count += 1;
   }
 
   /** Detaches the subtree called `name` (its automatic number stays taken, as in Brian). */
@@ -73,6 +77,7 @@ export class Children implements Iterable<Morphology> {
     this.named.delete(name);
     this.list.splice(this.list.indexOf(subtree), 1);
     subtree.attachTo(undefined);
+    treeChanges.count += 1;
   }
 
   toString(): string {

@@ -1,6 +1,6 @@
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { Quantity } from '../../units/quantity.ts';
-import { Children, unknownSubtree } from './children.ts';
+import { Children, treeChanges, unknownSubtree } from './children.ts';
 import { Compartments, metresScalar } from './compartments.ts';
 import type { FromPointsOptions, MorphologyPoint } from './from-points.ts';
 import { type GenerateCoordinatesOptions, generateCoordinates } from './generate-coordinates.ts';
@@ -40,9 +40,7 @@ export abstract class Morphology extends Compartments {
     super();
     this.nCompartments = compartmentCount(n);
     this.type = type;
-    this.childList = new Children(this);
-    // biome-ignore lint/correctness/noConstructorReturn: the proxy makes subtrees properties
-    return new Proxy(this, {
+    const proxy = new Proxy(this, {
       get(target, key, receiver) {
         if (typeof key !== 'string' || key in target || key.startsWith('_') || NOT_SUBTREES.has(key)) {
           return Reflect.get(target, key, receiver);
@@ -64,6 +62,10 @@ export abstract class Morphology extends Compartments {
         return Reflect.deleteProperty(target, key);
       },
     });
+    // Children know their parent as the proxy: the object scripts hold and compare.
+    this.childList = new Children(proxy);
+    // biome-ignore lint/correctness/noConstructorReturn: the proxy makes subtrees properties
+    return proxy;
   }
 
   get n(): number {
@@ -179,13 +181,27 @@ export abstract class Morphology extends Compartments {
   startIndex(): number {
     let root: Morphology = this;
     while (root.parent) root = root.parent;
-    let index = 0;
-    for (const s of root.sections()) {
-      if (s === this) return index;
-      index += s.n;
-    }
-    throw new Error('internal: a section is not in the tree of its root');
+    const start = root.layout().get(this);
+    if (start === undefined) throw new Error('internal: a section is not in the tree of its root');
+    return start;
   }
+
+  /** First compartment of every section of this (root's) tree, recomputed when any tree changed. */
+  private layout(): ReadonlyMap<Morphology, number> {
+    if (this.starts?.version !== treeChanges.count) {
+      const map = new Map<Morphology, number>();
+      let index = 0;
+      for (const s of this.sections()) {
+        map.set(s, index);
+        index += s.n;
+      }
+      this.starts = { version: treeChanges.count, map };
+    }
+    return this.starts.map;
+  }
+
+  private starts: { readonly version: number; readonly map: ReadonlyMap<Morphology, number> } | undefined =
+    undefined;
 
   indices(): Int32Array {
     const start = this.startIndex();

@@ -5,6 +5,7 @@ import { group_variable_set } from './kernels/group-variable-set.ts';
 import { poisson_input } from './kernels/poisson-input.ts';
 import { ratemonitor } from './kernels/ratemonitor.ts';
 import { reset } from './kernels/reset.ts';
+import { spatialstateupdate } from './kernels/spatialstateupdate.ts';
 import { spikegenerator } from './kernels/spikegenerator.ts';
 import { spikemonitor } from './kernels/spikemonitor.ts';
 import { statemonitor } from './kernels/statemonitor.ts';
@@ -35,6 +36,7 @@ export const CPP_KERNELS = {
   synapses_create_generator,
   spikegenerator,
   poisson_input,
+  spatialstateupdate,
   // Done by the program's spike queues and connect operations, not by generated kernels.
   synapses_push_spikes: undefined,
   synapses_create_array: undefined,

@@ -5,6 +5,7 @@ import { group_variable_set } from './kernels/group-variable-set.ts';
 import { poisson_input } from './kernels/poisson-input.ts';
 import { ratemonitor } from './kernels/ratemonitor.ts';
 import { reset } from './kernels/reset.ts';
+import { spatialstateupdate } from './kernels/spatialstateupdate.ts';
 import { spikegenerator } from './kernels/spikegenerator.ts';
 import { spikemonitor } from './kernels/spikemonitor.ts';
 import { statemonitor } from './kernels/statemonitor.ts';
@@ -34,6 +35,7 @@ export const JS_KERNELS: Readonly<Partial<Record<KernelKind, Emitter>>> = {
   synapses_create_generator,
   spikegenerator,
   poisson_input,
+  spatialstateupdate,
 };
 
 /**

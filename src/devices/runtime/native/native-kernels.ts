@@ -28,6 +28,7 @@ const NATIVE_KINDS: ReadonlySet<KernelKind> = new Set([
   'reset',
   'synapses',
   'summed_variable',
+  'spatialstateupdate',
 ]);
 
 /**
