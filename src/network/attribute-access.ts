@@ -69,7 +69,9 @@ export function withNamedContents<T extends object>(target: T, contents: (target
   return new Proxy(target, {
     get(t, key, receiver) {
       if (typeof key !== 'string' || key in t) return Reflect.get(t, key, receiver);
-      const c = contents(t);
+      // Asked of the proxy (`receiver`): what the contents return (a SpatialNeuron's subtree)
+      // must refer to the object scripts hold, not to the bare target.
+      const c = contents(receiver);
       if (!c.ready) return undefined;
       const value = c.read(key);
       if (value !== MISSING) return value;
@@ -78,7 +80,7 @@ export function withNamedContents<T extends object>(target: T, contents: (target
     },
     set(t, key, value, receiver) {
       if (typeof key !== 'string') return Reflect.set(t, key, value, receiver);
-      const c = contents(t);
+      const c = contents(receiver);
       if (!c.ready) return Reflect.set(t, key, value, receiver);
       const member = findMember(t, key);
       if (member && isAssignableMember(member)) return Reflect.set(t, key, value, receiver);

@@ -38,7 +38,7 @@ const SPATIAL_METHODS = ['exact', 'exponential_euler', 'rk2', 'heun'] as const;
  * Beyond Brian, one group can hold many cells: `cells: n` copies of the morphology, or a list
  * of morphologies; compartments are then numbered cell after cell and each has the variables
  * `cell` and `compartment` (its number within its cell), for per-cell parameters
- * (`neuron.gNa = 'gNa0*(1 + 0.1*cell)'`) and thresholds; `neuron.cell(k)` is cell k.
+ * (`neuron.gNa = 'gNa0*(1 + 0.1*cell)'`) and thresholds; `neuron.cellAt(k)` is cell k.
  *
  *     const neuron = new SpatialNeuron(morpho, 'Im = gL*(EL - v) : amp/meter**2', { Cm: uF(1).div(cm2) })
  *     neuron.axon.v = mV(-65)     neuron.at(um(25))     neuron.axon.slice(um(10), um(50))
@@ -114,7 +114,7 @@ export class SpatialNeuron extends NeuronGroup implements SpatialGroup {
   }
 
   /** Cell `k` (its compartments, with its morphology for spatial access). */
-  cell(k: number): SpatialSubgroup {
+  cellAt(k: number): SpatialSubgroup {
     const flat = this.flatMorphology;
     if (!Number.isInteger(k) || k < 0 || k >= flat.cells) {
       throw new BrianError(

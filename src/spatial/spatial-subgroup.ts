@@ -18,7 +18,7 @@ export interface SpatialGroup extends Group {
 /**
  * A part of a SpatialNeuron that follows its morphology (Brian's SpatialSubgroup): a subtree
  * (`neuron.axon`, all its sections), a section (`neuron.axon.main`) or a cell
- * (`neuron.cell(k)`). Its variables are the neuron's for those compartments; subtrees below it
+ * (`neuron.cellAt(k)`). Its variables are the neuron's for those compartments; subtrees below it
  * are properties again (`neuron.dend.b1.gNa`), and `at`/`slice` address its compartments.
  */
 export class SpatialSubgroup extends Subgroup {
@@ -203,7 +203,7 @@ function multiCellError(what: string): BrianError {
     'bad_argument',
     `${what}: this SpatialNeuron holds several cells, so a part of the morphology names compartments in each of them.`,
     {
-      hint: 'select a cell first (neuron.cell(k).axon), or use neuron.indicesIn(morpho.axon) for all cells',
+      hint: 'select a cell first (neuron.cellAt(k).axon), or use neuron.indicesIn(morpho.axon) for all cells',
     },
   );
 }

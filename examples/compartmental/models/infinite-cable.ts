@@ -42,7 +42,7 @@ export function infiniteCableModel(duration = ms(10)) {
   });
   neuron.v = EL;
   const taum = Cm.div(gL); // membrane time constant
-  const record = Array.from({ length: N / 2 / 20 }, (_, k) => 20 * k);
+  const record = Array.from({ length: Math.ceil(N / 2 / 20) }, (_, k) => 20 * k);
   const mon = new StateMonitor(neuron, 'v', { record });
   neuron.I[Math.floor(neuron.N / 2)] = nA(1); // injecting in the middle
   run(ms(0.02));

@@ -34,7 +34,8 @@ export function morphotestModel() {
   const views = [neuron.v, neuron.L.v, neuron.LL.v, neuron.L.main.v];
   return {
     topology: morpho.topology(),
-    printed: views.map((v) => v.quantity.toString()),
+    // As Brian prints a variable view.
+    printed: views.map((v) => `<${v.group.name}.v: ${v.quantity.repr()}>`),
     values: views.map((v) => Float64Array.from(v.values)),
   };
 }

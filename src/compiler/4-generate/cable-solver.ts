@@ -120,20 +120,23 @@ export function emitCableSolve(w: CodeWriter, p: CableSolverParams, d: SolverDia
   w.block(`for (${int} _s = 0; _s < ${p.sections}; _s++)`, () => {
     w.line(`${int} _j_start = ${a.starts}[_s];`);
     w.line(`${int} _j_end = ${a.ends}[_s];`);
+    // Brian's `_j > 0`: every compartment but the first of the cell (so that each cell of a
+    // group computes exactly as it would alone).
+    w.line(`${int} _cell_first = ${a.rootSection}[_s] != 0 ? _j_start : -1;`);
     w.block(`for (${int} _j = _j_start; _j < _j_end; _j++)`, () => {
       w.line(`${a.vStar}[_j] = -(${a.Cm}[_j]/dt*${a.v}[_j]) - ${a.I0}[_j];`);
       w.line(`${a.uPlus}[_j] = ${a.bPlus}[_j];`);
       w.line(`${a.uMinus}[_j] = ${a.bMinus}[_j];`);
       w.line(`${float} _bi = ${a.abStar1}[_j] - ${a.gtot}[_j];`);
       w.line(`if (_j < ${p.n - 1}) ${a.c}[_j] = ${a.abStar0}[_j+1];`);
-      w.block('if (_j > 0)', () => {
+      w.block('if (_j != _cell_first)', () => {
         w.line(`${float} _ai = ${a.abStar2}[_j-1];`);
         w.line(`${float} _m = 1.0/(_bi - _ai*${a.c}[_j-1]);`);
         w.line(`${a.c}[_j] = ${a.c}[_j]*_m;`);
         for (const x of [a.vStar, a.uPlus, a.uMinus]) w.line(`${x}[_j] = (${x}[_j] - _ai*${x}[_j-1])*_m;`);
       });
       w.block('else', () => {
-        for (const x of [a.c, a.vStar, a.uPlus, a.uMinus]) w.line(`${x}[0] = ${x}[0]/_bi;`);
+        for (const x of [a.c, a.vStar, a.uPlus, a.uMinus]) w.line(`${x}[_j] = ${x}[_j]/_bi;`);
       });
     });
     w.block(`for (${int} _j = _j_end - 2; _j >= _j_start; _j--)`, () => {
