@@ -7,6 +7,7 @@ import { cobahh } from './cobahh.ts';
 import { cuba } from './cuba.ts';
 import { hhUncoupled } from './hh-uncoupled.ts';
 import { lif } from './lif.ts';
+import { spatialCell, spatialNetwork } from './spatial.ts';
 import { stdp } from './stdp.ts';
 import type { ModelFn } from './types.ts';
 
@@ -110,12 +111,48 @@ export const MODELS: readonly ModelSpec[] = [
     neurons: (N) => N,
     synapticEvents: () => 0,
   },
+  {
+    // Issue 17: one HH axon of N compartments (N counts compartments here and below).
+    name: 'spatial-cell',
+    run: spatialCell,
+    brianScript: 'local:spatial_cell.py',
+    brianName: 'SPATIAL_CELL',
+    sizes: [1000],
+    quickSizes: [200],
+    duration: 1,
+    quickDuration: 0.01,
+    scalable: true,
+    neurons: (N) => N,
+    synapticEvents: () => 0,
+  },
+  {
+    // Issue 17: N/100 cells of 100 compartments, 5 synapses from each axon's end to other dendrites.
+    name: 'spatial-network',
+    run: spatialNetwork,
+    brianScript: 'local:spatial_network.py',
+    brianName: 'SPATIAL_NETWORK',
+    sizes: [10000],
+    quickSizes: [1000],
+    duration: 0.1,
+    quickDuration: 0.005,
+    scalable: true,
+    neurons: (N) => N,
+    synapticEvents: (c) => (c.N > 0 ? (c.spikes * c.synapses) / (c.N / 100) : 0),
+  },
 ];
 
 /** The models of issue 7 (what `npm run bench` runs without `--models`). */
-export const DEFAULT_MODELS = ['cuba', 'cobahh', 'stdp'] as const;
+export const DEFAULT_MODELS = ['cuba', 'cobahh', 'stdp', 'spatial-cell', 'spatial-network'] as const;
 /** `--quick` also runs the neuron-only models, which need no Synapses. */
-export const QUICK_MODELS = ['lif', 'hh-uncoupled', 'cuba', 'cobahh', 'stdp'] as const;
+export const QUICK_MODELS = [
+  'lif',
+  'hh-uncoupled',
+  'cuba',
+  'cobahh',
+  'stdp',
+  'spatial-cell',
+  'spatial-network',
+] as const;
 
 export function modelSpec(name: string): ModelSpec {
   const spec = MODELS.find((m) => m.name === name);

@@ -11,7 +11,9 @@ import { compartmentalArgs } from './models/options.ts';
 const args = compartmentalArgs('out/bipolar-cell');
 const r = bipolarCellModel();
 const peak = (v: ArrayLike<number>) => Math.max(...Array.from(v)) * 1e3;
-console.log(`peak v: soma ${peak(r.soma).toFixed(3)} mV, left dendrite at 50 um ${peak(r.L50).toFixed(3)} mV, right dendrite at 75 um ${peak(r.R75).toFixed(3)} mV`);
+console.log(
+  `peak v: soma ${peak(r.soma).toFixed(3)} mV, left dendrite at 50 um ${peak(r.L50).toFixed(3)} mV, right dendrite at 75 um ${peak(r.R75).toFixed(3)} mV`,
+);
 if (!args['no-figure']) {
   const files = await saveFigure(
     figure([

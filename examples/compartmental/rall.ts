@@ -10,7 +10,9 @@ import { rallModel } from './models/rall.ts';
 
 const args = compartmentalArgs('out/rall');
 const r = rallModel();
-console.log(`space constants: main ${(r.la * 1e6).toFixed(3)} um, L ${(r.l1 * 1e6).toFixed(3)} um, R ${(r.l2 * 1e6).toFixed(3)} um`);
+console.log(
+  `space constants: main ${(r.la * 1e6).toFixed(3)} um, L ${(r.l1 * 1e6).toFixed(3)} um, R ${(r.l2 * 1e6).toFixed(3)} um`,
+);
 if (!args['no-figure']) {
   const part = (name: 'main' | 'L' | 'R') =>
     line({

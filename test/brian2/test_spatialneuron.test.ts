@@ -8,6 +8,7 @@
  * so the compartment lengths are `neuron.state('length')`.
  */
 import assert from 'node:assert/strict';
+import { rallpack1, rallpack2, rallpack3 } from '../../examples/compartmental/models/rallpack.ts';
 import { exprToString } from '../../src/compiler/1-parse/expr-utils.ts';
 import {
   amp,
@@ -37,7 +38,6 @@ import {
   uA,
   uF,
   um,
-  usecond,
   uvolt,
   volt,
 } from '../../src/index.ts';
@@ -258,131 +258,34 @@ function checkRallpack(
   });
 }
 
+// The Rallpack models are those of the Rallpack script (examples/compartmental/rallpack.ts,
+// which prints the errors next to Brian 2.5.1's): Brian's test's models, shared.
 brianTest('test_rallpack1', { standalone: true }, () => {
-  defaultclock.dt = ms(0.05);
-  const morpho = new Cylinder({ diameter: um(1), length: metre(1e-3), n: 1000 });
-  const gL = siemens(1.0 / 40000).div(perCm2);
-  const EL = mV(-65);
-  const neuron = new SpatialNeuron(
-    morpho,
-    'Im = gL*(EL - v) : amp/meter**2\nI : amp (point current, constant)',
-    {
-      Cm: uF(1).div(perCm2),
-      Ri: ohm(100).mul(cm),
-      namespace: { gL, EL },
-    },
-  );
-  neuron.v = EL;
-  neuron.I[0] = nA(0.1); // injecting at the left end
-  // Record at the two ends
-  const mon = new StateMonitor(neuron, 'v', { record: [0, 999], when: 'start', dt: ms(0.05) });
-  run(ms(250).add(defaultclock.dt));
-  const v = mon.traces_('v');
-  checkRallpack(mon.t_, [v[0], v[1]], [readRallpack('ref_cable.0'), readRallpack('ref_cable.x')], {
+  const r = rallpack1();
+  // RMS error should be < 0.1%, maximum error along the curve should be < 0.5%
+  checkRallpack(r.t, [r.origin, r.end], [readRallpack('ref_cable.0'), readRallpack('ref_cable.x')], {
     rms: 0.1,
     max: 0.5,
   });
 });
 
 brianTest('test_rallpack2', { standalone: true }, () => {
-  defaultclock.dt = ms(0.1);
-  let diameter = 32e-6;
-  let length = 16e-6;
-  // Construct binary tree according to Rall's formula
-  const morpho = new Cylinder({ n: 1, diameter: metre(diameter), y: QuantityArray.from([0, length], metre) });
-  let endpoints: Morphology[] = [morpho];
-  for (let depth = 1; depth < 10; depth++) {
-    diameter /= 2.0 ** (1.0 / 3.0);
-    length /= 2.0 ** (2.0 / 3.0);
-    const next: Morphology[] = [];
-    for (const endpoint of endpoints) {
-      const L = new Cylinder({ n: 1, diameter: metre(diameter), length: metre(length) });
-      const R = new Cylinder({ n: 1, diameter: metre(diameter), length: metre(length) });
-      next.push(L, R);
-      endpoint.L = L;
-      endpoint.R = R;
-    }
-    endpoints = next;
-  }
-  const gL = siemens(1.0 / 40000).div(perCm2);
-  const EL = mV(-65);
-  const neuron = new SpatialNeuron(
-    morpho,
-    'Im = gL*(EL - v) : amp/meter**2\nI : amp (point current, constant)',
-    {
-      Cm: uF(1).div(perCm2),
-      Ri: ohm(100).mul(cm),
-      method: 'rk4',
-      namespace: { gL, EL },
-    },
-  );
-  neuron.v = EL;
-  neuron.I[0] = nA(0.1); // injecting at the origin
-  const endpointIndices = endpoints.map((e) => e.indexAt(0));
-  const mon = new StateMonitor(neuron, 'v', { record: [0, ...endpointIndices], when: 'start', dt: ms(0.1) });
-  run(ms(250).add(defaultclock.dt));
+  const r = rallpack2();
+  // Check that all endpoints are the same
+  for (const leaf of r.leaves!) assertAllclose(leaf, r.end);
   // Only every second time step of the references, since we run with 0.1 ms instead of 0.05 ms
   const references = [readRallpack('ref_branch.0', 2), readRallpack('ref_branch.x', 2)];
-  // Check that all endpoints are the same (traces in the order recorded: 0, then the endpoints)
-  const v = mon.traces_('v');
-  endpoints.forEach((endpoint, k) => {
-    assert.equal(endpoint.index, endpointIndices[k]);
-    assertAllclose(v[k + 1], v[1]);
-  });
-  checkRallpack(mon.t_, [v[0], v[1]], references, {
-    rms: 0.25,
-    max: 0.5,
-  });
+  // RMS error should be < 0.25%, maximum error along the curve should be < 0.5%
+  checkRallpack(r.t, [r.origin, r.end], references, { rms: 0.25, max: 0.5 });
 });
 
-const HH_RALLPACK = `
-Im = gl * (El-v) + gNa * m**3 * h * (ENa-v) + gK * n**4 * (EK-v) : amp/meter**2
-dm/dt = alpham * (1-m) - betam * m : 1
-dn/dt = alphan * (1-n) - betan * n : 1
-dh/dt = alphah * (1-h) - betah * h : 1
-v_shifted = v - El : volt
-alpham = (0.1/mV) * (-v_shifted+25*mV) / (exp((-v_shifted+25*mV) / (10*mV)) - 1)/ms : Hz
-betam = 4 * exp(-v_shifted/(18*mV))/ms : Hz
-alphah = 0.07 * exp(-v_shifted/(20*mV))/ms : Hz
-betah = 1/(exp((-v_shifted+30*mV) / (10*mV)) + 1)/ms : Hz
-alphan = (0.01/mV) * (-v_shifted+10*mV) / (exp((-v_shifted+10*mV) / (10*mV)) - 1)/ms : Hz
-betan = 0.125*exp(-v_shifted/(80*mV))/ms : Hz
-I : amp (point current, constant)
-`;
-
 brianTest('test_rallpack3', { standalone: true }, () => {
-  defaultclock.dt = usecond(1);
-  const morpho = new Cylinder({ diameter: um(1), length: metre(1e-3), n: 1000 });
-  const El = mV(-65);
-  const namespace = {
-    gl: siemens(1.0 / 40000).div(perCm2),
-    El,
-    ENa: mV(50),
-    EK: mV(-77),
-    gNa: msiemens(120).div(perCm2),
-    gK: msiemens(36).div(perCm2),
-  };
-  const axon = new SpatialNeuron(morpho, HH_RALLPACK, {
-    Cm: uF(1).div(perCm2),
-    Ri: ohm(100).mul(cm),
-    method: 'exponential_euler',
-    namespace,
-  });
-  axon.v = El;
-  // Pre-calculated equilibrium values at v = El
-  axon.m = 0.0529324852572;
-  axon.n = 0.317676914061;
-  axon.h = 0.596120753508;
-  axon.I[0] = nA(0.1); // injecting at the left end
-  // Record at the two ends
-  const mon = new StateMonitor(axon, 'v', { record: [0, 999], when: 'start', dt: ms(0.05) });
-  run(ms(250).add(defaultclock.dt));
-  const v = mon.traces_('v');
+  const r = rallpack3();
   // RMS error < 0.1 %, maximum error along the curve < 0.5 % (much stricter than the original
-  // Rallpack evaluation, but with the 1 µs time step the traces are extremely similar)
+  // Rallpack evaluation, but with the 1 us time step the traces are extremely similar)
   checkRallpack(
-    mon.t_,
-    [v[0], v[1]],
+    r.t,
+    [r.origin, r.end],
     [readRallpack('ref_axon.0.neuron'), readRallpack('ref_axon.x.neuron')],
     {
       rms: 0.1,

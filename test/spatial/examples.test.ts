@@ -8,8 +8,6 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { resetDevice } from '../../src/devices/active.ts';
-import { defaultclock, ms, startScope } from '../../src/index.ts';
 import { bipolarCellModel } from '../../examples/compartmental/models/bipolar-cell.ts';
 import { cylinderModel } from '../../examples/compartmental/models/cylinder.ts';
 import { hhWithSpikesModel } from '../../examples/compartmental/models/hh-with-spikes.ts';
@@ -18,6 +16,8 @@ import { lfpModel } from '../../examples/compartmental/models/lfp.ts';
 import { morphotestModel } from '../../examples/compartmental/models/morphotest.ts';
 import { rallModel } from '../../examples/compartmental/models/rall.ts';
 import { spikeInitiationModel } from '../../examples/compartmental/models/spike-initiation.ts';
+import { resetDevice } from '../../src/devices/active.ts';
+import { defaultclock, ms, startScope } from '../../src/index.ts';
 import { loadReference, maxRelativeError } from '../helpers/reference.ts';
 
 function fresh(): void {
@@ -58,7 +58,10 @@ test('morphotest: the printed variables of the morphology parts', () => {
   // Group names differ (Brian reuses subgroup names); what is printed after the name is Brian's.
   const values = (line: string) => line.slice(line.indexOf(':'));
   assert.deepEqual(r.printed.map(values), ref.printed.map(values));
-  assert.deepEqual(r.values.map((v) => Array.from(v)), [ref.v, ref.L, ref.LL, ref.L_main]);
+  assert.deepEqual(
+    r.values.map((v) => Array.from(v)),
+    [ref.v, ref.L, ref.LL, ref.L_main],
+  );
 });
 
 test('infinite cable: the printed constants and v at every 20th compartment', () => {
@@ -68,10 +71,12 @@ test('infinite cable: the printed constants and v at every 20th compartment', ()
   assert.deepEqual(r.printed, ref.printed);
   assert.deepEqual(r.record, ref.record);
   check('infinite cable t', every(r.t, 10), ref.t_every_10, 0);
-  r.v.forEach((trace, k) => check(`infinite cable v[${r.record[k]}]`, every(trace, 10), ref.v_every_10[k], 2e-12));
+  r.v.forEach((trace, k) => {
+    check(`infinite cable v[${r.record[k]}]`, every(trace, 10), ref.v_every_10[k], 2e-12);
+  });
 });
 
-test("rall: v along the main cylinder and both branches", () => {
+test('rall: v along the main cylinder and both branches', () => {
   fresh();
   const ref = loadReference('compartmental_rall');
   const r = rallModel();
@@ -106,7 +111,9 @@ test('spike initiation: spikes start in the initial segment, as in Brian', () =>
   const ref = loadReference('compartmental_spike_initiation');
   const r = spikeInitiationModel();
   // A soma again (see the bipolar cell), and spikes.
-  r.v.forEach((trace, k) => check(`spike initiation v[${r.record[k]}]`, every(trace, 4), ref.v_every_4[k], 2e-7));
+  r.v.forEach((trace, k) => {
+    check(`spike initiation v[${r.record[k]}]`, every(trace, 4), ref.v_every_4[k], 2e-7);
+  });
 });
 
 test('hh with spikes: the printed velocity, the spikes, v along the axon', () => {
@@ -117,13 +124,19 @@ test('hh with spikes: the printed velocity, the spikes, v along the axon', () =>
   assert.deepEqual(Array.from(r.spikeI), ref.spike_i);
   check('hh spike times', r.spikeT, ref.spike_t, 0);
   check('hh velocity', [r.slope], [ref.slope], 1e-13);
-  r.v.forEach((trace, k) => check(`hh v[${r.record[k]}]`, every(trace, 10), ref.v_every_10[k], 1e-13));
+  r.v.forEach((trace, k) => {
+    check(`hh v[${r.record[k]}]`, every(trace, 10), ref.v_every_10[k], 1e-13);
+  });
 });
 
 test('lfp: the potential at five electrodes', () => {
   fresh();
   const ref = loadReference('compartmental_lfp');
   const r = lfpModel();
-  r.lfp.forEach((trace, k) => check(`lfp electrode ${k}`, every(trace, 10), ref.lfp_every_10[k], 1e-11));
-  r.v.forEach((trace, k) => check(`lfp v[${r.record[k]}]`, every(trace, 10), ref.v_every_10[k], 1e-13));
+  r.lfp.forEach((trace, k) => {
+    check(`lfp electrode ${k}`, every(trace, 10), ref.lfp_every_10[k], 1e-11);
+  });
+  r.v.forEach((trace, k) => {
+    check(`lfp v[${r.record[k]}]`, every(trace, 10), ref.v_every_10[k], 1e-13);
+  });
 });

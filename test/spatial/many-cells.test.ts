@@ -13,8 +13,8 @@ import {
   type Morphology,
   ms,
   mV,
-  nA,
   Network,
+  nA,
   ohm,
   Soma,
   SpatialNeuron,
@@ -88,7 +88,9 @@ test('each cell of a group computes what it computes alone, to the bit', () => {
     new Network(alone, mon).run(ms(20));
     const traces = mon.traces_('v');
     const offset = group.flatMorphology.cellStart[k];
-    traces.forEach((trace, c) => assert.deepEqual(together[offset + c], trace, `cell ${k}, compartment ${c}`));
+    traces.forEach((trace, c) => {
+      assert.deepEqual(together[offset + c], trace, `cell ${k}, compartment ${c}`);
+    });
   }
 });
 
@@ -144,5 +146,6 @@ test('thresholdLocation applies in every cell; synapses connect compartments of 
   const first = Array.from({ length: cells }, (_, k) =>
     Math.min(...Array.from(spikes.t_).filter((_, n) => cellOf[spikes.i[n]] === k)),
   );
-  for (let k = 1; k < cells; k++) assert.ok(first[k] > first[k - 1], `cell ${k} after cell ${k - 1}: ${first}`);
+  for (let k = 1; k < cells; k++)
+    assert.ok(first[k] > first[k - 1], `cell ${k} after cell ${k - 1}: ${first}`);
 });

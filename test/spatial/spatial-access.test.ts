@@ -98,7 +98,10 @@ test('coded errors for the membrane current', () => {
   fresh();
   const soma = new Soma(um(10));
   const code = (model: string, expected: string) =>
-    assert.throws(() => new SpatialNeuron(soma, model), (e: unknown) => e instanceof BrianError && e.code === expected);
+    assert.throws(
+      () => new SpatialNeuron(soma, model),
+      (e: unknown) => e instanceof BrianError && e.code === expected,
+    );
   code('x : volt', 'membrane_current');
   code('Im = 0*amp/meter**2 : amp/meter**2 (constant over dt)', 'membrane_current');
   code('Im : amp/meter**2', 'membrane_current');
@@ -142,7 +145,10 @@ test('SWC errors name the line and field', () => {
   assert.match(e!.message, /Line 3 of the SWC file: the y 'abc' is not a number/);
   assert.equal(e!.source!.slice(e!.span!), 'abc');
   assert.match(e!.message, /in cell\.swc, line 3, column 8/);
-  assert.throws(() => Morphology.fromSwc('1 1 0 0 0 5\n'), { code: 'morphology_format', message: /contains 6/ });
+  assert.throws(() => Morphology.fromSwc('1 1 0 0 0 5\n'), {
+    code: 'morphology_format',
+    message: /contains 6/,
+  });
   assert.throws(() => Morphology.fromSwc('1 1 0 0 0 5 -1\n2 3 1 0 0 1 7\n'), {
     code: 'morphology_format',
     message: /Did not find the compartment 7/,
