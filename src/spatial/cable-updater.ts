@@ -14,6 +14,7 @@ const COMPARTMENT_ARRAYS = [
   'gtot',
   'I0',
   'vPrevious',
+  'CmDt',
   'invr',
   'abStar0',
   'abStar1',

@@ -24,6 +24,8 @@ export interface CableSolverParams {
   readonly gtot: string;
   readonly I0: string;
   readonly vPrevious: string;
+  /** Cm/dt of each compartment (Cm is constant during a run): computed with the matrices. */
+  readonly CmDt: string;
   readonly invr: string;
   readonly abStar0: string;
   readonly abStar1: string;
@@ -83,8 +85,9 @@ export function emitCableSetup(w: CodeWriter, p: CableSolverParams, d: SolverDia
       `for (${int} _i = 1; _i < ${p.n}; _i++) ${a.invr}[_i] = 1.0/(_Ri*(1/${a.rLength2}[_i-1] + 1/${a.rLength1}[_i]));`,
     );
     w.line(`for (${int} _s = 0; _s < ${p.sections}; _s++) ${a.invr}[${a.starts}[_s]] = 0;`);
+    w.line(`for (${int} _i = 0; _i < ${p.n}; _i++) ${a.CmDt}[_i] = ${a.Cm}[_i] / dt;`);
     w.line(
-      `for (${int} _i = 0; _i < ${p.n}; _i++) ${a.abStar1}[_i] = (-(${a.Cm}[_i] / dt) - ${a.invr}[_i] / ${a.area}[_i]);`,
+      `for (${int} _i = 0; _i < ${p.n}; _i++) ${a.abStar1}[_i] = (-${a.CmDt}[_i] - ${a.invr}[_i] / ${a.area}[_i]);`,
     );
     w.block(`for (${int} _i = 1; _i < ${p.n}; _i++)`, () => {
       w.line(`${a.abStar0}[_i] = ${a.invr}[_i] / ${a.area}[_i-1];`);
@@ -124,7 +127,7 @@ export function emitCableSolve(w: CodeWriter, p: CableSolverParams, d: SolverDia
     // group computes exactly as it would alone).
     w.line(`${int} _cell_first = ${a.rootSection}[_s] != 0 ? _j_start : -1;`);
     w.block(`for (${int} _j = _j_start; _j < _j_end; _j++)`, () => {
-      w.line(`${a.vStar}[_j] = -(${a.Cm}[_j]/dt*${a.v}[_j]) - ${a.I0}[_j];`);
+      w.line(`${a.vStar}[_j] = -(${a.CmDt}[_j]*${a.v}[_j]) - ${a.I0}[_j];`);
       w.line(`${a.uPlus}[_j] = ${a.bPlus}[_j];`);
       w.line(`${a.uMinus}[_j] = ${a.bMinus}[_j];`);
       w.line(`${float} _bi = ${a.abStar1}[_j] - ${a.gtot}[_j];`);
