@@ -52,6 +52,7 @@ export abstract class Group extends BrianObject {
   constructor(
     name: string,
     clock: Clock,
+    /** The device holding this group's arrays and running its kernels. */
     readonly device: Device,
     namespace: Namespace | undefined,
   ) {
@@ -93,6 +94,7 @@ export abstract class Group extends BrianObject {
     return undefined;
   }
 
+  /** The number of elements (Brian's `len(G)`). */
   get length(): number {
     return this.N;
   }
@@ -168,6 +170,7 @@ export abstract class Group extends BrianObject {
 
   // --- state access ---------------------------------------------------------------------------
 
+  /** The variable `name` (a coded `unknown_variable` error when the group has none). */
   variable(name: string): Variable {
     const v = this.variables.get(name);
     if (!v || (v.kind === 'auxiliary' && !['i', 't', 'dt'].includes(name))) {
@@ -182,6 +185,7 @@ export abstract class Group extends BrianObject {
     return v;
   }
 
+  /** The names of the group's variables, internal `_names` left out, sorted. */
   userVariableNames(): string[] {
     return [...this.variables.keys()].filter((n) => !n.startsWith('_')).sort();
   }

@@ -29,10 +29,15 @@ export interface NeuronGroupOptions {
   readonly refractory?: Quantity | string | false;
   /** Integration method name, a list to try in order, or 'auto' (Brian's exact → euler → heun). */
   readonly method?: string | readonly string[];
+  /** Values of external names in the equations (Brian's `namespace=`); the run's namespace otherwise. */
   readonly namespace?: Namespace;
+  /** Time step of the group's own clock (the default clock's otherwise). */
   readonly dt?: Quantity;
+  /** The clock the group runs on (instead of `dt`). */
   readonly clock?: Clock;
+  /** Order among objects in the same schedule slot (lower first). */
   readonly order?: number;
+  /** The group's name (unique; generated from `neurongroup*` otherwise). */
   readonly name?: string;
 }
 
@@ -46,16 +51,27 @@ export class NeuronGroup extends Group {
   // biome-ignore lint/suspicious/noExplicitAny: dynamic state-variable properties
   [variable: string]: any;
 
+  /** The model's equations as given. */
   readonly equations: Equations;
+  /** The equations analysed: variables with their dimensions, flags and kinds. */
   readonly analyzed: AnalyzedEquations;
+  /** The spike condition, if any. */
   readonly threshold?: string;
+  /** The reset statements, if any. */
   readonly reset?: string;
+  /** The refractory period or condition; false for none. */
   readonly refractory: Quantity | string | false;
+  /** The integration method (or methods to try in order). */
   readonly method: string | readonly string[];
+  /** Order among objects in the same schedule slot. */
   readonly order: number;
+  /** The runner integrating the differential equations. */
   readonly stateUpdater: StateUpdater;
+  /** The runner checking the threshold, when there is one. */
   readonly thresholder?: Thresholder;
+  /** The runner applying the reset, when there is one. */
   readonly resetter?: Resetter;
+  /** The runner updating `(constant over dt)` subexpressions, when there are any. */
   readonly subexpressionUpdater?: SubexpressionUpdater;
   private readonly size: number;
   private readonly ownArrays: string[] = [];
@@ -167,6 +183,7 @@ export class NeuronGroup extends Group {
     return new Subgroup(this, start, stop);
   }
 
+  /** The device array id of variable `name` of this group. */
   arrayId(name: string): string {
     return `${this.name}_${name}`;
   }

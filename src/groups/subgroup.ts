@@ -16,6 +16,7 @@ export class Subgroup extends Group {
   private readonly size: number;
 
   constructor(
+    /** The group whose elements this subgroup is a range of. */
     readonly parent: Group,
     start: number,
     stop: number,

@@ -43,7 +43,9 @@ export abstract class BrianObject {
   networkId?: number;
 
   constructor(
+    /** The object's unique name. */
     readonly name: string,
+    /** The clock the object's runners step on. */
     readonly clock: Clock,
   ) {
     // Read-only at run time too: `G.name = …` is an error (or sets a variable called `name`).
@@ -87,6 +89,7 @@ export abstract class BrianObject {
     for (const r of this.runners()) r.prepare(ctx);
   }
 
+  /** Called at the end of every run (monitors trim their buffers, …). */
   afterRun(): void {}
 
   /** State kept outside device arrays (spike queues in flight), for store(); JSON-compatible. */
@@ -94,6 +97,7 @@ export abstract class BrianObject {
     return undefined;
   }
 
+  /** Restores what `saveState` returned (restore()). */
   loadState(_state: unknown): void {}
 
   /** Objects that must run together with this one (a group's subgroup's parent, a synapse's pathways…). */

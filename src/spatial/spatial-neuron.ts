@@ -15,6 +15,7 @@ import { Morphology } from './morphology/morphology.ts';
 import type { CompartmentPosition } from './morphology/position.ts';
 import { type SpatialGroup, SpatialSubgroup, spatialAccess } from './spatial-subgroup.ts';
 
+/** Options of a SpatialNeuron: a NeuronGroup's, and the cable's constants and cell count. */
 export interface SpatialNeuronOptions extends NeuronGroupOptions {
   /** Specific membrane capacitance (default 0.9 µF/cm²); a variable per compartment afterwards. */
   readonly Cm?: Quantity;
@@ -48,6 +49,7 @@ export class SpatialNeuron extends NeuronGroup implements SpatialGroup {
   readonly morphology: Morphology;
   /** The morphology of every cell. */
   readonly morphologies: readonly Morphology[];
+  /** All cells' compartments in one numbering, with the geometry the cable solver uses. */
   readonly flatMorphology: FlatMorphology;
   /** The model as the user gave it (before point currents went into Im). */
   readonly userEquations: Equations;
@@ -100,7 +102,7 @@ export class SpatialNeuron extends NeuronGroup implements SpatialGroup {
   }
 
   /** The subtrees as properties (`neuron.axon`, `neuron.dend.b1`, `neuron.LRL`), as Brian's `__getattr__`. */
-  extraAttribute(name: string): unknown {
+  override extraAttribute(name: string): unknown {
     return spatialAccess.attribute(this, this.morphology, 0, this.multiCell, name);
   }
 

@@ -1,4 +1,5 @@
 import { BrianError } from '../diagnostics/diagnostic.ts';
+import { MISSING } from '../network/attribute-access.ts';
 import type { Group } from '../groups/group.ts';
 import { Subgroup } from '../groups/subgroup.ts';
 import { Quantity } from '../units/quantity.ts';
@@ -23,6 +24,7 @@ export interface SpatialGroup extends Group {
  */
 export class SpatialSubgroup extends Subgroup {
   constructor(
+    /** The SpatialNeuron this part belongs to. */
     readonly neuron: SpatialGroup,
     start: number,
     stop: number,
@@ -35,7 +37,7 @@ export class SpatialSubgroup extends Subgroup {
   }
 
   /** The subtrees below this part as properties (`neuron.dend.b1`). */
-  extraAttribute(name: string): unknown {
+  override extraAttribute(name: string): unknown {
     return spatialAccess.attribute(this, this.morphology, this.offset, false, name);
   }
 
@@ -44,6 +46,7 @@ export class SpatialSubgroup extends Subgroup {
     return spatialAccess.main(this.neuron, this.morphology, this.offset);
   }
 
+  /** The subtree at `path` below this part (`'dend.b1'`, `'LR'`), as `neuron.dend.b1`. */
   subtree(path: string): SpatialSubgroup {
     return spatialAccess.subtree(this.neuron, this.morphology, this.offset, path);
   }
@@ -68,10 +71,10 @@ export class SpatialSubgroup extends Subgroup {
 export const spatialAccess = {
   /**
    * `group.axon`, `group.LRL` (Brian's `spatialneuron_attribute`): the subtree of that name or
-   * path below `morphology`, or undefined for other names.
+   * path below `morphology`, or MISSING for other names.
    */
   attribute(group: Group, morphology: Morphology, offset: number, multi: boolean, name: string): unknown {
-    if (!morphology.children.has(name) && !/^[LR1-9]+$/.test(name)) return undefined;
+    if (!morphology.children.has(name) && !/^[LR1-9]+$/.test(name)) return MISSING;
     if (multi) throw multiCellError(name);
     return spatialAccess.subtree(rootOf(group), morphology, offset, name);
   },
