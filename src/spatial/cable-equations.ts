@@ -51,7 +51,7 @@ I0__private = 0*amp/meter**2 : amp/meter**2
 export function cableEquations(model: Equations, hasCoordinates: boolean): Equations {
   checkFlags(model.lines, SPATIAL_NEURON_FLAGS);
   const imLine = model.lines.find((l) => l.name === 'Im');
-  if (!imLine || imLine.kind !== 'subexpression') {
+  if (imLine?.kind !== 'subexpression') {
     throw new BrianError('membrane_current', "The transmembrane current 'Im' must be defined.", {
       span: imLine?.span,
       hint: 'e.g. Im = gL*(EL - v) : amp/meter**2',

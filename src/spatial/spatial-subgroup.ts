@@ -1,7 +1,7 @@
 import { BrianError } from '../diagnostics/diagnostic.ts';
-import { MISSING } from '../network/attribute-access.ts';
 import type { Group } from '../groups/group.ts';
 import { Subgroup } from '../groups/subgroup.ts';
+import { MISSING } from '../network/attribute-access.ts';
 import { Quantity } from '../units/quantity.ts';
 import type { FlatMorphology } from './flat-morphology.ts';
 import { Compartments } from './morphology/compartments.ts';

@@ -15,7 +15,7 @@ import { logOfNormal } from './log.ts';
  */
 export function brianExprel(x: number): number {
   const u = brianExp(x);
-  if (x !== x) return x;
+  if (Number.isNaN(x)) return x;
   if (u === Number.POSITIVE_INFINITY) return u;
   if (x < -700) return -1 / x;
   if (u === 1) return 1;
