@@ -119,7 +119,16 @@ for (const model of values.models!.split(',').filter(Boolean)) {
     });
     continue;
   }
-  const inst = await child(['--one', model, '--N', String(n), '--duration', String(duration), '--device', device]);
+  const inst = await child([
+    '--one',
+    model,
+    '--N',
+    String(n),
+    '--duration',
+    String(duration),
+    '--device',
+    device,
+  ]);
   if (inst.status !== 'ok') {
     profiles.push({ model, N: n, duration_s: duration, status: 'failed', reason: String(inst.reason) });
     continue;

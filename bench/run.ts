@@ -75,10 +75,7 @@ function jobs(): Job[] {
       // the runtime targets, Brian numpy/cython, then the standalone pair
       const runtime = (j: (typeof ours)[number]) => j.device === 'runtime' || j.device === 'runtime_cpp';
       out.push(...ours.filter(runtime), ...brian.filter((j) => j.target !== 'cpp_standalone'));
-      out.push(
-        ...ours.filter((j) => !runtime(j)),
-        ...brian.filter((j) => j.target === 'cpp_standalone'),
-      );
+      out.push(...ours.filter((j) => !runtime(j)), ...brian.filter((j) => j.target === 'cpp_standalone'));
     }
   }
   return out;

@@ -339,7 +339,7 @@ export abstract class Group extends BrianObject {
     }
     const source = new SourceText(exprText ?? '', `setter of ${this.name}.${name}`);
     const scope = this.codeScope(undefined, namespace);
-    let valueExpr;
+    let valueExpr: ReturnType<typeof parseExpression>;
     if (exprText !== undefined) {
       valueExpr = parseExpression(source);
     } else {

@@ -165,7 +165,9 @@ export class Synapses extends Group {
 
   override loadState(state: unknown): void {
     const states = state as ReturnType<SynapticPathway['queueState']>[];
-    this.pathways.forEach((p, k) => p.setQueueState(states[k]));
+    this.pathways.forEach((p, k) => {
+      p.setQueueState(states[k]);
+    });
   }
 
   /**

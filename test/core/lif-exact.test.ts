@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { amp, mV, ms, NeuronGroup, Network, ohm, second, SpikeMonitor, StateMonitor, volt } from '../../src/index.ts';
+import {
+  amp,
+  ms,
+  mV,
+  Network,
+  NeuronGroup,
+  ohm,
+  SpikeMonitor,
+  StateMonitor,
+  second,
+  volt,
+} from '../../src/index.ts';
 import { Quantity } from '../../src/units/quantity.ts';
 import { assertClose, loadReference } from '../helpers/reference.ts';
 
@@ -16,7 +27,14 @@ test('LIF with exact integration matches Brian 2.5.1 (homogeneous and per-neuron
   for (const name of ['A', 'B'] as const) {
     const g = m.groups[name];
     const ns: Record<string, Quantity> = {};
-    const units: Record<string, Quantity> = { El: volt, R: ohm, I: amp, tau: second, v_th: volt, v_reset: volt };
+    const units: Record<string, Quantity> = {
+      El: volt,
+      R: ohm,
+      I: amp,
+      tau: second,
+      v_th: volt,
+      v_reset: volt,
+    };
     for (const [k, v] of Object.entries(g.namespace)) ns[k] = q(v as number, units[k]);
     const G = new NeuronGroup(g.N, g.equations, {
       threshold: m.threshold,
@@ -38,7 +56,9 @@ test('LIF with exact integration matches Brian 2.5.1 (homogeneous and per-neuron
   }
   for (const name of ['A', 'B'] as const) {
     const r = ref.recorded[name];
-    r.v.forEach((trace: number[], k: number) => assertClose(results[name].v[k], trace, 1e-9, `${name}.v[${k}]`));
+    r.v.forEach((trace: number[], k: number) => {
+      assertClose(results[name].v[k], trace, 1e-9, `${name}.v[${k}]`);
+    });
     assertClose(results[name].t, r.spike_t, 1e-12, `${name} spike times`);
     assert.deepEqual(Array.from(results[name].i), r.spike_i);
   }

@@ -1,7 +1,7 @@
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import assert from 'node:assert/strict';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -12,7 +12,11 @@ export function loadReference(name: string): any {
 }
 
 /** Largest |a-b| / max(|b|, floor) over two arrays. */
-export function maxRelativeError(actual: ArrayLike<number>, expected: ArrayLike<number>, floor = 1e-12): number {
+export function maxRelativeError(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  floor = 1e-12,
+): number {
   assert.equal(actual.length, expected.length, `length ${actual.length} vs expected ${expected.length}`);
   let worst = 0;
   for (let k = 0; k < expected.length; k++) {
@@ -23,7 +27,13 @@ export function maxRelativeError(actual: ArrayLike<number>, expected: ArrayLike<
   return worst;
 }
 
-export function assertClose(actual: ArrayLike<number>, expected: ArrayLike<number>, rtol: number, what: string, floor = 1e-12): void {
+export function assertClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  rtol: number,
+  what: string,
+  floor = 1e-12,
+): void {
   const err = maxRelativeError(actual, expected, floor);
   assert.ok(err <= rtol, `${what}: max relative error ${err} > ${rtol}`);
 }

@@ -17,7 +17,9 @@
 /** The constants of the method, shared with the C++ header (math-tables-source.ts). */
 export const LOG_CONSTANTS = {
   /** ln 2 split: LN2_HI has 32 significant bits, LN2_HI + LN2_LO = ln 2 to 2^-85. */
+  // biome-ignore lint/correctness/noPrecisionLoss: fdlibm's digits, kept so the constants can be compared with its source
   LN2_HI: 6.9314718036912381649e-1,
+  // biome-ignore lint/correctness/noPrecisionLoss: as above
   LN2_LO: 1.90821492927058770002e-10,
   /** The smallest normal number, and 2^54 to scale subnormals above it. */
   MIN_NORMAL: 2.2250738585072014e-308,

@@ -24,7 +24,9 @@ export function spikemonitor(w: CodeWriter, kernel: Kernel<SpikeMonitorParams>, 
   w.line(`const _count = ${ptr(p.count)};`);
   if (p.times) w.line(`const _times = _arrays.get(${JSON.stringify(p.times)});`);
   if (p.indices) w.line(`const _ids = _arrays.get(${JSON.stringify(p.indices)});`);
-  p.recorded.forEach((r, k) => w.line(`const _buf${k} = _arrays.get(${JSON.stringify(r.buffer)});`));
+  p.recorded.forEach((r, k) => {
+    w.line(`const _buf${k} = _arrays.get(${JSON.stringify(r.buffer)});`);
+  });
   emitBlock(w, kernel.scalar, kernel, declared);
   w.block('for (let _k = 0; _k < _n; _k++)', () => {
     w.line('const _idx = _events[_k];');
@@ -34,7 +36,9 @@ export function spikemonitor(w: CodeWriter, kernel: Kernel<SpikeMonitorParams>, 
     if (p.indices) w.line(`_ids.push(_idx - ${p.start});`);
     if (p.recorded.length > 0) {
       emitBlock(w, kernel.vector, kernel, new Set(declared));
-      p.recorded.forEach((r, k) => w.line(`_buf${k}.push(${r.local});`));
+      p.recorded.forEach((r, k) => {
+        w.line(`_buf${k}.push(${r.local});`);
+      });
     }
   });
 }
