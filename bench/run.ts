@@ -55,8 +55,12 @@ type ConfigFields = Pick<
 >;
 
 type Job =
-  | { kind: 'ours'; spec: ModelSpec; N: number; duration: number; device: Device }
-  | { kind: 'brian'; spec: ModelSpec; N: number; duration: number; target: BrianTarget };
+  | { kind: 'ours'; spec: ModelSpec; N: number; duration: number; device: Device; threads: number }
+  | { kind: 'brian'; spec: ModelSpec; N: number; duration: number; target: BrianTarget; threads: number };
+
+/** Thread counts of a target: every `--threads` count for compiled code, 1 for the rest. */
+const threadCounts = (target: string) =>
+  target === 'runtime_cpp' || target === 'cpp_standalone' ? opts.threads : [1];
 
 /** The configurations of one repetition, brian-ts and Brian interleaved per (model, size). */
 function jobs(): Job[] {
@@ -68,9 +72,27 @@ function jobs(): Job[] {
       : [opts.stdpInputs ?? spec.sizes[0]];
     const duration = opts.duration ?? (opts.quick ? spec.quickDuration : spec.duration);
     for (const N of sizes) {
-      const ours = opts.devices.map((device) => ({ kind: 'ours' as const, spec, N, duration, device }));
+      const ours = opts.devices.flatMap((device) =>
+        threadCounts(device).map((threads) => ({
+          kind: 'ours' as const,
+          spec,
+          N,
+          duration,
+          device,
+          threads,
+        })),
+      );
       const brian = opts.brian
-        ? opts.brianTargets.map((target) => ({ kind: 'brian' as const, spec, N, duration, target }))
+        ? opts.brianTargets.flatMap((target) =>
+            threadCounts(target).map((threads) => ({
+              kind: 'brian' as const,
+              spec,
+              N,
+              duration,
+              target,
+              threads,
+            })),
+          )
         : [];
       // the runtime targets, Brian numpy/cython, then the standalone pair
       const runtime = (j: (typeof ours)[number]) => j.device === 'runtime' || j.device === 'runtime_cpp';
@@ -111,7 +133,9 @@ log(`${total} runs → ${jsonlPath}`);
 for (let rep = 0; rep < opts.reps; rep++) {
   for (const job of plan) {
     done++;
-    const what = job.kind === 'ours' ? `brian-ts ${job.device}` : `brian2 ${job.target}`;
+    const what = `${job.kind === 'ours' ? `brian-ts ${job.device}` : `brian2 ${job.target}`}${
+      job.threads > 1 ? ` ×${job.threads}` : ''
+    }`;
     const key = `${job.spec.name}|${what}`;
     const skip = unavailable.get(key);
     if (skip !== undefined && rep > 0) continue;
@@ -128,7 +152,7 @@ for (let rep = 0; rep < opts.reps; rep++) {
       dt_ms: DT_MS,
       impl: job.kind === 'ours' ? 'brian-ts' : 'brian2',
       target: job.kind === 'ours' ? job.device : job.target,
-      threads: 1,
+      threads: job.threads,
       rep,
     };
     let record: RunRecord;
@@ -158,12 +182,12 @@ for (let rep = 0; rep < opts.reps; rep++) {
       let version: string;
       let wall_s: number;
       if (job.kind === 'ours') {
-        const r = await runOurs(job.spec, job.device, job.N, job.duration, opts.timeout);
+        const r = await runOurs(job.spec, job.device, job.N, job.duration, opts.timeout, job.threads);
         ({ status, reason, measurements, extra, version } = r);
         wall_s = r.outcome.wall_s;
         if (status === 'unavailable') unavailable.set(key, reason ?? '');
       } else {
-        const r = await runBrian(job.spec, job.target, job.N, job.duration, opts.timeout);
+        const r = await runBrian(job.spec, job.target, job.N, job.duration, opts.timeout, job.threads);
         status = r.failure ? (r.outcome.timedOut ? 'timeout' : 'failed') : 'ok';
         reason = r.failure ?? null;
         measurements = r.measurements;

@@ -17,6 +17,9 @@ export const USAGE = `npm run bench -- [options]
   --devices a,b           brian-ts devices: runtime (JavaScript kernels), runtime_cpp (the
                           runtime device with kernels compiled by g++), cpp_standalone
                           (default all three)
+  --threads k,k           OpenMP threads of the compiled rows (runtime_cpp, cpp_standalone and
+                          Brian's cpp_standalone): one row per count (default 1 = no OpenMP;
+                          Brian's 1 is its serial build, k > 1 its OpenMP build with k threads)
   --brian                 also run Brian 2 (/usr/bin/python3, ../shared/brian2-bench), interleaved
   --brian-targets a,b     numpy,cython,cpp_standalone (default all three; cython = ~30 s cold compile per run)
   --timeout s             per-run time limit (default 1800; --quick 300)
@@ -34,6 +37,8 @@ export interface BenchOptions {
   reps: number;
   duration?: number;
   devices: Device[];
+  /** Thread counts of the compiled rows. */
+  threads: number[];
   brian: boolean;
   brianTargets: BrianTarget[];
   timeout: number;
@@ -81,6 +86,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
       reps: { type: 'string' },
       duration: { type: 'string' },
       devices: { type: 'string' },
+      threads: { type: 'string' },
       brian: { type: 'boolean', default: false },
       'brian-targets': { type: 'string' },
       timeout: { type: 'string' },
@@ -107,6 +113,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | 'help' {
     reps: positive('reps', values.reps) ?? (quick ? 1 : 3),
     duration: positive('duration', values.duration),
     devices: checkedList('devices', list(values.devices), DEVICES, DEVICES),
+    threads: (list(values.threads) ?? ['1']).map((s) => {
+      const n = Number(s);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`--threads: "${s}" is not a positive integer`);
+      return n;
+    }),
     brian: values.brian ?? false,
     brianTargets: checkedList('brian-targets', list(values['brian-targets']), BRIAN_TARGETS, BRIAN_TARGETS),
     timeout: positive('timeout', values.timeout) ?? (quick ? 300 : 1800),

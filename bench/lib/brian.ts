@@ -69,15 +69,17 @@ export async function runBrian(
   N: number,
   duration: number,
   timeoutSeconds: number,
+  threads = 1,
 ): Promise<BrianRun> {
   const args = [brianScriptPath(spec), target, String(N), String(duration)];
-  if (target === 'cpp_standalone') args.push('0'); // serial build, Brian's default (no OpenMP)
+  // 1: the serial build, Brian's default (no OpenMP, like brian-ts's 1); k > 1: OpenMP, k threads
+  if (target === 'cpp_standalone') args.push(threads > 1 ? String(threads) : '0');
   const outcome = await runChild(PYTHON, args, {
     timeoutSeconds,
     cwd: '/tmp',
     env: { ...process.env, B2COMMON_DIR: SHARED_BRIAN_DIR },
   });
-  const base = { outcome, extra: {}, version: 'brian2', threads: 1 };
+  const base = { outcome, extra: {}, version: 'brian2', threads };
   if (outcome.timedOut) return { ...base, failure: `timed out after ${timeoutSeconds} s` };
   let r: Record<string, unknown> | undefined;
   try {
@@ -94,7 +96,7 @@ export async function runBrian(
     duration_s: duration,
     sim_s,
     sim_cpu_s: num('sim_cpu_s'),
-    threads: 1,
+    threads,
     setup_s: num('setup_s') ?? Number.NaN,
     connect_s: null,
     // runtime: run() minus the loop (Brian's prep_s); standalone: codegen + make (Brian's build_s)
@@ -119,5 +121,5 @@ export async function runBrian(
     'loadavg_end',
     'bin_cpu_s',
   ]);
-  return { ...base, measurements, extra, version: `brian2 ${String(r.brian2 ?? '?')}`, threads: 1 };
+  return { ...base, measurements, extra, version: `brian2 ${String(r.brian2 ?? '?')}`, threads };
 }

@@ -24,11 +24,17 @@ export async function runOurs(
   N: number,
   duration: number,
   timeoutSeconds: number,
+  threads = 1,
 ): Promise<OursRun> {
   const outcome = await runChild(
     process.execPath,
     ['--import', 'tsx', join(BENCH_DIR, 'child.ts'), spec.name, String(N), String(duration), device],
-    { timeoutSeconds, cwd: resolve(BENCH_DIR, '..') },
+    // The compiled devices read their thread count from here (bench/models/measure.ts).
+    {
+      timeoutSeconds,
+      cwd: resolve(BENCH_DIR, '..'),
+      env: { ...process.env, BENCH_THREADS: String(threads) },
+    },
   );
   const base = { outcome, extra: {}, version: `node ${process.version}` };
   if (outcome.timedOut) return { ...base, status: 'timeout', reason: `timed out after ${timeoutSeconds} s` };
@@ -55,7 +61,7 @@ export async function runOurs(
     duration_s: duration,
     sim_s: r.sim_s as number,
     sim_cpu_s: (r.sim_cpu_s as number | null) ?? null,
-    threads: 1,
+    threads,
     setup_s: r.setup_s as number,
     connect_s: r.connect_s as number,
     codegen_s: r.codegen_s as number,

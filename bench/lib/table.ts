@@ -17,16 +17,26 @@ interface Config {
   duration_s: number;
   impl: string;
   target: string;
+  threads: number;
   records: RunRecord[];
 }
 
 function configs(records: readonly RunRecord[]): Config[] {
   const map = new Map<string, Config>();
   for (const r of records) {
-    const key = [r.model, r.N, r.duration_s, r.impl, r.target].join('|');
+    const threads = r.threads ?? 1;
+    const key = [r.model, r.N, r.duration_s, r.impl, r.target, threads].join('|');
     let c = map.get(key);
     if (!c) {
-      c = { model: r.model, N: r.N, duration_s: r.duration_s, impl: r.impl, target: r.target, records: [] };
+      c = {
+        model: r.model,
+        N: r.N,
+        duration_s: r.duration_s,
+        impl: r.impl,
+        target: r.target,
+        threads,
+        records: [],
+      };
       map.set(key, c);
     }
     c.records.push(r);
@@ -38,14 +48,17 @@ function configs(records: readonly RunRecord[]): Config[] {
       modelOrder.indexOf(a.model) - modelOrder.indexOf(b.model) ||
       a.N - b.N ||
       implRank(a) - implRank(b) ||
-      TARGET_ORDER.indexOf(a.target) - TARGET_ORDER.indexOf(b.target),
+      TARGET_ORDER.indexOf(a.target) - TARGET_ORDER.indexOf(b.target) ||
+      a.threads - b.threads,
   );
 }
 
 const ok = (c: Config) => c.records.filter((r) => r.status === 'ok');
 const med = (rs: readonly RunRecord[], f: keyof RunRecord) =>
   median(rs.map((r) => r[f]).filter((x): x is number => typeof x === 'number'));
-const label = (c: { impl: string; target: string }) => `${c.impl} ${c.target}`;
+/** `brian-ts cpp_standalone`, with `×2` for a row on 2 OpenMP threads. */
+const label = (c: { impl: string; target: string; threads: number }) =>
+  `${c.impl} ${c.target}${c.threads > 1 ? ` ×${c.threads}` : ''}`;
 
 export const MAIN_HEADER =
   '| model | N | bio s | implementation | runs | sim s per bio s: median (range) | build s | codegen s | connect s | peak RSS MB | ns per neuron-step | spikes per bio s | syn. events per sim s | synapses | cpu util |';
@@ -84,7 +97,16 @@ function ratioTable(cs: readonly Config[]): string[] {
   const ours = cs.filter((c) => c.impl === 'brian-ts' && ok(c).length);
   for (const c of ours) {
     const cells = BRIAN_COLUMNS.map((t) => {
-      const b = cs.find((x) => x.impl === 'brian2' && x.target === t && x.model === c.model && x.N === c.N);
+      // Brian standalone on as many threads; numpy and Cython have one
+      const threads = t === 'cpp_standalone' ? c.threads : 1;
+      const b = cs.find(
+        (x) =>
+          x.impl === 'brian2' &&
+          x.target === t &&
+          x.threads === threads &&
+          x.model === c.model &&
+          x.N === c.N,
+      );
       if (!b || !ok(b).length || b.duration_s !== c.duration_s) return '–';
       const r = med(ok(c), 'sim_s_per_bio_s') / med(ok(b), 'sim_s_per_bio_s');
       const build = med(ok(c), 'build_s') / med(ok(b), 'build_s');
@@ -92,7 +114,7 @@ function ratioTable(cs: readonly Config[]): string[] {
     });
     if (cells.every((x) => x === '–')) continue;
     lines.push(
-      `| ${c.model} | ${c.N} | ${c.target} | ${fmt(med(ok(c), 'sim_s_per_bio_s'))} | ${cells.join(' | ')} |`,
+      `| ${c.model} | ${c.N} | ${label(c).replace(/^brian-ts /, '')} | ${fmt(med(ok(c), 'sim_s_per_bio_s'))} | ${cells.join(' | ')} |`,
     );
   }
   if (!lines.length) return [];
@@ -145,7 +167,7 @@ function recordedTable(cs: readonly Config[], brianDir: string): string[] {
     });
     if (cells.every((x) => x === '–')) continue;
     lines.push(
-      `| ${c.model} | ${c.N} | ${c.target} | ${fmt(med(ok(c), 'sim_s_per_bio_s'))} | ${cells.join(' | ')} |`,
+      `| ${c.model} | ${c.N} | ${label(c).replace(/^brian-ts /, '')} | ${fmt(med(ok(c), 'sim_s_per_bio_s'))} | ${cells.join(' | ')} |`,
     );
   }
   if (!lines.length) return [];

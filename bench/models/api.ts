@@ -18,7 +18,10 @@ export type PoissonGroupCtor = new (
 ) => NeuronGroup;
 
 /** Brian's set_device/device: `setDevice('cpp_standalone', { directory, buildOnRun })`, `device.build()`. */
-export type SetDevice = (name: string, options?: { directory?: string; buildOnRun?: boolean }) => void;
+export type SetDevice = (
+  name: string,
+  options?: { directory?: string; buildOnRun?: boolean; threads?: number },
+) => void;
 
 interface PendingApi {
   PoissonGroup: PoissonGroupCtor;

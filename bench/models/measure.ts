@@ -28,14 +28,19 @@ export class ConnectTimer {
  */
 export function selectDevice(device: Device): string | undefined {
   if (device === 'runtime') return undefined;
+  // OpenMP threads of the compiled devices (bench/run.ts --threads; 1 = no OpenMP).
+  const threads = Number(process.env.BENCH_THREADS ?? 1);
   if (device === 'runtime_cpp') {
-    setRuntimeDevice('runtime', { target: 'cpp' });
+    setRuntimeDevice('runtime', { target: 'cpp', threads });
     return undefined;
   }
   const setDevice = pending('setDevice');
   const why = missing(setDevice, pending('device'));
   if (why) return `C++ standalone: ${why}`;
-  (setDevice as Exclude<typeof setDevice, string>)('cpp_standalone', { buildOnRun: false });
+  (setDevice as Exclude<typeof setDevice, string>)('cpp_standalone', {
+    buildOnRun: false,
+    threads: threads > 1 ? threads : 0,
+  });
   return undefined;
 }
 

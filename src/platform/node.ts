@@ -18,7 +18,7 @@ installPlatform({
   },
   tuneForKernels: tuneV8ForKernels,
   runStepLoop: withoutOsr,
-  nativeKernels: (arrays, rng) => new NativeKernels(arrays, rng),
+  nativeKernels: (arrays, rng, threads) => new NativeKernels(arrays, rng, threads),
   standaloneDevice: (options) => new CppStandaloneDevice(options),
   snapshotFiles: { read: readSnapshotFile, write: writeSnapshotFile },
   readTextFile: (filename) => readFileSync(filename, 'utf8'),

@@ -4,6 +4,7 @@ import type { KernelFunction } from '../devices/device.ts';
 import type { DeviceArray } from '../devices/runtime/arrays.ts';
 import type { CppStandaloneDevice } from '../devices/standalone/cpp-standalone-device.ts';
 import type { StandaloneOptions } from '../devices/standalone/options.ts';
+import type { ThreadsOption } from '../devices/threads.ts';
 import type { Snapshot } from '../network/snapshot.ts';
 
 /**
@@ -45,6 +46,7 @@ export interface NativeKernelBackend {
 export type NativeKernelsFactory = (
   arrays: ReadonlyMap<string, DeviceArray>,
   rng: RandomStream,
+  threads: ThreadsOption | undefined,
 ) => NativeKernelBackend;
 
 export interface SnapshotFiles {

@@ -6,6 +6,7 @@ import { RandomStream } from '../../core/random.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import { type NativeKernelBackend, NEEDS_NODE_HINT, platform } from '../../platform/platform.ts';
 import type { Device, KernelFunction, NetworkRun, NetworkRunResult, SynapsesConnected } from '../device.ts';
+import type { ThreadsOption } from '../threads.ts';
 import { allocateTyped, type DeviceArray, DynamicArray, StaticArray, type TypedArray } from './arrays.ts';
 import { brianPrelude } from './prelude.ts';
 import { runLoop, runLoopAsync } from './run-loop.ts';
@@ -34,6 +35,14 @@ export interface RuntimeOptions {
    * unchanged), else `'js'`.
    */
   readonly target?: 'js' | 'cpp';
+  /**
+   * OpenMP threads of the compiled kernels (target `'cpp'`): a whole number (0 or 1: none, the
+   * default) or `'auto'` (every core this process may use). State updates, thresholds, resets,
+   * propagation (shared out by target neuron) and summed variables are split; the results are
+   * the same to the bit for any number of threads. JavaScript kernels run on one thread
+   * (`'auto'` is accepted there and means one).
+   */
+  readonly threads?: ThreadsOption;
 }
 
 /**
@@ -65,6 +74,18 @@ export class RuntimeDevice implements Device {
         `Unknown runtime target "${String(target)}"${where}; targets are 'js' and 'cpp'.`,
       );
     }
+    if (
+      target === 'js' &&
+      options.threads !== undefined &&
+      options.threads !== 'auto' &&
+      options.threads > 1
+    ) {
+      throw new BrianError(
+        'bad_argument',
+        `threads: ${options.threads} needs compiled kernels; JavaScript kernels run on one thread.`,
+        { hint: "setDevice('runtime', { target: 'cpp', threads })" },
+      );
+    }
     if (target === 'cpp') {
       const native = platform().nativeKernels;
       if (!native) {
@@ -74,7 +95,7 @@ export class RuntimeDevice implements Device {
           { hint: NEEDS_NODE_HINT },
         );
       }
-      this.native = native(this.arrays, this.rng);
+      this.native = native(this.arrays, this.rng, options.threads);
     }
   }
 

@@ -11,11 +11,11 @@ import type { SupportCode } from './program.ts';
  */
 export function buildSettings(
   options: StandaloneOptions,
+  threads: number,
   compiler: string,
   support: readonly SupportCode[],
   debug: boolean,
 ): BuildSettings {
-  const threads = options.threads ?? 0;
   const defines = support.flatMap((s) =>
     Object.entries(s.defineMacros).map(([k, v]) => (v === '' ? `-D${k}` : `-D${k}=${v}`)),
   );

@@ -16,6 +16,7 @@ import {
   type TypedArray,
 } from '../runtime/arrays.ts';
 import { RuntimeDevice } from '../runtime/runtime-device.ts';
+import { resolveThreads } from '../threads.ts';
 import { buildProject } from './build-project.ts';
 import { buildSettings } from './build-settings.ts';
 import { executeProgram } from './execute.ts';
@@ -67,17 +68,17 @@ export class CppStandaloneDevice implements Device {
   private afterRun = new Set<string>();
   private evaluator?: RuntimeDevice;
 
+  /** OpenMP threads of the program (0: built without OpenMP), from `options.threads`. */
+  readonly threads: number;
+
   constructor(options: StandaloneOptions = {}) {
     this.options = options;
+    this.threads = resolveThreads(options.threads, availableParallelism(), "setDevice('cpp_standalone')");
     this.compiler = this.newCompiler();
   }
 
   private newCompiler(): KernelCompiler {
-    return new KernelCompiler(
-      (id) => this.current(id),
-      (this.options.threads ?? 0) > 0,
-      this.options.fastMath ?? false,
-    );
+    return new KernelCompiler((id) => this.current(id), this.threads > 0, this.options.fastMath ?? false);
   }
 
   /** Random numbers are drawn inside the compiled program. */
@@ -360,7 +361,7 @@ export class CppStandaloneDevice implements Device {
       });
     }
     const values = commandLineValues(options.runArgs, (id) => this.current(id), project.directory);
-    const threads = this.options.threads ?? 0;
+    const threads = this.threads;
     const env: Record<string, string> =
       threads > 0 ? { OMP_NUM_THREADS: String(threads), OMP_WAIT_POLICY: 'passive' } : {};
     const execution = executeProgram(project.directory, options.resultsDirectory ?? 'results', values, env);
@@ -410,6 +411,7 @@ export class CppStandaloneDevice implements Device {
   private settings(debug = this.options.debug ?? false): BuildSettings {
     return buildSettings(
       this.options,
+      this.threads,
       this.compilerName(),
       this.compiler.functions.flatMap((f) => f.support),
       debug,

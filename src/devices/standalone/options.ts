@@ -1,3 +1,5 @@
+import type { ThreadsOption } from '../threads.ts';
+
 /** How `setDevice('cpp_standalone', options)` builds and runs the program (Brian's set_device/build arguments). */
 export interface StandaloneOptions {
   /** Project directory (default `output`, as Brian). */
@@ -6,8 +8,12 @@ export interface StandaloneOptions {
   readonly buildOnRun?: boolean;
   /** Compile without optimisation and with debug symbols. */
   readonly debug?: boolean;
-  /** OpenMP threads for neuron and synapse kernels (0: no OpenMP, the default). */
-  readonly threads?: number;
+  /**
+   * OpenMP threads (0: no OpenMP, the default; `'auto'`: every core this process may use) for
+   * state updates, thresholds, resets, synaptic propagation (shared out by target neuron) and
+   * summed variables. The results are the same to the bit for any number of threads.
+   */
+  readonly threads?: ThreadsOption;
   /** The C++ compiler (default `g++`, or `$CXX`). */
   readonly compiler?: string;
   /**

@@ -13,8 +13,17 @@ export interface CppArrayRef {
 /** What a C++ kernel needs from the program around it: the storage of each array id. */
 export interface CppKernelContext {
   array(arrayId: string): CppArrayRef;
-  /** Split loops whose elements are independent over OpenMP threads. */
+  /**
+   * Share the loops out among OpenMP threads where that gives the serial results to the bit
+   * (cpp/openmp.ts): element-wise updates, thresholds, resets, propagation and summed variables.
+   */
   readonly openmp?: boolean;
+  /**
+   * The number of threads, printed into each parallel loop (`num_threads`): the runtime's
+   * compiled kernels, loaded into a process whose environment is already read. Undefined: the
+   * program's OpenMP default (`OMP_NUM_THREADS`, which the standalone device sets).
+   */
+  readonly threads?: number;
 }
 
 /** `vector.size()` of a dynamic array, or the fixed size of a static one, as an int32 expression. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { CppKernelContext } from '../../../compiler/4-generate/cpp/context.ts';
 import { generateCppKernel, kernelArrayOrder } from '../../../compiler/4-generate/cpp/generate-kernel.ts';
@@ -12,6 +13,7 @@ import type { KernelFunction } from '../../device.ts';
 import { mathTablesHeader } from '../../standalone/math-tables-source.ts';
 import { DEFAULT_OPTIMISATION_FLAGS } from '../../standalone/options.ts';
 import { BRIANLIB_DIR } from '../../standalone/write-project.ts';
+import { resolveThreads, type ThreadsOption } from '../../threads.ts';
 import { type DeviceArray, DynamicArray, type TypedArray } from '../arrays.ts';
 import { type NativeLoader, nativeLoader, runCompiler } from './loader.ts';
 
@@ -148,11 +150,24 @@ export class NativeKernels implements NativeKernelBackend {
   /** The runtime stream's state while a compiled kernel draws from it (see RANDOM_STATE). */
   private readonly randomState = new Float64Array(6);
 
+  /** OpenMP threads (0: the library is built without OpenMP). */
+  private readonly threads: number;
+  private readonly flags: readonly string[];
+
   constructor(
     private readonly arrays: ReadonlyMap<string, DeviceArray>,
     private readonly rng: RandomStream,
+    threads?: ThreadsOption,
     private readonly compiler = process.env.CXX ?? 'g++',
-  ) {}
+  ) {
+    const n = resolveThreads(threads, availableParallelism(), "setDevice('runtime')");
+    this.threads = n > 1 ? n : 0;
+    this.flags = this.threads > 0 ? [...FLAGS, '-fopenmp'] : FLAGS;
+    // libgomp reads its environment when it is loaded; idle threads sleep instead of spinning,
+    // so that between two kernels they leave the cores to the JavaScript step loop and to other
+    // processes (with spinning, two threads on a busy 2-core machine took 100× longer now and then).
+    if (this.threads > 0) process.env.OMP_WAIT_POLICY ??= 'passive';
+  }
 
   obstacle(kernel: Kernel): string | undefined {
     return nativeObstacle(kernel, this.arrays);
@@ -162,6 +177,7 @@ export class NativeKernels implements NativeKernelBackend {
   add(kernel: Kernel): { fn: KernelFunction; source: string } {
     const needed = new Set<string>();
     const ctx: CppKernelContext = {
+      ...(this.threads > 0 ? { openmp: true, threads: this.threads } : {}),
       array: (arrayId) => {
         const a = this.arrays.get(arrayId);
         if (!a) throw new Error(`internal: ${kernel.name} needs ${arrayId}, which is not on the device`);
@@ -281,7 +297,7 @@ export class NativeKernels implements NativeKernelBackend {
     const source = `#include "kernel.h"\n\n${DYNAMIC_VIEW}\n${RANDOM_STATE}\n${kernels}`;
     const key = createHash('sha256')
       .update(source)
-      .update(FLAGS.join(' '))
+      .update(this.flags.join(' '))
       .update(this.compiler)
       .update(tables)
       .update(
@@ -303,7 +319,7 @@ export class NativeKernels implements NativeKernelBackend {
       const partial = join(work, 'kernels.so');
       runCompiler(
         this.compiler,
-        [...FLAGS, `-I${BRIANLIB_DIR}`, `-I${work}`, join(work, 'kernels.cpp'), '-o', partial],
+        [...this.flags, `-I${BRIANLIB_DIR}`, `-I${work}`, join(work, 'kernels.cpp'), '-o', partial],
         "the runtime device's compiled kernels",
       );
       renameSync(partial, path);

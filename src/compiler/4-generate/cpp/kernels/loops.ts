@@ -3,6 +3,7 @@ import type { CodeWriter } from '../../code-writer.ts';
 import type { RangeParams } from '../../js/kernels/loops.ts';
 import { type CppKernelContext, sizeExpr } from '../context.ts';
 import { emitBlock } from '../emit-block.ts';
+import { threadsClause } from '../openmp.ts';
 import { elementsIndependent, iterationsIndependent } from '../parallel.ts';
 
 export function stopExpr(stop: RangeParams['stop'], ctx: CppKernelContext): string {
@@ -18,7 +19,8 @@ export function emitElementLoop(
   ctx: CppKernelContext,
 ): void {
   w.line(`const int32_t _stop = ${stopExpr(range.stop, ctx)};`);
-  if (ctx.openmp && elementsIndependent(kernel)) w.line('#pragma omp parallel for simd schedule(static)');
+  if (ctx.openmp && elementsIndependent(kernel))
+    w.line(`#pragma omp parallel for simd schedule(static)${threadsClause(ctx)}`);
   else if (iterationsIndependent(kernel)) w.line('#pragma GCC ivdep');
   w.block(`for (int32_t _idx = ${range.start}; _idx < _stop; _idx++)`, () => {
     emitConditionalVector(w, kernel, new Set(declared));

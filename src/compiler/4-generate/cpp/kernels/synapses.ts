@@ -4,10 +4,12 @@ import type { SynapsesParams } from '../../js/kernels/synapses.ts';
 import type { CppKernelContext } from '../context.ts';
 import { emitBlock } from '../emit-block.ts';
 import { ptr } from '../names.ts';
+import { emitTargetShare, MIN_PARALLEL_EVENTS, openmpOn, targetPartition } from '../openmp.ts';
 
 /**
  * Runs a pathway's statements for every synapse whose spike arrives now. The due synapses are
  * a vector filled by the spike queue (standalone) or a static buffer with the count at `capacity`.
+ * With OpenMP, threads share the synapses out by the element they write (openmp.ts).
  */
 export function synapses(
   w: CodeWriter,
@@ -26,8 +28,13 @@ export function synapses(
   }
   w.line('if (_n == 0) return;');
   emitBlock(w, kernel.scalar, kernel, declared);
-  w.block('for (int32_t _k = 0; _k < _n; _k++)', () => {
-    w.line('const int32_t _idx = _due[_k];');
-    emitBlock(w, kernel.vector, kernel, new Set(declared));
-  });
+  const partition = openmpOn(ctx) ? targetPartition(kernel) : undefined;
+  const loop = () =>
+    w.block('for (int32_t _k = 0; _k < _n; _k++)', () => {
+      w.line('const int32_t _idx = _due[_k];');
+      if (partition) w.line(`if (!_mine(${partition.key})) continue;`);
+      emitBlock(w, kernel.vector, kernel, new Set(declared));
+    });
+  if (partition) emitTargetShare(w, ctx, `_n >= ${MIN_PARALLEL_EVENTS}`, loop);
+  else loop();
 }

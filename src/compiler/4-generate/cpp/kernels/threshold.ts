@@ -2,8 +2,11 @@ import type { Kernel } from '../../../ir/kernel.ts';
 import { isPure } from '../../../ir/passes/expand-powers.ts';
 import type { CodeWriter } from '../../code-writer.ts';
 import type { ThresholdParams } from '../../js/kernels/threshold.ts';
+import type { CppKernelContext } from '../context.ts';
 import { emitBlock, functionTable } from '../emit-block.ts';
 import { ptr } from '../names.ts';
+import { openmpOn, threadsClause } from '../openmp.ts';
+import { elementsIndependent } from '../parallel.ts';
 
 /** Elements per chunk of the two-pass loop. */
 const CHUNK = 32;
@@ -16,12 +19,68 @@ const CHUNK = 32;
  * chunks: the conditions of a chunk go into a small array of 64-bit integers (one lane width
  * with the doubles they come from, so g++ vectorises that loop), and only a chunk with a spike
  * is scanned again to append. Same events in the same order.
+ *
+ * With OpenMP, each thread scans its own block of neurons (whole chunks) and writes its events
+ * into the spike space from the start of its block on (a block of k neurons has at most k
+ * events, so blocks never overlap); then the blocks' events are moved down in block order: the
+ * serial events in the serial order.
  */
-export function threshold(w: CodeWriter, kernel: Kernel<ThresholdParams>, declared: Set<string>): void {
+export function threshold(
+  w: CodeWriter,
+  kernel: Kernel<ThresholdParams>,
+  declared: Set<string>,
+  ctx: CppKernelContext,
+): void {
   const p = kernel.params;
   emitBlock(w, kernel.scalar, kernel, declared);
-  w.line('int32_t _count = 0;');
   w.line(`int32_t* _events = ${ptr(p.eventspace)};`);
+  if (!openmpOn(ctx) || !elementsIndependent(kernel) || p.size < 2 * CHUNK) {
+    w.line('int32_t _count = 0;');
+    scan(w, kernel, declared, '0', String(p.size));
+    w.line(`_events[${p.size}] = _count;`);
+    return;
+  }
+  w.line('int32_t _counts[256];');
+  w.line('int32_t _blocks = 1;');
+  w.line(`#pragma omp parallel${threadsClause(ctx)}`);
+  w.block('', () => {
+    w.line('const int32_t _nt = omp_get_num_threads() < 256 ? omp_get_num_threads() : 256;');
+    w.line('const int32_t _tid = omp_get_thread_num();');
+    w.block('if (_tid < _nt)', () => {
+      w.line(`const int32_t _lo = ${blockStart('_tid', p.size)};`);
+      w.line(`const int32_t _hi = ${blockStart('(_tid + 1)', p.size)};`);
+      w.line('int32_t _count = _lo;');
+      scan(w, kernel, declared, '_lo', '_hi');
+      w.line('_counts[_tid] = _count - _lo;');
+      w.line('if (_tid == 0) _blocks = _nt;');
+    });
+  });
+  w.line('int32_t _count = 0;');
+  w.block('for (int32_t _b = 0; _b < _blocks; _b++)', () => {
+    w.line(`const int32_t _lo = ${blockStart('_b', p.size, '_blocks')};`);
+    w.line(
+      'if (_count != _lo) std::memmove(_events + _count, _events + _lo, sizeof(int32_t) * _counts[_b]);',
+    );
+    w.line('_count += _counts[_b];');
+  });
+  w.line(`_events[${p.size}] = _count;`);
+}
+
+/** Start of block `b` of `nt` (the last one ends at `size`): whole chunks, so each block stays vectorised. */
+function blockStart(b: string, size: number, nt = '_nt'): string {
+  const chunks = Math.ceil(size / CHUNK);
+  return `(${b} >= ${nt} ? ${size} : (int32_t)(((int64_t)${chunks} * ${b} / ${nt}) * ${CHUNK}))`;
+}
+
+/** The scan of neurons [start, stop), appending at `_events[_count++]`. */
+function scan(
+  w: CodeWriter,
+  kernel: Kernel<ThresholdParams>,
+  declared: Set<string>,
+  start: string,
+  stop: string,
+) {
+  const p = kernel.params;
   const functions = functionTable(kernel);
   const pure = kernel.vector.statements.every((s) => isPure(s.value, functions));
   const append = (index: string) => {
@@ -31,11 +90,9 @@ export function threshold(w: CodeWriter, kernel: Kernel<ThresholdParams>, declar
       w.line(`${ptr(p.refractory.lastspike)}[${index}] = t;`);
     }
   };
-  let start = '0';
+  w.line(`int32_t _base = ${start};`);
   if (pure && p.size >= CHUNK) {
-    start = '_base';
-    w.line('int32_t _base = 0;');
-    w.block(`for (; _base + ${CHUNK} <= ${p.size}; _base += ${CHUNK})`, () => {
+    w.block(`for (; _base + ${CHUNK} <= ${stop}; _base += ${CHUNK})`, () => {
       w.line(`int64_t _conds[${CHUNK}];`);
       w.block(`for (int32_t _j = 0; _j < ${CHUNK}; _j++)`, () => {
         w.line('const int32_t _idx = _base + _j;');
@@ -51,9 +108,8 @@ export function threshold(w: CodeWriter, kernel: Kernel<ThresholdParams>, declar
       });
     });
   }
-  w.block(`for (int32_t _idx = ${start}; _idx < ${p.size}; _idx++)`, () => {
+  w.block(`for (int32_t _idx = _base; _idx < ${stop}; _idx++)`, () => {
     emitBlock(w, kernel.vector, kernel, new Set(declared));
     w.block('if (_cond)', () => append('_idx'));
   });
-  w.line(`_events[${p.size}] = _count;`);
 }

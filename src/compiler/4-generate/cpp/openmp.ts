@@ -1,0 +1,110 @@
+import type { IndexRef } from '../../2-analyze/scope.ts';
+import type { CodeBlock, Kernel } from '../../ir/kernel.ts';
+import type { CodeWriter } from '../code-writer.ts';
+import type { CppKernelContext } from './context.ts';
+import { indexExpr } from './emit-block.ts';
+
+/**
+ * OpenMP for the compiled kernels. Every parallel loop is written so that its results are the
+ * serial loop's to the bit, whatever the number of threads: a thread only ever writes elements
+ * no other thread touches, and what is summed into one element is summed in the serial order.
+ */
+
+/** The `num_threads(n)` clause when the context fixes the count (runtime kernels), else nothing. */
+export function threadsClause(ctx: CppKernelContext): string {
+  return ctx.threads !== undefined ? ` num_threads(${ctx.threads})` : '';
+}
+
+/** Whether the kernel is printed with OpenMP at all. */
+export function openmpOn(ctx: CppKernelContext): boolean {
+  return ctx.openmp === true;
+}
+
+/**
+ * Targets are shared out among threads in blocks of this many consecutive elements, block b
+ * going to thread b mod threads: the threads' writes never share a cache line (64 doubles are
+ * 8 lines), and no target count is needed.
+ */
+export const TARGET_BLOCK_SHIFT = 6;
+
+/**
+ * How the synapses of a pathway can be shared out by target so that no two threads write one
+ * element: `key` is the C++ expression of the element a synapse `_idx` writes (its
+ * postsynaptic neuron, before any subgroup offset), or `_idx` when every write goes to the
+ * synapse itself (each synapse is then always handled by one thread, in order). Undefined when the kernel writes
+ * anything else (a presynaptic variable, two different targets), reads a written array at
+ * another element than it writes, assigns a local of the scalar block, or calls a function that
+ * keeps state between calls: such kernels stay serial.
+ */
+export function targetPartition(kernel: Kernel): { key: string } | undefined {
+  const blocks = [kernel.vector, kernel.condition].filter((b): b is CodeBlock => b !== undefined);
+  if ([...kernel.functions].some((f) => f.stateful)) return undefined;
+  const own = new Set<string>();
+  for (const block of blocks) {
+    for (const load of block.loads) own.add(load.local);
+    for (const s of block.statements) {
+      if (s.kind === 'let') own.add(s.name);
+      else if (!own.has(s.name)) return undefined;
+    }
+  }
+  // Every written array is read and written at one index only, and every such index is either
+  // the synapse itself or one lookup of it (plus offsets) through the same index array.
+  const written = new Map<string, string>();
+  let lookup: string | undefined;
+  for (const block of blocks) {
+    for (const store of block.stores) {
+      const shape = indexShape(store.index);
+      if (shape === undefined) return undefined;
+      if (shape !== 'own') {
+        if (lookup !== undefined && lookup !== shape) return undefined;
+        lookup = shape;
+      }
+      const text = indexExpr(store.index);
+      if (written.has(store.arrayId) && written.get(store.arrayId) !== text) return undefined;
+      written.set(store.arrayId, text);
+    }
+  }
+  for (const block of blocks) {
+    for (const load of block.loads) {
+      const at = written.get(load.arrayId);
+      if (at !== undefined && at !== indexExpr(load.index)) return undefined;
+    }
+  }
+  return { key: lookup === undefined ? '_idx' : `${lookupPointer(lookup)}[_idx]` };
+}
+
+/** `'own'` for `_idx` (plus offsets), the index array for `array[_idx]` (plus offsets), else undefined. */
+function indexShape(index: IndexRef): string | undefined {
+  if (index.kind !== 'element' || index.base !== '_idx') return undefined;
+  const lookups = index.steps.filter((s) => s.kind === 'lookup');
+  if (lookups.length === 0) return 'own';
+  if (lookups.length > 1 || index.steps[0].kind !== 'lookup') return undefined;
+  return lookups[0].arrayId;
+}
+
+function lookupPointer(arrayId: string): string {
+  return indexExpr({ kind: 'element', base: '_idx', steps: [{ kind: 'lookup', arrayId }] }).replace(
+    /\[_idx\]$/,
+    '',
+  );
+}
+
+/** Fewer events than this run on one thread: waking the others would cost more. */
+export const MIN_PARALLEL_EVENTS = 1024;
+
+/**
+ * A parallel region in which every thread runs `loop` over all elements and keeps those for
+ * which `_mine(target)` holds: target blocks of 2^TARGET_BLOCK_SHIFT elements dealt out round
+ * robin. Each target is therefore written by one thread, in the serial order.
+ */
+export function emitTargetShare(w: CodeWriter, ctx: CppKernelContext, when: string, loop: () => void): void {
+  w.line(`#pragma omp parallel if(${when})${threadsClause(ctx)}`);
+  w.block('', () => {
+    w.line('const uint32_t _nt = (uint32_t)omp_get_num_threads();');
+    w.line('const uint32_t _tid = (uint32_t)omp_get_thread_num();');
+    w.line(
+      `const auto _mine = [=](int32_t _target) { return ((uint32_t)_target >> ${TARGET_BLOCK_SHIFT}) % _nt == _tid; };`,
+    );
+    loop();
+  });
+}

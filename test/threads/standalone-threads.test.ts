@@ -1,0 +1,84 @@
+/**
+ * The C++ standalone program with OpenMP threads: the same spikes, the same summed variable and
+ * the same final voltages to the bit as the serial program, for 2 and 3 threads, with every
+ * threaded loop generated (threshold, reset, propagation by target, summed variable).
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { resetDevice } from '../../src/devices/active.ts';
+import { defaultclock, ms, run, setDevice, startScope } from '../../src/index.ts';
+import { projectDirectory, STANDALONE_SKIP } from '../standalone/devices.ts';
+import { threadsModel } from './threads-model.ts';
+
+interface Outcome {
+  i: Int32Array;
+  t: Float64Array;
+  total: Float64Array[];
+  v: Float64Array;
+  code: string;
+}
+
+function runStandalone(threads: number): Outcome {
+  // The worktree's folder name keeps concurrent checkouts out of each other's projects.
+  const directory = projectDirectory(`threads ${process.cwd()} ${threads}`);
+  defaultclock.dt = ms(0.1);
+  setDevice('cpp_standalone', { directory, threads });
+  startScope();
+  try {
+    const { spikes, state, P } = threadsModel();
+    run(ms(60));
+    const kernels = readdirSync(join(directory, 'kernels')).filter((f) => f.endsWith('.cpp'));
+    return {
+      i: Int32Array.from(spikes.i),
+      t: Float64Array.from(spikes.t_),
+      total: state.traces_('total').map((x) => Float64Array.from(x)),
+      v: Float64Array.from(P.v_ as Float64Array),
+      code: kernels.map((f) => readFileSync(join(directory, 'kernels', f), 'utf8')).join('\n'),
+    };
+  } finally {
+    resetDevice();
+    startScope();
+  }
+}
+
+test('standalone with 0, 2 and 3 threads: the same spikes, sums and voltages to the bit', {
+  skip: STANDALONE_SKIP,
+}, () => {
+  const serial = runStandalone(0);
+  assert.ok(serial.i.length > 3000, `${serial.i.length} spikes`);
+  assert.doesNotMatch(serial.code, /#pragma omp/);
+  for (const threads of [2, 3]) {
+    const parallel = runStandalone(threads);
+    assert.deepEqual(parallel.i, serial.i, `threads ${threads}: spike indices`);
+    assert.deepEqual(parallel.t, serial.t, `threads ${threads}: spike times`);
+    assert.deepEqual(parallel.total, serial.total, `threads ${threads}: summed variable`);
+    assert.deepEqual(parallel.v, serial.v, `threads ${threads}: v`);
+    for (const loop of [
+      /kernel threshold[^]*?#pragma omp parallel\n/,
+      /kernel reset[^]*?#pragma omp parallel for schedule\(static\) if\(_n >= 1024\)\n/,
+      /kernel synapses[^]*?#pragma omp parallel if\(_n >= 1024\)\n/,
+      /kernel summed_variable[^]*?#pragma omp parallel if\(_nsyn >= 1024\)\n/,
+    ]) {
+      assert.match(parallel.code, loop, `threads ${threads}`);
+    }
+  }
+});
+
+test("threads: 'auto' is every core; bad values are coded errors", () => {
+  try {
+    assert.equal(setDevice('cpp_standalone', { threads: 'auto' }).threads, availableParallelism());
+    assert.equal(setDevice('cpp_standalone', {}).threads, 0);
+    for (const bad of [-2, 0.5, 'many', 257] as unknown[]) {
+      assert.throws(
+        () => setDevice('cpp_standalone', { threads: bad as number }),
+        (e: { code?: string; message?: string }) =>
+          e.code === 'bad_argument' && /threads/.test(e.message ?? ''),
+      );
+    }
+  } finally {
+    resetDevice();
+  }
+});
