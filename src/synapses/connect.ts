@@ -13,6 +13,9 @@ import { DIMENSIONLESS } from '../units/dimension.ts';
 import { throughIndex, viewEntries } from './synapse-scope.ts';
 import type { Synapses } from './synapses.ts';
 
+/** Explicit indices: one, a list, or anything iterable over indices (a morphology's compartments). */
+export type Indices = number | ArrayLike<number> | Iterable<number>;
+
 export interface ConnectOptions {
   /** Boolean expression over `i`, `j`, `x_pre`, `x_post` and constants. */
   readonly condition?: string | boolean;
@@ -21,9 +24,13 @@ export interface ConnectOptions {
   /** Synapses per selected pair: a number or an expression. */
   readonly n?: number | string;
   /** Explicit pairs (with `j`), or an expression/generator giving the source of each target (with no `j`). */
-  readonly i?: number | ArrayLike<number> | string;
-  /** Explicit pairs (with `i`), or an expression/generator giving the targets of each source. */
-  readonly j?: number | ArrayLike<number> | string;
+  readonly i?: Indices | string;
+  /**
+   * Explicit pairs (with `i`), or an expression/generator giving the targets of each source.
+   * Compartments of a morphology name their indices (`j: morpho.axon.at(um(25))`, Brian's
+   * `j=morpho.axon[25*um]`).
+   */
+  readonly j?: Indices | string;
   /** Drop generated indices outside the target group instead of raising an error. */
   readonly skipIfInvalid?: boolean;
   readonly namespace?:
@@ -45,7 +52,7 @@ export function connectSynapses(S: Synapses, opts: ConnectOptions): void {
         'connect() with explicit i and j cannot also take a condition or p.',
       );
     }
-    connectArrays(S, opts.i as number | ArrayLike<number>, opts.j as number | ArrayLike<number>, opts.n);
+    connectArrays(S, opts.i as Indices, opts.j as Indices, opts.n);
     return;
   }
   if (typeof opts.i === 'string' && typeof opts.j === 'string') {
@@ -54,16 +61,11 @@ export function connectSynapses(S: Synapses, opts: ConnectOptions): void {
   runCreationKernel(S, opts);
 }
 
-function toInt32(x: number | ArrayLike<number>): Int32Array {
+function toInt32(x: Indices): Int32Array {
   return Int32Array.from(typeof x === 'number' ? [x] : Array.from(x));
 }
 
-function connectArrays(
-  S: Synapses,
-  i: number | ArrayLike<number>,
-  j: number | ArrayLike<number>,
-  n: ConnectOptions['n'],
-): void {
+function connectArrays(S: Synapses, i: Indices, j: Indices, n: ConnectOptions['n']): void {
   let is = toInt32(i);
   let js = toInt32(j);
   if (is.length === 1 && js.length > 1) is = new Int32Array(js.length).fill(is[0]);
