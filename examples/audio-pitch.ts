@@ -23,22 +23,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  defaultclock,
-  Hz,
-  implementation,
-  kHz,
-  ms,
-  NeuronGroup,
-  run,
-  SpikeMonitor,
-  StateMonitor,
-  Synapses,
-  second,
-  seed,
-  setDevice,
-} from '../src/node.ts';
+import { run, SpikeMonitor, StateMonitor, second, seed, setDevice } from '../src/node.ts';
 import { figure, line, raster, saveFigure, traces } from '../src/plot/index.ts';
+import {
+  buildPitchDetector,
+  detectedPitch,
+  pitchDetectionConstants,
+  RECEPTOR_EQUATIONS,
+  SAMPLE_RATE,
+  toneSamples,
+} from './models/pitch-detection.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -55,24 +49,14 @@ const standalone = args.device === 'cpp_standalone';
 if (standalone) setDevice('cpp_standalone', { directory: args.project });
 seed(Number(args.seed));
 
-const sampleRate = 48000;
-defaultclock.dt = kHz(48).pow(-1);
+const sampleRate = SAMPLE_RATE;
 
 /** The sound: a WAV file (mono or first channel) or generated notes. */
 function loadSound(): { samples: Float64Array; notes?: number[]; noteDuration?: number } {
   if (args.wav) return { samples: readWav(args.wav) };
   const notes = args.notes.split(',').map(Number);
   const noteDuration = Number(args['note-duration']);
-  const perNote = Math.round(noteDuration * sampleRate);
-  const samples = new Float64Array(notes.length * perNote);
-  notes.forEach((f, k) => {
-    for (let n = 0; n < perNote; n++) {
-      const g = k * perNote + n;
-      // A note with its first harmonics, as a voice or an instrument: the receptor locks to the period.
-      const phase = (2 * Math.PI * f * g) / sampleRate;
-      samples[g] = Math.sin(phase);
-    }
-  });
+  const samples = toneSamples(notes, noteDuration);
   return { samples, notes, noteDuration };
 }
 
@@ -171,47 +155,16 @@ double get_sample(const double t) {
 }
 `;
 
-// The input function: JavaScript on the runtime device, C++ reading the WAV file in standalone.
-const get_sample = implementation({
-  name: 'get_sample',
-  args: [second],
-  result: 1,
-  stateless: false,
-  js: (t) => sound.samples[Math.min(sound.samples.length - 1, Math.round(t * sampleRate))],
-  cpp: { code: cppInput, headers: ['<cstdio>', '<cstdlib>', '<cstring>', '<vector>'] },
-});
-
-const namespace = {
-  get_sample,
-  tau_ear: ms(1),
-  tau_th: ms(5),
-  tau: ms(1),
-  sigma: 0.1,
-  min_freq: Hz(50),
-  max_freq: Hz(1000),
-  num_neurons: 300,
-};
-
-const receptors = new NeuronGroup(
-  1,
-  `dx/dt = (sound - x)/tau_ear : 1 (unless refractory)
-   dth/dt = (0.1*x - th)/tau_th : 1
-   sound = clip(get_sample(t), 0, inf) : 1 (constant over dt)`,
-  { threshold: 'x>th', reset: 'x=0; th = th*2.5 + 0.01', refractory: ms(2), method: 'exact', namespace },
+// The input function is JavaScript on the runtime device, C++ reading the WAV file in standalone.
+const { receptors, neurons } = buildPitchDetector(
+  RECEPTOR_EQUATIONS,
+  pitchDetectionConstants(),
+  sound.samples,
+  {
+    code: cppInput,
+    headers: ['<cstdio>', '<cstdlib>', '<cstring>', '<vector>'],
+  },
 );
-receptors.th = 1;
-
-const neurons = new NeuronGroup(
-  300,
-  `dv/dt = -v/tau+sigma*(2./tau)**.5*xi : 1
-   freq : Hz (constant)`,
-  { threshold: 'v>1', reset: 'v=0', method: 'euler', namespace },
-);
-neurons.freq = 'exp(log(min_freq/Hz)+(i*1.0/(num_neurons-1))*log(max_freq/min_freq))*Hz';
-
-const synapses = new Synapses(receptors, neurons, { onPre: 'v += 0.5', multisynapticIndex: 'k' });
-synapses.connect({ n: 2 }); // one synapse without delay, one with a delay of one period
-synapses.delay['k == 1'] = '1/freq_post';
 
 const receptorSpikes = new SpikeMonitor(receptors);
 const detectorSpikes = new SpikeMonitor(neurons);
@@ -224,32 +177,7 @@ const elapsed = (performance.now() - started) / 1000;
 const freq = neurons.freq_ as Float64Array;
 const t = detectorSpikes.t_;
 const idx = detectorSpikes.i;
-/**
- * The detected pitch in [t0, t1). A detector tuned to f also fires for f/2, f/3… (a delay of
- * two or three periods meets an earlier spike too): the autocorrelation's octave ambiguity.
- * As pitch estimators do, take the shortest period with a strong peak: the highest-frequency
- * local maximum of the (lightly smoothed) spike counts that reaches 70 % of the largest one.
- */
-function pitch(t0: number, t1: number): number {
-  const counts = new Float64Array(300);
-  for (let k = 0; k < t.length; k++) if (t[k] >= t0 && t[k] < t1) counts[idx[k]]++;
-  const smooth = counts.map((_, n) => {
-    let s = 0;
-    for (let d = -2; d <= 2; d++) s += counts[Math.min(299, Math.max(0, n + d))];
-    return s / 5;
-  });
-  const max = Math.max(...smooth);
-  for (let n = 298; n >= 1; n--) {
-    if (smooth[n] >= 0.7 * max && smooth[n] >= smooth[n - 1] && smooth[n] >= smooth[n + 1]) {
-      // The peak detector within the smoothing window.
-      let best = n;
-      for (let d = -2; d <= 2; d++)
-        if (counts[n + d] > counts[best]) best = Math.min(299, Math.max(0, n + d));
-      return freq[best];
-    }
-  }
-  return Number.NaN;
-}
+const pitch = (t0: number, t1: number) => detectedPitch(t, idx, freq, t0, t1);
 
 console.log(
   `Real-time pitch detection, ${duration.toFixed(2)} s of sound at 48 kHz, simulated in ${elapsed.toFixed(2)} s`,

@@ -22,23 +22,9 @@
  * `--adapt` shortens the adaptation phase (seconds) for a quick look.
  */
 import { parseArgs } from 'node:util';
-import {
-  defaultclock,
-  ms,
-  mV,
-  NeuronGroup,
-  nA,
-  nS,
-  pF,
-  run,
-  SpikeMonitor,
-  StateMonitor,
-  Synapses,
-  second,
-  seed,
-  uS,
-} from '../src/node.ts';
+import { defaultclock, ms, run, SpikeMonitor, StateMonitor, second, seed } from '../src/node.ts';
 import { figure, raster, saveFigure, traces } from '../src/plot/index.ts';
+import { ABPD, buildPyloricCircuit, PYLORIC_EQUATIONS, pyloricNamespace } from './models/pyloric-circuit.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -55,97 +41,11 @@ const init_time = second(2.5);
 const observe_time = second(4);
 const adapt_time = second(Number(args.adapt));
 
-// The constants the paper defines as Python variables; JavaScript cannot look them up in the
-// caller's scope, so they are handed to each object as its namespace.
-const ABPD = 0;
-const LP = 1;
-const PY = 2;
-const Delta_T = mV(17.5);
-const namespace = {
-  Delta_T,
-  v_T: mV(-40),
-  tau: ms(2),
-  tau_Ca: ms(150),
-  tau_x: second(2),
-  v_r: mV(-68),
-  tau_z: second(5),
-  a: Delta_T.pow(-3),
-  b: Delta_T.pow(-2).mul(3),
-  c: nA(1.2),
-  d: nA(2.5).div(Delta_T.pow(2)),
-  C: pF(60),
-  S: nA(2).div(Delta_T),
-  G: nS(28.5),
-  // Synapses
-  s_fast: mV(1).pow(-1).mul(0.2),
-  V_fast: mV(-50),
-  s_slow: mV(1).pow(-1),
-  V_slow: mV(-55),
-  E_syn: mV(-75),
-  k_1: ms(1).pow(-1),
-  ABPD,
-  LP,
-  PY,
-};
-
-const eqs = `
-dv/dt = (Delta_T*g*(-a*(v - v_T)**3 + b*(v - v_T)**2) + w - x - I_fast - I_slow)/C : volt
-dw/dt = (c - d*(v - v_T)**2 - w)/tau : amp
-dx/dt = (s*(v - v_r) - x)/tau_x : amp
-s = S*(1 - tanh(z)) : siemens
-g = G*(1 + tanh(z)) : siemens
-dCa/dt = -Ca/tau_Ca : 1
-dz/dt = tanh(Ca - Ca_target)/tau_z : 1
-I_fast : amp
-I_slow : amp
-Ca_target : 1 (constant)
-label : integer (constant)
-`;
-
-const circuit = new NeuronGroup(3, eqs, {
-  threshold: 'v>-20*mV',
-  refractory: 'v>-20*mV',
-  reset: 'Ca += 0.1',
-  method: 'rk2',
-  namespace,
-});
-circuit.label = [ABPD, LP, PY];
-circuit.v = namespace.v_r;
-if (args.fixed) {
-  circuit.w = nA([-1, -2, -3]);
-  circuit.z = [-0.05, 0, 0.05];
-} else {
-  circuit.w = '-5*nA*rand()';
-  circuit.z = 'rand()*0.2 - 0.1';
-}
-circuit.Ca_target = [0.048, 0.0384, 0.06];
-
-// Fast synapses: an instantaneous, graded function of the presynaptic potential.
-const eqs_fast = `
-g_fast : siemens (constant)
-I_fast_post = g_fast*(v_post - E_syn)/(1+exp(s_fast*(V_fast-v_pre))) : amp (summed)
-`;
-const fast_synapses = new Synapses(circuit, circuit, { model: eqs_fast, namespace });
-fast_synapses.connect('label_pre != label_post and not (label_pre == PY and label_post == ABPD)');
-fast_synapses.g_fast['label_pre == ABPD and label_post == LP'] = uS(0.015);
-fast_synapses.g_fast['label_pre == ABPD and label_post == PY'] = uS(0.005);
-fast_synapses.g_fast['label_pre == LP and label_post == ABPD'] = uS(0.01);
-fast_synapses.g_fast['label_pre == LP and label_post == PY'] = uS(0.02);
-fast_synapses.g_fast['label_pre == PY and label_post == LP'] = uS(0.005);
-
-// Slow synapses: v_pre drives the activation m_slow, solved exactly at every step.
-const eqs_slow = `
-k_2 : 1/second (constant)
-g_slow : siemens (constant)
-I_slow_post = g_slow*m_slow*(v_post-E_syn) : amp (summed)
-dm_slow/dt = k_1*(1-m_slow)/(1+exp(s_slow*(V_slow-v_pre))) - k_2*m_slow : 1 (clock-driven)
-`;
-const slow_synapses = new Synapses(circuit, circuit, { model: eqs_slow, method: 'exact', namespace });
-slow_synapses.connect('label_pre == ABPD and label_post != ABPD');
-slow_synapses.g_slow['label_post == LP'] = uS(0.025);
-slow_synapses.k_2['label_post == LP'] = ms(1).pow(-1).mul(0.03);
-slow_synapses.g_slow['label_post == PY'] = uS(0.015);
-slow_synapses.k_2['label_post == PY'] = ms(1).pow(-1).mul(0.008);
+const { circuit, fast_synapses, slow_synapses } = buildPyloricCircuit(
+  PYLORIC_EQUATIONS,
+  pyloricNamespace(),
+  args.fixed ? 'fixed' : 'random',
+);
 
 const M = new StateMonitor(circuit, 'v', { record: true, dt: ms(0.1) });
 const spikes = new SpikeMonitor(circuit);

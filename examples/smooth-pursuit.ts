@@ -17,20 +17,18 @@
  */
 import { parseArgs } from 'node:util';
 import {
-  linkedVar,
   ms,
-  NeuronGroup,
   networkOperation,
   type Quantity,
   run,
   SpikeMonitor,
   StateMonitor,
-  Synapses,
   second,
   seed,
   stop,
 } from '../src/node.ts';
 import { figure, raster, saveFigure, traces } from '../src/plot/index.ts';
+import { buildSmoothPursuit, EYE_EQUATIONS, smoothPursuitConstants } from './models/smooth-pursuit-model.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -44,75 +42,18 @@ const interactive = args.interactive;
 const out = args.out ?? (interactive ? 'out/smooth-pursuit-interactive' : 'out/smooth-pursuit');
 seed(Number(args.seed));
 
-// The eye: x is its position (−1 … 1), x0 the resting position set by the muscles.
-const alpha = ms(50).pow(-2); // characteristic relaxation time 50 ms
-const beta = ms(50).pow(-1); // friction
-const taum = ms(20);
-const eyeNamespace = { alpha, beta, tau_muscle: ms(20), tau_object: ms(500) };
-const eqs_eye = `
-dx/dt = velocity : 1
-dvelocity/dt = alpha*(x0-x)-beta*velocity : 1/second
-dx0/dt = -x0/tau_muscle : 1
-dx_object/dt = (noise - x_object)/tau_object: 1
-dnoise/dt = -noise/tau_object + tau_object**-0.5*xi : 1
-`;
-// The interactive notebook makes the two time constants parameters, so that they can change
-// during the run.
-const eqs_eye_interactive = `${eqs_eye}
-tau_object : second
-tau_muscle : second
-`;
-const eye = new NeuronGroup(1, interactive ? eqs_eye_interactive : eqs_eye, {
-  method: 'euler',
-  namespace: interactive ? { alpha, beta } : eyeNamespace,
-});
+// The interactive notebook makes the eye's two time constants parameters, so that they can
+// change during the run.
+const constants = smoothPursuitConstants();
+const { tau_object, tau_muscle, ...fixedConstants } = constants;
+const { eye, motoneurons, motosynapses, retina } = buildSmoothPursuit(
+  interactive ? `${EYE_EQUATIONS}\ntau_object : second\ntau_muscle : second\n` : EYE_EQUATIONS,
+  interactive ? fixedConstants : constants,
+);
 if (interactive) {
-  eye.tau_object = eyeNamespace.tau_object;
-  eye.tau_muscle = eyeNamespace.tau_muscle;
+  eye.tau_object = tau_object;
+  eye.tau_muscle = tau_muscle;
 }
-
-// Two motoneurons, one per muscle; each spike is a twitch that moves the resting position.
-const motoneurons = new NeuronGroup(2, 'dv/dt = -v/taum : 1', {
-  threshold: 'v>1',
-  reset: 'v=0',
-  refractory: ms(5),
-  method: 'exact',
-  namespace: { taum },
-});
-const motosynapses = new Synapses(motoneurons, eye, { model: 'w : 1', onPre: 'x0_post += w' });
-motosynapses.connect(); // connects all motoneurons to the eye
-motosynapses.w = [-0.5, 0.5];
-
-// The retina: neurons with Gaussian receptive fields on the object's position relative to the eye.
-const N = 20;
-const width = 2 / N;
-const gain = 4;
-const eqs_retina = `
-dv/dt = (I-(1+gs)*v)/taum : 1
-I = gain*exp(-((x_object-x_eye-x_neuron)/width)**2) : 1
-x_neuron : 1 (constant)
-x_object : 1 (linked) # position of the object
-x_eye : 1 (linked) # position of the eye
-gs : 1 # total synaptic conductance
-`;
-const retina = new NeuronGroup(N, eqs_retina, {
-  threshold: 'v>1',
-  reset: 'v=0',
-  method: 'exact',
-  namespace: { taum, gain, width },
-});
-retina.v = 'rand()';
-retina.x_eye = linkedVar(eye, 'x');
-retina.x_object = linkedVar(eye, 'x_object');
-retina.x_neuron = '-1.0 + 2.0*i/(N-1)';
-
-// Each hemifield drives one motoneuron, more strongly the more eccentric the neuron.
-const sensorimotor_synapses = new Synapses(retina, motoneurons, {
-  model: 'w : 1 (constant)',
-  onPre: 'v_post += w',
-});
-sensorimotor_synapses.connect({ j: 'int(x_neuron_pre > 0)' });
-sensorimotor_synapses.w = '20*abs(x_neuron_pre)/N_pre';
 
 const M = new StateMonitor(eye, ['x', 'x0', 'x_object']);
 const S_retina = new SpikeMonitor(retina);
@@ -238,7 +179,7 @@ const fig = figure(
     raster({
       t: S_retina.t_,
       i: S_retina.i,
-      size: N,
+      size: constants.N,
       tRange,
       timeUnit,
       height: 220,

@@ -83,6 +83,8 @@ try {
   const tsc = require.resolve('typescript/bin/tsc');
   process.stdout.write(sh('node', [tsc, '-p', 'tsconfig.json'], project));
   console.log('tsc --strict --noEmit (module nodenext): no errors');
+  process.stdout.write(sh('node', [tsc, '-p', 'tsconfig.browser.json'], project));
+  console.log('tsc --strict --noEmit (bundler, browser condition, DOM, no @types/node): no errors');
 
   // 4. Lints of the package's metadata and types.
   const bin = (name) => join(root, 'node_modules', '.bin', name);

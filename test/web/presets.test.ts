@@ -5,12 +5,22 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type BrianError, defaultclock, ms, q, run, seed, setDevice, startScope } from '../../src/index.ts';
+import {
+  type BrianError,
+  defaultclock,
+  ms,
+  q,
+  runAsync,
+  seed,
+  setDevice,
+  startScope,
+} from '../../src/index.ts';
 import { parseDuration, parseParameters } from '../../web/src/model-input.ts';
 import { PRESETS } from '../../web/src/presets/index.ts';
+import { traceValues } from '../../web/src/presets/preset.ts';
 
 for (const preset of PRESETS) {
-  test(`preset ${preset.id} builds from its text and runs`, () => {
+  test(`preset ${preset.id} builds from its text and runs`, async () => {
     setDevice('runtime');
     startScope();
     defaultclock.dt = ms(0.1);
@@ -22,9 +32,10 @@ for (const preset of PRESETS) {
       duration,
     });
     assert.ok(built.spikes || built.traces || built.rate, 'the model fills a panel');
-    run(ms(5));
+    await (built.run ? built.run(ms(5), {}) : runAsync(ms(5)));
+    assert.ok(built.summary === undefined || typeof built.summary() === 'string');
     if (built.traces) {
-      assert.equal(built.traces.monitor.traces_(built.traces.variable).length, built.traces.names.length);
+      assert.equal(traceValues(built.traces).length, built.traces.series.length);
       assert.ok(built.traces.monitor.t_.length > 0);
       if (built.traces.unit) q(`1*${built.traces.unit}`);
     }

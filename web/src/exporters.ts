@@ -1,4 +1,4 @@
-import type { BuiltModel } from './presets/preset.ts';
+import { type BuiltModel, traceValues } from './presets/preset.ts';
 
 /**
  * The "Download" menu: each exporter turns the monitors of the last run into one file. CSV is
@@ -39,10 +39,10 @@ export const EXPORTERS: readonly Exporter[] = [
     label: 'Traces (CSV)',
     available: (m) => m.traces !== undefined,
     write(m) {
-      const { monitor, variable, names } = m.traces!;
-      const header = ['t (s)', ...names.map((n) => `${variable} ${n} (SI)`)];
-      const bytes = encode(rows(header, [monitor.t_, ...monitor.traces_(variable)]));
-      return { filename: `${variable}-traces.csv`, mime: CSV, bytes };
+      const { monitor, series } = m.traces!;
+      const header = ['t (s)', ...series.map((s) => `${s.variable} ${s.name} (SI)`)];
+      const columns = [monitor.t_, ...traceValues(m.traces!)];
+      return { filename: 'traces.csv', mime: CSV, bytes: encode(rows(header, columns)) };
     },
   },
   {

@@ -8,7 +8,7 @@ import { BrianError, defaultclock, ms, q, runAsync, seed, setDevice, startScope 
 import { EXPORTERS } from './exporters.ts';
 import { parseDuration, parseParameters } from './model-input.ts';
 import { PRESETS, presetById } from './presets/index.ts';
-import type { BuiltModel } from './presets/preset.ts';
+import { type BuiltModel, traceValues } from './presets/preset.ts';
 import type { Chunk, FromWorker, ModelRequest, PanelSpec, ToWorker } from './protocol.ts';
 
 const scope = self as unknown as {
@@ -70,11 +70,14 @@ async function run(request: ModelRequest): Promise<void> {
         post({ type: 'progress', completed, chunk: sent.take(built) }),
     };
     let cancelled = false;
+    let simulated = duration.value;
     try {
-      await (built.run ? built.run(duration, options) : runAsync(duration, options));
+      if (built.run) simulated = await built.run(duration, options);
+      else await runAsync(duration, options);
     } catch (error) {
       if (!abort.signal.aborted) throw error;
       cancelled = true;
+      simulated = defaultclock.t_;
     }
     const wall = (performance.now() - started) / 1000;
     post({
@@ -82,7 +85,7 @@ async function run(request: ModelRequest): Promise<void> {
       chunk: sent.take(built),
       cancelled,
       stats: {
-        simulated: defaultclock.t_,
+        simulated,
         loopSeconds: wall,
         numSpikes: built.spikes?.monitor.num_spikes ?? 0,
         summary: built.summary?.(),
@@ -116,7 +119,7 @@ function panels(m: BuiltModel): PanelSpec {
       label: m.traces.label,
       unit: m.traces.unit,
       scale: m.traces.unit ? 1 / q(`1*${m.traces.unit}`).value : 1,
-      names: m.traces.names,
+      names: m.traces.series.map((s) => s.name),
     },
     rate: m.rate && { label: m.rate.label },
   };
@@ -155,7 +158,7 @@ class Sent {
       },
       traces: m.traces && {
         t: m.traces.monitor.t_.slice(this.samples),
-        values: m.traces.monitor.traces_(m.traces.variable).map((v) => v.slice(this.samples)),
+        values: traceValues(m.traces).map((v) => v.slice(this.samples)),
       },
       rate: m.rate && {
         t: m.rate.monitor.t_.slice(this.rates),

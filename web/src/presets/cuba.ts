@@ -5,7 +5,7 @@ import {
   StateMonitor,
   Synapses,
 } from '../../../src/index.ts';
-import { count, type Preset } from './preset.ts';
+import { count, neuronSeries, type Preset } from './preset.ts';
 
 /** Brian's examples/CUBA.py (Vogels & Abbott 2005; Brette et al. 2007, benchmark 2), as examples/cuba.ts. */
 export const cuba: Preset = {
@@ -49,9 +49,8 @@ tau_ref = 5*ms`,
       spikes: { monitor: new SpikeMonitor(P), size: N, label: 'Spikes' },
       traces: {
         monitor: new StateMonitor(P, 'v', { record: shown }),
-        variable: 'v',
+        series: neuronSeries('v', shown),
         unit: 'mV',
-        names: shown.map((k) => `neuron ${k}`),
         label: 'v',
       },
       rate: { monitor: new PopulationRateMonitor(P), label: 'Population rate' },

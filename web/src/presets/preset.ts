@@ -20,17 +20,36 @@ export interface BuiltModel {
   readonly spikes?: { readonly monitor: SpikeMonitor; readonly size: number; readonly label: string };
   readonly traces?: {
     readonly monitor: StateMonitor;
-    readonly variable: string;
+    /** The traces drawn: a recorded variable of one recorded element (its position in `record`). */
+    readonly series: readonly TraceSeries[];
     /** Display unit of the trace values: a unit name of brian-ts (`mV`) or '' for numbers. */
     readonly unit: string;
-    readonly names: readonly string[];
     readonly label: string;
   };
   readonly rate?: { readonly monitor: PopulationRateMonitor; readonly label: string };
-  /** The experiment, when it is more than one run (default: `runAsync(duration, options)`). */
-  readonly run?: (duration: Quantity, options: AsyncRunOptions) => Promise<void>;
+  /**
+   * The experiment, when it is more than one run (default: `runAsync(duration, options)`);
+   * resolves to the biological time simulated in all its runs, in seconds.
+   */
+  readonly run?: (duration: Quantity, options: AsyncRunOptions) => Promise<number>;
   /** One line of results shown after the run (a detected pitch, thresholds…). */
   readonly summary?: () => string;
+}
+
+export interface TraceSeries {
+  readonly name: string;
+  readonly variable: string;
+  readonly element: number;
+}
+
+/** One series per recorded element of `variable`, named `neuron k` after the recorded indices. */
+export function neuronSeries(variable: string, indices: readonly number[]): TraceSeries[] {
+  return indices.map((k, element) => ({ name: `neuron ${k}`, variable, element }));
+}
+
+/** The recorded values of each trace series (raw SI, live views of the monitor's arrays). */
+export function traceValues(traces: NonNullable<BuiltModel['traces']>): Float64Array[] {
+  return traces.series.map((s) => traces.monitor.traces_(s.variable)[s.element]);
 }
 
 /** A model of the playground's list: its editable text and how to build it. */

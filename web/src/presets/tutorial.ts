@@ -1,5 +1,5 @@
-import { ms, NeuronGroup, SpikeMonitor, StateMonitor } from '../../../src/index.ts';
-import { count, type Preset } from './preset.ts';
+import { NeuronGroup, SpikeMonitor, StateMonitor } from '../../../src/index.ts';
+import { count, neuronSeries, type Preset } from './preset.ts';
 
 /**
  * Brian's tutorial 1 ("Introduction to Brian part 1: Neurons"), its section "Parameters": N
@@ -29,13 +29,13 @@ tau_ref = 5*ms`,
       namespace: parameters,
     });
     G.v0 = 'i*v0_max/(N-1)';
+    const shown = [0, Math.floor(N / 2), N - 1];
     return {
       spikes: { monitor: new SpikeMonitor(G), size: N, label: 'Spikes' },
       traces: {
-        monitor: new StateMonitor(G, 'v', { record: [0, Math.floor(N / 2), N - 1], dt: ms(0.1) }),
-        variable: 'v',
+        monitor: new StateMonitor(G, 'v', { record: shown }),
+        series: neuronSeries('v', shown),
         unit: '',
-        names: ['neuron 0', `neuron ${Math.floor(N / 2)}`, `neuron ${N - 1}`],
         label: 'v',
       },
     };
