@@ -1,21 +1,12 @@
 /** A playground preset run in this Node process, as the page's worker runs it (the reference). */
-import { defaultclock, ms, run, runAsync, seed, setDevice, startScope } from '../../src/index.ts';
-import { parseDuration, parseParameters } from '../../web/src/model-input.ts';
+import { run, runAsync } from '../../src/index.ts';
 import { presetById } from '../../web/src/presets/index.ts';
+import { buildPreset } from '../../web/src/presets/preset.ts';
 
 export async function nodeRun(id: string, options: { seed: number; async?: boolean }) {
   const preset = presetById(id);
   if (!preset) throw new Error(`no preset ${id}`);
-  setDevice('runtime');
-  startScope();
-  defaultclock.dt = ms(0.1);
-  seed(options.seed);
-  const duration = parseDuration(preset.duration);
-  const built = preset.build({
-    equations: preset.equations,
-    parameters: parseParameters(preset.parameters),
-    duration,
-  });
+  const { built, duration } = buildPreset(preset, { ...preset, seed: options.seed });
   const started = performance.now();
   if (options.async) await runAsync(duration);
   else run(duration);

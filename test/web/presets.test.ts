@@ -5,32 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  type BrianError,
-  defaultclock,
-  ms,
-  q,
-  runAsync,
-  seed,
-  setDevice,
-  startScope,
-} from '../../src/index.ts';
+import { type BrianError, ms, q, runAsync } from '../../src/index.ts';
 import { parseDuration, parseParameters } from '../../web/src/model-input.ts';
 import { PRESETS } from '../../web/src/presets/index.ts';
-import { traceValues } from '../../web/src/presets/preset.ts';
+import { buildPreset, traceValues } from '../../web/src/presets/preset.ts';
 
 for (const preset of PRESETS) {
   test(`preset ${preset.id} builds from its text and runs`, async () => {
-    setDevice('runtime');
-    startScope();
-    defaultclock.dt = ms(0.1);
-    seed(preset.seed);
-    const duration = parseDuration(preset.duration);
-    const built = preset.build({
-      equations: preset.equations,
-      parameters: parseParameters(preset.parameters),
-      duration,
-    });
+    const { built } = buildPreset(preset, preset);
     assert.ok(built.spikes || built.traces || built.rate, 'the model fills a panel');
     await (built.run ? built.run(ms(5), {}) : runAsync(ms(5)));
     assert.ok(built.summary === undefined || typeof built.summary() === 'string');

@@ -41,7 +41,7 @@ export interface Chunk {
 export interface RunStats {
   /** Biological time simulated, in seconds. */
   readonly simulated: number;
-  /** Wall-clock seconds spent in the step loop (the network's lastRunTime, summed over runs). */
+  /** Wall-clock seconds of the whole run (runAsync with its yields; all runs of an experiment). */
   readonly loopSeconds: number;
   readonly numSpikes: number;
   readonly summary?: string;
@@ -51,8 +51,10 @@ export interface RunStats {
 export interface PresetText {
   readonly id: string;
   readonly title: string;
+  /** One or two sentences under the title. */
   readonly description: string;
   readonly equations: string;
+  /** One `name = quantity` per line (`taum = 20*ms`); `#` starts a comment. */
   readonly parameters: string;
   readonly duration: string;
   readonly seed: number;

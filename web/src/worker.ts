@@ -4,11 +4,10 @@
  * ~20 ms, so a "cancel" message is received and aborts the run after the current step), and
  * sends what the monitors recorded since the last message with each progress report.
  */
-import { BrianError, defaultclock, ms, q, runAsync, seed, setDevice, startScope } from '../../src/index.ts';
+import { BrianError, defaultclock, ms, q, runAsync } from '../../src/index.ts';
 import { EXPORTERS } from './exporters.ts';
-import { parseDuration, parseParameters } from './model-input.ts';
 import { PRESETS, presetById } from './presets/index.ts';
-import { type BuiltModel, traceValues } from './presets/preset.ts';
+import { type BuiltModel, buildPreset, traceValues } from './presets/preset.ts';
 import type { Chunk, FromWorker, ModelRequest, PanelSpec, ToWorker } from './protocol.ts';
 
 const scope = self as unknown as {
@@ -52,14 +51,8 @@ async function run(request: ModelRequest): Promise<void> {
   try {
     const preset = presetById(request.preset);
     if (!preset) throw new BrianError('bad_argument', `No preset "${request.preset}".`);
-    const parameters = parseParameters(request.parameters);
-    const duration = parseDuration(request.duration);
     // A fresh device and scope per run: nothing of the previous model stays in memory.
-    setDevice('runtime');
-    startScope();
-    defaultclock.dt = ms(0.1);
-    seed(request.seed);
-    const built = preset.build({ equations: request.equations, parameters, duration });
+    const { built, duration } = buildPreset(preset, request);
     model = built;
     scope.postMessage({ type: 'started', panels: panels(built), duration: duration.value });
     const started = performance.now();

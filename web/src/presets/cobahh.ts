@@ -1,13 +1,6 @@
 import { COBAHH_EQUATIONS } from '../../../examples/models/cobahh-equations.ts';
-import {
-  ms,
-  NeuronGroup,
-  PopulationRateMonitor,
-  SpikeMonitor,
-  StateMonitor,
-  Synapses,
-} from '../../../src/index.ts';
-import { count, neuronSeries, type Preset } from './preset.ts';
+import { ms, NeuronGroup, Synapses } from '../../../src/index.ts';
+import { count, type Preset, populationPanels } from './preset.ts';
 
 /**
  * Brian's examples/COBAHH.py (Brette et al. 2007, benchmark 3), as examples/cobahh.ts; 0.2 s by
@@ -55,15 +48,6 @@ p = 80/N     # connection probability`,
     P.ge = '(randn() * 1.5 + 4) * 10.*nS';
     P.gi = '(randn() * 12 + 20) * 10.*nS';
     const shown = [1, 10, 100].filter((k) => k < N);
-    return {
-      spikes: { monitor: new SpikeMonitor(P), size: N, label: 'Spikes' },
-      traces: {
-        monitor: new StateMonitor(P, 'v', { record: shown }),
-        series: neuronSeries('v', shown),
-        unit: 'mV',
-        label: 'v',
-      },
-      rate: { monitor: new PopulationRateMonitor(P), label: 'Population rate' },
-    };
+    return populationPanels(P, shown, 'v', 'mV');
   },
 };

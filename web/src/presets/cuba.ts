@@ -1,11 +1,5 @@
-import {
-  NeuronGroup,
-  PopulationRateMonitor,
-  SpikeMonitor,
-  StateMonitor,
-  Synapses,
-} from '../../../src/index.ts';
-import { count, neuronSeries, type Preset } from './preset.ts';
+import { NeuronGroup, Synapses } from '../../../src/index.ts';
+import { count, type Preset, populationPanels } from './preset.ts';
 
 /** Brian's examples/CUBA.py (Vogels & Abbott 2005; Brette et al. 2007, benchmark 2), as examples/cuba.ts. */
 export const cuba: Preset = {
@@ -45,15 +39,6 @@ tau_ref = 5*ms`,
     Ce.connect({ condition: `i<${Ne}`, p: Number(parameters.p) });
     Ci.connect({ condition: `i>=${Ne}`, p: Number(parameters.p) });
     const shown = [0, 1, 2].filter((k) => k < N);
-    return {
-      spikes: { monitor: new SpikeMonitor(P), size: N, label: 'Spikes' },
-      traces: {
-        monitor: new StateMonitor(P, 'v', { record: shown }),
-        series: neuronSeries('v', shown),
-        unit: 'mV',
-        label: 'v',
-      },
-      rate: { monitor: new PopulationRateMonitor(P), label: 'Population rate' },
-    };
+    return populationPanels(P, shown, 'v', 'mV');
   },
 };

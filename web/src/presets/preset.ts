@@ -1,12 +1,20 @@
 import {
   type AsyncRunOptions,
   BrianError,
+  defaultclock,
+  ms,
   type Namespace,
-  type PopulationRateMonitor,
+  type NeuronGroup,
+  PopulationRateMonitor,
   type Quantity,
-  type SpikeMonitor,
-  type StateMonitor,
+  SpikeMonitor,
+  StateMonitor,
+  seed,
+  setDevice,
+  startScope,
 } from '../../../src/index.ts';
+import { parseDuration, parseParameters } from '../model-input.ts';
+import type { PresetText } from '../protocol.ts';
 
 /** A preset's model after the user's edits: equations, parameters (a namespace) and run length. */
 export interface ModelInput {
@@ -52,19 +60,49 @@ export function traceValues(traces: NonNullable<BuiltModel['traces']>): Float64A
   return traces.series.map((s) => traces.monitor.traces_(s.variable)[s.element]);
 }
 
-/** A model of the playground's list: its editable text and how to build it. */
-export interface Preset {
-  readonly id: string;
-  readonly title: string;
-  /** One or two sentences under the title. */
-  readonly description: string;
-  readonly equations: string;
-  /** One `name = quantity` per line (`taum = 20*ms`); `#` starts a comment. */
-  readonly parameters: string;
-  readonly duration: string;
-  readonly seed: number;
+/** A model of the playground's list: its editable text (PresetText) and how to build it. */
+export interface Preset extends PresetText {
   /** Builds the model (objects are collected by the magic network since startScope()). */
   build(model: ModelInput): BuiltModel;
+}
+
+/**
+ * Builds a preset from its (edited) text as the worker does before running it: a fresh runtime
+ * device and scope, the default clock at 0.1 ms, the seed; returns the model and the run length.
+ */
+export function buildPreset(
+  preset: Preset,
+  text: Pick<PresetText, 'equations' | 'parameters' | 'duration' | 'seed'>,
+): { built: BuiltModel; duration: Quantity } {
+  const parameters = parseParameters(text.parameters);
+  const duration = parseDuration(text.duration);
+  setDevice('runtime');
+  startScope();
+  defaultclock.dt = ms(0.1);
+  seed(text.seed);
+  return { built: preset.build({ equations: text.equations, parameters, duration }), duration };
+}
+
+/**
+ * The panels of a population: its spikes, the `variable` of the `shown` neurons (in `unit`) and
+ * its population rate.
+ */
+export function populationPanels(
+  group: NeuronGroup,
+  shown: readonly number[],
+  variable: string,
+  unit: string,
+) {
+  return {
+    spikes: { monitor: new SpikeMonitor(group), size: group.N, label: 'Spikes' },
+    traces: {
+      monitor: new StateMonitor(group, variable, { record: [...shown] }),
+      series: neuronSeries(variable, shown),
+      unit,
+      label: variable,
+    },
+    rate: { monitor: new PopulationRateMonitor(group), label: 'Population rate' },
+  } satisfies BuiltModel;
 }
 
 /** A whole number from the parameters (`N = 4000`), or the error a user can act on. */
