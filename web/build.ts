@@ -14,6 +14,9 @@ export function buildOptions({ minify = true } = {}): BuildOptions {
     absWorkingDir: web,
     entryPoints: { main: 'src/main.ts', worker: 'src/worker.ts' },
     outdir: 'build',
+    // h5wasm (4 MB, for HDF5 downloads) becomes a chunk of its own, loaded when first used.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     format: 'esm' as const,
     platform: 'browser' as const,

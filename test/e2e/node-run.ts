@@ -13,5 +13,11 @@ export async function nodeRun(id: string, options: { seed: number; async?: boole
   const seconds = (performance.now() - started) / 1000;
   const monitor = built.spikes!.monitor;
   const firstSpikes = [0, 1, 2].map((k) => [monitor.i[k], monitor.t_[k]] as const);
-  return { spikes: monitor.num_spikes, seconds: seconds / duration.value, firstSpikes };
+  return {
+    spikes: monitor.num_spikes,
+    seconds: seconds / duration.value,
+    firstSpikes,
+    /** The spike monitor's name: its arrays' prefix in the .npz and HDF5 downloads. */
+    monitorName: monitor.name,
+  };
 }

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildOptions } from '../../web/build.ts';
+import { readBack } from '../io/python.ts';
 import { nodeRun } from './node-run.ts';
 import { serveDirectory } from './static-server.ts';
 
@@ -73,7 +74,7 @@ async function stats(page: Page) {
   return { spikes: Number(data.spikes), simulated: Number(data.simulated), seconds: Number(data.seconds) };
 }
 
-test('CUBA with a fixed seed: the page gives the spike count of Node; its CSV has every spike', async () => {
+test('CUBA with a fixed seed: the page gives the spike count of Node; its CSV, .npz and HDF5 have every spike', async () => {
   const page = await open('cuba');
   await page.fill('#seed', '7');
   assert.equal(
@@ -101,6 +102,26 @@ test('CUBA with a fixed seed: the page gives the spike count of Node; its CSV ha
     csv.slice(1, 4),
     inNode.firstSpikes.map(([i, t]) => `${i},${t}`),
   );
+
+  // The whole model as .npz and as HDF5 (h5wasm, a chunk loaded on first use), read by numpy and h5py.
+  for (const [exporter, kind] of [
+    ['npz', 'npz'],
+    ['hdf5', 'hdf5'],
+  ] as const) {
+    await page.selectOption('#export-format', exporter);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    const back = readBack(kind, (await file.path())!);
+    const t = back.arrays[`${inNode.monitorName}/t`];
+    const i = back.arrays[`${inNode.monitorName}/i`];
+    assert.ok(t && i, `${exporter}: no ${inNode.monitorName}/t, /i in ${Object.keys(back.arrays)}`);
+    assert.equal(t.values.length, inNode.spikes, exporter);
+    assert.deepEqual(
+      inNode.firstSpikes.map((_, k) => [i.values[k], t.values[k]]),
+      inNode.firstSpikes.map(([n, s]) => [n, s]),
+      exporter,
+    );
+    assert.equal(back.units[`${inNode.monitorName}/t`], 's', exporter);
+  }
 
   // Speed of the same model in both, runs interleaved (the machine may be shared): the best of 2.
   const browserSeconds = [inBrowser.seconds];

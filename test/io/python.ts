@@ -40,7 +40,11 @@ export interface ReadBack {
 /** Reads `path` back with Python (`kind`: npz, hdf5, csv). */
 export function readBack(kind: 'npz' | 'hdf5' | 'csv', path: string): ReadBack {
   const script = new URL('./read_back.py', import.meta.url).pathname;
-  const result = spawnSync(PYTHON, [script, kind, path], { encoding: 'utf8' });
+  const result = spawnSync(PYTHON, [script, kind, path], {
+    encoding: 'utf8',
+    // A whole network's JSON (every synapse's arrays) is far beyond the 1 MB default.
+    maxBuffer: 1 << 30,
+  });
   if (result.status !== 0) throw new Error(`read_back.py ${kind} ${path} failed:\n${result.stderr}`);
   return JSON.parse(result.stdout);
 }

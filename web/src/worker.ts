@@ -4,7 +4,8 @@
  * ~20 ms, so a "cancel" message is received and aborts the run after the current step), and
  * sends what the monitors recorded since the last message with each progress report.
  */
-import { BrianError, defaultclock, ms, q, runAsync } from '../../src/index.ts';
+import { BrianError, collect, defaultclock, ms, q, runAsync } from '../../src/index.ts';
+import type { BrianObject } from '../../src/network/brian-object.ts';
 import { EXPORTERS } from './exporters.ts';
 import { PRESETS, presetById } from './presets/index.ts';
 import { type BuiltModel, buildPreset, traceValues } from './presets/preset.ts';
@@ -20,6 +21,8 @@ const REPORT_PERIOD = ms(100);
 
 let controller: AbortController | undefined;
 let model: BuiltModel | undefined;
+/** Every object of the current model (what the .npz and HDF5 downloads hold). */
+let objects: readonly BrianObject[] = [];
 
 scope.postMessage({
   type: 'ready',
@@ -39,7 +42,7 @@ scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'run') void run(message);
   else if (message.type === 'cancel') controller?.abort();
-  else if (message.type === 'export') exportResults(message.exporter);
+  else if (message.type === 'export') void exportResults(message.exporter);
 };
 
 async function run(request: ModelRequest): Promise<void> {
@@ -54,6 +57,7 @@ async function run(request: ModelRequest): Promise<void> {
     // A fresh device and scope per run: nothing of the previous model stays in memory.
     const { built, duration } = buildPreset(preset, request);
     model = built;
+    objects = [...collect()];
     scope.postMessage({ type: 'started', panels: panels(built), duration: duration.value });
     const started = performance.now();
     const options = {
@@ -165,12 +169,20 @@ class Sent {
   }
 }
 
-function exportResults(id: string): void {
+async function exportResults(id: string): Promise<void> {
   const exporter = EXPORTERS.find((e) => e.id === id);
   if (!model || !exporter?.available(model)) {
     scope.postMessage({ type: 'error', code: 'bad_argument', message: `Nothing to export as ${id}.` });
     return;
   }
-  const file = exporter.write(model);
-  scope.postMessage({ type: 'exported', ...file }, [file.bytes.buffer as ArrayBuffer]);
+  try {
+    const file = await exporter.write({ model, objects });
+    scope.postMessage({ type: 'exported', ...file }, [file.bytes.buffer as ArrayBuffer]);
+  } catch (error) {
+    scope.postMessage({
+      type: 'error',
+      code: (error as BrianError).code ?? 'internal',
+      message: String(error),
+    });
+  }
 }
