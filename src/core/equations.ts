@@ -4,15 +4,17 @@ import { checkDuplicates, parseEquations } from '../compiler/1-parse/parse-equat
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { Quantity } from '../units/quantity.ts';
 
+/** Substitutions of `new Equations(text, substitutions)`: a name for a name (`{ g: 'g_e' }`) or a value for a name (`{ tau: ms(10) }`). */
+export type EquationsSubstitution = Readonly<Record<string, string | number | Quantity>>;
+
 /**
  * A block of model equations (Brian's `Equations`): parsed once at construction, concatenated
  * with `add`, and specialised by substitution — a name for a name (`{ g: 'g_e' }`) or a name for
  * a value (`{ tau: ms(10) }`). Units are checked when a group uses the equations, because only
  * then are the external names known.
  */
-export type EquationsSubstitution = Readonly<Record<string, string | number | Quantity>>;
-
 export class Equations {
+  /** The parsed lines, one per defined name: differential equation, subexpression or parameter, with unit and flags. */
   readonly lines: readonly EquationLine[];
   /** Values substituted for names: become constants of every group using these equations. */
   readonly constants: ReadonlyMap<string, number | Quantity>;
@@ -50,14 +52,17 @@ export class Equations {
     return new Equations(this.lines, substitutions, new Map(this.constants));
   }
 
+  /** Every name the equations define, in order (Brian's `eqs.names`). */
   get names(): string[] {
     return this.lines.map((l) => l.name);
   }
 
+  /** The names with a differential equation (Brian's `eqs.diff_eq_names`). */
   get diffEqNames(): string[] {
     return this.lines.filter((l) => l.kind === 'ode').map((l) => l.name);
   }
 
+  /** The equations' text, one line per definition, as written (substituted names renamed). */
   toString(): string {
     return this.lines.map((l) => l.span.source?.slice(l.span) ?? l.name).join('\n');
   }

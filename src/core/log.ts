@@ -32,12 +32,18 @@ export function setLogLevel(level: LogLevel): void {
   threshold = level;
 }
 
+/** Stops showing log messages of this name (Brian's `BrianLogger.suppress_name`), e.g. a warning the script expects. */
 export function suppressWarning(name: string): void {
   suppressed.add(name);
 }
 
 /** Collects log records while `fn` runs (for tests), then restores the previous sink. */
-export function catchLogs<T>(fn: () => T): { result: T; records: LogRecord[] } {
+export function catchLogs<T>(fn: () => T): {
+  /** What `fn` returned. */
+  result: T;
+  /** Every log record emitted while `fn` ran, debug level included, in order. */
+  records: LogRecord[];
+} {
   const records: LogRecord[] = [];
   const previous = sink;
   const previousThreshold = threshold;

@@ -7,6 +7,7 @@ import type { Quantity } from '../units/quantity.ts';
 /** A unit for an argument or the result: a quantity (`second`, `mV`), or `1` for dimensionless. */
 export type UnitSpec = Quantity | 1;
 
+/** What `implementation(spec)` needs: the function's name, units and its code for each device (Brian's `@implementation` + `@check_units`). */
 export interface UserFunctionSpec {
   /** The name used in model code (`get_sample(t)`). */
   readonly name: string;
@@ -14,6 +15,7 @@ export interface UserFunctionSpec {
   readonly args?: readonly UnitSpec[];
   /** Unit of the result (`result=…`). */
   readonly result?: UnitSpec;
+  /** Type of the result in generated code: `'float'` (default), `'integer'` or `'boolean'`. */
   readonly resultType?: ScalarType;
   /** JavaScript implementation for the runtime device; receives and returns raw SI numbers. */
   readonly js?: (...args: number[]) => number;
@@ -30,7 +32,10 @@ const dimOf = (u: UnitSpec | undefined): Dimension => (u === undefined || u === 
  * being put in a namespace (Brian's `Function` with `@implementation` and `@check_units`).
  * Arguments and result are dimension-checked; each device calls its own implementation.
  */
-export function implementation(spec: UserFunctionSpec): ModelFunction & { readonly name: string } {
+export function implementation(spec: UserFunctionSpec): ModelFunction & {
+  /** The name used in model code. */
+  readonly name: string;
+} {
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(spec.name)) {
     throw new BrianError('invalid_identifier', `"${spec.name}" is not a valid function name.`);
   }

@@ -13,6 +13,7 @@ export type ActiveDevice = RuntimeDevice | CppStandaloneDevice;
 
 let active: ActiveDevice = new RuntimeDevice();
 
+/** The device objects are created on and runs use: the runtime device unless `setDevice('cpp_standalone')` was called (Brian's `get_device()`). */
 export function getDevice(): ActiveDevice {
   return active;
 }
@@ -58,19 +59,24 @@ export function setDevice(
 
 /** The standalone device's build/run/reinit, as Brian's global `device` (an error on the runtime device). */
 export const device = {
+  /** Writes the C++ project, compiles it and runs it (Brian's `device.build(directory=…)`); standalone only. */
   build(...args: Parameters<CppStandaloneDevice['build']>): void {
     standalone('device.build()').build(...args);
   },
+  /** Runs the compiled program again without recompiling, e.g. with other `runArgs` (Brian 2.6's `device.run`); standalone only. */
   run(...args: Parameters<CppStandaloneDevice['run']>): void {
     standalone('device.run()').run(...args);
   },
+  /** Marks where values given as `runArgs` are applied (default: just before the first run; Brian's `device.apply_run_args()`); standalone only. */
   applyRunArgs(): void {
     standalone('device.applyRunArgs()').applyRunArgs();
   },
+  /** Forgets everything the device holds (Brian's `device.reinit()`): the standalone program, or the runtime device's arrays. */
   reinit(): void {
     if (active.kind === 'cpp_standalone') active.reinit();
     else resetDevice();
   },
+  /** Which device is active: `'runtime'` or `'cpp_standalone'`. */
   get kind(): ActiveDevice['kind'] {
     return active.kind;
   },

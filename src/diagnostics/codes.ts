@@ -54,4 +54,5 @@ export const ERROR_CODES = {
   duplicate_spikes: 'a SpikeGeneratorGroup neuron with two spikes in one time step',
 } as const;
 
+/** The code of a {@link BrianError}: one of the keys of `ERROR_CODES` (each with a one-line meaning). */
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -8,12 +8,17 @@ import type { SourceText, Span } from './span.ts';
  * that created the object involved, for errors found long after construction (at `run()`).
  */
 export class BrianError extends Error {
+  /** What kind of mistake this is, stable across versions (`unknown_identifier`, `dimension_mismatch`…; catalogued in docs/errors.md). Test this, not the message. */
   readonly code: ErrorCode;
+  /** The text the error is in (equations, an expression, parameters), when it points into one. */
   readonly source?: SourceText;
+  /** Where in `source` the offending text is (start and end offsets); the message underlines it. */
   readonly span?: Span;
+  /** How to fix it (`did you mean …?`), shown after the message. */
   readonly hint?: string;
   /** The message without frame, hint and creation site. */
   readonly summary: string;
+  /** Where the user's script created the object the error concerns (`file:line`), shown after the message. */
   createdAt?: string;
 
   constructor(

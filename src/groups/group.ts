@@ -52,7 +52,7 @@ export abstract class Group extends BrianObject {
   constructor(
     name: string,
     clock: Clock,
-    /** The device holding this group's arrays and running its kernels. */
+    /** @internal The device that holds the group's arrays and runs its kernels. */
     readonly device: Device,
     namespace: Namespace | undefined,
   ) {
@@ -94,7 +94,7 @@ export abstract class Group extends BrianObject {
     return undefined;
   }
 
-  /** The number of elements (Brian's `len(G)`). */
+  /** Number of elements (neurons, synapses…): Brian's `len(G)`; 0 before a Synapses is connected. */
   get length(): number {
     return this.N;
   }
@@ -170,7 +170,7 @@ export abstract class Group extends BrianObject {
 
   // --- state access ---------------------------------------------------------------------------
 
-  /** The variable `name` (a coded `unknown_variable` error when the group has none). */
+  /** @internal The declaration of variable `name` (unit, type, storage); throws `unknown_variable` with the nearest names. */
   variable(name: string): Variable {
     const v = this.variables.get(name);
     if (!v || (v.kind === 'auxiliary' && !['i', 't', 'dt'].includes(name))) {
@@ -185,7 +185,7 @@ export abstract class Group extends BrianObject {
     return v;
   }
 
-  /** The names of the group's variables, internal `_names` left out, sorted. */
+  /** @internal The names of the group's variables, without the internal ones (`_spikespace`…), sorted. */
   userVariableNames(): string[] {
     return [...this.variables.keys()].filter((n) => !n.startsWith('_')).sort();
   }

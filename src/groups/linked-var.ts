@@ -9,13 +9,20 @@ import type { Group } from './group.ts';
  */
 export class LinkedVariable {
   constructor(
+    /** The group the values are read from. */
     readonly group: Group,
+    /** The variable of `group` that is read. */
     readonly name: string,
     /** For each element of the linked group, the element of `group` it reads. */
     readonly index?: ArrayLike<number>,
   ) {}
 }
 
+/**
+ * Links a `(linked)` parameter to variable `name` of `group` (Brian's `linked_var`):
+ * `G.x = linkedVar(eye, 'x')`. Without `index` the groups correspond one to one (or `group` has
+ * one element, read by all); `index[k]` names the element of `group` that element k reads.
+ */
 export function linkedVar(
   group: Group,
   name: string,

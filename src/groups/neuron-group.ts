@@ -20,6 +20,7 @@ import { SubexpressionUpdater } from './runners/subexpression-updater.ts';
 import { Thresholder } from './runners/thresholder.ts';
 import { Subgroup } from './subgroup.ts';
 
+/** The options of `new NeuronGroup(N, equations, options)`: Brian's keyword arguments in camelCase. */
 export interface NeuronGroupOptions {
   /** Condition for a spike, e.g. `'v > Vt'`. */
   readonly threshold?: string;
@@ -29,15 +30,18 @@ export interface NeuronGroupOptions {
   readonly refractory?: Quantity | string | false;
   /** Integration method name, a list to try in order, or 'auto' (Brian's exact → euler → heun). */
   readonly method?: string | readonly string[];
-  /** Values of external names in the equations (Brian's `namespace=`); the run's namespace otherwise. */
+  /**
+   * Values of the external names the equations, threshold, reset and refractory use (Brian's
+   * `namespace`); without it they are looked up in the run's namespace (`run(…, { namespace })`).
+   */
   readonly namespace?: Namespace;
-  /** Time step of the group's own clock (the default clock's otherwise). */
+  /** Time step of this group's own clock (Brian's `dt`); default `defaultclock.dt`. */
   readonly dt?: Quantity;
-  /** The clock the group runs on (instead of `dt`). */
+  /** The clock to run on (Brian's `clock`), instead of `dt`. */
   readonly clock?: Clock;
-  /** Order among objects in the same schedule slot (lower first). */
+  /** Order among objects in the same scheduling slot, lowest first (Brian's `order`; default 0). */
   readonly order?: number;
-  /** The group's name (unique; generated from `neurongroup*` otherwise). */
+  /** Unique name (Brian's `name`); default `neurongroup`, `neurongroup_1`… */
   readonly name?: string;
 }
 
@@ -51,27 +55,27 @@ export class NeuronGroup extends Group {
   // biome-ignore lint/suspicious/noExplicitAny: dynamic state-variable properties
   [variable: string]: any;
 
-  /** The model's equations as given. */
+  /** The model's equations, parsed (Brian's `G.equations`; `String(G.equations)` prints them). */
   readonly equations: Equations;
-  /** The equations analysed: variables with their dimensions, flags and kinds. */
+  /** @internal The equations after checks: variables with units, integration order, subexpressions. */
   readonly analyzed: AnalyzedEquations;
-  /** The spike condition, if any. */
+  /** The spike condition as given (`'v > Vt'`); undefined for a group that never spikes. */
   readonly threshold?: string;
-  /** The reset statements, if any. */
+  /** The reset statements as given (`'v = Vr'`); undefined for none. */
   readonly reset?: string;
-  /** The refractory period or condition; false for none. */
+  /** The refractoriness as given: a time, an expression or condition text, or `false` for none. */
   readonly refractory: Quantity | string | false;
-  /** The integration method (or methods to try in order). */
+  /** The integration method asked for (a name, a list to try, or `'auto'`). */
   readonly method: string | readonly string[];
-  /** Order among objects in the same schedule slot. */
+  /** Order among objects in the same scheduling slot (Brian's `order`). */
   readonly order: number;
-  /** The runner integrating the differential equations. */
+  /** @internal The runner that integrates the equations each step (Brian's `G.state_updater`). */
   readonly stateUpdater: StateUpdater;
-  /** The runner checking the threshold, when there is one. */
+  /** @internal The runner that checks the threshold each step (Brian's `G.thresholder['spike']`). */
   readonly thresholder?: Thresholder;
-  /** The runner applying the reset, when there is one. */
+  /** @internal The runner that applies the reset (Brian's `G.resetter['spike']`). */
   readonly resetter?: Resetter;
-  /** The runner updating `(constant over dt)` subexpressions, when there are any. */
+  /** @internal The runner that updates subexpressions marked `(constant over dt)`. */
   readonly subexpressionUpdater?: SubexpressionUpdater;
   private readonly size: number;
   private readonly ownArrays: string[] = [];
@@ -183,7 +187,7 @@ export class NeuronGroup extends Group {
     return new Subgroup(this, start, stop);
   }
 
-  /** The device array id of variable `name` of this group. */
+  /** @internal The device array id of this group's variable `name` (`neurongroup_v`). */
   arrayId(name: string): string {
     return `${this.name}_${name}`;
   }

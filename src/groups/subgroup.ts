@@ -16,7 +16,7 @@ export class Subgroup extends Group {
   private readonly size: number;
 
   constructor(
-    /** The group whose elements this subgroup is a range of. */
+    /** The group this is a part of (itself possibly a subgroup). */
     readonly parent: Group,
     start: number,
     stop: number,
@@ -54,6 +54,7 @@ export class Subgroup extends Group {
     return this.parent instanceof Subgroup ? this.parent.root : this.parent;
   }
 
+  /** Elements `start` to `stop` (exclusive, counted inside this subgroup) as a subgroup of their own. */
   slice(start: number, stop: number): Subgroup {
     return new Subgroup(this, start, stop);
   }

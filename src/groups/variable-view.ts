@@ -17,28 +17,52 @@ import { viewRepr } from './view-display.ts';
  * `G.v.quantity`, `G.v.values`), or reduce it (`G.v.mean()`).
  */
 export interface VariableView extends Iterable<Quantity> {
+  /** The variable's name (`v`). */
   readonly name: string;
+  /** The group the variable belongs to. */
   readonly group: Group;
+  /** Number of values (the group's size, or 1 for a shared variable). */
   readonly length: number;
   /** Raw SI values (a live view for stored variables, computed for subexpressions). */
   readonly values: TypedArray;
   /** The values as a quantity array (a copy). */
   readonly quantity: QuantityArray;
+  /** The values as numbers of `unit`s (`G.v.in(mV)`, Brian's `G.v / mV`); dimensions must match. */
   in(unit: Quantity): Float64Array;
+  /** Element `index` as a Quantity (negative counts from the end); out of range is `index_out_of_range`. */
   at(index: number): Quantity;
   /** Synapses: the values of the synapses from pre index `i` to post index `j` (Brian's `S.w[i, j]`). */
   at(i: number | ArrayLike<number> | undefined, j: number | ArrayLike<number> | undefined): QuantityArray;
+  /**
+   * The values where `where` holds: a condition on the group's variables (`'v > -50*mV'`,
+   * Brian's `G.v['v > -50*mV']`), an index or a list of indices. A copy.
+   */
   get(where: string | number | ArrayLike<number>): QuantityArray;
+  /**
+   * Sets the values (Brian's `G.v = …` / `G.v[where] = …`): `value` is a quantity, an array, or
+   * an expression text (`'El + rand()*5*mV'`) evaluated per element; `where` is a condition, an
+   * index or a list of indices (default all). Units are checked.
+   */
   set(value: SettableValue, where?: string | number | ArrayLike<number>): void;
+  /** Mean of the values, with the variable's unit. */
   mean(): Quantity;
+  /** Sum of the values, with the variable's unit. */
   sum(): Quantity;
+  /** Smallest value, with the variable's unit. */
   min(): Quantity;
+  /** Largest value, with the variable's unit. */
   max(): Quantity;
+  /** The raw SI values as a plain array (a copy). */
   toArray(): number[];
   /** Brian's text of a variable view: `<neurongroup.v: array([-70., -65.]) * mvolt>`. */
   toString(): string;
   /** `JSON.stringify(G.v)`: `{ "values": [SI values…], "unit": "V" }`. */
-  toJSON(): { values: number[] | boolean[]; unit: string };
+  toJSON(): {
+    /** The values in SI base units (booleans for boolean variables). */
+    values: number[] | boolean[];
+    /** The SI unit of the values (`V`; `1` when dimensionless). */
+    unit: string;
+  };
   /** Indexing: numbers give one element, strings are conditions. */
   [index: number]: Quantity;
 }

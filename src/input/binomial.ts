@@ -13,9 +13,11 @@ import { uniqueName } from '../network/names.ts';
 import { DIMENSIONLESS } from '../units/dimension.ts';
 import { Quantity } from '../units/quantity.ts';
 
+/** The options of `new BinomialFunction(n, p, options)`: Brian's `approximate` and `name`. */
 export interface BinomialFunctionOptions {
   /** Use the normal approximation when n·p > 5 and n·(1−p) > 5 (default true, as Brian). */
   readonly approximate?: boolean;
+  /** Unique name (Brian's `name`), used in generated code; default `_binomial`, `_binomial_1`… */
   readonly name?: string;
 }
 
@@ -27,11 +29,15 @@ export interface BinomialFunctionOptions {
  * Put it in a namespace to call it from model code: `v += stim()*mV`.
  */
 export class BinomialFunction implements ModelFunction {
+  /** Unique name of the function (Brian's `name`). */
   readonly name: string;
+  /** Number of trials. */
   readonly n: number;
+  /** Probability of success of each trial (a number in [0, 1]). */
   readonly p: number;
   /** Whether calls use the normal approximation. */
   readonly useNormal: boolean;
+  /** @internal How model code calls it: no arguments, a dimensionless result, code per target language. */
   readonly brianFunction: FunctionDef;
 
   constructor(n: number, p: number | Quantity, options: BinomialFunctionOptions = {}) {

@@ -14,10 +14,13 @@ import { hertz } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import { BinomialFunction } from './binomial.ts';
 
+/** The options of `new PoissonInput(target, targetVar, N, rate, weight, options)`: Brian's keyword arguments. */
 export interface PoissonInputOptions {
   /** Schedule slot (default `synapses`) and order in it (default 0), as Brian. */
   readonly when?: string;
+  /** Order in the slot, lowest first (Brian's `order`). */
   readonly order?: number;
+  /** Unique name (Brian's `name`); default `poissoninput`, `poissoninput_1`… */
   readonly name?: string;
 }
 
@@ -32,10 +35,15 @@ const WEIGHT = '_poissoninput_weight';
  * an expression evaluated in the target's context (`'w0*(1 + i)'`).
  */
 export class PoissonInput extends BrianObject {
+  /** The group whose variable receives the input. */
   readonly target: Group;
+  /** The variable that receives the input (Brian's `target_var`). */
   readonly targetVar: string;
+  /** Number of independent Poisson sources per target element. */
   readonly N: number;
+  /** Rate of each source (a frequency). */
   readonly rate: Quantity;
+  /** What each source spike adds: a quantity with the variable's unit, or an expression text. */
   readonly weight: Quantity | string;
   private readonly runner: PoissonInputRunner;
   private binomial?: BinomialFunction;
@@ -117,7 +125,7 @@ export class PoissonInput extends BrianObject {
     return this.binomial;
   }
 
-  /** `targetVar += binomial()*(weight)` with the binomial and a quantity weight resolvable by name. */
+  /** @internal `targetVar += binomial()*(weight)` with the binomial and a quantity weight resolvable by name. */
   statement(binomial: BinomialFunction): { statement: Statement; names: Map<string, Resolved> } {
     const w = this.weightExpr;
     const names = new Map<string, Resolved>([

@@ -14,16 +14,21 @@ import { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
 import { checkSpikes, type SortedSpikes, timeBins } from './spike-list.ts';
 
+/** The options of `new SpikeGeneratorGroup(N, indices, times, options)`: Brian's keyword arguments in camelCase. */
 export interface SpikeGeneratorGroupOptions {
   /** Repeat the spikes with this period (0 s, the default: no repetition). */
   readonly period?: Quantity;
   /** The spikes are already sorted by time, then index (saves sorting a long list). */
   readonly sorted?: boolean;
+  /** Time step of the group's own clock (Brian's `dt`); spike times are rounded to its steps. Default `defaultclock.dt`. */
   readonly dt?: Quantity;
+  /** The clock to run on (Brian's `clock`), instead of `dt`. */
   readonly clock?: Clock;
   /** Schedule slot (default `thresholds`, where neuron groups spike) and order in it. */
   readonly when?: string;
+  /** Order among objects in the same slot, lowest first (Brian's `order`; default 0). */
   readonly order?: number;
+  /** Unique name (Brian's `name`); default `spikegeneratorgroup`, `spikegeneratorgroup_1`… */
   readonly name?: string;
 }
 
@@ -38,7 +43,9 @@ export class SpikeGeneratorGroup extends Group {
   // biome-ignore lint/suspicious/noExplicitAny: variables exposed as properties, as NeuronGroup
   [variable: string]: any;
 
+  /** The schedule slot the spikes are emitted in (Brian's `when`; `thresholds` by default). */
   readonly when: string;
+  /** Order in the slot (Brian's `order`). */
   readonly order: number;
   /** The runner that fills the spike space (spike sources look for a `thresholder`). */
   readonly thresholder: SpikeGeneratorRunner;
@@ -121,6 +128,7 @@ export class SpikeGeneratorGroup extends Group {
     return this.size;
   }
 
+  /** @internal The device array id of this group's variable `name`. */
   arrayId(name: string): string {
     return `${this.name}_${name}`;
   }
@@ -213,6 +221,7 @@ export class SpikeGeneratorGroup extends Group {
     super.afterRun();
   }
 
+  /** @internal The device arrays and sizes the spike-emitting kernel reads (for the runtime and standalone code). */
   kernelParams() {
     const { spikespace, neuronIndex, timebins, periodBins, lastindex, restart } = this.ids;
     return { size: this.N, eventspace: spikespace, neuronIndex, timebins, periodBins, lastindex, restart };

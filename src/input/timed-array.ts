@@ -19,9 +19,11 @@ export type TimedArrayValues =
   | readonly (readonly number[])[]
   | readonly ArrayLike<number>[];
 
+/** The options of `new TimedArray(values, options)`: Brian's `dt` and `name`. */
 export interface TimedArrayOptions {
   /** Time between consecutive values (rows). */
   readonly dt: Quantity;
+  /** Unique name (Brian's `name`), used for its device arrays; default `_timedarray`, `_timedarray_1`… */
   readonly name?: string;
 }
 
@@ -56,7 +58,9 @@ export function upsampling(dt: number, groupDt: number): number {
  * The values live in device arrays (`valuesArrayId`) that every kernel calling it reads.
  */
 export class TimedArray implements ModelFunction {
+  /** Unique name of the TimedArray (Brian's `name`). */
   readonly name: string;
+  /** @internal How model code calls it: argument and result units, code per target language. */
   readonly brianFunction: FunctionDef;
   /** The dimension of the values (and of the result). */
   readonly dim: Dimension;
@@ -64,6 +68,7 @@ export class TimedArray implements ModelFunction {
   readonly rows: number;
   /** Number of indices (columns); undefined for a 1-D TimedArray. */
   readonly cols?: number;
+  /** @internal The device array holding the values, row-major. */
   readonly valuesArrayId: string;
   private readonly dtValue: number;
   private readonly data: Float64Array;
@@ -131,10 +136,12 @@ export class TimedArray implements ModelFunction {
     return new Quantity(this.dtValue, second.dim);
   }
 
+  /** Time between consecutive values, in seconds. */
   get dt_(): number {
     return this.dtValue;
   }
 
+  /** 1 for values over time (`ta(t)`), 2 for time × index (`ta(t, i)`). */
   get ndim(): 1 | 2 {
     return this.cols === undefined ? 1 : 2;
   }

@@ -25,6 +25,7 @@ export interface PopulationRateMonitorOptions {
  * fraction of its neurons that spiked divided by dt; `smooth_rate` convolves it with a window.
  */
 export class PopulationRateMonitor extends BrianObject {
+  /** The monitored group. */
   readonly source: Group;
   private readonly runner: KernelRunner;
   private readonly ids: { t: string; rate: string };
@@ -79,18 +80,22 @@ export class PopulationRateMonitor extends BrianObject {
     return `<PopulationRateMonitor, recording ${this.source.name}>`;
   }
 
+  /** The time of each step, in seconds (Brian's `M.t_`); a live view. */
   get t_(): Float64Array {
     return this.checked(this.raw(this.ids.t), 't_');
   }
 
+  /** The time of each step (Brian's `M.t`); a copy. */
   get t(): QuantityArray {
     return new QuantityArray(Float64Array.from(this.raw(this.ids.t)), second.dim);
   }
 
+  /** The population rate at each step, in Hz: spikes in the step / (N × dt) (Brian's `M.rate_`); a live view. */
   get rate_(): Float64Array {
     return this.checked(this.raw(this.ids.rate), 'rate_');
   }
 
+  /** The population rate at each step (Brian's `M.rate`); a copy. Smooth it with `smooth_rate`. */
   get rate(): QuantityArray {
     return new QuantityArray(Float64Array.from(this.raw(this.ids.rate)), hertz.dim);
   }

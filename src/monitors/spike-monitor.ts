@@ -20,13 +20,17 @@ import { type SpikeSource, spikeSource } from './spike-source.ts';
 import { MonitorStream, type StreamOptions } from './stream.ts';
 import { spikeStreamSource } from './stream-sources.ts';
 
+/** The options of `new SpikeMonitor(source, options)`: Brian's keyword arguments in camelCase. */
 export interface SpikeMonitorOptions {
   /** Variables of the source to record at each spike (values after the threshold, before the reset). */
   readonly variables?: string | readonly string[];
   /** false: only count spikes per neuron (`count`, `num_spikes`), do not store times and indices. */
   readonly record?: boolean;
+  /** Schedule slot of the recording (Brian's `when`; default `thresholds`, right after spikes are found). */
   readonly when?: string;
+  /** Order in the slot, lowest first (Brian's `order`; default 1). */
   readonly order?: number;
+  /** Unique name (Brian's `name`); default `spikemonitor`, `spikemonitor_1`… */
   readonly name?: string;
   /**
    * Hand the spikes over to a sink every `every` steps and at the end of each run, e.g.
@@ -43,8 +47,11 @@ export class SpikeMonitor extends BrianObject {
   // biome-ignore lint/suspicious/noExplicitAny: recorded variables are exposed as properties (`M.v`, `M.v_`)
   [variable: string]: any;
 
+  /** The monitored group. */
   readonly source: Group;
+  /** Whether spike times and indices are stored (false: only `count` and `num_spikes`). */
   readonly record: boolean;
+  /** The variables recorded at each spike besides `t` and `i`. */
   readonly variables: readonly string[];
   private readonly runner: SpikeMonitorRunner;
   private readonly stream?: MonitorStream;
@@ -110,6 +117,7 @@ export class SpikeMonitor extends BrianObject {
     return this.stream ? [this.runner, this.stream.runner] : [this.runner];
   }
 
+  /** Flushes a streamed monitor's last spikes to its sink at the end of each run. */
   override afterRun(): void {
     this.stream?.flush();
   }
@@ -145,6 +153,7 @@ export class SpikeMonitor extends BrianObject {
     return this.checked(this.rawTimes(), 't_');
   }
 
+  /** Spike times, in the order recorded (Brian's `M.t`); a copy. */
   get t(): QuantityArray {
     return new QuantityArray(Float64Array.from(this.rawTimes()), second.dim);
   }
@@ -189,6 +198,7 @@ export class SpikeMonitor extends BrianObject {
     );
   }
 
+  /** Total number of spikes recorded (Brian's `num_spikes`), also counted with `record: false`. */
   get num_spikes(): number {
     let n = 0;
     for (const c of this.rawCounts()) n += c;

@@ -20,14 +20,19 @@ import { readRecordedVariables } from './recorded-variables.ts';
 import { MonitorStream, type StreamOptions } from './stream.ts';
 import { stateStreamSource } from './stream-sources.ts';
 
+/** The options of `new StateMonitor(source, variables, options)`: Brian's keyword arguments in camelCase. */
 export interface StateMonitorOptions {
   /** `true` for every element, or the indices (relative to the source) to record. */
   readonly record?: boolean | number | readonly number[];
   /** Record every `dt` instead of every step of the source's clock. */
   readonly dt?: Quantity;
+  /** Record on this clock (Brian's `clock`), instead of the source's or `dt`. */
   readonly clock?: Clock;
+  /** Schedule slot of the recording (Brian's `when`; default `start`, before the state update). */
   readonly when?: string;
+  /** Order in the slot, lowest first (Brian's `order`; default 0). */
   readonly order?: number;
+  /** Unique name (Brian's `name`); default `statemonitor`, `statemonitor_1`… */
   readonly name?: string;
   /**
    * Hand the samples over to a sink every `every` steps and at the end of each run, e.g.
@@ -49,7 +54,9 @@ export class StateMonitor extends BrianObject {
   // biome-ignore lint/suspicious/noExplicitAny: recorded variables are exposed as properties (`M.v`, `M.v_`)
   [variable: string]: any;
 
+  /** The recorded group. */
   readonly source: Group;
+  /** The recorded variables' names, in the order given. */
   readonly variables: readonly string[];
   private readonly fixedIndices: Int32Array;
   /**
@@ -158,6 +165,7 @@ export class StateMonitor extends BrianObject {
     return this.stream ? [this.runner, this.stream.runner] : [this.runner];
   }
 
+  /** Flushes a streamed monitor's last samples to its sink at the end of each run. */
   override afterRun(): void {
     this.stream?.flush();
   }
@@ -182,6 +190,7 @@ export class StateMonitor extends BrianObject {
     return Int32Array.from(this.source.device.values(this.ids.indices), (k) => k - start);
   }
 
+  /** The recording times in seconds, one per sample (Brian's `M.t_`); a live view. */
   get t_(): Float64Array {
     return checkedArray(
       (this.source.device.array(this.ids.t) as DynamicArray).view() as Float64Array,
@@ -189,6 +198,7 @@ export class StateMonitor extends BrianObject {
     );
   }
 
+  /** The recording times, one per sample (Brian's `M.t`); a copy. */
   get t(): QuantityArray {
     return new QuantityArray(
       Float64Array.from((this.source.device.array(this.ids.t) as DynamicArray).view()),

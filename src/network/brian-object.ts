@@ -43,9 +43,9 @@ export abstract class BrianObject {
   networkId?: number;
 
   constructor(
-    /** The object's unique name. */
+    /** Unique name in the simulation (Brian's `name`: `neurongroup`, `spikemonitor_1`…); read-only. */
     readonly name: string,
-    /** The clock the object's runners step on. */
+    /** The clock that times this object's steps (Brian's `clock`; `defaultclock` unless `dt` or `clock` was given); read-only. */
     readonly clock: Clock,
   ) {
     // Read-only at run time too: `G.name = …` is an error (or sets a variable called `name`).
@@ -89,7 +89,7 @@ export abstract class BrianObject {
     for (const r of this.runners()) r.prepare(ctx);
   }
 
-  /** Called at the end of every run (monitors trim their buffers, …). */
+  /** Called at the end of every run (monitors trim their buffers, …); nothing by default. */
   afterRun(): void {}
 
   /** State kept outside device arrays (spike queues in flight), for store(); JSON-compatible. */
@@ -97,7 +97,7 @@ export abstract class BrianObject {
     return undefined;
   }
 
-  /** Restores what `saveState` returned (restore()). */
+  /** Puts back what {@link saveState} returned (restore()); nothing by default. */
   loadState(_state: unknown): void {}
 
   /** Objects that must run together with this one (a group's subgroup's parent, a synapse's pathways…). */

@@ -9,6 +9,7 @@ import { Quantity } from '../units/quantity.ts';
 export class Clock {
   /** Brian's tolerance when a target time is "almost" a multiple of dt. */
   static readonly EPSILON_DT = 1e-4;
+  /** The current time step (Brian's `clock.timestep`): the clock's time is `timestep * dt`. */
   timestep = 0;
   /** First step not to simulate in the current run. */
   endTimestep = 0;
@@ -16,11 +17,13 @@ export class Clock {
 
   constructor(
     dt: Quantity | number,
+    /** The clock's name (Brian's `name`): `defaultclock`, or the name given. */
     readonly name = 'clock',
   ) {
     this.dtValue = Clock.checkDt(dt);
   }
 
+  /** The value in seconds of a valid time step: a positive time; a bare number is `missing_unit`, anything else `bad_argument`. */
   static checkDt(dt: Quantity | number): number {
     if (typeof dt === 'number') {
       throw new BrianError('missing_unit', `dt must be a time, not the bare number ${dt}.`, {
@@ -34,6 +37,7 @@ export class Clock {
     return dt.value;
   }
 
+  /** The time step in seconds (Brian's `clock.dt_`). */
   get dt_(): number {
     return this.dtValue;
   }
@@ -48,10 +52,12 @@ export class Clock {
     return this.toString();
   }
 
+  /** The time step (Brian's `clock.dt`). */
   get dt(): Quantity {
     return new Quantity(this.dtValue, second.dim);
   }
 
+  /** Changes the time step between runs (Brian's `clock.dt = …`): the elapsed time must be a whole number of new steps. */
   set dt(value: Quantity) {
     const dt = Clock.checkDt(value);
     const t = this.t_;
@@ -66,10 +72,12 @@ export class Clock {
     this.dtValue = dt;
   }
 
+  /** The clock's current time in seconds, `timestep * dt` (Brian's `clock.t_`). */
   get t_(): number {
     return this.timestep * this.dtValue;
   }
 
+  /** The clock's current time (Brian's `clock.t`). */
   get t(): Quantity {
     return new Quantity(this.t_, second.dim);
   }

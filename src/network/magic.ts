@@ -51,6 +51,11 @@ function network(): Network {
   );
 }
 
+/**
+ * Simulates `duration` of biological time with every object created since the last
+ * `startScope()` (Brian's magic `run()`); a later call continues the same simulation. Blocks
+ * until done (see `runAsync`). Mixing objects that ran with new ones is `magic_error`.
+ */
 export function run(duration: Quantity, options?: RunOptions): void {
   network().run(duration, options);
 }
@@ -63,10 +68,12 @@ export async function runAsync(duration: Quantity, options?: AsyncRunOptions): P
   return network().runAsync(duration, options);
 }
 
+/** Saves the state of the magic network's objects, clocks and random state under `name` (Brian's `store()`), and to `filename` (Node) if given. */
 export function store(name = 'default', filename?: string): void {
   network().store(name, filename);
 }
 
+/** Puts the magic network's objects back into the state saved by `store(name)` (Brian's `restore()`), from `filename` if given; the random state too with `restoreRandomState`. */
 export function restore(
   name = 'default',
   filename?: string,

@@ -6,11 +6,17 @@ import { Clock, defaultclock } from './clock.ts';
 import { collect } from './magic.ts';
 import { uniqueName } from './names.ts';
 
+/** The options of `networkOperation(fn, options)`: Brian's keyword arguments of `network_operation`. */
 export interface NetworkOperationOptions {
+  /** Call every `dt` (Brian's `dt`) instead of every step of the default clock. */
   readonly dt?: Quantity;
+  /** Call on this clock's steps (Brian's `clock`). */
   readonly clock?: Clock;
+  /** Schedule slot of the call (Brian's `when`; default `start`). */
   readonly when?: string;
+  /** Order in the slot, lowest first (Brian's `order`; default 0). */
   readonly order?: number;
+  /** Unique name (Brian's `name`); default `networkoperation`, `networkoperation_1`… */
   readonly name?: string;
 }
 
@@ -23,6 +29,7 @@ export class NetworkOperation extends BrianObject {
   private readonly runner: Runner;
 
   constructor(
+    /** The function called at each of its steps, with the current time. */
     readonly fn: (t: Quantity) => void,
     options: NetworkOperationOptions = {},
   ) {

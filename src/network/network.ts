@@ -19,6 +19,7 @@ interface PreparedRun {
   readonly run: NetworkRun;
 }
 
+/** The options of `run(duration, options)` and `Network.run`: Brian's `report`, `report_period` and `namespace`. */
 export interface RunOptions {
   /** `'text'`/`'stdout'`, `'stderr'`, or a callback `(elapsed, completed, start, duration)`. */
   readonly report?: ReportOption;
@@ -42,8 +43,11 @@ let nextNetworkId = 1;
  * calling each runner in schedule order: slot, then `order`, then name.
  */
 export class Network {
+  /** @internal A number unique to this network (magic `run()` checks objects were last run by it). */
   readonly id = nextNetworkId++;
+  /** The objects added to the network (Brian's `net.objects`), without their dependencies (see `allObjects`). */
   readonly objects: BrianObject[] = [];
+  /** The scheduling slots in the order they run each step (Brian's `net.schedule`: start, groups, thresholds, synapses, resets, end). */
   readonly schedule: readonly string[] = DEFAULT_SCHEDULE;
   private time = 0;
   private readonly snapshots = new Map<string, Snapshot>();
@@ -56,16 +60,19 @@ export class Network {
     this.add(...objects);
   }
 
+  /** The device that runs the network: the active one (`setDevice`). */
   get device(): Device {
     return getDevice();
   }
 
+  /** Adds objects or lists of objects (Brian's `net.add`); adding one twice adds it once. */
   add(...objects: (BrianObject | readonly BrianObject[])[]): void {
     for (const o of objects.flat()) {
       if (!this.objects.includes(o)) this.objects.push(o);
     }
   }
 
+  /** Removes objects from the network (Brian's `net.remove`); absent ones are ignored. */
   remove(...objects: BrianObject[]): void {
     for (const o of objects) {
       const k = this.objects.indexOf(o);
@@ -95,6 +102,7 @@ export class Network {
     return new Quantity(this.time, second.dim);
   }
 
+  /** Current simulation time of the network, in seconds (Brian's `net.t_`). */
   get t_(): number {
     return this.time;
   }
@@ -116,6 +124,11 @@ export class Network {
     this.stopped = true;
   }
 
+  /**
+   * Simulates `duration` of biological time (Brian's `net.run`): prepares every object (code is
+   * generated with the namespaces as they are now), then steps all clocks in schedule order.
+   * Blocks until done; `runAsync` is the same run giving the event loop back.
+   */
   run(duration: Quantity, options: RunOptions = {}): void {
     const prepared = this.prepareRun(duration, options);
     let result: NetworkRunResult;

@@ -18,7 +18,12 @@ export interface SpikeMonitorLike {
   /** Index of the neuron of each spike. */
   readonly i: ArrayLike<number>;
   /** The recorded group: its size and name. */
-  readonly source: { readonly N: number; readonly name: string };
+  readonly source: {
+    /** Number of neurons (the raster's height). */
+    readonly N: number;
+    /** The group's name (the axis label). */
+    readonly name: string;
+  };
 }
 
 /** What the plot functions read from a StateMonitor. */
@@ -32,7 +37,12 @@ export interface StateMonitorLike {
   /** The recorded elements (indices in the source). */
   readonly recordIndices: ArrayLike<number>;
   /** The recorded group: its name and variables (for their units). */
-  readonly source: { readonly name: string; variable(name: string): unknown };
+  readonly source: {
+    /** The group's name. */
+    readonly name: string;
+    /** The declaration of variable `name` (its unit labels the axis). */
+    variable(name: string): unknown;
+  };
   /** The SI values of `name`, one array per recorded element. */
   traces_(name: string): Float64Array[];
 }
@@ -44,9 +54,18 @@ export interface RateMonitorLike {
   /** The rate in each bin, in Hz. */
   readonly rate_: ArrayLike<number>;
   /** The recorded group. */
-  readonly source: { readonly name: string };
+  readonly source: {
+    /** The group's name. */
+    readonly name: string;
+  };
   /** The rate smoothed with a window of `width` (a time). */
-  smooth_rate(window: 'gaussian' | 'flat', width: unknown): { values: ArrayLike<number> };
+  smooth_rate(
+    window: 'gaussian' | 'flat',
+    width: unknown,
+  ): {
+    /** The smoothed rate in Hz, one value per bin. */
+    values: ArrayLike<number>;
+  };
 }
 
 /** Monitors recording more elements than this have only their first {@link DEFAULT_TRACES} drawn by default. */

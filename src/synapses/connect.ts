@@ -16,6 +16,7 @@ import type { Synapses } from './synapses.ts';
 /** Explicit indices: one, a list, or anything iterable over indices (a morphology's compartments). */
 export type Indices = number | ArrayLike<number> | Iterable<number>;
 
+/** The options of `S.connect(options)`: Brian's keyword arguments of `Synapses.connect` in camelCase. */
 export interface ConnectOptions {
   /** Boolean expression over `i`, `j`, `x_pre`, `x_post` and constants. */
   readonly condition?: string | boolean;
@@ -33,6 +34,7 @@ export interface ConnectOptions {
   readonly j?: Indices | string;
   /** Drop generated indices outside the target group instead of raising an error. */
   readonly skipIfInvalid?: boolean;
+  /** Values of the external names used in `condition`, `p`, `n`, `i`, `j` (Brian's `namespace`); default the synapses' namespace. */
   readonly namespace?:
     | Readonly<Record<string, never>>
     | import('../compiler/2-analyze/external-scope.ts').Namespace;

@@ -23,6 +23,7 @@ import { SynapticPathway } from './pathway.ts';
 import { SummedVariableUpdater } from './summed-variable.ts';
 import { chainWithExternals, throughIndex, viewEntries } from './synapse-scope.ts';
 
+/** The options of `new Synapses(source, target, options)`: Brian's keyword arguments in camelCase (`on_pre` is `onPre`). */
 export interface SynapsesOptions {
   /** Synaptic equations: parameters, subexpressions, (clock-driven)/(event-driven) ODEs, (summed) variables. */
   readonly model?: string | Equations;
@@ -34,11 +35,17 @@ export interface SynapsesOptions {
   readonly delay?: Quantity | Readonly<Record<string, Quantity>>;
   /** Name of an integer variable numbering the synapses of each pre/post pair (0, 1, …). */
   readonly multisynapticIndex?: string;
+  /** Values of the external names the model, onPre/onPost and connect expressions use (Brian's `namespace`); default the run's namespace. */
   readonly namespace?: Namespace;
+  /** Integration method of clock-driven equations: a name, a list to try, or `'auto'` (default). */
   readonly method?: string | readonly string[];
+  /** Time step of the synapses' own clock (Brian's `dt`); default `defaultclock.dt`. */
   readonly dt?: Quantity;
+  /** The clock to run on (Brian's `clock`), instead of `dt`. */
   readonly clock?: Clock;
+  /** Order among objects in the same scheduling slot, lowest first (Brian's `order`; default 0). */
   readonly order?: number;
+  /** Unique name (Brian's `name`); default `synapses`, `synapses_1`… */
   readonly name?: string;
 }
 
@@ -51,15 +58,25 @@ export class Synapses extends Group {
   // biome-ignore lint/suspicious/noExplicitAny: dynamic state-variable properties (`S.w`)
   [variable: string]: any;
 
+  /** The presynaptic group (Brian's `S.source`). */
   readonly source: Group;
+  /** The postsynaptic group (Brian's `S.target`). */
   readonly target: Group;
+  /** The synaptic model's equations, parsed (Brian's `S.equations`). */
   readonly equations: Equations;
+  /** @internal The equations after checks: variables with units, clock- and event-driven parts. */
   readonly analyzed: AnalyzedEquations;
+  /** The integration method asked for clock-driven equations (a name, a list to try, or `'auto'`). */
   readonly method: string | readonly string[];
+  /** Order among objects in the same scheduling slot (Brian's `order`). */
   readonly order: number;
+  /** Name of the variable numbering the synapses of each pre/post pair, if asked for. */
   readonly multisynapticIndex?: string;
+  /** The pathways (Brian's `S._pathways`): `pre`, `post` and named ones, each with its statements, delays and spike queue. */
   readonly pathways: SynapticPathway[] = [];
+  /** @internal The runner that integrates the clock-driven equations each step. */
   readonly stateUpdater: StateUpdater;
+  /** @internal The runners that write `(summed)` variables into the target group each step. */
   readonly summedUpdaters: SummedVariableUpdater[] = [];
   /** Event-driven ODEs, integrated at each event from `lastupdate`. */
   readonly eventDriven: AnalyzedEquations['odes'];
@@ -115,14 +132,17 @@ export class Synapses extends Group {
     return counts;
   }
 
+  /** Size of the presynaptic group (Brian's `N_pre`, also usable in expressions). */
   get N_pre(): number {
     return this.source.N;
   }
 
+  /** Size of the postsynaptic group (Brian's `N_post`). */
   get N_post(): number {
     return this.target.N;
   }
 
+  /** @internal The device array id of this object's variable `name` (`synapses_w`). */
   arrayId(name: string): string {
     return `${this.name}_${name}`;
   }
@@ -139,6 +159,7 @@ export class Synapses extends Group {
     return this.pathway('pre');
   }
 
+  /** The post pathway (Brian's `S.post`), run on postsynaptic spikes. */
   get post(): SynapticPathway {
     return this.pathway('post');
   }
@@ -163,6 +184,7 @@ export class Synapses extends Group {
     return this.pathways.map((p) => p.queueState());
   }
 
+  /** Puts back the spikes in flight saved by {@link saveState} (restore()). */
   override loadState(state: unknown): void {
     const states = state as ReturnType<SynapticPathway['queueState']>[];
     this.pathways.forEach((p, k) => {
@@ -197,6 +219,7 @@ export class Synapses extends Group {
     return this.checkedIndices('_synaptic_pre', 'i');
   }
 
+  /** Postsynaptic (target) index `j` of every synapse, in synapse order (Brian's `S.j`). */
   get j(): Int32Array {
     return this.checkedIndices('_synaptic_post', 'j');
   }

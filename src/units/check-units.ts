@@ -22,7 +22,10 @@ import { unitForDisplay } from './registry.ts';
 
 /** What an argument must be. */
 export type ArgumentUnitSpec =
-  | { readonly dim: Dimension }
+  | {
+      /** The dimension the argument must have (a unit or quantity such as `volt`). */
+      readonly dim: Dimension;
+    }
   | Dimension
   | 1
   | 'bool'
@@ -32,25 +35,44 @@ export type ArgumentUnitSpec =
 
 /** What the result must be. */
 export type ResultUnitSpec =
-  | { readonly dim: Dimension }
+  | {
+      /** The dimension the result must have (a unit or quantity such as `volt`). */
+      readonly dim: Dimension;
+    }
   | Dimension
   | 1
   | 'bool'
   | BooleanConstructor
-  | ((...argDims: Dimension[]) => { readonly dim: Dimension } | Dimension | number)
+  | ((...argDims: Dimension[]) =>
+      | {
+          /** The result's dimension, computed from the arguments' dimensions. */
+          readonly dim: Dimension;
+        }
+      | Dimension
+      | number)
   | null;
 
+/**
+ * Brian's `@check_units(v=volt, result=amp)` as an object: one entry per argument name (in the
+ * function's argument order), and `result` for the return value.
+ */
 export interface CheckUnitsSpec {
   readonly [arg: string]: ArgumentUnitSpec | ResultUnitSpec | undefined;
+  /** What the function must return (Brian's `result=`); unchecked when absent. */
   readonly result?: ResultUnitSpec;
 }
 
 /** What the wrapper records (Brian's `_arg_names`, `_arg_units`, `_return_unit`, `_returns_bool`, `_orig_func`). */
 export interface UnitCheckInfo {
+  /** The checked arguments' names, in order (Brian's `_arg_names`). */
   readonly argNames: readonly string[];
+  /** What each argument must be, in the order of `argNames` (Brian's `_arg_units`). */
   readonly argUnits: readonly ArgumentUnitSpec[];
+  /** What the result must be (Brian's `_return_unit`); undefined when unchecked. */
   readonly returnUnit: ResultUnitSpec | undefined;
+  /** Whether the function returns a boolean (Brian's `_returns_bool`). */
   readonly returnsBool: boolean;
+  /** The function before wrapping (Brian's `_orig_func`). */
   // biome-ignore lint/complexity/noBannedTypes: any function may be wrapped
   readonly originalFunction: Function;
 }
@@ -58,7 +80,11 @@ export interface UnitCheckInfo {
 // biome-ignore lint/suspicious/noExplicitAny: the wrapper keeps any function's own signature
 type AnyFunction = (...args: any[]) => any;
 
-export type UnitChecked<F extends AnyFunction> = F & { readonly unitCheck: UnitCheckInfo };
+/** A function wrapped by `checkUnits`: the same signature, plus what it checks. */
+export type UnitChecked<F extends AnyFunction> = F & {
+  /** The units the wrapper checks (Brian's `_arg_units`, `_return_unit`…). */
+  readonly unitCheck: UnitCheckInfo;
+};
 
 export function checkUnits<F extends AnyFunction>(spec: CheckUnitsSpec, fn: F): UnitChecked<F>;
 export function checkUnits<F extends AnyFunction>(

@@ -40,13 +40,23 @@ export const molar_mass_constant: Quantity = new Quantity(1).mul(gram).div(mole)
 /** 0 °C in kelvin, 273.15 K (Brian has no celsius unit: add this to convert). */
 export const zero_celsius: Quantity = new Quantity(273.15).mul(kelvin);
 
+/** Avogadro constant N_A, 6.022140857e23 mol^-1 (camelCase alias of `avogadro_constant`). */
 export const avogadroConstant = avogadro_constant;
+/** Boltzmann constant k, 1.38064852e-23 J/K (alias of `boltzmann_constant`). */
 export const boltzmannConstant = boltzmann_constant;
+/** Electric constant ε0, 8.854187817e-12 F/m (alias of `electric_constant`). */
 export const electricConstant = electric_constant;
+/** Electron rest mass m_e, 9.10938356e-31 kg (alias of `electron_mass`). */
 export const electronMass = electron_mass;
+/** Elementary charge e, 1.6021766208e-19 C (alias of `elementary_charge`). */
 export const elementaryCharge = elementary_charge;
+/** Faraday constant F, 96485.33289 C/mol (alias of `faraday_constant`). */
 export const faradayConstant = faraday_constant;
+/** Gas constant R, 8.3144598 J/(mol K) (alias of `gas_constant`). */
 export const gasConstant = gas_constant;
+/** Magnetic constant μ0, 4π × 1e-7 N/A^2 (alias of `magnetic_constant`). */
 export const magneticConstant = magnetic_constant;
+/** Molar mass constant M_u, 1 g/mol (alias of `molar_mass_constant`). */
 export const molarMassConstant = molar_mass_constant;
+/** 0 °C in kelvin, 273.15 K (alias of `zero_celsius`). */
 export const zeroCelsius = zero_celsius;

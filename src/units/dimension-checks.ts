@@ -10,6 +10,7 @@ import { DimensionMismatchError } from './errors.ts';
 
 /** Anything with physical dimensions: Quantity, Unit, QuantityArray, QuantityMatrix. */
 export interface HasDimensions {
+  /** Its physical dimension. */
   readonly dim: Dimension;
 }
 

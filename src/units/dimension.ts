@@ -48,11 +48,16 @@ const KEYWORD_INDEX: Readonly<Record<string, number>> = {
   candela: 6,
 };
 
+/** The 7 exponents of a dimension, in Brian's order: metre, kilogram, second, amp, kelvin, mole, candela. */
 export type DimensionExponents = readonly [number, number, number, number, number, number, number];
 
 const interned = new Map<string, Dimension>();
 let constructing = false;
 
+/**
+ * A physical dimension (Brian's `Dimension`): the exponents of the 7 SI base units. Interned: one
+ * object per dimension, so dimensions compare with `===`; get one with `getOrCreateDimension`.
+ */
 export class Dimension {
   /** The 7 exponents: metre, kilogram, second, amp, kelvin, mole, candela. */
   readonly exponents: DimensionExponents;
@@ -64,6 +69,7 @@ export class Dimension {
     Object.freeze(this);
   }
 
+  /** True when every exponent is 0. */
   get isDimensionless(): boolean {
     return this === DIMENSIONLESS;
   }
@@ -75,6 +81,7 @@ export class Dimension {
     return this.exponents[k];
   }
 
+  /** The dimension of a product: exponents add (`length.mul(length)` is area). */
   mul(other: Dimension): Dimension {
     if (other === DIMENSIONLESS) return this;
     if (this === DIMENSIONLESS) return other;
@@ -91,6 +98,7 @@ export class Dimension {
     ]);
   }
 
+  /** The dimension of a quotient: exponents subtract. */
   div(other: Dimension): Dimension {
     if (other === DIMENSIONLESS) return this;
     const a = this.exponents;

@@ -17,9 +17,11 @@ import { siUnitName } from './registry.ts';
 /** What elementwise arithmetic accepts. */
 export type ArrayOperand = QuantityArray | Quantity | number;
 
+/** A 1-D array of values with one physical dimension (Brian's `Quantity` array): SI values in a Float64Array and their dimension. Element-wise arithmetic checks dimensions as Brian does; what a group's variable view, a monitor's recordings and `mV([1, 2])` give. */
 export class QuantityArray implements Iterable<Quantity> {
   /** The values in SI base units. Shared, not copied: writing to it changes the array. */
   readonly values: Float64Array;
+  /** The physical dimension shared by every element. */
   readonly dim: Dimension;
 
   /** Wraps `values` (no copy) as an array of dimension `dim`. */
@@ -50,14 +52,17 @@ export class QuantityArray implements Iterable<Quantity> {
     return new QuantityArray(new Float64Array(n), dim);
   }
 
+  /** Number of elements. */
   get length(): number {
     return this.values.length;
   }
 
+  /** numpy's `shape`: `[length]`. */
   get shape(): [number] {
     return [this.values.length];
   }
 
+  /** True when the elements are plain numbers (every dimension exponent 0). */
   get isDimensionless(): boolean {
     return this.dim === DIMENSIONLESS;
   }
@@ -91,18 +96,22 @@ export class QuantityArray implements Iterable<Quantity> {
 
   // ---- arithmetic -------------------------------------------------------------------------
 
+  /** Element-wise `this + other` (an array of the same length, or one value for all); dimensions must be equal (`dimension_mismatch`), a dimensionless 0 excepted. */
   add(other: ArrayOperand): QuantityArray {
     return arrayOp(this, other, '+');
   }
 
+  /** Element-wise `this - other`; dimensions must be equal (`dimension_mismatch`), a dimensionless 0 excepted. */
   sub(other: ArrayOperand): QuantityArray {
     return arrayOp(this, other, '-');
   }
 
+  /** Element-wise `this * other`; the dimensions multiply. */
   mul(other: ArrayOperand): QuantityArray {
     return arrayOp(this, other, '*');
   }
 
+  /** Element-wise `this / other`; the dimensions divide. */
   div(other: ArrayOperand): QuantityArray {
     return arrayOp(this, other, '/');
   }
@@ -115,50 +124,61 @@ export class QuantityArray implements Iterable<Quantity> {
     return new QuantityArray(out, this.dim.pow(n));
   }
 
+  /** Element-wise square root (halves the dimension exponents). */
   sqrt(): QuantityArray {
     return this.pow(0.5);
   }
 
+  /** Element-wise `-this`. */
   neg(): QuantityArray {
     return this.map((x) => -x);
   }
 
+  /** Element-wise absolute value. */
   abs(): QuantityArray {
     return this.map(Math.abs);
   }
 
   // ---- comparisons (masks with 1 where true) ------------------------------------------------
 
+  /** Element-wise `this < other` as 0/1 bytes (usable as a `filter` mask); dimensions must be equal, except against a dimensionless 0 or ±Infinity. */
   lt(other: ArrayOperand): Uint8Array {
     return arrayCompare(this, other, '<');
   }
 
+  /** Element-wise `this <= other` as 0/1 bytes; dimensions must be equal, except against a dimensionless 0 or ±Infinity. */
   le(other: ArrayOperand): Uint8Array {
     return arrayCompare(this, other, '<=');
   }
 
+  /** Element-wise `this > other` as 0/1 bytes; dimensions must be equal, except against a dimensionless 0 or ±Infinity. */
   gt(other: ArrayOperand): Uint8Array {
     return arrayCompare(this, other, '>');
   }
 
+  /** Element-wise `this >= other` as 0/1 bytes; dimensions must be equal, except against a dimensionless 0 or ±Infinity. */
   ge(other: ArrayOperand): Uint8Array {
     return arrayCompare(this, other, '>=');
   }
 
+  /** Element-wise `this == other` as 0/1 bytes; dimensions must be equal, except against a dimensionless 0 or ±Infinity. */
   eq(other: ArrayOperand): Uint8Array {
     return arrayCompare(this, other, '==');
   }
 
+  /** Element-wise `this != other` as 0/1 bytes; dimensions must be equal, except against a dimensionless 0 or ±Infinity. */
   ne(other: ArrayOperand): Uint8Array {
     return arrayCompare(this, other, '!=');
   }
 
   // ---- reductions (numpy's algorithms, so results match Brian's to the bit) -----------------
 
+  /** Sum of the elements (pairwise, as numpy), with the array's dimension; 0 for an empty array. */
   sum(): Quantity {
     return new Quantity(pairwiseSum(this.values), this.dim);
   }
 
+  /** Arithmetic mean of the elements, with the array's dimension (NaN for an empty array, as numpy). */
   mean(): Quantity {
     return new Quantity(pairwiseSum(this.values) / this.values.length, this.dim);
   }
@@ -227,6 +247,7 @@ export class QuantityArray implements Iterable<Quantity> {
     return new QuantityArray(Float64Array.from(out), this.dim);
   }
 
+  /** Iterates over the elements as scalar Quantities (`for (const v of G.v)`, `[...arr]`). */
   *[Symbol.iterator](): Iterator<Quantity> {
     for (let k = 0; k < this.values.length; k++) yield new Quantity(this.values[k], this.dim);
   }
@@ -243,6 +264,7 @@ export class QuantityArray implements Iterable<Quantity> {
     return this.inBestUnit();
   }
 
+  /** Brian's `in_best_unit`: the values in the unit Brian would choose for them, `[1. 2. 3.] mV`. */
   inBestUnit(precision?: number, options?: Partial<PrintOptions>): string {
     return formatBest(this.shaped(), { precision, options });
   }
@@ -258,12 +280,18 @@ export class QuantityArray implements Iterable<Quantity> {
     return formatBest(this.shaped(), { precision, python: true });
   }
 
+  /** `console.log` in Node shows Brian's display (`[1. 2. 3.] mV`), not the object's fields. */
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return this.toString();
   }
 
   /** `JSON.stringify(mV([1, 2]))`: `{"values":[0.001,0.002],"unit":"V"}`, SI values and their SI unit. */
-  toJSON(): { values: number[]; unit: string } {
+  toJSON(): {
+    /** The values in SI base units. */
+    values: number[];
+    /** The SI unit of the values (`s`, `V`; `1` when dimensionless). */
+    unit: string;
+  } {
     return { values: Array.from(this.values), unit: siUnitName(this.dim) };
   }
 

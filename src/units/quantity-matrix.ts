@@ -10,11 +10,15 @@ import type { PrintOptions } from './number-format.ts';
 import { checkUnitMatch, Quantity, type Scalar } from './quantity.ts';
 import { QuantityArray } from './quantity-array.ts';
 
+/** A 2-D array of values with one physical dimension (rows × cols, row-major SI values): Brian's 2-D `Quantity`, e.g. a StateMonitor's `M.v` (one row per recorded neuron, one column per time step). */
 export class QuantityMatrix implements Iterable<QuantityArray> {
   /** Row-major values in SI base units (shared, not copied). */
   readonly values: Float64Array;
+  /** Number of rows (a StateMonitor's recorded neurons). */
   readonly rows: number;
+  /** Number of columns (a StateMonitor's time steps). */
   readonly cols: number;
+  /** The physical dimension shared by every element. */
   readonly dim: Dimension;
 
   constructor(values: Float64Array, rows: number, cols: number, dim: Dimension = DIMENSIONLESS) {
@@ -50,6 +54,7 @@ export class QuantityMatrix implements Iterable<QuantityArray> {
     return new QuantityMatrix(values, n, m, unit?.dim ?? DIMENSIONLESS);
   }
 
+  /** numpy's `shape`: `[rows, cols]`. */
   get shape(): [number, number] {
     return [this.rows, this.cols];
   }
@@ -89,23 +94,28 @@ export class QuantityMatrix implements Iterable<QuantityArray> {
     for (let i = 0; i < this.rows; i++) yield this.row(i);
   }
 
+  /** Brian's `str`: `[[1. 2.]\n [3. 4.]] mV`, long matrices abbreviated as numpy does. */
   toString(): string {
     return this.inBestUnit();
   }
 
+  /** Brian's `in_best_unit`: the values in the unit Brian would choose, `[[1. 2.]\n [3. 4.]] mV`. */
   inBestUnit(precision?: number, options?: Partial<PrintOptions>): string {
     return formatBest(this.shaped(), { precision, options });
   }
 
+  /** Brian's `in_unit`: the values as numbers of `unit`, followed by its name. */
   inUnitString(unit: Quantity, precision?: number): string {
     checkUnitMatch(this, unit);
     return formatInUnit(this.shaped(), unit, { precision });
   }
 
+  /** Brian's `repr`, valid Python: `array([[1., 2.], [3., 4.]]) * mvolt`. */
   repr(precision?: number): string {
     return formatBest(this.shaped(), { precision, python: true });
   }
 
+  /** `console.log` in Node shows Brian's display, not the object's fields. */
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return this.toString();
   }

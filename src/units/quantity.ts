@@ -16,6 +16,7 @@ import { bestUnitFor, siUnitName } from './registry.ts';
 /** What scalar arithmetic accepts: a Quantity (or Unit) or a plain, dimensionless, number. */
 export type Scalar = Quantity | number;
 
+/** A scalar physical quantity (Brian's `Quantity` for one number): a value in SI base units and its dimension. Immutable; arithmetic checks dimensions as Brian does. Made by calling a unit (`ms(5)`), by `q('5*ms')`, or by arithmetic. */
 export class Quantity {
   /** The value in SI base units (0.005 for 5 ms). */
   readonly value: number;
@@ -42,6 +43,7 @@ export class Quantity {
     return this.dim;
   }
 
+  /** True when every dimension exponent is 0 (a plain number with no unit). */
   get isDimensionless(): boolean {
     return this.dim === DIMENSIONLESS;
   }
@@ -54,21 +56,27 @@ export class Quantity {
 
   // ---- arithmetic -------------------------------------------------------------------------
 
+  /** `this + other` element-wise with an array: an array of the same dimension. Dimensions must be equal (`dimension_mismatch`), a dimensionless zero excepted. */
   add(other: QuantityArray): QuantityArray;
+  /** `this + other`: dimensions must be equal (`dimension_mismatch`), except that a dimensionless 0 adds to anything. */
   add(other: Scalar): Quantity;
   add(other: Scalar | QuantityArray): Quantity | QuantityArray {
     if (other instanceof QuantityArray) return scalarArrayOp(this, other, '+');
     return new Quantity(this.value + scalarValue(other), this.additiveDim(other, '+'));
   }
 
+  /** `this - other` element-wise with an array; dimensions must be equal. */
   sub(other: QuantityArray): QuantityArray;
+  /** `this - other`: dimensions must be equal (`dimension_mismatch`), a dimensionless 0 excepted. */
   sub(other: Scalar): Quantity;
   sub(other: Scalar | QuantityArray): Quantity | QuantityArray {
     if (other instanceof QuantityArray) return scalarArrayOp(this, other, '-');
     return new Quantity(this.value - scalarValue(other), this.additiveDim(other, '-'));
   }
 
+  /** `this * other` element-wise with an array; the dimensions multiply. */
   mul(other: QuantityArray): QuantityArray;
+  /** `this * other`: the dimensions multiply (`mV.mul(nS)` is a current); a number scales. */
   mul(other: Scalar): Quantity;
   mul(other: Scalar | QuantityArray): Quantity | QuantityArray {
     if (other instanceof QuantityArray) return scalarArrayOp(this, other, '*');
@@ -76,7 +84,9 @@ export class Quantity {
     return new Quantity(this.value * other.value, this.dim.mul(other.dim));
   }
 
+  /** `this / other` element-wise with an array; the dimensions divide. */
   div(other: QuantityArray): QuantityArray;
+  /** `this / other`: the dimensions divide (`mV.div(ms)` is a voltage per time); a number scales. */
   div(other: Scalar): Quantity;
   div(other: Scalar | QuantityArray): Quantity | QuantityArray {
     if (other instanceof QuantityArray) return scalarArrayOp(this, other, '/');
@@ -95,52 +105,66 @@ export class Quantity {
     return this.pow(0.5);
   }
 
+  /** `-this`, same dimension. */
   neg(): Quantity {
     return new Quantity(-this.value, this.dim);
   }
 
+  /** `|this|`, same dimension (Brian's `abs`). */
   abs(): Quantity {
     return new Quantity(Math.abs(this.value), this.dim);
   }
 
   // ---- comparisons ------------------------------------------------------------------------
 
+  /** `this < other[k]` for each element, as 0/1 bytes; dimensions must be equal. */
   lt(other: QuantityArray): Uint8Array;
+  /** `this < other`: dimensions must be equal (`dimension_mismatch`), except against a dimensionless 0 or ±Infinity. */
   lt(other: Scalar): boolean;
   lt(other: Scalar | QuantityArray): boolean | Uint8Array {
     if (other instanceof QuantityArray) return scalarArrayCompare(this, other, '<');
     return this.value < this.comparable(other, '<');
   }
 
+  /** `this <= other[k]` for each element, as 0/1 bytes; dimensions must be equal. */
   le(other: QuantityArray): Uint8Array;
+  /** `this <= other`: dimensions must be equal, except against a dimensionless 0 or ±Infinity. */
   le(other: Scalar): boolean;
   le(other: Scalar | QuantityArray): boolean | Uint8Array {
     if (other instanceof QuantityArray) return scalarArrayCompare(this, other, '<=');
     return this.value <= this.comparable(other, '<=');
   }
 
+  /** `this > other[k]` for each element, as 0/1 bytes; dimensions must be equal. */
   gt(other: QuantityArray): Uint8Array;
+  /** `this > other`: dimensions must be equal, except against a dimensionless 0 or ±Infinity. */
   gt(other: Scalar): boolean;
   gt(other: Scalar | QuantityArray): boolean | Uint8Array {
     if (other instanceof QuantityArray) return scalarArrayCompare(this, other, '>');
     return this.value > this.comparable(other, '>');
   }
 
+  /** `this >= other[k]` for each element, as 0/1 bytes; dimensions must be equal. */
   ge(other: QuantityArray): Uint8Array;
+  /** `this >= other`: dimensions must be equal, except against a dimensionless 0 or ±Infinity. */
   ge(other: Scalar): boolean;
   ge(other: Scalar | QuantityArray): boolean | Uint8Array {
     if (other instanceof QuantityArray) return scalarArrayCompare(this, other, '>=');
     return this.value >= this.comparable(other, '>=');
   }
 
+  /** `this == other[k]` for each element, as 0/1 bytes; dimensions must be equal. */
   eq(other: QuantityArray): Uint8Array;
+  /** `this == other` (same SI value): dimensions must be equal (`dimension_mismatch`, as Brian), a dimensionless 0 or ±Infinity excepted. */
   eq(other: Scalar): boolean;
   eq(other: Scalar | QuantityArray): boolean | Uint8Array {
     if (other instanceof QuantityArray) return scalarArrayCompare(this, other, '==');
     return this.value === this.comparable(other, '==');
   }
 
+  /** `this != other[k]` for each element, as 0/1 bytes; dimensions must be equal. */
   ne(other: QuantityArray): Uint8Array;
+  /** `this != other`: dimensions must be equal, a dimensionless 0 or ±Infinity excepted. */
   ne(other: Scalar): boolean;
   ne(other: Scalar | QuantityArray): boolean | Uint8Array {
     if (other instanceof QuantityArray) return scalarArrayCompare(this, other, '!=');
@@ -201,12 +225,18 @@ export class Quantity {
     return this.valueOf();
   }
 
+  /** `console.log` in Node shows Brian's display (`20. ms`), not the object's fields. */
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return this.toString();
   }
 
   /** `JSON.stringify(ms(20))`: `{"value":0.02,"unit":"s"}`, the value in SI and its SI unit. */
-  toJSON(): { value: number; unit: string } {
+  toJSON(): {
+    /** The value in SI base units. */
+    value: number;
+    /** The SI unit of the value (`s`, `V`, `m^2`; `1` when dimensionless). */
+    unit: string;
+  } {
     return { value: this.value, unit: siUnitName(this.dim) };
   }
 

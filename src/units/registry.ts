@@ -14,14 +14,19 @@
 import { DIMENSIONLESS, type Dimension } from './dimension.ts';
 import type { Unit } from './unit.ts';
 
+/** One of Brian's unit registries (`UnitRegistry`): the units known for display, per dimension, from which the "best unit" of a value is chosen. */
 export class UnitRegistry {
   /** Units by their full name (Brian's `repr`), in insertion order. */
   readonly units = new Map<string, Unit>();
   /** Per dimension: value → unit. Insertion order matters (ties go to the first). */
   private readonly byDim = new Map<Dimension, Map<number, Unit>>();
 
-  constructor(readonly label: string) {}
+  constructor(
+    /** Which registry this is, for messages: `standard`, `user` or `additional`. */
+    readonly label: string,
+  ) {}
 
+  /** Registers a unit for display; a unit with the same dimension and value replaces the earlier one in place (as Brian's dict). */
   add(u: Unit): void {
     this.units.set(u.name, u);
     let perDim = this.byDim.get(u.dim);

@@ -48,7 +48,9 @@ export function pow10(scale: number): number {
   return 10 ** scale;
 }
 
+/** What `Unit.create` needs to make a unit: its dimension, names and scale (Brian's `Unit(1, dim, name, dispname, latexname, scale)`). */
 export interface UnitDefinition {
+  /** The physical dimension the unit measures. */
   readonly dim: Dimension;
   /** Full name, Brian's `repr`: `mvolt`, `metre2`, `mvolt / msecond`. */
   readonly name: string;
@@ -76,12 +78,18 @@ export interface Unit {
   (rows: readonly (readonly number[])[]): QuantityMatrix;
 }
 
+/** A named unit (Brian's `Unit`): a Quantity of value 10^scale in SI base units that is also a function, `ms(5)` being 5 ms. Products, quotients and powers of units are units with derived names (`mV.div(ms)` displays as `mV/ms`). */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface adds the call signatures of unit objects
 export class Unit extends Quantity {
+  /** Full name, Brian's `repr`: `mvolt`, `metre ** 2`. */
   declare readonly name: string;
+  /** Display name, Brian's `str`: `mV`, `m^2`. */
   declare readonly dispname: string;
+  /** LaTeX (math mode): `\mathrm{mV}`. */
   declare readonly latexname: string;
+  /** The unit's value is 10^scale in SI base units (-3 for `mV`). */
   declare readonly scale: number;
+  /** Made from other units by arithmetic (names get parentheses when combined further). */
   declare readonly iscompound: boolean;
 
   /** Units are functions and cannot be made with `new`: use `Unit.create`. */
@@ -135,8 +143,11 @@ export class Unit extends Quantity {
     return true;
   }
 
+  /** A unit times a unit is a unit: `mV.mul(ms)`, displayed `mV ms`. */
   override mul(other: Unit): Unit;
+  /** Element-wise product with an array; the dimensions multiply. */
   override mul(other: QuantityArray): QuantityArray;
+  /** A unit times a quantity or number is a quantity (`mV.mul(3)` is 3 mV). */
   override mul(other: Scalar): Quantity;
   override mul(other: Scalar | QuantityArray): Quantity | QuantityArray {
     if (!isUnit(other)) return super.mul(other as Scalar);
@@ -150,8 +161,11 @@ export class Unit extends Quantity {
     });
   }
 
+  /** A unit divided by a unit is a unit: `mV.div(ms)`, displayed `mV/ms`. */
   override div(other: Unit): Unit;
+  /** Element-wise quotient with an array; the dimensions divide. */
   override div(other: QuantityArray): QuantityArray;
+  /** A unit divided by a quantity or number is a quantity. */
   override div(other: Scalar): Quantity;
   override div(other: Scalar | QuantityArray): Quantity | QuantityArray {
     if (!isUnit(other)) return super.div(other as Scalar);
@@ -188,7 +202,9 @@ export class Unit extends Quantity {
     return super.eq(other as Scalar);
   }
 
+  /** Element-wise `this != other[k]` as 0/1 bytes; dimensions must be equal. */
   override ne(other: QuantityArray): Uint8Array;
+  /** Two units differ when their dimension or scale differs; otherwise compared as quantities. */
   override ne(other: Scalar): boolean;
   override ne(other: Scalar | QuantityArray): boolean | Uint8Array {
     if (isUnit(other)) return !(other.dim === this.dim && other.scale === this.scale);
@@ -205,6 +221,7 @@ export class Unit extends Quantity {
     return this.name;
   }
 
+  /** The LaTeX of the unit (math mode), Brian's `_repr_latex_` without the dollars. */
   toLatex(): string {
     return this.latexname;
   }

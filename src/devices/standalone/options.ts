@@ -38,6 +38,7 @@ export interface StandaloneOptions {
 
 /** Arguments of `device.build()`. */
 export interface BuildOptions {
+  /** Where the C++ project is written (Brian's `directory`); default the device's, else `output`. */
   readonly directory?: string;
   /** Compile the project (default true). */
   readonly compile?: boolean;
@@ -47,6 +48,7 @@ export interface BuildOptions {
   readonly runArgs?: RunArgs;
   /** Remove the previous build first. */
   readonly clean?: boolean;
+  /** Compile without optimisation and with debug symbols (`-O0 -g -DDEBUG`, Brian's `debug=True`). */
   readonly debug?: boolean;
 }
 
