@@ -17,10 +17,12 @@ export class Children implements Iterable<Morphology> {
 
   constructor(private readonly owner: Morphology) {}
 
+  /** Iterates over the subtrees in the order they were attached (Brian's `for child in morpho.children`). */
   [Symbol.iterator](): Iterator<Morphology> {
     return this.list[Symbol.iterator]();
   }
 
+  /** Number of subtrees attached directly (Brian's `len(morpho.children)`). */
   get length(): number {
     return this.list.length;
   }
@@ -30,6 +32,7 @@ export class Children implements Iterable<Morphology> {
     return this.named.has(name);
   }
 
+  /** Whether `subtree` is attached directly to this section. */
   includes(subtree: Morphology): boolean {
     return this.list.includes(subtree);
   }
@@ -39,6 +42,7 @@ export class Children implements Iterable<Morphology> {
     return this.givenName.get(child);
   }
 
+  /** The subtree called `name` (given, or its automatic number `'1'`, `'2'`…); `bad_argument` if there is none. */
   get(name: string): Morphology {
     const found = this.named.get(name);
     if (!found) throw unknownSubtree(name);

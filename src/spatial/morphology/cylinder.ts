@@ -19,6 +19,7 @@ import {
   type SectionPoints,
 } from './section.ts';
 
+/** The options of `new Cylinder(options)`: Brian's keyword arguments of `Cylinder`. */
 export interface CylinderOptions {
   /** One diameter for the whole cylinder. */
   readonly diameter?: LengthValue;
@@ -28,8 +29,11 @@ export interface CylinderOptions {
   readonly length?: LengthValue;
   /** Start and end point (two values), relative to the end of the parent section. */
   readonly x?: LengthValue;
+  /** Start and end y coordinates (two values), relative to the end of the parent section; 0 when only other axes are given. */
   readonly y?: LengthValue;
+  /** Start and end z coordinates (two values), relative to the end of the parent section; 0 when only other axes are given. */
   readonly z?: LengthValue;
+  /** The section's type (`'axon'`, `'dend'`…), Brian's `type`; undefined by default. */
   readonly type?: string;
 }
 
@@ -82,9 +86,11 @@ export class Cylinder extends Section {
     });
   }
 
+  /** Diameter at the start of each compartment, in metres: the cylinder's one diameter. */
   override get startDiameter_(): Float64Array {
     return this.diameters.slice();
   }
+  /** Diameter at the end of each compartment, in metres: the cylinder's one diameter. */
   override get endDiameter_(): Float64Array {
     return this.diameters.slice();
   }

@@ -40,6 +40,7 @@ interface Node {
   readonly spans?: PointSpans;
 }
 
+/** The options of `Morphology.fromPoints`, `fromSwc`, `fromFile` and `fromSwcFile`: Brian's `spherical_soma`. */
 export interface FromPointsOptions {
   /** Model a soma as a sphere (default true): a single soma point, or a three-point soma, becomes a `Soma`. */
   readonly sphericalSoma?: boolean;

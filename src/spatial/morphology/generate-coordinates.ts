@@ -2,6 +2,7 @@ import { RandomStream } from '../../core/random.ts';
 import type { Morphology } from './morphology.ts';
 import type { SectionPoints } from './section.ts';
 
+/** The options of `morpho.generateCoordinates(options)`: Brian's keyword arguments of `generate_coordinates`. */
 export interface GenerateCoordinatesOptions {
   /**
    * Randomness of each section's direction: the β (in degrees) of the exponential distribution

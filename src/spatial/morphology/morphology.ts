@@ -72,10 +72,12 @@ export abstract class Morphology extends Compartments {
     return this.nCompartments;
   }
 
+  /** The subtrees attached to the end of this section (Brian's `morpho.children`), by name and number. */
   get children(): Children {
     return this.childList;
   }
 
+  /** The section this one is attached to (Brian's `morpho.parent`); undefined for the root. */
   get parent(): Morphology | undefined {
     return this.parentSection;
   }
@@ -92,6 +94,7 @@ export abstract class Morphology extends Compartments {
     return total;
   }
 
+  /** Number of sections in this subtree, this one included (Brian's `total_sections`). */
   get totalSections(): number {
     return this.sections().length;
   }
@@ -115,6 +118,7 @@ export abstract class Morphology extends Compartments {
   /** Distance from the root to the end of this section. */
   abstract get endDistance_(): number;
 
+  /** Path distance from the root to the end of this section (Brian's `end_distance`). */
   get endDistance(): Quantity {
     return metresScalar(this.endDistance_);
   }

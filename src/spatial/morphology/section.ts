@@ -4,6 +4,7 @@ import { metresScalar } from './compartments.ts';
 import { type LengthValue, lengthArray, metres, withDiameter } from './lengths.ts';
 import { Morphology } from './morphology.ts';
 
+/** The options of `new Section(options)`: Brian's keyword arguments of `Section` (a truncated cone per compartment). */
 export interface SectionOptions {
   /** n+1 diameters: at the start of the first compartment, then at the end of each. */
   readonly diameter?: LengthValue;
@@ -13,8 +14,11 @@ export interface SectionOptions {
   readonly length?: LengthValue;
   /** n+1 points, relative to the end of the parent section; axes not given are 0. */
   readonly x?: LengthValue;
+  /** n+1 y coordinates, relative to the end of the parent section. */
   readonly y?: LengthValue;
+  /** n+1 z coordinates, relative to the end of the parent section. */
   readonly z?: LengthValue;
+  /** The section's type (`'axon'`, `'dend'`…), Brian's `type`; undefined by default. */
   readonly type?: string;
 }
 
@@ -102,15 +106,19 @@ export class Section extends Morphology {
     throw new Error('internal: a section is placed by its points, not by a centre');
   }
 
+  /** Diameter at the start of each compartment, in metres (Brian's `start_diameter_`). */
   get startDiameter_(): Float64Array {
     return this.diameters.slice(0, -1);
   }
+  /** Diameter at the end of each compartment, in metres (Brian's `end_diameter_`). */
   get endDiameter_(): Float64Array {
     return this.diameters.slice(1);
   }
+  /** Diameter at the start of each compartment (Brian's `start_diameter`). */
   get startDiameter(): QuantityArray {
     return metres(this.startDiameter_);
   }
+  /** Diameter at the end of each compartment (Brian's `end_diameter`). */
   get endDiameter(): QuantityArray {
     return metres(this.endDiameter_);
   }

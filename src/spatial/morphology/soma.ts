@@ -3,11 +3,15 @@ import { metresScalar } from './compartments.ts';
 import { type LengthValue, scalarLength, withDiameter } from './lengths.ts';
 import { Morphology } from './morphology.ts';
 
+/** The options of `new Soma(diameter, options)`: Brian's keyword arguments of `Soma`. */
 export interface SomaOptions {
+  /** Diameter of the sphere (Brian's `diameter`), when not given as the first argument. */
   readonly diameter?: LengthValue;
   /** Position of the soma's centre (absolute); giving any coordinate sets the others to 0. */
   readonly x?: LengthValue;
+  /** y coordinate of the soma's centre (absolute). */
   readonly y?: LengthValue;
+  /** z coordinate of the soma's centre (absolute). */
   readonly z?: LengthValue;
   /** Default `'soma'`. */
   readonly type?: string;

@@ -9,8 +9,11 @@ import type { Morphology } from './morphology.ts';
  */
 export class SubMorphology extends Compartments {
   constructor(
+    /** The section the compartments belong to. */
     readonly section: Morphology,
+    /** Index of the first compartment within the section (0-based). */
     readonly first: number,
+    /** Index after the last compartment within the section (exclusive). */
     readonly end: number,
   ) {
     super();
