@@ -1,11 +1,13 @@
 /**
  * Brian's tutorial 3, "Introduction to Brian part 3: Simulations", in brian-ts: every cell that
  * computes something, printing what the Brian version (docs/tutorials/brian/3-simulations.py) prints.
- * The last cell (spikes drawing the Brian logo read from brian.png) needs an image reader and is
- * not translated.
+ * The last cell draws the Brian logo with spikes: it reads brian.png (beside this file) with pngjs,
+ * where Brian uses matplotlib's imread.
  *
  *   npx tsx docs/tutorials/3-simulations.ts
  */
+import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import {
   cm,
   Hz,
@@ -206,4 +208,31 @@ startScope();
   const spikes = new SpikeMonitor(G);
   run(ms(200));
   console.log(`TimedArray input: v at 200 ms ${M.v_[0].at(-1)}, spikes ${spikes.num_spikes}`);
+}
+
+// Reading data from a file: spikes that draw the Brian logo. Brian reads brian.png with
+// matplotlib's imread; pngjs decodes it here (RGBA bytes, 0-255).
+startScope();
+{
+  const png = PNG.sync.read(readFileSync(new URL('./brian.png', import.meta.url)));
+  // Brian: img = (1-imread('brian.png'))[::-1, :, 0].T — the red channel scaled to [0, 1] and
+  // inverted (dark = 1), time along the image's width, neuron i on row i from the bottom.
+  const { width: num_samples, height: N, data } = png;
+  const img = Array.from({ length: num_samples }, (_, t) =>
+    Array.from({ length: N }, (_, i) => 1 - data[((N - 1 - i) * num_samples + t) * 4] / 255),
+  );
+  const ta = new TimedArray(img, { dt: ms(1) });
+  const G = new NeuronGroup(N, 'dv/dt = (A*ta(t, i)-v)/tau+0.8*xi*tau**-0.5 : 1', {
+    threshold: 'v>1',
+    reset: 'v=0',
+    method: 'euler',
+    namespace: { A: 1.5, tau: ms(2), ta },
+  });
+  const M = new SpikeMonitor(G);
+  run(ms(num_samples));
+  const dark = img.flat().filter((x) => x > 0.5).length;
+  console.log(`brian.png: ${num_samples} samples of ${N} neurons, ${dark} dark pixels`);
+  const onLogo = Array.from(M.i, (i, k) => img[Math.trunc(M.t_[k] / 1e-3)][i] > 0.5);
+  console.log(`~ logo: ${M.num_spikes} spikes`);
+  console.log(`~ logo: ${(onLogo.filter(Boolean).length / onLogo.length).toFixed(2)} of the spikes where the image is dark`);
 }

@@ -1,8 +1,9 @@
 """Brian 2.5.1's tutorial 3 (Introduction to Brian part 3: Simulations), the cells that compute something,
 printing what docs/tutorials/3-simulations.ts prints. Lines starting with '~ ' depend on random numbers.
 Regenerate: /usr/bin/python3 docs/tutorials/brian/3-simulations.py > docs/tutorials/brian/3-simulations.out
-The last cell (spikes drawing the Brian logo from brian.png) needs an image reader and is not translated.
+The last cell reads docs/tutorials/brian.png (the tutorial's image) with matplotlib's imread.
 """
+import os
 import warnings
 
 warnings.filterwarnings("ignore")
@@ -162,3 +163,23 @@ M = StateMonitor(G, variables=True, record=True)
 spikes = SpikeMonitor(G)
 run(200*ms)
 print('TimedArray input: v at 200 ms %s, spikes %d' % (M.v[0][-1], spikes.num_spikes))
+
+# Reading data from a file: spikes that draw the Brian logo (brian.png)
+start_scope()
+from matplotlib.image import imread  # noqa: E402
+
+img = (1-imread(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'brian.png')))[::-1, :, 0].T
+num_samples, N = img.shape
+ta = TimedArray(img, dt=1*ms)  # 228
+A = 1.5
+tau = 2*ms
+eqs = '''
+dv/dt = (A*ta(t, i)-v)/tau+0.8*xi*tau**-0.5 : 1
+'''
+G = NeuronGroup(N, eqs, threshold='v>1', reset='v=0', method='euler')
+M = SpikeMonitor(G)
+run(num_samples*ms)
+print('brian.png: %d samples of %d neurons, %d dark pixels' % (num_samples, N, sum(img > 0.5)))
+on_logo = img[array(M.t/ms, dtype=int), array(M.i)] > 0.5
+print('~ logo: %d spikes' % M.num_spikes)
+print('~ logo: %.2f of the spikes where the image is dark' % mean(on_logo))
