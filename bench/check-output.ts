@@ -7,11 +7,14 @@
  * Every line must be a record of the current schema (bench/lib/record.ts), all from one
  * invocation; the markdown twin <same name>.md must exist with the results table and a row per
  * configuration. --models: these models must appear. --strict: also fail on runs that failed or
- * timed out, and when no run succeeded. Exit status 0 when valid, 1 otherwise.
+ * timed out, and when no run succeeded. Always: a compiled-kernel row (`runtime_cpp`) slower than
+ * its JavaScript row (`runtime`) beyond the noise band fails (lib/compiled-vs-js.ts). Exit status
+ * 0 when valid, 1 otherwise.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { compiledSlowerThanJs } from './lib/compiled-vs-js.ts';
 import { type RunRecord, SCHEMA, validateRecord } from './lib/record.ts';
 import { MAIN_HEADER } from './lib/table.ts';
 
@@ -78,7 +81,9 @@ if (!existsSync(mdPath)) errors.push(`${mdPath}: missing (the markdown table)`);
 else {
   const md = readFileSync(mdPath, 'utf8');
   if (!md.includes(MAIN_HEADER)) errors.push(`${mdPath}: no results table header`);
-  const configs = new Set(records.map((r) => [r.model, r.N, r.duration_s, r.impl, r.target].join('|')));
+  const configs = new Set(
+    records.map((r) => [r.model, r.N, r.duration_s, r.impl, r.target, r.threads ?? 1].join('|')),
+  );
   const start = md.indexOf(MAIN_HEADER);
   const rows = md
     .slice(start)
@@ -100,6 +105,12 @@ if (values.strict) {
     );
   }
   if (!records.some((r) => r.status === 'ok')) errors.push('no run succeeded');
+}
+
+for (const s of compiledSlowerThanJs(records)) {
+  errors.push(
+    `${s.what}: compiled kernels ${s.compiled.toPrecision(3)} s per bio s (${s.measure}) against JavaScript kernels' ${s.js.toPrecision(3)}, slower by more than the noise band (${Math.round(s.band * 100)} %)`,
+  );
 }
 
 const counts = ['ok', 'unavailable', 'failed', 'timeout'].map(

@@ -32,10 +32,9 @@ if (files.length === 0) {
 
 const passes = [{ label: 'JavaScript kernels', files, env: {} }];
 if (args.length === 0) {
-  // test/standalone and test/runtime-cpp compare devices and targets themselves.
-  const behavioural = collect('test', []).filter(
-    (f) => !f.startsWith(join('test', 'standalone')) && !f.startsWith(join('test', 'runtime-cpp')),
-  );
+  // test/standalone, test/runtime-cpp and test/threads compare devices and targets themselves.
+  const own = ['standalone', 'runtime-cpp', 'threads'].map((d) => join('test', d));
+  const behavioural = collect('test', []).filter((f) => !own.some((d) => f.startsWith(d)));
   if (spawnSync('g++', ['--version'], { stdio: 'ignore' }).status === 0) {
     passes.push({
       label: 'compiled runtime kernels (BRIAN_RUNTIME_TARGET=cpp)',
