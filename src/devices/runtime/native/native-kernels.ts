@@ -60,16 +60,23 @@ struct _DynamicView {
 
 /**
  * The library's random generator (brianlib declares it), and the guard that loads the runtime
- * stream's state into it when a kernel starts and writes it back when the kernel returns.
+ * stream's state into a generator local to the kernel when it starts and writes it back when
+ * it returns.
  */
 const RANDOM_STATE = `namespace brian {
 Random _rng;
 }
 struct _RandomStateSync {
   double* const state;
-  explicit _RandomStateSync(double* s) : state(s) { brian::_rng.set_state(state); }
-  ~_RandomStateSync() { brian::_rng.get_state(state); }
+  mutable brian::Random rng;
+  explicit _RandomStateSync(double* s) : state(s) { rng.set_state(state); }
+  ~_RandomStateSync() { rng.get_state(state); }
 };
+// A kernel draws from its own local copy of the generator: g++ keeps a local's four words in
+// registers, whereas those of the global generator went to memory and back at every draw (the
+// stores to the spike space might alias them), which made the compiled PoissonGroup threshold
+// twice as slow as V8's (bench/README.md).
+#define _rand() (_random_state.rng.rand())
 `;
 
 /** Why a kernel stays JavaScript, or undefined when it can be compiled. */
