@@ -199,4 +199,14 @@ export const ERROR_EXAMPLES: Record<ErrorCode, ErrorExample> = {
     code: 'new SpikeGeneratorGroup(1, [0, 0], ms([1, 1]));\nrun(ms(2));',
     fix: 'Give each neuron at most one spike per time step (or a smaller `dt`).',
   },
+  mpi_not_found: {
+    code: "setDevice('cpp_standalone', { mpi: { processes: 4 } }) // on a machine without Open MPI\nrun(ms(1));",
+    fix: 'Install Open MPI (Debian: `apt-get install openmpi-bin libopenmpi-dev`), or give `compiler` and `mpi.mpirun`.',
+    runs: 'needs a machine without Open MPI',
+  },
+  mpi_not_supported: {
+    code: "setDevice('cpp_standalone', { mpi: { processes: 2 } });\nconst G = new NeuronGroup(4, 'v : 1', { threshold: 'v > 1', reset: 'v = 0' });\nconst S = new Synapses(G, G, { onPre: 'v_pre += 1' });\nS.connect();\nrun(ms(1));",
+    fix: 'Write only postsynaptic and synaptic variables from synaptic code (with MPI, a synapse lives with its target neuron), or run without `mpi`.',
+    runs: 'needs Open MPI',
+  },
 };

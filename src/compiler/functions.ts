@@ -23,8 +23,14 @@ export interface FunctionDef {
   readonly resultType: ScalarType | 'highest';
   /** Arguments must be boolean (none of the defaults) or numbers. */
   readonly argTypes?: readonly (ScalarType | 'any')[];
-  /** Stateful functions (rand, randn, poisson) give a new value at every call. */
+  /** Stateful functions (rand, randn, poisson, binomials, user functions so declared) give a new value at every call. */
   readonly stateful: boolean;
+  /**
+   * Draws random numbers (rand, randn, poisson, binomials; implies stateful): each call site gets
+   * its own draws (compiler/ir/random-sites.ts), and `js`/`cpp` name the method of the site's
+   * draws object (core/random/site-draws.ts, brianlib's `brian::SiteDraws`).
+   */
+  readonly random?: boolean;
   /** Implementation for the JS printer: a call to a helper of the JS runtime prelude (`_brian.exprel`). */
   readonly js: string;
   /** Implementation for the C++ printer (a function in brianlib or <cmath>). */
@@ -63,6 +69,8 @@ export interface TemplateContext {
   ptr(arrayId: string): string;
   /** The kernel's time step in seconds, as an expression (the local `dt` of the running object's clock). */
   readonly dt: string;
+  /** A random function's call site: the local holding its draws (`_r3`: `.rand()`, `.randn()`). */
+  readonly random?: string;
 }
 
 /**
@@ -73,7 +81,7 @@ export interface TemplateContext {
 export interface InlineImplementation {
   /** Device arrays the function reads, with their contents (a device that lacks them copies these). */
   readonly arrays: readonly FunctionArray[];
-  /** JavaScript expression for a call (`Math`, `_brian` and `_rng` are in scope). */
+  /** JavaScript expression for a call (`Math` and `_brian` are in scope, a random function's draws as `ctx.random`). */
   readonly js: (args: readonly string[], ctx: TemplateContext) => string;
   /** C++ expression for a call; it may use the definitions of `cppSupport`. */
   readonly cpp: (args: readonly string[], ctx: TemplateContext) => string;
@@ -209,8 +217,9 @@ const rows: FunctionDef[] = [
     resultDim: dimensionless,
     resultType: 'float',
     stateful: true,
-    js: '_rng.rand',
-    cpp: '_rand',
+    random: true,
+    js: 'rand',
+    cpp: 'rand',
   },
   {
     name: 'randn',
@@ -218,8 +227,9 @@ const rows: FunctionDef[] = [
     resultDim: dimensionless,
     resultType: 'float',
     stateful: true,
-    js: '_rng.randn',
-    cpp: '_randn',
+    random: true,
+    js: 'randn',
+    cpp: 'randn',
   },
   {
     name: 'poisson',
@@ -227,8 +237,9 @@ const rows: FunctionDef[] = [
     resultDim: dimensionless,
     resultType: 'integer',
     stateful: true,
-    js: '_rng.poisson',
-    cpp: '_poisson',
+    random: true,
+    js: 'poisson',
+    cpp: 'poisson',
   },
 ];
 

@@ -27,8 +27,12 @@ export interface Device {
   array(arrayId: string): DeviceArray;
   /** The current values of an array (standalone: only after the program ran). */
   values(arrayId: string): TypedArray;
-  /** A kernel ready to call: runtime compiles JavaScript, standalone records a call of C++ code. */
-  compile(kernel: Kernel): KernelFunction;
+  /**
+   * A kernel ready to call: runtime compiles JavaScript, standalone records a call of C++ code.
+   * `calls` says how it will be called, which keys its random numbers (core/random/draw-state.ts):
+   * at every step of its clock (runners), or as one-off calls (setters, connect()).
+   */
+  compile(kernel: Kernel, calls: KernelCalls): KernelFunction;
   /** Seeds `rand()`, `randn()`, `poisson()` (a random seed when no value is given). */
   seed(value?: number): void;
   /**
@@ -63,6 +67,9 @@ export interface Device {
 
 export type KernelFunction = (t: number, dt: number, timestep: number) => void;
 
+/** How a compiled kernel is called: once per step of its clock, or as one-off calls. */
+export type KernelCalls = 'every_step' | 'once';
+
 /** The bookkeeping after `connect()` (Brian's `_update_synapse_numbers`). */
 export interface SynapsesConnected {
   /** Dynamic arrays of the source and target index of every synapse (relative to the groups). */
@@ -70,6 +77,9 @@ export interface SynapsesConnected {
   readonly post: string;
   readonly sourceSize: number;
   readonly targetSize: number;
+  /** Where the target group starts in its storage (a subgroup's offset), and the storage's size. */
+  readonly targetStart: number;
+  readonly targetStorageSize: number;
   /** Every per-synapse array and the value new synapses get. */
   readonly perSynapse: readonly { readonly arrayId: string; readonly fill: number }[];
   readonly nIncoming: string;

@@ -52,6 +52,9 @@ export const ERROR_CODES = {
   compile_error: 'the generated C++ program, or a user function in it, did not compile',
   standalone_run_error: 'the compiled standalone program failed while running',
   duplicate_spikes: 'a SpikeGeneratorGroup neuron with two spikes in one time step',
+  // MPI (distributed standalone)
+  mpi_not_found: 'mpicxx or mpirun (Open MPI) missing for a cpp_standalone device with mpi',
+  mpi_not_supported: 'a model feature that cannot run distributed over MPI processes',
 } as const;
 
 /** The code of a {@link BrianError}: one of the keys of `ERROR_CODES` (each with a one-line meaning). */

@@ -442,7 +442,7 @@ export abstract class Group extends BrianObject {
   }
 
   protected runOnce(kernel: Kernel): void {
-    const fn = this.device.compile(kernel);
+    const fn = this.device.compile(kernel, 'once');
     fn(this.clock.t_, this.clock.dt_, this.clock.timestep);
   }
 

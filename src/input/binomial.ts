@@ -1,12 +1,13 @@
 import type { ModelFunction } from '../compiler/2-analyze/external-scope.ts';
 import { numberLiteral } from '../compiler/4-generate/js/print-expr.ts';
-import type { FunctionDef } from '../compiler/functions.ts';
+import type { FunctionDef, TemplateContext } from '../compiler/functions.ts';
 import {
   binomialConstants,
   normalApproximation,
-  type RandomStream,
   useNormalApproximation,
-} from '../core/random.ts';
+} from '../core/random/binomial-constants.ts';
+import type { DrawState } from '../core/random/draw-state.ts';
+import { SiteDraws } from '../core/random/site-draws.ts';
 import { getDevice } from '../devices/active.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { uniqueName } from '../network/names.ts';
@@ -64,14 +65,30 @@ export class BinomialFunction implements ModelFunction {
     this.brianFunction = this.useNormal ? normalRow(this.name, n, prob) : inversionRow(this.name, n, prob);
   }
 
-  /** One sample from `rng` (by default the active device's generator). */
-  sample(rng: RandomStream = getDevice().rng): number {
-    return rng.binomial(this.n, this.p, this.useNormal);
+  /**
+   * One sample, drawn as a one-off call of the active device's random state (by default): the
+   * next call draws another number, `seed()` makes them reproducible.
+   */
+  sample(state: DrawState = getDevice().draws): number {
+    const draws = new SiteDraws();
+    draws.begin(state.invocation(state.stream(this.name), state.nextCall(), true), 0);
+    return drawBinomial(draws, this.n, this.p, this.useNormal);
   }
 
   toString(): string {
     return `BinomialFunction(${this.n}, ${this.p}, name='${this.name}')`;
   }
+}
+
+/** A binomial sample from one call site's draws, by Brian's rule (see BinomialFunction). */
+export function drawBinomial(draws: SiteDraws, n: number, p: number, useNormal: boolean): number {
+  if (useNormal) {
+    const { loc, scale } = normalApproximation(n, p);
+    return draws.randn() * scale + loc;
+  }
+  const c = binomialConstants(n, p);
+  const x = draws.binomialInversion(c.n, c.P, c.q, c.qn, c.bound);
+  return c.reverse ? c.n - x : x;
 }
 
 function base(name: string, resultType: 'integer' | 'float'): Omit<FunctionDef, 'inline'> {
@@ -81,6 +98,7 @@ function base(name: string, resultType: 'integer' | 'float'): Omit<FunctionDef, 
     resultDim: () => DIMENSIONLESS,
     resultType,
     stateful: true,
+    random: true,
     js: name,
     cpp: name,
   };
@@ -95,8 +113,8 @@ function normalRow(name: string, n: number, p: number): FunctionDef {
     ...base(name, 'float'),
     inline: {
       arrays: [],
-      js: () => `_rng.randn() * ${s} + ${l}`,
-      cpp: () => `(_randn() * ${s} + ${l})`,
+      js: (_args, ctx) => `${draws(ctx)}.randn() * ${s} + ${l}`,
+      cpp: (_args, ctx) => `(${draws(ctx)}.randn() * ${s} + ${l})`,
     },
   };
 }
@@ -111,15 +129,15 @@ function inversionRow(name: string, n: number, p: number): FunctionDef {
     ...base(name, 'integer'),
     inline: {
       arrays: [],
-      js: () => result(`_rng.binomialInversion(${args})`),
-      cpp: () => `(${result(`${cppName}()`)})`,
+      js: (_args, ctx) => result(`${draws(ctx)}.binomialInversion(${args})`),
+      cpp: (_args, ctx) => `(${result(`${cppName}(${draws(ctx)})`)})`,
       cppSupport: `
-static inline long ${cppName}()
+static inline long ${cppName}(brian::SiteDraws& _draws)
 {
     // numpy's random_binomial_inversion for n = ${c.n}, p = ${numberLiteral(c.P)}
     long X = 0;
     double px = ${numberLiteral(c.qn)};
-    double U = _rand();
+    double U = _draws.rand();
     while (U > px)
     {
         X++;
@@ -127,7 +145,7 @@ static inline long ${cppName}()
         {
             X = 0;
             px = ${numberLiteral(c.qn)};
-            U = _rand();
+            U = _draws.rand();
         }
         else
         {
@@ -140,6 +158,12 @@ static inline long ${cppName}()
 `,
     },
   };
+}
+
+/** The call site's draws (printers pass them to every random function). */
+function draws(ctx: TemplateContext): string {
+  if (!ctx.random) throw new Error('internal: a binomial printed without its call site');
+  return ctx.random;
 }
 
 function dimensionlessValue(q: Quantity): number {

@@ -33,7 +33,7 @@ export function takeSnapshot(device: RuntimeDevice, objects: readonly BrianObjec
     const state = o.saveState();
     if (state !== undefined) objectStates.set(o.name, structuredClone(state));
   }
-  return { time, arrays, clocks, random: device.rng.getState(), objectStates };
+  return { time, arrays, clocks, random: device.draws.getState(), objectStates };
 }
 
 export function restoreSnapshot(
@@ -61,6 +61,6 @@ export function restoreSnapshot(
     const state = snapshot.objectStates?.get(o.name);
     if (state !== undefined) o.loadState(structuredClone(state));
   }
-  if (restoreRandomState) device.rng.setState(snapshot.random);
+  if (restoreRandomState) device.draws.setState(snapshot.random);
   return snapshot.time;
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { MpiStandaloneDevice } from '../devices/mpi/mpi-device.ts';
 import { NativeKernels } from '../devices/runtime/native/native-kernels.ts';
 import { tuneV8ForKernels, withoutOsr } from '../devices/runtime/v8-tuning.ts';
 import { CppStandaloneDevice } from '../devices/standalone/cpp-standalone-device.ts';
@@ -18,8 +19,12 @@ installPlatform({
   },
   tuneForKernels: tuneV8ForKernels,
   runStepLoop: withoutOsr,
-  nativeKernels: (arrays, rng, threads) => new NativeKernels(arrays, rng, threads),
-  standaloneDevice: (options) => new CppStandaloneDevice(options),
+  nativeKernels: (arrays, draws, threads) => new NativeKernels(arrays, draws, threads),
+  // With `mpi`, the same program runs as several MPI processes (devices/mpi).
+  standaloneDevice: (options) =>
+    options.mpi !== undefined
+      ? new MpiStandaloneDevice({ ...options, mpi: options.mpi })
+      : new CppStandaloneDevice(options),
   snapshotFiles: { read: readSnapshotFile, write: writeSnapshotFile },
   readTextFile: (filename) => readFileSync(filename, 'utf8'),
 });

@@ -1,5 +1,5 @@
 import type { Kernel } from '../compiler/ir/kernel.ts';
-import type { RandomStream } from '../core/random.ts';
+import type { DrawState } from '../core/random/draw-state.ts';
 import type { KernelFunction } from '../devices/device.ts';
 import type { DeviceArray } from '../devices/runtime/arrays.ts';
 import type { CppStandaloneDevice } from '../devices/standalone/cpp-standalone-device.ts';
@@ -38,14 +38,15 @@ export interface Platform {
 export interface NativeKernelBackend {
   /** Why this kernel cannot be compiled natively (`'kind spikemonitor'`…), or undefined when it can. */
   obstacle(kernel: Kernel): string | undefined;
-  add(kernel: Kernel): { fn: KernelFunction; source: string };
+  /** `randomStream`: the kernel's stream number when it draws random numbers (DrawState.stream). */
+  add(kernel: Kernel, randomStream?: number): { fn: KernelFunction; source: string };
   /** Builds the kernels added since the last flush. */
   flush(): void;
 }
 
 export type NativeKernelsFactory = (
   arrays: ReadonlyMap<string, DeviceArray>,
-  rng: RandomStream,
+  draws: DrawState,
   threads: ThreadsOption | undefined,
 ) => NativeKernelBackend;
 

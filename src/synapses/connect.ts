@@ -329,7 +329,7 @@ function runCreationKernel(S: Synapses, opts: ConnectOptions): void {
     functions: builder.usedFunctions(),
     params,
   };
-  const fn = S.device.compile(kernel);
+  const fn = S.device.compile(kernel, 'once');
   try {
     fn(S.clock.t_, S.clock.dt_, S.clock.timestep);
   } catch (e) {

@@ -476,6 +476,8 @@ export class Synapses extends Group {
       post: this.arrayId('_synaptic_post'),
       sourceSize: this.source.N,
       targetSize: this.target.N,
+      targetStart: this.target.start,
+      targetStorageSize: this.target.storageSize(),
       perSynapse: this.perSynapseArrays.map((arrayId) => ({
         arrayId,
         fill: this.pathways.find((p) => p.delayArrayId === arrayId)?.defaultDelay ?? 0,

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { binomialConstants, RandomStream, useNormalApproximation } from '../../src/core/random.ts';
+import { binomialConstants, useNormalApproximation } from '../../src/core/random/binomial-constants.ts';
+import { DrawState } from '../../src/core/random/draw-state.ts';
+import { SiteDraws } from '../../src/core/random/site-draws.ts';
 import { BinomialFunction, ms, Network, NeuronGroup, startScope } from '../../src/index.ts';
+import { drawBinomial } from '../../src/input/binomial.ts';
 import { throwsCode } from '../helpers/reference.ts';
 
 /** Sample mean and (unbiased) variance. */
@@ -25,6 +28,19 @@ function assertMoments(xs: Float64Array, mu: number, v: number, what: string): v
 
 function draws(m: number, draw: () => number): Float64Array {
   return Float64Array.from({ length: m }, draw);
+}
+
+/** One call site's draws for one element (all samples of a test come from it, one after the other). */
+function siteDraws(seed: number): SiteDraws {
+  const site = new SiteDraws();
+  site.begin(new DrawState(seed).invocation(1, 0, true), 0);
+  site.at(0);
+  return site;
+}
+
+/** A sample by Brian's rule (the normal approximation only where `approximate` allows it). */
+function binomial(site: SiteDraws, n: number, p: number, approximate = true): number {
+  return drawBinomial(site, n, p, approximate && useNormalApproximation(n, p));
 }
 
 /** log C(n, k) p^k q^(n-k). */
@@ -52,9 +68,9 @@ describe("binomial generator (Brian's BinomialFunction)", () => {
     [7, 0.5],
   ]) {
     test(`inversion (n = ${n}, p = ${p}): integer samples with the binomial distribution`, () => {
-      const rng = new RandomStream(1234);
+      const rng = siteDraws(1234);
       const m = 200_000;
-      const xs = draws(m, () => rng.binomial(n, p));
+      const xs = draws(m, () => binomial(rng, n, p));
       for (const x of xs) assert.ok(Number.isInteger(x) && x >= 0 && x <= n, `sample ${x}`);
       assertMoments(xs, n * p, n * p * (1 - p), `Bin(${n}, ${p})`);
       // Frequencies of the likely values against the probability mass function.
@@ -70,15 +86,15 @@ describe("binomial generator (Brian's BinomialFunction)", () => {
   }
 
   test('normal approximation (n = 1000, p = 0.1): mean n·p, variance n·p·(1−p), not integers', () => {
-    const rng = new RandomStream(99);
-    const xs = draws(200_000, () => rng.binomial(1000, 0.1));
+    const rng = siteDraws(99);
+    const xs = draws(200_000, () => binomial(rng, 1000, 0.1));
     assertMoments(xs, 100, 90, 'normal approximation');
     assert.ok(xs.some((x) => !Number.isInteger(x)));
   });
 
   test('approximate: false samples exactly even for large n·p', () => {
-    const rng = new RandomStream(5);
-    const xs = draws(50_000, () => rng.binomial(200, 0.2, false));
+    const rng = siteDraws(5);
+    const xs = draws(50_000, () => binomial(rng, 200, 0.2, false));
     for (const x of xs) assert.ok(Number.isInteger(x));
     assertMoments(xs, 40, 32, 'Bin(200, 0.2) by inversion');
   });

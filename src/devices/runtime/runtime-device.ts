@@ -2,10 +2,18 @@ import { generateJsKernel } from '../../compiler/4-generate/js/generate-kernel.t
 import type { ScalarType } from '../../compiler/functions.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { optimiseKernel } from '../../compiler/ir/passes/optimise-kernel.ts';
-import { RandomStream } from '../../core/random.ts';
+import { randomSites } from '../../compiler/ir/random-sites.ts';
+import { DrawState } from '../../core/random/draw-state.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import { type NativeKernelBackend, NEEDS_NODE_HINT, platform } from '../../platform/platform.ts';
-import type { Device, KernelFunction, NetworkRun, NetworkRunResult, SynapsesConnected } from '../device.ts';
+import type {
+  Device,
+  KernelCalls,
+  KernelFunction,
+  NetworkRun,
+  NetworkRunResult,
+  SynapsesConnected,
+} from '../device.ts';
 import type { ThreadsOption } from '../threads.ts';
 import { allocateTyped, type DeviceArray, DynamicArray, StaticArray, type TypedArray } from './arrays.ts';
 import { brianPrelude } from './prelude.ts';
@@ -14,12 +22,15 @@ import { synapsesConnected } from './synapses-connected.ts';
 
 export type { KernelFunction } from '../device.ts';
 
+/** A generated kernel: `call` is the number of a one-off call that draws (undefined at every step). */
+type GeneratedKernel = (t: number, dt: number, timestep: number, call?: number) => void;
+
 type KernelFactory = (
   arrays: ReadonlyMap<string, DeviceArray>,
   brian: typeof brianPrelude,
-  rng: RandomStream,
+  draws: DrawState,
   user: Readonly<Record<string, (...args: number[]) => number>>,
-) => KernelFunction;
+) => GeneratedKernel;
 
 /** Options of the runtime device (`setDevice('runtime', options)`). */
 export interface RuntimeOptions {
@@ -54,7 +65,8 @@ export class RuntimeDevice implements Device {
   readonly kind = 'runtime';
   readonly inProcess = true;
   readonly arrays = new Map<string, DeviceArray>();
-  readonly rng = new RandomStream();
+  /** The random state: seed, epoch and one-off calls (core/random/draw-state.ts). */
+  readonly draws = new DrawState();
   private readonly factories = new Map<string, KernelFactory>();
   /** Source of the most recent kernels by name, for debugging (`BRIAN_DUMP_KERNELS=1`). */
   readonly sources = new Map<string, string>();
@@ -95,7 +107,7 @@ export class RuntimeDevice implements Device {
           { hint: NEEDS_NODE_HINT },
         );
       }
-      this.native = native(this.arrays, this.rng, options.threads);
+      this.native = native(this.arrays, this.draws, options.threads);
     }
   }
 
@@ -125,19 +137,21 @@ export class RuntimeDevice implements Device {
   }
 
   /** Generates, compiles (or reuses) and binds a kernel. */
-  compile(kernel: Kernel): KernelFunction {
+  compile(kernel: Kernel, calls: KernelCalls): KernelFunction {
     platform().tuneForKernels();
     const optimised = optimiseKernel(kernel);
-    if (this.native) {
+    const draws = randomSites(optimised).count > 0;
+    const stream = draws ? this.draws.stream(kernel.name) : undefined;
+    if (this.native && calls === 'every_step') {
       const obstacle = this.native.obstacle(optimised);
       this.kernelTargets.set(kernel.name, obstacle === undefined ? 'cpp' : `js: ${obstacle}`);
       if (obstacle === undefined) {
-        const { fn, source } = this.native.add(optimised);
+        const { fn, source } = this.native.add(optimised, stream);
         this.remember(kernel.name, source);
         return fn;
       }
     }
-    const source = generateJsKernel(optimised);
+    const source = generateJsKernel(optimised, stream);
     this.remember(kernel.name, source);
     let factory = this.factories.get(source);
     if (!factory) {
@@ -156,7 +170,10 @@ export class RuntimeDevice implements Device {
       }
       user[f.name] = f.user.js;
     }
-    return factory(this.arrays, brianPrelude, this.rng, user);
+    const fn = factory(this.arrays, brianPrelude, this.draws, user);
+    if (calls === 'every_step' || !draws) return fn;
+    // A one-off call that draws is keyed by its number (DrawState).
+    return (t, dt, timestep) => fn(t, dt, timestep, this.draws.nextCall());
   }
 
   private remember(name: string, source: string): void {
@@ -165,7 +182,7 @@ export class RuntimeDevice implements Device {
   }
 
   seed(value?: number): void {
-    this.rng.seed(value ?? Math.floor(Math.random() * 2 ** 32));
+    this.draws.seed(value ?? Math.floor(Math.random() * 2 ** 32));
   }
 
   assign(
@@ -204,11 +221,17 @@ export class RuntimeDevice implements Device {
 
   runNetwork(run: NetworkRun): NetworkRunResult {
     this.native?.flush();
-    return runLoop(run);
+    this.draws.runStarts(run.start);
+    const result = runLoop(run);
+    this.draws.runEnded(result.time);
+    return result;
   }
 
-  runNetworkAsync(run: NetworkRun): Promise<NetworkRunResult> {
+  async runNetworkAsync(run: NetworkRun): Promise<NetworkRunResult> {
     this.native?.flush();
-    return runLoopAsync(run);
+    this.draws.runStarts(run.start);
+    const result = await runLoopAsync(run);
+    this.draws.runEnded(result.time);
+    return result;
   }
 }

@@ -3,11 +3,18 @@ import { resolve } from 'node:path';
 import { mangleId } from '../../compiler/4-generate/cpp/names.ts';
 import type { ScalarType } from '../../compiler/functions.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
-import type { RandomStream } from '../../core/random.ts';
+import { DrawState } from '../../core/random/draw-state.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { BrianObject } from '../../network/brian-object.ts';
 import { Quantity } from '../../units/quantity.ts';
-import type { Device, KernelFunction, NetworkRun, NetworkRunResult, SynapsesConnected } from '../device.ts';
+import type {
+  Device,
+  KernelCalls,
+  KernelFunction,
+  NetworkRun,
+  NetworkRunResult,
+  SynapsesConnected,
+} from '../device.ts';
 import {
   allocateTyped,
   type DeviceArray,
@@ -19,16 +26,18 @@ import { RuntimeDevice } from '../runtime/runtime-device.ts';
 import { resolveThreads } from '../threads.ts';
 import { buildProject } from './build-project.ts';
 import { buildSettings } from './build-settings.ts';
-import { executeProgram } from './execute.ts';
-import { KernelCompiler } from './kernel-compiler.ts';
+import { executeProgram, type Launcher } from './execute.ts';
+import { type DistributedKernel, KernelCompiler } from './kernel-compiler.ts';
 import type { BuildSettings } from './makefile.ts';
 import type { BuildOptions, RerunOptions, StandaloneOptions } from './options.ts';
-import type { ArrayDecl, Operation } from './program.ts';
+import type { ArrayDecl, CppFunction, Operation } from './program.ts';
 import { recordRun } from './record-run.ts';
 import { replayReports } from './replay-reports.ts';
 import { Results } from './results.ts';
 import { commandLineValues } from './run-args.ts';
-import { type WrittenProject, writeProject } from './write-project.ts';
+import { type DistributedProgram, type WrittenProject, writeProject } from './write-project.ts';
+
+type RunOperation = Extract<Operation, { kind: 'run' }>;
 
 /** Times of the last build and run (seconds): code generation, compilation, the program. */
 export interface StandaloneTimings {
@@ -61,7 +70,15 @@ export class CppStandaloneDevice implements Device {
   private functionNames = new WeakMap<KernelFunction, string>();
   private runs: { network: { lastRunTime: number }; report: NetworkRun['report'] }[] = [];
   private runArgsPlaced = false;
-  private stored = new Map<string, { arrays: readonly ArrayDecl[]; queues: readonly string[] }>();
+  private stored = new Map<
+    string,
+    { arrays: readonly ArrayDecl[]; queues: readonly string[]; draws: readonly number[] }
+  >();
+  /**
+   * The random state as the program will have it at each recorded operation (epochs and call
+   * numbers are known now; only an unseeded program's seed is chosen when it starts).
+   */
+  readonly draws = new DrawState();
   private project?: WrittenProject;
   private results?: Results;
   /** Arrays allocated after the program ran (buffers of getters evaluated in JavaScript). */
@@ -78,15 +95,40 @@ export class CppStandaloneDevice implements Device {
   }
 
   private newCompiler(): KernelCompiler {
-    return new KernelCompiler((id) => this.current(id), this.threads > 0, this.options.fastMath ?? false);
+    return new KernelCompiler(
+      (id) => this.current(id),
+      this.threads > 0,
+      this.options.fastMath ?? false,
+      (name) => this.draws.stream(name),
+      (kernel, calls) => this.distributedKernel(kernel, calls),
+    );
   }
 
-  /** Random numbers are drawn inside the compiled program. */
-  get rng(): RandomStream {
-    throw new BrianError(
-      'not_available_on_device',
-      'Random numbers of the cpp_standalone device are drawn inside the compiled program.',
-    );
+  // --- what a distributed program (devices/mpi) changes; nothing here -----------------------
+
+  /** What one process computes of a kernel (undefined: everything, as a single process does). */
+  protected distributedKernel(_kernel: Kernel, _calls: KernelCalls): DistributedKernel | undefined {
+    return undefined;
+  }
+
+  /** A run as the program performs it (a distributed program adds its exchanges). */
+  protected distributedRun(op: RunOperation): RunOperation {
+    return op;
+  }
+
+  /** What main.cpp and the Makefile add for a distributed program. */
+  protected distributedProgram(): DistributedProgram | undefined {
+    return undefined;
+  }
+
+  /** How the program is started (a distributed program: under mpirun). */
+  protected launcher(): Launcher | undefined {
+    return undefined;
+  }
+
+  /** The C++ function a kernel was compiled to, by its name. */
+  protected compiledFunction(name: string): CppFunction | undefined {
+    return this.compiler.functions.find((f) => f.name === name);
   }
 
   /** Whether the program has been built and run (results can be read). */
@@ -137,7 +179,7 @@ export class CppStandaloneDevice implements Device {
     this.allDecls.push(decl);
   }
 
-  private current(arrayId: string): ArrayDecl {
+  protected current(arrayId: string): ArrayDecl {
     const decl = this.decls.get(arrayId);
     if (!decl) throw new Error(`internal: no array ${arrayId} declared on the cpp_standalone device`);
     return decl;
@@ -170,12 +212,13 @@ export class CppStandaloneDevice implements Device {
 
   // --- operations ------------------------------------------------------------------------------
 
-  compile(kernel: Kernel): KernelFunction {
-    if (this.results) return this.evaluateAfterRun(kernel);
-    const fn = this.compiler.compile(kernel);
+  compile(kernel: Kernel, calls: KernelCalls): KernelFunction {
+    if (this.results) return this.evaluateAfterRun(kernel, calls);
+    const fn = this.compiler.compile(kernel, calls);
     const call: KernelFunction = (t, dt, timestep) => {
       this.recording(`Running ${kernel.name}`);
-      this.ops.push({ kind: 'call', fn: fn.name, t, dt, timestep });
+      const draws = fn.draws ? { epoch: this.draws.currentEpoch, call: this.draws.nextCall() } : undefined;
+      this.ops.push({ kind: 'call', fn: fn.name, t, dt, timestep, draws });
     };
     this.functionNames.set(call, fn.name);
     return call;
@@ -184,6 +227,7 @@ export class CppStandaloneDevice implements Device {
   seed(value?: number): void {
     this.recording('seed()');
     const v = value ?? Math.floor(Math.random() * 2 ** 32);
+    this.draws.seed(v);
     this.ops.push({ kind: 'seed', lo: v >>> 0, hi: Math.floor(v / 4294967296) >>> 0 });
   }
 
@@ -266,13 +310,15 @@ export class CppStandaloneDevice implements Device {
     const op = recordRun(
       run,
       this.runs.length,
+      this.draws.runStarts(run.start),
       (fn) => this.functionNames.get(fn),
       (id) => this.current(id),
     );
     if (!this.runArgsPlaced) this.applyRunArgs();
-    this.ops.push(op);
+    this.ops.push(this.distributedRun(op));
     this.runs.push({ network: run.network, report: run.report });
     for (const c of run.clocks) c.timestep = c.endTimestep;
+    this.draws.runEnded(run.start + run.duration);
     if (this.options.buildOnRun !== false) this.build({ directory: this.options.directory });
     // Known at once with buildOnRun; otherwise the network learns it when the program has run.
     const results = this.results as Results | undefined; // set by build()
@@ -298,7 +344,7 @@ export class CppStandaloneDevice implements Device {
         (p) => `_queue_${mangleId(p.name)}`,
       ),
     );
-    this.stored.set(key, { arrays, queues });
+    this.stored.set(key, { arrays, queues, draws: this.draws.getState() });
     this.ops.push({ kind: 'store', key, arrays, queues });
   }
 
@@ -307,7 +353,8 @@ export class CppStandaloneDevice implements Device {
     this.recording('restore()');
     const stored = this.stored.get(key);
     if (!stored) throw new Error(`internal: restore of ${key} before any store`);
-    this.ops.push({ kind: 'restore', key, ...stored, random });
+    if (random) this.draws.setState(stored.draws);
+    this.ops.push({ kind: 'restore', key, arrays: stored.arrays, queues: stored.queues, random });
   }
 
   /** Where values given to `run({ runArgs })` are applied (by default just before the first run, as Brian 2.6). */
@@ -343,6 +390,7 @@ export class CppStandaloneDevice implements Device {
       ],
       settings: this.settings(options.debug),
       kernelFiles: availableParallelism(),
+      distributed: this.distributedProgram(),
     });
     this.timings.generate = (performance.now() - started) / 1000;
     if (options.compile === false) return;
@@ -364,7 +412,13 @@ export class CppStandaloneDevice implements Device {
     const threads = this.threads;
     const env: Record<string, string> =
       threads > 0 ? { OMP_NUM_THREADS: String(threads), OMP_WAIT_POLICY: 'passive' } : {};
-    const execution = executeProgram(project.directory, options.resultsDirectory ?? 'results', values, env);
+    const execution = executeProgram(
+      project.directory,
+      options.resultsDirectory ?? 'results',
+      values,
+      env,
+      this.launcher(),
+    );
     this.timings.binary = execution.seconds;
     this.results = Results.read(execution.resultsDirectory, this.decls);
     this.timings.binaryPeakMemoryMb = this.results.peakMemoryMb;
@@ -393,6 +447,7 @@ export class CppStandaloneDevice implements Device {
     this.runs = [];
     this.runArgsPlaced = false;
     this.stored = new Map();
+    this.draws.seed(Math.floor(Math.random() * 2 ** 32));
     this.project = undefined;
     this.results = undefined;
     this.afterRun = new Set();
@@ -419,7 +474,7 @@ export class CppStandaloneDevice implements Device {
   }
 
   /** After the run, getters of subexpressions and conditions are evaluated in JavaScript on the results. */
-  private evaluateAfterRun(kernel: Kernel): KernelFunction {
+  private evaluateAfterRun(kernel: Kernel, calls: KernelCalls): KernelFunction {
     const blocks = [kernel.scalar, kernel.vector, kernel.condition, ...Object.values(kernel.extra ?? {})];
     const written = new Set(blocks.flatMap((b) => b?.stores.map((s) => s.arrayId) ?? []));
     for (const id of written) {
@@ -427,7 +482,7 @@ export class CppStandaloneDevice implements Device {
     }
     if (!this.evaluator) this.evaluator = new RuntimeDevice();
     for (const id of kernel.arrays.keys()) this.evaluator.arrays.set(id, this.array(id));
-    return this.evaluator.compile(kernel);
+    return this.evaluator.compile(kernel, calls);
   }
 }
 

@@ -20,6 +20,16 @@ export interface Execution {
   readonly progress: readonly Progress[];
 }
 
+/** A program started through another command (a distributed program: `mpirun … ./main`). */
+export interface Launcher {
+  readonly command: string;
+  /** Arguments before the program's path. */
+  readonly args: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
+  /** What the command is, for messages (`mpirun`). */
+  readonly label: string;
+}
+
 /** One command-line value: an array's C++ name, a range (stop -1: to the end), the value or `file:<path>`. */
 export interface CommandLineValue {
   readonly name: string;
@@ -38,18 +48,27 @@ export function executeProgram(
   resultsDirectory: string,
   values: readonly CommandLineValue[],
   env: Readonly<Record<string, string>>,
+  launcher?: Launcher,
 ): Execution {
   const results = resolve(directory, resultsDirectory);
   mkdirSync(results, { recursive: true });
   const args = ['--results_dir', results];
   for (const v of values) args.push('--arg', v.name, String(v.start), String(v.stop), v.value);
   const started = performance.now();
-  const r = spawnSync(join(resolve(directory), 'main'), args, {
-    cwd: directory,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, LD_BIND_NOW: '1', ...env },
-  });
+  const program = join(resolve(directory), 'main');
+  const r = launcher
+    ? spawnSync(launcher.command, [...launcher.args, program, ...args], {
+        cwd: directory,
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+        env: { ...process.env, LD_BIND_NOW: '1', ...env, ...launcher.env },
+      })
+    : spawnSync(program, args, {
+        cwd: directory,
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+        env: { ...process.env, LD_BIND_NOW: '1', ...env },
+      });
   const seconds = (performance.now() - started) / 1000;
   const progress: Progress[] = [];
   for (const line of (r.stdout ?? '').split('\n')) {
@@ -68,9 +87,10 @@ export function executeProgram(
   }
   if (r.error || r.status !== 0) {
     const why = r.error ? r.error.message : r.signal ? `signal ${r.signal}` : `exit status ${r.status}`;
+    const how = launcher ? ` under ${launcher.label}` : '';
     throw new BrianError(
       'standalone_run_error',
-      `The standalone program in ${directory} failed (${why}).\n${stderr.slice(-4000)}`,
+      `The standalone program in ${directory} failed${how} (${why}).\n${stderr.slice(-4000)}`,
     );
   }
   if (stderr) process.stderr.write(stderr);

@@ -1,10 +1,12 @@
-import type { CppKernelContext } from '../../compiler/4-generate/cpp/context.ts';
+import type { CppKernelContext, KernelPartition } from '../../compiler/4-generate/cpp/context.ts';
 import { generateCppKernel, KernelNotAvailableError } from '../../compiler/4-generate/cpp/generate-kernel.ts';
 import { mangleId } from '../../compiler/4-generate/cpp/names.ts';
 import type { FunctionDef } from '../../compiler/functions.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { optimiseKernel } from '../../compiler/ir/passes/optimise-kernel.ts';
+import { randomSites } from '../../compiler/ir/random-sites.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
+import type { KernelCalls } from '../device.ts';
 import type { ArrayDecl, CppFunction, SupportCode } from './program.ts';
 
 /**
@@ -24,13 +26,24 @@ export class KernelCompiler {
     private readonly openmp = false,
     /** fastMath builds: exp() by brianlib's vectorisable implementation. */
     private readonly fastMath = false,
+    /** The random stream number of a kernel that draws (DrawState.stream). */
+    private readonly streamOf: (kernelName: string) => number = () => 0,
+    /** A distributed program: what this process computes of a kernel (none: everything). */
+    private readonly partitionOf: (
+      kernel: Kernel,
+      calls: KernelCalls,
+    ) => DistributedKernel | undefined = () => undefined,
   ) {}
 
-  compile(kernel: Kernel): CppFunction {
+  compile(kernel: Kernel, calls: KernelCalls): CppFunction {
     const optimised = this.fastMath ? withFastFunctions(optimiseKernel(kernel)) : optimiseKernel(kernel);
+    const draws = randomSites(optimised).count > 0;
     const used = new Map<string, ArrayDecl>();
+    const distributed = this.partitionOf(optimised, calls);
     const ctx: CppKernelContext = {
       openmp: this.openmp,
+      partition: distributed?.partition,
+      randomStream: draws ? this.streamOf(kernel.name) : undefined,
       array: (arrayId) => {
         const decl = this.current(arrayId);
         used.set(decl.cppName, decl);
@@ -49,7 +62,8 @@ export class KernelCompiler {
       }
       throw e;
     }
-    const key = `${body}\n${support.map((s) => s.code).join('\n')}`;
+    const externs = distributed?.externs ?? [];
+    const key = `${body}\n${support.map((s) => s.code).join('\n')}\n${externs.join('\n')}`;
     const known = this.byBody.get(key);
     if (known) return known;
     const name = this.uniqueName(`_run_${mangleId(kernel.name)}`);
@@ -58,6 +72,9 @@ export class KernelCompiler {
       source: body.replace('__KERNEL__', name),
       arrays: [...used.values()],
       support,
+      draws,
+      kernel: optimised,
+      externs,
     };
     this.byBody.set(key, fn);
     this.functions.push(fn);
@@ -70,6 +87,12 @@ export class KernelCompiler {
     this.usedNames.add(name);
     return name;
   }
+}
+
+/** What one process of a distributed program computes of a kernel, and the declarations that needs. */
+export interface DistributedKernel {
+  readonly partition?: KernelPartition;
+  readonly externs: readonly string[];
 }
 
 /** Functions with a faster (vectorisable, not correctly rounded) C++ implementation in brianlib. */

@@ -8,7 +8,7 @@ import { emitRun } from './run-source.ts';
 
 /**
  * `main.cpp`: reads its arguments (results directory, run_args), allocates the arrays, seeds the
- * generator randomly (as a new RandomStream does), then performs the recorded operations in
+ * random numbers randomly (as a new DrawState does), then performs the recorded operations in
  * order and writes every array and the time of each run to the results directory.
  */
 export function mainSource(
@@ -17,6 +17,7 @@ export function mainSource(
   ops: readonly Operation[],
   functions: readonly CppFunction[],
   files: DataFiles,
+  hooks: MainHooks = NO_HOOKS,
 ): string {
   const w = new CodeWriter();
   w.line('#include <algorithm>');
@@ -26,6 +27,7 @@ export function mainSource(
   w.line('#include <vector>');
   w.line('#include <sys/resource.h>');
   w.line('#include "brianlib/brian.h"');
+  for (const line of hooks.globals) w.line(line);
   w.line();
   for (const line of arraysSource(decls, queues, files).trimEnd().split('\n')) w.line(line);
   w.line();
@@ -46,6 +48,7 @@ export function mainSource(
   });
   w.line();
   w.block('int main(int argc, char** argv)', () => {
+    for (const line of hooks.start) w.line(line);
     w.line('std::string results_dir = "results";');
     w.line('std::vector<RunArg> run_args;');
     w.block('for (int k = 1; k < argc; k++)', () => {
@@ -55,13 +58,14 @@ export function mainSource(
       );
     });
     w.line('_init_arrays();');
-    w.line('brian::seed_randomly(brian::_rng);');
+    w.line('brian::seed_randomly(brian::_draws);');
+    for (const line of hooks.afterRandomSeed) w.line(line);
     w.line('std::vector<double> _run_times;');
     ops.forEach((op, k) => {
       emitOperation(w, op, k, files, snapshots);
     });
-    w.line('_write_results(results_dir);');
-    w.block('', () => {
+    w.block(hooks.writesResults ? `if (${hooks.writesResults})` : '', () => {
+      w.line('_write_results(results_dir);');
       w.line('FILE* f = std::fopen((results_dir + "/last_run_info.txt").c_str(), "w");');
       w.line('for (double x : _run_times) std::fprintf(f, "%.17g\\n", x);');
       w.line('std::fclose(f);');
@@ -70,14 +74,36 @@ export function mainSource(
     w.block('', () => {
       w.line('struct rusage _usage;');
       w.line('getrusage(RUSAGE_SELF, &_usage);');
-      w.line('FILE* f = std::fopen((results_dir + "/peak_memory_kb.txt").c_str(), "w");');
-      w.line('std::fprintf(f, "%ld\\n", (long)_usage.ru_maxrss);');
-      w.line('std::fclose(f);');
+      for (const line of hooks.peakMemory ?? []) w.line(line);
+      w.block(hooks.writesResults ? `if (${hooks.writesResults})` : '', () => {
+        w.line('FILE* f = std::fopen((results_dir + "/peak_memory_kb.txt").c_str(), "w");');
+        w.line('std::fprintf(f, "%ld\\n", (long)_usage.ru_maxrss);');
+        w.line('std::fclose(f);');
+      });
     });
+    for (const line of hooks.end) w.line(line);
     w.line('return 0;');
   });
   return w.toString();
 }
+
+/** What a distributed program (devices/mpi) adds to main.cpp. */
+export interface MainHooks {
+  /** Lines after the includes (headers, globals). */
+  readonly globals: readonly string[];
+  /** The first statements of main(). */
+  readonly start: readonly string[];
+  /** After an unseeded program seeded itself (every process must take the same seed). */
+  readonly afterRandomSeed: readonly string[];
+  /** A C++ condition: this process writes the results (undefined: always). */
+  readonly writesResults?: string;
+  /** Given `_usage` (getrusage), statements that make `_usage.ru_maxrss` what the results report. */
+  readonly peakMemory?: readonly string[];
+  /** The last statements before main() returns. */
+  readonly end: readonly string[];
+}
+
+const NO_HOOKS: MainHooks = { globals: [], start: [], afterRandomSeed: [], end: [] };
 
 /** A C++ prefix per snapshot key (`_snapshot_0_`), in order of first store(). */
 function snapshotNames(ops: readonly Operation[]): Map<string, string> {
@@ -93,7 +119,7 @@ function snapshotGlobals(ops: readonly Operation[], names: ReadonlyMap<string, s
   for (const op of ops) {
     if (op.kind !== 'store') continue;
     const prefix = names.get(op.key)!;
-    lines.add(`static double ${prefix}rng[6];`);
+    lines.add(`static uint32_t ${prefix}seed[2];`);
     for (const d of op.arrays) lines.add(`static std::vector<${storageType(d.type)}> ${prefix}${d.cppName};`);
     for (const q of op.queues) lines.add(`static brian::SpikeQueue ${prefix}${q};`);
   }
@@ -109,6 +135,11 @@ function emitOperation(
 ): void {
   switch (op.kind) {
     case 'call':
+      if (op.draws) {
+        w.line(
+          `brian::_draws.epoch = ${op.draws.epoch}u; brian::_draws.once = true; brian::_draws.call = ${op.draws.call}u;`,
+        );
+      }
       w.line(`${op.fn}(${doubleLiteral(op.t)}, ${doubleLiteral(op.dt)}, ${op.timestep});`);
       return;
     case 'set': {
@@ -173,7 +204,7 @@ function emitOperation(
       });
       return;
     case 'seed':
-      w.line(`brian::_rng.seed(${op.lo}u, ${op.hi}u);`);
+      w.line(`brian::_draws.seed_lo = ${op.lo}u; brian::_draws.seed_hi = ${op.hi}u;`);
       return;
     case 'store': {
       const prefix = snapshots.get(op.key)!;
@@ -182,7 +213,7 @@ function emitOperation(
         else w.line(`${prefix}${d.cppName}.assign(${d.cppName}, ${d.cppName} + ${d.size});`);
       }
       for (const q of op.queues) w.line(`${prefix}${q} = ${q};`);
-      w.line(`brian::_rng.get_state(${prefix}rng);`);
+      w.line(`${prefix}seed[0] = brian::_draws.seed_lo; ${prefix}seed[1] = brian::_draws.seed_hi;`);
       return;
     }
     case 'restore': {
@@ -192,7 +223,8 @@ function emitOperation(
         else w.line(`std::copy(${prefix}${d.cppName}.begin(), ${prefix}${d.cppName}.end(), ${d.cppName});`);
       }
       for (const q of op.queues) w.line(`${q} = ${prefix}${q};`);
-      if (op.random) w.line(`brian::_rng.set_state(${prefix}rng);`);
+      if (op.random)
+        w.line(`brian::_draws.seed_lo = ${prefix}seed[0]; brian::_draws.seed_hi = ${prefix}seed[1];`);
       return;
     }
     case 'run_args':

@@ -1,10 +1,12 @@
 import { EXP_CONSTANTS, EXP2_FRACTIONS, EXP2_POWERS, EXP2_POWERS_OFFSET } from '../../core/math/exp.ts';
 import { LOG_CONSTANTS, LOG_SERIES } from '../../core/math/log.ts';
+import { ZIGGURAT_F, ZIGGURAT_R, ZIGGURAT_X } from '../../core/random/ziggurat.ts';
 
 /**
  * `brianlib/math_tables.h`: the tables and constants of the runtime's exp and log
- * (src/core/math/exp.ts, log.ts), printed from the very numbers the JavaScript uses, so
- * `_brian_exp` and `_brian_log` (brianlib/brian_math.h) give the same bits. Numbers are printed in the shortest form that reads back exactly;
+ * (src/core/math/exp.ts, log.ts) and of the normal generator (src/core/random/ziggurat.ts),
+ * printed from the very numbers the JavaScript uses, so `_brian_exp`, `_brian_log`
+ * (brianlib/brian_math.h) and `randn()` (brianlib/random.h) give the same bits. Numbers are printed in the shortest form that reads back exactly;
  * powers of two as hexadecimal literals (exact down to the smallest subnormal).
  */
 export function mathTablesHeader(): string {
@@ -25,8 +27,9 @@ export function mathTablesHeader(): string {
     ...Object.entries(LOG_CONSTANTS).map(
       ([name, value]) => `static const double _BRIAN_LOG_${name} = ${exact(value)};`,
     ),
+    `static const double _BRIAN_ZIGGURAT_R = ${exact(ZIGGURAT_R)};`,
   ];
-  return `// Generated from src/core/math/exp.ts and log.ts: do not edit.
+  return `// Generated from src/core/math/exp.ts, log.ts and src/core/random/ziggurat.ts: do not edit.
 #pragma once
 #include <cmath>
 
@@ -43,6 +46,14 @@ ${rows(Array.from(EXP2_POWERS, power), 8)}
 
 static const double _brian_log_series[${LOG_SERIES.length}] = {
 ${rows(LOG_SERIES.map(exact), 4)}
+};
+
+static const double _brian_ziggurat_x[${ZIGGURAT_X.length}] = {
+${rows(Array.from(ZIGGURAT_X, exact), 4)}
+};
+
+static const double _brian_ziggurat_f[${ZIGGURAT_F.length}] = {
+${rows(Array.from(ZIGGURAT_F, exact), 4)}
 };
 `;
 }

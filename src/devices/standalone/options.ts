@@ -1,3 +1,4 @@
+import type { MpiOptions } from '../mpi/options.ts';
 import type { ThreadsOption } from '../threads.ts';
 
 /** How `setDevice('cpp_standalone', options)` builds and runs the program (Brian's set_device/build arguments). */
@@ -34,6 +35,11 @@ export interface StandaloneOptions {
   readonly extraLinkArgs?: readonly string[];
   /** Print the compiler's and the program's output as they come (default false). */
   readonly verbose?: boolean;
+  /**
+   * Run the program as several MPI processes (devices/mpi): neurons and synapses are shared out,
+   * the results are the single process's, bit for bit. Needs Open MPI (`mpicxx`, `mpirun`).
+   */
+  readonly mpi?: MpiOptions;
 }
 
 /** Arguments of `device.build()`. */

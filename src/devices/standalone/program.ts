@@ -1,4 +1,5 @@
 import type { ScalarType } from '../../compiler/functions.ts';
+import type { Kernel } from '../../compiler/ir/kernel.ts';
 import type { TypedArray } from '../runtime/arrays.ts';
 
 /**
@@ -37,7 +38,9 @@ export type ResolvedAction =
       readonly stop: number;
       readonly due: ArrayDecl;
     }
-  | { readonly kind: 'source_clock'; readonly target: ArrayDecl; readonly clock: number };
+  | { readonly kind: 'source_clock'; readonly target: ArrayDecl; readonly clock: number }
+  /** C++ statements of a distributed program (exchanges between processes: devices/mpi). */
+  | { readonly kind: 'code'; readonly lines: readonly string[] };
 
 export interface RunClock {
   readonly name: string;
@@ -52,16 +55,19 @@ export interface QueuePreparation {
   readonly sourceSize: number;
   readonly delays: ArrayDecl;
   readonly dt: number;
+  /** A distributed program: a C++ `std::vector<char>*` marking the synapses this process queues. */
+  readonly owned?: string;
 }
 
 export type Operation =
-  /** A kernel run once (setters, connect). */
+  /** A kernel run once (setters, connect); one that draws has its epoch and call number (DrawState). */
   | {
       readonly kind: 'call';
       readonly fn: string;
       readonly t: number;
       readonly dt: number;
       readonly timestep: number;
+      readonly draws?: { readonly epoch: number; readonly call: number };
     }
   /** Literal values: all elements (indices undefined) or the listed ones. */
   | {
@@ -114,6 +120,8 @@ export type Operation =
       readonly kind: 'run';
       /** Index among the program's runs (results report each run's time). */
       readonly index: number;
+      /** The epoch of the run's random numbers (DrawState.runStarts). */
+      readonly epoch: number;
       readonly clocks: readonly RunClock[];
       readonly runners: readonly {
         readonly name: string;
@@ -125,6 +133,9 @@ export type Operation =
       readonly duration: number;
       /** Progress lines: where to, and how often (wall-clock seconds). */
       readonly report?: { readonly stream: 'stdout' | 'stderr'; readonly period: number };
+      /** A distributed program: C++ statements before the step loop and after it (devices/mpi). */
+      readonly before?: readonly string[];
+      readonly after?: readonly string[];
     };
 
 /** A kernel printed as C++: its function name and the text of the function. */
@@ -135,6 +146,12 @@ export interface CppFunction {
   readonly arrays: readonly ArrayDecl[];
   /** Support code of functions it calls (user functions, inline templates), deduplicated by text. */
   readonly support: readonly SupportCode[];
+  /** Draws random numbers (a one-off call then needs its epoch and call number). */
+  readonly draws: boolean;
+  /** The optimised IR it was printed from (a distributed program analyses what it reads and writes). */
+  readonly kernel: Kernel;
+  /** Further declarations its file needs (a distributed program's ownership globals). */
+  readonly externs: readonly string[];
 }
 
 /** C++ code a kernel needs besides brianlib: a user function's implementation or an inline function's definitions. */

@@ -15,6 +15,7 @@ type RunOperation = Extract<Operation, { kind: 'run' }>;
 export function recordRun(
   run: NetworkRun,
   index: number,
+  epoch: number,
   functionOf: (fn: KernelFunction) => string | undefined,
   current: (arrayId: string) => ArrayDecl,
 ): RunOperation {
@@ -85,6 +86,7 @@ export function recordRun(
   return {
     kind: 'run',
     index,
+    epoch,
     clocks: runClocks,
     runners,
     queues,

@@ -13,14 +13,17 @@ type RunOperation = Extract<Operation, { kind: 'run' }>;
 export function emitRun(w: CodeWriter, run: RunOperation): void {
   w.block('', () => {
     w.line(`// run ${run.index}: ${doubleLiteral(run.duration)} s from t = ${doubleLiteral(run.start)} s`);
+    w.line(`brian::_draws.epoch = ${run.epoch}u; brian::_draws.once = false;`);
     run.clocks.forEach((c, k) => {
       w.line(
         `brian::Clock _c${k}; _c${k}.timestep = ${c.timestep}; _c${k}.end = ${c.end}; _c${k}.dt = ${doubleLiteral(c.dt)}; // ${c.name}`,
       );
     });
+    for (const line of run.before ?? []) w.line(line);
     for (const q of run.queues) {
+      const owned = q.owned ? `, ${q.owned}` : '';
       w.line(
-        `${q.queue}.prepare(${q.sourceIndex.cppName}, ${q.sourceSize}, ${q.delays.cppName}, ${doubleLiteral(q.dt)});`,
+        `${q.queue}.prepare(${q.sourceIndex.cppName}, ${q.sourceSize}, ${q.delays.cppName}, ${doubleLiteral(q.dt)}${owned});`,
       );
     }
     const start = doubleLiteral(run.start);
@@ -83,6 +86,7 @@ export function emitRun(w: CodeWriter, run: RunOperation): void {
         maybeReport('_min');
       });
     }
+    for (const line of run.after ?? []) w.line(line);
     w.line('const double _elapsed = brian::now_seconds() - _wall_start;');
     w.line('_run_times.push_back(_elapsed);');
     if (report) w.line(`brian::report_progress(${run.index}, _elapsed, 1.0, ${start}, ${duration});`);
@@ -111,6 +115,9 @@ function emitActions(
         w.line(
           `${a.target.cppName}[0] = _c${a.clock}.t(); ${a.target.cppName}[1] = _c${a.clock}.dt; ${a.target.cppName}[2] = (double)_c${a.clock}.timestep;`,
         );
+        break;
+      case 'code':
+        for (const line of a.lines) w.line(line);
         break;
     }
   }

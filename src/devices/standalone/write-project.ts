@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { CodeWriter } from '../../compiler/4-generate/code-writer.ts';
 import type { DataFiles } from './arrays-source.ts';
 import { externDeclaration } from './cpp-values.ts';
-import { mainSource } from './main-source.ts';
+import { type MainHooks, mainSource } from './main-source.ts';
 import { type BuildSettings, flagsFile, makefile } from './makefile.ts';
 import { mathTablesHeader } from './math-tables-source.ts';
 import type { ArrayDecl, CppFunction, Operation, SupportCode } from './program.ts';
@@ -21,6 +21,15 @@ export interface ProjectInput {
   readonly settings: BuildSettings;
   /** How many files the kernels are compiled in (compiled in parallel; each parses the headers once). */
   readonly kernelFiles: number;
+  /** What a distributed program (devices/mpi) adds to main.cpp and the Makefile. */
+  readonly distributed?: DistributedProgram;
+}
+
+/** What a distributed program adds: code in main.cpp (see MainHooks) and brianlib objects to link. */
+export interface DistributedProgram {
+  readonly main: MainHooks;
+  /** brianlib sources compiled into the program besides support.cpp (`distributed.cpp`). */
+  readonly brianlibSources: readonly string[];
 }
 
 export interface WrittenProject {
@@ -56,7 +65,10 @@ export function writeProject(directory: string, input: ProjectInput): WrittenPro
     kernels.push(path);
     files.set(path, kernelSource(group));
   });
-  files.set('main.cpp', mainSource(input.decls, input.queues, input.ops, input.functions, data));
+  files.set(
+    'main.cpp',
+    mainSource(input.decls, input.queues, input.ops, input.functions, data, input.distributed?.main),
+  );
   files.set('flags.mk', flagsFile(input.settings));
   files.set(
     'Makefile',
@@ -65,6 +77,7 @@ export function writeProject(directory: string, input: ProjectInput): WrittenPro
       brianlib: brianlib.filter((f) => f.endsWith('.h')).map((f) => `brianlib/${f}`),
       support: [...support.keys()],
       kernels,
+      brianlibSources: input.distributed?.brianlibSources ?? [],
     }),
   );
 
@@ -113,7 +126,7 @@ function kernelSource(functions: readonly CppFunction[]): string {
   w.line('#include "../brianlib/kernel.h"');
   const support = new Set(functions.flatMap((fn) => fn.support.map(supportPath)));
   for (const path of [...support].sort()) w.line(`#include "../${path}"`);
-  const externs = new Set(functions.flatMap((fn) => fn.arrays.map(externDeclaration)));
+  const externs = new Set(functions.flatMap((fn) => [...fn.arrays.map(externDeclaration), ...fn.externs]));
   for (const e of [...externs].sort()) w.line(e);
   w.line();
   return w.toString() + functions.map((fn) => fn.source).join('\n');

@@ -33,7 +33,7 @@ export abstract class KernelRunner implements Runner {
       if (e instanceof BrianError) throw e.withCreationSite(this.owner.createdAt);
       throw e;
     }
-    this.step = ctx.device.compile(this.kernel);
+    this.step = ctx.device.compile(this.kernel, 'every_step');
     this.actions = [{ kind: 'call', fn: this.step }];
   }
 }

@@ -1,4 +1,4 @@
-import { RandomStream } from '../../core/random.ts';
+import { RandomStream } from '../../core/random/stream.ts';
 import type { Morphology } from './morphology.ts';
 import type { SectionPoints } from './section.ts';
 

@@ -24,6 +24,33 @@ export interface CppKernelContext {
    * program's OpenMP default (`OMP_NUM_THREADS`, which the standalone device sets).
    */
   readonly threads?: number;
+  /** The kernel's random stream number (DrawState.stream), when it draws. */
+  readonly randomStream?: number;
+  /**
+   * A distributed program (MPI): the elements this process computes. Kernels that run at every
+   * step over neurons or synapses visit only those; without it, every element.
+   */
+  readonly partition?: KernelPartition;
+}
+
+/**
+ * What a process of a distributed program computes of a kernel's loop (made by
+ * compiler/4-generate/cpp-mpi for each kernel, which knows its group or synapses).
+ */
+export interface KernelPartition {
+  /** Neurons: the owned part of the element range [start, stop) (C++ expressions). */
+  neurons(start: string, stop: string): { readonly start: string; readonly stop: string };
+  /** Synapses: a C++ `std::vector<int32_t>` of the owned synapse indices, ascending. */
+  synapses(): string;
+  /** A C++ condition: element `index` of the kernel's group is owned here. */
+  owns(index: string): string;
+  /**
+   * A summed variable whose targets are not all owned with their synapses (the presynaptic side):
+   * the statement that, after every process stored its synapses' contributions into `buffer` (a
+   * `std::vector<double>` of one value per synapse), gives every process all of them; each then
+   * sums every synapse in order, so the sums are the single process's to the bit.
+   */
+  gatherContributions?(buffer: string): string;
 }
 
 /** `vector.size()` of a dynamic array, or the fixed size of a static one, as an int32 expression. */

@@ -1,6 +1,7 @@
 import type { IndexRef } from '../../2-analyze/scope.ts';
 import type { FunctionDef } from '../../functions.ts';
 import type { CodeBlock, Kernel } from '../../ir/kernel.ts';
+import { randomSites } from '../../ir/random-sites.ts';
 import type { CodeWriter } from '../code-writer.ts';
 import { cppLocal, localType, ptr } from './names.ts';
 import { CppExprPrinter } from './print-expr.ts';
@@ -25,7 +26,7 @@ export function functionTable(kernel: Kernel): Map<string, FunctionDef> {
  * An integer local assigned a float value is converted as JavaScript's `| 0` does.
  */
 export function emitBlock(w: CodeWriter, block: CodeBlock, kernel: Kernel, declared: Set<string>): void {
-  const printer = new CppExprPrinter(block.types, functionTable(kernel));
+  const printer = new CppExprPrinter(block.types, functionTable(kernel), randomSites(kernel).of);
   for (const load of block.loads) {
     const name = cppLocal(load.local);
     const value = `${ptr(load.arrayId)}[${indexExpr(load.index)}]`;
@@ -50,5 +51,15 @@ export function emitBlock(w: CodeWriter, block: CodeBlock, kernel: Kernel, decla
   }
   for (const store of block.stores) {
     w.line(`${ptr(store.arrayId)}[${indexExpr(store.index)}] = ${cppLocal(store.local)};`);
+  }
+}
+
+/**
+ * At the start of an element's code: the draws of every per-element call site, keyed by
+ * `element` (locals of the loop body, so OpenMP threads never share one).
+ */
+export function emitElementDraws(w: CodeWriter, kernel: Kernel, element: string): void {
+  for (const site of randomSites(kernel).element) {
+    w.line(`brian::SiteDraws _r${site}(_k${site}, (uint32_t)(${element}));`);
   }
 }

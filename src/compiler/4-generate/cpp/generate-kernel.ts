@@ -1,4 +1,5 @@
 import type { ArrayInfo, Kernel, KernelKind } from '../../ir/kernel.ts';
+import { randomSites } from '../../ir/random-sites.ts';
 import { CodeWriter } from '../code-writer.ts';
 import type { CppKernelContext } from './context.ts';
 import { group_variable_set } from './kernels/group-variable-set.ts';
@@ -62,8 +63,8 @@ export type CppLinkage =
   | {
       readonly table: readonly string[];
       /**
-       * Entry of `_arrays` holding the random generator's state (six doubles, brianlib's
-       * `Random::get_state` layout): loaded into `brian::_rng` on entry, written back on exit.
+       * Entry of `_arrays` holding the draw context of a kernel that draws random numbers (six
+       * doubles, brianlib's `DrawContext::from_doubles` layout: seed words, epoch, once, call).
        */
       readonly randomState?: number;
     };
@@ -103,11 +104,6 @@ export function generateCppKernel(
       }
     } else {
       w.line('(void)_sizes;');
-      if (linkage !== 'program' && linkage.randomState !== undefined) {
-        w.line(
-          `const _RandomStateSync _random_state{static_cast<double*>(_arrays[${linkage.randomState}])};`,
-        );
-      }
       table.forEach((arrayId, k) => {
         const ref = ctx.array(arrayId);
         const type = storageType(ref.type);
@@ -116,9 +112,34 @@ export function generateCppKernel(
         if (kernel.arrays.has(arrayId)) declarePointer(w, arrayId, type, source);
       });
     }
+    emitDrawKeys(w, kernel, linkage, ctx);
     emitter(w, kernel, new Set(['t', 'dt', '_timestep']), ctx);
   });
   return w.toString();
+}
+
+/**
+ * A kernel that draws: the invocation's key (from the program's `brian::_draws`, or the draw
+ * context the runtime device passes), each call site's key, and the draws of scalar-block sites
+ * (element-block sites get theirs per element: emitElementDraws).
+ */
+function emitDrawKeys(w: CodeWriter, kernel: Kernel, linkage: CppLinkage, ctx: CppKernelContext): void {
+  const sites = randomSites(kernel);
+  if (sites.count === 0) return;
+  if (ctx.randomStream === undefined)
+    throw new Error(`internal: ${kernel.name} draws without a stream number`);
+  if (linkage === 'program') w.line('const brian::DrawContext& _draw_context = brian::_draws;');
+  else {
+    if (linkage.randomState === undefined)
+      throw new Error(`internal: ${kernel.name} draws without a draw context`);
+    w.line(
+      `const brian::DrawContext _draw_context = brian::DrawContext::from_doubles(static_cast<const double*>(_arrays[${linkage.randomState}]));`,
+    );
+  }
+  w.line('uint32_t _key[2];');
+  w.line(`_draw_context.invocation(${ctx.randomStream}u, _timestep, _key);`);
+  for (let k = 0; k < sites.count; k++) w.line(`const brian::SiteKey _k${k}(_key, ${k}u);`);
+  for (const k of sites.scalar) w.line(`brian::SiteDraws _r${k}(_k${k}, 0xffffffffu);`);
 }
 
 function declarePointer(w: CodeWriter, arrayId: string, type: string, source: string): void {

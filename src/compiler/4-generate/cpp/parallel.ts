@@ -33,12 +33,13 @@ export function iterationsIndependent(kernel: Kernel): boolean {
 }
 
 /**
- * Whether OpenMP threads may share the loop: independent iterations, and no function drawing
- * random numbers or keeping state (one generator stream must be consumed in order, so that a
- * seed gives the same numbers with and without threads).
+ * Whether OpenMP threads may share the loop: independent iterations, and no function keeping
+ * state between calls (a user function declared not stateless). Random numbers do not tie
+ * elements together: each element's draws are keyed by its index (core/random), so a seed gives
+ * the same numbers with any number of threads.
  */
 export function elementsIndependent(kernel: Kernel): boolean {
-  return iterationsIndependent(kernel) && ![...kernel.functions].some((f) => f.stateful);
+  return iterationsIndependent(kernel) && ![...kernel.functions].some((f) => f.stateful && !f.random);
 }
 
 function isOwnElement(index: CodeBlock['stores'][number]['index']): boolean {

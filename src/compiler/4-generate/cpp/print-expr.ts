@@ -1,17 +1,13 @@
 import type { Expr } from '../../1-parse/ast.ts';
-import type { FunctionDef, ScalarType } from '../../functions.ts';
+import type { FunctionDef, ScalarType, TemplateContext } from '../../functions.ts';
 import { logicalOperator } from '../../ir/eager-logic.ts';
 import { typeOf } from '../../ir/types.ts';
 import { inlineTimestepCompare } from '../js/inline-prelude.ts';
+import { siteDraws } from '../js/print-expr.ts';
 import { cppLocal, ptr } from './names.ts';
 
 /** Inline function templates (TimedArray, BinomialFunction) see kernel arrays as `_ptr_<id>` and the clock's `dt`. */
-const CPP_TEMPLATE_CONTEXT = { ptr, dt: 'dt' };
-
-/** A function printed from a template rather than called (see `FunctionDef.inline`). */
-interface InlineCapable {
-  readonly inline?: { cpp(args: readonly string[], ctx: typeof CPP_TEMPLATE_CONTEXT): string };
-}
+const CPP_TEMPLATE_CONTEXT: TemplateContext = { ptr, dt: 'dt' };
 
 /**
  * Prints an IR expression as C++ with the same Python/Brian semantics as the JavaScript printer:
@@ -23,6 +19,8 @@ export class CppExprPrinter {
   constructor(
     private readonly locals: ReadonlyMap<string, ScalarType>,
     private readonly functions: ReadonlyMap<string, FunctionDef>,
+    /** The call site of each drawing call (compiler/ir/random-sites.ts): its draws are `_r<site>`. */
+    private readonly sites: ReadonlyMap<Expr, number> = new Map(),
   ) {}
 
   typeOf(expr: Expr): ScalarType {
@@ -58,8 +56,12 @@ export class CppExprPrinter {
         const args = expr.args.map((a) => this.print(a));
         if (expr.callee === '_select') return `(${args[0]} ? ${args[1]} : ${args[2]})`;
         const def = this.functions.get(expr.callee);
-        const inline = (def as InlineCapable | undefined)?.inline;
-        if (inline) return `(${inline.cpp(args, CPP_TEMPLATE_CONTEXT)})`;
+        if (def?.random) {
+          const draws = siteDraws(this.sites, expr);
+          if (def.inline) return `(${def.inline.cpp(args, { ...CPP_TEMPLATE_CONTEXT, random: draws })})`;
+          return `${draws}.${def.cpp}(${args.join(', ')})`;
+        }
+        if (def?.inline) return `(${def.inline.cpp(args, CPP_TEMPLATE_CONTEXT)})`;
         return `${def?.cpp ?? expr.callee}(${args.join(', ')})`;
       }
       case 'Binary': {

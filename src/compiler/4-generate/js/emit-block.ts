@@ -1,6 +1,7 @@
 import type { IndexRef } from '../../2-analyze/scope.ts';
 import type { FunctionDef } from '../../functions.ts';
 import type { ArrayAccess, CodeBlock, Kernel } from '../../ir/kernel.ts';
+import { randomSites } from '../../ir/random-sites.ts';
 import type { CodeWriter } from '../code-writer.ts';
 import { JsExprPrinter } from './print-expr.ts';
 
@@ -25,7 +26,7 @@ export function functionTable(kernel: Kernel): Map<string, FunctionDef> {
 
 /** Prints loads, statements and stores of a block. `declared` holds locals already in scope. */
 export function emitBlock(w: CodeWriter, block: CodeBlock, kernel: Kernel, declared: Set<string>): void {
-  const printer = new JsExprPrinter(block.types, functionTable(kernel));
+  const printer = new JsExprPrinter(block.types, functionTable(kernel), randomSites(kernel).of);
   for (const load of block.loads) emitLoad(w, load, declared);
   for (const s of block.statements) {
     const value = printer.print(s.value);
@@ -46,4 +47,9 @@ function emitLoad(w: CodeWriter, load: ArrayAccess, declared: Set<string>): void
   const value = `${ptr(load.arrayId)}[${indexExpr(load.index)}]`;
   w.line(`let ${load.local} = ${value};`);
   declared.add(load.local);
+}
+
+/** At the start of an element's code: the draws of every per-element call site restart at `element`. */
+export function emitElementDraws(w: CodeWriter, kernel: Kernel, element: string): void {
+  for (const site of randomSites(kernel).element) w.line(`_r${site}.at(${element});`);
 }

@@ -1,4 +1,5 @@
 import type { Kernel, KernelKind } from '../../ir/kernel.ts';
+import { randomSites } from '../../ir/random-sites.ts';
 import { CodeWriter } from '../code-writer.ts';
 import { ptr } from './emit-block.ts';
 import { group_variable_set } from './kernels/group-variable-set.ts';
@@ -40,9 +41,13 @@ export const JS_KERNELS: Readonly<Partial<Record<KernelKind, Emitter>>> = {
 
 /**
  * The source of a kernel factory: called once with the device's arrays and helpers, it binds
- * static arrays and returns the per-step function `(t, dt, _timestep) => void`.
+ * static arrays and returns the per-step function `(t, dt, _timestep, _call) => void`. A kernel
+ * that draws random numbers makes one draws object per call site (`_r0`, `_r1`, … from the
+ * device's DrawState `_rng`) and keys them at each call: by the time step, or by `_call`, the
+ * number of a one-off call (setters, connect), which the device passes. `randomStream` is the
+ * kernel's stream number (DrawState.stream), needed when it draws.
  */
-export function generateJsKernel(kernel: Kernel): string {
+export function generateJsKernel(kernel: Kernel, randomStream?: number): string {
   const emitter = JS_KERNELS[kernel.kind];
   if (!emitter) throw new Error(`kernel ${kernel.kind} is not available on the runtime device`);
   const w = new CodeWriter();
@@ -52,9 +57,19 @@ export function generateJsKernel(kernel: Kernel): string {
     if (!info.dynamic)
       w.line(`const ${ptr(info.arrayId)} = _arrays.get(${JSON.stringify(info.arrayId)}).data;`);
   }
+  const sites = randomSites(kernel);
+  for (let k = 0; k < sites.count; k++) w.line(`const _r${k} = _rng.site();`);
   w.block(
-    `return function ${kernelFunctionName(kernel.name)}(t, dt, _timestep)`,
+    `return function ${kernelFunctionName(kernel.name)}(t, dt, _timestep, _call)`,
     () => {
+      if (sites.count > 0) {
+        if (randomStream === undefined)
+          throw new Error(`internal: ${kernel.name} draws without a stream number`);
+        w.line(
+          `const _key = _rng.invocation(${randomStream}, _call === undefined ? _timestep : _call, _call !== undefined);`,
+        );
+        for (let k = 0; k < sites.count; k++) w.line(`_r${k}.begin(_key, ${k});`);
+      }
       for (const info of kernel.arrays.values()) {
         if (info.dynamic)
           w.line(`const ${ptr(info.arrayId)} = _arrays.get(${JSON.stringify(info.arrayId)}).data;`);

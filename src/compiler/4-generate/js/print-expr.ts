@@ -18,6 +18,8 @@ export class JsExprPrinter {
   constructor(
     private readonly locals: ReadonlyMap<string, ScalarType>,
     private readonly functions: ReadonlyMap<string, FunctionDef>,
+    /** The call site of each drawing call (compiler/ir/random-sites.ts): its draws are `_r<site>`. */
+    private readonly sites: ReadonlyMap<Expr, number> = new Map(),
   ) {}
 
   private isInteger(expr: Expr): boolean {
@@ -50,6 +52,11 @@ export class JsExprPrinter {
         }
         const def = this.functions.get(expr.callee);
         const args = expr.args.map((a) => this.print(a));
+        if (def?.random) {
+          const draws = siteDraws(this.sites, expr);
+          if (def.inline) return `(${def.inline.js(args, { ...JS_TEMPLATE_CONTEXT, random: draws })})`;
+          return `${draws}.${def.js}(${args.join(', ')})`;
+        }
         if (def?.inline) return `(${def.inline.js(args, JS_TEMPLATE_CONTEXT)})`;
         const name = def?.js ?? expr.callee;
         const inlined = inlinePreludeCall(name, expr.args, (a) => this.print(a));
@@ -78,6 +85,13 @@ export class JsExprPrinter {
       }
     }
   }
+}
+
+/** The local holding a drawing call's draws (`_r<site>`, the same name in both targets). */
+export function siteDraws(sites: ReadonlyMap<Expr, number>, call: Expr): string {
+  const site = sites.get(call);
+  if (site === undefined) throw new Error('internal: a random draw without a call site');
+  return `_r${site}`;
 }
 
 /** A literal that reads back as exactly the same double. */

@@ -6,7 +6,8 @@ import type { CppKernelContext } from '../../../compiler/4-generate/cpp/context.
 import { generateCppKernel, kernelArrayOrder } from '../../../compiler/4-generate/cpp/generate-kernel.ts';
 import { mangleId } from '../../../compiler/4-generate/cpp/names.ts';
 import type { Kernel, KernelKind } from '../../../compiler/ir/kernel.ts';
-import type { RandomStream } from '../../../core/random.ts';
+import { randomSites } from '../../../compiler/ir/random-sites.ts';
+import type { DrawState } from '../../../core/random/draw-state.ts';
 import type { NativeKernelBackend } from '../../../platform/platform.ts';
 import { writableCacheDirectory } from '../../cache-directory.ts';
 import type { KernelFunction } from '../../device.ts';
@@ -20,9 +21,9 @@ import { type NativeLoader, nativeLoader, runCompiler } from './loader.ts';
 /**
  * Kinds compiled to native code: the loops that run at every step over neurons or synapses,
  * where JavaScript's scalar code is slowest against vectorised C++. They read and write arrays
- * but never grow them. Monitors (which append) and synapse creation stay JavaScript. `rand()`
- * comes from the runtime's own stream: brianlib's generator is the same algorithm, and a kernel
- * that draws takes the stream's state and hands it back (`_RandomStateSync`).
+ * but never grow them. Monitors (which append) and synapse creation stay JavaScript. Random
+ * numbers are counter-based (core/random): a kernel that draws is given the device's seed and
+ * epoch (its draw context) and computes the same numbers as the JavaScript kernel would.
  */
 const NATIVE_KINDS: ReadonlySet<KernelKind> = new Set([
   'stateupdate',
@@ -58,25 +59,10 @@ struct _DynamicView {
 };
 `;
 
-/**
- * The library's random generator (brianlib declares it), and the guard that loads the runtime
- * stream's state into a generator local to the kernel when it starts and writes it back when
- * it returns.
- */
+/** The draw context brianlib declares for programs (kernels of a library take theirs as an argument). */
 const RANDOM_STATE = `namespace brian {
-Random _rng;
+DrawContext _draws;
 }
-struct _RandomStateSync {
-  double* const state;
-  mutable brian::Random rng;
-  explicit _RandomStateSync(double* s) : state(s) { rng.set_state(state); }
-  ~_RandomStateSync() { rng.get_state(state); }
-};
-// A kernel draws from its own local copy of the generator: g++ keeps a local's four words in
-// registers, whereas those of the global generator went to memory and back at every draw (the
-// stores to the spike space might alias them), which made the compiled PoissonGroup threshold
-// twice as slow as V8's (bench/README.md).
-#define _rand() (_random_state.rng.rand())
 `;
 
 /** Why a kernel stays JavaScript, or undefined when it can be compiled. */
@@ -87,10 +73,6 @@ export function nativeObstacle(kernel: Kernel, arrays: ReadonlyMap<string, Devic
   }
   for (const f of kernel.functions) {
     if (f.user) return `user function ${f.name}`;
-    // rand() is integer arithmetic and one exact division on both sides; randn() (and xi),
-    // poisson() and binomial draws take the platform's log (V8's or glibc's), which differ in
-    // the last bit now and then: a compiled kernel would draw other numbers.
-    if (f.stateful && f.name !== 'rand') return `random function ${f.name} (the platform's log differs)`;
   }
   return undefined;
 }
@@ -154,7 +136,7 @@ export class NativeKernels implements NativeKernelBackend {
   /** Bound kernels by code and array ids (see `bind`). */
   private readonly bound = new Map<string, BoundKernel>();
 
-  /** The runtime stream's state while a compiled kernel draws from it (see RANDOM_STATE). */
+  /** The draw context a compiled kernel that draws is given (DrawContext::from_doubles). */
   private readonly randomState = new Float64Array(6);
 
   /** OpenMP threads (0: the library is built without OpenMP). */
@@ -163,7 +145,7 @@ export class NativeKernels implements NativeKernelBackend {
 
   constructor(
     private readonly arrays: ReadonlyMap<string, DeviceArray>,
-    private readonly rng: RandomStream,
+    private readonly draws: DrawState,
     threads?: ThreadsOption,
     private readonly compiler = process.env.CXX ?? 'g++',
   ) {
@@ -181,10 +163,11 @@ export class NativeKernels implements NativeKernelBackend {
   }
 
   /** A kernel function that runs the compiled code once the library is built, and that code. */
-  add(kernel: Kernel): { fn: KernelFunction; source: string } {
+  add(kernel: Kernel, randomStream?: number): { fn: KernelFunction; source: string } {
     const needed = new Set<string>();
     const ctx: CppKernelContext = {
       ...(this.threads > 0 ? { openmp: true, threads: this.threads } : {}),
+      randomStream,
       array: (arrayId) => {
         const a = this.arrays.get(arrayId);
         if (!a) throw new Error(`internal: ${kernel.name} needs ${arrayId}, which is not on the device`);
@@ -196,9 +179,9 @@ export class NativeKernels implements NativeKernelBackend {
     };
     // The kernel's arrays, then those whose length its skeleton reads (found by printing it once).
     const own = kernelArrayOrder(kernel).map((info) => info.arrayId);
-    generateCppKernel(kernel, '_brian_kernel', ctx, { table: own });
+    const random = randomSites(kernel).count > 0;
+    generateCppKernel(kernel, '_brian_kernel', ctx, { table: own, randomState: random ? -1 : undefined });
     const table = [...own, ...[...needed].filter((id) => !kernel.arrays.has(id)).sort()];
-    const random = [...kernel.functions].some((f) => f.stateful);
     const linkage = { table, randomState: random ? table.length : undefined };
     // Named after its code, so that identical kernels share one symbol in a library.
     const anonymous = generateCppKernel(kernel, '_brian_kernel', ctx, linkage);
@@ -262,12 +245,11 @@ export class NativeKernels implements NativeKernelBackend {
     });
     let call: KernelFunction = (t, dt, timestep) => loader.call(kernel, t, dt, timestep);
     if (p.random) {
-      const { rng, randomState } = this;
+      const { draws, randomState } = this;
       const draw = call;
       call = (t, dt, timestep) => {
-        rng.saveTo(randomState);
+        draws.saveContextTo(randomState);
         draw(t, dt, timestep);
-        rng.loadFrom(randomState);
       };
     }
     if (growing.length > 0) {

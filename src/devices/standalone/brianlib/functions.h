@@ -12,10 +12,6 @@
 #include "brian_math.h"
 #include "random.h"
 
-namespace brian {
-extern Random _rng;
-}
-
 // JavaScript's ToInt32 (what `x | 0` does): truncate, then wrap modulo 2^32; NaN and ±Inf give 0.
 inline int32_t _brian_to_int32(double x) {
   if (x > -2147483649.0 && x < 2147483648.0) return (int32_t)x;
@@ -103,10 +99,6 @@ inline int32_t _brian_int(bool x) { return x; }
 
 // The time step of t, robust to rounding: Brian's timestep(t, dt).
 inline int64_t _brian_timestep(double t, double dt) { return (int64_t)((t + 1e-3 * dt) / dt); }
-
-inline double _rand() { return brian::_rng.rand(); }
-inline double _randn() { return brian::_rng.randn(); }
-inline int32_t _poisson(double lambda) { return brian::_rng.poisson(lambda); }
 
 // A user-visible error inside the program: a line the device turns into a coded BrianError.
 [[noreturn]] inline void _brian_fail(const char* code, const char* message) {

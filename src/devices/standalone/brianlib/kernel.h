@@ -11,3 +11,6 @@
 
 #include "functions.h"
 #include "random.h"
+#ifdef BRIAN_MPI
+#include "distributed.h"
+#endif

@@ -12,9 +12,10 @@ namespace brian {
 class SpikeQueue {
  public:
   // Rebuilds the queue for the current synapses unless they and their delays are unchanged since
-  // the last run (then spikes in flight are kept), as SynapticPathway.prepare does.
+  // the last run (then spikes in flight are kept), as SynapticPathway.prepare does. With `owned`
+  // (an MPI program), only the synapses marked there are queued, in the same order.
   void prepare(const std::vector<int32_t>& sources, int32_t n_sources, const std::vector<double>& delays,
-               double dt);
+               double dt, const std::vector<char>* owned = nullptr);
 
   // Queues the synapses of the spiking neurons in [start, stop) of an event space (count at `size`).
   void push(const int32_t* events, int32_t size, int32_t start, int32_t stop) {
@@ -94,7 +95,7 @@ class SpikeQueue {
   int32_t delay = 0;
   size_t current = 0;
   size_t key_n = 0;
-  uint32_t key_hash_steps = 0, key_hash_sources = 0;
+  uint32_t key_hash_steps = 0, key_hash_sources = 0, key_hash_owned = 0;
 
   void put(size_t slot, int32_t value) {
     std::vector<int32_t>& buf = ring[slot];

@@ -13,7 +13,7 @@
 
 namespace brian {
 
-Random _rng;
+DrawContext _draws;
 
 double now_seconds() {
   using namespace std::chrono;
@@ -123,19 +123,23 @@ void synapses_counts(const std::vector<int32_t>& pre, const std::vector<int32_t>
   }
 }
 
+bool quiet_progress = false;
+
 void report_progress(int run, double elapsed, double completed, double start, double duration) {
+  if (quiet_progress) return;
   std::printf("@brian-progress %d %.17g %.17g %.17g %.17g\n", run, elapsed, completed, start, duration);
   std::fflush(stdout);
 }
 
-void seed_randomly(Random& rng) {
+void seed_randomly(DrawContext& draws) {
   uint32_t s[2] = {0, 0};
   FILE* u = std::fopen("/dev/urandom", "rb");
   if (u) {
     if (std::fread(s, 4, 2, u) != 2) s[0] = 0;
     std::fclose(u);
   }
-  rng.seed(s[0] ^ (uint32_t)(now_seconds() * 1e6), s[1]);
+  draws.seed_lo = s[0] ^ (uint32_t)(now_seconds() * 1e6);
+  draws.seed_hi = s[1];
 }
 
 }  // namespace brian
@@ -143,7 +147,7 @@ void seed_randomly(Random& rng) {
 namespace brian {
 
 void SpikeQueue::prepare(const std::vector<int32_t>& sources, int32_t n_sources, const std::vector<double>& delays,
-                         double dt) {
+                         double dt, const std::vector<char>* owned) {
   const size_t n = sources.size();
   // Delays in steps are computed on the fly and kept only when they differ: a vector of them
   // for CUBA's 4 M-synapse pathway was 16 MB of peak memory for nothing.
@@ -159,23 +163,32 @@ void SpikeQueue::prepare(const std::vector<int32_t>& sources, int32_t n_sources,
     if (d > max_delay) max_delay = d;
   }
   const uint32_t key_sources = hash(sources.data(), n);
-  if (built && n == key_n && key_steps == key_hash_steps && key_sources == key_hash_sources) return;
+  uint32_t key_owned = HASH_SEED;
+  if (owned)
+    for (size_t s = 0; s < n; s++) key_owned = hash_step(key_owned, (*owned)[s]);
+  if (built && n == key_n && key_steps == key_hash_steps && key_sources == key_hash_sources &&
+      key_owned == key_hash_owned)
+    return;
   built = true;
   key_n = n;
   key_hash_steps = key_steps;
   key_hash_sources = key_sources;
+  key_hash_owned = key_owned;
+  auto queued = [&](size_t s) { return !owned || (*owned)[s]; };
   row_start.assign(n_sources + 1, 0);
-  for (size_t s = 0; s < n; s++) row_start[sources[s] + 1]++;
+  for (size_t s = 0; s < n; s++)
+    if (queued(s)) row_start[sources[s] + 1]++;
   for (int32_t k = 0; k < n_sources; k++) row_start[k + 1] += row_start[k];
   // Synapses numbered in source order (what connect() with a condition or probability creates):
   // row r holds synapse r, and the row list (4 B per synapse) is not built.
-  source_ordered = std::is_sorted(sources.begin(), sources.end());
+  source_ordered = !owned && std::is_sorted(sources.begin(), sources.end());
   row_synapses.clear();
   row_synapses.shrink_to_fit();
   if (!source_ordered) {
     std::vector<int32_t> next(row_start.begin(), row_start.begin() + n_sources);
-    row_synapses.assign(n, 0);
-    for (size_t s = 0; s < n; s++) row_synapses[next[sources[s]]++] = (int32_t)s;
+    row_synapses.assign(row_start[n_sources], 0);
+    for (size_t s = 0; s < n; s++)
+      if (queued(s)) row_synapses[next[sources[s]]++] = (int32_t)s;
   }
   homogeneous = same;
   const size_t ring_size = (size_t)max_delay + 1;

@@ -43,10 +43,9 @@ void synapses_counts(const std::vector<int32_t>& pre, const std::vector<int32_t>
                      int32_t n_target, std::vector<int32_t>& n_outgoing, std::vector<int32_t>& n_incoming,
                      std::vector<int32_t>* multisynaptic);
 
-// Progress of a run, parsed by the device and printed as Brian's text report.
+// Progress of a run, parsed by the device and printed as Brian's text report (not printed when
+// `quiet_progress` is set: the processes of a distributed program other than the first).
 void report_progress(int run, double elapsed, double completed, double start, double duration);
-
-// A random seed for a program whose script did not call seed().
-void seed_randomly(Random& rng);
+extern bool quiet_progress;
 
 }  // namespace brian

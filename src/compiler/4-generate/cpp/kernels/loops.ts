@@ -1,8 +1,8 @@
 import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
 import type { RangeParams } from '../../js/kernels/loops.ts';
-import { type CppKernelContext, sizeExpr } from '../context.ts';
-import { emitBlock } from '../emit-block.ts';
+import { type CppKernelContext, type KernelPartition, sizeExpr } from '../context.ts';
+import { emitBlock, emitElementDraws } from '../emit-block.ts';
 import { threadsClause } from '../openmp.ts';
 import { elementsIndependent, iterationsIndependent } from '../parallel.ts';
 
@@ -18,6 +18,10 @@ export function emitElementLoop(
   declared: Set<string>,
   ctx: CppKernelContext,
 ): void {
+  if (ctx.partition) {
+    emitOwnedLoop(w, kernel, range, declared, ctx, ctx.partition);
+    return;
+  }
   w.line(`const int32_t _stop = ${stopExpr(range.stop, ctx)};`);
   if (ctx.openmp && elementsIndependent(kernel))
     w.line(`#pragma omp parallel for simd schedule(static)${threadsClause(ctx)}`);
@@ -27,8 +31,41 @@ export function emitElementLoop(
   });
 }
 
+/** A distributed program's loop: the owned block of a neuron range, or the owned synapses. */
+function emitOwnedLoop(
+  w: CodeWriter,
+  kernel: Kernel,
+  range: RangeParams,
+  declared: Set<string>,
+  ctx: CppKernelContext,
+  partition: KernelPartition,
+): void {
+  const pragma = () => {
+    if (ctx.openmp && elementsIndependent(kernel))
+      w.line(`#pragma omp parallel for simd schedule(static)${threadsClause(ctx)}`);
+    else if (iterationsIndependent(kernel)) w.line('#pragma GCC ivdep');
+  };
+  if (typeof range.stop === 'number') {
+    const own = partition.neurons(String(range.start), String(range.stop));
+    w.line(`const int32_t _start = ${own.start}, _stop = ${own.stop};`);
+    pragma();
+    w.block('for (int32_t _idx = _start; _idx < _stop; _idx++)', () => {
+      emitConditionalVector(w, kernel, new Set(declared));
+    });
+    return;
+  }
+  w.line(`const std::vector<int32_t>& _owned = ${partition.synapses()};`);
+  w.line('const int32_t _nowned = (int32_t)_owned.size();');
+  pragma();
+  w.block('for (int32_t _k = 0; _k < _nowned; _k++)', () => {
+    w.line('const int32_t _idx = _owned[_k];');
+    emitConditionalVector(w, kernel, new Set(declared));
+  });
+}
+
 /** The per-element part: the optional condition block guarding the vector block. */
 export function emitConditionalVector(w: CodeWriter, kernel: Kernel, declared: Set<string>): void {
+  emitElementDraws(w, kernel, '_idx');
   if (kernel.condition) {
     emitBlock(w, kernel.condition, kernel, declared);
     w.block('if (_cond)', () => emitBlock(w, kernel.vector, kernel, new Set(declared)));

@@ -2,7 +2,7 @@ import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
 import type { ResetParams } from '../../js/kernels/reset.ts';
 import type { CppKernelContext } from '../context.ts';
-import { emitBlock } from '../emit-block.ts';
+import { emitBlock, emitElementDraws } from '../emit-block.ts';
 import { ptr } from '../names.ts';
 import { MIN_PARALLEL_EVENTS, openmpOn, threadsClause } from '../openmp.ts';
 import { elementsIndependent } from '../parallel.ts';
@@ -28,6 +28,9 @@ export function reset(
   }
   w.block('for (int32_t _k = 0; _k < _n; _k++)', () => {
     w.line('const int32_t _idx = _events[_k];');
+    // A distributed program has every process's events: each resets its own neurons.
+    if (ctx.partition) w.line(`if (!(${ctx.partition.owns('_idx')})) continue;`);
+    emitElementDraws(w, kernel, '_idx');
     emitBlock(w, kernel.vector, kernel, new Set(declared));
   });
 }

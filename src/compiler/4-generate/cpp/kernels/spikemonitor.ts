@@ -2,7 +2,7 @@ import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
 import type { SpikeMonitorParams } from '../../js/kernels/spikemonitor.ts';
 import type { CppKernelContext } from '../context.ts';
-import { emitBlock } from '../emit-block.ts';
+import { emitBlock, emitElementDraws } from '../emit-block.ts';
 import { cppLocal, ptr } from '../names.ts';
 
 /** Appends the spikes of the monitored range (times, relative indices, recorded values) and counts them. */
@@ -25,6 +25,7 @@ export function spikemonitor(
   emitBlock(w, kernel.scalar, kernel, declared);
   w.block('for (int32_t _k = 0; _k < _n; _k++)', () => {
     w.line('const int32_t _idx = _events[_k];');
+    emitElementDraws(w, kernel, '_idx');
     w.line(`if (_idx < ${p.start} || _idx >= ${p.stop}) continue;`);
     w.line(`_count[_idx - ${p.start}]++;`);
     if (p.times) w.line('_times.push_back(t);');

@@ -2,7 +2,7 @@ import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
 import type { StateMonitorParams } from '../../js/kernels/statemonitor.ts';
 import { type CppKernelContext, sizeExpr } from '../context.ts';
-import { emitBlock } from '../emit-block.ts';
+import { emitBlock, emitElementDraws } from '../emit-block.ts';
 import { cppLocal, ptr, storageType } from '../names.ts';
 
 /** Appends one row (time × recorded element) to each recorded variable's buffer and the time to `t`. */
@@ -27,6 +27,7 @@ export function statemonitor(
     emitBlock(w, kernel.scalar, kernel, declared);
     w.block('for (int32_t _k = 0; _k < _n; _k++)', () => {
       w.line('const int32_t _idx = _indices[_k];');
+      emitElementDraws(w, kernel, '_idx');
       emitBlock(w, kernel.vector, kernel, new Set(declared));
       p.recorded.forEach((r, k) => {
         w.line(`_rec${k}[_row * _n + _k] = ${cppLocal(r.local)};`);

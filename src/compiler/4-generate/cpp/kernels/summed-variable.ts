@@ -2,7 +2,7 @@ import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
 import type { SummedVariableParams } from '../../js/kernels/summed-variable.ts';
 import { type CppKernelContext, sizeExpr } from '../context.ts';
-import { emitBlock } from '../emit-block.ts';
+import { emitBlock, emitElementDraws } from '../emit-block.ts';
 import { cppLocal, ptr } from '../names.ts';
 import { emitTargetShare, MIN_PARALLEL_EVENTS, openmpOn, targetPartition } from '../openmp.ts';
 
@@ -23,15 +23,40 @@ export function summed_variable(
   w.line(`const int32_t* _post = ${ptr(p.postIndex)};`);
   w.line(`const int32_t _nsyn = ${sizeExpr(ctx.array(p.postIndex))};`);
   emitBlock(w, kernel.scalar, kernel, declared);
-  // Only the vector block's own locals may be assigned and nothing else may be written.
-  const parallel =
-    openmpOn(ctx) && targetPartition(kernel) !== undefined && kernel.vector.stores.length === 0;
-  const loop = () =>
-    w.block('for (int32_t _idx = 0; _idx < _nsyn; _idx++)', () => {
-      if (parallel) w.line('if (!_mine(_post[_idx])) continue;');
+  const partition = ctx.partition;
+  const add = (value: string) => w.line(`_target[_post[_idx] + ${p.postOffset}] += ${value};`);
+  if (!partition) {
+    // Only the vector block's own locals may be assigned and nothing else may be written.
+    const parallel =
+      openmpOn(ctx) && targetPartition(kernel) !== undefined && kernel.vector.stores.length === 0;
+    const loop = () =>
+      w.block('for (int32_t _idx = 0; _idx < _nsyn; _idx++)', () => {
+        if (parallel) w.line('if (!_mine(_post[_idx])) continue;');
+        emitElementDraws(w, kernel, '_idx');
+        emitBlock(w, kernel.vector, kernel, new Set(declared));
+        add(cppLocal(p.value));
+      });
+    if (parallel) emitTargetShare(w, ctx, `_nsyn >= ${MIN_PARALLEL_EVENTS}`, loop);
+    else loop();
+    return;
+  }
+  // A distributed program: each process computes its own synapses.
+  w.line(`const std::vector<int32_t>& _owned = ${partition.synapses()};`);
+  const owned = (body: () => void) =>
+    w.block('for (size_t _k = 0; _k < _owned.size(); _k++)', () => {
+      w.line('const int32_t _idx = _owned[_k];');
+      emitElementDraws(w, kernel, '_idx');
       emitBlock(w, kernel.vector, kernel, new Set(declared));
-      w.line(`_target[_post[_idx] + ${p.postOffset}] += ${cppLocal(p.value)};`);
+      body();
     });
-  if (parallel) emitTargetShare(w, ctx, `_nsyn >= ${MIN_PARALLEL_EVENTS}`, loop);
-  else loop();
+  if (!partition.gatherContributions) {
+    // Targets owned with all their synapses: the sums of the owned targets are complete.
+    owned(() => add(cppLocal(p.value)));
+    return;
+  }
+  w.line('static std::vector<double> _contributions;');
+  w.line('_contributions.resize(_nsyn);');
+  owned(() => w.line(`_contributions[_idx] = ${cppLocal(p.value)};`));
+  w.line(partition.gatherContributions('_contributions'));
+  w.block('for (int32_t _idx = 0; _idx < _nsyn; _idx++)', () => add('_contributions[_idx]'));
 }

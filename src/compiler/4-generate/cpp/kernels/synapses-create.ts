@@ -1,8 +1,9 @@
 import type { Kernel } from '../../../ir/kernel.ts';
+import { skeletonSite } from '../../../ir/random-sites.ts';
 import type { CodeWriter } from '../../code-writer.ts';
 import type { SynapsesCreateParams } from '../../js/kernels/synapses-create.ts';
 import type { CppKernelContext } from '../context.ts';
-import { emitBlock } from '../emit-block.ts';
+import { emitBlock, emitElementDraws } from '../emit-block.ts';
 import { cppLocal } from '../names.ts';
 
 /**
@@ -26,6 +27,7 @@ export function synapses_create_generator(
     const d1 = new Set(declared);
     w.line(`const int32_t ${L(p.outerIndexLocal)} = _i + ${p.outerOffset};`);
     d1.add(p.outerIndexLocal);
+    emitElementDraws(w, kernel, '_i');
     if (kernel.extra?.perSource) emitBlock(w, kernel.extra.perSource, kernel, d1);
     const candidate = (body: () => void) => {
       if (!g) {
@@ -42,11 +44,13 @@ export function synapses_create_generator(
       } else if (g.p !== undefined) {
         // Geometric jumps between selected candidates (each kept with probability p).
         const prob = L(g.p);
-        w.line(`const double _lp = log(1 - ${prob});`);
+        w.line(`const double _lp = _brian_log(1 - ${prob});`);
         w.line(`double ${v} = (double)${start} - ${step};`);
         w.block('for (;;)', () => {
           w.line(`if (${prob} <= 0) break;`);
-          w.line(`${v} += ${step} * (${prob} >= 1 ? 1.0 : floor(log(_rand()) / _lp) + 1);`);
+          w.line(
+            `${v} += ${step} * (${prob} >= 1 ? 1.0 : floor(_brian_log(_r${skeletonSite(kernel, 'sample')}.rand()) / _lp) + 1);`,
+          );
           w.line(`if (!(${step} > 0 ? ${v} < ${stop} : ${v} > ${stop})) break;`);
           body();
         });
@@ -56,7 +60,7 @@ export function synapses_create_generator(
         w.line('const double _total = _candidates > 0.0 ? _candidates : 0.0;');
         w.line(`double _needed = (double)${L(g.size!)} < _total ? (double)${L(g.size!)} : _total;`);
         w.block('for (double _seen = 0; _seen < _total && _needed > 0; _seen++)', () => {
-          w.line('if (_rand() * (_total - _seen) >= _needed) continue;');
+          w.line(`if (_r${skeletonSite(kernel, 'sample')}.rand() * (_total - _seen) >= _needed) continue;`);
           w.line('_needed--;');
           w.line(`const double ${v} = ${start} + _seen * ${step};`);
           body();
@@ -84,7 +88,8 @@ export function synapses_create_generator(
       d2.add(p.innerIndexLocal);
       if (kernel.condition) emitBlock(w, kernel.condition, kernel, d2);
       if (p.condition) w.line(`if (!(${L(p.condition)})) continue;`);
-      if (p.p !== undefined && p.p !== 1) w.line(`if (!(_rand() < ${L(p.p)})) continue;`);
+      if (p.p !== undefined && p.p !== 1)
+        w.line(`if (!(_r${skeletonSite(kernel, 'p')}.rand() < ${L(p.p)})) continue;`);
       w.block(`for (int32_t _m = 0; _m < ${L(p.n ?? 1)}; _m++)`, () => {
         w.line('_outer.push_back(_i);');
         w.line(`_inner.push_back(${jValue});`);

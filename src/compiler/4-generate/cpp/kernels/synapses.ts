@@ -2,7 +2,7 @@ import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
 import type { SynapsesParams } from '../../js/kernels/synapses.ts';
 import type { CppKernelContext } from '../context.ts';
-import { emitBlock } from '../emit-block.ts';
+import { emitBlock, emitElementDraws } from '../emit-block.ts';
 import { ptr } from '../names.ts';
 import { emitTargetShare, MIN_PARALLEL_EVENTS, openmpOn, targetPartition } from '../openmp.ts';
 
@@ -33,6 +33,7 @@ export function synapses(
     w.block('for (int32_t _k = 0; _k < _n; _k++)', () => {
       w.line('const int32_t _idx = _due[_k];');
       if (partition) w.line(`if (!_mine(${partition.key})) continue;`);
+      emitElementDraws(w, kernel, '_idx');
       emitBlock(w, kernel.vector, kernel, new Set(declared));
     });
   if (partition) emitTargetShare(w, ctx, `_n >= ${MIN_PARALLEL_EVENTS}`, loop);

@@ -3,7 +3,7 @@ import { isPure } from '../../../ir/passes/expand-powers.ts';
 import type { CodeWriter } from '../../code-writer.ts';
 import type { ThresholdParams } from '../../js/kernels/threshold.ts';
 import type { CppKernelContext } from '../context.ts';
-import { emitBlock, functionTable } from '../emit-block.ts';
+import { emitBlock, emitElementDraws, functionTable } from '../emit-block.ts';
 import { ptr } from '../names.ts';
 import { openmpOn, threadsClause } from '../openmp.ts';
 import { elementsIndependent } from '../parallel.ts';
@@ -24,6 +24,9 @@ const CHUNK = 32;
  * into the spike space from the start of its block on (a block of k neurons has at most k
  * events, so blocks never overlap); then the blocks' events are moved down in block order: the
  * serial events in the serial order.
+ *
+ * In a distributed program (MPI) each process scans only the block of neurons it owns, serially;
+ * the program then exchanges the events.
  */
 export function threshold(
   w: CodeWriter,
@@ -34,9 +37,10 @@ export function threshold(
   const p = kernel.params;
   emitBlock(w, kernel.scalar, kernel, declared);
   w.line(`int32_t* _events = ${ptr(p.eventspace)};`);
-  if (!openmpOn(ctx) || !elementsIndependent(kernel) || p.size < 2 * CHUNK) {
+  if (ctx.partition || !openmpOn(ctx) || !elementsIndependent(kernel) || p.size < 2 * CHUNK) {
+    const own = ctx.partition?.neurons('0', String(p.size)) ?? { start: '0', stop: String(p.size) };
     w.line('int32_t _count = 0;');
-    scan(w, kernel, declared, '0', String(p.size));
+    scan(w, kernel, declared, own.start, own.stop);
     w.line(`_events[${p.size}] = _count;`);
     return;
   }
@@ -96,6 +100,7 @@ function scan(
       w.line(`int64_t _conds[${CHUNK}];`);
       w.block(`for (int32_t _j = 0; _j < ${CHUNK}; _j++)`, () => {
         w.line('const int32_t _idx = _base + _j;');
+        emitElementDraws(w, kernel, '_idx');
         emitBlock(w, kernel.vector, kernel, new Set(declared));
         w.line('_conds[_j] = _cond;');
       });
@@ -109,6 +114,7 @@ function scan(
     });
   }
   w.block(`for (int32_t _idx = _base; _idx < ${stop}; _idx++)`, () => {
+    emitElementDraws(w, kernel, '_idx');
     emitBlock(w, kernel.vector, kernel, new Set(declared));
     w.block('if (_cond)', () => append('_idx'));
   });

@@ -1,6 +1,6 @@
 import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
-import { emitBlock } from '../emit-block.ts';
+import { emitBlock, emitElementDraws } from '../emit-block.ts';
 
 /** Loop bounds of kernels that visit a range of elements: fixed, or the current size of a dynamic array. */
 export interface RangeParams {
@@ -28,6 +28,7 @@ export function emitElementLoop(
 
 /** The per-element part: the optional condition block guarding the vector block. */
 export function emitConditionalVector(w: CodeWriter, kernel: Kernel, declared: Set<string>): void {
+  emitElementDraws(w, kernel, '_idx');
   if (kernel.condition) {
     emitBlock(w, kernel.condition, kernel, declared);
     w.block('if (_cond)', () => emitBlock(w, kernel.vector, kernel, new Set(declared)));

@@ -1,6 +1,6 @@
 import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
-import { emitBlock, ptr } from '../emit-block.ts';
+import { emitBlock, emitElementDraws, ptr } from '../emit-block.ts';
 
 export interface ResetParams {
   readonly size: number;
@@ -16,6 +16,7 @@ export function reset(w: CodeWriter, kernel: Kernel<ResetParams>, declared: Set<
   emitBlock(w, kernel.scalar, kernel, declared);
   w.block('for (let _k = 0; _k < _n; _k++)', () => {
     w.line('const _idx = _events[_k];');
+    emitElementDraws(w, kernel, '_idx');
     emitBlock(w, kernel.vector, kernel, new Set(declared));
   });
 }

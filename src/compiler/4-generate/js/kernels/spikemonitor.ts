@@ -1,6 +1,6 @@
 import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
-import { emitBlock, ptr } from '../emit-block.ts';
+import { emitBlock, emitElementDraws, ptr } from '../emit-block.ts';
 
 export interface SpikeMonitorParams {
   readonly eventspace: string;
@@ -30,6 +30,7 @@ export function spikemonitor(w: CodeWriter, kernel: Kernel<SpikeMonitorParams>, 
   emitBlock(w, kernel.scalar, kernel, declared);
   w.block('for (let _k = 0; _k < _n; _k++)', () => {
     w.line('const _idx = _events[_k];');
+    emitElementDraws(w, kernel, '_idx');
     w.line(`if (_idx < ${p.start} || _idx >= ${p.stop}) continue;`);
     w.line(`_count[_idx - ${p.start}]++;`);
     if (p.times) w.line('_times.push(t);');

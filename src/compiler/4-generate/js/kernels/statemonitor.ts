@@ -1,6 +1,6 @@
 import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
-import { emitBlock, ptr } from '../emit-block.ts';
+import { emitBlock, emitElementDraws, ptr } from '../emit-block.ts';
 
 export interface StateMonitorParams {
   /** Absolute indices of the recorded elements. */
@@ -34,6 +34,7 @@ export function statemonitor(w: CodeWriter, kernel: Kernel<StateMonitorParams>, 
     emitBlock(w, kernel.scalar, kernel, declared);
     w.block('for (let _k = 0; _k < _n; _k++)', () => {
       w.line('const _idx = _indices[_k];');
+      emitElementDraws(w, kernel, '_idx');
       emitBlock(w, kernel.vector, kernel, new Set(declared));
       p.recorded.forEach((r, k) => {
         w.line(`_rec${k}[_row * _n + _k] = ${r.local};`);

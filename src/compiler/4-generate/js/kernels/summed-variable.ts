@@ -1,6 +1,6 @@
 import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
-import { emitBlock, ptr } from '../emit-block.ts';
+import { emitBlock, emitElementDraws, ptr } from '../emit-block.ts';
 
 export interface SummedVariableParams {
   /** The target group's variable, set to the sum over its synapses. */
@@ -27,6 +27,7 @@ export function summed_variable(
   w.line(`const _nsyn = _arrays.get(${JSON.stringify(p.postIndex)}).length;`);
   emitBlock(w, kernel.scalar, kernel, declared);
   w.block('for (let _idx = 0; _idx < _nsyn; _idx++)', () => {
+    emitElementDraws(w, kernel, '_idx');
     emitBlock(w, kernel.vector, kernel, new Set(declared));
     w.line(`_target[_post[_idx] + ${p.postOffset}] += ${p.value};`);
   });

@@ -1,6 +1,7 @@
 import type { Kernel } from '../../../ir/kernel.ts';
+import { skeletonSite } from '../../../ir/random-sites.ts';
 import type { CodeWriter } from '../../code-writer.ts';
-import { emitBlock } from '../emit-block.ts';
+import { emitBlock, emitElementDraws } from '../emit-block.ts';
 
 /**
  * Parameters of synapse creation. Roles are named for `j=`-style creation: the outer loop runs
@@ -54,6 +55,9 @@ export function synapses_create_generator(
     const d1 = new Set(declared);
     w.line(`const ${p.outerIndexLocal} = _i + ${p.outerOffset};`);
     d1.add(p.outerIndexLocal);
+    // Every draw for this source (user code, sampling, p) is keyed by it: the same synapses
+    // whichever device, thread or process creates them.
+    emitElementDraws(w, kernel, '_i');
     if (kernel.extra?.perSource) emitBlock(w, kernel.extra.perSource, kernel, d1);
     const candidate = (body: () => void) => {
       if (!g) {
@@ -67,12 +71,12 @@ export function synapses_create_generator(
         );
       } else if (g.p !== undefined) {
         // Geometric jumps between selected candidates (each kept with probability p).
-        w.line(`const _lp = Math.log(1 - ${g.p});`);
+        w.line(`const _lp = _brian.log(1 - ${g.p});`);
         w.line(`let ${g.variable} = ${g.start} - ${g.step};`);
         w.block(`for (;;)`, () => {
           w.line(`if (${g.p} <= 0) break;`);
           w.line(
-            `${g.variable} += ${g.step} * (${g.p} >= 1 ? 1 : Math.floor(Math.log(_rng.rand()) / _lp) + 1);`,
+            `${g.variable} += ${g.step} * (${g.p} >= 1 ? 1 : Math.floor(_brian.log(_r${skeletonSite(kernel, 'sample')}.rand()) / _lp) + 1);`,
           );
           w.line(`if (!(${g.step} > 0 ? ${g.variable} < ${g.stop} : ${g.variable} > ${g.stop})) break;`);
           body();
@@ -82,7 +86,7 @@ export function synapses_create_generator(
         w.line(`const _total = Math.max(0, Math.ceil((${g.stop} - ${g.start}) / ${g.step}));`);
         w.line(`let _needed = Math.min(${g.size}, _total);`);
         w.block(`for (let _seen = 0; _seen < _total && _needed > 0; _seen++)`, () => {
-          w.line('if (_rng.rand() * (_total - _seen) >= _needed) continue;');
+          w.line(`if (_r${skeletonSite(kernel, 'sample')}.rand() * (_total - _seen) >= _needed) continue;`);
           w.line('_needed--;');
           w.line(`const ${g.variable} = ${g.start} + _seen * ${g.step};`);
           body();
@@ -107,7 +111,8 @@ export function synapses_create_generator(
       d2.add(p.innerIndexLocal);
       if (kernel.condition) emitBlock(w, kernel.condition, kernel, d2);
       if (p.condition) w.line(`if (!(${p.condition})) continue;`);
-      if (p.p !== undefined && p.p !== 1) w.line(`if (!(_rng.rand() < ${p.p})) continue;`);
+      if (p.p !== undefined && p.p !== 1)
+        w.line(`if (!(_r${skeletonSite(kernel, 'p')}.rand() < ${p.p})) continue;`);
       const n = p.n ?? 1;
       w.block(`for (let _m = 0; _m < ${n}; _m++)`, () => {
         w.line('_outer.push(_i);');

@@ -1,6 +1,6 @@
 import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
-import { emitBlock, ptr } from '../emit-block.ts';
+import { emitBlock, emitElementDraws, ptr } from '../emit-block.ts';
 
 export interface SynapsesParams {
   /** Synapse indices due in this step, their number at position `capacity`. */
@@ -17,6 +17,7 @@ export function synapses(w: CodeWriter, kernel: Kernel<SynapsesParams>, declared
   emitBlock(w, kernel.scalar, kernel, declared);
   w.block('for (let _k = 0; _k < _n; _k++)', () => {
     w.line('const _idx = _due[_k];');
+    emitElementDraws(w, kernel, '_idx');
     emitBlock(w, kernel.vector, kernel, new Set(declared));
   });
 }

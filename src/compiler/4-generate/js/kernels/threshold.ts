@@ -1,6 +1,6 @@
 import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
-import { emitBlock, ptr } from '../emit-block.ts';
+import { emitBlock, emitElementDraws, ptr } from '../emit-block.ts';
 
 export interface ThresholdParams {
   readonly size: number;
@@ -16,6 +16,7 @@ export function threshold(w: CodeWriter, kernel: Kernel<ThresholdParams>, declar
   w.line('let _count = 0;');
   w.line(`const _events = ${ptr(p.eventspace)};`);
   w.block(`for (let _idx = 0; _idx < ${p.size}; _idx++)`, () => {
+    emitElementDraws(w, kernel, '_idx');
     emitBlock(w, kernel.vector, kernel, new Set(declared));
     w.block('if (_cond)', () => {
       w.line('_events[_count++] = _idx;');

@@ -1,0 +1,112 @@
+import { kernelAccess } from '../../compiler/4-generate/cpp-mpi/kernel-access.ts';
+import {
+  kernelPartition,
+  ownershipExtern,
+  ownershipName,
+} from '../../compiler/4-generate/cpp-mpi/partition.ts';
+import type { Kernel } from '../../compiler/ir/kernel.ts';
+import type { KernelCalls, SynapsesConnected } from '../device.ts';
+import { CppStandaloneDevice } from '../standalone/cpp-standalone-device.ts';
+import type { Launcher } from '../standalone/execute.ts';
+import type { DistributedKernel } from '../standalone/kernel-compiler.ts';
+import type { StandaloneOptions } from '../standalone/options.ts';
+import type { Operation } from '../standalone/program.ts';
+import type { DistributedProgram } from '../standalone/write-project.ts';
+import { checkTool, mpiLauncher } from './launch.ts';
+import { checkMpiOptions, type MpiOptions } from './options.ts';
+import { planRun } from './run-plan.ts';
+import { SynapseRegistry } from './synapse-sets.ts';
+
+type RunOperation = Extract<Operation, { kind: 'run' }>;
+
+/**
+ * The C++ standalone device with MPI (`setDevice('cpp_standalone', { mpi: { processes } })`):
+ * the same recorded program, built with `mpicxx` and started under `mpirun`. Every process holds
+ * every array; in the step loop each computes the neurons it owns (a contiguous block of every
+ * group) and the synapses of those neurons (synapses live with their target), and the processes
+ * exchange what the others need: the spikes of each threshold, arrays that kernels read at
+ * elements another process computed (presynaptic variables of graded synapses and gap
+ * junctions, monitored variables), the contributions of summed variables onto presynaptic
+ * neurons. Outside the loop (setters, connect(), store/restore) all processes do the same, and
+ * the first one writes the results, so scripts read them as on one process, and they are the
+ * single process's to the bit: every random number is keyed by its element, not drawn from a
+ * stream (core/random), and every sum adds its terms in the same order.
+ */
+export class MpiStandaloneDevice extends CppStandaloneDevice {
+  readonly mpi: MpiOptions;
+  private readonly sets: SynapseRegistry;
+
+  constructor(options: StandaloneOptions & { mpi: MpiOptions }) {
+    const mpi = checkMpiOptions(options.mpi);
+    super({
+      ...options,
+      compiler: options.compiler ?? 'mpicxx',
+      extraCompileArgs: [...(options.extraCompileArgs ?? []), '-DBRIAN_MPI'],
+    });
+    this.mpi = mpi;
+    this.sets = new SynapseRegistry((id) => {
+      const decl = this.current(id);
+      return decl.dynamic ? undefined : decl.size;
+    });
+  }
+
+  override synapsesConnected(spec: SynapsesConnected): void {
+    super.synapsesConnected(spec);
+    this.sets.add(spec);
+  }
+
+  override reinit(): void {
+    super.reinit();
+    this.sets?.clear();
+  }
+
+  override build(...args: Parameters<CppStandaloneDevice['build']>): void {
+    checkTool(this.options.compiler ?? 'mpicxx', 'the MPI C++ compiler');
+    super.build(...args);
+  }
+
+  /** Kernels called at every step compute this process's elements; one-off calls compute them all. */
+  protected override distributedKernel(kernel: Kernel, calls: KernelCalls): DistributedKernel | undefined {
+    // Pathways loop over the due synapses of their spike queue, which holds this process's only.
+    if (calls === 'once' || kernel.kind === 'synapses') return undefined;
+    const access = kernelAccess(kernel, this.sets);
+    const extern = ownershipExtern(access.space);
+    return {
+      partition: kernelPartition(access.space, access.gathered !== undefined),
+      externs: extern ? [extern] : [],
+    };
+  }
+
+  protected override distributedRun(op: RunOperation): RunOperation {
+    return planRun(op, {
+      kernelOf: (fn) => {
+        const compiled = this.compiledFunction(fn);
+        if (!compiled) throw new Error(`internal: no compiled function ${fn}`);
+        return compiled.kernel;
+      },
+      sets: this.sets,
+      decl: (id) => this.current(id),
+    });
+  }
+
+  protected override distributedProgram(): DistributedProgram {
+    return {
+      brianlibSources: ['distributed.cpp'],
+      main: {
+        globals: [
+          '#include "brianlib/distributed.h"',
+          ...this.sets.all().map((s) => `brian::mpi::Ownership ${ownershipName(s.pre)};`),
+        ],
+        start: ['brian::mpi::init(&argc, &argv);'],
+        afterRandomSeed: ['brian::mpi::broadcast_seed(brian::_draws.seed_lo, brian::_draws.seed_hi);'],
+        writesResults: 'brian::mpi::rank == 0',
+        peakMemory: ['_usage.ru_maxrss = (long)brian::mpi::max_over_processes((double)_usage.ru_maxrss);'],
+        end: ['brian::mpi::finalize();'],
+      },
+    };
+  }
+
+  protected override launcher(): Launcher {
+    return mpiLauncher(this.mpi);
+  }
+}

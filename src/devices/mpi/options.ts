@@ -1,0 +1,45 @@
+import { BrianError } from '../../diagnostics/diagnostic.ts';
+
+/** `setDevice('cpp_standalone', { mpi: { … } })`: the program runs as several MPI processes. */
+export interface MpiOptions {
+  /** How many processes (MPI ranks) share the simulation. */
+  readonly processes: number;
+  /**
+   * An Open MPI hostfile (`host slots=n` lines): the processes run on those machines. The project
+   * directory must be at the same path on every host (a shared file system, or copied there).
+   */
+  readonly hostfile?: string;
+  /** The launcher (default `mpirun`). */
+  readonly mpirun?: string;
+  /** Further launcher arguments (`['--mca', 'btl_tcp_if_include', 'lo']`). */
+  readonly mpirunArgs?: readonly string[];
+  /** Allow more processes than the hosts have cores (default true). */
+  readonly oversubscribe?: boolean;
+}
+
+const KNOWN = new Set(['processes', 'hostfile', 'mpirun', 'mpirunArgs', 'oversubscribe']);
+
+/** The options checked: coded errors naming the bad argument. */
+export function checkMpiOptions(options: unknown): MpiOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new BrianError('bad_argument', 'mpi must be an object such as { processes: 4 }.');
+  }
+  for (const key of Object.keys(options)) {
+    if (!KNOWN.has(key)) {
+      throw new BrianError('bad_argument', `mpi has no option "${key}".`, {
+        hint: `the options are ${[...KNOWN].join(', ')}`,
+      });
+    }
+  }
+  const o = options as MpiOptions;
+  if (!Number.isInteger(o.processes) || o.processes < 1) {
+    throw new BrianError(
+      'bad_argument',
+      `mpi.processes must be a whole number of processes >= 1, got ${String(o.processes)}.`,
+    );
+  }
+  if (o.hostfile !== undefined && typeof o.hostfile !== 'string') {
+    throw new BrianError('bad_argument', 'mpi.hostfile must be the path of a hostfile.');
+  }
+  return o;
+}

@@ -1,0 +1,113 @@
+// Implementation of distributed.h with MPI collectives (compiled only into MPI programs).
+#include "distributed.h"
+
+#include <mpi.h>
+
+#include <vector>
+
+#include "support.h"
+
+namespace brian {
+namespace mpi {
+
+int rank = 0, size = 1;
+
+void init(int* argc, char*** argv) {
+  MPI_Init(argc, argv);
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &size);
+  quiet_progress = rank != 0;
+}
+
+void finalize() { MPI_Finalize(); }
+
+void Ownership::update(const std::vector<int32_t>& post, int32_t offset, int32_t n_target) {
+  const size_t n = post.size();
+  owned.clear();
+  mask.assign(n, 0);
+  counts.assign(size, 0);
+  std::vector<int> owner_of(n);
+  for (size_t s = 0; s < n; s++) {
+    const int r = owner(post[s] + offset, n_target);
+    owner_of[s] = r;
+    counts[r]++;
+    if (r == rank) {
+      owned.push_back((int32_t)s);
+      mask[s] = 1;
+    }
+  }
+  displs.assign(size, 0);
+  for (int r = 1; r < size; r++) displs[r] = displs[r - 1] + counts[r - 1];
+  std::vector<int> next(displs);
+  order.assign(n, 0);
+  for (size_t s = 0; s < n; s++) order[next[owner_of[s]]++] = (int32_t)s;
+}
+
+void exchange_events(int32_t* events, int32_t n) {
+  int local = events[n];
+  std::vector<int> counts(size), displs(size, 0);
+  MPI_Allgather(&local, 1, MPI_INT, counts.data(), 1, MPI_INT, MPI_COMM_WORLD);
+  for (int r = 1; r < size; r++) displs[r] = displs[r - 1] + counts[r - 1];
+  std::vector<int32_t> mine(events, events + local);
+  MPI_Allgatherv(mine.data(), local, MPI_INT32_T, events, counts.data(), displs.data(), MPI_INT32_T,
+                 MPI_COMM_WORLD);
+  events[n] = displs[size - 1] + counts[size - 1];
+}
+
+template <class T>
+static MPI_Datatype type_of();
+template <>
+MPI_Datatype type_of<double>() {
+  return MPI_DOUBLE;
+}
+template <>
+MPI_Datatype type_of<int32_t>() {
+  return MPI_INT32_T;
+}
+template <>
+MPI_Datatype type_of<char>() {
+  return MPI_CHAR;
+}
+
+template <class T>
+static void sync_range_of(T* data, int32_t n) {
+  std::vector<int> counts(size), displs(size);
+  for (int r = 0; r < size; r++) {
+    displs[r] = (int)((int64_t)n * r / size);
+    counts[r] = (int)((int64_t)n * (r + 1) / size) - displs[r];
+  }
+  MPI_Allgatherv(MPI_IN_PLACE, 0, type_of<T>(), data, counts.data(), displs.data(), type_of<T>(), MPI_COMM_WORLD);
+}
+
+template <class T>
+static void sync_owned_of(T* data, const Ownership& own) {
+  std::vector<T> mine(own.owned.size());
+  for (size_t k = 0; k < own.owned.size(); k++) mine[k] = data[own.owned[k]];
+  std::vector<T> all(own.order.size());
+  MPI_Allgatherv(mine.data(), (int)mine.size(), type_of<T>(), all.data(), own.counts.data(), own.displs.data(),
+                 type_of<T>(), MPI_COMM_WORLD);
+  for (size_t k = 0; k < all.size(); k++) data[own.order[k]] = all[k];
+}
+
+void sync_range(double* data, int32_t n) { sync_range_of(data, n); }
+void sync_range(int32_t* data, int32_t n) { sync_range_of(data, n); }
+void sync_range(char* data, int32_t n) { sync_range_of(data, n); }
+void sync_owned(double* data, const Ownership& own) { sync_owned_of(data, own); }
+void sync_owned(int32_t* data, const Ownership& own) { sync_owned_of(data, own); }
+void sync_owned(char* data, const Ownership& own) { sync_owned_of(data, own); }
+
+void broadcast_seed(uint32_t& lo, uint32_t& hi) {
+  uint32_t words[2] = {lo, hi};
+  MPI_Bcast(words, 2, MPI_UINT32_T, 0, MPI_COMM_WORLD);
+  lo = words[0];
+  hi = words[1];
+}
+
+double max_over_processes(double x) {
+  double m = x;
+  MPI_Allreduce(&x, &m, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
+  return m;
+}
+
+}  // namespace mpi
+}  // namespace brian

@@ -1,0 +1,56 @@
+// What a program built for MPI (setDevice('cpp_standalone', { mpi })) adds: every process holds
+// every array, but computes, at each step, only the neurons it owns (a contiguous block of each
+// group) and the synapses whose target neuron it owns; what others need of that is exchanged with
+// collective calls (spikes after each threshold, arrays read at elements another process owns).
+// Outside the step loop all processes hold the same values. Declarations only (distributed.cpp).
+#pragma once
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+namespace brian {
+namespace mpi {
+
+extern int rank, size;
+
+void init(int* argc, char*** argv);
+void finalize();
+
+// The block of a group of n elements this process owns: [lo(n), hi(n)).
+inline int32_t lo(int32_t n) { return (int32_t)((int64_t)n * rank / size); }
+inline int32_t hi(int32_t n) { return (int32_t)((int64_t)n * (rank + 1) / size); }
+// The process owning element i of a group of n.
+inline int owner(int32_t i, int32_t n) { return (int)((((int64_t)i + 1) * size - 1) / n); }
+
+// The synapses of one Synapses object this process owns: those of its target neurons.
+struct Ownership {
+  std::vector<int32_t> owned;       // ascending synapse indices
+  std::vector<char> mask;           // 1 for owned synapses
+  std::vector<int> counts, displs;  // per process: its number of synapses, where they start in `order`
+  std::vector<int32_t> order;       // every synapse, grouped by owning process (each group ascending)
+  // Recomputed from the target indices (target neuron = post + offset in a group of n_target).
+  void update(const std::vector<int32_t>& post, int32_t offset, int32_t n_target);
+};
+
+// An event space whose first events[n] entries are this process's events (ascending): afterwards
+// every process has all events, in index order, and their count at events[n].
+void exchange_events(int32_t* events, int32_t n);
+
+// Every process's owned block of an array of a group of n elements, to every process.
+void sync_range(double* data, int32_t n);
+void sync_range(int32_t* data, int32_t n);
+void sync_range(char* data, int32_t n);
+
+// Every process's owned synapses' values of a per-synapse array, to every process.
+void sync_owned(double* data, const Ownership& own);
+void sync_owned(int32_t* data, const Ownership& own);
+void sync_owned(char* data, const Ownership& own);
+
+// Process 0's seed to every process (a program seeded randomly).
+void broadcast_seed(uint32_t& lo, uint32_t& hi);
+
+// The largest value over the processes (run times).
+double max_over_processes(double x);
+
+}  // namespace mpi
+}  // namespace brian
