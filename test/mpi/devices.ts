@@ -1,0 +1,46 @@
+/** Running a model on the runtime device, standalone, and MPI with several process counts. Not a test file itself. */
+import { spawnSync } from 'node:child_process';
+import { resetDevice } from '../../src/devices/active.ts';
+import { defaultclock, ms, setDevice, startScope } from '../../src/index.ts';
+import { HAS_COMPILER, projectDirectory } from '../standalone/devices.ts';
+
+/** Whether Open MPI's compiler and launcher are installed (CI installs them: .ci/run). */
+export const HAS_MPI =
+  HAS_COMPILER &&
+  spawnSync('mpicxx', ['--version'], { stdio: 'ignore' }).status === 0 &&
+  spawnSync('mpirun', ['--version'], { stdio: 'ignore' }).status === 0;
+
+export const MPI_SKIP = HAS_MPI ? false : 'mpicxx or mpirun not found (apt-get install openmpi-bin libopenmpi-dev)';
+
+export type Target = 'runtime' | 'cpp_standalone' | { readonly processes: number };
+
+export function label(target: Target): string {
+  return typeof target === 'string' ? target : `MPI, ${target.processes} process${target.processes > 1 ? 'es' : ''}`;
+}
+
+/**
+ * Runs `script` on a fresh device of the kind `target` (default clock 0.1 ms, fresh scope) and
+ * returns what its reader gives. Standalone and MPI programs are built once per model (one
+ * project directory each; the program does not depend on the number of processes).
+ */
+export function runOn<T>(name: string, target: Target, script: () => () => T): T {
+  defaultclock.dt = ms(0.1);
+  const device =
+    target === 'runtime'
+      ? (resetDevice(), undefined)
+      : setDevice('cpp_standalone', {
+          directory: projectDirectory(`${name}-${typeof target === 'string' ? 'single' : 'mpi'}`),
+          buildOnRun: false,
+          ...(typeof target === 'string' ? {} : { mpi: { processes: target.processes } }),
+        });
+  startScope();
+  try {
+    const read = script();
+    device?.build();
+    return read();
+  } finally {
+    resetDevice();
+    startScope();
+    defaultclock.dt = ms(0.1);
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Same results for any number of processes (issue 18): CUBA, COBAHH, Brunel–Hakim, STDP and the
+ * pyloric network on 1, 2, 3 and 4 MPI processes (oversubscribed on two cores) give exactly the
+ * spikes, traces and final state of the single-process standalone program and of the runtime
+ * device, with the same seed. Arrays are compared element by element, bit for bit.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { HAS_MPI, label, MPI_SKIP, runOn, type Target } from './devices.ts';
+import { MODELS, type Recorded } from './models.ts';
+
+const COUNTS = [1, 2, 3, 4];
+
+function assertIdentical(got: Recorded, expected: Recorded, what: string): void {
+  assert.deepEqual(Object.keys(got).sort(), Object.keys(expected).sort(), `${what}: recorded names`);
+  for (const key of Object.keys(expected)) {
+    const a = got[key];
+    const b = expected[key];
+    assert.equal(a.length, b.length, `${what}: length of ${key}`);
+    const k = a.findIndex((x, n) => !Object.is(x, b[n]));
+    assert.equal(k, -1, `${what}: ${key}[${k}] is ${a[k]}, the runtime device's is ${b[k]}`);
+  }
+}
+
+for (const [name, script] of Object.entries(MODELS)) {
+  test(`${name}: identical on the runtime device, standalone and ${COUNTS.join(', ')} MPI processes`, {
+    skip: MPI_SKIP,
+  }, () => {
+    const reference = runOn(name, 'runtime', script);
+    assert.ok((reference.i ?? reference.t).length > 0, `${name} spikes`);
+    const targets: Target[] = ['cpp_standalone', ...COUNTS.map((processes) => ({ processes }))];
+    for (const target of targets) assertIdentical(runOn(name, target, script), reference, `${name}, ${label(target)}`);
+  });
+}
+
+void HAS_MPI;
