@@ -3,6 +3,7 @@ import { NEEDS_NODE_HINT, platform } from '../platform/platform.ts';
 import { RuntimeDevice, type RuntimeOptions } from './runtime/runtime-device.ts';
 import type { CppStandaloneDevice } from './standalone/cpp-standalone-device.ts';
 import type { StandaloneOptions } from './standalone/options.ts';
+import type { SweepOptions } from './standalone/sweep.ts';
 
 /**
  * The device new objects are created on. This is public-API convenience (Brian's
@@ -67,6 +68,10 @@ export const device = {
   run(...args: Parameters<CppStandaloneDevice['run']>): void {
     standalone('device.run()').run(...args);
   },
+  /** The built program over many parameter sets in parallel (see `sweep`). */
+  sweep<T>(...args: Parameters<CppStandaloneDevice['sweep']>): Promise<T[]> {
+    return standalone('device.sweep()').sweep(...args) as Promise<T[]>;
+  },
   /** Marks where values given as `runArgs` are applied (default: just before the first run; Brian's `device.apply_run_args()`); standalone only. */
   applyRunArgs(): void {
     standalone('device.applyRunArgs()').applyRunArgs();
@@ -89,4 +94,16 @@ function standalone(what: string): CppStandaloneDevice {
     });
   }
   return active;
+}
+
+/**
+ * One built standalone program over many parameter sets, in parallel (`processes` at a time on
+ * this machine, or over the machines of `hosts` through mpirun), collecting what `read` gives
+ * for each run (`device.sweep`; see src/devices/standalone/sweep.ts).
+ */
+export function sweep<T>(
+  runArgsList: Parameters<CppStandaloneDevice['sweep']>[0],
+  options: SweepOptions<T>,
+): Promise<T[]> {
+  return standalone('sweep()').sweep(runArgsList, options);
 }

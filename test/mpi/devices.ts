@@ -10,12 +10,16 @@ export const HAS_MPI =
   spawnSync('mpicxx', ['--version'], { stdio: 'ignore' }).status === 0 &&
   spawnSync('mpirun', ['--version'], { stdio: 'ignore' }).status === 0;
 
-export const MPI_SKIP = HAS_MPI ? false : 'mpicxx or mpirun not found (apt-get install openmpi-bin libopenmpi-dev)';
+export const MPI_SKIP = HAS_MPI
+  ? false
+  : 'mpicxx or mpirun not found (apt-get install openmpi-bin libopenmpi-dev)';
 
 export type Target = 'runtime' | 'cpp_standalone' | { readonly processes: number };
 
 export function label(target: Target): string {
-  return typeof target === 'string' ? target : `MPI, ${target.processes} process${target.processes > 1 ? 'es' : ''}`;
+  return typeof target === 'string'
+    ? target
+    : `MPI, ${target.processes} process${target.processes > 1 ? 'es' : ''}`;
 }
 
 /**

@@ -63,7 +63,7 @@ export function cuba(): () => Recorded {
   Ce.connect({ condition: 'i<Ne', p: 0.05 });
   Ci.connect({ condition: 'i>=Ne', p: 0.05 });
   const M = new SpikeMonitor(P);
-  new Network(P, Ce, Ci, M).run(ms(100));
+  new Network(P, Ce, Ci, M).run(ms(60));
   return () => ({ i: list(M.i), t: list(M.t_), v: list(P.v_), ge: list(P.ge_), gi: list(P.gi_) });
 }
 
@@ -106,7 +106,7 @@ export function cobahh(): () => Recorded {
   P.gi = m.initial.gi;
   const M = new SpikeMonitor(P);
   const V = new StateMonitor(P, 'v', { record: [0, 99, 199] });
-  new Network(P, Ce, Ci, M, V).run(ms(40));
+  new Network(P, Ce, Ci, M, V).run(ms(30));
   return () => ({ i: list(M.i), t: list(M.t_), v: list(P.v_), trace: flat(V.v_), n: list(P.n_) });
 }
 
@@ -133,7 +133,7 @@ export function brunelHakim(): () => Recorded {
   const conn = new Synapses(group, group, { onPre: 'V += -J', delay: ms(2), namespace: ns });
   conn.connect({ p: 100 / N });
   const M = new SpikeMonitor(group);
-  new Network(group, conn, M).run(ms(100));
+  new Network(group, conn, M).run(ms(60));
   return () => ({ i: list(M.i), t: list(M.t_), V: list(group.V_) });
 }
 
@@ -172,7 +172,7 @@ export function stdp(): () => Recorded {
   S.w = m.initial.w;
   const inMon = new SpikeMonitor(input);
   const outMon = new SpikeMonitor(neurons);
-  new Network(input, neurons, S, inMon, outMon).run(ms(500));
+  new Network(input, neurons, S, inMon, outMon).run(ms(250));
   return () => ({
     inputs: list(inMon.i),
     i: list(outMon.i),
@@ -189,7 +189,7 @@ export function pyloric(): () => Recorded {
   const { circuit, fast, slow } = buildCircuit({ checkTables: false });
   const M = new StateMonitor(circuit, 'v', { dt: second(20 * dt) });
   const spikes = new SpikeMonitor(circuit);
-  new Network(circuit, fast, slow, M, spikes).run(second(0.4));
+  new Network(circuit, fast, slow, M, spikes).run(second(0.1));
   return () => ({
     i: list(spikes.i),
     t: list(spikes.t_),

@@ -29,7 +29,8 @@ for (const [name, script] of Object.entries(MODELS)) {
     const reference = runOn(name, 'runtime', script);
     assert.ok((reference.i ?? reference.t).length > 0, `${name} spikes`);
     const targets: Target[] = ['cpp_standalone', ...COUNTS.map((processes) => ({ processes }))];
-    for (const target of targets) assertIdentical(runOn(name, target, script), reference, `${name}, ${label(target)}`);
+    for (const target of targets)
+      assertIdentical(runOn(name, target, script), reference, `${name}, ${label(target)}`);
   });
 }
 

@@ -165,6 +165,12 @@ function syncsBefore(access: KernelAccess, state: Map<string, Partition>, ctx: P
     const p = state.get(arrayId);
     if (!p) return;
     if (access.space.kind !== 'replicated' && covers(reach, access.space, p, ctx)) return;
+    if (access.recorded?.arrays.has(arrayId)) {
+      // A state monitor: only the recorded elements (the array stays partitioned elsewhere).
+      const line = syncAtCode(arrayId, p, access.recorded.indices, ctx);
+      if (!lines.includes(line)) lines.push(line);
+      return;
+    }
     lines.push(syncCode(arrayId, p, ctx));
     state.delete(arrayId);
   };
@@ -194,6 +200,17 @@ function samePartition(a: Partition, b: Partition): boolean {
 
 function describe(p: Partition): string {
   return p.kind === 'neurons' ? `by neuron, group of ${p.size}` : `by synapse of ${p.set}`;
+}
+
+function syncAtCode(arrayId: string, p: Partition, indices: string, ctx: PlanContext): string {
+  const d = ctx.decl(arrayId);
+  const data = d.dynamic ? `${d.cppName}.data()` : d.cppName;
+  const i = ctx.decl(indices);
+  const [at, count] = i.dynamic
+    ? [`${i.cppName}.data()`, `(int32_t)${i.cppName}.size()`]
+    : [i.cppName, String(i.size)];
+  const over = p.kind === 'neurons' ? String(p.size) : ownershipName(p.set);
+  return `brian::mpi::sync_at(${data}, ${over}, ${at}, ${count});`;
 }
 
 function syncCode(arrayId: string, p: Partition, ctx: PlanContext): string {

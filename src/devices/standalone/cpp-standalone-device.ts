@@ -29,12 +29,13 @@ import { buildSettings } from './build-settings.ts';
 import { executeProgram, type Launcher } from './execute.ts';
 import { type DistributedKernel, KernelCompiler } from './kernel-compiler.ts';
 import type { BuildSettings } from './makefile.ts';
-import type { BuildOptions, RerunOptions, StandaloneOptions } from './options.ts';
+import type { BuildOptions, RerunOptions, RunArgs, StandaloneOptions } from './options.ts';
 import type { ArrayDecl, CppFunction, Operation } from './program.ts';
 import { recordRun } from './record-run.ts';
 import { replayReports } from './replay-reports.ts';
 import { Results } from './results.ts';
 import { commandLineValues } from './run-args.ts';
+import { runSweep, type SweepOptions } from './sweep.ts';
 import { type DistributedProgram, type WrittenProject, writeProject } from './write-project.ts';
 
 type RunOperation = Extract<Operation, { kind: 'run' }>;
@@ -420,7 +421,47 @@ export class CppStandaloneDevice implements Device {
       this.launcher(),
     );
     this.timings.binary = execution.seconds;
-    this.results = Results.read(execution.resultsDirectory, this.decls);
+    this.adopt(execution.resultsDirectory);
+    replayReports(
+      execution.progress,
+      this.runs.map((r) => r.report),
+    );
+  }
+
+  /**
+   * Runs the built program once per parameter set (`runArgs` of `device.run`), `processes` at a
+   * time (or over the machines of `hosts`), and collects what `read` gives for each run, read
+   * with that run's results in place (`M.t`, `G.v`…). Progress of the whole sweep with `report`.
+   */
+  async sweep<T>(runArgsList: readonly RunArgs[], options: SweepOptions<T>): Promise<T[]> {
+    const project = this.project;
+    if (!project) {
+      throw new BrianError('not_available_on_device', 'sweep() needs a built program.', {
+        hint: 'run the script (or call device.build()) first',
+      });
+    }
+    const previous = this.results;
+    const threads = this.options.threads ?? 0;
+    try {
+      return await runSweep(
+        {
+          directory: project.directory,
+          values: (k) => commandLineValues(runArgsList[k], (id) => this.current(id), project.directory),
+          launcher: this.launcher(),
+          env: threads > 0 ? { OMP_NUM_THREADS: String(threads), OMP_WAIT_POLICY: 'passive' } : {},
+          adopt: (dir) => this.adopt(dir),
+        },
+        runArgsList.length,
+        options,
+      );
+    } finally {
+      if (previous) this.adopt(previous.directory);
+    }
+  }
+
+  /** The results a run wrote in `directory` become the device's (what `M.t`, `G.v` read). */
+  private adopt(directory: string): void {
+    this.results = Results.read(directory, this.decls);
     this.timings.binaryPeakMemoryMb = this.results.peakMemoryMb;
     this.evaluator = undefined;
     for (const id of this.afterRun) this.arrays.delete(id);
@@ -429,10 +470,6 @@ export class CppStandaloneDevice implements Device {
       const time = this.results!.runTimes[k];
       if (time !== undefined) r.network.lastRunTime = time;
     });
-    replayReports(
-      execution.progress,
-      this.runs.map((r) => r.report),
-    );
   }
 
   /** Forgets the program (Brian's `device.reinit()`): objects must be created again. */

@@ -41,6 +41,11 @@ export interface KernelAccess {
   readonly events?: { readonly arrayId: string; readonly size: number };
   /** A summed variable onto the presynaptic side: its target is gathered from every process. */
   readonly gathered?: string;
+  /**
+   * A state monitor: the arrays it reads only at the recorded elements (listed in the integer
+   * array `indices`), which need only those elements from their owners.
+   */
+  readonly recorded?: { readonly indices: string; readonly arrays: ReadonlySet<string> };
 }
 
 /** What the analysis needs to know about the program's synapses (from `synapsesConnected`). */
@@ -83,6 +88,10 @@ export function kernelAccess(kernel: Kernel, sets: SynapseSets, pathway?: string
     }
     case 'reset':
       return { ...base, reads: [...reads, { arrayId: eventspaceOf(kernel), reach: 'any' }] };
+    case 'statemonitor': {
+      const arrays = new Set(kernel.vector.loads.filter((l) => isOwnElement(l.index)).map((l) => l.arrayId));
+      return { ...base, recorded: { indices: (kernel.params as { indices: string }).indices, arrays } };
+    }
     case 'summed_variable': {
       const p = kernel.params as SummedVariableParams;
       const side = sets.sideOf(p.postIndex)?.side;

@@ -26,10 +26,10 @@ void Ownership::update(const std::vector<int32_t>& post, int32_t offset, int32_t
   owned.clear();
   mask.assign(n, 0);
   counts.assign(size, 0);
-  std::vector<int> owner_of(n);
+  owners.assign(n, 0);
   for (size_t s = 0; s < n; s++) {
     const int r = owner(post[s] + offset, n_target);
-    owner_of[s] = r;
+    owners[s] = r;
     counts[r]++;
     if (r == rank) {
       owned.push_back((int32_t)s);
@@ -40,7 +40,7 @@ void Ownership::update(const std::vector<int32_t>& post, int32_t offset, int32_t
   for (int r = 1; r < size; r++) displs[r] = displs[r - 1] + counts[r - 1];
   std::vector<int> next(displs);
   order.assign(n, 0);
-  for (size_t s = 0; s < n; s++) order[next[owner_of[s]]++] = (int32_t)s;
+  for (size_t s = 0; s < n; s++) order[next[owners[s]]++] = (int32_t)s;
 }
 
 void exchange_events(int32_t* events, int32_t n) {
@@ -87,6 +87,52 @@ static void sync_owned_of(T* data, const Ownership& own) {
   MPI_Allgatherv(mine.data(), (int)mine.size(), type_of<T>(), all.data(), own.counts.data(), own.displs.data(),
                  type_of<T>(), MPI_COMM_WORLD);
   for (size_t k = 0; k < all.size(); k++) data[own.order[k]] = all[k];
+}
+
+// Each process sends the values at the indices it owns (in index order); every process puts
+// every process's values back at their indices.
+template <class T, class Owner>
+static void sync_at_of(T* data, const int32_t* indices, int32_t count, Owner owner_of) {
+  std::vector<int> counts(size, 0), displs(size, 0);
+  std::vector<int> owners(count);
+  for (int32_t k = 0; k < count; k++) counts[owners[k] = owner_of(indices[k])]++;
+  for (int r = 1; r < size; r++) displs[r] = displs[r - 1] + counts[r - 1];
+  std::vector<T> mine;
+  mine.reserve(counts[rank]);
+  for (int32_t k = 0; k < count; k++)
+    if (owners[k] == rank) mine.push_back(data[indices[k]]);
+  std::vector<T> all(count);
+  MPI_Allgatherv(mine.data(), (int)mine.size(), type_of<T>(), all.data(), counts.data(), displs.data(),
+                 type_of<T>(), MPI_COMM_WORLD);
+  std::vector<int> next(displs);
+  for (int32_t k = 0; k < count; k++) data[indices[k]] = all[next[owners[k]]++];
+}
+
+template <class T>
+static void sync_at_neurons(T* data, int32_t n, const int32_t* indices, int32_t count) {
+  sync_at_of(data, indices, count, [n](int32_t i) { return owner(i, n); });
+}
+
+template <class T>
+static void sync_at_synapses(T* data, const Ownership& own, const int32_t* indices, int32_t count) {
+  sync_at_of(data, indices, count, [&own](int32_t s) { return own.owners[s]; });
+}
+
+void sync_at(double* data, int32_t n, const int32_t* indices, int32_t count) {
+  sync_at_neurons(data, n, indices, count);
+}
+void sync_at(int32_t* data, int32_t n, const int32_t* indices, int32_t count) {
+  sync_at_neurons(data, n, indices, count);
+}
+void sync_at(char* data, int32_t n, const int32_t* indices, int32_t count) { sync_at_neurons(data, n, indices, count); }
+void sync_at(double* data, const Ownership& own, const int32_t* indices, int32_t count) {
+  sync_at_synapses(data, own, indices, count);
+}
+void sync_at(int32_t* data, const Ownership& own, const int32_t* indices, int32_t count) {
+  sync_at_synapses(data, own, indices, count);
+}
+void sync_at(char* data, const Ownership& own, const int32_t* indices, int32_t count) {
+  sync_at_synapses(data, own, indices, count);
 }
 
 void sync_range(double* data, int32_t n) { sync_range_of(data, n); }

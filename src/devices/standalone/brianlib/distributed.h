@@ -28,6 +28,7 @@ struct Ownership {
   std::vector<char> mask;           // 1 for owned synapses
   std::vector<int> counts, displs;  // per process: its number of synapses, where they start in `order`
   std::vector<int32_t> order;       // every synapse, grouped by owning process (each group ascending)
+  std::vector<int> owners;          // the owning process of every synapse
   // Recomputed from the target indices (target neuron = post + offset in a group of n_target).
   void update(const std::vector<int32_t>& post, int32_t offset, int32_t n_target);
 };
@@ -45,6 +46,15 @@ void sync_range(char* data, int32_t n);
 void sync_owned(double* data, const Ownership& own);
 void sync_owned(int32_t* data, const Ownership& own);
 void sync_owned(char* data, const Ownership& own);
+
+// Only the elements at `indices` (count of them) of such arrays, to every process (what a state
+// monitor records): a group of n neurons, or a synapse set.
+void sync_at(double* data, int32_t n, const int32_t* indices, int32_t count);
+void sync_at(int32_t* data, int32_t n, const int32_t* indices, int32_t count);
+void sync_at(char* data, int32_t n, const int32_t* indices, int32_t count);
+void sync_at(double* data, const Ownership& own, const int32_t* indices, int32_t count);
+void sync_at(int32_t* data, const Ownership& own, const int32_t* indices, int32_t count);
+void sync_at(char* data, const Ownership& own, const int32_t* indices, int32_t count);
 
 // Process 0's seed to every process (a program seeded randomly).
 void broadcast_seed(uint32_t& lo, uint32_t& hi);
