@@ -32,8 +32,8 @@ if (files.length === 0) {
 
 const passes = [{ label: 'JavaScript kernels', files, env: {} }];
 if (args.length === 0) {
-  // test/standalone, test/runtime-cpp and test/threads compare devices and targets themselves.
-  const own = ['standalone', 'runtime-cpp', 'threads'].map((d) => join('test', d));
+  // test/standalone, test/runtime-cpp, test/threads and test/mpi compare devices and targets themselves.
+  const own = ['standalone', 'runtime-cpp', 'threads', 'mpi'].map((d) => join('test', d));
   const behavioural = collect('test', []).filter((f) => !own.some((d) => f.startsWith(d)));
   if (spawnSync('g++', ['--version'], { stdio: 'ignore' }).status === 0) {
     passes.push({
