@@ -29,9 +29,10 @@ export function label(target: Target): string {
  */
 export function runOn<T>(name: string, target: Target, script: () => () => T): T {
   defaultclock.dt = ms(0.1);
+  if (target === 'runtime') resetDevice();
   const device =
     target === 'runtime'
-      ? (resetDevice(), undefined)
+      ? undefined
       : setDevice('cpp_standalone', {
           directory: projectDirectory(`${name}-${typeof target === 'string' ? 'single' : 'mpi'}`),
           buildOnRun: false,

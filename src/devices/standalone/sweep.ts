@@ -170,6 +170,7 @@ async function sweepOverHosts<T>(
   writeFileSync(join(dir, 'run.sh'), `${lines.join('\n')}\n`);
   const rank = [
     '#!/bin/sh',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a template
     'r=${OMPI_COMM_WORLD_RANK:-0}; n=${OMPI_COMM_WORLD_SIZE:-1}; k=$r',
     `while [ $k -lt ${count} ]; do`,
     '  echo "@brian-sweep-run $k"',
