@@ -410,14 +410,11 @@ export class CppStandaloneDevice implements Device {
       });
     }
     const values = commandLineValues(options.runArgs, (id) => this.current(id), project.directory);
-    const threads = this.threads;
-    const env: Record<string, string> =
-      threads > 0 ? { OMP_NUM_THREADS: String(threads), OMP_WAIT_POLICY: 'passive' } : {};
     const execution = executeProgram(
       project.directory,
       options.resultsDirectory ?? 'results',
       values,
-      env,
+      this.programEnv(),
       this.launcher(),
     );
     this.timings.binary = execution.seconds;
@@ -441,14 +438,13 @@ export class CppStandaloneDevice implements Device {
       });
     }
     const previous = this.results;
-    const threads = this.options.threads ?? 0;
     try {
       return await runSweep(
         {
           directory: project.directory,
           values: (k) => commandLineValues(runArgsList[k], (id) => this.current(id), project.directory),
           launcher: this.launcher(),
-          env: threads > 0 ? { OMP_NUM_THREADS: String(threads), OMP_WAIT_POLICY: 'passive' } : {},
+          env: this.programEnv(),
           adopt: (dir) => this.adopt(dir),
         },
         runArgsList.length,
@@ -457,6 +453,11 @@ export class CppStandaloneDevice implements Device {
     } finally {
       if (previous) this.adopt(previous.directory);
     }
+  }
+
+  /** The program's environment: its OpenMP threads, which sleep when idle. */
+  private programEnv(): Record<string, string> {
+    return this.threads > 0 ? { OMP_NUM_THREADS: String(this.threads), OMP_WAIT_POLICY: 'passive' } : {};
   }
 
   /** The results a run wrote in `directory` become the device's (what `M.t`, `G.v` read). */
