@@ -12,6 +12,7 @@ import type { DistributedKernel } from '../standalone/kernel-compiler.ts';
 import type { StandaloneOptions } from '../standalone/options.ts';
 import type { Operation } from '../standalone/program.ts';
 import type { DistributedProgram } from '../standalone/write-project.ts';
+import { type ExchangeStatistics, readExchange } from './exchange.ts';
 import { checkTool, mpiLauncher } from './launch.ts';
 import { checkMpiOptions, type MpiOptions } from './options.ts';
 import { planRun } from './run-plan.ts';
@@ -101,9 +102,15 @@ export class MpiStandaloneDevice extends CppStandaloneDevice {
         afterRandomSeed: ['brian::mpi::broadcast_seed(brian::_draws.seed_lo, brian::_draws.seed_hi);'],
         writesResults: 'brian::mpi::rank == 0',
         peakMemory: ['_usage.ru_maxrss = (long)brian::mpi::max_over_processes((double)_usage.ru_maxrss);'],
-        end: ['brian::mpi::finalize();'],
+        end: ['brian::mpi::write_exchange(results_dir);', 'brian::mpi::finalize();'],
       },
     };
+  }
+
+  /** What the last run's exchanges between processes cost (undefined before a run). */
+  get exchange(): ExchangeStatistics | undefined {
+    const directory = this.resultsDirectory;
+    return directory === undefined ? undefined : readExchange(directory);
   }
 
   protected override launcher(): Launcher {

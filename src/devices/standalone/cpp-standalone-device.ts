@@ -137,6 +137,11 @@ export class CppStandaloneDevice implements Device {
     return this.results !== undefined;
   }
 
+  /** Where the results in place were written (undefined before a run). */
+  protected get resultsDirectory(): string | undefined {
+    return this.results?.directory;
+  }
+
   // --- arrays ----------------------------------------------------------------------------------
 
   allocate(arrayId: string, type: ScalarType, size: number, fill = 0): StaticArray {

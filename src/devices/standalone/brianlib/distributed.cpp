@@ -3,6 +3,7 @@
 
 #include <mpi.h>
 
+#include <cstdio>
 #include <vector>
 
 #include "support.h"
@@ -11,6 +12,19 @@ namespace brian {
 namespace mpi {
 
 int rank = 0, size = 1;
+ExchangeCounters counters;
+
+namespace {
+// Counts one exchange: its bytes received, and the seconds until it goes out of scope.
+struct Counted {
+  const double t0 = MPI_Wtime();
+  explicit Counted(double bytes) {
+    counters.calls++;
+    counters.bytes += bytes;
+  }
+  ~Counted() { counters.seconds += MPI_Wtime() - t0; }
+};
+}  // namespace
 
 void init(int* argc, char*** argv) {
   MPI_Init(argc, argv);
@@ -44,6 +58,8 @@ void Ownership::update(const std::vector<int32_t>& post, int32_t offset, int32_t
 }
 
 void exchange_events(int32_t* events, int32_t n) {
+  const double count_bytes = (double)(size - 1) * sizeof(int);
+  Counted counted(count_bytes);
   int local = events[n];
   std::vector<int> counts(size), displs(size, 0);
   MPI_Allgather(&local, 1, MPI_INT, counts.data(), 1, MPI_INT, MPI_COMM_WORLD);
@@ -52,6 +68,10 @@ void exchange_events(int32_t* events, int32_t n) {
   MPI_Allgatherv(mine.data(), local, MPI_INT32_T, events, counts.data(), displs.data(), MPI_INT32_T,
                  MPI_COMM_WORLD);
   events[n] = displs[size - 1] + counts[size - 1];
+  const double spike_bytes = (double)(events[n] - local) * sizeof(int32_t);
+  counters.bytes += spike_bytes;
+  counters.spike_calls++;
+  counters.spike_bytes += count_bytes + spike_bytes;
 }
 
 template <class T>
@@ -76,6 +96,7 @@ static void sync_range_of(T* data, int32_t n) {
     displs[r] = (int)((int64_t)n * r / size);
     counts[r] = (int)((int64_t)n * (r + 1) / size) - displs[r];
   }
+  Counted counted((double)(n - counts[rank]) * sizeof(T));
   MPI_Allgatherv(MPI_IN_PLACE, 0, type_of<T>(), data, counts.data(), displs.data(), type_of<T>(), MPI_COMM_WORLD);
 }
 
@@ -84,6 +105,7 @@ static void sync_owned_of(T* data, const Ownership& own) {
   std::vector<T> mine(own.owned.size());
   for (size_t k = 0; k < own.owned.size(); k++) mine[k] = data[own.owned[k]];
   std::vector<T> all(own.order.size());
+  Counted counted((double)(all.size() - mine.size()) * sizeof(T));
   MPI_Allgatherv(mine.data(), (int)mine.size(), type_of<T>(), all.data(), own.counts.data(), own.displs.data(),
                  type_of<T>(), MPI_COMM_WORLD);
   for (size_t k = 0; k < all.size(); k++) data[own.order[k]] = all[k];
@@ -102,6 +124,7 @@ static void sync_at_of(T* data, const int32_t* indices, int32_t count, Owner own
   for (int32_t k = 0; k < count; k++)
     if (owners[k] == rank) mine.push_back(data[indices[k]]);
   std::vector<T> all(count);
+  Counted counted((double)(count - mine.size()) * sizeof(T));
   MPI_Allgatherv(mine.data(), (int)mine.size(), type_of<T>(), all.data(), counts.data(), displs.data(),
                  type_of<T>(), MPI_COMM_WORLD);
   std::vector<int> next(displs);
@@ -153,6 +176,16 @@ double max_over_processes(double x) {
   double m = x;
   MPI_Allreduce(&x, &m, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
   return m;
+}
+
+void write_exchange(const std::string& results_dir) {
+  const double slowest = max_over_processes(counters.seconds);
+  if (rank != 0) return;
+  FILE* f = std::fopen((results_dir + "/mpi_exchange.txt").c_str(), "w");
+  if (!f) return;
+  std::fprintf(f, "processes %d\ncalls %ld\nbytes %.17g\nseconds %.17g\nspike_calls %ld\nspike_bytes %.17g\n", size,
+               counters.calls, counters.bytes, slowest, counters.spike_calls, counters.spike_bytes);
+  std::fclose(f);
 }
 
 }  // namespace mpi

@@ -6,6 +6,7 @@
 #pragma once
 #include <algorithm>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace brian {
@@ -55,6 +56,20 @@ void sync_at(char* data, int32_t n, const int32_t* indices, int32_t count);
 void sync_at(double* data, const Ownership& own, const int32_t* indices, int32_t count);
 void sync_at(int32_t* data, const Ownership& own, const int32_t* indices, int32_t count);
 void sync_at(char* data, const Ownership& own, const int32_t* indices, int32_t count);
+
+// What this process's exchanges cost (counted by every call above): collective calls, bytes
+// received from the other processes, seconds inside MPI (waiting for slower processes included).
+struct ExchangeCounters {
+  long calls = 0;
+  double bytes = 0, seconds = 0;
+  long spike_calls = 0;    // of them, exchanges of a threshold's spikes
+  double spike_bytes = 0;  // and the bytes those received
+};
+extern ExchangeCounters counters;
+
+// Process 0 writes `mpi_exchange.txt` in the results: the number of processes, its calls and
+// bytes, and the most seconds any process spent in exchanges (MpiStandaloneDevice.exchange).
+void write_exchange(const std::string& results_dir);
 
 // Process 0's seed to every process (a program seeded randomly).
 void broadcast_seed(uint32_t& lo, uint32_t& hi);
