@@ -20,7 +20,12 @@ export type PoissonGroupCtor = new (
 /** Brian's set_device/device: `setDevice('cpp_standalone', { directory, buildOnRun })`, `device.build()`. */
 export type SetDevice = (
   name: string,
-  options?: { directory?: string; buildOnRun?: boolean; threads?: number },
+  options?: {
+    directory?: string;
+    buildOnRun?: boolean;
+    threads?: number;
+    readonly [option: string]: unknown;
+  },
 ) => void;
 
 interface PendingApi {

@@ -10,7 +10,7 @@ import { runMeasured, selectDevice, since } from './measure.ts';
 import type { ModelFn } from './types.ts';
 
 export const hhUncoupled: ModelFn = (N, durationSeconds, device, hooks) => {
-  const unavailable = selectDevice(device);
+  const unavailable = selectDevice(device, hooks);
   if (unavailable) return { status: 'unavailable', reason: unavailable };
   seed(12345);
   const t0 = performance.now();

@@ -24,7 +24,7 @@ export const cubaNamespace = () => ({
 });
 
 export const lif: ModelFn = (N, durationSeconds, device, hooks) => {
-  const unavailable = selectDevice(device);
+  const unavailable = selectDevice(device, hooks);
   if (unavailable) return { status: 'unavailable', reason: unavailable };
   seed(12345);
   const t0 = performance.now();

@@ -26,7 +26,7 @@ export class ConnectTimer {
  * Switches to `device` before the model is built; returns why it cannot, if it cannot. The
  * runtime device is the default and needs nothing.
  */
-export function selectDevice(device: Device): string | undefined {
+export function selectDevice(device: Device, hooks: RunHooks = {}): string | undefined {
   if (device === 'runtime') return undefined;
   // OpenMP threads of the compiled devices (bench/run.ts --threads; 1 = no OpenMP).
   const threads = Number(process.env.BENCH_THREADS ?? 1);
@@ -40,6 +40,7 @@ export function selectDevice(device: Device): string | undefined {
   (setDevice as Exclude<typeof setDevice, string>)('cpp_standalone', {
     buildOnRun: false,
     threads: threads > 1 ? threads : 0,
+    ...hooks.standalone,
   });
   return undefined;
 }

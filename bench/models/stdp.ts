@@ -10,7 +10,7 @@ import type { ModelFn } from './types.ts';
 
 export const stdp: ModelFn = (N, durationSeconds, device, hooks) => {
   const PoissonGroup = pending('PoissonGroup');
-  const unavailable = missing(PoissonGroup) ?? selectDevice(device);
+  const unavailable = missing(PoissonGroup) ?? selectDevice(device, hooks);
   if (unavailable) return { status: 'unavailable', reason: unavailable };
   const PoissonClass = PoissonGroup as PoissonGroupCtor;
   seed(12345);

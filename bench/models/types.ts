@@ -14,6 +14,8 @@ export interface RunHooks {
   beforeRun?(net: Network): void;
   /** Called after `run()` returned. */
   afterRun?(net: Network): void;
+  /** Options added to the cpp_standalone device's (bench/mpi-scaling.ts: `{ mpi: { processes } }`). */
+  standalone?: Readonly<Record<string, unknown>>;
 }
 
 /** What one model run measured (before the harness adds RSS, repetition, machine load…). */
