@@ -16,7 +16,12 @@
  * compartment-step).
  */
 
-import { HH_AXON_EQUATIONS, hhAxonNamespace } from '../../examples/compartmental/models/hh-axon.ts';
+import {
+  HH_AXON_EQUATIONS,
+  hhAxonCable,
+  hhAxonNamespace,
+  setHhAxonAtRest,
+} from '../../examples/compartmental/models/hh-axon.ts';
 import {
   amp,
   Cylinder,
@@ -48,20 +53,13 @@ export const spatialCell: ModelFn = (N, durationSeconds, device, hooks) => {
   const namespace = hhAxonNamespace();
   const morpho = new Cylinder({ length: cm(10), diameter: um(2 * 238), n: N, type: 'axon' });
   const neuron = new SpatialNeuron(morpho, HH_AXON_EQUATIONS, {
-    method: 'exponential_euler',
+    ...hhAxonCable(),
     refractory: 'm > 0.4',
     threshold: 'm > 0.5',
-    Cm: uF(1).div(cm.pow(2)),
-    Ri: ohm(35.4).mul(cm),
     namespace,
   });
-  neuron.v = mV(0);
-  neuron.h = 1;
-  neuron.m = 0;
-  neuron.n = 0.5;
-  neuron.I = amp(0);
+  setHhAxonAtRest(neuron, namespace);
   neuron.I[0] = uA(1);
-  neuron.gNa = namespace.gNa0;
   const spikes = new SpikeMonitor(neuron);
   const net = new Network(neuron, spikes);
   const setup_s = since(t0);

@@ -1,4 +1,4 @@
-import { cm, msiemens, mV } from '../../../src/node.ts';
+import { amp, cm, msiemens, mV, ohm, type SpatialNeuron, uF } from '../../../src/node.ts';
 
 /**
  * The squid giant axon of Brian's compartmental HH examples (hh_with_spikes.py, lfp.py,
@@ -31,4 +31,19 @@ export function hhAxonNamespace() {
     gNa0: msiemens(120).div(cm.pow(2)),
     gK: msiemens(36).div(cm.pow(2)),
   };
+}
+
+/** The axon's cable: 1 µF/cm², 35.4 Ω·cm, channels by exponential Euler (Brian's examples). */
+export function hhAxonCable() {
+  return { Cm: uF(1).div(cm.pow(2)), Ri: ohm(35.4).mul(cm), method: 'exponential_euler' } as const;
+}
+
+/** Every compartment at rest (v = 0, voltages being relative to rest), no current, full sodium. */
+export function setHhAxonAtRest(neuron: SpatialNeuron, namespace: ReturnType<typeof hhAxonNamespace>): void {
+  neuron.v = mV(0);
+  neuron.h = 1;
+  neuron.m = 0;
+  neuron.n = 0.5;
+  neuron.I = amp(0);
+  neuron.gNa = namespace.gNa0;
 }

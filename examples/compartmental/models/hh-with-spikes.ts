@@ -4,17 +4,14 @@ import {
   cm,
   defaultclock,
   ms,
-  mV,
-  ohm,
   run,
   SpatialNeuron,
   SpikeMonitor,
   StateMonitor,
   uA,
-  uF,
   um,
 } from '../../../src/node.ts';
-import { HH_AXON_EQUATIONS, hhAxonNamespace } from './hh-axon.ts';
+import { HH_AXON_EQUATIONS, hhAxonCable, hhAxonNamespace, setHhAxonAtRest } from './hh-axon.ts';
 
 /** Least-squares line through (x, y) (scipy's `stats.linregress` slope and intercept). */
 export function linearRegression(
@@ -50,19 +47,12 @@ export function hhWithSpikesModel() {
   const morpho = new Cylinder({ length: cm(10), diameter: um(2 * 238), n: 1000, type: 'axon' });
   const namespace = hhAxonNamespace();
   const neuron = new SpatialNeuron(morpho, HH_AXON_EQUATIONS, {
-    method: 'exponential_euler',
+    ...hhAxonCable(),
     refractory: 'm > 0.4',
     threshold: 'm > 0.5',
-    Cm: uF(1).div(cm.pow(2)),
-    Ri: ohm(35.4).mul(cm),
     namespace,
   });
-  neuron.v = mV(0);
-  neuron.h = 1;
-  neuron.m = 0;
-  neuron.n = 0.5;
-  neuron.I = amp(0);
-  neuron.gNa = namespace.gNa0;
+  setHhAxonAtRest(neuron, namespace);
   const record = Array.from({ length: 10 }, (_, k) => 100 * k);
   const M = new StateMonitor(neuron, 'v', { record });
   const spikes = new SpikeMonitor(neuron);

@@ -6,9 +6,7 @@ import {
   metre,
   mm,
   ms,
-  mV,
   NeuronGroup,
-  ohm,
   QuantityArray,
   run,
   SpatialNeuron,
@@ -16,10 +14,9 @@ import {
   Synapses,
   siemens,
   uA,
-  uF,
   um,
 } from '../../../src/node.ts';
-import { HH_AXON_EQUATIONS, hhAxonNamespace } from './hh-axon.ts';
+import { HH_AXON_EQUATIONS, hhAxonCable, hhAxonNamespace, setHhAxonAtRest } from './hh-axon.ts';
 
 /**
  * Brian's examples/compartmental/lfp.py: the Hodgkin–Huxley axon (no sodium channels in its
@@ -37,17 +34,10 @@ export function lfpModel() {
   });
   const namespace = hhAxonNamespace();
   const neuron = new SpatialNeuron(morpho, HH_AXON_EQUATIONS, {
-    Cm: uF(1).div(cm.pow(2)),
-    Ri: ohm(35.4).mul(cm),
-    method: 'exponential_euler',
+    ...hhAxonCable(),
     namespace,
   });
-  neuron.v = mV(0);
-  neuron.h = 1;
-  neuron.m = 0;
-  neuron.n = 0.5;
-  neuron.I = amp(0);
-  neuron.gNa = namespace.gNa0;
+  setHhAxonAtRest(neuron, namespace);
   neuron.slice(cm(5), cm(10)).gNa = siemens(0).div(cm.pow(2));
   const record = Array.from({ length: 10 }, (_, k) => 100 * k);
   const M = new StateMonitor(neuron, 'v', { record });
