@@ -292,8 +292,9 @@ export abstract class Group extends BrianObject {
   ): Int32Array | undefined {
     if (shared) return undefined;
     if (where === undefined) {
-      // A subgroup's "all" is its own range, never its parent's whole storage.
-      if (this.start === 0 && this.N === this.storageSize()) return undefined;
+      // A subgroup's "all" is its own range, never its parent's whole storage. A group that owns
+      // its storage is asked nothing (Synapses on cpp_standalone do not know their size yet).
+      if (this.root === this || (this.start === 0 && this.N === this.storageSize())) return undefined;
       return Int32Array.from({ length: this.N }, (_, k) => this.start + k);
     }
     if (typeof where === 'string') return this.indicesWhere(where);

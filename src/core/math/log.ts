@@ -40,39 +40,39 @@ if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
 }
 
 export function brianLog(x: number): number {
-  if (x > 0 && x < Infinity) return x < MIN_NORMAL ? logOfNormal(x * TWO54, -54) : logOfNormal(x, 0);
+  if (x > 0 && x < Infinity) {
+    let k = 0;
+    let y = x;
+    if (y < MIN_NORMAL) {
+      y *= TWO54;
+      k = -54;
+    }
+    number[0] = y;
+    const hi = words[1];
+    k += (hi >> 20) - 1023;
+    words[1] = (hi & 0x000fffff) | 0x3ff00000;
+    let m = number[0];
+    if (m > Math.SQRT2) {
+      m *= 0.5;
+      k += 1;
+    }
+    const f = m - 1;
+    const s = f / (2 + f);
+    const z = s * s;
+    // R by Estrin's scheme (a shallow tree of products instead of an 11-deep Horner chain).
+    const z2 = z * z;
+    const z4 = z2 * z2;
+    const z8 = z4 * z4;
+    const R =
+      z *
+      (C1 +
+        C2 * z +
+        z2 * (C3 + C4 * z) +
+        z4 * (C5 + C6 * z + z2 * (C7 + C8 * z)) +
+        z8 * (C9 + C10 * z + z2 * C11));
+    const hfsq = 0.5 * f * f;
+    return k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
+  }
   if (x === 0) return -Infinity;
   return x === Infinity ? Infinity : Number.NaN;
-}
-
-/**
- * log(2^k0 · y) for a positive normal y: the method above. brianlib's `_brian_log_normal` is
- * the same operations without branches (so that loops calling it vectorise).
- */
-export function logOfNormal(y: number, k0: number): number {
-  number[0] = y;
-  const hi = words[1];
-  let k = k0 + (hi >> 20) - 1023;
-  words[1] = (hi & 0x000fffff) | 0x3ff00000;
-  let m = number[0];
-  if (m > Math.SQRT2) {
-    m *= 0.5;
-    k += 1;
-  }
-  const f = m - 1;
-  const s = f / (2 + f);
-  const z = s * s;
-  // R by Estrin's scheme (a shallow tree of products instead of an 11-deep Horner chain).
-  const z2 = z * z;
-  const z4 = z2 * z2;
-  const z8 = z4 * z4;
-  const R =
-    z *
-    (C1 +
-      C2 * z +
-      z2 * (C3 + C4 * z) +
-      z4 * (C5 + C6 * z + z2 * (C7 + C8 * z)) +
-      z8 * (C9 + C10 * z + z2 * C11));
-  const hfsq = 0.5 * f * f;
-  return k * LN2_HI - (hfsq - (s * (hfsq + R) + k * LN2_LO) - f);
 }

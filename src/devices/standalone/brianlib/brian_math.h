@@ -29,54 +29,42 @@ inline double _brian_exp(double x) {
   return x != x ? x : result;
 }
 
-// log(2^k0 y) of a positive normal y: logOfNormal of src/core/math/log.ts (x = 2^k m, m in
-// [sqrt(1/2), sqrt(2)], f = m - 1, s = f/(2 + f), log(1 + f) = f - (f^2/2 - s (f^2/2 + R)), R the
-// atanh series in s^2), without branches so that loops calling it vectorise.
-inline double _brian_log_normal(double y, int32_t k0) {
-  uint64_t bits;
-  std::memcpy(&bits, &y, 8);
-  const int32_t hi = (int32_t)(bits >> 32);
-  int32_t k = k0 + (hi >> 20) - 1023;
-  bits = (bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL;
-  double m;
-  std::memcpy(&m, &bits, 8);
-  const bool big = m > 1.4142135623730951;
-  m = big ? m * 0.5 : m;
-  k += big ? 1 : 0;
-  const double f = m - 1.0;
-  const double s = f / (2.0 + f);
-  const double z = s * s;
-  // R by Estrin's scheme, in log.ts's order
-  const double* c = _brian_log_series;
-  const double z2 = z * z;
-  const double z4 = z2 * z2;
-  const double z8 = z4 * z4;
-  const double R = z * ((((c[0] + c[1] * z) + z2 * (c[2] + c[3] * z)) +
-                         z4 * ((c[4] + c[5] * z) + z2 * (c[6] + c[7] * z))) +
-                        z8 * ((c[8] + c[9] * z) + z2 * c[10]));
-  const double hfsq = 0.5 * f * f;
-  const double dk = (double)k;
-  return dk * _BRIAN_LOG_LN2_HI - ((hfsq - (s * (hfsq + R) + dk * _BRIAN_LOG_LN2_LO)) - f);
-}
-
-// log(x): src/core/math/log.ts (subnormals scaled by 2^54 first).
+// log(x): src/core/math/log.ts (x = 2^k m, m in [sqrt(1/2), sqrt(2)], f = m - 1,
+// s = f/(2 + f), log(1 + f) = f - (f^2/2 - s (f^2/2 + R)), R the atanh series in s^2).
 inline double _brian_log(double x) {
   if (x > 0 && x < INFINITY) {
-    return x < _BRIAN_LOG_MIN_NORMAL ? _brian_log_normal(x * _BRIAN_LOG_TWO54, -54) : _brian_log_normal(x, 0);
+    int32_t k = 0;
+    double y = x;
+    if (y < _BRIAN_LOG_MIN_NORMAL) {
+      y *= _BRIAN_LOG_TWO54;
+      k = -54;
+    }
+    uint64_t bits;
+    std::memcpy(&bits, &y, 8);
+    const int32_t hi = (int32_t)(bits >> 32);
+    k += (hi >> 20) - 1023;
+    bits = (bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL;
+    double m;
+    std::memcpy(&m, &bits, 8);
+    if (m > 1.4142135623730951) {
+      m *= 0.5;
+      k += 1;
+    }
+    const double f = m - 1.0;
+    const double s = f / (2.0 + f);
+    const double z = s * s;
+    // R by Estrin's scheme, in log.ts's order
+    const double* c = _brian_log_series;
+    const double z2 = z * z;
+    const double z4 = z2 * z2;
+    const double z8 = z4 * z4;
+    const double R = z * ((((c[0] + c[1] * z) + z2 * (c[2] + c[3] * z)) +
+                           z4 * ((c[4] + c[5] * z) + z2 * (c[6] + c[7] * z))) +
+                          z8 * ((c[8] + c[9] * z) + z2 * c[10]));
+    const double hfsq = 0.5 * f * f;
+    const double dk = (double)k;
+    return dk * _BRIAN_LOG_LN2_HI - ((hfsq - (s * (hfsq + R) + dk * _BRIAN_LOG_LN2_LO)) - f);
   }
   if (x == 0) return -INFINITY;
   return x == INFINITY ? INFINITY : NAN;
-}
-
-// exprel(x) = (e^x - 1)/x: src/core/math/exprel.ts (Kahan's (u - 1)/log(u) with u = exp(x)),
-// branch-free: every case is computed and the right one selected. Where the formula is not
-// used, the log gets a harmless stand-in (2) instead of u.
-inline double _brian_exprel(double x) {
-  const double u = _brian_exp(x);
-  const bool formula = u > 0.0 && u < INFINITY && u != 1.0;
-  const double un = formula ? u : 2.0;
-  const double r = (un - 1.0) / _brian_log_normal(un, 0);
-  const double edge = u == INFINITY ? INFINITY : (u == 1.0 ? 1.0 : r);
-  const double low = x < -700.0 ? -1.0 / x : edge;
-  return x != x ? x : low;
 }
