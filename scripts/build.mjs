@@ -1,22 +1,24 @@
 // Builds the npm package into dist/ from src/ without the tests, with two tsc runs side by side:
-// the declarations (.d.ts, with their doc comments, for editors), and the ESM JavaScript without
-// comments plus source maps that carry the TypeScript sources (src/ is not shipped; the comments
-// are in those sources, so the .js files need not hold them a second time). The generated unit
-// table's map is left without its source (300 kB of generated text nobody steps through). Then
-// the files the Node-only parts read at run time are copied beside their modules (the C++ support
-// library of the standalone device, the native loader's C source).
+// the declarations (.d.ts, with their doc comments, for editors), and the ESM JavaScript with its
+// comments plus source maps without inlined sources (src/ is not shipped; stack traces and
+// debuggers map to the TypeScript line numbers, and the comments that explain the code are in
+// the .js itself). Inlining the sources would put every file in the tarball twice and take it
+// over 1 MB (scripts/check-package.mjs). The generated unit table ships without a map (500 kB of
+// generated mappings nobody steps through). Then the files the Node-only parts read at run time
+// are copied beside their modules (the C++ support library of the standalone device, the native
+// loader's C source).
 import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const ASSETS = ['devices/standalone/brianlib', 'devices/runtime/native/loader.c'];
-const WITHOUT_SOURCES = ['dist/units/unit-table.generated.js.map'];
+const WITHOUT_MAPS = ['dist/units/unit-table.generated.js'];
 
 rmSync('dist', { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const passes = [
   ['--emitDeclarationOnly'],
-  ['--declaration', 'false', '--removeComments', '--sourceMap', '--inlineSources'],
+  ['--declaration', 'false', '--sourceMap'],
 ];
 const statuses = await Promise.all(
   passes.map(
@@ -31,10 +33,9 @@ const statuses = await Promise.all(
   ),
 );
 if (statuses.some((s) => s !== 0)) process.exit(1);
-for (const file of WITHOUT_SOURCES) {
-  const map = JSON.parse(readFileSync(file, 'utf8'));
-  delete map.sourcesContent;
-  writeFileSync(file, JSON.stringify(map));
+for (const file of WITHOUT_MAPS) {
+  rmSync(`${file}.map`);
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'));
 }
 for (const asset of ASSETS) cpSync(`src/${asset}`, `dist/${asset}`, { recursive: true });
 console.error('built dist/');
