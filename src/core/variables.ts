@@ -26,6 +26,12 @@ export interface ArrayVariable {
   readonly dynamic: boolean;
   /** Index of this variable's values when seen from the group: '_idx', or a linked variable's index array. */
   readonly index?: LinkedIndex;
+  /**
+   * Brian's `conditional_write`: code writes this variable only where that boolean variable is
+   * true, read at the same element (`not_refractory` for `(unless refractory)` variables: no
+   * synaptic or other write while refractory; the reset is exempt).
+   */
+  readonly conditionalWrite?: ArrayVariable;
 }
 
 /** How a linked variable finds its source values: the same index, one value for all, or an index array. */

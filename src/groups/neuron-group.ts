@@ -2,7 +2,8 @@ import { checkFlags, NEURON_GROUP_FLAGS } from '../compiler/1-parse/flags.ts';
 import { type AnalyzedEquations, analyzeEquations } from '../compiler/2-analyze/analyze-equations.ts';
 import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import { Equations } from '../core/equations.ts';
-import type { Variable } from '../core/variables.ts';
+import { warn } from '../core/log.ts';
+import type { ArrayVariable, Variable } from '../core/variables.ts';
 import { getDevice } from '../devices/active.ts';
 import type { Device } from '../devices/device.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
@@ -14,10 +15,11 @@ import { DIMENSIONLESS } from '../units/dimension.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import { Group } from './group.ts';
-import { Resetter } from './runners/resetter.ts';
+import { type EventSchedule, NeuronEvents } from './neuron-events.ts';
+import type { Resetter } from './runners/resetter.ts';
 import { StateUpdater } from './runners/state-updater.ts';
 import { SubexpressionUpdater } from './runners/subexpression-updater.ts';
-import { Thresholder } from './runners/thresholder.ts';
+import type { Thresholder } from './runners/thresholder.ts';
 import { Subgroup } from './subgroup.ts';
 
 /** The options of `new NeuronGroup(N, equations, options)`: Brian's keyword arguments in camelCase. */
@@ -26,6 +28,8 @@ export interface NeuronGroupOptions {
   readonly threshold?: string;
   /** Statements run for each neuron that spiked, e.g. `'v = Vr'`; `''` for none. */
   readonly reset?: string;
+  /** Custom events: name → condition, e.g. `{ up: 'v > v_up' }` (Brian's `events`); see `runOnEvent`. */
+  readonly events?: Readonly<Record<string, string>>;
   /** A time (`ms(5)`), a string evaluating to a time (`'2*ms'`, `'tau_ref'`) or a condition (`'v > -20*mV'`). */
   readonly refractory?: Quantity | string | false;
   /** Integration method name, a list to try in order, or 'auto' (Brian's exact → euler → heun). */
@@ -71,14 +75,11 @@ export class NeuronGroup extends Group {
   readonly order: number;
   /** @internal The runner that integrates the equations each step (Brian's `G.state_updater`). */
   readonly stateUpdater: StateUpdater;
-  /** @internal The runner that checks the threshold each step (Brian's `G.thresholder['spike']`). */
-  readonly thresholder?: Thresholder;
-  /** @internal The runner that applies the reset (Brian's `G.resetter['spike']`). */
-  readonly resetter?: Resetter;
   /** @internal The runner that updates subexpressions marked `(constant over dt)`. */
   readonly subexpressionUpdater?: SubexpressionUpdater;
   private readonly size: number;
   private readonly ownArrays: string[] = [];
+  private readonly eventTable: NeuronEvents;
 
   constructor(N: number, model: string | Equations, options: NeuronGroupOptions = {}) {
     const device = getDevice();
@@ -115,6 +116,8 @@ export class NeuronGroup extends Group {
       );
     }
     this.analyzed = analyzeEquations(this.equations.lines);
+    this.eventTable = new NeuronEvents(this, this.threshold, options.events ?? {});
+    this.warnAboutRefractoriness();
     this.createVariables(device);
     this.addAuxiliaries();
 
@@ -122,16 +125,72 @@ export class NeuronGroup extends Group {
       this.subexpressionUpdater = new SubexpressionUpdater(this);
     }
     this.stateUpdater = new StateUpdater(this);
-    if (this.threshold !== undefined) this.thresholder = new Thresholder(this);
-    if (this.threshold !== undefined && this.reset !== undefined && this.reset.trim() !== '') {
-      this.resetter = new Resetter(this);
-    }
+    this.eventTable.createThresholders();
+    if (this.reset !== undefined) this.eventTable.runOnEvent('spike', this.reset, { when: 'resets' });
     this.exposeVariables();
     collect(this);
   }
 
   get N(): number {
     return this.size;
+  }
+
+  /** Brian's warnings at creation: a threshold without reset or refractoriness, `(unless refractory)` without refractoriness. */
+  private warnAboutRefractoriness(): void {
+    const t = this.threshold;
+    if (t !== undefined && this.reset === undefined && this.refractory === false && !/\brandn?\(/.test(t)) {
+      warn(
+        'only_threshold',
+        `The NeuronGroup '${this.name}' sets a threshold but neither a reset condition nor a refractory ` +
+          'condition has been set. Did you forget either of those? If this was intended, set the reset ' +
+          'argument to an empty string in order to avoid this warning.',
+      );
+    }
+    const unlessRefractory = this.analyzed.odes.some((eq) => eq.flags.has('unless refractory'));
+    if (unlessRefractory && this.refractory === false) {
+      warn(
+        'no_refractory',
+        `The equations of '${this.name}' use the "unless refractory" flag but no refractory keyword was given.`,
+      );
+    }
+  }
+
+  /** Conditions of the group's events by name (`spike` is the threshold; Brian's `G.events`). */
+  get events(): ReadonlyMap<string, unknown> {
+    return this.eventTable.conditions;
+  }
+
+  /** The runner checking the threshold (Brian's `G.thresholder['spike']`). */
+  get thresholder(): Thresholder | undefined {
+    return this.eventTable.thresholders.get('spike');
+  }
+
+  /** The runner of the reset statements (Brian's `G.resetter['spike']`). */
+  get resetter(): Resetter | undefined {
+    return this.eventTable.resetters.get('spike');
+  }
+
+  /** The runner checking the condition of `event`. */
+  eventThresholder(event: string): Thresholder | undefined {
+    return this.eventTable.thresholders.get(event);
+  }
+
+  /**
+   * Runs `code` for each neuron for which `event` happened in this step (Brian's
+   * `run_on_event`), by default in slot `after_resets`.
+   */
+  runOnEvent(event: string, code: string, schedule: EventSchedule = {}): Resetter {
+    return this.eventTable.runOnEvent(event, code, schedule);
+  }
+
+  /** Where the condition of `event` is checked (Brian's `set_event_schedule`; default `after_thresholds`). */
+  setEventSchedule(event: string, schedule: EventSchedule = {}): void {
+    this.eventTable.setSchedule(event, schedule);
+  }
+
+  /** The array of the elements for which `event` happened in the last step, then their count. */
+  eventspace(event: string): string {
+    return this.arrayId(`_${event}space`);
   }
 
   protected override linkedNames(): readonly string[] {
@@ -166,8 +225,7 @@ export class NeuronGroup extends Group {
     return [
       this.subexpressionUpdater,
       this.stateUpdater,
-      this.thresholder,
-      this.resetter,
+      ...this.eventTable.runners(),
       ...this.regularRunners,
     ].filter((r): r is NonNullable<typeof r> => r !== undefined);
   }
@@ -257,7 +315,7 @@ export class NeuronGroup extends Group {
         readOnly: true,
         dynamic: false,
       });
-      this.variables.set('not_refractory', {
+      const notRefractory: ArrayVariable = {
         kind: 'array',
         name: 'not_refractory',
         arrayId: this.allocate(device, 'not_refractory', 'boolean', N, 1),
@@ -267,8 +325,20 @@ export class NeuronGroup extends Group {
         constant: false,
         readOnly: true,
         dynamic: false,
-      });
+      };
+      this.variables.set('not_refractory', notRefractory);
+      // Brian's conditional write: model code (synapses, setters, run_regularly, the state
+      // update) leaves `(unless refractory)` variables alone while refractory; the reset may write.
+      for (const eq of this.analyzed.odes) {
+        const v = this.variables.get(eq.name);
+        if (eq.flags.has('unless refractory') && v?.kind === 'array') {
+          this.variables.set(eq.name, { ...v, conditionalWrite: notRefractory });
+        }
+      }
     }
     this.allocate(device, '_spikespace', 'integer', N + 1);
+    for (const event of this.eventTable.conditions.keys()) {
+      if (event !== 'spike') this.allocate(device, `_${event}space`, 'integer', N + 1);
+    }
   }
 }

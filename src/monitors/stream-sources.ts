@@ -1,12 +1,12 @@
 /**
- * The columns a streamed monitor hands over: a SpikeMonitor one row per spike (`t (s)`, `i`, and
- * the variables recorded at spikes), a StateMonitor one row per sample (`t (s)`, then `v[k] (V)`
+ * The columns a streamed monitor hands over: an EventMonitor (SpikeMonitor) one row per event
+ * (`t (s)`, `i`, and the variables recorded at events), a StateMonitor one row per sample (`t (s)`, then `v[k] (V)`
  * for each recorded element k of each variable). Slices read the device arrays in place, so a
  * hand-over costs only the new rows.
  */
 import type { DynamicArray } from '../devices/runtime/arrays.ts';
 import { siUnitName } from '../units/registry.ts';
-import type { SpikeMonitor } from './spike-monitor.ts';
+import type { EventMonitor } from './event-monitor.ts';
 import type { StateMonitor } from './state-monitor.ts';
 import type { StreamSource } from './stream.ts';
 
@@ -15,12 +15,12 @@ export function columnHeader(name: string, unit: string): string {
   return unit === '1' ? name : `${name} (${unit})`;
 }
 
-function unitOf(m: SpikeMonitor | StateMonitor, v: string): string {
+function unitOf(m: EventMonitor | StateMonitor, v: string): string {
   const variable = m.source.variable(v);
   return 'dim' in variable ? siUnitName(variable.dim) : '1';
 }
 
-export function spikeStreamSource(m: SpikeMonitor): StreamSource {
+export function eventStreamSource(m: EventMonitor): StreamSource {
   const ids = m.arrayIds();
   const view = (id: string) => (m.source.device.array(id) as DynamicArray).view();
   return {

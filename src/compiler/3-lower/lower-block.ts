@@ -31,6 +31,8 @@ import type { ArrayAccess, ArrayInfo, CodeBlock, IRStatement } from '../ir/kerne
 export interface WritePolicy {
   /** May this kernel write the variable even though users may not (e.g. `not_refractory` in the threshold)? */
   readonly internalWrites?: ReadonlySet<string>;
+  /** Writes ignore variables' `conditionalWrite` (Brian's resetter: the reset writes refractory neurons). */
+  readonly unconditionalWrites?: boolean;
 }
 
 interface AccessLocal {
@@ -204,6 +206,11 @@ export class BlockBuilder {
     return this.types;
   }
 
+  /** The condition under which `variable` may be written in this kernel (none: always). */
+  writeCondition(variable: ArrayVariable): ArrayVariable | undefined {
+    return this.policy.unconditionalWrites ? undefined : variable.conditionalWrite;
+  }
+
   canWrite(name: string, variable: Variable): boolean {
     if (variable.kind !== 'array') return false;
     if (!variable.readOnly) return true;
@@ -270,8 +277,8 @@ export class BlockInProgress {
             span: value.span,
           }
         : value;
-    const rewritten = this.rewrite(stored, scope);
     const acc = this.b.access(stmt.target, variable, target.index);
+    const rewritten = this.guarded(variable, target.index, this.rewrite(stored, scope), acc.local);
     this.ensureLoaded(acc);
     this.statements.push({ kind: 'set', name: acc.local, type: variable.type, value: rewritten });
     this.written.set(acc.local, { local: acc.local, arrayId: acc.arrayId, type: acc.type, index: acc.index });
@@ -343,6 +350,26 @@ export class BlockInProgress {
       left: { kind: 'Name', name: stmt.target, span: stmt.targetSpan },
       right: stmt.value,
       span: stmt.span,
+    };
+  }
+
+  /**
+   * Brian's conditional write: a variable with a `conditionalWrite` keeps its value where the
+   * condition (read at the same element) is false: `v = _select(not_refractory, value, v)`.
+   */
+  private guarded(variable: ArrayVariable, index: IndexRef, value: Expr, local: string): Expr {
+    const condition = this.b.writeCondition(variable);
+    if (!condition) return value;
+    const cond = this.b.access(condition.name, condition, index);
+    this.ensureLoaded(cond);
+    const span = value.span;
+    return {
+      kind: 'Call',
+      callee: '_select',
+      calleeSpan: span,
+      args: [{ kind: 'Name', name: cond.local, span }, value, { kind: 'Name', name: local, span }],
+      keywords: [],
+      span,
     };
   }
 

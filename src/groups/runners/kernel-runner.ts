@@ -19,8 +19,8 @@ export abstract class KernelRunner implements Runner {
   constructor(
     readonly owner: BrianObject,
     readonly name: string,
-    readonly when: Slot,
-    readonly order: number,
+    public when: Slot,
+    public order: number,
     readonly clock: Clock,
   ) {}
 

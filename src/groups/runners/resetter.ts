@@ -3,23 +3,35 @@ import { BlockBuilder } from '../../compiler/3-lower/lower-block.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { SourceText } from '../../diagnostics/span.ts';
 import type { RunContext } from '../../network/brian-object.ts';
+import type { Slot } from '../../network/schedule.ts';
 import { SKELETON_LOCALS } from '../group.ts';
 import type { NeuronGroup } from '../neuron-group.ts';
 import { KernelRunner } from './kernel-runner.ts';
 
-/** Runs the reset statements for the neurons that spiked in this step (slot `resets`). */
+/**
+ * Runs statements for the elements of an event in this step (Brian's Resetter): the reset for
+ * `spike` (slot `resets`), the code of `runOnEvent` for a custom event (slot `after_resets`).
+ */
 export class Resetter extends KernelRunner {
-  constructor(readonly group: NeuronGroup) {
-    super(group, `${group.name}_spike_resetter`, 'resets', group.order, group.clock);
+  constructor(
+    readonly group: NeuronGroup,
+    readonly event: string,
+    readonly code: string,
+    when: Slot,
+    order: number,
+  ) {
+    super(group, `${group.name}_${event}_resetter`, when, order, group.clock);
   }
 
   protected build(ctx: RunContext): Kernel {
     const g = this.group;
-    const statements = parseStatements(new SourceText(g.reset!, `reset of ${g.name}`));
+    const what = this.event === 'spike' ? 'reset' : `code on event '${this.event}'`;
+    const statements = parseStatements(new SourceText(this.code, `${what} of ${g.name}`));
     const scope = g.codeScope(ctx.runNamespace);
-    const builder = new BlockBuilder(SKELETON_LOCALS);
+    // As Brian's Resetter: the reset writes `(unless refractory)` variables of refractory neurons.
+    const builder = new BlockBuilder(SKELETON_LOCALS, { unconditionalWrites: true });
     const vector = builder.block().addStatements(statements, scope);
-    const eventspace = g.arrayId('_spikespace');
+    const eventspace = g.eventspace(this.event);
     builder.noteArray(eventspace, 'integer', false);
     return {
       kind: 'reset',

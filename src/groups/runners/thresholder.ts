@@ -4,28 +4,46 @@ import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import { SourceText } from '../../diagnostics/span.ts';
 import type { RunContext } from '../../network/brian-object.ts';
+import type { Slot } from '../../network/schedule.ts';
 import { SKELETON_LOCALS } from '../group.ts';
 import type { NeuronGroup } from '../neuron-group.ts';
 import { KernelRunner } from './kernel-runner.ts';
 
 /**
- * Finds the neurons that spike in this step (slot `thresholds`): the threshold condition, ANDed
- * with `not_refractory` when the group is refractory, fills the spike space; a spike sets
- * `lastspike = t` and `not_refractory = false` (Brian's Thresholder and threshold template).
+ * Finds the neurons for which an event happens in this step (Brian's Thresholder): for the
+ * `spike` event (slot `thresholds`) the threshold condition, ANDed with `not_refractory` when the
+ * group is refractory, and a spike sets `lastspike = t` and `not_refractory = false`; a custom
+ * event (`events: { name: 'cond' }`, slot `after_thresholds`) only its condition. The elements
+ * go to the event's event space (`_spikespace`, `_<name>space`).
  */
 export class Thresholder extends KernelRunner {
-  constructor(readonly group: NeuronGroup) {
-    super(group, `${group.name}_spike_thresholder`, 'thresholds', group.order, group.clock);
+  constructor(
+    readonly group: NeuronGroup,
+    readonly event = 'spike',
+    when: Slot = event === 'spike' ? 'thresholds' : 'after_thresholds',
+  ) {
+    super(group, `${group.name}_${event}_thresholder`, when, group.order, group.clock);
   }
 
   protected build(ctx: RunContext): Kernel {
     const g = this.group;
-    const source = new SourceText(g.threshold!, `threshold of ${g.name}`);
+    const text = g.events.get(this.event);
+    if (typeof text !== 'string') {
+      throw new BrianError(
+        'bad_argument',
+        `The condition of event '${this.event}' of ${g.name} must be a string, got ${String(text)}.`,
+      );
+    }
+    const source = new SourceText(
+      text,
+      `${this.event === 'spike' ? 'threshold' : `event '${this.event}'`} of ${g.name}`,
+    );
     const condition = parseExpression(source);
     const scope = g.codeScope(ctx.runNamespace);
     const builder = new BlockBuilder(SKELETON_LOCALS);
     const vector = builder.block();
-    const full = g.usesRefractory
+    const refractory = this.event === 'spike' && g.usesRefractory;
+    const full = refractory
       ? ({
           kind: 'Logical',
           op: 'and',
@@ -38,20 +56,20 @@ export class Thresholder extends KernelRunner {
     if (cond.type !== 'boolean') {
       throw new BrianError(
         'type_mismatch',
-        `The threshold condition '${g.threshold}' is not a boolean expression.`,
+        `The condition '${text}' of ${g.name} is not a boolean expression.`,
         {
           span: condition.span,
         },
       );
     }
-    const eventspace = g.arrayId('_spikespace');
+    const eventspace = g.eventspace(this.event);
     builder.noteArray(eventspace, 'integer', false);
-    const refractory = g.usesRefractory
+    const bookkeeping = refractory
       ? { notRefractory: g.arrayId('not_refractory'), lastspike: g.arrayId('lastspike') }
       : undefined;
-    if (refractory) {
-      builder.noteArray(refractory.notRefractory, 'boolean', false);
-      builder.noteArray(refractory.lastspike, 'float', false);
+    if (bookkeeping) {
+      builder.noteArray(bookkeeping.notRefractory, 'boolean', false);
+      builder.noteArray(bookkeeping.lastspike, 'float', false);
     }
     return {
       kind: 'threshold',
@@ -60,7 +78,7 @@ export class Thresholder extends KernelRunner {
       vector: vector.finish(),
       arrays: builder.arrayInfos(),
       functions: builder.usedFunctions(),
-      params: { size: g.N, eventspace, refractory },
+      params: { size: g.N, eventspace, refractory: bookkeeping },
     };
   }
 }

@@ -1,0 +1,284 @@
+import { BlockBuilder } from '../compiler/3-lower/lower-block.ts';
+import type { ScalarType } from '../compiler/functions.ts';
+import type { Kernel } from '../compiler/ir/kernel.ts';
+import { checkedArray } from '../core/checked-array.ts';
+import type { DynamicArray } from '../devices/runtime/arrays.ts';
+import { BrianError } from '../diagnostics/diagnostic.ts';
+import { unknownNameHint } from '../diagnostics/did-you-mean.ts';
+import { type Group, SKELETON_LOCALS } from '../groups/group.ts';
+import { KernelRunner } from '../groups/runners/kernel-runner.ts';
+import { MISSING, type NamedContents } from '../network/attribute-access.ts';
+import { BrianObject, type RunContext, type Runner } from '../network/brian-object.ts';
+import { collect } from '../network/magic.ts';
+import { uniqueName } from '../network/names.ts';
+import type { Dimension } from '../units/dimension.ts';
+import { second } from '../units/index.ts';
+import { QuantityArray } from '../units/quantity-array.ts';
+import { readRecordedVariables } from './recorded-variables.ts';
+import { eventSource, type SpikeSource } from './spike-source.ts';
+import { MonitorStream, type StreamOptions } from './stream.ts';
+import { eventStreamSource } from './stream-sources.ts';
+
+export interface EventMonitorOptions {
+  /** Variables of the source to record at each event (for spikes: values after the threshold, before the reset). */
+  readonly variables?: string | readonly string[];
+  /** false: only count events per neuron (`count`), do not store times and indices. */
+  readonly record?: boolean;
+  /** Slot to record in; by default the one where the event is detected, right after it (`order` + 1). */
+  readonly when?: string;
+  /** Order in the slot; only with `when` (default 0). */
+  readonly order?: number;
+  readonly name?: string;
+  /**
+   * Hand the events over to a sink every `every` steps and at the end of each run, e.g.
+   * `{ every: 1000, to: csvFileSink('out/spikes.csv') }`, so a run that dies keeps them (runtime device).
+   */
+  readonly stream?: StreamOptions;
+}
+
+/**
+ * Records the events of a group (Brian's EventMonitor): times `t` and indices `i` in the order
+ * they happened, per-neuron `count`, and optionally variables at event time. A custom event of a
+ * NeuronGroup (`events: { name: 'cond' }`), or `spike` (SpikeMonitor).
+ */
+export class EventMonitor extends BrianObject {
+  // biome-ignore lint/suspicious/noExplicitAny: recorded variables are exposed as properties (`M.v`, `M.v_`)
+  [variable: string]: any;
+
+  readonly source: Group;
+  readonly event: string;
+  readonly record: boolean;
+  readonly variables: readonly string[];
+  private readonly runner: EventMonitorRunner;
+  private readonly stream?: MonitorStream;
+  private readonly ids: { t: string; i: string; count: string; vars: Map<string, string> };
+  private readonly dims = new Map<string, Dimension>();
+
+  constructor(source: Group, event: string, options: EventMonitorOptions = {}, defaultName = 'eventmonitor') {
+    super(uniqueName(options.name ?? defaultName), source.clock);
+    this.source = source;
+    this.event = event;
+    const src = eventSource(source, event);
+    if (options.when === undefined && options.order !== undefined) {
+      throw new BrianError('bad_argument', `Cannot give the order of ${this.name} without its when.`, {
+        hint: `by default it records right after the event is detected (${src.detector.when}, order ${src.detector.order + 1})`,
+      });
+    }
+    this.record = options.record ?? true;
+    this.variables =
+      typeof options.variables === 'string' ? [options.variables] : [...(options.variables ?? [])];
+    const device = source.device;
+    this.ids = { t: `${this.name}_t`, i: `${this.name}_i`, count: `${this.name}_count`, vars: new Map() };
+    device.allocateDynamic(this.ids.t, 'float');
+    device.allocateDynamic(this.ids.i, 'integer');
+    device.allocate(this.ids.count, 'integer', source.N);
+    for (const v of this.variables) {
+      const variable = source.variable(v);
+      if (!('dim' in variable)) throw new BrianError('unknown_variable', `Cannot record "${v}".`);
+      this.dims.set(v, variable.dim);
+      const id = `${this.name}_${v}`;
+      device.allocateDynamic(id, variable.type as ScalarType);
+      this.ids.vars.set(v, id);
+    }
+    this.runner = new EventMonitorRunner(
+      this,
+      src,
+      options.when ?? src.detector.when,
+      options.when === undefined ? src.detector.order + 1 : (options.order ?? 0),
+    );
+    if (options.stream) {
+      if (!this.record) {
+        throw new BrianError(
+          'bad_argument',
+          `${this.name}: 'stream' needs the events recorded (record: true).`,
+        );
+      }
+      this.stream = new MonitorStream(this, this.clock, options.stream, eventStreamSource(this));
+    }
+    collect(this);
+    this.exposeAttributes();
+  }
+
+  /** `M.v` / `M.v_`: the values of a variable recorded at each event (Brian's EventMonitor attributes). */
+  protected override namedContents(): NamedContents {
+    return {
+      ready: this.attributesReady,
+      what: 'recorded variables',
+      owner: this.name,
+      names: () => this.variables,
+      read: (name) => {
+        if (this.variables.includes(name)) return this.values(name);
+        if (name.endsWith('_') && this.variables.includes(name.slice(0, -1)))
+          return this.values_(name.slice(0, -1));
+        return MISSING;
+      },
+      write: () => false,
+    };
+  }
+
+  runners(): readonly Runner[] {
+    return this.stream ? [this.runner, this.stream.runner] : [this.runner];
+  }
+
+  override afterRun(): void {
+    this.stream?.flush();
+  }
+
+  stateArrays(): readonly string[] {
+    return [this.ids.t, this.ids.i, this.ids.count, ...this.ids.vars.values()];
+  }
+
+  override dependencies() {
+    return [this.source];
+  }
+
+  /** @internal */
+  arrayIds() {
+    return this.ids;
+  }
+
+  private dyn(id: string): DynamicArray {
+    return this.source.device.array(id) as DynamicArray;
+  }
+
+  private requireRecord(what: string): void {
+    if (!this.record) {
+      throw new BrianError(
+        'not_recorded',
+        `${this.name} was created with record: false, so ${what} was not recorded.`,
+      );
+    }
+  }
+
+  /** Event times (seconds, raw). */
+  get t_(): Float64Array {
+    return this.checked(this.rawTimes(), 't_');
+  }
+
+  get t(): QuantityArray {
+    return new QuantityArray(Float64Array.from(this.rawTimes()), second.dim);
+  }
+
+  /** Indices of the neurons of each event, relative to the source. */
+  get i(): Int32Array {
+    return this.checked(this.rawIndices(), 'i');
+  }
+
+  private rawTimes(): Float64Array {
+    this.requireRecord('t');
+    return this.dyn(this.ids.t).view() as Float64Array;
+  }
+
+  private rawIndices(): Int32Array {
+    this.requireRecord('i');
+    return this.dyn(this.ids.i).view() as Int32Array;
+  }
+
+  private rawCounts(): Int32Array {
+    return this.source.device.values(this.ids.count) as Int32Array;
+  }
+
+  /** A user-facing array that refuses indices outside it (core/checked-array.ts). */
+  private checked<T extends Float64Array | Int32Array | Uint8Array>(values: T, what: string): T {
+    return checkedArray(
+      values,
+      (k, n) => `${this.name}.${what}[${k}] is out of range: ${this.name} has ${n} values of ${what}.`,
+    );
+  }
+
+  /** `[i, t]` (Brian's `it`). */
+  get it(): [Int32Array, QuantityArray] {
+    return [this.i, this.t];
+  }
+
+  /** Events per neuron of the source. */
+  get count(): Int32Array {
+    return checkedArray(
+      this.rawCounts(),
+      (k, n) => `${this.name}.count[${k}] is out of range: ${this.source.name} has ${n} neurons.`,
+    );
+  }
+
+  /** Number of events recorded (Brian's `num_events`). */
+  get num_events(): number {
+    let n = 0;
+    for (const c of this.rawCounts()) n += c;
+    return n;
+  }
+
+  /** Recorded values of `name` at each event (raw SI). */
+  values_(name: string): Float64Array | Int32Array | Uint8Array {
+    const id = this.ids.vars.get(name);
+    if (!id) {
+      throw new BrianError('not_recorded', `${this.name} does not record "${name}".`, {
+        hint: unknownNameHint(name, this.variables, 'recorded variables'),
+      });
+    }
+    return this.checked(this.dyn(id).view(), `${name}_`);
+  }
+
+  /** Recorded values of `name` at each event, as a quantity array. */
+  values(name: string): QuantityArray {
+    return new QuantityArray(Float64Array.from(this.values_(name)), this.dims.get(name)!);
+  }
+
+  /** Event times of each neuron, as `Map<index, times>` (Brian's `event_trains`). */
+  event_trains(): Map<number, QuantityArray> {
+    const byNeuron = new Map<number, number[]>();
+    for (let k = 0; k < this.source.N; k++) byNeuron.set(k, []);
+    const t = this.rawTimes();
+    const i = this.rawIndices();
+    for (let k = 0; k < i.length; k++) byNeuron.get(i[k])!.push(t[k]);
+    return new Map([...byNeuron].map(([k, ts]) => [k, new QuantityArray(Float64Array.from(ts), second.dim)]));
+  }
+
+  /** Brian's one-line summary: `<EventMonitor, recording event 'up' from 'neurongroup'>`. */
+  override toString(): string {
+    return `<EventMonitor, recording event '${this.event}' from '${this.source.name}'>`;
+  }
+
+  /** Events per neuron, not a checked view (for subclasses' summaries). */
+  protected counts(): Int32Array {
+    return this.rawCounts();
+  }
+}
+
+class EventMonitorRunner extends KernelRunner {
+  constructor(
+    readonly monitor: EventMonitor,
+    private readonly src: SpikeSource,
+    when: string,
+    order: number,
+  ) {
+    super(monitor, `${monitor.name}_codeobject`, when, order, monitor.clock);
+  }
+
+  protected build(ctx: RunContext): Kernel {
+    const m = this.monitor;
+    const ids = m.arrayIds();
+    const builder = new BlockBuilder(SKELETON_LOCALS);
+    const vector = builder.block();
+    const scope = m.source.codeScope(ctx.runNamespace);
+    const recorded = readRecordedVariables(vector, m.name, m.variables, ids.vars, scope);
+    builder.noteArray(this.src.eventspace, 'integer', false);
+    builder.noteArray(ids.count, 'integer', false);
+    return {
+      kind: 'spikemonitor',
+      name: this.name,
+      scalar: builder.block().finish(),
+      vector: vector.finish(),
+      arrays: builder.arrayInfos(),
+      functions: builder.usedFunctions(),
+      params: {
+        eventspace: this.src.eventspace,
+        sourceSize: this.src.size,
+        start: this.src.start,
+        stop: this.src.stop,
+        times: m.record ? ids.t : undefined,
+        indices: m.record ? ids.i : undefined,
+        count: ids.count,
+        recorded,
+      },
+    };
+  }
+}
