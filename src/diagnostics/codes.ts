@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   type_mismatch: 'a boolean used as a number or vice versa',
   read_only_variable: 'an assignment to a read-only variable (i, N, t, a constant …)',
   shared_write_in_vector_code: 'a shared variable written from per-element code',
+  shared_subexpression: 'a (shared) subexpression that refers to a per-element variable',
   stateful_subexpression: 'a subexpression calling rand()/randn() without (constant over dt)',
   cyclic_definition: 'subexpressions that refer to each other in a cycle',
   integration_unsupported: 'the chosen integration method cannot handle these equations',

@@ -75,18 +75,19 @@ function toRawValues(
   value: SettableValue,
 ): { values: ArrayLike<number>; scalar: boolean } {
   const expected = v.dim;
-  const mismatch = (got: string) =>
+  // A bare number for a variable with units is a missing unit; a quantity of other units a mismatch.
+  const mismatch = (got: string, withUnits = false) =>
     new BrianError(
-      expected.isDimensionless ? 'dimension_mismatch' : 'missing_unit',
+      expected.isDimensionless || withUnits ? 'dimension_mismatch' : 'missing_unit',
       `${owner}.${name} should be set with a value in units of ${expected.isDimensionless ? '1 (dimensionless)' : String(expected)}, but got ${got}.`,
       { hint: expected.isDimensionless ? undefined : `e.g. ${owner}.${name} = mV(-70)` },
     );
   if (value instanceof Quantity) {
-    if (value.dim !== expected) throw mismatch(String(value));
+    if (value.dim !== expected) throw mismatch(String(value), true);
     return { values: [value.value], scalar: true };
   }
   if (value instanceof QuantityArray) {
-    if (value.dim !== expected) throw mismatch(`an array with dimension ${value.dim}`);
+    if (value.dim !== expected) throw mismatch(`an array with dimension ${value.dim}`, true);
     return { values: value.values, scalar: false };
   }
   if (typeof value === 'number' || typeof value === 'boolean') {

@@ -1,5 +1,4 @@
-import type { Statement } from '../compiler/1-parse/ast.ts';
-import { parseExpression } from '../compiler/1-parse/parse-expression.ts';
+import { resolveName } from '../compiler/2-analyze/check-expression.ts';
 import { ExternalScope, type Namespace } from '../compiler/2-analyze/external-scope.ts';
 import {
   ChainScope,
@@ -10,8 +9,7 @@ import {
   SHARED_INDEX,
   TableScope,
 } from '../compiler/2-analyze/scope.ts';
-import { BlockBuilder } from '../compiler/3-lower/lower-block.ts';
-import type { CodeBlock, Kernel } from '../compiler/ir/kernel.ts';
+import type { Kernel } from '../compiler/ir/kernel.ts';
 import { checkedArray } from '../core/checked-array.ts';
 import type { AuxiliaryVariable, Variable } from '../core/variables.ts';
 import type { Device } from '../devices/device.ts';
@@ -22,13 +20,25 @@ import { SourceText } from '../diagnostics/span.ts';
 import { MISSING, type NamedContents } from '../network/attribute-access.ts';
 import { BrianObject, type Runner } from '../network/brian-object.ts';
 import type { Clock } from '../network/clock.ts';
-import { DIMENSIONLESS } from '../units/dimension.ts';
+import { DIMENSIONLESS, type Dimension } from '../units/dimension.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
+import { QuantityArray } from '../units/quantity-array.ts';
+import { warnAmbiguousNames } from './ambiguous-names.ts';
 import { assignValues, type SettableValue } from './assign-values.ts';
-import { LinkedVariable, linkedIndex } from './linked-var.ts';
+import { absoluteIndices, indicesWhere, rawValues } from './element-selection.ts';
+import { type GetStatesOptions, getStates, type StateValue, setStates } from './group-states.ts';
+import { LinkedVariable, resolveLink, scopeThrough } from './linked-var.ts';
+import { warnNamespaceConflicts } from './namespace-conflicts.ts';
+import { evaluateToBuffer, runSetter } from './run-once.ts';
 import { RegularRunner, type RunRegularlyOptions } from './runners/regular-runner.ts';
 import { makeVariableView, type VariableView } from './variable-view.ts';
+
+/** Which elements of a group: a string condition, element numbers, or a subgroup of the same storage. */
+export type Where = string | number | ArrayLike<number> | Group;
+
+/** Auxiliary variables users can read (`G.i`, `G.t`…); the others (`xi`) only exist in code. */
+const USER_AUXILIARIES = ['i', 't', 'dt', 't_in_timesteps'];
 
 /** Locals every kernel skeleton provides. */
 export const SKELETON_LOCALS = new Map([
@@ -45,7 +55,7 @@ export const SKELETON_LOCALS = new Map([
  */
 export abstract class Group extends BrianObject {
   /** Variables users can read by name, and that code of this group can use. */
-  readonly variables = new Map<string, Variable>();
+  readonly variables: Map<string, Variable>;
   /** The group's own namespace for external names (Brian's `namespace=`). */
   readonly namespace?: Namespace;
 
@@ -55,9 +65,19 @@ export abstract class Group extends BrianObject {
     /** @internal The device that holds the group's arrays and runs its kernels. */
     readonly device: Device,
     namespace: Namespace | undefined,
+    variables: Map<string, Variable> = new Map(),
   ) {
     super(name, clock);
+    for (const key of Object.keys(namespace ?? {})) {
+      if (key.startsWith('_')) {
+        throw new BrianError(
+          'invalid_identifier',
+          `The namespace of ${name} defines "${key}": names starting with an underscore are reserved for internal use.`,
+        );
+      }
+    }
     this.namespace = namespace;
+    this.variables = variables;
   }
 
   /** Code run every `dt` on all elements (`runRegularly`), scheduled with this group. */
@@ -70,7 +90,18 @@ export abstract class Group extends BrianObject {
   runRegularly(code: string, options: RunRegularlyOptions = {}): Runner {
     const runner = new RegularRunner(this, code, options);
     this.regularRunners.push(runner);
+    // A subgroup's operation runs whenever its parent does, even without a reference to the
+    // subgroup (Brian adds the subgroup to its source's contained objects, github issue #922).
+    const root = this.root;
+    if (root !== this && !root.contained.includes(this)) root.contained.push(this);
     return runner;
+  }
+
+  /** Objects that run whenever this group runs (subgroups with their own operations). */
+  private readonly contained: BrianObject[] = [];
+
+  override containedObjects(): readonly BrianObject[] {
+    return this.contained;
   }
 
   /** Set once the variables are exposed: assigning unknown names is then an error. */
@@ -119,9 +150,40 @@ export abstract class Group extends BrianObject {
     const table = new Map<string, Resolved>();
     const scope = new ChainScope([new TableScope(table), external]);
     for (const [name, variable] of this.variables) {
-      table.set(name, { kind: 'variable', variable, index: this.indexOf(name, variable), scope });
+      const own = this.linkedScopes.get(name)?.(runNamespace) ?? scope;
+      table.set(name, { kind: 'variable', variable, index: this.indexOf(name, variable), scope: own });
     }
     return scope;
+  }
+
+  /**
+   * What each name means in code of this group (Brian's `Group.resolve_all`): a variable, a
+   * constant (units and namespace values) or a function; an unknown name is a coded error. For
+   * the `userIdentifiers` (default: all), a name that is both a variable of the group and
+   * defined outside gives the `resolution_conflict` warning.
+   */
+  resolveAll(
+    identifiers: readonly string[],
+    runNamespace: Namespace = {},
+    userIdentifiers: readonly string[] = identifiers,
+  ): Record<string, Resolved> {
+    warnNamespaceConflicts(this, userIdentifiers, runNamespace);
+    const scope = this.codeScope(runNamespace);
+    const resolved: Record<string, Resolved> = {};
+    for (const name of identifiers) {
+      // The names come from the caller, not from parsed text: the error points at the name itself.
+      resolved[name] = resolveName(scope, name, {
+        start: 0,
+        end: name.length,
+        source: new SourceText(name, `name resolved in ${this.name}`),
+      });
+    }
+    return resolved;
+  }
+
+  /** One value for all elements: a shared variable, or a linked variable reading one element. */
+  isScalarVariable(name: string, variable: Variable): boolean {
+    return this.indexOf(name, variable).kind === 'shared';
   }
 
   /** Linked variables: how each one reaches its source's values (set by `linkedVar`). */
@@ -131,26 +193,12 @@ export abstract class Group extends BrianObject {
   indexOf(name: string, variable: Variable): IndexRef {
     const linked = this.linkedIndices.get(name);
     if (linked) return linked;
-    const shared =
-      variable.kind === 'array' ? variable.shared : variable.kind === 'subexpression' && variable.shared;
+    const shared = variable.kind !== 'constant' && variable.shared;
     return shared ? SHARED_INDEX : OWN_INDEX;
   }
 
-  protected addAuxiliaries(): void {
-    const aux = (
-      name: string,
-      dim = second.dim,
-      type: AuxiliaryVariable['type'] = 'float',
-    ): AuxiliaryVariable => ({
-      kind: 'auxiliary',
-      name,
-      dim,
-      type,
-      shared: true,
-    });
-    this.variables.set('t', aux('t'));
-    this.variables.set('dt', aux('dt'));
-    this.variables.set('t_in_timesteps', aux('_timestep', DIMENSIONLESS, 'integer'));
+  /** `i` (the element's index inside this group) and `N` (its size). */
+  protected addIndexVariables(): void {
     this.variables.set('i', {
       kind: 'auxiliary',
       name: 'i',
@@ -168,12 +216,30 @@ export abstract class Group extends BrianObject {
     });
   }
 
+  protected addAuxiliaries(): void {
+    const aux = (
+      name: string,
+      dim = second.dim,
+      type: AuxiliaryVariable['type'] = 'float',
+    ): AuxiliaryVariable => ({
+      kind: 'auxiliary',
+      name,
+      dim,
+      type,
+      shared: true,
+    });
+    this.variables.set('t', aux('t'));
+    this.variables.set('dt', aux('dt'));
+    this.variables.set('t_in_timesteps', aux('_timestep', DIMENSIONLESS, 'integer'));
+    this.addIndexVariables();
+  }
+
   // --- state access ---------------------------------------------------------------------------
 
   /** @internal The declaration of variable `name` (unit, type, storage); throws `unknown_variable` with the nearest names. */
   variable(name: string): Variable {
     const v = this.variables.get(name);
-    if (!v || (v.kind === 'auxiliary' && !['i', 't', 'dt'].includes(name))) {
+    if (!v || (v.kind === 'auxiliary' && !USER_AUXILIARIES.includes(name))) {
       throw new BrianError('unknown_variable', `${this.name} has no variable "${name}".`, {
         hint: unknownNameHint(
           name,
@@ -201,28 +267,106 @@ export abstract class Group extends BrianObject {
    * number (dimensionless variables), an array, or a string expression evaluated per element;
    * `where` a string condition, an index, or a list of indices.
    */
-  setState(
-    name: string,
-    value: SettableValue | LinkedVariable,
-    where?: string | number | ArrayLike<number>,
-    namespace?: Namespace,
-  ): void {
+  setState(name: string, value: SettableValue | LinkedVariable, where?: Where, namespace?: Namespace): void {
     if (value instanceof LinkedVariable) {
       this.link(name, value);
       return;
     }
+    if (this.linkedNames().includes(name)) {
+      throw new BrianError(
+        'read_only_variable',
+        `Cannot set the linked variable ${this.name}.${name} directly.`,
+        {
+          hint: `link it to another variable: ${this.name}.${name} = linkedVar(G.x)`,
+        },
+      );
+    }
     const variable = this.variable(name);
+    if (where !== undefined && this.isScalarVariable(name, variable)) {
+      throw new BrianError(
+        'index_out_of_range',
+        `${this.name}.${name} is shared: it has one value and cannot be indexed.`,
+        {
+          hint: `set it without an index: ${this.name}.${name} = value`,
+        },
+      );
+    }
+    if (typeof value === 'string' && where instanceof Group) warnAmbiguousNames(this, name, value, [where]);
     if (typeof value === 'string' || typeof where === 'string') {
-      this.runSetter(name, typeof value === 'string' ? value : undefined, value, where, namespace);
+      runSetter(this, name, typeof value === 'string' ? value : undefined, value, where, namespace);
       return;
     }
     if (variable.kind !== 'array' || variable.readOnly) {
       throw new BrianError('read_only_variable', `Variable "${name}" of ${this.name} cannot be set.`);
     }
-    const indices = this.absoluteIndices(where, variable.shared);
+    const indices = this.absoluteIndices(where, variable.shared, namespace);
     this.device.assign(variable.arrayId, indices, value, (data) =>
       assignValues(this.name, name, variable, data, indices, value),
     );
+  }
+
+  /**
+   * Brian's `G.indices`: the indices (inside this group) of the elements selected by a condition
+   * (`G.indices.get('v > 5')`, external names from `namespace`), element numbers or a subgroup;
+   * all of them without an argument.
+   */
+  get indices(): { get(where?: Where, namespace?: Namespace): Int32Array } {
+    return {
+      get: (where, namespace) => {
+        if (where === null)
+          throw new BrianError('bad_argument', `${this.name}.indices cannot be indexed with null.`);
+        const absolute = this.absoluteIndices(where, false, namespace);
+        if (absolute === undefined) return Int32Array.from({ length: this.N }, (_, k) => k);
+        return absolute.map((k) => k - this.start);
+      },
+    };
+  }
+
+  /**
+   * Allows `G.name = value` for a name that is no variable (Brian's `add_attribute`): scripts
+   * that want to keep their own data on a group say so first.
+   */
+  addAttribute(name: string): void {
+    if (name in this || this.variables.has(name)) {
+      throw new BrianError('bad_argument', `${this.name} already has an attribute or variable "${name}".`);
+    }
+    Object.defineProperty(this, name, {
+      value: undefined,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  }
+
+  /**
+   * The values of variables (Brian's `get_states`): `G.getStates(['v', 'x'])`, or every state
+   * variable; with units (quantities) or raw SI values (`{ units: false }`).
+   */
+  getStates(names?: readonly string[], options: GetStatesOptions = {}): Record<string, StateValue> {
+    return getStates(this, names, options);
+  }
+
+  /** Sets variables from `{ name: values }` (Brian's `set_states`), with units or raw (`{ units: false }`). */
+  setStates(values: Readonly<Record<string, SettableValue>>, options: { units?: boolean } = {}): void {
+    setStates(this, values, options);
+  }
+
+  /**
+   * Sets a variable from raw SI values, without units (Brian's `G.v_ = …`): numbers, booleans or
+   * arrays of them, for any variable; strings are model code and go through `setState`.
+   */
+  setRawState(name: string, value: number | boolean | ArrayLike<number> | string, where?: Where): void {
+    if (typeof value === 'string') {
+      this.setState(name, value, where);
+      return;
+    }
+    const variable = this.variable(name);
+    const dim = 'dim' in variable ? variable.dim : DIMENSIONLESS;
+    const withUnits =
+      typeof value === 'number' || typeof value === 'boolean'
+        ? new Quantity(Number(value), dim)
+        : new QuantityArray(Float64Array.from(value, Number), dim);
+    this.setState(name, withUnits, where);
   }
 
   /** Names declared `(linked)` in the model, which must be linked before a run. */
@@ -230,211 +374,58 @@ export abstract class Group extends BrianObject {
     return [];
   }
 
-  /** Makes `(linked)` parameter `name` a view of another group's variable. */
+  /** Makes `(linked)` parameter `name` a view of another group's variable or subexpression. */
   link(name: string, link: LinkedVariable): void {
     if (!this.linkedNames().includes(name)) {
       throw new BrianError('bad_argument', `${this.name}.${name} is not declared as a (linked) variable.`, {
         hint: `declare it as "${name} : <unit> (linked)"`,
       });
     }
-    const source = link.group.variables.get(link.name);
-    if (!source || source.kind !== 'array') {
-      throw new BrianError(
-        'unknown_variable',
-        `${link.group.name} has no state variable "${link.name}" to link to.`,
-      );
-    }
-    const declared = this.linkedDimension(name);
-    if (declared && declared !== source.dim) {
-      throw new BrianError(
-        'dimension_mismatch',
-        `Linked variable ${name} has dimension ${declared}, but ${link.group.name}.${link.name} has dimension ${source.dim}.`,
-      );
-    }
-    this.linkedIndices.set(name, linkedIndex(this, name, link, source));
-    this.variables.set(name, { ...source, name, readOnly: true });
+    const resolved = resolveLink(this, name, link, this.linkedDimension(name));
+    this.linkedIndices.set(name, resolved.index);
+    if (resolved.scope) this.linkedScopes.set(name, resolved.scope);
+    else this.linkedScopes.delete(name);
+    this.variables.set(name, resolved.variable);
+  }
+
+  /** Linked subexpressions: the scope their definition is read in (the source's names through the link). */
+  readonly linkedScopes = new Map<string, (runNamespace?: Namespace) => Scope>();
+
+  /**
+   * This group's names seen from elements of another group, each element reading element
+   * `toSource` of this one (a linked subexpression is computed there).
+   */
+  scopeThrough(toSource: IndexRef, runNamespace?: Namespace): Scope {
+    return scopeThrough(this, toSource, runNamespace);
   }
 
   /** Declared dimension of a linked parameter. */
-  protected linkedDimension(_name: string): import('../units/dimension.ts').Dimension | undefined {
+  protected linkedDimension(_name: string): Dimension | undefined {
     return undefined;
   }
 
   /** Raw SI values of a variable (for subexpressions, computed now). A copy for subgroups. */
-  rawValues(name: string, where?: string | number | ArrayLike<number>): TypedArray {
-    const variable = this.variable(name);
-    let data: TypedArray;
-    if (variable.kind === 'array' && !this.linkedIndices.has(name)) {
-      data = this.device.values(variable.arrayId);
-      if (variable.shared) return data.slice(0, 1);
-    } else if (
-      variable.kind === 'array' ||
-      variable.kind === 'subexpression' ||
-      variable.kind === 'auxiliary' ||
-      variable.kind === 'constant'
-    ) {
-      data = this.evaluateToBuffer(name);
-    } else {
-      throw new BrianError('unknown_variable', `${name} has no values.`);
-    }
-    const indices = this.absoluteIndices(where, false);
-    if (indices === undefined)
-      return this.start === 0 && data.length === this.N ? data : data.slice(this.start, this.stop);
-    const out = new (data.constructor as new (n: number) => TypedArray)(indices.length);
-    for (let k = 0; k < indices.length; k++) out[k] = data[indices[k]];
-    return out;
+  rawValues(name: string, where?: Where, namespace?: Namespace): TypedArray {
+    return rawValues(this, name, where, namespace);
   }
 
-  /** Absolute element indices selected by `where`, or undefined for all. */
-  absoluteIndices(
-    where: string | number | ArrayLike<number> | undefined,
-    shared: boolean,
-  ): Int32Array | undefined {
-    if (shared) return undefined;
-    if (where === undefined) {
-      // A subgroup's "all" is its own range, never its parent's whole storage. A group that owns
-      // its storage is asked nothing (Synapses on cpp_standalone do not know their size yet).
-      if (this.root === this || (this.start === 0 && this.N === this.storageSize())) return undefined;
-      return Int32Array.from({ length: this.N }, (_, k) => this.start + k);
-    }
-    if (typeof where === 'string') return this.indicesWhere(where);
-    const list = typeof where === 'number' ? [where] : Array.from(where);
-    const out = new Int32Array(list.length);
-    list.forEach((k, n) => {
-      const idx = k < 0 ? this.N + k : k;
-      if (!Number.isInteger(idx) || idx < 0 || idx >= this.N) {
-        throw new BrianError(
-          'index_out_of_range',
-          `Index ${k} is out of range for ${this.name} of size ${this.N}.`,
-        );
-      }
-      out[n] = idx + this.start;
-    });
-    return out;
+  /**
+   * Absolute element indices selected by `where` (a condition, element numbers, or a subgroup of
+   * the same storage), or undefined for all the elements of the storage. A subgroup's "all" is
+   * its own range, never its parent's.
+   */
+  absoluteIndices(where: Where | undefined, shared: boolean, namespace?: Namespace): Int32Array | undefined {
+    return absoluteIndices(this, where, shared, namespace);
   }
 
   /** Absolute indices of the elements for which `condition` is true. */
-  indicesWhere(condition: string): Int32Array {
-    const mask = this.evaluateToBuffer(condition, true);
-    const out: number[] = [];
-    for (let k = this.start; k < this.stop; k++) if (mask[k]) out.push(k);
-    return Int32Array.from(out);
-  }
-
-  // --- kernels run once (setters, getters of subexpressions) ---------------------------------
-
-  private runSetter(
-    name: string,
-    exprText: string | undefined,
-    value: SettableValue,
-    where: string | number | ArrayLike<number> | undefined,
-    namespace?: Namespace,
-  ): void {
-    const variable = this.variable(name);
-    if (exprText === undefined && !this.device.inProcess && isScalarValue(value)) {
-      // The condition can only be evaluated inside the compiled program: a setter kernel whose
-      // value comes from a namespace entry.
-      const valueName = '_brian_setter_value';
-      this.runSetter(name, valueName, valueName, where, { ...namespace, [valueName]: value });
-      return;
-    }
-    const source = new SourceText(exprText ?? '', `setter of ${this.name}.${name}`);
-    const scope = this.codeScope(undefined, namespace);
-    let valueExpr: ReturnType<typeof parseExpression>;
-    if (exprText !== undefined) {
-      valueExpr = parseExpression(source);
-    } else {
-      // A quantity or number under a string condition: set through a one-element namespace.
-      const indices = this.indicesWhere(where as string);
-      this.setState(
-        name,
-        value,
-        Array.from(indices, (k) => k - this.start),
-        namespace,
-      );
-      return;
-    }
-    const stmt: Statement = {
-      kind: 'Assign',
-      target: name,
-      targetSpan: { start: 0, end: 0, source },
-      op: '=',
-      value: valueExpr,
-      span: valueExpr.span,
-    };
-    const builder = new BlockBuilder(SKELETON_LOCALS);
-    let condition: CodeBlock | undefined;
-    if (typeof where === 'string') {
-      const block = builder.block();
-      const cond = parseExpression(new SourceText(where, `condition of ${this.name}.${name}`));
-      if (block.addExpression('_cond', cond, scope).type !== 'boolean') {
-        throw new BrianError('type_mismatch', `The condition '${where}' is not a boolean expression.`, {
-          span: cond.span,
-        });
-      }
-      condition = block.finish();
-    }
-    const vector = builder.block();
-    vector.addStatement(stmt, scope);
-    const indicesArrayId =
-      typeof where === 'number' || (where !== undefined && typeof where !== 'string')
-        ? this.temporaryIndexArray(this.absoluteIndices(where, false)!)
-        : undefined;
-    if (indicesArrayId) builder.noteArray(indicesArrayId, 'integer', false);
-    const shared = variable.kind === 'array' && variable.shared;
-    const kernel: Kernel = {
-      kind: 'group_variable_set',
-      name: `${this.name}_setter_${name}`,
-      scalar: builder.block().finish(),
-      condition,
-      vector: vector.finish(),
-      arrays: builder.arrayInfos(),
-      functions: builder.usedFunctions(),
-      params: shared
-        ? { start: 0, stop: 1 }
-        : {
-            start: this.start,
-            // Synapses: as many as exist when the setter runs (only the compiled program knows on standalone).
-            stop: this.dynamicSize && !indicesArrayId ? { sizeOf: this.dynamicSize } : this.stop,
-            indicesArrayId,
-          },
-    };
-    this.runOnce(kernel);
-  }
-
-  private temporaryIndexArray(indices: Int32Array): string {
-    const id = `_${this.name}_setter_indices`;
-    this.device.allocate(id, 'integer', indices.length).data.set(indices);
-    return id;
+  indicesWhere(condition: string, namespace?: Namespace): Int32Array {
+    return indicesWhere(this, condition, namespace);
   }
 
   /** Values of any expression over this group's variables for all its elements, in a buffer of the parent's size. */
-  evaluateToBuffer(exprText: string, asCondition = false): TypedArray {
-    const source = new SourceText(
-      exprText,
-      asCondition ? `condition on ${this.name}` : `value of ${this.name}.${exprText}`,
-    );
-    const expr = parseExpression(source);
-    const builder = new BlockBuilder(SKELETON_LOCALS);
-    const vector = builder.block();
-    const bufferId = `_${this.name}_get_buffer`;
-    this.device.allocate(bufferId, 'float', this.storageSize());
-    const info = vector.addOutput(expr, this.codeScope(), bufferId, 'float');
-    if (asCondition && info.type !== 'boolean') {
-      throw new BrianError('type_mismatch', `The condition '${exprText}' is not a boolean expression.`, {
-        span: expr.span,
-      });
-    }
-    this.runOnce({
-      kind: 'group_variable_set',
-      name: `${this.name}_getter`,
-      scalar: builder.block().finish(),
-      vector: vector.finish(),
-      arrays: builder.arrayInfos(),
-      functions: builder.usedFunctions(),
-      params: { start: this.start, stop: this.stop },
-    });
-    return this.device.values(bufferId);
+  evaluateToBuffer(exprText: string, asCondition = false, namespace?: Namespace): TypedArray {
+    return evaluateToBuffer(this, exprText, asCondition, namespace);
   }
 
   /** Size of the storage this group's arrays live in (the parent's size for subgroups). */
@@ -442,7 +433,8 @@ export abstract class Group extends BrianObject {
     return this.stop;
   }
 
-  protected runOnce(kernel: Kernel): void {
+  /** Compiles `kernel` and runs it once, now (setters, getters). */
+  runOnce(kernel: Kernel): void {
     const fn = this.device.compile(kernel, 'once');
     fn(this.clock.t_, this.clock.dt_, this.clock.timestep);
   }
@@ -485,9 +477,14 @@ export abstract class Group extends BrianObject {
         return group.extraAttribute(name);
       },
       write(name, value) {
-        const stem = name.endsWith('_') && group.isUserVariable(name.slice(0, -1)) ? name.slice(0, -1) : name;
-        if (!group.isUserVariable(stem) && !group.linkedNames().includes(stem)) return false;
-        group.setState(stem, value as SettableValue | LinkedVariable);
+        const stem = name.slice(0, -1);
+        if (name.endsWith('_') && group.isUserVariable(stem)) {
+          // Brian's `G.v_ = …`: raw SI values, without units.
+          group.setRawState(stem, value as number | boolean | ArrayLike<number>);
+          return true;
+        }
+        if (!group.isUserVariable(name) && !group.linkedNames().includes(name)) return false;
+        group.setState(name, value as SettableValue | LinkedVariable);
         return true;
       },
     };
@@ -499,7 +496,7 @@ export abstract class Group extends BrianObject {
     return (
       v !== undefined &&
       !name.startsWith('_') &&
-      !(v.kind === 'auxiliary' && !['i', 't', 'dt'].includes(name))
+      !(v.kind === 'auxiliary' && !USER_AUXILIARIES.includes(name))
     );
   }
 
@@ -507,8 +504,4 @@ export abstract class Group extends BrianObject {
   protected extraAttribute(_name: string): unknown {
     return MISSING;
   }
-}
-
-function isScalarValue(value: SettableValue): value is number | boolean | Quantity {
-  return typeof value === 'number' || typeof value === 'boolean' || value instanceof Quantity;
 }

@@ -15,12 +15,14 @@ import { DIMENSIONLESS } from '../units/dimension.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import { Group } from './group.ts';
+import { addNoiseVariables, checkSharedSubexpressions } from './model-checks.ts';
 import { type EventSchedule, NeuronEvents } from './neuron-events.ts';
 import type { Resetter } from './runners/resetter.ts';
-import { StateUpdater } from './runners/state-updater.ts';
+import { checkSubexpressions, StateUpdater } from './runners/state-updater.ts';
 import { SubexpressionUpdater } from './runners/subexpression-updater.ts';
 import type { Thresholder } from './runners/thresholder.ts';
 import { Subgroup } from './subgroup.ts';
+import { indexRange, sliceRange } from './subgroup-index.ts';
 
 /** The options of `new NeuronGroup(N, equations, options)`: Brian's keyword arguments in camelCase. */
 export interface NeuronGroupOptions {
@@ -91,6 +93,15 @@ export class NeuronGroup extends Group {
         `A NeuronGroup needs a positive integer number of neurons, got ${N}.`,
       );
     }
+    if (typeof model !== 'string' && !(model instanceof Equations)) {
+      throw new BrianError(
+        'bad_argument',
+        `The model of a NeuronGroup is a string or Equations, got ${String(model)}.`,
+        {
+          hint: 'new NeuronGroup(N, model, options): the number of neurons comes first',
+        },
+      );
+    }
     this.size = N;
     this.order = options.order ?? 0;
     this.equations = typeof model === 'string' ? new Equations(model) : model;
@@ -120,6 +131,8 @@ export class NeuronGroup extends Group {
     this.warnAboutRefractoriness();
     this.createVariables(device);
     this.addAuxiliaries();
+    addNoiseVariables(this.variables, this.analyzed);
+    checkSharedSubexpressions(this);
 
     if (this.analyzed.subexpressions.some((s) => s.flags.has('constant over dt'))) {
       this.subexpressionUpdater = new SubexpressionUpdater(this);
@@ -213,6 +226,12 @@ export class NeuronGroup extends Group {
         ).withCreationSite(this.createdAt);
       }
     }
+    // As Brian's NeuronGroup.before_run: every subexpression, whether some code uses it or not.
+    try {
+      checkSubexpressions(this, this.codeScope(ctx.runNamespace));
+    } catch (e) {
+      throw e instanceof BrianError ? e.withCreationSite(this.createdAt) : e;
+    }
     super.beforeRun(ctx);
   }
 
@@ -224,7 +243,8 @@ export class NeuronGroup extends Group {
   runners(): readonly Runner[] {
     return [
       this.subexpressionUpdater,
-      this.stateUpdater,
+      // Brian creates no code for a state updater with nothing to do (test_no_code).
+      this.stateUpdater.odeCount() > 0 || this.usesRefractory ? this.stateUpdater : undefined,
       ...this.eventTable.runners(),
       ...this.regularRunners,
     ].filter((r): r is NonNullable<typeof r> => r !== undefined);
@@ -240,9 +260,16 @@ export class NeuronGroup extends Group {
     return events.slice(0, events[this.N]);
   }
 
-  /** Neurons `start` to `stop` (exclusive) as a group of their own (Brian's `G[start:stop]`). */
-  slice(start: number, stop: number): Subgroup {
-    return new Subgroup(this, start, stop);
+  /** Elements `start` to `stop` (exclusive; negative from the end) as a group of their own (Brian's `G[start:stop]`). */
+  slice(start?: number, stop?: number, step?: number): Subgroup {
+    const [a, b] = sliceRange(this.N, start, stop, step);
+    return new Subgroup(this, a, b);
+  }
+
+  /** Element `k`, or the contiguous elements listed, as a subgroup (Brian's `G[k]`, `G[[k, l]]`). */
+  at(index: number | readonly number[]): Subgroup {
+    const [a, b] = indexRange(this.N, index);
+    return new Subgroup(this, a, b);
   }
 
   /** @internal The device array id of this group's variable `name` (`neurongroup_v`). */

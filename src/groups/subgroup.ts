@@ -1,7 +1,11 @@
+import type { IndexRef } from '../compiler/2-analyze/scope.ts';
+import type { Variable } from '../core/variables.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import type { Runner } from '../network/brian-object.ts';
 import { uniqueName } from '../network/names.ts';
 import { Group } from './group.ts';
+import { indexRange, sliceRange } from './subgroup-index.ts';
+import { VariableOverlay } from './variable-overlay.ts';
 
 /**
  * A contiguous part of a group (Brian's `G[10:20]`), sharing its parent's storage: kernels on a
@@ -21,7 +25,14 @@ export class Subgroup extends Group {
     start: number,
     stop: number,
   ) {
-    super(uniqueName(`${parent.name}_subgroup*`), parent.clock, parent.device, parent.namespace);
+    // The parent's variables themselves (Brian's references): only `i` and `N` are the subgroup's own.
+    super(
+      uniqueName(`${parent.name}_subgroup*`),
+      parent.clock,
+      parent.device,
+      parent.namespace,
+      new VariableOverlay(parent.variables),
+    );
     if (
       !Number.isInteger(start) ||
       !Number.isInteger(stop) ||
@@ -36,8 +47,7 @@ export class Subgroup extends Group {
     }
     this.first = parent.start + start;
     this.size = stop - start;
-    for (const [name, v] of parent.variables) this.variables.set(name, v);
-    this.addAuxiliaries();
+    this.addIndexVariables();
     this.exposeVariables();
   }
 
@@ -54,17 +64,35 @@ export class Subgroup extends Group {
     return this.parent instanceof Subgroup ? this.parent.root : this.parent;
   }
 
-  /** Elements `start` to `stop` (exclusive, counted inside this subgroup) as a subgroup of their own. */
-  slice(start: number, stop: number): Subgroup {
-    return new Subgroup(this, start, stop);
+  /** Variables are indexed as in the parent (linked variables through the parent's links). */
+  override indexOf(name: string, variable: Variable): IndexRef {
+    return this.parent.indexOf(name, variable);
+  }
+
+  /** Brian's `Subgroup.source`: the group whose storage this subgroup views. */
+  get source(): Group {
+    return this.root;
+  }
+
+  /** Elements `start` to `stop` (exclusive; negative from the end) of this subgroup (Brian's `SG[start:stop]`). */
+  slice(start?: number, stop?: number, step?: number): Subgroup {
+    const [a, b] = sliceRange(this.N, start, stop, step);
+    return new Subgroup(this, a, b);
+  }
+
+  /** Element `k`, or the contiguous elements listed, as a subgroup (Brian's `SG[k]`, `SG[[k, l]]`). */
+  at(index: number | readonly number[]): Subgroup {
+    const [a, b] = indexRange(this.N, index);
+    return new Subgroup(this, a, b);
   }
 
   override storageSize(): number {
     return this.root.N;
   }
 
+  /** Its `runRegularly` code (Brian runs a subgroup's operations with its parent, see Group.runRegularly). */
   runners(): readonly Runner[] {
-    return [];
+    return this.regularRunners;
   }
 
   stateArrays(): readonly string[] {

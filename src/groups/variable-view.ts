@@ -1,14 +1,16 @@
+import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import type { TypedArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { unknownNameHint } from '../diagnostics/did-you-mean.ts';
 import { isProtocolName, memberNames } from '../network/attribute-access.ts';
-import { DIMENSIONLESS } from '../units/dimension.ts';
+import { DIMENSIONLESS, type Dimension } from '../units/dimension.ts';
 import { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
 import { siUnitName } from '../units/registry.ts';
 import type { Unit } from '../units/unit.ts';
 import type { SettableValue } from './assign-values.ts';
-import type { Group } from './group.ts';
+import type { Group, Where } from './group.ts';
+import { floorDivide, modulo, operand, reversePower, type ViewOperand } from './view-arithmetic.ts';
 import { viewRepr } from './view-display.ts';
 
 /**
@@ -33,18 +35,51 @@ export interface VariableView extends Iterable<Quantity> {
   at(index: number): Quantity;
   /** Synapses: the values of the synapses from pre index `i` to post index `j` (Brian's `S.w[i, j]`). */
   at(i: number | ArrayLike<number> | undefined, j: number | ArrayLike<number> | undefined): QuantityArray;
-  /**
-   * The values where `where` holds: a condition on the group's variables (`'v > -50*mV'`,
-   * Brian's `G.v['v > -50*mV']`), an index or a list of indices. A copy.
-   */
-  get(where: string | number | ArrayLike<number>): QuantityArray;
-  /**
-   * Sets the values (Brian's `G.v = …` / `G.v[where] = …`): `value` is a quantity, an array, or
-   * an expression text (`'El + rand()*5*mV'`) evaluated per element; `where` is a condition, an
-   * index or a list of indices (default all). Units are checked.
-   */
-  set(value: SettableValue, where?: string | number | ArrayLike<number>): void;
-  /** Mean of the values, with the variable's unit. */
+  /** The values of some elements: numbers, a string condition (`'i > 5'`, names from `namespace`), a subgroup. */
+  get(where?: Where, namespace?: Namespace): QuantityArray;
+  /** Brian's `G.v[where] = value`; `namespace` gives the external names of string values and conditions. */
+  set(value: SettableValue, where?: Where, namespace?: Namespace): void;
+  /** The variable's physical dimension (Brian's `G.v.unit`). */
+  readonly dim: Dimension;
+  /** `[N]`, or `[]` for a shared variable (numpy's `shape`). */
+  readonly shape: number[];
+  /** 1, or 0 for a shared variable (numpy's `ndim`). */
+  readonly ndim: number;
+  /** How the values are stored: 'float64', 'int32' or 'bool' (numpy's dtype names). */
+  readonly dtype: 'float64' | 'int32' | 'bool';
+  /** One value for the whole group (a shared variable, or linked from a one-element group). */
+  readonly scalar: boolean;
+  // Brian's VariableView arithmetic: the values combined with a number, quantity, array or view.
+  /** `G.x + other`, element by element (units must match). */
+  add(other: ViewOperand): QuantityArray;
+  /** `G.x - other`, element by element (units must match). */
+  sub(other: ViewOperand): QuantityArray;
+  /** `G.x * other`, element by element. */
+  mul(other: ViewOperand): QuantityArray;
+  /** `G.x / other`, element by element. */
+  div(other: ViewOperand): QuantityArray;
+  /** `G.x // other` (Python's floor division), element by element (units must match). */
+  floordiv(other: ViewOperand): QuantityArray;
+  /** `G.x % other` (Python's modulo, the sign of `other`), element by element (units must match). */
+  mod(other: ViewOperand): QuantityArray;
+  /** `G.x ** exponent` (a dimensionless exponent). */
+  pow(exponent: number | Quantity): QuantityArray;
+  /** `base ** G.x` (Python's `2**G.x`): the variable must be dimensionless. */
+  rpow(base: number): QuantityArray;
+  /** `-G.x`. */
+  neg(): QuantityArray;
+  /** `G.x == other` per element (1 or 0; units must match). */
+  eq(other: ViewOperand): Uint8Array;
+  /** `G.x != other` per element (1 or 0; units must match). */
+  ne(other: ViewOperand): Uint8Array;
+  /** `G.x < other` per element (1 or 0; units must match). */
+  lt(other: ViewOperand): Uint8Array;
+  /** `G.x <= other` per element (1 or 0; units must match). */
+  le(other: ViewOperand): Uint8Array;
+  /** `G.x > other` per element (1 or 0; units must match). */
+  gt(other: ViewOperand): Uint8Array;
+  /** `G.x >= other` per element (1 or 0; units must match). */
+  ge(other: ViewOperand): Uint8Array;
   mean(): Quantity;
   /** Sum of the values, with the variable's unit. */
   sum(): Quantity;
@@ -74,15 +109,32 @@ class View {
   ) {}
 
   get length(): number {
+    return this.scalar ? 1 : this.group.N;
+  }
+
+  get scalar(): boolean {
     const v = this.group.variable(this.name);
-    return v.kind === 'array' && v.shared ? 1 : this.group.N;
+    return this.group.isScalarVariable(this.name, v);
+  }
+
+  get shape(): number[] {
+    return this.scalar ? [] : [this.group.N];
+  }
+
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  get dtype(): 'float64' | 'int32' | 'bool' {
+    const v = this.group.variable(this.name);
+    return v.type === 'integer' ? 'int32' : v.type === 'boolean' ? 'bool' : 'float64';
   }
 
   get values(): TypedArray {
     return this.group.rawValues(this.name);
   }
 
-  get dim() {
+  get dim(): Dimension {
     const v = this.group.variable(this.name);
     return 'dim' in v ? v.dim : undefined!;
   }
@@ -115,12 +167,78 @@ class View {
     return new Quantity(values[0], this.dim);
   }
 
-  get(where: string | number | ArrayLike<number>): QuantityArray {
-    return new QuantityArray(Float64Array.from(this.group.rawValues(this.name, where)), this.dim);
+  get(where?: Where, namespace?: Namespace): QuantityArray {
+    if (where === null)
+      throw new BrianError('bad_argument', `${this.group.name}.${this.name} cannot be indexed with null.`);
+    return new QuantityArray(Float64Array.from(this.group.rawValues(this.name, where, namespace)), this.dim);
   }
 
-  set(value: SettableValue, where?: string | number | ArrayLike<number>): void {
-    this.group.setState(this.name, value, where);
+  set(value: SettableValue, where?: Where, namespace?: Namespace): void {
+    this.group.setState(this.name, value, where, namespace);
+  }
+
+  private op(x: ViewOperand | string, symbol: string): ReturnType<typeof operand> {
+    return operand(x, `${this.group.name}.${this.name}`, symbol);
+  }
+
+  add(other: ViewOperand): QuantityArray {
+    return this.quantity.add(this.op(other, '+'));
+  }
+
+  sub(other: ViewOperand): QuantityArray {
+    return this.quantity.sub(this.op(other, '-'));
+  }
+
+  mul(other: ViewOperand): QuantityArray {
+    return this.quantity.mul(this.op(other, '*'));
+  }
+
+  div(other: ViewOperand): QuantityArray {
+    return this.quantity.div(this.op(other, '/'));
+  }
+
+  floordiv(other: ViewOperand): QuantityArray {
+    return floorDivide(this.quantity, this.op(other, '//'));
+  }
+
+  mod(other: ViewOperand): QuantityArray {
+    return modulo(this.quantity, this.op(other, '%'));
+  }
+
+  pow(exponent: number | Quantity): QuantityArray {
+    return this.quantity.pow(exponent);
+  }
+
+  rpow(base: number): QuantityArray {
+    return reversePower(this.quantity, base, `${this.group.name}.${this.name}`);
+  }
+
+  neg(): QuantityArray {
+    return this.quantity.neg();
+  }
+
+  eq(other: ViewOperand): Uint8Array {
+    return this.quantity.eq(this.op(other, '=='));
+  }
+
+  ne(other: ViewOperand): Uint8Array {
+    return this.quantity.ne(this.op(other, '!='));
+  }
+
+  lt(other: ViewOperand): Uint8Array {
+    return this.quantity.lt(this.op(other, '<'));
+  }
+
+  le(other: ViewOperand): Uint8Array {
+    return this.quantity.le(this.op(other, '<='));
+  }
+
+  gt(other: ViewOperand): Uint8Array {
+    return this.quantity.gt(this.op(other, '>'));
+  }
+
+  ge(other: ViewOperand): Uint8Array {
+    return this.quantity.ge(this.op(other, '>='));
   }
 
   mean(): Quantity {
@@ -169,6 +287,11 @@ class View {
 /** Index keys that are conditions or element numbers rather than view members. */
 function isIndexKey(view: View, key: string | symbol): key is string {
   return typeof key === 'string' && !(key in view);
+}
+
+/** Whether `x` is a variable view (`G.v`), without touching its index keys. */
+export function isVariableView(x: unknown): x is VariableView {
+  return x instanceof View;
 }
 
 export function makeVariableView(group: Group, name: string): VariableView {

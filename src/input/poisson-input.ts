@@ -193,7 +193,7 @@ class PoissonInputRunner extends KernelRunner {
     return {
       kind: 'poisson_input',
       name: this.name,
-      scalar: builder.block().finish(),
+      scalar: builder.scalar().finish(),
       vector: vector.finish(),
       arrays: builder.arrayInfos(),
       functions: builder.usedFunctions(),

@@ -4,6 +4,7 @@ import { getDevice } from '../devices/active.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { Group } from '../groups/group.ts';
 import { KernelRunner } from '../groups/runners/kernel-runner.ts';
+import { indexRange, sliceRange } from '../groups/subgroup-index.ts';
 import { Subgroup } from '../groups/subgroup.ts';
 import type { RunContext, Runner } from '../network/brian-object.ts';
 import { Clock, defaultclock } from '../network/clock.ts';
@@ -158,9 +159,16 @@ export class SpikeGeneratorGroup extends Group {
     return events.slice(0, events[this.N]);
   }
 
-  /** Neurons `start` to `stop` (exclusive) as a group of their own. */
-  slice(start: number, stop: number): Subgroup {
-    return new Subgroup(this, start, stop);
+  /** Elements `start` to `stop` (exclusive; negative from the end) as a group of their own (Brian's `G[start:stop]`). */
+  slice(start?: number, stop?: number, step?: number): Subgroup {
+    const [a, b] = sliceRange(this.N, start, stop, step);
+    return new Subgroup(this, a, b);
+  }
+
+  /** Element `k`, or the contiguous elements listed, as a subgroup (Brian's `G[k]`, `G[[k, l]]`). */
+  at(index: number | readonly number[]): Subgroup {
+    const [a, b] = indexRange(this.N, index);
+    return new Subgroup(this, a, b);
   }
 
   runners(): readonly Runner[] {

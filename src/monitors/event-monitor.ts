@@ -265,7 +265,7 @@ class EventMonitorRunner extends KernelRunner {
     return {
       kind: 'spikemonitor',
       name: this.name,
-      scalar: builder.block().finish(),
+      scalar: builder.scalar().finish(),
       vector: vector.finish(),
       arrays: builder.arrayInfos(),
       functions: builder.usedFunctions(),

@@ -302,7 +302,7 @@ class StateMonitorRunner extends KernelRunner {
     return {
       kind: 'statemonitor',
       name: this.name,
-      scalar: builder.block().finish(),
+      scalar: builder.scalar().finish(),
       vector: vector.finish(),
       arrays: builder.arrayInfos(),
       functions: builder.usedFunctions(),

@@ -121,4 +121,9 @@ export abstract class BrianObject {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return this.toString();
   }
+
+  /** Objects that run whenever this one runs (Brian's `contained_objects`: a subgroup with its own operations). */
+  containedObjects(): readonly BrianObject[] {
+    return [];
+  }
 }

@@ -4,6 +4,8 @@ import type { Device, NetworkRun, NetworkRunResult } from '../devices/device.ts'
 import { RuntimeDevice } from '../devices/runtime/runtime-device.ts';
 import type { CppStandaloneDevice } from '../devices/standalone/cpp-standalone-device.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
+import type { SettableValue } from '../groups/assign-values.ts';
+import type { GetStatesOptions, StateValue } from '../groups/group-states.ts';
 import { NEEDS_NODE_HINT, platform, type SnapshotFiles } from '../platform/platform.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
@@ -36,6 +38,15 @@ export interface AsyncRunOptions extends RunOptions {
 }
 
 let nextNetworkId = 1;
+
+interface WithStates {
+  getStates(names: undefined, options: GetStatesOptions): Record<string, StateValue>;
+  setStates(values: Readonly<Record<string, SettableValue>>, options: { units?: boolean }): void;
+}
+
+function hasStates(o: BrianObject): o is BrianObject & WithStates {
+  return 'getStates' in o && typeof (o as { getStates?: unknown }).getStates === 'function';
+}
 
 /**
  * A set of objects simulated together (Brian's Network). `run()` prepares every object (code is
@@ -107,16 +118,41 @@ export class Network {
     return this.time;
   }
 
-  /** Objects plus what they depend on (a subgroup's parent…), each once. */
+  /** Objects plus what they depend on (a subgroup's parent…) and contain, each once. */
   allObjects(): BrianObject[] {
     const seen = new Set<BrianObject>();
     const visit = (o: BrianObject) => {
       if (seen.has(o)) return;
       seen.add(o);
       for (const d of o.dependencies()) visit(d);
+      for (const c of o.containedObjects()) visit(c);
     };
     for (const o of this.objects) visit(o);
     return [...seen];
+  }
+
+  /**
+   * The state of every object that has one (Brian's `Network.get_states`): object name → its
+   * `getStates()` (groups: variable name → values).
+   */
+  getStates(options: GetStatesOptions = {}): Record<string, Record<string, StateValue>> {
+    const states: Record<string, Record<string, StateValue>> = {};
+    for (const o of this.allObjects()) {
+      if (hasStates(o)) states[o.name] = o.getStates(undefined, options);
+    }
+    return states;
+  }
+
+  /** Sets the states given as `getStates()` returns them (Brian's `Network.set_states`). */
+  setStates(
+    values: Readonly<Record<string, Readonly<Record<string, SettableValue>>>>,
+    options: { units?: boolean } = {},
+  ): void {
+    for (const [name, state] of Object.entries(values)) {
+      const o = this.get(name);
+      if (!hasStates(o)) throw new BrianError('bad_argument', `${name} has no state variables to set.`);
+      o.setStates(state, options);
+    }
   }
 
   /** Asks a running simulation to stop after the current step (Brian's `stop()`). */

@@ -321,7 +321,7 @@ function runCreationKernel(S: Synapses, opts: ConnectOptions): void {
   const kernel: Kernel<SynapsesCreateParams> = {
     kind: 'synapses_create_generator',
     name: `${S.name}_synapses_create`,
-    scalar: builder.block().finish(),
+    scalar: builder.scalar().finish(),
     condition: condition.finish(),
     vector: builder.block().finish(),
     extra: { perSource: perSource.finish(), element: elementBlock.finish() },

@@ -76,7 +76,7 @@ export class SynapticPathway extends KernelRunner {
     return {
       kind: 'synapses',
       name: this.name,
-      scalar: builder.block().finish(),
+      scalar: builder.scalar().finish(),
       vector: vector.finish(),
       arrays: builder.arrayInfos(),
       functions: builder.usedFunctions(),

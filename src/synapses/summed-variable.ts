@@ -91,7 +91,7 @@ export class SummedVariableUpdater extends KernelRunner {
     return {
       kind: 'summed_variable',
       name: this.name,
-      scalar: builder.block().finish(),
+      scalar: builder.scalar().finish(),
       vector: vector.finish(),
       arrays: builder.arrayInfos(),
       functions: builder.usedFunctions(),

@@ -91,7 +91,8 @@ export function assertEqual(actual: Comparable, desired: Comparable, message?: s
     const x = valueAt(a, k);
     const y = valueAt(d, k);
     if (Number.isNaN(x) && Number.isNaN(y)) continue;
-    assert.equal(x, y, `${prefix}element ${k}: ${x} !== ${y}`);
+    // numpy's array comparison: 0 equals -0.
+    assert.ok(x === y, `${prefix}element ${k}: ${x} !== ${y}`);
   }
 }
 

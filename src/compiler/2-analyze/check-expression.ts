@@ -107,7 +107,9 @@ function checkName(name: string, span: Expr['span'], scope: Scope): ExprInfo {
       });
     case 'variable': {
       const v = found.variable;
-      const shared = v.kind === 'constant' || (v.kind !== 'subexpression' && v.shared);
+      // Shared, or read at one element for all (a variable linked from a one-element group).
+      const shared =
+        v.kind === 'constant' || (v.kind !== 'subexpression' && (v.shared || found.index.kind === 'shared'));
       if (v.kind === 'subexpression') {
         // A subexpression is as scalar/stateful as its definition.
         const inner = checkExpression(v.expr, found.scope);

@@ -76,18 +76,7 @@ export class ExternalScope implements Scope {
   ) {}
 
   lookup(name: string): Resolved | undefined {
-    const matches: { where: string; found: Resolved }[] = [];
-    const builtin = lookupDefault(name);
-    if (builtin) matches.push(builtin);
-    for (const [where, ns] of [
-      ['group-specific', this.groupNamespace],
-      ['run', this.runNamespace],
-    ] as const) {
-      if (ns && Object.hasOwn(ns, name)) {
-        const found = fromNamespaceValue(ns[name]);
-        if (found) matches.push({ where, found });
-      }
-    }
+    const matches = this.matches(name);
     if (matches.length === 0) return undefined;
     const first = matches[0];
     const conflict = matches.slice(1).find((m) => !sameResolution(m.found, first.found));
@@ -100,6 +89,23 @@ export class ExternalScope implements Scope {
       );
     }
     return first.found;
+  }
+
+  /** Every meaning `name` has outside the model, in resolution order (no warning). */
+  matches(name: string): { where: string; found: Resolved }[] {
+    const matches: { where: string; found: Resolved }[] = [];
+    const builtin = lookupDefault(name);
+    if (builtin) matches.push(builtin);
+    for (const [where, ns] of [
+      ['group-specific', this.groupNamespace],
+      ['run', this.runNamespace],
+    ] as const) {
+      if (ns && Object.hasOwn(ns, name)) {
+        const found = fromNamespaceValue(ns[name]);
+        if (found) matches.push({ where, found });
+      }
+    }
+    return matches;
   }
 
   *names(): Iterable<string> {

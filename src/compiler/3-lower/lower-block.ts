@@ -2,7 +2,7 @@ import type { ArrayVariable, SubexpressionVariable, Variable } from '../../core/
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { Span } from '../../diagnostics/span.ts';
 import type { AssignOp, Expr, Statement } from '../1-parse/ast.ts';
-import { exprToString } from '../1-parse/expr-utils.ts';
+import { exprToString, walk } from '../1-parse/expr-utils.ts';
 import { checkExpression, type ExprInfo, resolveName } from '../2-analyze/check-expression.ts';
 import type { FunctionDef, ScalarType } from '../functions.ts';
 
@@ -33,6 +33,12 @@ export interface WritePolicy {
   readonly internalWrites?: ReadonlySet<string>;
   /** Writes ignore variables' `conditionalWrite` (Brian's resetter: the reset writes refractory neurons). */
   readonly unconditionalWrites?: boolean;
+  /**
+   * Statements of the vector code may write shared variables (Brian's `ALLOWS_SCALAR_WRITE`:
+   * state updates, `run_regularly`, setters): such a statement runs once, in the scalar block,
+   * before the loop. Elsewhere (resets, synaptic code…) writing a shared variable is an error.
+   */
+  readonly scalarWrites?: boolean;
 }
 
 interface AccessLocal {
@@ -89,9 +95,21 @@ export class BlockBuilder {
     }
   }
 
+  private scalarBlock?: BlockInProgress;
+
   /** Starts a block; statements added until `finish()` go into it. */
   block(): BlockInProgress {
     return new BlockInProgress(this);
+  }
+
+  /** The block run once per call before the loop: statements writing shared variables land there. */
+  scalar(): BlockInProgress {
+    this.scalarBlock ??= new BlockInProgress(this, true);
+    return this.scalarBlock;
+  }
+
+  get allowsScalarWrites(): boolean {
+    return this.policy.scalarWrites ?? false;
   }
 
   /** Every array any block of this kernel touched (including index arrays). */
@@ -224,8 +242,14 @@ export class BlockInProgress {
   private readonly loaded = new Set<string>();
   private readonly statements: IRStatement[] = [];
   private readonly written = new Map<string, ArrayAccess>();
+  /** A per-element variable was written: later writes to shared variables would be out of order. */
+  private wroteVector = false;
 
-  constructor(private readonly b: BlockBuilder) {}
+  constructor(
+    private readonly b: BlockBuilder,
+    /** The scalar block (run once per call), where shared variables may be written. */
+    private readonly isScalar = false,
+  ) {}
 
   /** Adds user (or generated) statements, checked against `scope`. */
   addStatements(stmts: readonly Statement[], scope: Scope): this {
@@ -246,6 +270,11 @@ export class BlockInProgress {
           span: stmt.targetSpan,
         });
       }
+      if (!existing && !this.isScalar && this.b.allowsScalarWrites && info.scalar) {
+        // A loop-invariant temporary goes with the statements writing shared variables, which may use it.
+        this.b.scalar().addStatement(stmt, outerScope);
+        return;
+      }
       const rewritten = this.rewrite(value, scope);
       if (existing) {
         this.statements.push({ kind: 'set', name: existing.local, type: existing.type, value: rewritten });
@@ -265,6 +294,12 @@ export class BlockInProgress {
       });
     }
     const variable = target.variable as ArrayVariable;
+    if (target.index.kind === 'shared' && !this.isScalar) {
+      this.checkScalarWrite(stmt, value, scope);
+      this.b.scalar().addStatement(stmt, outerScope);
+      return;
+    }
+    if (target.index.kind !== 'shared') this.wroteVector = true;
     checkAssignmentDimensions(stmt, variable, info.dim, value);
     // A number stored into a boolean becomes `value != 0`, as numpy and C++ do.
     const stored: Expr =
@@ -336,6 +371,28 @@ export class BlockInProgress {
   }
 
   // --- helpers --------------------------------------------------------------------------------
+
+  /** Brian's rules for a statement writing a shared variable from vector code (codegen/translation.py). */
+  private checkScalarWrite(stmt: Statement, value: Expr, scope: Scope): void {
+    const refuse = (message: string, span = stmt.targetSpan) => {
+      throw new BrianError('shared_write_in_vector_code', message, { span });
+    };
+    if (!this.b.allowsScalarWrites) {
+      refuse(`Writing to the shared variable "${stmt.target}" is not allowed in this context.`);
+    }
+    if (this.wroteVector) {
+      refuse(
+        `All writes to shared variables in a code block have to come before writes to per-element variables; "${stmt.target}" is written after.`,
+      );
+    }
+    const vector = vectorReference(value, scope);
+    if (vector) {
+      refuse(
+        `Cannot write to the shared variable "${stmt.target}" with an expression referring to the per-element variable "${vector.name}".`,
+        vector.span,
+      );
+    }
+  }
 
   private withTemporaries(scope: Scope): Scope {
     return new ChainScope([this.b.temporaryScope, scope]);
@@ -428,6 +485,15 @@ export class BlockInProgress {
       case 'constant':
         return literal(v.value, v.type, expr.span);
       case 'auxiliary':
+        if (v.name === 'xi' || v.name.startsWith('xi_')) {
+          throw new BrianError(
+            'equation_bad_noise',
+            `White noise ${v.name} can only be used in differential equations.`,
+            {
+              span: expr.span,
+            },
+          );
+        }
         if (v.name === 'i') {
           const idx: Expr = { kind: 'Name', name: '_idx', span: expr.span };
           if (!v.offset) return idx;
@@ -470,6 +536,24 @@ export class BlockInProgress {
       }
     }
   }
+}
+
+/** The first name in `expr` (or in the subexpressions it uses) with one value per element, if any. */
+function vectorReference(expr: Expr, scope: Scope): Extract<Expr, { kind: 'Name' }> | undefined {
+  let found: Extract<Expr, { kind: 'Name' }> | undefined;
+  walk(expr, (node) => {
+    if (found || node.kind !== 'Name') return;
+    const r = scope.lookup(node.name, node.span);
+    if (r?.kind !== 'variable') return;
+    const v = r.variable;
+    if (v.kind === 'constant' || r.index.kind === 'shared') return;
+    if (v.kind === 'subexpression') {
+      if (!v.shared && vectorReference(v.expr, r.scope)) found = node;
+      return;
+    }
+    if (!v.shared) found = node;
+  });
+  return found;
 }
 
 function literal(value: number, type: ScalarType, span: Span): Expr {

@@ -28,6 +28,7 @@ import { buildProject } from './build-project.ts';
 import { buildSettings } from './build-settings.ts';
 import { executeProgram, type Launcher } from './execute.ts';
 import { type DistributedKernel, KernelCompiler } from './kernel-compiler.ts';
+import { KnownValues } from './known-values.ts';
 import type { BuildSettings } from './makefile.ts';
 import type { BuildOptions, RerunOptions, RunArgs, StandaloneOptions } from './options.ts';
 import type { ArrayDecl, CppFunction, Operation } from './program.ts';
@@ -85,6 +86,8 @@ export class CppStandaloneDevice implements Device {
   /** Arrays allocated after the program ran (buffers of getters evaluated in JavaScript). */
   private afterRun = new Set<string>();
   private evaluator?: RuntimeDevice;
+  /** Values known before the program runs (set by the script, not yet touched by recorded code). */
+  private known = new KnownValues();
 
   /** OpenMP threads of the program (0: built without OpenMP), from `options.threads`. */
   readonly threads: number;
@@ -150,7 +153,10 @@ export class CppStandaloneDevice implements Device {
     const host = new StaticArray(type, data);
     this.arrays.set(arrayId, host);
     if (this.results) this.afterRun.add(arrayId);
-    else this.declare(arrayId, type, false, size, data);
+    else {
+      this.declare(arrayId, type, false, size, data);
+      this.known.start(arrayId, data);
+    }
     return host;
   }
 
@@ -167,7 +173,11 @@ export class CppStandaloneDevice implements Device {
       const host = this.arrays.get(arrayId);
       if (host) return host;
     }
-    if (!this.results) throw this.notYet(arrayId);
+    if (!this.results) {
+      const known = this.known.get(arrayId);
+      if (known) return new StaticArray(this.current(arrayId).type, known);
+      throw this.notYet(arrayId);
+    }
     return this.results.array(arrayId);
   }
 
@@ -224,6 +234,7 @@ export class CppStandaloneDevice implements Device {
     const call: KernelFunction = (t, dt, timestep) => {
       this.recording(`Running ${kernel.name}`);
       const draws = fn.draws ? { epoch: this.draws.currentEpoch, call: this.draws.nextCall() } : undefined;
+      this.known.forget(kernel.arrays.keys());
       this.ops.push({ kind: 'call', fn: fn.name, t, dt, timestep, draws });
     };
     this.functionNames.set(call, fn.name);
@@ -252,6 +263,7 @@ export class CppStandaloneDevice implements Device {
     else size = scalar ? 1 : (value as ArrayLike<number>).length;
     const storage = allocateTyped(target.type, size);
     write(storage);
+    if (!target.dynamic) this.known.update(arrayId, write);
     if (indices) {
       this.ops.push({ kind: 'set', target, indices, values: gather(storage, indices) });
       return;
@@ -271,10 +283,12 @@ export class CppStandaloneDevice implements Device {
       throw new Error(`internal: ${arrayId} has ${target.size} elements, not ${values.length}`);
     }
     this.ops.push({ kind: 'replace', target, values: values.slice() });
+    this.known.update(arrayId, (data) => data.set(values));
   }
 
   arange(arrayId: string, lengthOf: string, offset: number): void {
     this.recording(`Setting ${arrayId}`);
+    this.known.forget([arrayId]);
     this.ops.push({
       kind: 'arange',
       target: this.current(arrayId),
@@ -290,6 +304,7 @@ export class CppStandaloneDevice implements Device {
 
   synapsesConnected(spec: SynapsesConnected): void {
     const c = (id: string) => this.current(id);
+    this.known.forget([spec.nIncoming, spec.nOutgoing]);
     this.ops.push({
       kind: 'synapses_connected',
       pre: c(spec.pre),
@@ -322,6 +337,7 @@ export class CppStandaloneDevice implements Device {
     );
     if (!this.runArgsPlaced) this.applyRunArgs();
     this.ops.push(this.distributedRun(op));
+    this.known.forgetAll();
     this.runs.push({ network: run.network, report: run.report });
     for (const c of run.clocks) c.timestep = c.endTimestep;
     this.draws.runEnded(run.start + run.duration);
@@ -361,6 +377,7 @@ export class CppStandaloneDevice implements Device {
     if (!stored) throw new Error(`internal: restore of ${key} before any store`);
     if (random) this.draws.setState(stored.draws);
     this.ops.push({ kind: 'restore', key, arrays: stored.arrays, queues: stored.queues, random });
+    this.known.forget(stored.arrays.map((a) => a.id));
   }
 
   /** Where values given to `run({ runArgs })` are applied (by default just before the first run, as Brian 2.6). */
@@ -495,6 +512,7 @@ export class CppStandaloneDevice implements Device {
     this.results = undefined;
     this.afterRun = new Set();
     this.evaluator = undefined;
+    this.known = new KnownValues();
   }
 
   /** The project directory of the last build. */

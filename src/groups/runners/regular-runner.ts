@@ -6,6 +6,7 @@ import type { RunContext } from '../../network/brian-object.ts';
 import { Clock } from '../../network/clock.ts';
 import type { Quantity } from '../../units/quantity.ts';
 import { type Group, SKELETON_LOCALS } from '../group.ts';
+import { statementNames, warnNamespaceConflicts } from '../namespace-conflicts.ts';
 import { KernelRunner } from './kernel-runner.ts';
 
 export interface RunRegularlyOptions {
@@ -37,12 +38,13 @@ export class RegularRunner extends KernelRunner {
     const g = this.group;
     const scope = g.codeScope(ctx.runNamespace);
     const statements = parseStatements(new SourceText(this.code, `run_regularly code of ${g.name}`));
-    const builder = new BlockBuilder(SKELETON_LOCALS);
+    warnNamespaceConflicts(g, statementNames(statements), ctx.runNamespace);
+    const builder = new BlockBuilder(SKELETON_LOCALS, { scalarWrites: true });
     const vector = builder.block().addStatements(statements, scope);
     return {
       kind: 'stateupdate',
       name: this.name,
-      scalar: builder.block().finish(),
+      scalar: builder.scalar().finish(),
       vector: vector.finish(),
       arrays: builder.arrayInfos(),
       functions: builder.usedFunctions(),

@@ -5,6 +5,7 @@ import { SourceText } from '../../diagnostics/span.ts';
 import type { RunContext } from '../../network/brian-object.ts';
 import type { Slot } from '../../network/schedule.ts';
 import { SKELETON_LOCALS } from '../group.ts';
+import { statementNames, warnNamespaceConflicts } from '../namespace-conflicts.ts';
 import type { NeuronGroup } from '../neuron-group.ts';
 import { KernelRunner } from './kernel-runner.ts';
 
@@ -27,6 +28,7 @@ export class Resetter extends KernelRunner {
     const g = this.group;
     const what = this.event === 'spike' ? 'reset' : `code on event '${this.event}'`;
     const statements = parseStatements(new SourceText(this.code, `${what} of ${g.name}`));
+    warnNamespaceConflicts(g, statementNames(statements), ctx.runNamespace);
     const scope = g.codeScope(ctx.runNamespace);
     // As Brian's Resetter: the reset writes `(unless refractory)` variables of refractory neurons.
     const builder = new BlockBuilder(SKELETON_LOCALS, { unconditionalWrites: true });
@@ -36,7 +38,7 @@ export class Resetter extends KernelRunner {
     return {
       kind: 'reset',
       name: this.name,
-      scalar: builder.block().finish(),
+      scalar: builder.scalar().finish(),
       vector: vector.finish(),
       arrays: builder.arrayInfos(),
       functions: builder.usedFunctions(),

@@ -16,6 +16,7 @@ import type { RunContext } from '../../network/brian-object.ts';
 import { second } from '../../units/index.ts';
 import type { Quantity } from '../../units/quantity.ts';
 import { type Group, SKELETON_LOCALS } from '../group.ts';
+import { equationNames, warnNamespaceConflicts } from '../namespace-conflicts.ts';
 import { KernelRunner } from './kernel-runner.ts';
 
 /** What a group must offer to have its differential equations integrated. */
@@ -50,8 +51,16 @@ export class StateUpdater extends KernelRunner {
   protected build(ctx: RunContext): Kernel {
     const g = this.group;
     const scope = g.codeScope(ctx.runNamespace);
+    warnNamespaceConflicts(
+      g,
+      equationNames([...g.analyzed.all.values()].map((e) => e.line)),
+      ctx.runNamespace,
+    );
     checkSubexpressions(g, scope);
-    const builder = new BlockBuilder(SKELETON_LOCALS, { internalWrites: new Set(['not_refractory']) });
+    const builder = new BlockBuilder(SKELETON_LOCALS, {
+      internalWrites: new Set(['not_refractory']),
+      scalarWrites: true,
+    });
     const vector = builder.block();
     vector.addStatements(this.refractoryCode(scope), scope);
 
@@ -89,7 +98,7 @@ export class StateUpdater extends KernelRunner {
     return {
       kind: 'stateupdate',
       name: this.name,
-      scalar: builder.block().finish(),
+      scalar: builder.scalar().finish(),
       vector: vector.finish(),
       arrays: builder.arrayInfos(),
       functions: builder.usedFunctions(),

@@ -1,3 +1,4 @@
+import { identifiers } from '../../compiler/1-parse/expr-utils.ts';
 import { parseExpression } from '../../compiler/1-parse/parse-expression.ts';
 import { BlockBuilder } from '../../compiler/3-lower/lower-block.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
@@ -6,6 +7,7 @@ import { SourceText } from '../../diagnostics/span.ts';
 import type { RunContext } from '../../network/brian-object.ts';
 import type { Slot } from '../../network/schedule.ts';
 import { SKELETON_LOCALS } from '../group.ts';
+import { warnNamespaceConflicts } from '../namespace-conflicts.ts';
 import type { NeuronGroup } from '../neuron-group.ts';
 import { KernelRunner } from './kernel-runner.ts';
 
@@ -39,6 +41,7 @@ export class Thresholder extends KernelRunner {
       `${this.event === 'spike' ? 'threshold' : `event '${this.event}'`} of ${g.name}`,
     );
     const condition = parseExpression(source);
+    warnNamespaceConflicts(g, identifiers(condition), ctx.runNamespace);
     const scope = g.codeScope(ctx.runNamespace);
     const builder = new BlockBuilder(SKELETON_LOCALS);
     const vector = builder.block();
@@ -74,7 +77,7 @@ export class Thresholder extends KernelRunner {
     return {
       kind: 'threshold',
       name: this.name,
-      scalar: builder.block().finish(),
+      scalar: builder.scalar().finish(),
       vector: vector.finish(),
       arrays: builder.arrayInfos(),
       functions: builder.usedFunctions(),
