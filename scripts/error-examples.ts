@@ -98,7 +98,10 @@ export const ERROR_EXAMPLES: Record<ErrorCode, ErrorExample> = {
   shared_write_in_vector_code: {
     code: "const G = new NeuronGroup(2, 'v : volt\\ns : volt (shared)', { threshold: 'True', reset: 's = v' });\nrun(ms(1));",
     fix: 'Write shared variables from shared code only (`G.runRegularly` with a shared expression), or drop `(shared)`.',
-    runs: 'reserved: no check raises it yet (Brian rejects this reset; brian-ts runs it)',
+  },
+  shared_subexpression: {
+    code: "new NeuronGroup(10, 'x : 1\\nmean_x = 2*x : 1 (shared)')",
+    fix: 'A `(shared)` subexpression has one value for the whole group: use only shared variables in it, or drop `(shared)`.',
   },
   stateful_subexpression: {
     code: "const G = new NeuronGroup(1, 'dv/dt = noise/ms : 1\\nnoise = rand() : 1');\nrun(ms(1));",

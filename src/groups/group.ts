@@ -37,6 +37,12 @@ import { makeVariableView, type VariableView } from './variable-view.ts';
 /** Which elements of a group: a string condition, element numbers, or a subgroup of the same storage. */
 export type Where = string | number | ArrayLike<number> | Group;
 
+/** Brian's `G.indices`. */
+export interface GroupIndices {
+  /** Indices (inside the group) of the elements selected by `where`; all of them without it. */
+  get(where?: Where, namespace?: Namespace): Int32Array;
+}
+
 /** Auxiliary variables users can read (`G.i`, `G.t`…); the others (`xi`) only exist in code. */
 const USER_AUXILIARIES = ['i', 't', 'dt', 't_in_timesteps'];
 
@@ -310,7 +316,7 @@ export abstract class Group extends BrianObject {
    * (`G.indices.get('v > 5')`, external names from `namespace`), element numbers or a subgroup;
    * all of them without an argument.
    */
-  get indices(): { get(where?: Where, namespace?: Namespace): Int32Array } {
+  get indices(): GroupIndices {
     return {
       get: (where, namespace) => {
         if (where === null)

@@ -19,6 +19,7 @@ import { eventSource, type SpikeSource } from './spike-source.ts';
 import { MonitorStream, type StreamOptions } from './stream.ts';
 import { eventStreamSource } from './stream-sources.ts';
 
+/** Options of an EventMonitor (and SpikeMonitor). */
 export interface EventMonitorOptions {
   /** Variables of the source to record at each event (for spikes: values after the threshold, before the reset). */
   readonly variables?: string | readonly string[];
@@ -28,6 +29,7 @@ export interface EventMonitorOptions {
   readonly when?: string;
   /** Order in the slot; only with `when` (default 0). */
   readonly order?: number;
+  /** The monitor's name (default `eventmonitor`, `spikemonitor`, numbered when taken). */
   readonly name?: string;
   /**
    * Hand the events over to a sink every `every` steps and at the end of each run, e.g.
@@ -45,9 +47,13 @@ export class EventMonitor extends BrianObject {
   // biome-ignore lint/suspicious/noExplicitAny: recorded variables are exposed as properties (`M.v`, `M.v_`)
   [variable: string]: any;
 
+  /** The group whose events are recorded. */
   readonly source: Group;
+  /** The recorded event (`spike` for a SpikeMonitor). */
   readonly event: string;
+  /** Whether times and indices are stored (false: counts only). */
   readonly record: boolean;
+  /** Variables recorded at each event. */
   readonly variables: readonly string[];
   private readonly runner: EventMonitorRunner;
   private readonly stream?: MonitorStream;
@@ -120,6 +126,7 @@ export class EventMonitor extends BrianObject {
     return this.stream ? [this.runner, this.stream.runner] : [this.runner];
   }
 
+  /** Hands the last events of a run to the stream, if any. */
   override afterRun(): void {
     this.stream?.flush();
   }
@@ -155,6 +162,7 @@ export class EventMonitor extends BrianObject {
     return this.checked(this.rawTimes(), 't_');
   }
 
+  /** Event times. */
   get t(): QuantityArray {
     return new QuantityArray(Float64Array.from(this.rawTimes()), second.dim);
   }

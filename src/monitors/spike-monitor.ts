@@ -3,6 +3,7 @@ import type { Quantity } from '../units/quantity.ts';
 import type { QuantityArray } from '../units/quantity-array.ts';
 import { EventMonitor, type EventMonitorOptions } from './event-monitor.ts';
 
+/** Options of a SpikeMonitor: those of an EventMonitor. */
 export type SpikeMonitorOptions = EventMonitorOptions;
 
 /**

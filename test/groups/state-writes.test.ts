@@ -4,8 +4,8 @@ import {
   defaultclock,
   Hz,
   linkedVar,
-  mV,
   ms,
+  mV,
   Network,
   NeuronGroup,
   PoissonInput,
@@ -96,7 +96,10 @@ test('a variable can be linked to a subexpression, and from a one-element group 
 
 onBothDevices('a linked variable can be written in a reset', () => {
   const G1 = new NeuronGroup(3, 'x : 1');
-  const G2 = new NeuronGroup(3, 'x_linked : 1 (linked)\ny : 1', { threshold: 'y > 1', reset: 'y = 0; x_linked += 1' });
+  const G2 = new NeuronGroup(3, 'x_linked : 1 (linked)\ny : 1', {
+    threshold: 'y > 1',
+    reset: 'y = 0; x_linked += 1',
+  });
   G2.x_linked = linkedVar(G1, 'x'); // read-only: the reset was refused
   G2.y = [0, 1.1, 0];
   run(defaultclock.dt);
