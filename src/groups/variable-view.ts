@@ -150,6 +150,7 @@ class View {
   at(index: number): Quantity;
   at(i: number | ArrayLike<number> | undefined, j: number | ArrayLike<number> | undefined): QuantityArray;
   at(i: number | ArrayLike<number> | undefined, j?: number | ArrayLike<number>): Quantity | QuantityArray {
+    // biome-ignore lint/complexity/noArguments: at(i, undefined) (all of i's synapses) differs from at(i).
     if (arguments.length >= 2) {
       const byPair =
         'synapseIndices' in this.group
