@@ -28,9 +28,9 @@ export function absoluteIndices(
 ): Int32Array | undefined {
   if (shared) return undefined;
   if (where === undefined) {
-    // A group that owns its storage is asked nothing (Synapses on cpp_standalone do not know
-    // their size before the program ran); a subgroup's "all" is its own range.
-    if (g.root === g || (g.start === 0 && g.N === g.storageSize())) return undefined;
+    // A top-level group: all of its storage, without reading N (synapses on a standalone device
+    // know their number only once the program ran).
+    if (g.root.name === g.name) return undefined;
     return Int32Array.from({ length: g.N }, (_, k) => g.start + k);
   }
   if (isGroup(where)) return indicesOfGroup(g, where);
