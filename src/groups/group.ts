@@ -39,7 +39,12 @@ export type Where = string | number | ArrayLike<number> | Group;
 
 /** Brian's `G.indices`. */
 export interface GroupIndices {
-  /** Indices (inside the group) of the elements selected by `where`; all of them without it. */
+  /** Brian's `G.indices[:]`: the storage indices of all the group's elements (a subgroup's are its parent's). */
+  (): Int32Array;
+  /**
+   * Brian's `G.indices[where]`: element numbers or a subgroup give storage indices (as `G.indices()`),
+   * a string condition gives indices inside the group (Brian 2.5.1 does both).
+   */
   get(where?: Where, namespace?: Namespace): Int32Array;
 }
 
@@ -312,20 +317,20 @@ export abstract class Group extends BrianObject {
   }
 
   /**
-   * Brian's `G.indices`: the indices (inside this group) of the elements selected by a condition
-   * (`G.indices.get('v > 5')`, external names from `namespace`), element numbers or a subgroup;
-   * all of them without an argument.
+   * Brian's `G.indices`: `G.indices()` (Brian's `G.indices[:]`) and `G.indices.get(where)` for a
+   * condition (`'v > 5'`, external names from `namespace`), element numbers or a subgroup.
    */
   get indices(): GroupIndices {
-    return {
-      get: (where, namespace) => {
+    const all = () => Int32Array.from({ length: this.N }, (_, k) => this.start + k);
+    return Object.assign(all, {
+      get: (where?: Where, namespace?: Namespace) => {
         if (where === null)
           throw new BrianError('bad_argument', `${this.name}.indices cannot be indexed with null.`);
         const absolute = this.absoluteIndices(where, false, namespace);
-        if (absolute === undefined) return Int32Array.from({ length: this.N }, (_, k) => k);
-        return absolute.map((k) => k - this.start);
+        if (absolute === undefined) return all();
+        return typeof where === 'string' ? absolute.map((k) => k - this.start) : absolute;
       },
-    };
+    });
   }
 
   /**

@@ -147,18 +147,13 @@ export class SpatialNeuron extends NeuronGroup implements SpatialGroup {
    * One compartment (Brian's `neuron[k]`): by number, by distance along the root section, or a
    * compartment (or section) of the morphology (`neuron.at(morpho.axon.at(um(25)))`).
    */
-  at(item: CompartmentPosition | Compartments | ArrayLike<number>): Subgroup {
+  override at(item: CompartmentPosition | Compartments | ArrayLike<number>): Subgroup {
     return spatialAccess.at(this, this.morphology, 0, item);
   }
 
   /** Compartments `start` to `stop`: numbers (stop excluded) or distances along the root section. */
   override slice(start?: CompartmentPosition, stop?: CompartmentPosition): Subgroup {
     return spatialAccess.slice(this, this.morphology, 0, start, stop);
-  }
-
-  /** Absolute indices of the compartments (Brian's `neuron.indices[:]`). */
-  indices(): Int32Array {
-    return Int32Array.from({ length: this.N }, (_, k) => k);
   }
 
   /** Absolute indices of a part of the morphology (a section, a subtree's main section, a SubMorphology) in every cell. */

@@ -52,18 +52,13 @@ export class SpatialSubgroup extends Subgroup {
   }
 
   /** One compartment: its number in this part, a distance along its first section, or a compartment of the morphology. */
-  at(item: CompartmentPosition | Compartments | ArrayLike<number>): Subgroup {
+  override at(item: CompartmentPosition | Compartments | ArrayLike<number>): Subgroup {
     return spatialAccess.at(this, this.morphology, this.offset, item);
   }
 
   /** Compartments `start` to `stop` of this part: numbers (stop excluded) or distances along its first section. */
   override slice(start?: CompartmentPosition, stop?: CompartmentPosition): Subgroup {
     return spatialAccess.slice(this, this.morphology, this.offset, start, stop);
-  }
-
-  /** Absolute indices of the compartments. */
-  indices(): Int32Array {
-    return Int32Array.from({ length: this.N }, (_, k) => this.start + k);
   }
 }
 
