@@ -80,6 +80,7 @@ export interface VariableView extends Iterable<Quantity> {
   gt(other: ViewOperand): Uint8Array;
   /** `G.x >= other` per element (1 or 0; units must match). */
   ge(other: ViewOperand): Uint8Array;
+  /** Mean of the values, with the variable's unit. */
   mean(): Quantity;
   /** Sum of the values, with the variable's unit. */
   sum(): Quantity;
