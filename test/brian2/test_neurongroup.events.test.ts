@@ -127,16 +127,25 @@ const RANDOM_VALUES: readonly [number[], number[]] = [
   [-1.359828941574431, 1.3132516591339962, 0.6069859838768433, 0.8386962691494942, -0.110541809036218],
 ];
 
-brianTest('test_random_values_fixed_seed_numbers', { standalone: true }, () => {
-  const G = new NeuronGroup(100, 'v1 : 1\nv2 : 1');
-  seed(9876);
-  G.v1 = 'rand()';
-  G.v2 = 'randn()';
-  run(ms(0)); // for standalone
-  const every20 = (xs: ArrayLike<number>) => Array.from(xs).filter((_, k) => k % 20 === 0);
-  assertAllclose(every20(G.v1_), RANDOM_VALUES[0]);
-  assertAllclose(every20(G.v2_), RANDOM_VALUES[1]);
-});
+brianTest(
+  'test_random_values_fixed_seed_numbers',
+  {
+    standalone: true,
+    knownFailure: {
+      all: "a documented difference: brian-ts draws from a counter-based generator (Threefry, issue 18: the same numbers on every device, thread and process count), so seed(9876) does not reproduce numpy's Mersenne Twister stream that Brian's numbers come from",
+    },
+  },
+  () => {
+    const G = new NeuronGroup(100, 'v1 : 1\nv2 : 1');
+    seed(9876);
+    G.v1 = 'rand()';
+    G.v2 = 'randn()';
+    run(ms(0)); // for standalone
+    const every20 = (xs: ArrayLike<number>) => Array.from(xs).filter((_, k) => k % 20 === 0);
+    assertAllclose(every20(G.v1_), RANDOM_VALUES[0]);
+    assertAllclose(every20(G.v2_), RANDOM_VALUES[1]);
+  },
+);
 
 brianTest('test_random_values_fixed_and_random', { standalone: true, multipleRuns: true }, (ctx) => {
   const G = new NeuronGroup(10, 'dv/dt = -v/(10*ms) + 0.1*xi/sqrt(ms) : 1', { method: 'euler' });
