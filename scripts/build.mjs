@@ -35,7 +35,11 @@ const statuses = await Promise.all(
 if (statuses.some((s) => s !== 0)) process.exit(1);
 for (const file of WITHOUT_MAPS) {
   rmSync(`${file}.map`);
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'));
+  const js = readFileSync(file, 'utf8');
+  const withoutLink = js.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+  // A .js that still named its removed map would send debuggers to a missing file.
+  if (withoutLink === js) throw new Error(`${file}: no sourceMappingURL line to remove`);
+  writeFileSync(file, withoutLink);
 }
 for (const asset of ASSETS) cpSync(`src/${asset}`, `dist/${asset}`, { recursive: true });
 console.error('built dist/');

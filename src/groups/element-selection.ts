@@ -11,7 +11,7 @@ import { evaluateToBuffer } from './run-once.ts';
 /** Which elements of a group an index selects (Brian's `Group.indices` and `VariableView` indexing). */
 
 /** A group given as an index (a subgroup): it has a range and a root, numbers and conditions do not. */
-function isGroup(x: unknown): x is Group {
+export function isGroup(x: unknown): x is Group {
   return typeof x === 'object' && x !== null && 'root' in x && 'start' in x && 'variables' in x;
 }
 

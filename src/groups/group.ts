@@ -24,14 +24,14 @@ import { DIMENSIONLESS, type Dimension } from '../units/dimension.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
-import { warnAmbiguousNames } from './ambiguous-names.ts';
-import { assignValues, type SettableValue } from './assign-values.ts';
+import type { SettableValue } from './assign-values.ts';
 import { absoluteIndices, indicesWhere, rawValues } from './element-selection.ts';
 import { type GetStatesOptions, getStates, type StateValue, setStates } from './group-states.ts';
 import { LinkedVariable, resolveLink, scopeThrough } from './linked-var.ts';
 import { warnNamespaceConflicts } from './namespace-conflicts.ts';
-import { evaluateToBuffer, runSetter } from './run-once.ts';
+import { evaluateToBuffer } from './run-once.ts';
 import { RegularRunner, type RunRegularlyOptions } from './runners/regular-runner.ts';
+import { setVariable } from './set-variable.ts';
 import { makeVariableView, type VariableView } from './variable-view.ts';
 
 /** Which elements of a group: a string condition, element numbers, or a subgroup of the same storage. */
@@ -292,28 +292,7 @@ export abstract class Group extends BrianObject {
         },
       );
     }
-    const variable = this.variable(name);
-    if (where !== undefined && this.isScalarVariable(name, variable)) {
-      throw new BrianError(
-        'index_out_of_range',
-        `${this.name}.${name} is shared: it has one value and cannot be indexed.`,
-        {
-          hint: `set it without an index: ${this.name}.${name} = value`,
-        },
-      );
-    }
-    if (typeof value === 'string' && where instanceof Group) warnAmbiguousNames(this, name, value, [where]);
-    if (typeof value === 'string' || typeof where === 'string') {
-      runSetter(this, name, typeof value === 'string' ? value : undefined, value, where, namespace);
-      return;
-    }
-    if (variable.kind !== 'array' || variable.readOnly) {
-      throw new BrianError('read_only_variable', `Variable "${name}" of ${this.name} cannot be set.`);
-    }
-    const indices = this.absoluteIndices(where, variable.shared, namespace);
-    this.device.assign(variable.arrayId, indices, value, (data) =>
-      assignValues(this.name, name, variable, data, indices, value),
-    );
+    setVariable(this, name, value, where, namespace);
   }
 
   /**

@@ -1,14 +1,9 @@
 import type { ArrayVariable, SubexpressionVariable, Variable } from '../../core/variables.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { Span } from '../../diagnostics/span.ts';
-import type { AssignOp, Expr, Statement } from '../1-parse/ast.ts';
-import { exprToString, walk } from '../1-parse/expr-utils.ts';
-import { checkExpression, type ExprInfo, resolveName } from '../2-analyze/check-expression.ts';
-import type { FunctionDef, ScalarType } from '../functions.ts';
-
-type ExprInfoLike = ExprInfo;
-
 import { DIMENSIONLESS, type Dimension } from '../../units/dimension.ts';
+import type { Expr, Statement } from '../1-parse/ast.ts';
+import { checkExpression, type ExprInfo, resolveName } from '../2-analyze/check-expression.ts';
 import {
   ChainScope,
   type IndexRef,
@@ -17,7 +12,10 @@ import {
   type Scope,
   TableScope,
 } from '../2-analyze/scope.ts';
+import type { FunctionDef, ScalarType } from '../functions.ts';
 import type { ArrayAccess, ArrayInfo, CodeBlock, IRStatement } from '../ir/kernel.ts';
+import { LocalNames } from './local-names.ts';
+import { augmentedValue, checkAssignmentDimensions, checkSharedWrite } from './statement-rules.ts';
 
 /**
  * Turns checked statements into IR code blocks (Brian's `make_statements` + the load/store
@@ -64,16 +62,8 @@ function indexKey(index: IndexRef): string {
   return JSON.stringify(index);
 }
 
-const JS_RESERVED = new Set(
-  (
-    'var let const new delete function class this case default switch typeof void with yield enum export import ' +
-    'super extends static await package private public protected interface implements instanceof do catch finally ' +
-    'throw try debugger arguments eval null undefined NaN Infinity Math break continue else return while true false'
-  ).split(' '),
-);
-
 export class BlockBuilder {
-  private readonly usedNames = new Set<string>();
+  private readonly names = new LocalNames();
   private readonly accesses = new Map<string, AccessLocal>();
   private readonly subexpressions = new Map<string, SubexprState>();
   private readonly temporaries = new Map<string, { local: string; type: ScalarType }>();
@@ -90,7 +80,7 @@ export class BlockBuilder {
     private readonly policy: WritePolicy = {},
   ) {
     for (const [name, type] of skeletonLocals) {
-      this.usedNames.add(name);
+      this.names.reserve(name);
       this.types.set(name, type);
     }
   }
@@ -124,12 +114,7 @@ export class BlockBuilder {
   // --- internals shared by the blocks --------------------------------------------------------
 
   freshName(wanted: string): string {
-    let base = wanted.replace(/[^A-Za-z0-9_]/g, '_');
-    if (JS_RESERVED.has(base)) base = `_u_${base}`;
-    let name = base;
-    for (let k = 1; this.usedNames.has(name); k++) name = `${base}_${k}`;
-    this.usedNames.add(name);
-    return name;
+    return this.names.fresh(wanted);
   }
 
   noteArray(arrayId: string, type: ScalarType, dynamic: boolean): void {
@@ -167,7 +152,7 @@ export class BlockBuilder {
       this.noteIndexArrays(index);
     }
     // Remember the name as the user wrote it, so later temporaries do not take it.
-    this.usedNames.add(name);
+    this.names.reserve(name);
     return found;
   }
 
@@ -259,7 +244,7 @@ export class BlockInProgress {
 
   addStatement(stmt: Statement, outerScope: Scope): void {
     const scope = this.withTemporaries(outerScope);
-    const value = this.expandAugmented(stmt);
+    const value = augmentedValue(stmt);
     const target = scope.lookup(stmt.target, stmt.targetSpan);
     const info = checkExpression(value, scope);
     if (!target || this.b.temporary(stmt.target)) {
@@ -295,7 +280,10 @@ export class BlockInProgress {
     }
     const variable = target.variable as ArrayVariable;
     if (target.index.kind === 'shared' && !this.isScalar) {
-      this.checkScalarWrite(stmt, value, scope);
+      checkSharedWrite(stmt, value, scope, {
+        allowed: this.b.allowsScalarWrites,
+        afterVectorWrite: this.wroteVector,
+      });
       this.b.scalar().addStatement(stmt, outerScope);
       return;
     }
@@ -340,7 +328,7 @@ export class BlockInProgress {
     arrayId: string,
     type: ScalarType,
     index: IndexRef = OWN_INDEX,
-  ): ExprInfoLike {
+  ): ExprInfo {
     const scope = this.withTemporaries(outerScope);
     const info = checkExpression(expr, scope);
     const t = this.b.declareTemporary('_value', info.type);
@@ -372,42 +360,8 @@ export class BlockInProgress {
 
   // --- helpers --------------------------------------------------------------------------------
 
-  /** Brian's rules for a statement writing a shared variable from vector code (codegen/translation.py). */
-  private checkScalarWrite(stmt: Statement, value: Expr, scope: Scope): void {
-    const refuse = (message: string, span = stmt.targetSpan) => {
-      throw new BrianError('shared_write_in_vector_code', message, { span });
-    };
-    if (!this.b.allowsScalarWrites) {
-      refuse(`Writing to the shared variable "${stmt.target}" is not allowed in this context.`);
-    }
-    if (this.wroteVector) {
-      refuse(
-        `All writes to shared variables in a code block have to come before writes to per-element variables; "${stmt.target}" is written after.`,
-      );
-    }
-    const vector = vectorReference(value, scope);
-    if (vector) {
-      refuse(
-        `Cannot write to the shared variable "${stmt.target}" with an expression referring to the per-element variable "${vector.name}".`,
-        vector.span,
-      );
-    }
-  }
-
   private withTemporaries(scope: Scope): Scope {
     return new ChainScope([this.b.temporaryScope, scope]);
-  }
-
-  private expandAugmented(stmt: Statement): Expr {
-    if (stmt.op === '=') return stmt.value;
-    const op = stmt.op.slice(0, -1) as Exclude<AssignOp, '='> extends `${infer O}=` ? O : never;
-    return {
-      kind: 'Binary',
-      op: op as '+',
-      left: { kind: 'Name', name: stmt.target, span: stmt.targetSpan },
-      right: stmt.value,
-      span: stmt.span,
-    };
   }
 
   /**
@@ -538,40 +492,7 @@ export class BlockInProgress {
   }
 }
 
-/** The first name in `expr` (or in the subexpressions it uses) with one value per element, if any. */
-function vectorReference(expr: Expr, scope: Scope): Extract<Expr, { kind: 'Name' }> | undefined {
-  let found: Extract<Expr, { kind: 'Name' }> | undefined;
-  walk(expr, (node) => {
-    if (found || node.kind !== 'Name') return;
-    const r = scope.lookup(node.name, node.span);
-    if (r?.kind !== 'variable') return;
-    const v = r.variable;
-    if (v.kind === 'constant' || r.index.kind === 'shared') return;
-    if (v.kind === 'subexpression') {
-      if (!v.shared && vectorReference(v.expr, r.scope)) found = node;
-      return;
-    }
-    if (!v.shared) found = node;
-  });
-  return found;
-}
-
 function literal(value: number, type: ScalarType, span: Span): Expr {
   if (type === 'boolean') return { kind: 'Bool', value: value !== 0, span };
   return { kind: 'Number', value, isInteger: type === 'integer', span };
-}
-
-function checkAssignmentDimensions(
-  stmt: Statement,
-  variable: ArrayVariable,
-  valueDim: ArrayVariable['dim'],
-  value: Expr,
-): void {
-  if (variable.dim === valueDim) return;
-  throw new BrianError(
-    'dimension_mismatch',
-    `The right-hand side of "${stmt.target} ${stmt.op} …" has dimension ${valueDim}, but "${stmt.target}" has ` +
-      `dimension ${variable.dim} ('${exprToString(value)}').`,
-    { span: stmt.span },
-  );
 }

@@ -6,7 +6,6 @@ import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { DrawState } from '../../core/random/draw-state.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { BrianObject } from '../../network/brian-object.ts';
-import { Quantity } from '../../units/quantity.ts';
 import type {
   Device,
   KernelCalls,
@@ -24,6 +23,7 @@ import {
 } from '../runtime/arrays.ts';
 import { RuntimeDevice } from '../runtime/runtime-device.ts';
 import { resolveThreads } from '../threads.ts';
+import { ArrayDeclarations } from './array-declarations.ts';
 import { buildProject } from './build-project.ts';
 import { buildSettings } from './build-settings.ts';
 import { executeProgram, type Launcher } from './execute.ts';
@@ -32,10 +32,17 @@ import { KnownValues } from './known-values.ts';
 import type { BuildSettings } from './makefile.ts';
 import type { BuildOptions, RerunOptions, RunArgs, StandaloneOptions } from './options.ts';
 import type { ArrayDecl, CppFunction, Operation } from './program.ts';
+import {
+  alreadyBuilt,
+  programAlreadyRan,
+  secondRunWithBuildOnRun,
+  valuesNotYetComputed,
+} from './program-state-errors.ts';
 import { recordRun } from './record-run.ts';
 import { replayReports } from './replay-reports.ts';
 import { Results } from './results.ts';
 import { commandLineValues } from './run-args.ts';
+import { setOperation } from './set-operation.ts';
 import { runSweep, type SweepOptions } from './sweep.ts';
 import { type DistributedProgram, type WrittenProject, writeProject } from './write-project.ts';
 
@@ -64,9 +71,7 @@ export class CppStandaloneDevice implements Device {
   readonly arrays = new Map<string, DeviceArray>();
   readonly timings: StandaloneTimings = { generate: 0, compile: 0, binary: 0 };
   options: StandaloneOptions;
-  private decls = new Map<string, ArrayDecl>();
-  private allDecls: ArrayDecl[] = [];
-  private cppNames = new Set<string>();
+  private decls = new ArrayDeclarations();
   private ops: Operation[] = [];
   private compiler: KernelCompiler;
   private functionNames = new WeakMap<KernelFunction, string>();
@@ -154,7 +159,7 @@ export class CppStandaloneDevice implements Device {
     this.arrays.set(arrayId, host);
     if (this.results) this.afterRun.add(arrayId);
     else {
-      this.declare(arrayId, type, false, size, data);
+      this.decls.declare(arrayId, type, false, size, data);
       this.known.start(arrayId, data);
     }
     return host;
@@ -164,7 +169,7 @@ export class CppStandaloneDevice implements Device {
     const host = new DynamicArray(type);
     this.arrays.set(arrayId, host);
     if (this.results) this.afterRun.add(arrayId);
-    else this.declare(arrayId, type, true, 0);
+    else this.decls.declare(arrayId, type, true, 0);
     return host;
   }
 
@@ -176,7 +181,7 @@ export class CppStandaloneDevice implements Device {
     if (!this.results) {
       const known = this.known.get(arrayId);
       if (known) return new StaticArray(this.current(arrayId).type, known);
-      throw this.notYet(arrayId);
+      throw valuesNotYetComputed(arrayId, this.options.buildOnRun);
     }
     return this.results.array(arrayId);
   }
@@ -185,45 +190,12 @@ export class CppStandaloneDevice implements Device {
     return this.array(arrayId).view();
   }
 
-  private declare(id: string, type: ScalarType, dynamic: boolean, size: number, init?: TypedArray): void {
-    const base = `${dynamic ? '_dynamic_array_' : '_array_'}${mangleId(id)}`;
-    let cppName = base;
-    for (let k = 2; this.cppNames.has(cppName); k++) cppName = `${base}_v${k}`;
-    this.cppNames.add(cppName);
-    const decl: ArrayDecl = { id, cppName, type, dynamic, size, init };
-    this.decls.set(id, decl);
-    this.allDecls.push(decl);
-  }
-
   protected current(arrayId: string): ArrayDecl {
-    const decl = this.decls.get(arrayId);
-    if (!decl) throw new Error(`internal: no array ${arrayId} declared on the cpp_standalone device`);
-    return decl;
-  }
-
-  private notYet(arrayId: string): BrianError {
-    return new BrianError(
-      'not_available_on_device',
-      `The values of ${arrayId} only exist once the standalone program has run.`,
-      {
-        hint:
-          this.options.buildOnRun === false
-            ? 'read them after device.build()'
-            : 'read them after run() (which builds and runs the program)',
-      },
-    );
+    return this.decls.get(arrayId);
   }
 
   private recording(what: string): void {
-    if (this.results) {
-      throw new BrianError(
-        'not_available_on_device',
-        `${what} after the standalone program was built and run: the program cannot change any more.`,
-        {
-          hint: 'call device.reinit() (and create the objects again) for a new program, or use device.run({ runArgs }) to rerun it with new values',
-        },
-      );
-    }
+    if (this.results) throw programAlreadyRan(what);
   }
 
   // --- operations ------------------------------------------------------------------------------
@@ -256,24 +228,9 @@ export class CppStandaloneDevice implements Device {
   ): void {
     this.recording(`Setting ${arrayId}`);
     const target = this.current(arrayId);
-    const scalar = typeof value === 'number' || typeof value === 'boolean' || isQuantity(value);
-    let size: number;
-    if (!target.dynamic) size = target.size;
-    else if (indices) size = indices.reduce((m, k) => Math.max(m, k + 1), 0);
-    else size = scalar ? 1 : (value as ArrayLike<number>).length;
-    const storage = allocateTyped(target.type, size);
-    write(storage);
+    const operation = setOperation(target, indices, value, write);
     if (!target.dynamic) this.known.update(arrayId, write);
-    if (indices) {
-      this.ops.push({ kind: 'set', target, indices, values: gather(storage, indices) });
-      return;
-    }
-    const first = storage[0];
-    if (target.dynamic ? scalar : storage.every((x) => Object.is(x, first))) {
-      this.ops.push({ kind: 'fill', target, value: first });
-    } else {
-      this.ops.push({ kind: 'set', target, values: storage });
-    }
+    this.ops.push(operation);
   }
 
   replace(arrayId: string, values: TypedArray): void {
@@ -320,13 +277,7 @@ export class CppStandaloneDevice implements Device {
 
   runNetwork(run: NetworkRun): NetworkRunResult {
     if (this.results || (this.options.buildOnRun !== false && this.runs.length > 0)) {
-      throw new BrianError(
-        'not_available_on_device',
-        'A second run() with buildOnRun: the standalone program was already built and run at the first one.',
-        {
-          hint: "use setDevice('cpp_standalone', { buildOnRun: false }) and call device.build() after the last run",
-        },
-      );
+      throw secondRunWithBuildOnRun();
     }
     const op = recordRun(
       run,
@@ -392,20 +343,12 @@ export class CppStandaloneDevice implements Device {
 
   /** Writes the project, compiles it (unless unchanged) and runs it (Brian's `device.build`). */
   build(options: BuildOptions = {}): void {
-    if (this.results) {
-      throw new BrianError(
-        'not_available_on_device',
-        'The standalone program has already been built and run.',
-        {
-          hint: 'use device.run({ runArgs }) to run it again, or device.reinit() for a new program',
-        },
-      );
-    }
+    if (this.results) throw alreadyBuilt();
     const directory = resolve(options.directory ?? this.options.directory ?? 'output');
     const started = performance.now();
     if (!this.runArgsPlaced) this.applyRunArgs();
     this.project = writeProject(directory, {
-      decls: this.allDecls,
+      decls: this.decls.all,
       ops: this.ops,
       functions: this.compiler.functions,
       queues: [
@@ -484,7 +427,7 @@ export class CppStandaloneDevice implements Device {
 
   /** The results a run wrote in `directory` become the device's (what `M.t`, `G.v` read). */
   private adopt(directory: string): void {
-    this.results = Results.read(directory, this.decls);
+    this.results = Results.read(directory, this.decls.byId);
     this.timings.binaryPeakMemoryMb = this.results.peakMemoryMb;
     this.evaluator = undefined;
     for (const id of this.afterRun) this.arrays.delete(id);
@@ -498,9 +441,7 @@ export class CppStandaloneDevice implements Device {
   /** Forgets the program (Brian's `device.reinit()`): objects must be created again. */
   reinit(): void {
     this.arrays.clear();
-    this.decls = new Map();
-    this.allDecls = [];
-    this.cppNames = new Set();
+    this.decls = new ArrayDeclarations();
     this.ops = [];
     this.compiler = this.newCompiler();
     this.functionNames = new WeakMap();
@@ -545,17 +486,4 @@ export class CppStandaloneDevice implements Device {
     for (const id of kernel.arrays.keys()) this.evaluator.arrays.set(id, this.array(id));
     return this.evaluator.compile(kernel, calls);
   }
-}
-
-function gather(storage: TypedArray, indices: Int32Array): TypedArray {
-  const out = allocateTyped(
-    storage instanceof Float64Array ? 'float' : storage instanceof Int32Array ? 'integer' : 'boolean',
-    indices.length,
-  );
-  for (let k = 0; k < indices.length; k++) out[k] = storage[indices[k]];
-  return out;
-}
-
-function isQuantity(value: unknown): boolean {
-  return value instanceof Quantity;
 }
