@@ -50,34 +50,26 @@ const { brianTest } = brianSuite('test_spatialneuron.py');
 const ums = (xs: ArrayLike<number>) => QuantityArray.from(Array.from(xs), um);
 const perCm2 = cm.pow(2);
 
-brianTest(
-  'test_custom_events',
-  {
-    knownFailure: {
-      all: 'custom events (events, runOnEvent) are NeuronGroup features of issue 12, not landed yet',
-    },
-  },
-  () => {
-    const EL = mV(-65);
-    const gL = siemens(0.0003).div(perCm2);
-    const ev = `
+brianTest('test_custom_events', {}, () => {
+  const EL = mV(-65);
+  const gL = siemens(0.0003).div(perCm2);
+  const ev = `
     Im = gL * (EL - v) : amp/meter**2
     event_time1 : second
     `;
-    // Create a three compartments morphology
-    const morpho = new Soma({ diameter: um(10) });
-    morpho.dend1 = new Cylinder({ n: 1, diameter: um(1), length: um(10) });
-    morpho.dend2 = new Cylinder({ n: 1, diameter: um(1), length: um(10) });
-    const G = new SpatialNeuron(morpho, ev, {
-      events: { event1: 't>=i*ms and t<i*ms+dt' },
-      namespace: { EL, gL },
-    } as never);
-    G.runOnEvent('event1', 'event_time1 = 0.1*ms');
-    run(ms(0.2));
-    // Event has size three now because there are three compartments
-    assertAllclose(G.event_time1, QuantityArray.from([0.1, 0, 0], ms));
-  },
-);
+  // Create a three compartments morphology
+  const morpho = new Soma({ diameter: um(10) });
+  morpho.dend1 = new Cylinder({ n: 1, diameter: um(1), length: um(10) });
+  morpho.dend2 = new Cylinder({ n: 1, diameter: um(1), length: um(10) });
+  const G = new SpatialNeuron(morpho, ev, {
+    events: { event1: 't>=i*ms and t<i*ms+dt' },
+    namespace: { EL, gL },
+  } as never);
+  G.runOnEvent('event1', 'event_time1 = 0.1*ms');
+  run(ms(0.2));
+  // Event has size three now because there are three compartments
+  assertAllclose(G.event_time1, QuantityArray.from([0.1, 0, 0], ms));
+});
 
 function constructionMorphology(coordinates: boolean): Morphology {
   const morpho = new Soma({ diameter: um(30) });
