@@ -31,9 +31,11 @@ export { PopulationRateMonitor } from './monitors/population-rate-monitor.ts';
 export { SpikeMonitor, type SpikeMonitorOptions } from './monitors/spike-monitor.ts';
 export { StateMonitor, type StateMonitorOptions } from './monitors/state-monitor.ts';
 export type { StreamChunk, StreamOptions, StreamSink } from './monitors/stream.ts';
-export { Clock, defaultclock } from './network/clock.ts';
+export { BaseClock, Clock, defaultclock } from './network/clock.ts';
+export { EventClock } from './network/event-clock.ts';
 export {
   collectedObjects as collect,
+  magicNetwork,
   restore,
   run,
   runAsync,
@@ -42,11 +44,16 @@ export {
   store,
 } from './network/magic.ts';
 export { type AsyncRunOptions, Network, type RunOptions } from './network/network.ts';
+export type { NetworkContent, NetworkOptions } from './network/network-contents.ts';
 export {
   NetworkOperation,
   type NetworkOperationOptions,
   networkOperation,
 } from './network/network-operation.ts';
+export type { NetworkStates, NetworkStatesOptions } from './network/network-states.ts';
+export { ProfilingSummary, profilingSummary } from './network/profiling-summary.ts';
+export { schedulePropagationOffset } from './network/schedule.ts';
+export { type ScheduleEntry, SchedulingSummary, schedulingSummary } from './network/scheduling-summary.ts';
 export { seed } from './network/seed.ts';
 export * from './spatial/index.ts';
 export type { ConnectOptions } from './synapses/connect.ts';

@@ -1,5 +1,5 @@
 import type { CppStandaloneDevice } from '../../src/devices/standalone/cpp-standalone-device.ts';
-import { magicNetworkInstance } from '../../src/network/magic.ts';
+import { magicNetwork } from '../../src/network/magic.ts';
 import { getDevice, type Quantity } from '../../src/node.ts';
 
 /**
@@ -21,7 +21,7 @@ export function reportRun(run: {
   console.log(`${run.model}: ${run.N} neurons, ${run.synapses} synapses, ${run.duration}`);
   console.log(`  ${run.spikes} spikes, mean rate ${rate.toFixed(2)} Hz`);
   console.log(`  setup ${(run.setupMs / 1000).toFixed(2)} s, run ${(run.runMs / 1000).toFixed(2)} s`);
-  const simulation = magicNetworkInstance().lastRunTime / run.duration.value;
+  const simulation = magicNetwork.lastRunTime / run.duration.value;
   const device = getDevice();
   if (run.standalone) {
     const { generate, compile, binary } = run.standalone.timings;

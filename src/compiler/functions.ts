@@ -105,6 +105,8 @@ export interface UserCppImplementation {
   readonly libraries?: readonly string[];
   readonly includeDirs?: readonly string[];
   readonly libraryDirs?: readonly string[];
+  /** Directories searched for shared libraries when the program runs (linked as rpath). */
+  readonly runtimeLibraryDirs?: readonly string[];
   readonly defineMacros?: Readonly<Record<string, string | number>>;
 }
 

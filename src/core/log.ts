@@ -19,13 +19,28 @@ const suppressed = new Set<string>();
 let threshold: LogLevel = 'warning';
 let sink: Sink = (r) => platform().write('stderr', `${r.level.toUpperCase()} [${r.name}] ${r.message}\n`);
 
-export function log(level: LogLevel, name: string, message: string): void {
+/** Messages logged with `once` (Brian's `once=True`): each is shown once per process. */
+const loggedOnce = new Set<string>();
+
+export interface LogOptions {
+  /** Log this exact message only the first time (Brian's `once=True`). */
+  readonly once?: boolean;
+}
+
+export function log(level: LogLevel, name: string, message: string, options: LogOptions = {}): void {
   if (LEVEL_RANK[level] < LEVEL_RANK[threshold] || suppressed.has(name)) return;
+  if (options.once) {
+    const key = `${level}\n${name}\n${message}`;
+    if (loggedOnce.has(key)) return;
+    loggedOnce.add(key);
+  }
   sink({ level, name, message });
 }
 
-export const warn = (name: string, message: string) => log('warning', name, message);
-export const info = (name: string, message: string) => log('info', name, message);
+export const warn = (name: string, message: string, options?: LogOptions) =>
+  log('warning', name, message, options);
+export const info = (name: string, message: string, options?: LogOptions) =>
+  log('info', name, message, options);
 
 /** Shows messages from `level` up (Brian's console default is INFO; ours is WARNING to keep scripts quiet). */
 export function setLogLevel(level: LogLevel): void {

@@ -32,7 +32,12 @@ test('user functions run in equations and statements with dimension checks', () 
     () => bad.y_,
     (e: Error & { code?: string }) => e.code === 'dimension_mismatch',
   );
-  const cppOnly = implementation({ name: 'from_cpp', cpp: { code: 'double from_cpp() { return 1; }' } });
+  const cppOnly = implementation({
+    name: 'from_cpp',
+    args: [],
+    result: 1,
+    cpp: { code: 'double from_cpp() { return 1; }' },
+  });
   startScope();
   const H = new NeuronGroup(1, 'z : 1', { namespace: { from_cpp: cppOnly } });
   assert.throws(

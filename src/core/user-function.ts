@@ -1,21 +1,33 @@
 import type { ModelFunction } from '../compiler/2-analyze/external-scope.ts';
 import type { FunctionDef, ScalarType, UserCppImplementation } from '../compiler/functions.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
-import { DIMENSIONLESS, type Dimension } from '../units/dimension.ts';
-import type { Quantity } from '../units/quantity.ts';
+import { DIMENSIONLESS } from '../units/dimension.ts';
+import { Quantity } from '../units/quantity.ts';
+import { checkCppImplementation } from './user-function-cpp.ts';
+import {
+  argumentDimensions,
+  checkArguments,
+  type ResultUnit,
+  resultDimension,
+  type UnitSpec,
+} from './user-function-units.ts';
 
-/** A unit for an argument or the result: a quantity (`second`, `mV`), or `1` for dimensionless. */
-export type UnitSpec = Quantity | 1;
+export type { ResultUnit, UnitSpec } from './user-function-units.ts';
 
 /** What `implementation(spec)` needs: the function's name, units and its code for each device (Brian's `@implementation` + `@check_units`). */
 export interface UserFunctionSpec {
   /** The name used in model code (`get_sample(t)`). */
   readonly name: string;
-  /** Argument units, in order (Brian's `@check_units(t=second, …)`). */
-  readonly args?: readonly UnitSpec[];
-  /** Unit of the result (`result=…`). */
-  readonly result?: UnitSpec;
-  /** Type of the result in generated code: `'float'` (default), `'integer'` or `'boolean'`. */
+  /**
+   * The unit of each argument, in order (Brian's `arg_units` / `@check_units(t=second, …)`):
+   * a quantity, `1` (dimensionless), `null` (any unit) or the name of another argument (with
+   * `argNames`). Required, `[]` for none.
+   */
+  readonly args: readonly UnitSpec[];
+  /** Names of the arguments, when `args` refers to them (Brian's `arg_names`). */
+  readonly argNames?: readonly string[];
+  /** Unit of the result (`result=…`): required; a function of the argument units where it depends on them. */
+  readonly result: ResultUnit;
   readonly resultType?: ScalarType;
   /** JavaScript implementation for the runtime device; receives and returns raw SI numbers. */
   readonly js?: (...args: number[]) => number;
@@ -25,34 +37,59 @@ export interface UserFunctionSpec {
   readonly stateless?: boolean;
 }
 
-const dimOf = (u: UnitSpec | undefined): Dimension => (u === undefined || u === 1 ? DIMENSIONLESS : u.dim);
+/** A user function: usable in model code (from a namespace) and callable from the script with units. */
+export interface UserFunction extends ModelFunction {
+  readonly name: string;
+  /** Calls the JavaScript implementation with units checked, as Brian's `Function.__call__`. */
+  call(...args: (Quantity | number)[]): Quantity;
+}
 
 /**
  * A function implemented by the user, usable in equations, thresholds and statements after
  * being put in a namespace (Brian's `Function` with `@implementation` and `@check_units`).
  * Arguments and result are dimension-checked; each device calls its own implementation.
+ * A function whose argument or result units are not given is an error, as in Brian.
  */
-export function implementation(spec: UserFunctionSpec): ModelFunction & {
-  /** The name used in model code. */
-  readonly name: string;
-} {
-  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(spec.name)) {
-    throw new BrianError('invalid_identifier', `"${spec.name}" is not a valid function name.`);
+export function implementation(spec: UserFunctionSpec): UserFunction {
+  if (typeof spec.name !== 'string' || !/^[A-Za-z][A-Za-z0-9_]*$/.test(spec.name)) {
+    throw new BrianError('invalid_identifier', `"${String(spec.name)}" is not a valid function name.`);
   }
   if (!spec.js && !spec.cpp) {
     throw new BrianError('bad_argument', `Function ${spec.name} needs a js or a cpp implementation.`);
   }
-  const argDims = (spec.args ?? []).map(dimOf);
-  const result = dimOf(spec.result);
+  const argDims = argumentDimensions(spec.name, spec.args, spec.argNames);
+  const resultDim = resultDimension(spec.name, spec.result);
+  if (spec.js && spec.js.length > argDims.length) {
+    throw new BrianError(
+      'bad_argument',
+      `The js implementation of ${spec.name} takes ${spec.js.length} arguments, but args gives units for ${argDims.length}.`,
+    );
+  }
+  if (spec.cpp !== undefined) checkCppImplementation(spec.name, spec.cpp);
   const def: FunctionDef = {
     name: spec.name,
     argDims,
-    resultDim: () => result,
+    resultDim,
     resultType: spec.resultType ?? 'float',
     stateful: spec.stateless === false,
     js: `_user[${JSON.stringify(spec.name)}]`,
     cpp: spec.name,
     user: { js: spec.js, cpp: spec.cpp },
   };
-  return { name: spec.name, brianFunction: def };
+  return {
+    name: spec.name,
+    brianFunction: def,
+    call(...args: (Quantity | number)[]): Quantity {
+      const dims = args.map((a) => (a instanceof Quantity ? a.dim : DIMENSIONLESS));
+      checkArguments(spec.name, argDims, dims);
+      if (!spec.js) {
+        throw new BrianError(
+          'not_available_on_device',
+          `Function ${spec.name} has no JavaScript implementation to call.`,
+        );
+      }
+      const raw = args.map((a) => (a instanceof Quantity ? a.value : a));
+      return new Quantity(spec.js(...raw), resultDim(dims));
+    },
+  };
 }

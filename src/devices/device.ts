@@ -1,7 +1,7 @@
 import type { ScalarType } from '../compiler/functions.ts';
 import type { Kernel } from '../compiler/ir/kernel.ts';
 import type { Runner } from '../network/brian-object.ts';
-import type { Clock } from '../network/clock.ts';
+import type { BaseClock } from '../network/clock.ts';
 import type { ReportOption } from '../network/report.ts';
 import type { Quantity } from '../units/quantity.ts';
 import type { DeviceArray, DynamicArray, StaticArray, TypedArray } from './runtime/arrays.ts';
@@ -94,7 +94,9 @@ export interface SynapsesConnected {
 export type StepAction =
   | { readonly kind: 'call'; readonly fn: KernelFunction }
   | { readonly kind: 'push_spikes'; readonly pathway: PathwayQueue }
-  | { readonly kind: 'source_clock'; readonly arrayId: string; readonly clock: Clock };
+  | { readonly kind: 'source_clock'; readonly arrayId: string; readonly clock: BaseClock }
+  /** Sets element `index` of an event space to 0: no events (a thresholder after a run). */
+  | { readonly kind: 'clear_events'; readonly arrayId: string; readonly index: number };
 
 /** A pathway's spike queue: spikes of a source range enter it, due synapses leave it into `due`. */
 export interface PathwayQueue {
@@ -115,12 +117,19 @@ export interface PathwayQueue {
 
 export interface NetworkRun {
   readonly name: string;
-  /** The network, whose `lastRunTime` a compiled program reports after it ran. */
-  readonly network: { lastRunTime: number };
+  /** The network, whose `lastRunTime` (and profile) a compiled program reports after it ran. */
+  readonly network: {
+    lastRunTime: number;
+    receiveProfile?(profile: ReadonlyMap<string, number>): void;
+  };
   /** Runners in schedule order. */
   readonly runners: readonly Runner[];
   /** Every clock of the run, already set to the run's interval. */
-  readonly clocks: readonly Clock[];
+  readonly clocks: readonly BaseClock[];
+  /** Done once after the loop (Brian's `after_run` of code objects). */
+  readonly finish: readonly StepAction[];
+  /** Measure the time spent in each runner (Brian's `profile=True`). */
+  readonly profile?: boolean;
   readonly start: number;
   readonly duration: number;
   readonly report?: ReportOption;
@@ -134,4 +143,6 @@ export interface NetworkRunResult {
   readonly elapsed: number;
   /** The network time after the run. */
   readonly time: number;
+  /** With `profile`: seconds spent in each runner, by runner name (known later on cpp_standalone). */
+  readonly profile?: ReadonlyMap<string, number>;
 }

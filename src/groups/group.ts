@@ -19,7 +19,9 @@ import { unknownNameHint } from '../diagnostics/did-you-mean.ts';
 import { SourceText } from '../diagnostics/span.ts';
 import { MISSING, type NamedContents } from '../network/attribute-access.ts';
 import { BrianObject, type Runner } from '../network/brian-object.ts';
-import type { Clock } from '../network/clock.ts';
+import type { BaseClock } from '../network/clock.ts';
+import { EventClock } from '../network/event-clock.ts';
+import { findName, storageKey } from '../network/names.ts';
 import { DIMENSIONLESS, type Dimension } from '../units/dimension.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
@@ -30,7 +32,7 @@ import { type GetStatesOptions, getStates, type StateValue, setStates } from './
 import { LinkedVariable, resolveLink, scopeThrough } from './linked-var.ts';
 import { warnNamespaceConflicts } from './namespace-conflicts.ts';
 import { evaluateToBuffer } from './run-once.ts';
-import { RegularRunner, type RunRegularlyOptions } from './runners/regular-runner.ts';
+import { RegularRunner, type RunAtOptions, type RunRegularlyOptions } from './runners/regular-runner.ts';
 import { setVariable } from './set-variable.ts';
 import { makeVariableView, type VariableView } from './variable-view.ts';
 
@@ -69,10 +71,12 @@ export abstract class Group extends BrianObject {
   readonly variables: Map<string, Variable>;
   /** The group's own namespace for external names (Brian's `namespace=`). */
   readonly namespace?: Namespace;
+  /** Prefix of the group's device arrays: unique on its device even where names repeat. */
+  override readonly storage: string;
 
   constructor(
     name: string,
-    clock: Clock,
+    clock: BaseClock,
     /** @internal The device that holds the group's arrays and runs its kernels. */
     readonly device: Device,
     namespace: Namespace | undefined,
@@ -89,6 +93,7 @@ export abstract class Group extends BrianObject {
     }
     this.namespace = namespace;
     this.variables = variables;
+    this.storage = storageKey(device, name);
   }
 
   /** Code run every `dt` on all elements (`runRegularly`), scheduled with this group. */
@@ -113,6 +118,13 @@ export abstract class Group extends BrianObject {
 
   override containedObjects(): readonly BrianObject[] {
     return this.contained;
+  }
+
+  /** Runs statements on every element at the given times (Brian 2.10's `run_at`; an EventClock of them), in slot `start` by default. */
+  runAt(code: string, times: QuantityArray | readonly Quantity[], options: RunAtOptions = {}): Runner {
+    const name =
+      options.name ?? findName(`${this.name}_run_at*`, new Set(this.regularRunners.map((r) => r.name)));
+    return this.runRegularly(code, { ...options, name, clock: new EventClock(times, `${name}_eventclock*`) });
   }
 
   /** Set once the variables are exposed: assigning unknown names is then an error. */

@@ -173,7 +173,7 @@ function sourceIndex(target: Group, name: string, link: LinkedVariable, shared: 
     };
   }
   const index = checkedIndexArray(target, name, link);
-  const arrayId = `${target.name}_${name}__linked_index`;
+  const arrayId = `${target.storage}_${name}__linked_index`;
   const data = target.device.allocate(arrayId, 'integer', target.storageSize()).data;
   index.forEach((k, n) => {
     data[target.start + n] = k;

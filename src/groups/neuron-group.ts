@@ -86,7 +86,7 @@ export class NeuronGroup extends Group {
   constructor(N: number, model: string | Equations, options: NeuronGroupOptions = {}) {
     const device = getDevice();
     const clock = options.clock ?? (options.dt ? new Clock(options.dt) : defaultclock);
-    super(uniqueName(options.name ?? 'neurongroup'), clock, device, options.namespace);
+    super(uniqueName(options.name ?? 'neurongroup*'), clock, device, options.namespace);
     if (!Number.isInteger(N) || N < 1) {
       throw new BrianError(
         'bad_argument',
@@ -274,7 +274,7 @@ export class NeuronGroup extends Group {
 
   /** @internal The device array id of this group's variable `name` (`neurongroup_v`). */
   arrayId(name: string): string {
-    return `${this.name}_${name}`;
+    return `${this.storage}_${name}`;
   }
 
   private allocate(device: Device, name: string, type: Variable['type'], size: number, fill = 0): string {

@@ -102,7 +102,7 @@ export function runSetter(
 }
 
 function temporaryIndexArray(g: Group, indices: Int32Array): string {
-  const id = `_${g.name}_setter_indices`;
+  const id = `_${g.storage}_setter_indices`;
   g.device.allocate(id, 'integer', indices.length).data.set(indices);
   return id;
 }
@@ -121,7 +121,7 @@ export function evaluateToBuffer(
   const expr = parseExpression(source);
   const builder = new BlockBuilder(SKELETON_LOCALS);
   const vector = builder.block();
-  const bufferId = `_${g.name}_get_buffer`;
+  const bufferId = `_${g.storage}_get_buffer`;
   g.device.allocate(bufferId, 'float', g.storageSize());
   const info = vector.addOutput(expr, g.codeScope(undefined, namespace), bufferId, 'float');
   if (asCondition && info.type !== 'boolean') {

@@ -1,7 +1,7 @@
 import type { IndexRef } from '../compiler/2-analyze/scope.ts';
 import type { Variable } from '../core/variables.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
-import type { Runner } from '../network/brian-object.ts';
+import type { BrianObject, Runner } from '../network/brian-object.ts';
 import { uniqueName } from '../network/names.ts';
 import { Group } from './group.ts';
 import { indexRange, sliceRange } from './subgroup-index.ts';
@@ -101,6 +101,10 @@ export class Subgroup extends Group {
 
   override dependencies() {
     return [this.parent];
+  }
+
+  override dependencyRoot(): BrianObject {
+    return this.root;
   }
 
   /** Spike space of the root group (monitors of a subgroup filter it by range). */

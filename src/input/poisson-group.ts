@@ -2,7 +2,7 @@ import { exprToString } from '../compiler/1-parse/expr-utils.ts';
 import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import { NeuronGroup } from '../groups/neuron-group.ts';
 import type { Clock } from '../network/clock.ts';
-import type { Quantity } from '../units/quantity.ts';
+import { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
 
 export interface PoissonGroupOptions {
@@ -25,16 +25,24 @@ export class PoissonGroup extends NeuronGroup {
       namespace: options.namespace,
       dt: options.dt,
       clock: options.clock,
-      name: options.name ?? 'poissongroup',
+      name: options.name ?? 'poissongroup*',
     });
     if (typeof rates !== 'string') this.rates = rates;
+    this.givenRates = rates;
   }
+
+  /** The rates as given (Brian's `_rates`): what the group's text shows, also before a standalone program ran. */
+  private readonly givenRates: Quantity | QuantityArray | string;
 
   /** Brian's text: `PoissonGroup(100, rates=10. * hertz)`. */
   override toString(): string {
     const v = this.variable('rates');
     if (v.kind === 'subexpression') return `PoissonGroup(${this.N}, rates='${exprToString(v.expr)}')`;
-    const q = new QuantityArray(Float64Array.from(this.rawValues('rates')), v.dim);
+    const given = this.givenRates;
+    const q =
+      given instanceof Quantity
+        ? new QuantityArray(Float64Array.of(given.value), given.dim)
+        : (given as QuantityArray);
     const same = q.values.every((x) => x === q.values[0]);
     return `PoissonGroup(${this.N}, rates=${same ? q.at(0).repr() : q.repr()})`;
   }

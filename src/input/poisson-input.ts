@@ -64,10 +64,10 @@ export class PoissonInput extends BrianObject {
         hint: `its variables are: ${target.userVariableNames().join(', ')}`,
       });
     }
-    if (!Number.isInteger(N) || N < 0) {
+    if (!Number.isInteger(N) || N < 1) {
       throw new BrianError(
         'bad_argument',
-        `The number of inputs of a PoissonInput must be an integer >= 0, got ${N}.`,
+        `The number of inputs of a PoissonInput must be an integer >= 1, got ${N}.`,
       );
     }
     if (typeof rate === 'number') {
@@ -84,6 +84,9 @@ export class PoissonInput extends BrianObject {
         'dimension_mismatch',
         `The rate of a PoissonInput must be a frequency, got ${String(rate)}.`,
       );
+    }
+    if (!(rate.value >= 0)) {
+      throw new BrianError('bad_argument', `The rate of a PoissonInput cannot be negative, got ${rate}.`);
     }
     this.target = target;
     this.targetVar = targetVar;

@@ -13,7 +13,7 @@ import { uniqueName } from '../network/names.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
-import { checkSpikes, type SortedSpikes, timeBins } from './spike-list.ts';
+import { checkSpikes, type SortedSpikes, timeBins, timestep } from './spike-list.ts';
 
 /** The options of `new SpikeGeneratorGroup(N, indices, times, options)`: Brian's keyword arguments in camelCase. */
 export interface SpikeGeneratorGroupOptions {
@@ -131,7 +131,7 @@ export class SpikeGeneratorGroup extends Group {
 
   /** @internal The device array id of this group's variable `name`. */
   arrayId(name: string): string {
-    return `${this.name}_${name}`;
+    return `${this.storage}_${name}`;
   }
 
   /**
@@ -205,6 +205,17 @@ export class SpikeGeneratorGroup extends Group {
       }
       this.binsKey = binsKey;
     }
+    // Brian's before_run: new spikes before the run's start are ignored, with a warning (on every device).
+    if (this.spikesReplaced) {
+      const current = timestep(this.clock.t_, dt);
+      if (times.some((t) => timestep(t, dt) < current)) {
+        warn(
+          'ignored_spikes',
+          `The SpikeGeneratorGroup ${this.name} contains spike times earlier than the start time of the current run ` +
+            `(t = ${this.clock.t}), these spikes will be ignored.`,
+        );
+      }
+    }
     // New spikes (or other spikes in a restored state) start from the first step of the run.
     if (this.spikesReplaced || spikesKey !== this.spikesKey) {
       this.device.replace(this.ids.restart, Int32Array.of(1, 0));
@@ -214,22 +225,6 @@ export class SpikeGeneratorGroup extends Group {
     super.beforeRun(ctx);
   }
 
-  /** Brian warns (before the run) when new spikes lie before the run's start; the kernel counted them. */
-  override afterRun(): void {
-    if (this.device.kind !== 'runtime') return;
-    const restart = this.device.values(this.ids.restart);
-    if (restart[1] > 0) {
-      warn(
-        'ignored_spikes',
-        `The SpikeGeneratorGroup ${this.name} contains spike times earlier than the start time of the run, ` +
-          `${restart[1]} spike(s) were ignored.`,
-      );
-      restart[1] = 0;
-    }
-    super.afterRun();
-  }
-
-  /** @internal The device arrays and sizes the spike-emitting kernel reads (for the runtime and standalone code). */
   kernelParams() {
     const { spikespace, neuronIndex, timebins, periodBins, lastindex, restart } = this.ids;
     return { size: this.N, eventspace: spikespace, neuronIndex, timebins, periodBins, lastindex, restart };

@@ -4,7 +4,7 @@ import type { FunctionDef, TemplateContext } from '../compiler/functions.ts';
 import { getDevice } from '../devices/active.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { defaultclock } from '../network/clock.ts';
-import { uniqueName } from '../network/names.ts';
+import { storageKey, uniqueName } from '../network/names.ts';
 import { DIMENSIONLESS, type Dimension } from '../units/dimension.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
@@ -84,10 +84,11 @@ export class TimedArray implements ModelFunction {
     this.rows = rows;
     this.cols = cols;
     this.dim = dim;
-    this.valuesArrayId = `${this.name}_values`;
     const device = getDevice();
+    const key = storageKey(device, this.name);
+    this.valuesArrayId = `${key}_values`;
     device.allocate(this.valuesArrayId, 'float', data.length).data.set(data);
-    const columnsArrayId = `${this.name}_columns`;
+    const columnsArrayId = `${key}_columns`;
     const columns = cols === undefined ? undefined : Int32Array.from({ length: cols }, (_, k) => k);
     if (columns) device.allocate(columnsArrayId, 'integer', columns.length).data.set(columns);
 
@@ -156,20 +157,41 @@ export class TimedArray implements ModelFunction {
 
   /**
    * The value at time `t` (and index `i` for 2-D), as Brian's `ta(t)` outside a simulation: the
-   * rounding grid follows `defaultclock.dt`.
+   * rounding grid follows `defaultclock.dt`. An array of times, or of indices, gives an array.
    */
-  at(t: Quantity, i?: number): Quantity {
-    if (!(t instanceof Quantity) || t.dim !== second.dim) {
-      throw new BrianError(
-        typeof t === 'number' ? 'missing_unit' : 'dimension_mismatch',
-        `${this.name}(t) needs a time, got ${String(t)}.`,
+  at(t: Quantity, i?: number): Quantity;
+  at(t: QuantityArray, i?: number): QuantityArray;
+  at(t: Quantity, i: ArrayLike<number>): QuantityArray;
+  at(t: Quantity | QuantityArray, i?: number | ArrayLike<number>): Quantity | QuantityArray {
+    if (t instanceof QuantityArray) {
+      if (typeof i === 'object') {
+        throw new BrianError(
+          'bad_argument',
+          `${this.name}.at() takes an array of times or of indices, not both.`,
+        );
+      }
+      checkTime(this.name, t);
+      return new QuantityArray(
+        Float64Array.from(t.values, (x) => this.valueAt(x, i)),
+        this.dim,
       );
     }
-    const bin = timedArrayIndex(t.value, this.dtValue, defaultclock.dt_, this.rows);
+    checkTime(this.name, t);
+    if (typeof i === 'object' && i !== null) {
+      return new QuantityArray(
+        Float64Array.from(i, (k) => this.valueAt(t.value, k)),
+        this.dim,
+      );
+    }
+    return new Quantity(this.valueAt(t.value, i), this.dim);
+  }
+
+  private valueAt(t: number, i: number | undefined): number {
+    const bin = timedArrayIndex(t, this.dtValue, defaultclock.dt_, this.rows);
     if (this.cols === undefined) {
       if (i !== undefined)
         throw new BrianError('wrong_argument_count', `${this.name} is 1-D: call it as at(t).`);
-      return new Quantity(this.data[bin], this.dim);
+      return this.data[bin];
     }
     if (i === undefined || !Number.isInteger(i) || i < 0 || i >= this.cols) {
       throw new BrianError(
@@ -177,7 +199,7 @@ export class TimedArray implements ModelFunction {
         `${this.name} is 2-D with ${this.cols} columns: call it as at(t, i) with 0 <= i < ${this.cols}, got ${i}.`,
       );
     }
-    return new Quantity(this.data[bin * this.cols + i], this.dim);
+    return this.data[bin * this.cols + i];
   }
 
   /** Brian's `is_locally_constant`: constant over a step of `dt` seconds if that step divides the TimedArray's. */
@@ -214,6 +236,15 @@ static inline double _timedarray_2d(const double* values, const int rows, const 
     return values[_timedarray_bin(t, rows, ta_dt, group_dt) * cols + i];
 }
 `;
+
+function checkTime(name: string, t: unknown): void {
+  if (!(t instanceof Quantity || t instanceof QuantityArray) || t.dim !== second.dim) {
+    throw new BrianError(
+      typeof t === 'number' ? 'missing_unit' : 'dimension_mismatch',
+      `${name}(t) needs a time, got ${String(t)}.`,
+    );
+  }
+}
 
 function checkDt(dt: unknown): number {
   if (typeof dt === 'number') {

@@ -10,7 +10,7 @@ import { KernelRunner } from '../groups/runners/kernel-runner.ts';
 import { MISSING, type NamedContents } from '../network/attribute-access.ts';
 import { BrianObject, type RunContext, type Runner } from '../network/brian-object.ts';
 import { collect } from '../network/magic.ts';
-import { uniqueName } from '../network/names.ts';
+import { storageKey, uniqueName } from '../network/names.ts';
 import type { Dimension } from '../units/dimension.ts';
 import { second } from '../units/index.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
@@ -47,6 +47,9 @@ export class EventMonitor extends BrianObject {
   // biome-ignore lint/suspicious/noExplicitAny: recorded variables are exposed as properties (`M.v`, `M.v_`)
   [variable: string]: any;
 
+  override readonly storage: string;
+  /** Monitors can join a running magic simulation (Brian's `invalidates_magic_network = False`). */
+  override readonly invalidatesMagicNetwork = false;
   /** The group whose events are recorded. */
   readonly source: Group;
   /** The recorded event (`spike` for a SpikeMonitor). */
@@ -60,7 +63,7 @@ export class EventMonitor extends BrianObject {
   private readonly ids: { t: string; i: string; count: string; vars: Map<string, string> };
   private readonly dims = new Map<string, Dimension>();
 
-  constructor(source: Group, event: string, options: EventMonitorOptions = {}, defaultName = 'eventmonitor') {
+  constructor(source: Group, event: string, options: EventMonitorOptions = {}, defaultName = 'eventmonitor*') {
     super(uniqueName(options.name ?? defaultName), source.clock);
     this.source = source;
     this.event = event;
@@ -74,7 +77,9 @@ export class EventMonitor extends BrianObject {
     this.variables =
       typeof options.variables === 'string' ? [options.variables] : [...(options.variables ?? [])];
     const device = source.device;
-    this.ids = { t: `${this.name}_t`, i: `${this.name}_i`, count: `${this.name}_count`, vars: new Map() };
+    this.storage = storageKey(device, this.name);
+    const key = this.storage;
+    this.ids = { t: `${key}_t`, i: `${key}_i`, count: `${key}_count`, vars: new Map() };
     device.allocateDynamic(this.ids.t, 'float');
     device.allocateDynamic(this.ids.i, 'integer');
     device.allocate(this.ids.count, 'integer', source.N);
@@ -82,7 +87,7 @@ export class EventMonitor extends BrianObject {
       const variable = source.variable(v);
       if (!('dim' in variable)) throw new BrianError('unknown_variable', `Cannot record "${v}".`);
       this.dims.set(v, variable.dim);
-      const id = `${this.name}_${v}`;
+      const id = `${key}_${v}`;
       device.allocateDynamic(id, variable.type as ScalarType);
       this.ids.vars.set(v, id);
     }
@@ -258,7 +263,8 @@ class EventMonitorRunner extends KernelRunner {
     when: string,
     order: number,
   ) {
-    super(monitor, `${monitor.name}_codeobject`, when, order, monitor.clock);
+    // Named as the monitor: Brian's monitor is its own code runner (ties in a slot go by name).
+    super(monitor, monitor.name, when, order, monitor.clock);
   }
 
   protected build(ctx: RunContext): Kernel {

@@ -8,7 +8,7 @@ import type { Group } from '../groups/group.ts';
 import { KernelRunner } from '../groups/runners/kernel-runner.ts';
 import { BrianObject, type Runner } from '../network/brian-object.ts';
 import { collect } from '../network/magic.ts';
-import { uniqueName } from '../network/names.ts';
+import { storageKey, uniqueName } from '../network/names.ts';
 import { hertz, second } from '../units/index.ts';
 import type { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
@@ -25,15 +25,20 @@ export interface PopulationRateMonitorOptions {
  * fraction of its neurons that spiked divided by dt; `smooth_rate` convolves it with a window.
  */
 export class PopulationRateMonitor extends BrianObject {
+  override readonly storage: string;
+  /** Monitors can join a running magic simulation (Brian's `invalidates_magic_network = False`). */
+  override readonly invalidatesMagicNetwork = false;
   /** The monitored group. */
   readonly source: Group;
   private readonly runner: KernelRunner;
   private readonly ids: { t: string; rate: string };
 
   constructor(source: Group, options: PopulationRateMonitorOptions = {}) {
-    super(uniqueName(options.name ?? 'ratemonitor'), source.clock);
+    super(uniqueName(options.name ?? 'ratemonitor*'), source.clock);
     this.source = source;
-    this.ids = { t: `${this.name}_t`, rate: `${this.name}_rate` };
+    this.storage = storageKey(source.device, this.name);
+    const key = this.storage;
+    this.ids = { t: `${key}_t`, rate: `${key}_rate` };
     source.device.allocateDynamic(this.ids.t, 'float');
     source.device.allocateDynamic(this.ids.rate, 'float');
     const src: SpikeSource = spikeSource(source);
@@ -57,7 +62,7 @@ export class PopulationRateMonitor extends BrianObject {
           },
         };
       }
-    })(this, `${this.name}_codeobject`, options.when ?? 'end', options.order ?? 0, this.clock);
+    })(this, this.name, options.when ?? 'end', options.order ?? 0, this.clock);
     this.runner = runner;
     collect(this);
     this.exposeAttributes();

@@ -11,7 +11,7 @@ import { MISSING, type NamedContents, withNamedContents } from '../network/attri
 import { BrianObject, type RunContext, type Runner } from '../network/brian-object.ts';
 import { Clock } from '../network/clock.ts';
 import { collect } from '../network/magic.ts';
-import { uniqueName } from '../network/names.ts';
+import { storageKey, uniqueName } from '../network/names.ts';
 import type { Dimension } from '../units/dimension.ts';
 import { second } from '../units/index.ts';
 import type { Quantity } from '../units/quantity.ts';
@@ -51,6 +51,9 @@ export type RecordedElement = Record<string, QuantityArray>;
  * the trace of element k of the source (absolute), `M.t` the recording times.
  */
 export class StateMonitor extends BrianObject {
+  override readonly storage: string;
+  /** Monitors can join a running magic simulation (Brian's `invalidates_magic_network = False`). */
+  override readonly invalidatesMagicNetwork = false;
   // biome-ignore lint/suspicious/noExplicitAny: recorded variables are exposed as properties (`M.v`, `M.v_`)
   [variable: string]: any;
 
@@ -76,7 +79,7 @@ export class StateMonitor extends BrianObject {
     options: StateMonitorOptions = {},
   ) {
     const clock = options.clock ?? (options.dt ? new Clock(options.dt) : source.clock);
-    super(uniqueName(options.name ?? 'statemonitor'), clock);
+    super(uniqueName(options.name ?? 'statemonitor*'), clock);
     this.source = source;
     this.variables =
       variables === true
@@ -105,11 +108,13 @@ export class StateMonitor extends BrianObject {
     }
     this.fixedIndices = Int32Array.from(relative);
     const device = source.device;
+    this.storage = storageKey(device, this.name);
+    const key = this.storage;
     this.ids = {
-      t: `${this.name}_t`,
-      indices: `${this.name}__indices`,
+      t: `${key}_t`,
+      indices: `${key}__indices`,
       vars: new Map(),
-      sourceClock: clock === source.clock ? undefined : `${this.name}__source_clock`,
+      sourceClock: clock === source.clock ? undefined : `${key}__source_clock`,
     };
     if (this.ids.sourceClock) device.allocate(this.ids.sourceClock, 'float', 3);
     device.allocateDynamic(this.ids.t, 'float');
@@ -122,7 +127,7 @@ export class StateMonitor extends BrianObject {
       const variable = source.variable(v);
       if (!('dim' in variable)) throw new BrianError('unknown_variable', `Cannot record "${v}".`);
       this.dims.set(v, variable.dim);
-      const id = `${this.name}_${v}`;
+      const id = `${key}_${v}`;
       device.allocateDynamic(id, (variable.type === 'boolean' ? 'boolean' : variable.type) as ScalarType);
       this.ids.vars.set(v, id);
     }
@@ -287,7 +292,8 @@ class StateMonitorRunner extends KernelRunner {
     when: string,
     order: number,
   ) {
-    super(monitor, `${monitor.name}_codeobject`, when, order, monitor.clock);
+    // Named as the monitor: Brian's monitor is its own code runner (ties in a slot go by name).
+    super(monitor, monitor.name, when, order, monitor.clock);
   }
 
   protected build(ctx: RunContext): Kernel {

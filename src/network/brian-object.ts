@@ -2,7 +2,7 @@ import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import type { Device, StepAction } from '../devices/device.ts';
 import { userCallSite } from '../diagnostics/diagnostic.ts';
 import { MISSING, type NamedContents, withNamedContents } from './attribute-access.ts';
-import type { Clock } from './clock.ts';
+import type { BaseClock } from './clock.ts';
 import type { Slot } from './schedule.ts';
 
 /** What objects need when a run starts: the device and the run's namespace. */
@@ -20,7 +20,7 @@ export interface Runner {
   readonly name: string;
   readonly when: Slot;
   readonly order: number;
-  readonly clock: Clock;
+  readonly clock: BaseClock;
   /** The object this runner belongs to; its `active` flag switches the runner. */
   readonly owner: BrianObject;
   prepare(ctx: RunContext): void;
@@ -31,6 +31,8 @@ export interface Runner {
    * (a JavaScript callback) cannot run there.
    */
   actions?: readonly StepAction[];
+  /** What to do once after each run's loop (a thresholder clears its spike count, as Brian's `after_run`). */
+  finish?: readonly StepAction[];
 }
 
 /** Anything that takes part in a simulation (Brian's BrianObject). */
@@ -46,7 +48,7 @@ export abstract class BrianObject {
     /** Unique name in the simulation (Brian's `name`: `neurongroup`, `spikemonitor_1`…); read-only. */
     readonly name: string,
     /** The clock that times this object's steps (Brian's `clock`; `defaultclock` unless `dt` or `clock` was given); read-only. */
-    readonly clock: Clock,
+    readonly clock: BaseClock,
   ) {
     // Read-only at run time too: `G.name = …` is an error (or sets a variable called `name`).
     for (const key of ['name', 'clock']) Object.defineProperty(this, key, { writable: false });
@@ -100,10 +102,36 @@ export abstract class BrianObject {
   /** Puts back what {@link saveState} returned (restore()); nothing by default. */
   loadState(_state: unknown): void {}
 
-  /** Objects that must run together with this one (a group's subgroup's parent, a synapse's pathways…). */
+  /**
+   * Objects this one reads or writes (a monitor's source, the groups of a Synapses): a network
+   * must contain them too (for a subgroup, its root group), or `run()` refuses (Brian's
+   * `_dependencies`; the magic network deactivates the object with a warning).
+   */
   dependencies(): readonly BrianObject[] {
     return [];
   }
+
+  /** What stands for this object in a network's dependency check (a subgroup: its root group). */
+  dependencyRoot(): BrianObject {
+    return this;
+  }
+
+  /** Prefix of the object's device arrays (unique on its device), if it has arrays. */
+  readonly storage?: string;
+
+  /**
+   * Objects that belong to this one and run with it without being added to a network (Brian's
+   * `contained_objects`): a network's `get`, iteration and `getStates()` see them.
+   */
+  containedObjects(): readonly BrianObject[] {
+    return [];
+  }
+
+  /**
+   * Whether a new object of this kind makes the magic `run()` start a new simulation (Brian's
+   * `invalidates_magic_network`): monitors do not, so they can join a running simulation.
+   */
+  readonly invalidatesMagicNetwork: boolean = true;
 
   /**
    * Brian's text of the object, e.g. `NeuronGroup(clock=Clock(dt=100. * usecond, name='defaultclock'),
@@ -120,10 +148,5 @@ export abstract class BrianObject {
   /** `console.log(G)` prints {@link toString}'s text, not the object's internals. */
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return this.toString();
-  }
-
-  /** Objects that run whenever this one runs (Brian's `contained_objects`: a subgroup with its own operations). */
-  containedObjects(): readonly BrianObject[] {
-    return [];
   }
 }

@@ -1,8 +1,9 @@
+import { BrianError } from '../diagnostics/diagnostic.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import type { RunContext, Runner } from './brian-object.ts';
 import { BrianObject } from './brian-object.ts';
-import { Clock, defaultclock } from './clock.ts';
+import { type BaseClock, Clock, defaultclock } from './clock.ts';
 import { collect } from './magic.ts';
 import { uniqueName } from './names.ts';
 
@@ -11,7 +12,7 @@ export interface NetworkOperationOptions {
   /** Call every `dt` (Brian's `dt`) instead of every step of the default clock. */
   readonly dt?: Quantity;
   /** Call on this clock's steps (Brian's `clock`). */
-  readonly clock?: Clock;
+  readonly clock?: BaseClock;
   /** Schedule slot of the call (Brian's `when`; default `start`). */
   readonly when?: string;
   /** Order in the slot, lowest first (Brian's `order`; default 0). */
@@ -34,9 +35,19 @@ export class NetworkOperation extends BrianObject {
     options: NetworkOperationOptions = {},
   ) {
     super(
-      uniqueName(options.name ?? 'networkoperation'),
+      uniqueName(options.name ?? 'networkoperation*'),
       options.clock ?? (options.dt ? new Clock(options.dt) : defaultclock),
     );
+    if (typeof fn !== 'function') {
+      throw new BrianError('bad_argument', `A network operation needs a function, got ${String(fn)}.`);
+    }
+    if (fn.length > 1) {
+      throw new BrianError(
+        'bad_argument',
+        `The function of a network operation takes no argument or one (the time t), but ${fn.name || 'it'} takes ${fn.length}.`,
+        { hint: 'networkOperation((t) => { … })' },
+      );
+    }
     const owner = this;
     this.runner = {
       name: this.name,

@@ -1,25 +1,23 @@
 import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import { getDevice } from '../devices/active.ts';
 import type { Device, NetworkRun, NetworkRunResult } from '../devices/device.ts';
-import { RuntimeDevice } from '../devices/runtime/runtime-device.ts';
-import type { CppStandaloneDevice } from '../devices/standalone/cpp-standalone-device.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
-import type { SettableValue } from '../groups/assign-values.ts';
-import type { GetStatesOptions, StateValue } from '../groups/group-states.ts';
-import { NEEDS_NODE_HINT, platform, type SnapshotFiles } from '../platform/platform.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
-import type { BrianObject, Runner } from './brian-object.ts';
+import type { BrianObject, RunContext, Runner } from './brian-object.ts';
+import { uniqueName } from './names.ts';
+import { checkDependencies, checkDuration, checkNames, checkOwnership, clocksOf } from './network-checks.ts';
+import {
+  flattenContents,
+  type NetworkContent,
+  type NetworkOptions,
+  networkArguments,
+} from './network-contents.ts';
+import { getStates, type NetworkStates, type NetworkStatesOptions, setStates } from './network-states.ts';
+import { restoreNetwork, storeNetwork } from './network-store.ts';
 import type { ReportOption } from './report.ts';
-import { DEFAULT_SCHEDULE, slotRank } from './schedule.ts';
-import { restoreSnapshot, type Snapshot, takeSnapshot } from './snapshot.ts';
-
-/** What a run hands the device, and what it needs again when the device is done. */
-interface PreparedRun {
-  readonly device: Device;
-  readonly objects: readonly BrianObject[];
-  readonly run: NetworkRun;
-}
+import { checkSchedule, getDefaultSchedule, setDefaultSchedule, slotRank } from './schedule.ts';
+import type { Snapshot } from './snapshot.ts';
 
 /** The options of `run(duration, options)` and `Network.run`: Brian's `report`, `report_period` and `namespace`. */
 export interface RunOptions {
@@ -29,6 +27,8 @@ export interface RunOptions {
   readonly reportPeriod?: Quantity;
   /** Names used by the model's code that no group namespace defines (Brian's `run(namespace=…)`). */
   readonly namespace?: Namespace;
+  /** Measure the time spent in each operation (`net.profilingInfo`, `profilingSummary(net)`). */
+  readonly profile?: boolean;
 }
 
 /** Options of `runAsync`: those of `run`, plus a signal that stops the run. */
@@ -38,14 +38,12 @@ export interface AsyncRunOptions extends RunOptions {
 }
 
 let nextNetworkId = 1;
+/** Set by the global `stop()`: every running network stops after the current step (Brian's `_globally_stopped`). */
+let globallyStopped = false;
 
-interface WithStates {
-  getStates(names: undefined, options: GetStatesOptions): Record<string, StateValue>;
-  setStates(values: Readonly<Record<string, SettableValue>>, options: { units?: boolean }): void;
-}
-
-function hasStates(o: BrianObject): o is BrianObject & WithStates {
-  return 'getStates' in o && typeof (o as { getStates?: unknown }).getStates === 'function';
+/** Brian's global `stop()`: the running simulation, whatever its network, stops after the current step. */
+export function stopAllNetworks(): void {
+  globallyStopped = true;
 }
 
 /**
@@ -53,22 +51,54 @@ function hasStates(o: BrianObject): o is BrianObject & WithStates {
  * generated with the namespaces as they are now), then advances all clocks step by step,
  * calling each runner in schedule order: slot, then `order`, then name.
  */
-export class Network {
-  /** @internal A number unique to this network (magic `run()` checks objects were last run by it). */
-  readonly id = nextNetworkId++;
-  /** The objects added to the network (Brian's `net.objects`), without their dependencies (see `allObjects`). */
+export class Network implements Iterable<BrianObject> {
+  readonly name: string;
+  /** The objects added to the network (not the objects they contain). */
   readonly objects: BrianObject[] = [];
-  /** The scheduling slots in the order they run each step (Brian's `net.schedule`: start, groups, thresholds, synapses, resets, end). */
-  readonly schedule: readonly string[] = DEFAULT_SCHEDULE;
-  private time = 0;
-  private readonly snapshots = new Map<string, Snapshot>();
-  private stopped = false;
-  private running = false;
+  /** Snapshots of `store()` by name. */
+  readonly snapshots = new Map<string, Snapshot>();
   /** Seconds spent in the last run's step loop (Brian's `_last_run_time`). */
   lastRunTime = 0;
+  protected time = 0;
+  private networkId = nextNetworkId++;
+  private scheduleValue?: readonly string[];
+  private stopped = false;
+  private running = false;
+  private profiling?: readonly (readonly [string, number])[];
 
-  constructor(...objects: (BrianObject | readonly BrianObject[])[]) {
-    this.add(...objects);
+  /** `new Network(G, M, [S1, S2], { name: 'net' })`: objects or containers of objects, then options. */
+  constructor(...args: (NetworkContent | NetworkOptions)[]) {
+    const { contents, options } = networkArguments(args);
+    this.name = uniqueName(options.name ?? 'network*');
+    if (contents.length > 0) this.add(...(contents as NetworkContent[]));
+  }
+
+  /** Objects that ran in this network carry its id (`BrianObject.networkId`). */
+  get id(): number {
+    return this.networkId;
+  }
+
+  /** A new id: the magic network's next simulation is a network of its own. */
+  protected assignId(): void {
+    this.networkId = nextNetworkId++;
+  }
+
+  /** The schedule of networks not given their own (Brian's `core.network.default_schedule` preference). */
+  static get defaultSchedule(): readonly string[] {
+    return getDefaultSchedule();
+  }
+
+  static set defaultSchedule(schedule: readonly string[] | null | undefined) {
+    setDefaultSchedule(schedule);
+  }
+
+  /** The slots of a time step, in order; set it to reorder them, `null` for the default. */
+  get schedule(): readonly string[] {
+    return this.scheduleValue ?? getDefaultSchedule();
+  }
+
+  set schedule(value: readonly string[] | null | undefined) {
+    this.scheduleValue = value == null ? undefined : checkSchedule(value);
   }
 
   /** The device that runs the network: the active one (`setDevice`). */
@@ -76,36 +106,53 @@ export class Network {
     return getDevice();
   }
 
-  /** Adds objects or lists of objects (Brian's `net.add`); adding one twice adds it once. */
-  add(...objects: (BrianObject | readonly BrianObject[])[]): void {
-    for (const o of objects.flat()) {
+  add(...contents: NetworkContent[]): void {
+    for (const o of flattenContents(contents, 'Network.add()')) {
+      if (o.networkId !== undefined) {
+        throw new BrianError(
+          'network_error',
+          `${o.name} has already been simulated, it cannot be added to a network.`,
+          { hint: 'to stop an object from running for a while, set its active flag to false instead' },
+        );
+      }
       if (!this.objects.includes(o)) this.objects.push(o);
     }
   }
 
-  /** Removes objects from the network (Brian's `net.remove`); absent ones are ignored. */
-  remove(...objects: BrianObject[]): void {
-    for (const o of objects) {
+  remove(...contents: NetworkContent[]): void {
+    for (const o of flattenContents(contents, 'Network.remove()')) {
       const k = this.objects.indexOf(o);
-      if (k >= 0) this.objects.splice(k, 1);
+      if (k < 0) throw new BrianError('unknown_object', `${o.name} is not part of the network ${this.name}.`);
+      this.objects.splice(k, 1);
     }
   }
 
-  /** The object called `name`. */
+  /** The object called `name` (contained objects included; Brian's `net[name]`). */
   get(name: string): BrianObject {
+    checkName(name);
     const found = this.allObjects().find((o) => o.name === name);
-    if (!found) throw new BrianError('bad_argument', `This network has no object called "${name}".`);
+    if (!found)
+      throw new BrianError('unknown_object', `The network ${this.name} has no object called "${name}".`);
     return found;
   }
 
-  /** Brian's text: `<Network at time t=0. s, containing objects: …>` with each object's own text. */
-  toString(): string {
-    return `<Network at time t=${this.t}, containing objects: ${this.allObjects().map(String).join(', ')}>`;
+  /** Whether an object called `name` takes part (Brian's `name in net`). */
+  has(name: string): boolean {
+    return this.allObjects().some((o) => o.name === name);
   }
 
-  /** `console.log(net)` prints {@link toString}'s text. */
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return this.toString();
+  /** Removes the object called `name` (Brian's `del net[name]`). */
+  delete(name: string): void {
+    checkName(name);
+    const found = this.objects.find((o) => o.name === name);
+    if (!found)
+      throw new BrianError('unknown_object', `The network ${this.name} has no object called "${name}".`);
+    this.remove(found);
+  }
+
+  /** Every object, contained objects included (Brian's `iter(net)`; `[...net].length` is Brian's `len(net)`). */
+  [Symbol.iterator](): Iterator<BrianObject> {
+    return this.allObjects()[Symbol.iterator]();
   }
 
   /** Current simulation time of the network. */
@@ -116,6 +163,11 @@ export class Network {
   /** Current simulation time of the network, in seconds (Brian's `net.t_`). */
   get t_(): number {
     return this.time;
+  }
+
+  /** Moves the network's time (Brian's `net.t_ = …`); the next run starts there. */
+  set t_(value: number) {
+    this.time = value;
   }
 
   /** Objects plus what they depend on (a subgroup's parent…) and contain, each once. */
@@ -131,30 +183,6 @@ export class Network {
     return [...seen];
   }
 
-  /**
-   * The state of every object that has one (Brian's `Network.get_states`): object name → its
-   * `getStates()` (groups: variable name → values).
-   */
-  getStates(options: GetStatesOptions = {}): Record<string, Record<string, StateValue>> {
-    const states: Record<string, Record<string, StateValue>> = {};
-    for (const o of this.allObjects()) {
-      if (hasStates(o)) states[o.name] = o.getStates(undefined, options);
-    }
-    return states;
-  }
-
-  /** Sets the states given as `getStates()` returns them (Brian's `Network.set_states`). */
-  setStates(
-    values: Readonly<Record<string, Readonly<Record<string, SettableValue>>>>,
-    options: { units?: boolean } = {},
-  ): void {
-    for (const [name, state] of Object.entries(values)) {
-      const o = this.get(name);
-      if (!hasStates(o)) throw new BrianError('bad_argument', `${name} has no state variables to set.`);
-      o.setStates(state, options);
-    }
-  }
-
   /** Asks a running simulation to stop after the current step (Brian's `stop()`). */
   stop(): void {
     this.stopped = true;
@@ -167,13 +195,14 @@ export class Network {
    */
   run(duration: Quantity, options: RunOptions = {}): void {
     const prepared = this.prepareRun(duration, options);
+    if (!prepared) return;
     let result: NetworkRunResult;
     try {
-      result = prepared.device.runNetwork(prepared.run);
+      result = this.device.runNetwork(prepared.run);
     } finally {
       this.running = false;
     }
-    this.completeRun(prepared, result);
+    this.completeRun(prepared, result, options);
   }
 
   /**
@@ -187,80 +216,90 @@ export class Network {
     const signal = options.signal;
     signal?.throwIfAborted();
     const prepared = this.prepareRun(duration, options, () => signal?.aborted === true);
+    if (!prepared) return;
     let result: NetworkRunResult;
     try {
-      result = await prepared.device.runNetworkAsync(prepared.run);
+      result = await this.device.runNetworkAsync(prepared.run);
     } finally {
       this.running = false;
     }
-    this.completeRun(prepared, result);
+    this.completeRun(prepared, result, options);
     signal?.throwIfAborted();
   }
 
-  /** Checks the duration, prepares every object and sets the clocks: what a run hands the device. */
+  /**
+   * Brian's `Network.run` up to the loop: the clocks set to the interval (checking a changed dt),
+   * then the checks and each object's preparation; what the device runs. Undefined when there
+   * is nothing to run (an empty network keeps its time, as Brian's).
+   */
   private prepareRun(
     duration: Quantity,
     options: RunOptions,
     aborted: () => boolean = () => false,
-  ): PreparedRun {
-    if (!(duration instanceof Quantity) || duration.dim !== second.dim) {
-      throw new BrianError(
-        typeof duration === 'number' ? 'missing_unit' : 'bad_argument',
-        `run() needs a duration in time units, got ${String(duration)}.`,
-        { hint: 'e.g. run(ms(100))' },
-      );
-    }
-    if (duration.value < 0)
-      throw new BrianError('bad_argument', `run() needs a non-negative duration, got ${duration}.`);
+  ): { objects: readonly BrianObject[]; run: NetworkRun } | undefined {
+    checkDuration(duration);
     this.notRunning('run()');
-    const objects = this.allObjects();
-    for (const o of objects) o.networkId = this.id;
-    const device = this.device;
-    const ctx = { device, runNamespace: options.namespace };
-    for (const o of objects) if (o.active) o.beforeRun(ctx);
-
+    const objects = this.currentObjects();
     const start = this.time;
     const end = start + duration.value;
-    const runners = this.sortedRunners(objects);
-    const clocks = [...new Set(runners.map((r) => r.clock).concat(objects.map((o) => o.clock)))];
+    const clocks = clocksOf(objects);
     for (const c of clocks) c.setInterval(start, end);
+    if (objects.length === 0) return undefined;
+    checkNames(objects);
     this.stopped = false;
+    globallyStopped = false;
+    this.checkDependencies(objects);
+    checkOwnership(objects, this.id);
+    const ctx: RunContext = { device: this.device, runNamespace: options.namespace };
+    for (const o of objects) if (o.active) o.beforeRun(ctx);
+    for (const o of objects) o.networkId = this.id;
+    const runners = this.sortedRunners(objects.filter((o) => o.active));
     this.running = true;
     const run: NetworkRun = {
       name: `network_${this.id}`,
       network: this,
       runners,
-      clocks,
+      clocks: [...new Set([...clocks, ...runners.map((r) => r.clock)])],
+      finish: runners.flatMap((r) => r.finish ?? []),
       start,
       duration: duration.value,
       report: options.report,
       reportPeriod: options.reportPeriod,
-      stopped: () => this.stopped || aborted(),
+      profile: options.profile,
+      stopped: () => this.stopped || globallyStopped || aborted(),
     };
-    return { device, objects, run };
+    return { objects, run };
   }
 
-  private completeRun({ objects }: PreparedRun, result: NetworkRunResult): void {
+  private completeRun(prepared: { objects: readonly BrianObject[] }, result: NetworkRunResult, options: RunOptions): void {
     this.lastRunTime = result.elapsed;
     this.time = result.time;
-    for (const o of objects) if (o.active) o.afterRun();
+    this.profiling = options.profile ? [...(result.profile ?? [])] : undefined;
+    for (const o of prepared.objects) if (o.active) o.afterRun();
   }
 
   /** An asynchronous run is in progress: nothing else may run, store or restore meanwhile. */
   private notRunning(what: string): void {
     if (!this.running) return;
-    throw new BrianError(
-      'network_error',
-      `${what} while this network is running (runAsync() has not finished).`,
-      {
-        hint: 'await the runAsync() promise first',
-      },
-    );
+    throw new BrianError('network_error', `${what} while this network is running (runAsync() has not finished).`, {
+      hint: 'await the runAsync() promise first',
+    });
   }
 
-  private sortedRunners(objects: readonly BrianObject[]): Runner[] {
-    const runners = objects.filter((o) => o.active).flatMap((o) => o.runners());
-    return runners
+  /** The objects a run, store() or restore() works on now (the magic network collects them first). */
+  currentObjects(): BrianObject[] {
+    return this.allObjects();
+  }
+
+  /** Every object an active object depends on (a subgroup: its root group) must take part. */
+  protected checkDependencies(objects: readonly BrianObject[]): void {
+    checkDependencies(objects);
+  }
+
+  /** Runners in schedule order: slot (this network's schedule), then `order`, then name. */
+  sortedRunners(objects: readonly BrianObject[]): Runner[] {
+    return objects
+      .flatMap((o) => o.runners())
       .map((r) => ({ r, rank: slotRank(r.when, this.schedule) }))
       .sort(
         (a, b) =>
@@ -271,93 +310,66 @@ export class Network {
       .map((x) => x.r);
   }
 
-  // --- store / restore ----------------------------------------------------------------------
+  /**
+   * Time spent in each operation of the last run made with `profile: true`, longest first
+   * (Brian's `profiling_info`); an error if that run was not profiled.
+   */
+  get profilingInfo(): [string, Quantity][] {
+    if (!this.profiling) {
+      throw new BrianError(
+        'bad_argument',
+        `No profiling information for ${this.name}: its last run was not profiled.`,
+        {
+          hint: 'run with { profile: true }',
+        },
+      );
+    }
+    return [...this.profiling]
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, s]) => [name, new Quantity(s, second.dim)]);
+  }
 
-  /** Saves the state of every object (and the clocks and the random state) under `name`, and to `filename` if given. */
+  /** A standalone program's profile of a run made with `profile: true`, known once it ran. */
+  receiveProfile(profile: ReadonlyMap<string, number>): void {
+    this.profiling = [...profile];
+  }
+
+  /** Saves the state of every object, the clocks, the time and the random state under `name` (and to `filename`). */
   store(name = 'default', filename?: string): void {
     this.notRunning('store()');
-    const device = this.device;
-    if (isStandalone(device)) {
-      // The arrays are saved inside the program; the network keeps the time and the clocks.
-      this.noFileOnStandalone('store()', filename);
-      device.storeState(`${this.id}:${name}`, this.allObjects());
-      this.snapshots.set(name, { ...this.clockState(), arrays: new Map(), random: [] });
-      return;
-    }
-    const snapshot = takeSnapshot(this.runtimeDevice('store()'), this.allObjects(), this.time);
-    this.snapshots.set(name, snapshot);
-    if (filename) snapshotFiles('store()').write(filename, name, snapshot);
+    storeNetwork(this, name, filename);
   }
 
   /** Puts every object back into the state saved by `store(name)` (from `filename` if given). */
   restore(name = 'default', filename?: string, options: { restoreRandomState?: boolean } = {}): void {
     this.notRunning('restore()');
-    if (isStandalone(this.device)) this.noFileOnStandalone('restore()', filename);
-    const snapshot = filename ? snapshotFiles('restore()').read(filename, name) : this.snapshots.get(name);
-    if (!snapshot) {
-      throw new BrianError('store_not_found', `No state stored under the name "${name}".`, {
-        hint: `stored names: ${[...this.snapshots.keys()].join(', ') || 'none'}`,
-      });
-    }
-    const device = this.device;
-    if (isStandalone(device)) {
-      device.restoreState(`${this.id}:${name}`, options.restoreRandomState ?? false);
-      for (const o of this.allObjects()) {
-        const step = snapshot.clocks.get(`${o.clock.name}@${o.name}`);
-        if (step !== undefined) o.clock.timestep = step;
-      }
-      this.time = snapshot.time;
-      return;
-    }
-    this.time = restoreSnapshot(
-      this.runtimeDevice('restore()'),
-      this.allObjects(),
-      snapshot,
-      options.restoreRandomState ?? false,
-    );
+    restoreNetwork(this, name, filename, options.restoreRandomState ?? false);
   }
 
-  /** The network time and each object's clock step (what a standalone snapshot keeps on this side). */
-  private clockState(): { time: number; clocks: Map<string, number> } {
-    const clocks = new Map<string, number>();
-    for (const o of this.allObjects()) clocks.set(`${o.clock.name}@${o.name}`, o.clock.timestep);
-    return { time: this.time, clocks };
+  /** The state variables of every object, by object name (Brian's `Network.get_states`). */
+  getStates(options: NetworkStatesOptions = {}): NetworkStates {
+    return getStates(this.allObjects(), options);
   }
 
-  private noFileOnStandalone(what: string, filename: string | undefined): void {
-    if (filename === undefined) return;
-    throw new BrianError(
-      'not_available_on_device',
-      `${what} with a file is not available on device cpp_standalone: the state only exists inside the compiled program.`,
-      { hint: 'store and restore by name within the script' },
-    );
+  /** Sets state variables of objects by name (Brian's `Network.set_states`). */
+  setStates(values: NetworkStates, options: { units?: boolean } = {}): void {
+    setStates(this.allObjects(), values, options);
   }
 
-  /** store()/restore() copy arrays of this process: runtime device only. */
-  private runtimeDevice(what: string): RuntimeDevice {
-    const device = this.device;
-    if (!(device instanceof RuntimeDevice)) {
-      throw new BrianError(
-        'not_available_on_device',
-        `${what} is not available on device ${device.kind}: the state only exists inside the compiled program.`,
-        { hint: 'run the script on the runtime device, or use separate networks instead of store/restore' },
-      );
-    }
-    return device;
+  /** Brian's text: `<Network at time t=0. s, containing objects: …>` with each object's own text. */
+  toString(): string {
+    return `<Network at time t=${this.t}, containing objects: ${this.allObjects().map(String).join(', ')}>`;
+  }
+
+  /** `console.log(net)` prints {@link toString}'s text. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
   }
 }
 
-/** The standalone device without importing it (it needs Node; see src/platform/platform.ts). */
-function isStandalone(device: Device): device is CppStandaloneDevice {
-  return device.kind === 'cpp_standalone';
-}
-
-function snapshotFiles(what: string): SnapshotFiles {
-  const files = platform().snapshotFiles;
-  if (!files) {
-    throw new BrianError('not_available_on_platform', `${what} with a file name needs a file system.`, {
-      hint: NEEDS_NODE_HINT,
-    });
+function checkName(name: unknown): string {
+  if (typeof name !== 'string') {
+    throw new BrianError('bad_argument', `Objects of a network are found by name (a string), not ${String(name)}.`);
   }
-  return files;
+  return name;
 }

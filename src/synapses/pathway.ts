@@ -5,8 +5,7 @@ import { exactOverStep } from '../compiler/3-lower/integrators/exact.ts';
 import { BlockBuilder } from '../compiler/3-lower/lower-block.ts';
 import type { Kernel } from '../compiler/ir/kernel.ts';
 import type { DynamicArray, StaticArray } from '../devices/runtime/arrays.ts';
-import { SpikeQueue } from '../devices/runtime/spike-queue.ts';
-import { BrianError } from '../diagnostics/diagnostic.ts';
+import { type PendingSpikes, SpikeQueue } from '../devices/runtime/spike-queue.ts';
 import { SourceText } from '../diagnostics/span.ts';
 import { SKELETON_LOCALS } from '../groups/group.ts';
 import { KernelRunner } from '../groups/runners/kernel-runner.ts';
@@ -25,6 +24,8 @@ export class SynapticPathway extends KernelRunner {
   readonly delayArrayId: string;
   private queue?: SpikeQueue;
   private queueKey = '';
+  /** Restored spikes in flight, for a queue the next run builds. */
+  private pending?: PendingSpikes;
   private src!: SpikeSource;
   private dueId: string;
 
@@ -45,7 +46,7 @@ export class SynapticPathway extends KernelRunner {
       synapses.clock,
     );
     this.delayArrayId = delayArrayId;
-    this.dueId = `${synapses.name}_${pathwayName}__due`;
+    this.dueId = `${synapses.storage}_${pathwayName}__due`;
   }
 
   /** Delays of this pathway's synapses (Brian's `S.pre.delay`). */
@@ -155,10 +156,18 @@ export class SynapticPathway extends KernelRunner {
     const steps = new Int32Array(delays.length);
     for (let s = 0; s < steps.length; s++) steps[s] = Math.round(delays[s] / dt);
     const key = `${sourceIndex.length}:${hash(steps)}:${hash(sourceIndex)}`;
+    const nSources = this.prepost === 'pre' ? S.source.N : S.target.N;
+    // Spikes in flight survive a rebuilt queue (new synapses or delays), as restored ones do.
+    const carried = this.pending ?? (key !== this.queueKey ? this.queue?.getState() : undefined);
     if (!this.queue || key !== this.queueKey) {
-      this.queue = SpikeQueue.build(sourceIndex, this.prepost === 'pre' ? S.source.N : S.target.N, steps);
+      this.queue = SpikeQueue.build(sourceIndex, nSources, steps);
       this.queueKey = key;
     }
+    if (carried && !this.queue.setState(carried)) {
+      this.queue = SpikeQueue.build(sourceIndex, nSources, steps, true);
+      this.queue.setState(carried);
+    }
+    this.pending = undefined;
     const queue = this.queue;
     const events = (S.device.array(this.src.eventspace) as StaticArray).data as Int32Array;
     const due = (S.device.array(this.dueId) as StaticArray).data as Int32Array;
@@ -181,13 +190,16 @@ export class SynapticPathway extends KernelRunner {
     };
   }
 
-  /** Pending spikes (for store/restore). */
-  queueState() {
-    return this.queue?.getState();
+  /** Spikes in flight (for store/restore): none before the first run. */
+  queueState(): PendingSpikes {
+    return this.pending ?? this.queue?.getState() ?? { slots: [] };
   }
 
-  setQueueState(state: ReturnType<SpikeQueue['getState']> | undefined): void {
-    if (state && this.queue) this.queue.setState(state);
+  /** Replaces the spikes in flight (restore): at once, or when the next run builds the queue. */
+  setQueueState(state: PendingSpikes | undefined): void {
+    const spikes = state ?? { slots: [] };
+    if (this.queue?.setState(spikes)) this.pending = undefined;
+    else this.pending = spikes;
   }
 }
 

@@ -87,7 +87,7 @@ export class Synapses extends Group {
   constructor(source: Group, target: Group | undefined, options: SynapsesOptions = {}) {
     const device = getDevice();
     const clock = options.clock ?? (options.dt ? new Clock(options.dt) : source.clock);
-    super(uniqueName(options.name ?? 'synapses'), clock, device, options.namespace);
+    super(uniqueName(options.name ?? 'synapses*'), clock, device, options.namespace);
     this.source = source;
     this.target = target ?? source;
     this.order = options.order ?? 0;
@@ -144,7 +144,7 @@ export class Synapses extends Group {
 
   /** @internal The device array id of this object's variable `name` (`synapses_w`). */
   arrayId(name: string): string {
-    return `${this.name}_${name}`;
+    return `${this.storage}_${name}`;
   }
 
   /** The pathway called `name` ('pre', 'post' or a name given in an onPre/onPost record). */
@@ -186,10 +186,8 @@ export class Synapses extends Group {
 
   /** Puts back the spikes in flight saved by {@link saveState} (restore()). */
   override loadState(state: unknown): void {
-    const states = state as ReturnType<SynapticPathway['queueState']>[];
-    this.pathways.forEach((p, k) => {
-      p.setQueueState(states[k]);
-    });
+    const states = (state as ReturnType<SynapticPathway['queueState']>[] | undefined) ?? [];
+    for (const [k, p] of this.pathways.entries()) p.setQueueState(states[k]);
   }
 
   /**

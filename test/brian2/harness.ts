@@ -96,9 +96,9 @@ function projectDirectory(file: string, name: string): string {
 function freshState(): void {
   resetDevice();
   startScope();
-  // A test may leave the clock at a time that is no multiple of the next dt (0.02 ms at dt 0.1 ms).
-  defaultclock.timestep = 0;
+  // Brian's tests start with a new device, whose defaultclock is at t = 0 with dt = 0.1 ms.
   defaultclock.dt = ms(0.1);
+  defaultclock.updateTimeAndDt(0);
 }
 
 /** The test function of one translated Brian file. */
@@ -127,24 +127,25 @@ export function brianSuite(file: string, suite: BrianSuiteOptions = {}) {
         continue;
       }
       test(label, known ? { todo: known } : {}, async (t) => {
-        freshState();
-        let standalone: CppStandaloneDevice | undefined;
-        if (device === 'cpp_standalone') {
-          standalone = setDevice('cpp_standalone', {
-            directory: projectDirectory(file, name),
-            buildOnRun: !options.multipleRuns,
-            ...options.standaloneOptions,
-          });
-        } else if (device === 'runtime_cpp') {
-          resetDevice({ target: 'cpp' });
-        }
-        const ctx: BrianTestContext = {
-          device,
-          standalone,
-          t,
-          build: () => standalone?.build(),
-        };
         try {
+          // Inside the try: a failure to set up counts as the test's failure in the table.
+          freshState();
+          let standalone: CppStandaloneDevice | undefined;
+          if (device === 'cpp_standalone') {
+            standalone = setDevice('cpp_standalone', {
+              directory: projectDirectory(file, name),
+              buildOnRun: !options.multipleRuns,
+              ...options.standaloneOptions,
+            });
+          } else if (device === 'runtime_cpp') {
+            resetDevice({ target: 'cpp' });
+          }
+          const ctx: BrianTestContext = {
+            device,
+            standalone,
+            t,
+            build: () => standalone?.build(),
+          };
           await fn(ctx);
         } catch (error) {
           record({ file, test: name, device, outcome: known ? 'known_failure' : 'fail', reason: known });

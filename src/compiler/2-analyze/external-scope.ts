@@ -86,6 +86,7 @@ export class ExternalScope implements Scope {
         'resolution_conflict',
         `The name '${name}' refers to different objects in different namespaces used for resolving names in ` +
           `the context of '${this.context}'. Will use the object from the ${first.where} namespace.`,
+        { once: true },
       );
     }
     return first.found;

@@ -1,6 +1,7 @@
 import type { ArrayVariable, SubexpressionVariable, Variable } from '../../core/variables.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { Span } from '../../diagnostics/span.ts';
+import { checkRepeatedStatefulCalls } from '../2-analyze/stateful-calls.ts';
 import { DIMENSIONLESS, type Dimension } from '../../units/dimension.ts';
 import type { Expr, Statement } from '../1-parse/ast.ts';
 import { checkExpression, type ExprInfo, resolveName } from '../2-analyze/check-expression.ts';
@@ -244,6 +245,8 @@ export class BlockInProgress {
 
   addStatement(stmt: Statement, outerScope: Scope): void {
     const scope = this.withTemporaries(outerScope);
+    // User statements (internal targets start with `_`: integrator output, checked on the equations).
+    if (!stmt.target.startsWith('_')) checkRepeatedStatefulCalls(stmt.value, scope);
     const value = augmentedValue(stmt);
     const target = scope.lookup(stmt.target, stmt.targetSpan);
     const info = checkExpression(value, scope);

@@ -1,20 +1,24 @@
-import { Clock } from '../../network/clock.ts';
+import type { Runner } from '../../network/brian-object.ts';
+import { type BaseClock, Clock } from '../../network/clock.ts';
 import { createReporter } from '../../network/report.ts';
 import { platform } from '../../platform/platform.ts';
-import type { NetworkRun, NetworkRunResult } from '../device.ts';
+import type { NetworkRun, NetworkRunResult, StepAction } from '../device.ts';
+import type { DeviceArray } from './arrays.ts';
 
 /**
  * The runtime device's step loop: every runner of the run, in schedule order, each step of its
- * clock. One clock: a tight loop over integer steps. Several clocks: at each iteration the clocks
- * whose time is the smallest (within Brian's epsilon) advance together.
+ * clock. One regular clock: a tight loop over integer steps. Several clocks (or an EventClock): at
+ * each iteration the clocks at the smallest time (Brian's `same_time`) advance together. With
+ * `profile`, each runner's step is timed (Brian's `profiling_info`); after the loop, the run's
+ * finishing actions (a thresholder clears its spike count).
  *
  * One loop, two drivers: `runLoop` advances it to the end at once; `runLoopAsync` advances it in
  * slices of about SLICE_MS of wall-clock time and gives the event loop back between slices (so a
  * page stays responsive, a Web Worker receives messages, an AbortSignal can fire). A slice always
  * ends after a complete time step, so a stopped run leaves the state of its last completed step.
  */
-export function runLoop(run: NetworkRun): NetworkRunResult {
-  const loop = new StepLoop(run);
+export function runLoop(run: NetworkRun, arrays: ReadonlyMap<string, DeviceArray>): NetworkRunResult {
+  const loop = new StepLoop(run, arrays);
   loop.advance();
   return loop.finish();
 }
@@ -22,8 +26,11 @@ export function runLoop(run: NetworkRun): NetworkRunResult {
 /** Wall-clock length of a slice of an asynchronous run between two yields to the event loop. */
 const SLICE_MS = 20;
 
-export async function runLoopAsync(run: NetworkRun): Promise<NetworkRunResult> {
-  const loop = new StepLoop(run);
+export async function runLoopAsync(
+  run: NetworkRun,
+  arrays: ReadonlyMap<string, DeviceArray>,
+): Promise<NetworkRunResult> {
+  const loop = new StepLoop(run, arrays);
   for (;;) {
     const deadline = performance.now() + SLICE_MS;
     if (loop.advance(() => performance.now() >= deadline)) break;
@@ -34,6 +41,7 @@ export async function runLoopAsync(run: NetworkRun): Promise<NetworkRunResult> {
 }
 
 type Reporter = ReturnType<typeof createReporter>;
+type Step = Runner['step'];
 
 /** Asked every PAUSE_CHECK_STEPS steps whether the current slice is over. */
 type Pause = () => boolean;
@@ -42,18 +50,27 @@ const PAUSE_CHECK_MASK = 15;
 class StepLoop {
   private readonly reporter: Reporter;
   private readonly started = performance.now();
+  private readonly profile?: Map<string, number>;
+  private readonly steps: Step[];
 
-  constructor(private readonly run: NetworkRun) {
+  constructor(
+    private readonly run: NetworkRun,
+    private readonly arrays: ReadonlyMap<string, DeviceArray>,
+  ) {
     this.reporter = createReporter(run.report, run.reportPeriod, run.start, run.duration);
+    const profile = run.profile ? new Map<string, number>(run.runners.map((r) => [r.name, 0])) : undefined;
+    this.profile = profile;
+    this.steps = run.runners.map((r) => (profile ? timed(r, profile) : r.step));
   }
 
   /** Runs steps until the end of the run, a stop, or `pause()`; true when the run is over. */
   advance(pause?: Pause): boolean {
     const run = this.run;
+    const only = run.clocks.length === 1 ? run.clocks[0] : undefined;
     return platform().runStepLoop(() =>
-      run.clocks.length === 1
-        ? advanceSingleClock(run, run.clocks[0], this.reporter, pause)
-        : advanceManyClocks(run, this.reporter, pause),
+      only instanceof Clock
+        ? advanceSingleClock(run, this.steps, only, this.reporter, pause)
+        : advanceManyClocks(run, this.steps, this.reporter, pause),
     );
   }
 
@@ -65,15 +82,36 @@ class StepLoop {
   finish(): NetworkRunResult {
     const run = this.run;
     const elapsed = (performance.now() - this.started) / 1000;
+    for (const action of run.finish) finishAction(action, this.arrays);
     const end = run.start + run.duration;
     const time = run.stopped() ? Math.min(...run.clocks.map((c) => c.t_)) : end;
     this.reporter?.finish(time - run.start);
-    return { elapsed, time };
+    return { elapsed, time, profile: this.profile };
   }
 }
 
-function advanceSingleClock(run: NetworkRun, clock: Clock, reporter: Reporter, pause?: Pause): boolean {
-  const steps = run.runners.map((r) => r.step);
+function timed(runner: Runner, profile: Map<string, number>): Step {
+  const step = runner.step;
+  return (t, dt, ts) => {
+    const before = performance.now();
+    step(t, dt, ts);
+    profile.set(runner.name, profile.get(runner.name)! + (performance.now() - before) / 1000);
+  };
+}
+
+function finishAction(action: StepAction, arrays: ReadonlyMap<string, DeviceArray>): void {
+  if (action.kind !== 'clear_events') throw new Error(`internal: ${action.kind} after a run`);
+  const array = arrays.get(action.arrayId);
+  if (array) array.data[action.index] = 0;
+}
+
+function advanceSingleClock(
+  run: NetworkRun,
+  steps: readonly Step[],
+  clock: Clock,
+  reporter: Reporter,
+  pause?: Pause,
+): boolean {
   const n = steps.length;
   const dt = clock.dt_;
   const end = clock.endTimestep;
@@ -88,30 +126,24 @@ function advanceSingleClock(run: NetworkRun, clock: Clock, reporter: Reporter, p
   return true;
 }
 
-function advanceManyClocks(run: NetworkRun, reporter: Reporter, pause?: Pause): boolean {
+function advanceManyClocks(run: NetworkRun, steps: readonly Step[], reporter: Reporter, pause?: Pause): boolean {
   const clocks = run.clocks;
+  const runnerClocks = run.runners.map((r) => r.clock);
+  const current = new Set<BaseClock>();
   for (let iteration = 1; ; iteration++) {
-    let min = Number.POSITIVE_INFINITY;
-    let minClock: Clock | undefined;
-    for (const c of clocks) {
-      if (c.timestep < c.endTimestep && c.t_ < min) {
-        min = c.t_;
-        minClock = c;
-      }
+    // Brian's `_nextclocks`: the clock with the smallest time, and every clock at the same time.
+    let minClock: BaseClock | undefined;
+    for (const c of clocks) if (minClock === undefined || c.t_ < minClock.t_) minClock = c;
+    if (!minClock || !(minClock.timestep < minClock.endTimestep)) return true;
+    current.clear();
+    for (const c of clocks) if (c.timestep < c.endTimestep && c.sameTime(minClock)) current.add(c);
+    for (let k = 0; k < steps.length; k++) {
+      const c = runnerClocks[k];
+      if (current.has(c)) steps[k](c.t_, c.dt_, c.timestep);
     }
-    if (!minClock) return true;
-    const dtMin = minClock.dt_;
-    const current = new Set(
-      clocks.filter(
-        (c) =>
-          c.timestep < c.endTimestep && (c.t_ === min || Math.abs(c.t_ - min) < Clock.EPSILON_DT * dtMin),
-      ),
-    );
-    for (const r of run.runners) {
-      if (current.has(r.clock)) r.step(r.clock.t_, r.clock.dt_, r.clock.timestep);
-    }
+    const t = minClock.t_;
     for (const c of current) c.timestep++;
-    reporter?.maybeReport(min + dtMin);
+    reporter?.maybeReport(minClock.t_ === Number.POSITIVE_INFINITY ? t : minClock.t_);
     if (run.stopped()) return true;
     if (pause && (iteration & PAUSE_CHECK_MASK) === 0 && pause()) return false;
   }

@@ -222,7 +222,7 @@ export class RuntimeDevice implements Device {
   runNetwork(run: NetworkRun): NetworkRunResult {
     this.native?.flush();
     this.draws.runStarts(run.start);
-    const result = runLoop(run);
+    const result = runLoop(run, this.arrays);
     this.draws.runEnded(result.time);
     return result;
   }
@@ -230,7 +230,7 @@ export class RuntimeDevice implements Device {
   async runNetworkAsync(run: NetworkRun): Promise<NetworkRunResult> {
     this.native?.flush();
     this.draws.runStarts(run.start);
-    const result = await runLoopAsync(run);
+    const result = await runLoopAsync(run, this.arrays);
     this.draws.runEnded(result.time);
     return result;
   }

@@ -7,7 +7,7 @@
  */
 export class SpikeQueue {
   private readonly ring: Int32Array[];
-  private readonly fill: Int32Array;
+  private fill: Int32Array;
   private current = 0;
 
   private constructor(
@@ -31,8 +31,15 @@ export class SpikeQueue {
    * @param sourceIndex the source neuron (relative) of each synapse
    * @param nSources number of source neurons
    * @param delaySteps per-synapse delays in steps (all equal → homogeneous queue)
+   * @param perSynapse hold synapses even when the delays are equal (spikes of one source split
+   *   over several steps, restored from another queue)
    */
-  static build(sourceIndex: ArrayLike<number>, nSources: number, delaySteps: ArrayLike<number>): SpikeQueue {
+  static build(
+    sourceIndex: ArrayLike<number>,
+    nSources: number,
+    delaySteps: ArrayLike<number>,
+    perSynapse = false,
+  ): SpikeQueue {
     const n = sourceIndex.length;
     const rowStart = new Int32Array(nSources + 1);
     for (let s = 0; s < n; s++) rowStart[sourceIndex[s] + 1]++;
@@ -51,7 +58,7 @@ export class SpikeQueue {
       if (delaySteps[s] !== delaySteps[0]) homogeneous = false;
       if (delaySteps[s] > maxDelay) maxDelay = delaySteps[s];
     }
-    if (homogeneous) {
+    if (homogeneous && !perSynapse) {
       return new SpikeQueue(rowStart, rowSynapses, n > 0 ? delaySteps[0] : 0, maxDelay + 1, nSources);
     }
     return new SpikeQueue(rowStart, rowSynapses, Int32Array.from(delaySteps), maxDelay + 1, 64);
@@ -126,21 +133,87 @@ export class SpikeQueue {
     return bigger;
   }
 
-  /** Pending spikes, for store()/restore(). */
-  getState(): { current: number; slots: number[][] } {
-    return {
-      current: this.current,
-      slots: this.ring.map((b, k) => Array.from(b.subarray(0, this.fill[k]))),
-    };
+  /**
+   * The spikes in flight, as the synapses due 0, 1, 2, … steps from now (for store()/restore()
+   * and for moving them into a queue rebuilt with other synapses or delays).
+   */
+  getState(): PendingSpikes {
+    const size = this.ring.length;
+    const slots: number[][] = [];
+    for (let k = 0; k < size; k++) {
+      const slot = (this.current + k) % size;
+      const f = this.fill[slot];
+      if (typeof this.delays === 'number') {
+        const synapses: number[] = [];
+        for (let q = 0; q < f; q++) {
+          const src = this.ring[slot][q];
+          for (let r = this.rowStart[src]; r < this.rowStart[src + 1]; r++) {
+            synapses.push(this.rowSynapses ? this.rowSynapses[r] : r);
+          }
+        }
+        slots.push(synapses);
+      } else slots.push(Array.from(this.ring[slot].subarray(0, f)));
+    }
+    while (slots.length > 0 && slots[slots.length - 1].length === 0) slots.pop();
+    return { slots };
   }
 
-  setState(state: { current: number; slots: number[][] }): void {
-    if (state.slots.length !== this.ring.length) return;
-    this.current = state.current;
-    state.slots.forEach((s, k) => {
-      if (s.length > this.ring[k].length) this.grow(k, s.length);
-      this.ring[k].set(s);
-      this.fill[k] = s.length;
+  /**
+   * Replaces the spikes in flight by `state` (an empty state clears the queue). Returns false,
+   * changing nothing, when this queue cannot hold them: a queue with one delay holds whole rows,
+   * so the synapses of one source must all be due in the same step.
+   */
+  setState(state: PendingSpikes): boolean {
+    let entries: number[][] = state.slots;
+    if (typeof this.delays === 'number') {
+      const rows = this.rowsOf(state.slots);
+      if (!rows) return false;
+      entries = rows;
+    }
+    this.fill.fill(0);
+    this.current = 0;
+    while (this.ring.length < entries.length) {
+      this.ring.push(new Int32Array(16));
+    }
+    const grown = new Int32Array(this.ring.length);
+    grown.set(this.fill.subarray(0, Math.min(this.fill.length, grown.length)));
+    this.fill = grown;
+    entries.forEach((list, k) => {
+      if (list.length > this.ring[k].length) this.grow(k, list.length);
+      this.ring[k].set(list);
+      this.fill[k] = list.length;
     });
+    return true;
   }
+
+  /** For a queue with one delay: each slot's synapses as whole rows (source neurons), or undefined. */
+  private rowsOf(slots: readonly (readonly number[])[]): number[][] | undefined {
+    const n = this.rowStart[this.rowStart.length - 1];
+    const sourceOf = new Int32Array(n);
+    for (let src = 0; src + 1 < this.rowStart.length; src++) {
+      for (let r = this.rowStart[src]; r < this.rowStart[src + 1]; r++) {
+        sourceOf[this.rowSynapses ? this.rowSynapses[r] : r] = src;
+      }
+    }
+    const rows: number[][] = [];
+    for (const synapses of slots) {
+      const counts = new Map<number, number>();
+      for (const syn of synapses) {
+        if (syn >= n) return undefined;
+        counts.set(sourceOf[syn], (counts.get(sourceOf[syn]) ?? 0) + 1);
+      }
+      for (const [src, c] of counts)
+        if (c % (this.rowStart[src + 1] - this.rowStart[src]) !== 0) return undefined;
+      const row: number[] = [];
+      for (const [src, c] of counts)
+        for (let m = 0; m < c / (this.rowStart[src + 1] - this.rowStart[src]); m++) row.push(src);
+      rows.push(row);
+    }
+    return rows;
+  }
+}
+
+/** Spikes in flight: `slots[k]` lists the synapses due `k` steps from now (k = 0 at the next step). */
+export interface PendingSpikes {
+  readonly slots: number[][];
 }

@@ -35,6 +35,7 @@ export function buildSettings(
   const linkFlags = [
     ...(threads > 0 ? ['-fopenmp'] : []),
     ...unique(support.flatMap((s) => s.libraryDirs.map((d) => `-L${d}`))),
+    ...unique(support.flatMap((s) => s.runtimeLibraryDirs.map((d) => `-Wl,-rpath,${resolve(d)}`))),
     ...(options.extraLinkArgs ?? []),
   ];
   return {

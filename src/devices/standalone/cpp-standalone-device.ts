@@ -75,7 +75,7 @@ export class CppStandaloneDevice implements Device {
   private ops: Operation[] = [];
   private compiler: KernelCompiler;
   private functionNames = new WeakMap<KernelFunction, string>();
-  private runs: { network: { lastRunTime: number }; report: NetworkRun['report'] }[] = [];
+  private runs: { network: NetworkRun['network']; report: NetworkRun['report'] }[] = [];
   private runArgsPlaced = false;
   private stored = new Map<
     string,
@@ -295,7 +295,11 @@ export class CppStandaloneDevice implements Device {
     if (this.options.buildOnRun !== false) this.build({ directory: this.options.directory });
     // Known at once with buildOnRun; otherwise the network learns it when the program has run.
     const results = this.results as Results | undefined; // set by build()
-    return { elapsed: results?.runTimes[op.index] ?? Number.NaN, time: run.start + run.duration };
+    return {
+      elapsed: results?.runTimes[op.index] ?? Number.NaN,
+      time: run.start + run.duration,
+      profile: results?.profiles.get(op.index),
+    };
   }
 
   /**
@@ -435,6 +439,8 @@ export class CppStandaloneDevice implements Device {
     this.runs.forEach((r, k) => {
       const time = this.results!.runTimes[k];
       if (time !== undefined) r.network.lastRunTime = time;
+      const profile = this.results!.profiles.get(k);
+      if (profile) r.network.receiveProfile?.(profile);
     });
   }
 

@@ -135,6 +135,7 @@ function supportCode(functions: ReadonlySet<FunctionDef>): SupportCode[] {
       libraries: cpp.libraries ?? [],
       includeDirs: cpp.includeDirs ?? [],
       libraryDirs: cpp.libraryDirs ?? [],
+      runtimeLibraryDirs: cpp.runtimeLibraryDirs ?? [],
       defineMacros: cpp.defineMacros ?? {},
     });
   }
@@ -150,6 +151,7 @@ function support(label: string, code: string): SupportCode {
     libraries: [],
     includeDirs: [],
     libraryDirs: [],
+    runtimeLibraryDirs: [],
     defineMacros: {},
   };
 }

@@ -61,6 +61,8 @@ export function mainSource(
     w.line('brian::seed_randomly(brian::_draws);');
     for (const line of hooks.afterRandomSeed) w.line(line);
     w.line('std::vector<double> _run_times;');
+    w.line('struct _Profile { int run; const char* name; double seconds; };');
+    w.line('std::vector<_Profile> _profiles;');
     ops.forEach((op, k) => {
       emitOperation(w, op, k, files, snapshots);
     });
@@ -68,6 +70,14 @@ export function mainSource(
       w.line('_write_results(results_dir);');
       w.line('FILE* f = std::fopen((results_dir + "/last_run_info.txt").c_str(), "w");');
       w.line('for (double x : _run_times) std::fprintf(f, "%.17g\\n", x);');
+      w.line('std::fclose(f);');
+    });
+    // Seconds per runner of the runs made with `profile: true`: `run<TAB>name<TAB>seconds`.
+    w.block('if (!_profiles.empty())', () => {
+      w.line('FILE* f = std::fopen((results_dir + "/profile.txt").c_str(), "w");');
+      w.line(
+        'for (const _Profile& p : _profiles) std::fprintf(f, "%d\\t%s\\t%.17g\\n", p.run, p.name, p.seconds);',
+      );
       w.line('std::fclose(f);');
     });
     // The program's peak resident memory (KiB on Linux), as Brian's benchmarks measure it.

@@ -39,6 +39,7 @@ export type ResolvedAction =
       readonly due: ArrayDecl;
     }
   | { readonly kind: 'source_clock'; readonly target: ArrayDecl; readonly clock: number }
+  | { readonly kind: 'clear_events'; readonly target: ArrayDecl; readonly index: number }
   /** C++ statements of a distributed program (exchanges between processes: devices/mpi). */
   | { readonly kind: 'code'; readonly lines: readonly string[] };
 
@@ -46,7 +47,10 @@ export interface RunClock {
   readonly name: string;
   readonly timestep: number;
   readonly end: number;
+  /** NaN for an EventClock. */
   readonly dt: number;
+  /** An EventClock's times (seconds, sorted, ending with +∞): step k is at times[k]. */
+  readonly times?: readonly number[];
 }
 
 export interface QueuePreparation {
@@ -129,6 +133,10 @@ export type Operation =
         readonly actions: readonly ResolvedAction[];
       }[];
       readonly queues: readonly QueuePreparation[];
+      /** Done once after the loop (a thresholder clears its spike count). */
+      readonly finish: readonly ResolvedAction[];
+      /** Time each runner (Brian's `profile=True`). */
+      readonly profile: boolean;
       readonly start: number;
       readonly duration: number;
       /** Progress lines: where to, and how often (wall-clock seconds). */
@@ -164,5 +172,6 @@ export interface SupportCode {
   readonly libraries: readonly string[];
   readonly includeDirs: readonly string[];
   readonly libraryDirs: readonly string[];
+  readonly runtimeLibraryDirs: readonly string[];
   readonly defineMacros: Readonly<Record<string, string | number>>;
 }

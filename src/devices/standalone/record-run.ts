@@ -1,7 +1,8 @@
 import { mangleId } from '../../compiler/4-generate/cpp/names.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
-import type { Clock } from '../../network/clock.ts';
-import type { KernelFunction, NetworkRun } from '../device.ts';
+import type { BaseClock } from '../../network/clock.ts';
+import { EventClock } from '../../network/event-clock.ts';
+import type { KernelFunction, NetworkRun, StepAction } from '../device.ts';
 import type { ArrayDecl, Operation, QueuePreparation, ResolvedAction, RunClock } from './program.ts';
 
 type RunOperation = Extract<Operation, { kind: 'run' }>;
@@ -19,13 +20,17 @@ export function recordRun(
   functionOf: (fn: KernelFunction) => string | undefined,
   current: (arrayId: string) => ArrayDecl,
 ): RunOperation {
-  const clocks: Clock[] = [...run.clocks];
-  const clockIndex = (c: Clock) => {
+  const clocks: BaseClock[] = [...run.clocks];
+  const clockIndex = (c: BaseClock) => {
     let k = clocks.indexOf(c);
     if (k < 0) k = clocks.push(c) - 1;
     return k;
   };
   const queues: QueuePreparation[] = [];
+  const resolveFinish = (a: StepAction): ResolvedAction => {
+    if (a.kind !== 'clear_events') throw new Error(`internal: ${a.kind} after a run`);
+    return { kind: 'clear_events', target: current(a.arrayId), index: a.index };
+  };
   const runners = run.runners.map((runner) => {
     if (!runner.actions) {
       throw new BrianError(
@@ -64,6 +69,8 @@ export function recordRun(
         }
         case 'source_clock':
           return { kind: 'source_clock', target: current(a.arrayId), clock: clockIndex(a.clock) };
+        case 'clear_events':
+          return resolveFinish(a);
         default:
           throw new Error(`internal: unknown step action of ${runner.name}`);
       }
@@ -75,6 +82,7 @@ export function recordRun(
     timestep: c.timestep,
     end: c.endTimestep,
     dt: c.dt_,
+    times: c instanceof EventClock ? Array.from(c.times) : undefined,
   }));
   const report =
     run.report === undefined
@@ -90,6 +98,8 @@ export function recordRun(
     clocks: runClocks,
     runners,
     queues,
+    finish: run.finish.map(resolveFinish),
+    profile: run.profile ?? false,
     start: run.start,
     duration: run.duration,
     report,

@@ -18,6 +18,8 @@ export class Results {
     readonly runTimes: readonly number[],
     /** The program's peak resident memory in MiB (`getrusage`), when it reported it. */
     readonly peakMemoryMb?: number,
+    /** Per run made with `profile: true` (by run index): seconds spent in each runner. */
+    readonly profiles: ReadonlyMap<number, ReadonlyMap<string, number>> = new Map(),
   ) {}
 
   static read(directory: string, decls: ReadonlyMap<string, ArrayDecl>): Results {
@@ -30,7 +32,23 @@ export class Results {
       : [];
     const memory = join(directory, 'peak_memory_kb.txt');
     const peakKb = existsSync(memory) ? Number(readFileSync(memory, 'utf8').trim()) : Number.NaN;
-    return new Results(directory, decls, runTimes, Number.isFinite(peakKb) ? peakKb / 1024 : undefined);
+    const profiles = new Map<number, Map<string, number>>();
+    const profile = join(directory, 'profile.txt');
+    if (existsSync(profile)) {
+      for (const line of readFileSync(profile, 'utf8').split('\n')) {
+        const [run, name, seconds] = line.split('\t');
+        if (name === undefined) continue;
+        if (!profiles.has(Number(run))) profiles.set(Number(run), new Map());
+        profiles.get(Number(run))!.set(name, Number(seconds));
+      }
+    }
+    return new Results(
+      directory,
+      decls,
+      runTimes,
+      Number.isFinite(peakKb) ? peakKb / 1024 : undefined,
+      profiles,
+    );
   }
 
   has(arrayId: string): boolean {

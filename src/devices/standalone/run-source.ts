@@ -5,10 +5,11 @@ import type { Operation, ResolvedAction } from './program.ts';
 type RunOperation = Extract<Operation, { kind: 'run' }>;
 
 /**
- * The step loop of one run, printed with direct calls: one clock gives a plain loop over its
- * integer steps; several clocks advance together whenever their times agree within Brian's
- * epsilon (the algorithm of the runtime's run loop). Spike queues are (re)built first, the
- * loop's wall time is recorded, progress lines are printed when a report was asked for.
+ * The step loop of one run, printed with direct calls: one regular clock gives a plain loop over
+ * its integer steps; several clocks (or an EventClock) advance together whenever their times
+ * agree (Brian's `same_time`, the algorithm of the runtime's run loop). Spike queues are
+ * (re)built first, the loop's wall time is recorded, progress lines are printed when a report
+ * was asked for, each runner is timed when profiling, and the run's finishing actions follow.
  */
 export function emitRun(w: CodeWriter, run: RunOperation): void {
   w.block('', () => {
@@ -18,6 +19,10 @@ export function emitRun(w: CodeWriter, run: RunOperation): void {
       w.line(
         `brian::Clock _c${k}; _c${k}.timestep = ${c.timestep}; _c${k}.end = ${c.end}; _c${k}.dt = ${doubleLiteral(c.dt)}; // ${c.name}`,
       );
+      if (c.times) {
+        w.line(`static const double _times_c${k}[] = {${c.times.map(doubleLiteral).join(', ')}};`);
+        w.line(`_c${k}.times = _times_c${k};`);
+      }
     });
     for (const line of run.before ?? []) w.line(line);
     for (const q of run.queues) {
@@ -26,6 +31,7 @@ export function emitRun(w: CodeWriter, run: RunOperation): void {
         `${q.queue}.prepare(${q.sourceIndex.cppName}, ${q.sourceSize}, ${q.delays.cppName}, ${doubleLiteral(q.dt)}${owned});`,
       );
     }
+    if (run.profile) w.line(`double _profile[${Math.max(1, run.runners.length)}] = {0};`);
     const start = doubleLiteral(run.start);
     const duration = doubleLiteral(run.duration);
     const report = run.report;
@@ -46,13 +52,22 @@ export function emitRun(w: CodeWriter, run: RunOperation): void {
         });
       });
     };
+    const runner = (k: number, t: string, dt: string, ts: string) => {
+      const actions = run.runners[k].actions;
+      if (!run.profile) return emitActions(w, actions, t, dt, ts);
+      w.block('', () => {
+        w.line('const double _p0 = brian::now_seconds();');
+        emitActions(w, actions, t, dt, ts);
+        w.line(`_profile[${k}] += brian::now_seconds() - _p0;`);
+      });
+    };
     if (run.clocks.length === 0) {
       // Nothing to simulate.
-    } else if (run.clocks.length === 1) {
+    } else if (run.clocks.length === 1 && !run.clocks[0].times) {
       w.block('for (int64_t _ts = _c0.timestep; _ts < _c0.end; _ts++)', () => {
         w.line('const double _t = (double)_ts * _c0.dt;');
         w.line('_c0.timestep = _ts;');
-        for (const r of run.runners) emitActions(w, r.actions, '_t', '_c0.dt', '_ts');
+        for (let k = 0; k < run.runners.length; k++) runner(k, '_t', '_c0.dt', '_ts');
         if (report) w.line('if ((_ts & 1023) == 0)');
         if (report) w.indent(() => maybeReport('_t'));
       });
@@ -60,36 +75,31 @@ export function emitRun(w: CodeWriter, run: RunOperation): void {
     } else {
       const n = run.clocks.length;
       w.block('for (;;)', () => {
-        w.line('double _min = INFINITY;');
-        w.line('int _minc = -1;');
+        w.line('const brian::Clock* _min = &_c0;');
+        for (let k = 1; k < n; k++) w.line(`if (_c${k}.t() < _min->t()) _min = &_c${k};`);
+        w.line('if (!(_min->timestep < _min->end)) break;');
         for (let k = 0; k < n; k++) {
-          w.line(
-            `if (_c${k}.timestep < _c${k}.end && _c${k}.t() < _min) { _min = _c${k}.t(); _minc = ${k}; }`,
-          );
+          w.line(`const bool _cur${k} = _c${k}.timestep < _c${k}.end && brian::same_time(_c${k}, *_min);`);
         }
-        w.line('if (_minc < 0) break;');
-        w.line(
-          `const double _dtmin = ${Array.from({ length: n }, (_, k) => `_minc == ${k} ? _c${k}.dt : `).join('')}0.0;`,
-        );
-        for (let k = 0; k < n; k++) {
-          w.line(
-            `const bool _cur${k} = _c${k}.timestep < _c${k}.end && (_c${k}.t() == _min || std::fabs(_c${k}.t() - _min) < 1e-4 * _dtmin);`,
-          );
-        }
-        for (const r of run.runners) {
+        run.runners.forEach((r, k) => {
           const c = `_c${r.clock}`;
-          w.block(`if (_cur${r.clock})`, () =>
-            emitActions(w, r.actions, `${c}.t()`, `${c}.dt`, `${c}.timestep`),
-          );
-        }
+          w.block(`if (_cur${r.clock})`, () => runner(k, `${c}.t()`, `${c}.dt`, `${c}.timestep`));
+        });
+        w.line('const double _tmin = _min->t();');
         for (let k = 0; k < n; k++) w.line(`if (_cur${k}) _c${k}.timestep++;`);
-        maybeReport('_min');
+        maybeReport('_tmin');
       });
     }
     for (const line of run.after ?? []) w.line(line);
     w.line('const double _elapsed = brian::now_seconds() - _wall_start;');
     w.line('_run_times.push_back(_elapsed);');
     if (report) w.line(`brian::report_progress(${run.index}, _elapsed, 1.0, ${start}, ${duration});`);
+    emitActions(w, run.finish, '0.0', '0.0', '0');
+    if (run.profile) {
+      run.runners.forEach((r, k) => {
+        w.line(`_profiles.push_back({${run.index}, ${JSON.stringify(r.name)}, _profile[${k}]});`);
+      });
+    }
     // Clocks the loop does not advance (no runner) end at their end step too.
     for (let k = 0; k < run.clocks.length; k++) w.line(`_c${k}.timestep = _c${k}.end;`);
   });
@@ -118,6 +128,9 @@ function emitActions(
         break;
       case 'code':
         for (const line of a.lines) w.line(line);
+        break;
+      case 'clear_events':
+        w.line(`${a.target.cppName}[${a.index}] = 0;`);
         break;
     }
   }

@@ -2,7 +2,7 @@ import type { Kernel } from '../../compiler/ir/kernel.ts';
 import type { StepAction } from '../../devices/device.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { BrianObject, RunContext, Runner } from '../../network/brian-object.ts';
-import type { Clock } from '../../network/clock.ts';
+import type { BaseClock } from '../../network/clock.ts';
 import type { Slot } from '../../network/schedule.ts';
 
 /**
@@ -15,13 +15,14 @@ export abstract class KernelRunner implements Runner {
   };
   kernel?: Kernel;
   actions?: readonly StepAction[];
+  finish?: readonly StepAction[];
 
   constructor(
     readonly owner: BrianObject,
     readonly name: string,
     public when: Slot,
     public order: number,
-    readonly clock: Clock,
+    readonly clock: BaseClock,
   ) {}
 
   protected abstract build(ctx: RunContext): Kernel;

@@ -3,7 +3,8 @@ import { BlockBuilder } from '../../compiler/3-lower/lower-block.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { SourceText } from '../../diagnostics/span.ts';
 import type { RunContext } from '../../network/brian-object.ts';
-import { Clock } from '../../network/clock.ts';
+import { type BaseClock, Clock } from '../../network/clock.ts';
+import { findName } from '../../network/names.ts';
 import type { Quantity } from '../../units/quantity.ts';
 import { type Group, SKELETON_LOCALS } from '../group.ts';
 import { statementNames, warnNamespaceConflicts } from '../namespace-conflicts.ts';
@@ -11,11 +12,15 @@ import { KernelRunner } from './kernel-runner.ts';
 
 export interface RunRegularlyOptions {
   readonly dt?: Quantity;
-  readonly clock?: Clock;
+  readonly clock?: BaseClock;
   readonly when?: string;
   readonly order?: number;
+  /** Default: `<group>_run_regularly`, then `<group>_run_regularly_1`, … (Brian's names). */
   readonly name?: string;
 }
+
+/** Options of `runAt` (Brian's `run_at`): the slot and order, and a name. */
+export type RunAtOptions = Pick<RunRegularlyOptions, 'when' | 'order' | 'name'>;
 
 /** Statements run on every element of a group at regular intervals (Brian's `run_regularly`). */
 export class RegularRunner extends KernelRunner {
@@ -27,7 +32,8 @@ export class RegularRunner extends KernelRunner {
     const clock = options.clock ?? (options.dt ? new Clock(options.dt) : group.clock);
     super(
       group,
-      options.name ?? `${group.name}_run_regularly_${group.regularRunners.length}`,
+      options.name ??
+        findName(`${group.name}_run_regularly*`, new Set(group.regularRunners.map((r) => r.name))),
       options.when ?? 'start',
       options.order ?? 0,
       clock,

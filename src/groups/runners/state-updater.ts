@@ -5,6 +5,7 @@ import { parseStatements } from '../../compiler/1-parse/parse-statements.ts';
 import type { AnalyzedEquations } from '../../compiler/2-analyze/analyze-equations.ts';
 import { checkExpression } from '../../compiler/2-analyze/check-expression.ts';
 import { ChainScope, type Resolved, type Scope, TableScope } from '../../compiler/2-analyze/scope.ts';
+import { checkRepeatedStatefulCalls } from '../../compiler/2-analyze/stateful-calls.ts';
 import { chooseMethod } from '../../compiler/3-lower/integrators/methods.ts';
 import type { IntegrationContext, NameKind, OdeEquation } from '../../compiler/3-lower/integrators/types.ts';
 import { BlockBuilder } from '../../compiler/3-lower/lower-block.ts';
@@ -82,6 +83,7 @@ export class StateUpdater extends KernelRunner {
         expr: refractoryFactor(substituteSubexpressions(eq.line.expr!, g), eq.flags),
         span: eq.line.span,
       }));
+      for (const eq of prepared) checkRepeatedStatefulCalls(eq.expr, scope);
       const context = integrationContext(g, scope, new Set(odes.map((e) => e.name)));
       const started = performance.now();
       const { method, statements, automatic } = chooseMethod(prepared, context, g.method);

@@ -25,6 +25,9 @@ export class Thresholder extends KernelRunner {
     when: Slot = event === 'spike' ? 'thresholds' : 'after_thresholds',
   ) {
     super(group, `${group.name}_${event}_thresholder`, when, group.order, group.clock);
+    // After a run no neuron has had the event (Brian's threshold template's after_run): a group
+    // switched off for the next run must not report its last events again.
+    this.finish = [{ kind: 'clear_events', arrayId: group.eventspace(event), index: group.N }];
   }
 
   protected build(ctx: RunContext): Kernel {

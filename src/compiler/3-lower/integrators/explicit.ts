@@ -90,6 +90,11 @@ function applyDescription(
   const states = eqs.map((eq) => eq.name);
   const sources = noiseSymbols(eqs, ctx);
   const temp = (step: string, u: string, source?: string) => `__${step}_${u}${source ? `_${source}` : ''}`;
+  // Intermediate results that are 0 (g of a variable for a noise source it does not have):
+  // written as 0 where used, so that their terms vanish instead of mixing dimensions.
+  const zeros = new Set<string>();
+  const tempExpr = (b: ReturnType<typeof builders>, name: string): Expr =>
+    zeros.has(name) ? b.num(0) : b.name(name);
   const out: Statement[] = [];
 
   for (const source of sources) {
@@ -119,8 +124,11 @@ function applyDescription(
         );
       } else {
         for (const source of sources) {
-          const naming: TempNaming = (s, u) => b.name(temp(s, u, source));
-          out.push(b.assign(temp(step.name, eq.name, source), render(step, eq, naming, source)));
+          const naming: TempNaming = (s, u) => tempExpr(b, temp(s, u, source));
+          const value = render(step, eq, naming, source);
+          const name = temp(step.name, eq.name, source);
+          if (value.kind === 'Number' && value.value === 0) zeros.add(name);
+          else out.push(b.assign(name, value));
         }
       }
     }
@@ -134,11 +142,11 @@ function applyDescription(
     } else {
       // The deterministic part sees each intermediate result summed over the noise sources,
       // each stochastic part the results of its own source (as Brian does).
-      const summed: TempNaming = (s, u) => b.add(...sources.map((src) => b.name(temp(s, u, src))));
+      const summed: TempNaming = (s, u) => b.add(...sources.map((src) => tempExpr(b, temp(s, u, src))));
       const parts = [instantiate(desc.output.deterministic, eq, states, splits, summed, undefined)];
       if (desc.output.stochastic && splits.get(eq.name)!.noise.size > 0) {
         for (const source of sources) {
-          const own: TempNaming = (s, u) => b.name(temp(s, u, source));
+          const own: TempNaming = (s, u) => tempExpr(b, temp(s, u, source));
           parts.push(instantiate(desc.output.stochastic, eq, states, splits, own, source));
         }
       }

@@ -12,6 +12,7 @@ export {
   type MethodName,
   type MethodRequest,
   methodByName,
+  registerMethod,
   SPATIAL_AUTO_ORDER,
 } from './methods.ts';
 export { type NoiseSplit, noiseSymbols, splitNoise } from './noise.ts';

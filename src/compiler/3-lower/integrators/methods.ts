@@ -42,10 +42,50 @@ const NOT_AVAILABLE: Readonly<Record<string, string>> = {
   gsl: 'the GSL integrators are not available; use rk4 or exact',
 };
 
+/** Methods registered by the user (Brian's `StateUpdateMethod.register`), by lower-case name. */
+const registered = new Map<string, StateUpdateMethod>();
+
+/**
+ * Makes a method usable by name (`method: 'lazy'`), as Brian's `StateUpdateMethod.register`. A
+ * name already taken, or something that is not a method, is an error. Returns a function that
+ * unregisters it.
+ */
+export function registerMethod(name: string, method: StateUpdateMethod): () => void {
+  const key = String(name).toLowerCase();
+  if (Object.hasOwn(METHODS, key) || registered.has(key)) {
+    throw new BrianError('bad_argument', `A state update method called '${name}' is already registered.`);
+  }
+  const m = method as Partial<StateUpdateMethod> | null;
+  if (
+    typeof m !== 'object' ||
+    m === null ||
+    typeof m.integrate !== 'function' ||
+    typeof m.cannotIntegrate !== 'function'
+  ) {
+    throw new BrianError(
+      'bad_argument',
+      `Only state update methods can be registered, not ${String(method)}.`,
+      {
+        hint: "make one with explicitMethod('name', 'x_new = x + dt*f(x,t)', 'none')",
+      },
+    );
+  }
+  registered.set(key, method);
+  return () => registered.delete(key);
+}
+
 /** Looks a method up by name, case-insensitively as Brian does. */
 export function methodByName(name: string): StateUpdateMethod {
+  if (typeof name !== 'string') {
+    throw new BrianError(
+      'unknown_method',
+      `An integration method is a name or a method, not ${String(name)}.`,
+    );
+  }
   const key = name.toLowerCase();
   if (Object.hasOwn(METHODS, key)) return METHODS[key as MethodName];
+  const custom = registered.get(key);
+  if (custom) return custom;
   const known = Object.keys(METHODS).join(', ');
   const special = NOT_AVAILABLE[key] ?? (key.startsWith('gsl') ? NOT_AVAILABLE.gsl : undefined);
   throw new BrianError('unknown_method', `unknown integration method '${name}'`, {
@@ -65,7 +105,16 @@ export function chooseMethod(
   requested: MethodRequest = 'auto',
   options: { readonly autoOrder?: readonly string[] } = {},
 ): MethodChoice {
-  const resolve = (m: string | StateUpdateMethod) => (typeof m === 'string' ? methodByName(m) : m);
+  const resolve = (m: string | StateUpdateMethod) => {
+    if (typeof m === 'string') return methodByName(m);
+    if (typeof m !== 'object' || m === null || typeof (m as StateUpdateMethod).integrate !== 'function') {
+      throw new BrianError(
+        'unknown_method',
+        `An integration method is a name or a method, not ${String(m)}.`,
+      );
+    }
+    return m;
+  };
   if (requested === 'auto' || Array.isArray(requested)) {
     const list =
       requested === 'auto'

@@ -14,12 +14,24 @@
 
 namespace brian {
 
+// A regular clock (t = timestep * dt) or an EventClock (t = times[timestep], dt NaN).
 struct Clock {
   int64_t timestep = 0;
   int64_t end = 0;
   double dt = 0;
-  double t() const { return (double)timestep * dt; }
+  const double* times = nullptr;
+  double t() const { return times ? times[timestep] : (double)timestep * dt; }
 };
+
+// Brian's `same_time`: within 1e-4 of the smaller dt (of the regular clock when the other is an
+// EventClock), or within 1e-14 s between two EventClocks.
+inline bool same_time(const Clock& a, const Clock& b) {
+  const double d = a.t() > b.t() ? a.t() - b.t() : b.t() - a.t();
+  if (!a.times && !b.times) return d / (a.dt < b.dt ? a.dt : b.dt) < 1e-4;
+  if (!a.times) return d / a.dt < 1e-4;
+  if (!b.times) return d / b.dt < 1e-4;
+  return d < 1e-14;
+}
 
 double now_seconds();
 
