@@ -47,7 +47,10 @@ export function checkNames(objects: readonly BrianObject[]): void {
 }
 
 /** The first object `o` depends on that is missing from `present` (subgroups stand for their root group). */
-export function missingDependency(o: BrianObject, present: ReadonlySet<BrianObject>): BrianObject | undefined {
+export function missingDependency(
+  o: BrianObject,
+  present: ReadonlySet<BrianObject>,
+): BrianObject | undefined {
   for (const d of o.dependencies()) {
     const root = d.dependencyRoot();
     if (!present.has(root)) return root;

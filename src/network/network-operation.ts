@@ -48,13 +48,12 @@ export class NetworkOperation extends BrianObject {
         { hint: 'networkOperation((t) => { … })' },
       );
     }
-    const owner = this;
     this.runner = {
       name: this.name,
       when: options.when ?? 'start',
       order: options.order ?? 0,
       clock: this.clock,
-      owner,
+      owner: this,
       prepare(_ctx: RunContext) {},
       step: (t: number) => fn(new Quantity(t, second.dim)),
     };

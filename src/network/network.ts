@@ -271,7 +271,11 @@ export class Network implements Iterable<BrianObject> {
     return { objects, run };
   }
 
-  private completeRun(prepared: { objects: readonly BrianObject[] }, result: NetworkRunResult, options: RunOptions): void {
+  private completeRun(
+    prepared: { objects: readonly BrianObject[] },
+    result: NetworkRunResult,
+    options: RunOptions,
+  ): void {
     this.lastRunTime = result.elapsed;
     this.time = result.time;
     this.profiling = options.profile ? [...(result.profile ?? [])] : undefined;
@@ -281,9 +285,13 @@ export class Network implements Iterable<BrianObject> {
   /** An asynchronous run is in progress: nothing else may run, store or restore meanwhile. */
   private notRunning(what: string): void {
     if (!this.running) return;
-    throw new BrianError('network_error', `${what} while this network is running (runAsync() has not finished).`, {
-      hint: 'await the runAsync() promise first',
-    });
+    throw new BrianError(
+      'network_error',
+      `${what} while this network is running (runAsync() has not finished).`,
+      {
+        hint: 'await the runAsync() promise first',
+      },
+    );
   }
 
   /** The objects a run, store() or restore() works on now (the magic network collects them first). */
@@ -369,7 +377,10 @@ export class Network implements Iterable<BrianObject> {
 
 function checkName(name: unknown): string {
   if (typeof name !== 'string') {
-    throw new BrianError('bad_argument', `Objects of a network are found by name (a string), not ${String(name)}.`);
+    throw new BrianError(
+      'bad_argument',
+      `Objects of a network are found by name (a string), not ${String(name)}.`,
+    );
   }
   return name;
 }

@@ -124,7 +124,7 @@ test("CUBA network: compiled state update, threshold, reset and propagation give
     'spike_thresholder',
     'stateupdater',
   ]);
-  assert.equal(targetOf(cpp, 'codeobject'), 'js: kind spikemonitor');
+  assert.equal(targetOf(cpp, 'spikemonitor'), 'js: kind spikemonitor');
   assert.ok(spikeCount(js) > 100, 'the network spikes');
   assertSameState(js, cpp);
 });
@@ -303,7 +303,7 @@ test('kernels that cannot be compiled stay JavaScript and say why', { skip: SKIP
   // Noise compiles (the generator is counter-based, with brian-ts's own log): only the user function stays JavaScript.
   assert.deepEqual(updaters.sort(), ['cpp', 'js: user function drive']);
   assert.equal(targetOf(cpp, 'spike_thresholder'), 'cpp');
-  assert.equal(targetOf(cpp, 'codeobject'), 'js: kind spikemonitor');
+  assert.equal(targetOf(cpp, 'spikemonitor'), 'js: kind spikemonitor');
 });
 
 test('bound kernels of networks that are gone are released (a parameter sweep keeps no old arrays)', {

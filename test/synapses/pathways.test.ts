@@ -88,14 +88,18 @@ test('event-driven and clock-driven versions of the same trace agree at every ev
   startScope();
   const drive = new NeuronGroup(1, '', { threshold: 't_in_timesteps % 7 == 0 or t_in_timesteps % 11 == 0' });
   const target = new NeuronGroup(1, 'zA : 1\nzB : 1\nsq : 1');
+  // The clock-driven pathway reads zA_post: it must run after the event-driven one. Pathways of
+  // one slot and order run by name, as in Brian ('synapses_1_pre' would come before 'synapses_pre').
   const event = new Synapses(drive, target, {
     model: 'dA/dt = -A/(2*ms) : 1 (event-driven)',
     onPre: 'zA_post = A\nA += 1',
+    name: 'a_event',
   });
   const clock = new Synapses(drive, target, {
     model: 'dB/dt = -B/(2*ms) : 1 (clock-driven)',
     onPre: 'zB_post = B\nB += 1\nsq_post += (zB_post - zA_post)**2',
     method: 'exact',
+    name: 'b_clock',
   });
   event.connect();
   clock.connect();

@@ -126,7 +126,12 @@ function advanceSingleClock(
   return true;
 }
 
-function advanceManyClocks(run: NetworkRun, steps: readonly Step[], reporter: Reporter, pause?: Pause): boolean {
+function advanceManyClocks(
+  run: NetworkRun,
+  steps: readonly Step[],
+  reporter: Reporter,
+  pause?: Pause,
+): boolean {
   const clocks = run.clocks;
   const runnerClocks = run.runners.map((r) => r.clock);
   const current = new Set<BaseClock>();
