@@ -145,6 +145,27 @@ export const ERROR_EXAMPLES: Record<ErrorCode, ErrorExample> = {
     code: "restore('before-stimulus')",
     fix: "Call `store('before-stimulus')` first, with the same name.",
   },
+  clock_finished: {
+    code: 'const clock = new Clock(ms(1));\nclock.setInterval(ms(0), ms(1));\nclock.advance();\nclock.advance();',
+    fix: 'A clock set to an interval (Brian: `set_interval`) advances up to its end step only; set a longer interval first.',
+  },
+  duplicate_name: {
+    code: "const a = new NeuronGroup(1, 'v : 1', { name: 'cells' });\nconst b = new NeuronGroup(1, 'v : 1', { name: 'cells' });\nnew Network(a, b).run(ms(1));",
+    fix: 'Give the objects of one network different names, or leave the names out (each object then gets its own).',
+  },
+  unknown_object: {
+    code: "const net = new Network(new NeuronGroup(1, 'v : 1'));\nnet.get('cells');",
+    fix: 'Use the name the object has (`G.name`); `net.has(name)` says whether it takes part.',
+  },
+  store_mismatch: {
+    code: "const G = new NeuronGroup(1, 'v : 1', { name: 'before' });\nconst net = new Network(G);\nnet.store('s', 'state.json');\nconst H = new NeuronGroup(1, 'v : 1', { name: 'after' });\nnew Network(H).restore('s', 'state.json');",
+    fix: 'Restore into objects with the names they had when stored (a stored state is matched by object name).',
+    runs: 'writes a file',
+  },
+  repeated_stateful_call: {
+    code: "const G = new NeuronGroup(1, 'dv/dt = (rand() - rand())/second : 1');\nrun(ms(1));",
+    fix: 'Draw each random number in a statement of its own (`r1 = rand(); r2 = rand()`), or use one call.',
+  },
   network_error: {
     code: "const G = new NeuronGroup(1, 'v : 1');\nconst net = new Network(G);\nnet.run(ms(1));\nnew Network(G).run(ms(1));",
     fix: 'Keep each object in one network, or remove it from the first before adding it to another.',

@@ -11,7 +11,7 @@
  */
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import type { BrianObject, RunContext, Runner } from '../network/brian-object.ts';
-import type { Clock } from '../network/clock.ts';
+import type { BaseClock } from '../network/clock.ts';
 import { Quantity } from '../units/quantity.ts';
 
 /** Rows a monitor recorded since the last hand-over, column by column. */
@@ -59,7 +59,7 @@ export class MonitorStream {
 
   constructor(
     owner: BrianObject,
-    clock: Clock,
+    clock: BaseClock,
     private readonly options: StreamOptions,
     private readonly source: StreamSource,
   ) {
@@ -124,7 +124,7 @@ function checkOptions(name: string, options: StreamOptions): void {
   }
 }
 
-function stepsOf(every: number | Quantity, clock: Clock, name: string): number {
+function stepsOf(every: number | Quantity, clock: BaseClock, name: string): number {
   if (typeof every === 'number') return every;
   if (!every.hasSameDimensions(clock.dt)) {
     throw new BrianError(

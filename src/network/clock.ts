@@ -193,6 +193,7 @@ export class Clock extends BaseClock {
     return Math.abs(this.t_ - other.t_) / dt < Clock.EPSILON_DT;
   }
 
+  /** Puts back the step and the dt that `saveState()` kept (Brian's restore() restores `defaultclock.dt` too). */
   override restoreState(state: ClockState): void {
     this.dtValue = state.dt;
     this.oldDt = undefined;

@@ -13,6 +13,7 @@ export type NetworkContent =
 
 /** The options of `new Network(…, { name })`. */
 export interface NetworkOptions {
+  /** The network's name (default `network`, `network_1`, …). */
   readonly name?: string;
 }
 

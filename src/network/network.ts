@@ -52,6 +52,7 @@ export function stopAllNetworks(): void {
  * calling each runner in schedule order: slot, then `order`, then name.
  */
 export class Network implements Iterable<BrianObject> {
+  /** The network's name (`network`, `network_1`, … or as given). */
   readonly name: string;
   /** The objects added to the network (not the objects they contain). */
   readonly objects: BrianObject[] = [];
@@ -88,6 +89,7 @@ export class Network implements Iterable<BrianObject> {
     return getDefaultSchedule();
   }
 
+  /** Sets the default schedule (`null`: Brian's). */
   static set defaultSchedule(schedule: readonly string[] | null | undefined) {
     setDefaultSchedule(schedule);
   }
@@ -97,6 +99,7 @@ export class Network implements Iterable<BrianObject> {
     return this.scheduleValue ?? getDefaultSchedule();
   }
 
+  /** Sets the network's own schedule (a list of slot names; `null`: the default). */
   set schedule(value: readonly string[] | null | undefined) {
     this.scheduleValue = value == null ? undefined : checkSchedule(value);
   }

@@ -8,9 +8,13 @@ import type { Network } from './network.ts';
  * first, with its share of the total: `String(summary)` or `summary.toHTML()`.
  */
 export class ProfilingSummary {
+  /** The operations listed, longest first. */
   readonly names: readonly string[];
+  /** The time spent in each. */
   readonly times: readonly Quantity[];
+  /** Each one's share of the total, in percent. */
   readonly percentages: readonly number[];
+  /** Seconds spent in all operations. */
   readonly totalTime: number;
   private readonly unit: Quantity;
 
@@ -35,6 +39,7 @@ export class ProfilingSummary {
     };
   }
 
+  /** The summary as Brian prints it: a title and one line per operation. */
   toString(): string {
     const { times, percentages } = this.columns();
     const width = (xs: string[]) => Math.max(...xs.map((x) => x.length));

@@ -5,15 +5,21 @@ import type { Network } from './network.ts';
 
 /** One operation of a time step, as `schedulingSummary` lists it. */
 export interface ScheduleEntry {
+  /** The operation's name (`neurongroup_stateupdater`, a monitor's name, …). */
   readonly name: string;
   /** Brian's class name of the operation (StateUpdater, Thresholder, StateMonitor, …). */
   readonly type: string;
   /** The object the operation belongs to, when it is not the object itself (a group's state updater). */
   readonly ownerName?: string;
+  /** The class of that object. */
   readonly ownerType?: string;
+  /** The slot of the schedule the operation runs in. */
   readonly when: string;
+  /** Its order within the slot. */
   readonly order: number;
+  /** The dt of its clock. */
   readonly dt: Quantity;
+  /** Whether it runs (its object is active). */
   readonly active: boolean;
 }
 
@@ -47,6 +53,7 @@ function entryOf(r: Runner): ScheduleEntry {
  * (`String(summary)`) or HTML (`summary.toHTML()`, for notebooks).
  */
 export class SchedulingSummary {
+  /** The operations in the order they run. */
   readonly entries: readonly ScheduleEntry[];
 
   constructor(runners: readonly Runner[]) {
@@ -71,6 +78,7 @@ export class SchedulingSummary {
     ]);
   }
 
+  /** The schedule as Brian's text table. */
   toString(): string {
     const header = ['object', 'part of', 'Clock dt', 'when', 'order', 'active'];
     const rows = this.rows();
