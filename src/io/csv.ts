@@ -8,7 +8,7 @@
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { columnHeader as header } from '../monitors/stream-sources.ts';
 import type { BrianObject } from '../network/brian-object.ts';
-import { type ExportArray, resultTables } from './tables.ts';
+import { type ExportArray, isSingleObject, resultTables } from './tables.ts';
 
 /** A column of a CSV table: its header and one value per row. */
 interface Column {
@@ -23,7 +23,8 @@ interface Column {
  * const text = toCsv(spikes);   // "t (s),i\n0.0012,3\n…"
  */
 export function toCsv(what: BrianObject): string {
-  if (Array.isArray(what) || what === null || typeof what !== 'object' || !('name' in what)) {
+  // A Network has a name too (Brian's `Network(name=…)`): refused by isSingleObject, not by the name.
+  if (what === null || typeof what !== 'object' || !('name' in what) || !isSingleObject(what)) {
     throw new BrianError('bad_argument', 'toCsv() writes one monitor or group per file.', {
       hint: 'call toCsv() for each object, or write the whole network with toNpz() or toHdf5()',
     });

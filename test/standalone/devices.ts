@@ -1,7 +1,7 @@
 /** Running one behavioural test on every device (DESIGN §2 rule 8): not a test file itself. */
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { type TestContext, test } from 'node:test';
 import { resetDevice } from '../../src/devices/active.ts';
 import type { CppStandaloneDevice } from '../../src/devices/standalone/cpp-standalone-device.ts';
@@ -17,9 +17,18 @@ export const HAS_COMPILER =
 
 const SKIP = HAS_COMPILER ? false : 'g++ or make not found: cpp_standalone tests skipped';
 
-/** A project directory per test, kept between test runs so that unchanged programs are not recompiled. */
+/**
+ * A project directory per checkout and test, kept between test runs so that unchanged programs are
+ * not recompiled; per checkout so that two worktrees testing at once never build into one directory.
+ */
 export function projectDirectory(name: string): string {
-  return join(tmpdir(), 'brian-ts-standalone-tests', name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase());
+  const checkout = basename(process.cwd()).replace(/[^A-Za-z0-9]+/g, '-');
+  return join(
+    tmpdir(),
+    'brian-ts-standalone-tests',
+    checkout,
+    name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase(),
+  );
 }
 
 export interface DeviceContext {
