@@ -102,29 +102,20 @@ brianTest('test_propagation', { standalone: true }, () => {
   assertEqual(G.v_, [0.0, 2.0]);
 });
 
-brianTest(
-  'test_poissongroup_subgroup',
-  {
-    standalone: true,
-    knownFailure: {
-      all: "a literal set on a subgroup writes the whole parent (issue 12a's share, not on main yet)",
-    },
-  },
-  () => {
-    // It should be possible to take a subgroup of a PoissonGroup
-    const P = new PoissonGroup(4, QuantityArray.from([0, 0, 0, 0], Hz));
-    const P1 = P.slice(0, 2);
-    const P2 = P.slice(2, 4);
-    P2.rates = perDt();
-    const G = new NeuronGroup(4, 'v:1');
-    const S1 = new Synapses(P1, G.slice(0, 2), { onPre: 'v+=1' });
-    S1.connect({ j: 'i' });
-    const S2 = new Synapses(P2, G.slice(2, 4), { onPre: 'v+=1' });
-    S2.connect({ j: 'i' });
-    run(defaultclock.dt.mul(2).add(schedulePropagationOffset()) as Quantity);
-    assertEqual(G.v_, [0.0, 0.0, 2.0, 2.0]);
-  },
-);
+brianTest('test_poissongroup_subgroup', { standalone: true }, () => {
+  // It should be possible to take a subgroup of a PoissonGroup
+  const P = new PoissonGroup(4, QuantityArray.from([0, 0, 0, 0], Hz));
+  const P1 = P.slice(0, 2);
+  const P2 = P.slice(2, 4);
+  P2.rates = perDt();
+  const G = new NeuronGroup(4, 'v:1');
+  const S1 = new Synapses(P1, G.slice(0, 2), { onPre: 'v+=1' });
+  S1.connect({ j: 'i' });
+  const S2 = new Synapses(P2, G.slice(2, 4), { onPre: 'v+=1' });
+  S2.connect({ j: 'i' });
+  run(defaultclock.dt.mul(2).add(schedulePropagationOffset()) as Quantity);
+  assertEqual(G.v_, [0.0, 0.0, 2.0, 2.0]);
+});
 
 brianTest('test_poissongroup_namespace', {}, () => {
   const P = new PoissonGroup(1, 'rate_const', {
