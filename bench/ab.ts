@@ -105,7 +105,7 @@ for (let rep = 0; rep < opts.reps; rep++) {
           { timeoutSeconds: 1800, cwd: root, env: { ...process.env, ...v.env } },
         );
         const r = parseResultLine(out.stdout);
-        if (!r || r.status !== 'ok') {
+        if (r?.status !== 'ok') {
           console.error(`${model} N=${N} ${v.label}: failed ${r?.reason ?? tail(out.stderr)}`);
           continue;
         }

@@ -16,10 +16,7 @@ const WITHOUT_MAPS = ['dist/units/unit-table.generated.js'];
 
 rmSync('dist', { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-const passes = [
-  ['--emitDeclarationOnly'],
-  ['--declaration', 'false', '--sourceMap'],
-];
+const passes = [['--emitDeclarationOnly'], ['--declaration', 'false', '--sourceMap']];
 const statuses = await Promise.all(
   passes.map(
     (flags) =>

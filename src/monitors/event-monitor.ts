@@ -63,7 +63,12 @@ export class EventMonitor extends BrianObject {
   private readonly ids: { t: string; i: string; count: string; vars: Map<string, string> };
   private readonly dims = new Map<string, Dimension>();
 
-  constructor(source: Group, event: string, options: EventMonitorOptions = {}, defaultName = 'eventmonitor*') {
+  constructor(
+    source: Group,
+    event: string,
+    options: EventMonitorOptions = {},
+    defaultName = 'eventmonitor*',
+  ) {
     super(uniqueName(options.name ?? defaultName), source.clock);
     this.source = source;
     this.event = event;

@@ -34,7 +34,7 @@ export class SummedVariableUpdater extends KernelRunner {
     this.targetGroup = m[2] === '_pre' ? synapses.source : synapses.target;
     this.targetName = m[1];
     const v = this.targetGroup.variables.get(this.targetName);
-    if (!v || v.kind !== 'array' || v.readOnly) {
+    if (v?.kind !== 'array' || v.readOnly) {
       throw new BrianError(
         'bad_argument',
         `The summed variable ${eq.name} must refer to a parameter of ${this.targetGroup.name}, but "${this.targetName}" is ${v ? `a ${v.kind}` : 'not defined there'}.`,

@@ -226,18 +226,14 @@ brianTest('test_run_regularly_dt', { standalone: true }, () => {
   assertAllclose(diff, [0, 1, 0, 1, 0, 1, 0, 1, 0]);
 });
 
-brianTest(
-  'test_run_at',
-  { standalone: true, knownFailure: { all: 'G.runAt comes with issue 12b (runAt, EventClock)' } },
-  () => {
-    const G = new NeuronGroup(1, 'v : 1');
-    G.runAt('v += 1', { times: QuantityArray.from([0, 1, 3]).mul(defaultclock.dt) });
-    const M = new StateMonitor(G, 'v', { record: 0, when: 'end' });
-    run(steps(4));
-    assertAllclose(G.v.quantity, 3);
-    assertAllclose(M.v[0], [1, 2, 2, 3]);
-  },
-);
+brianTest('test_run_at', { standalone: true }, () => {
+  const G = new NeuronGroup(1, 'v : 1');
+  G.runAt('v += 1', QuantityArray.from([0, 1, 3]).mul(defaultclock.dt));
+  const M = new StateMonitor(G, 'v', { record: 0, when: 'end' });
+  run(steps(4));
+  assertAllclose(G.v.quantity, 3);
+  assertAllclose(M.v[0], [1, 2, 2, 3]);
+});
 
 brianTest('test_run_regularly_shared', { standalone: true }, () => {
   // Check that shared variables are handled correctly in run_regularly operations.

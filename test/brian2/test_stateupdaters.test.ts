@@ -23,6 +23,7 @@ import {
 } from '../../src/compiler/3-lower/integrators/index.ts';
 import { context, odes } from '../../src/compiler/3-lower/integrators/test-support.ts';
 import { catchLogs } from '../../src/core/log.ts';
+import { SiteDraws } from '../../src/core/random/site-draws.ts';
 import { getDevice } from '../../src/devices/active.ts';
 import { RuntimeDevice } from '../../src/devices/runtime/runtime-device.ts';
 import {
@@ -76,16 +77,18 @@ function applyStateupdater(text: string, method: MethodRequest) {
   return chooseMethod(eqs, context(eqs), method);
 }
 
-/** Brian's fake_randn_randn_fixture: randn() gives 0.5 while `fn` runs (runtime device). */
+/**
+ * Brian's fake_randn_randn_fixture: randn() gives 0.5 while `fn` runs (runtime device, JS
+ * kernels: every call site draws through SiteDraws).
+ */
 function withFakeRandn(fn: () => void): void {
-  const device = getDevice();
-  assert.ok(device instanceof RuntimeDevice);
-  const original = device.rng.randn;
-  device.rng.randn = () => 0.5;
+  assert.ok(getDevice() instanceof RuntimeDevice);
+  const original = SiteDraws.prototype.randn;
+  SiteDraws.prototype.randn = () => 0.5;
   try {
     fn();
   } finally {
-    device.rng.randn = original;
+    SiteDraws.prototype.randn = original;
   }
 }
 

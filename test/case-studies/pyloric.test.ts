@@ -15,18 +15,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  Network,
-  NeuronGroup,
-  nA,
-  SpikeMonitor,
-  StateMonitor,
-  Synapses,
-  second,
-  startScope,
-  uS,
-} from '../../src/index.ts';
-import { assertClose, loadReference } from '../helpers/reference.ts';
+import { Network, SpikeMonitor, StateMonitor, second } from '../../src/index.ts';
+import { loadReference } from '../helpers/reference.ts';
 import { amplitudeError, everyNth, steps } from './compare.ts';
 import { buildCircuit } from './pyloric-circuit.ts';
 

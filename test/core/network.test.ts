@@ -419,7 +419,7 @@ test("conditional setters: G.v['i > 10'] = value / expression, getters with cond
   assertClose(G.v_.slice(0, 2), [7e-3, 8e-3], 1e-12, 'v[[0, 1]]');
   assert.throws(
     () => {
-      G.v['v'] = mV(1);
+      G.v.v = mV(1);
     },
     { code: 'type_mismatch' },
   );

@@ -64,10 +64,7 @@ export const SEQUENCES: readonly SequenceKey[] = [
 /** The draws of one sequence, as the JavaScript implementation makes them. */
 export function sequenceDraws(key: SequenceKey): number[] {
   const draws = new SiteDraws();
-  draws.begin(
-    stateAt(key.seed, key.epoch).invocation(key.stream, key.time, key.once),
-    key.site,
-  );
+  draws.begin(stateAt(key.seed, key.epoch).invocation(key.stream, key.time, key.once), key.site);
   draws.at(key.element);
   const P = 0.1;
   const q = 1 - P;
@@ -138,10 +135,7 @@ export const MODEL = {
 /** The first draw of one site and element (what a model's statement `x = rand()` stores). */
 export function firstDraw(key: SequenceKey, what: 'rand' | 'randn' | 'poisson'): number {
   const draws = new SiteDraws();
-  draws.begin(
-    stateAt(key.seed, key.epoch).invocation(key.stream, key.time, key.once),
-    key.site,
-  );
+  draws.begin(stateAt(key.seed, key.epoch).invocation(key.stream, key.time, key.once), key.site);
   draws.at(key.element);
   return what === 'rand' ? draws.rand() : what === 'randn' ? draws.randn() : draws.poisson(MODEL.lambda);
 }

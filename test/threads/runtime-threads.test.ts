@@ -56,12 +56,12 @@ test('compiled kernels on 1, 2 and 3 threads leave every array equal to the Java
     if (threads === 1) assert.doesNotMatch(code, /#pragma omp/);
     else {
       for (const loop of [
-        /kernel threshold[^]*?#pragma omp parallel num_threads/,
-        /kernel reset[^]*?#pragma omp parallel for[^\n]*num_threads/,
-        /kernel synapses: \w+_pre\b[^]*?#pragma omp parallel if\(_n >= 1024\) num_threads/,
-        /kernel synapses: \w+_post\b[^]*?#pragma omp parallel if\(_n >= 1024\) num_threads/,
-        /kernel summed_variable[^]*?#pragma omp parallel if\(_nsyn >= 1024\) num_threads/,
-        /kernel stateupdate[^]*?#pragma omp parallel for simd[^\n]*num_threads/,
+        /kernel threshold[\s\S]*?#pragma omp parallel num_threads/,
+        /kernel reset[\s\S]*?#pragma omp parallel for[^\n]*num_threads/,
+        /kernel synapses: \w+_pre\b[\s\S]*?#pragma omp parallel if\(_n >= 1024\) num_threads/,
+        /kernel synapses: \w+_post\b[\s\S]*?#pragma omp parallel if\(_n >= 1024\) num_threads/,
+        /kernel summed_variable[\s\S]*?#pragma omp parallel if\(_nsyn >= 1024\) num_threads/,
+        /kernel stateupdate[\s\S]*?#pragma omp parallel for simd[^\n]*num_threads/,
       ]) {
         assert.match(code, loop, `threads ${threads}`);
       }

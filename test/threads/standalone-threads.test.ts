@@ -57,10 +57,10 @@ test('standalone with 0, 2 and 3 threads: the same spikes, sums and voltages to 
     assert.deepEqual(parallel.total, serial.total, `threads ${threads}: summed variable`);
     assert.deepEqual(parallel.v, serial.v, `threads ${threads}: v`);
     for (const loop of [
-      /kernel threshold[^]*?#pragma omp parallel\n/,
-      /kernel reset[^]*?#pragma omp parallel for schedule\(static\) if\(_n >= 1024\)\n/,
-      /kernel synapses[^]*?#pragma omp parallel if\(_n >= 1024\)\n/,
-      /kernel summed_variable[^]*?#pragma omp parallel if\(_nsyn >= 1024\)\n/,
+      /kernel threshold[\s\S]*?#pragma omp parallel\n/,
+      /kernel reset[\s\S]*?#pragma omp parallel for schedule\(static\) if\(_n >= 1024\)\n/,
+      /kernel synapses[\s\S]*?#pragma omp parallel if\(_n >= 1024\)\n/,
+      /kernel summed_variable[\s\S]*?#pragma omp parallel if\(_nsyn >= 1024\)\n/,
     ]) {
       assert.match(parallel.code, loop, `threads ${threads}`);
     }

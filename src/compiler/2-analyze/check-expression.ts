@@ -122,7 +122,7 @@ function checkName(name: string, span: Expr['span'], scope: Scope): ExprInfo {
 
 function checkCall(expr: Extract<Expr, { kind: 'Call' }>, scope: Scope): ExprInfo {
   const found = scope.lookup(expr.callee, expr.calleeSpan);
-  if (!found || found.kind !== 'function') {
+  if (found?.kind !== 'function') {
     throw new BrianError(
       found ? 'type_mismatch' : 'unknown_function',
       found ? `${expr.callee} is not a function.` : `Unknown function ${expr.callee}.`,

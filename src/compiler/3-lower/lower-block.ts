@@ -1,7 +1,6 @@
 import type { ArrayVariable, SubexpressionVariable, Variable } from '../../core/variables.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { Span } from '../../diagnostics/span.ts';
-import { checkRepeatedStatefulCalls } from '../2-analyze/stateful-calls.ts';
 import { DIMENSIONLESS, type Dimension } from '../../units/dimension.ts';
 import type { Expr, Statement } from '../1-parse/ast.ts';
 import { checkExpression, type ExprInfo, resolveName } from '../2-analyze/check-expression.ts';
@@ -13,6 +12,7 @@ import {
   type Scope,
   TableScope,
 } from '../2-analyze/scope.ts';
+import { checkRepeatedStatefulCalls } from '../2-analyze/stateful-calls.ts';
 import type { FunctionDef, ScalarType } from '../functions.ts';
 import type { ArrayAccess, ArrayInfo, CodeBlock, IRStatement } from '../ir/kernel.ts';
 import { LocalNames } from './local-names.ts';
