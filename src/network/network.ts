@@ -173,13 +173,15 @@ export class Network implements Iterable<BrianObject> {
     this.time = value;
   }
 
-  /** Objects plus what they depend on (a subgroup's parent…) and contain, each once. */
+  /**
+   * Objects and the objects they contain, each once. Not what they depend on: a monitor run
+   * without its group is a network_error (Brian's dependency check), not a silent addition.
+   */
   allObjects(): BrianObject[] {
     const seen = new Set<BrianObject>();
     const visit = (o: BrianObject) => {
       if (seen.has(o)) return;
       seen.add(o);
-      for (const d of o.dependencies()) visit(d);
       for (const c of o.containedObjects()) visit(c);
     };
     for (const o of this.objects) visit(o);

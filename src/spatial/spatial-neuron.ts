@@ -72,7 +72,7 @@ export class SpatialNeuron extends NeuronGroup implements SpatialGroup {
       ...groupOptions,
       threshold: thresholdAt(groupOptions.threshold, thresholdLocation, multi),
       method: groupOptions.method ?? SPATIAL_METHODS,
-      name: groupOptions.name ?? 'spatialneuron',
+      name: groupOptions.name ?? 'spatialneuron*',
     });
     this.morphology = morphologies[0];
     this.morphologies = morphologies;

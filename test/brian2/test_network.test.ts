@@ -1103,31 +1103,27 @@ brianTest('test_continuation', {}, () => {
   assertEqual(mon.v, mon2.v);
 });
 
-brianTest(
-  'test_get_set_states',
-  { knownFailure: { all: "getStates()/setStates() of groups are issue 12a's share, not on main yet" } },
-  () => {
-    const G = new NeuronGroup(10, 'v:1', { name: 'a_neurongroup' });
-    G.v = 'i';
-    const net = new Network(G);
-    const states1 = net.getStates();
-    const states2 = magicNetwork.getStates();
-    const states3 = net.getStates({ readOnlyVariables: false });
-    const keys = (o: object) => new Set(Object.keys(o));
-    assert.deepEqual(keys(states1), new Set(['a_neurongroup']));
-    assert.deepEqual(keys(states2), new Set(['a_neurongroup']));
-    assert.deepEqual(keys(states3), new Set(['a_neurongroup']));
-    const all = new Set(['i', 'dt', 'N', 't', 'v', 't_in_timesteps']);
-    assert.deepEqual(keys(states1.a_neurongroup), all);
-    assert.deepEqual(keys(states2.a_neurongroup), all);
-    assert.deepEqual(keys(states3.a_neurongroup), new Set(['v']));
+brianTest('test_get_set_states', {}, () => {
+  const G = new NeuronGroup(10, 'v:1', { name: 'a_neurongroup' });
+  G.v = 'i';
+  const net = new Network(G);
+  const states1 = net.getStates();
+  const states2 = magicNetwork.getStates();
+  const states3 = net.getStates({ readOnlyVariables: false });
+  const keys = (o: object) => new Set(Object.keys(o));
+  assert.deepEqual(keys(states1), new Set(['a_neurongroup']));
+  assert.deepEqual(keys(states2), new Set(['a_neurongroup']));
+  assert.deepEqual(keys(states3), new Set(['a_neurongroup']));
+  const all = new Set(['i', 'dt', 'N', 't', 'v', 't_in_timesteps']);
+  assert.deepEqual(keys(states1.a_neurongroup), all);
+  assert.deepEqual(keys(states2.a_neurongroup), all);
+  assert.deepEqual(keys(states3.a_neurongroup), new Set(['v']));
 
-    // Try re-setting the state
-    G.v = 0;
-    net.setStates(states3);
-    assertEqual(G.v_, arange(10));
-  },
-);
+  // Try re-setting the state
+  G.v = 0;
+  net.setStates(states3);
+  assertEqual(G.v_, arange(10));
+});
 
 brianTest('test_multiple_runs_defaultclock', {}, () => {
   defaultclock.dt = ms(0.1);

@@ -59,8 +59,10 @@ brianTest('test_poissongroup_N_validation', {}, () => {
 });
 
 brianTest('test_rate_unit_check', {}, () => {
-  // Brian: DimensionMismatchError; brian-ts names a unitless value where a rate is needed `missing_unit`.
-  assert.throws(() => new PoissonGroup(1, QuantityArray.from([1, 2])), { code: 'missing_unit' });
+  // Brian: DimensionMismatchError. brian-ts: a quantity of the wrong dimension (here dimensionless)
+  // is `dimension_mismatch`; a bare number where a rate is needed `missing_unit`.
+  assert.throws(() => new PoissonGroup(1, QuantityArray.from([1, 2])), { code: 'dimension_mismatch' });
+  assert.throws(() => new PoissonGroup(1, 5 as never), { code: 'missing_unit' });
   assert.throws(() => new PoissonGroup(1, QuantityArray.from([1, 2], ms)), { code: 'dimension_mismatch' });
   let P = new PoissonGroup(1, 'i*mV');
   let net = new Network(P);
