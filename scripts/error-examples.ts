@@ -186,6 +186,22 @@ export const ERROR_EXAMPLES: Record<ErrorCode, ErrorExample> = {
     fix: 'Install the optional packages the message names (`npm install @observablehq/plot linkedom @resvg/resvg-js`).',
     runs: 'needs an install without the optional packages',
   },
+  unknown_option: {
+    code: "new NeuronGroup(1, 'dv/dt = -v/(10*ms) : 1', { treshold: 'v > 1' })",
+    fix: "Use the option's brian-ts name; the hint suggests it (`threshold`; Brian's `on_pre` is `onPre`).",
+  },
+  positional_argument: {
+    code: "const G = new NeuronGroup(2, 'v : 1');\nnew Synapses(G, G, 'w : 1', { onPre: 'v += w' });",
+    fix: "Put Brian's keyword arguments in the options object: `new Synapses(G, G, { model: 'w : 1', onPre: 'v += w' })`.",
+  },
+  invalid_name: {
+    code: "new NeuronGroup(1, 'v : 1', { name: 'my group' })",
+    fix: 'Name objects as Brian identifiers: a letter or `_`, then letters, digits and `_` (`my_group`).',
+  },
+  too_many_steps: {
+    code: "const G = new NeuronGroup(1, 'v : 1', { dt: second(1e-300) });\nrun(ms(1));",
+    fix: 'Check the duration and the `dt` of each clock: the run would never end.',
+  },
   empty_data: {
     code: 'traces({ t: [], series: [] })',
     fix: 'Plot or export what was recorded: run the monitor first, and pass non-empty series.',

@@ -1,4 +1,5 @@
 import type { ModelFunction } from '../compiler/2-analyze/external-scope.ts';
+import { jsString } from '../compiler/4-generate/js/escape.ts';
 import type { FunctionDef, ScalarType, UserCppImplementation } from '../compiler/functions.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { DIMENSIONLESS } from '../units/dimension.ts';
@@ -72,7 +73,7 @@ export function implementation(spec: UserFunctionSpec): UserFunction {
     resultDim,
     resultType: spec.resultType ?? 'float',
     stateful: spec.stateless === false,
-    js: `_user[${JSON.stringify(spec.name)}]`,
+    js: `_user[${jsString(spec.name)}]`,
     cpp: spec.name,
     user: { js: spec.js, cpp: spec.cpp },
   };

@@ -1,5 +1,6 @@
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { NEEDS_NODE_HINT, platform } from '../platform/platform.ts';
+import { checkRuntimeOptions, checkStandaloneOptions } from '../validation/device-options.ts';
 import { RuntimeDevice, type RuntimeOptions } from './runtime/runtime-device.ts';
 import type { CppStandaloneDevice } from './standalone/cpp-standalone-device.ts';
 import type { StandaloneOptions } from './standalone/options.ts';
@@ -38,7 +39,7 @@ export function setDevice(
   name: 'runtime' | 'cpp_standalone',
   options: StandaloneOptions | RuntimeOptions = {},
 ): ActiveDevice {
-  if (name === 'runtime') return resetDevice(options as RuntimeOptions);
+  if (name === 'runtime') return resetDevice(checkRuntimeOptions(options));
   if (name !== 'cpp_standalone') {
     throw new BrianError(
       'bad_argument',
@@ -53,7 +54,7 @@ export function setDevice(
       { hint: NEEDS_NODE_HINT },
     );
   }
-  const standalone = make(options as StandaloneOptions);
+  const standalone = make(checkStandaloneOptions(options));
   active = standalone;
   return standalone;
 }

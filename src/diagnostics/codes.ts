@@ -50,6 +50,13 @@ export const ERROR_CODES = {
   not_available_on_platform: 'a feature that needs Node.js (g++, files, child processes) used elsewhere',
   missing_dependency: 'an optional npm package (e.g. for plotting) that is not installed',
   empty_data: 'a plot or an export given no values (an empty series, a monitor that recorded nothing)',
+  unknown_option:
+    'an options object with a key the function does not take (a misspelling, or Brian snake_case)',
+  positional_argument:
+    'a Brian keyword argument given by position; brian-ts takes them in one options object',
+  invalid_name: 'an object, clock, function or pathway name that is not a valid identifier',
+  too_many_steps:
+    'a run whose number of time steps is infinite or beyond the limit (a huge duration or a tiny dt)',
   // multicompartment neurons
   unknown_section: 'a morphology or SpatialNeuron has no subtree (section) of that name',
   morphology_format: 'a malformed SWC file or point list (the line and field are named)',

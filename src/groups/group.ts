@@ -26,6 +26,7 @@ import { DIMENSIONLESS, type Dimension } from '../units/dimension.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
+import { checkRunRegularlyArgs } from '../validation/group-options.ts';
 import type { SettableValue } from './assign-values.ts';
 import { absoluteIndices, indicesWhere, rawValues } from './element-selection.ts';
 import { type GetStatesOptions, getStates, type StateValue, setStates } from './group-states.ts';
@@ -104,7 +105,7 @@ export abstract class Group extends BrianObject {
    * at the start of each step of the group's clock.
    */
   runRegularly(code: string, options: RunRegularlyOptions = {}): Runner {
-    const runner = new RegularRunner(this, code, options);
+    const runner = new RegularRunner(this, code, checkRunRegularlyArgs(code, options));
     this.regularRunners.push(runner);
     // A subgroup's operation runs whenever its parent does, even without a reference to the
     // subgroup (Brian adds the subgroup to its source's contained objects, github issue #922).

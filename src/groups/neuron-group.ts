@@ -13,7 +13,8 @@ import { collect } from '../network/magic.ts';
 import { uniqueName } from '../network/names.ts';
 import { DIMENSIONLESS } from '../units/dimension.ts';
 import { second } from '../units/index.ts';
-import { Quantity } from '../units/quantity.ts';
+import type { Quantity } from '../units/quantity.ts';
+import { checkNeuronGroupArgs } from '../validation/group-options.ts';
 import { Group } from './group.ts';
 import { addNoiseVariables, checkSharedSubexpressions } from './model-checks.ts';
 import { type EventSchedule, NeuronEvents } from './neuron-events.ts';
@@ -84,24 +85,10 @@ export class NeuronGroup extends Group {
   private readonly eventTable: NeuronEvents;
 
   constructor(N: number, model: string | Equations, options: NeuronGroupOptions = {}) {
+    options = checkNeuronGroupArgs(N, model, options);
     const device = getDevice();
     const clock = options.clock ?? (options.dt ? new Clock(options.dt) : defaultclock);
     super(uniqueName(options.name ?? 'neurongroup*'), clock, device, options.namespace);
-    if (!Number.isInteger(N) || N < 1) {
-      throw new BrianError(
-        'bad_argument',
-        `A NeuronGroup needs a positive integer number of neurons, got ${N}.`,
-      );
-    }
-    if (typeof model !== 'string' && !(model instanceof Equations)) {
-      throw new BrianError(
-        'bad_argument',
-        `The model of a NeuronGroup is a string or Equations, got ${String(model)}.`,
-        {
-          hint: 'new NeuronGroup(N, model, options): the number of neurons comes first',
-        },
-      );
-    }
     this.size = N;
     this.order = options.order ?? 0;
     this.equations = typeof model === 'string' ? new Equations(model) : model;
@@ -110,22 +97,6 @@ export class NeuronGroup extends Group {
     this.reset = options.reset;
     this.refractory = options.refractory ?? false;
     this.method = options.method ?? 'auto';
-    if (
-      this.refractory !== false &&
-      !(this.refractory instanceof Quantity) &&
-      typeof this.refractory !== 'string'
-    ) {
-      throw new BrianError(
-        'bad_argument',
-        `refractory must be a time, a string or false, got ${String(this.refractory)}.`,
-      );
-    }
-    if (this.refractory instanceof Quantity && this.refractory.dim !== second.dim) {
-      throw new BrianError(
-        'dimension_mismatch',
-        `The refractory period must be a time, got ${this.refractory}.`,
-      );
-    }
     this.analyzed = analyzeEquations(this.equations.lines);
     this.eventTable = new NeuronEvents(this, this.threshold, options.events ?? {});
     this.warnAboutRefractoriness();

@@ -13,6 +13,7 @@ import { BrianError } from '../diagnostics/diagnostic.ts';
 import { uniqueName } from '../network/names.ts';
 import { DIMENSIONLESS } from '../units/dimension.ts';
 import { Quantity } from '../units/quantity.ts';
+import { checkBinomialArgs } from '../validation/input-options.ts';
 
 /** The options of `new BinomialFunction(n, p, options)`: Brian's `approximate` and `name`. */
 export interface BinomialFunctionOptions {
@@ -42,6 +43,7 @@ export class BinomialFunction implements ModelFunction {
   readonly brianFunction: FunctionDef;
 
   constructor(n: number, p: number | Quantity, options: BinomialFunctionOptions = {}) {
+    options = checkBinomialArgs(n, options);
     if (!Number.isInteger(n) || n < 0) {
       throw new BrianError(
         'bad_argument',

@@ -4,6 +4,7 @@ import { NeuronGroup } from '../groups/neuron-group.ts';
 import type { Clock } from '../network/clock.ts';
 import { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
+import { checkPoissonGroupArgs } from '../validation/group-options.ts';
 
 export interface PoissonGroupOptions {
   readonly namespace?: Namespace;
@@ -19,6 +20,7 @@ export interface PoissonGroupOptions {
  */
 export class PoissonGroup extends NeuronGroup {
   constructor(N: number, rates: Quantity | QuantityArray | string, options: PoissonGroupOptions = {}) {
+    options = checkPoissonGroupArgs(N, rates, options);
     const model = typeof rates === 'string' ? `rates = ${rates} : Hz` : 'rates : Hz';
     super(N, model, {
       threshold: 'rand() < rates*dt',

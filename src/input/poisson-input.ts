@@ -12,6 +12,7 @@ import { collect } from '../network/magic.ts';
 import { uniqueName } from '../network/names.ts';
 import { hertz } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
+import { checkPoissonInputArgs } from '../validation/input-options.ts';
 import { BinomialFunction } from './binomial.ts';
 
 /** The options of `new PoissonInput(target, targetVar, N, rate, weight, options)`: Brian's keyword arguments. */
@@ -57,6 +58,7 @@ export class PoissonInput extends BrianObject {
     weight: Quantity | number | string,
     options: PoissonInputOptions = {},
   ) {
+    options = checkPoissonInputArgs(target, targetVar, N, rate, options);
     super(uniqueName(options.name ?? 'poissoninput*'), target.clock);
     const variable = target.variables.get(targetVar);
     if (!variable || targetVar.startsWith('_')) {

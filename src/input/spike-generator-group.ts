@@ -13,6 +13,7 @@ import { uniqueName } from '../network/names.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
+import { checkSpikeGeneratorArgs } from '../validation/group-options.ts';
 import { checkSpikes, type SortedSpikes, timeBins, timestep } from './spike-list.ts';
 
 /** The options of `new SpikeGeneratorGroup(N, indices, times, options)`: Brian's keyword arguments in camelCase. */
@@ -76,6 +77,7 @@ export class SpikeGeneratorGroup extends Group {
     times: QuantityArray,
     options: SpikeGeneratorGroupOptions = {},
   ) {
+    options = checkSpikeGeneratorArgs(N, indices, times, options);
     const device = getDevice();
     const clock = options.clock ?? (options.dt ? new Clock(options.dt) : defaultclock);
     super(uniqueName(options.name ?? 'spikegeneratorgroup*'), clock, device, undefined);

@@ -10,6 +10,7 @@ import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
 import { QuantityMatrix } from '../units/quantity-matrix.ts';
+import { checkTimedArrayOptions } from '../validation/input-options.ts';
 
 /** What a TimedArray accepts: values over time (1-D), or time × index (2-D), with units or plain numbers. */
 export type TimedArrayValues =
@@ -74,6 +75,7 @@ export class TimedArray implements ModelFunction {
   private readonly data: Float64Array;
 
   constructor(values: TimedArrayValues, options: TimedArrayOptions) {
+    options = checkTimedArrayOptions(options);
     this.dtValue = checkDt(options?.dt);
     this.name = uniqueName(options.name ?? '_timedarray*');
     const { data, rows, cols, dim } = readValues(values);

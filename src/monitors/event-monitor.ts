@@ -14,6 +14,7 @@ import { storageKey, uniqueName } from '../network/names.ts';
 import type { Dimension } from '../units/dimension.ts';
 import { second } from '../units/index.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
+import { checkEventMonitorArgs } from '../validation/monitor-options.ts';
 import { readRecordedVariables } from './recorded-variables.ts';
 import { eventSource, type SpikeSource } from './spike-source.ts';
 import { MonitorStream, type StreamOptions } from './stream.ts';
@@ -68,8 +69,10 @@ export class EventMonitor extends BrianObject {
     event: string,
     options: EventMonitorOptions = {},
     defaultName = 'eventmonitor*',
+    call: 'new EventMonitor' | 'new SpikeMonitor' = 'new EventMonitor',
   ) {
-    super(uniqueName(options.name ?? defaultName), source.clock);
+    // Arguments are checked before anything is named or allocated.
+    super(uniqueName(checkEventMonitorArgs(source, event, options, call).name ?? defaultName), source.clock);
     this.source = source;
     this.event = event;
     const src = eventSource(source, event);

@@ -12,6 +12,7 @@ import { storageKey, uniqueName } from '../network/names.ts';
 import { hertz, second } from '../units/index.ts';
 import type { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
+import { checkRateMonitorArgs } from '../validation/monitor-options.ts';
 import { type SpikeSource, spikeSource } from './spike-source.ts';
 
 export interface PopulationRateMonitorOptions {
@@ -34,6 +35,7 @@ export class PopulationRateMonitor extends BrianObject {
   private readonly ids: { t: string; rate: string };
 
   constructor(source: Group, options: PopulationRateMonitorOptions = {}) {
+    options = checkRateMonitorArgs(source, options);
     super(uniqueName(options.name ?? 'ratemonitor*'), source.clock);
     this.source = source;
     this.storage = storageKey(source.device, this.name);

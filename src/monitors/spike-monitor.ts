@@ -13,7 +13,7 @@ export type SpikeMonitorOptions = EventMonitorOptions;
  */
 export class SpikeMonitor extends EventMonitor {
   constructor(source: Group, options: SpikeMonitorOptions = {}) {
-    super(source, 'spike', options, 'spikemonitor*');
+    super(source, 'spike', options, 'spikemonitor*', 'new SpikeMonitor');
   }
 
   /** Number of spikes recorded. */

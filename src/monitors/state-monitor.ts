@@ -16,6 +16,7 @@ import type { Dimension } from '../units/dimension.ts';
 import { second } from '../units/index.ts';
 import type { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
+import { checkStateMonitorArgs } from '../validation/monitor-options.ts';
 import { readRecordedVariables } from './recorded-variables.ts';
 import { MonitorStream, type StreamOptions } from './stream.ts';
 import { stateStreamSource } from './stream-sources.ts';
@@ -78,6 +79,7 @@ export class StateMonitor extends BrianObject {
     variables: string | readonly string[] | true,
     options: StateMonitorOptions = {},
   ) {
+    options = checkStateMonitorArgs(source, variables, options);
     const clock = options.clock ?? (options.dt ? new Clock(options.dt) : source.clock);
     super(uniqueName(options.name ?? 'statemonitor*'), clock);
     this.source = source;

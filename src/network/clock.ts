@@ -2,6 +2,7 @@ import { warn } from '../core/log.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
+import { checkName } from '../validation/names.ts';
 import { uniqueName } from './names.ts';
 
 /**
@@ -19,6 +20,7 @@ export abstract class BaseClock {
   endTimestep = Number.POSITIVE_INFINITY;
 
   constructor(name: string) {
+    checkName(name, 'clock');
     this.name = uniqueName(name);
   }
 
@@ -112,7 +114,9 @@ export class Clock extends BaseClock {
     if (!(dt instanceof Quantity) || dt.dim !== second.dim) {
       throw new BrianError('bad_argument', `dt must be a time, got ${String(dt)}.`);
     }
-    if (!(dt.value > 0)) throw new BrianError('bad_argument', `dt must be positive, got ${dt}.`);
+    if (!(dt.value > 0) || !Number.isFinite(dt.value)) {
+      throw new BrianError('bad_argument', `dt must be a positive finite time, got ${dt}.`);
+    }
     return dt.value;
   }
 

@@ -1,6 +1,7 @@
 import { warn } from '../core/log.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import type { Quantity } from '../units/quantity.ts';
+import { checkRunArgs } from '../validation/run-options.ts';
 import type { BrianObject } from './brian-object.ts';
 import { releaseNames } from './names.ts';
 import { type AsyncRunOptions, Network, type RunOptions, stopAllNetworks } from './network.ts';
@@ -130,6 +131,7 @@ export const magicNetwork: Network = new MagicNetwork();
  * until done (see `runAsync`). Mixing objects that ran with new ones is `magic_error`.
  */
 export function run(duration: Quantity, options?: RunOptions): void {
+  checkRunArgs(duration, options); // before collecting, so that argument errors come first
   magicNetwork.run(duration, options);
 }
 
@@ -138,6 +140,7 @@ export function run(duration: Quantity, options?: RunOptions): void {
  * `options.signal` (see `Network.runAsync`): `await runAsync(second(1), { signal, report })`.
  */
 export async function runAsync(duration: Quantity, options?: AsyncRunOptions): Promise<void> {
+  checkRunArgs(duration, options, 'runAsync');
   return magicNetwork.runAsync(duration, options);
 }
 

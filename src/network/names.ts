@@ -1,3 +1,5 @@
+import { checkName } from '../validation/names.ts';
+
 /**
  * Object names as Brian gives them (brian2/core/names.py, `find_name`): a name ending in `*` is a
  * pattern, and the object gets the first of `name`, `name_1`, `name_2`, … that no other object
@@ -14,6 +16,8 @@ const taken = new Set<string>();
 
 /** The name an object gets for the requested `name` (a pattern when it ends in `*`). */
 export function uniqueName(name: string): string {
+  // Every object name passes here: only Brian identifiers become array ids and code.
+  checkName(name, 'object');
   const found = findName(name, taken);
   taken.add(found);
   return found;

@@ -1,6 +1,7 @@
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
+import { checkNetworkOperationArgs } from '../validation/run-options.ts';
 import type { RunContext, Runner } from './brian-object.ts';
 import { BrianObject } from './brian-object.ts';
 import { type BaseClock, Clock, defaultclock } from './clock.ts';
@@ -34,6 +35,7 @@ export class NetworkOperation extends BrianObject {
     readonly fn: (t: Quantity) => void,
     options: NetworkOperationOptions = {},
   ) {
+    options = checkNetworkOperationArgs(fn, options);
     super(
       uniqueName(options.name ?? 'networkoperation*'),
       options.clock ?? (options.dt ? new Clock(options.dt) : defaultclock),

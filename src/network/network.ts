@@ -4,6 +4,7 @@ import type { Device, NetworkRun, NetworkRunResult } from '../devices/device.ts'
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
+import { checkRunArgs } from '../validation/run-options.ts';
 import type { BrianObject, RunContext, Runner } from './brian-object.ts';
 import { uniqueName } from './names.ts';
 import { checkDependencies, checkDuration, checkNames, checkOwnership, clocksOf } from './network-checks.ts';
@@ -18,6 +19,7 @@ import { restoreNetwork, storeNetwork } from './network-store.ts';
 import type { ReportOption } from './report.ts';
 import { checkSchedule, getDefaultSchedule, setDefaultSchedule, slotRank } from './schedule.ts';
 import type { Snapshot } from './snapshot.ts';
+import { checkStepCount } from './step-limit.ts';
 
 /** The options of `run(duration, options)` and `Network.run`: Brian's `report`, `report_period` and `namespace`. */
 export interface RunOptions {
@@ -220,7 +222,7 @@ export class Network implements Iterable<BrianObject> {
   async runAsync(duration: Quantity, options: AsyncRunOptions = {}): Promise<void> {
     const signal = options.signal;
     signal?.throwIfAborted();
-    const prepared = this.prepareRun(duration, options, () => signal?.aborted === true);
+    const prepared = this.prepareRun(duration, options, () => signal?.aborted === true, 'runAsync');
     if (!prepared) return;
     let result: NetworkRunResult;
     try {
@@ -241,7 +243,9 @@ export class Network implements Iterable<BrianObject> {
     duration: Quantity,
     options: RunOptions,
     aborted: () => boolean = () => false,
+    fn: 'run' | 'runAsync' = 'run',
   ): { objects: readonly BrianObject[]; run: NetworkRun } | undefined {
+    options = checkRunArgs(duration, options, fn);
     checkDuration(duration);
     this.notRunning('run()');
     const objects = this.currentObjects();
@@ -249,6 +253,7 @@ export class Network implements Iterable<BrianObject> {
     const end = start + duration.value;
     const clocks = clocksOf(objects);
     for (const c of clocks) c.setInterval(start, end);
+    checkStepCount(clocks, duration);
     if (objects.length === 0) return undefined;
     checkNames(objects);
     this.stopped = false;

@@ -353,6 +353,16 @@ function local(
   want: 'integer' | 'float',
 ): string {
   const r = block.addExpression(name, expr, scope);
+  // Indices, counts and probabilities are plain numbers: `p: '2*mV'` is a mistake.
+  if (r.dim !== DIMENSIONLESS) {
+    throw new BrianError(
+      'dimension_not_dimensionless',
+      `This expression must be dimensionless, it has dimension ${r.dim}.`,
+      {
+        span: expr.span,
+      },
+    );
+  }
   if (want === 'integer' && r.type === 'float') {
     throw new BrianError('type_mismatch', `This expression must give an integer, use int(...).`, {
       span: expr.span,

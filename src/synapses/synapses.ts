@@ -18,6 +18,7 @@ import { uniqueName } from '../network/names.ts';
 import { DIMENSIONLESS } from '../units/dimension.ts';
 import { second } from '../units/index.ts';
 import type { Quantity } from '../units/quantity.ts';
+import { checkConnectArgs, checkSynapsesArgs } from '../validation/synapse-options.ts';
 import { type ConnectOptions, connectSynapses } from './connect.ts';
 import { SynapticPathway } from './pathway.ts';
 import { SummedVariableUpdater } from './summed-variable.ts';
@@ -84,12 +85,14 @@ export class Synapses extends Group {
   /** Ids of the dynamic arrays holding one value per synapse (resized at each connect). */
   private readonly perSynapseArrays: string[] = [];
 
-  constructor(source: Group, target: Group | undefined, options: SynapsesOptions = {}) {
+  constructor(source: Group, target?: Group | SynapsesOptions, options?: SynapsesOptions) {
+    const checked = checkSynapsesArgs(source, target, options);
+    options = checked.options;
     const device = getDevice();
     const clock = options.clock ?? (options.dt ? new Clock(options.dt) : source.clock);
     super(uniqueName(options.name ?? 'synapses*'), clock, device, options.namespace);
     this.source = source;
-    this.target = target ?? source;
+    this.target = (checked.target as Group | undefined) ?? source;
     this.order = options.order ?? 0;
     this.method = options.method ?? 'auto';
     this.multisynapticIndex = options.multisynapticIndex;
@@ -196,11 +199,9 @@ export class Synapses extends Group {
    * expression or generator (`'k for k in range(i-3, i+4) if k != i'`, `sample(N_post, p=0.1)`).
    * Repeated calls add synapses.
    */
-  connect(options: ConnectOptions | boolean | string = {}): void {
-    const opts: ConnectOptions =
-      typeof options === 'boolean' ? {} : typeof options === 'string' ? { condition: options } : options;
+  connect(options: ConnectOptions | boolean | string = {}, ...rest: unknown[]): void {
     try {
-      connectSynapses(this, opts);
+      connectSynapses(this, checkConnectArgs(options, rest[0]));
     } catch (e) {
       if (e instanceof BrianError) throw e.withCreationSite(this.createdAt);
       throw e;

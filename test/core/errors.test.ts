@@ -218,7 +218,7 @@ test('refractory of the wrong dimension (quantity and string)', () => {
   );
   throwsCode(
     () => runModel(LIF, { threshold: 'v > 1*mV', refractory: 5 as unknown as Quantity, method: 'exact' }),
-    'bad_argument',
+    'missing_unit',
   );
 });
 
@@ -237,7 +237,7 @@ test('run(5) without units, negative durations', () => {
   startScope();
   new NeuronGroup(1, 'v : volt');
   throwsCode(() => run(5 as unknown as Quantity), 'missing_unit');
-  throwsCode(() => run(mV(5)), 'bad_argument');
+  throwsCode(() => run(mV(5)), 'dimension_mismatch');
   throwsCode(() => run(ms(-1)), 'bad_argument');
   throwsCode(() => new NeuronGroup(1, 'v : volt', { dt: 0.1 as unknown as Quantity }), 'missing_unit');
 });

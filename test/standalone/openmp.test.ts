@@ -62,7 +62,7 @@ test('with threads: 2 the HH state update runs on OpenMP threads and still match
     const kernels = readdirSync(join(directory, 'kernels')).filter((f) => f.endsWith('.cpp'));
     const code = kernels.map((f) => readFileSync(join(directory, 'kernels', f), 'utf8')).join('\n');
     assert.match(code, /#pragma omp parallel for[^\n]*\n\s*for \(int32_t _idx/);
-    assert.match(readFileSync(join(directory, 'flags.mk'), 'utf8'), /-fopenmp/);
+    assert.match(readFileSync(join(directory, 'compile.rsp'), 'utf8'), /-fopenmp/);
     void standalone;
   } finally {
     resetDevice();

@@ -312,13 +312,17 @@ export class BlockInProgress {
   }
 
   /** Declares `_name = expr` as a local of the given type (e.g. `_cond` of a threshold). */
-  addExpression(name: string, expr: Expr, outerScope: Scope): { local: string; type: ScalarType } {
+  addExpression(
+    name: string,
+    expr: Expr,
+    outerScope: Scope,
+  ): { local: string; type: ScalarType; dim: Dimension } {
     const scope = this.withTemporaries(outerScope);
     const info = checkExpression(expr, scope);
     const rewritten = this.rewrite(expr, scope);
     const t = this.b.declareTemporary(name, info.type, info.dim, info.scalar);
     this.statements.push({ kind: 'let', name: t.local, type: info.type, value: rewritten });
-    return t;
+    return { ...t, dim: info.dim };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { CodeWriter } from '../../compiler/4-generate/code-writer.ts';
-import { storageType } from '../../compiler/4-generate/cpp/names.ts';
+import { cppString, storageType } from '../../compiler/4-generate/cpp/names.ts';
 import { literalOf, uniformValue } from './cpp-values.ts';
 import type { ArrayDecl } from './program.ts';
 
@@ -46,7 +46,7 @@ export function arraysSource(
   w.block('void _write_results(const std::string& dir)', () => {
     for (const d of latest(decls)) {
       const data = d.dynamic ? `${d.cppName}.data(), ${d.cppName}.size()` : `${d.cppName}, ${d.size}`;
-      w.line(`brian::write_file(dir + "/${d.cppName}", ${data});`);
+      w.line(`brian::write_file(dir + ${cppString(`/${d.cppName}`)}, ${data});`);
     }
   });
   w.line();
@@ -54,7 +54,7 @@ export function arraysSource(
     'bool _apply_run_arg(const std::string& name, long start, long stop, const std::string& value)',
     () => {
       for (const d of latest(decls)) {
-        w.block(`if (name == "${d.cppName}")`, () => {
+        w.block(`if (name == ${cppString(d.cppName)})`, () => {
           if (d.dynamic) {
             w.line(`if (stop < 0) stop = (long)${d.cppName}.size();`);
             w.line(`brian::set_run_arg(${d.cppName}.data(), start, stop, name, value);`);

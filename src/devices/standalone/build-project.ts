@@ -49,6 +49,12 @@ export function buildProject(project: WrittenProject, compiler: string, clean = 
   rmSync(hashFile, { force: true });
   // Always relinked: the list of objects may have changed without any object being newer.
   rmSync(join(dir, 'main'), { force: true });
+  // User sources are not tracked by make (see makefile.ts): a changed project recompiles them.
+  const userObjects = join(dir, 'user_sources');
+  if (existsSync(userObjects)) {
+    for (const f of readdirSync(userObjects))
+      if (!f.endsWith('.rsp')) rmSync(join(userObjects, f), { force: true });
+  }
   const started = performance.now();
   const cached = reuseSupportObject(dir, compiler);
   const result = spawnSync('make', [`-j${availableParallelism()}`, '--no-print-directory'], {
@@ -71,7 +77,7 @@ export function buildProject(project: WrittenProject, compiler: string, clean = 
  */
 function reuseSupportObject(dir: string, compiler: string): { store(): void } {
   const object = join(dir, 'brianlib', 'support.o');
-  const flags = readFileSync(join(dir, 'flags.mk'), 'utf8');
+  const flags = ['flags.mk', 'compile.rsp'].map((f) => readFileSync(join(dir, f), 'utf8')).join('\0');
   const version = spawnSync(compiler, ['--version'], { encoding: 'utf8' }).stdout ?? '';
   const key = createHash('sha256')
     .update(readFileSync(join(dir, 'brianlib', 'support.cpp')))

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { BuildSettings } from './makefile.ts';
 import { DEFAULT_OPTIMISATION_FLAGS, FAST_MATH_FLAGS, type StandaloneOptions } from './options.ts';
 import type { SupportCode } from './program.ts';
@@ -38,6 +39,16 @@ export function buildSettings(
     ...unique(support.flatMap((s) => s.runtimeLibraryDirs.map((d) => `-Wl,-rpath,${resolve(d)}`))),
     ...(options.extraLinkArgs ?? []),
   ];
+  // Paths reach the compiler through response files, and the headers found through them its
+  // dependency files for make: no line breaks or other control characters there.
+  for (const path of support.flatMap((s) => [...s.includeDirs, ...s.libraryDirs, ...s.sources])) {
+    if ([...path].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127)) {
+      throw new BrianError(
+        'bad_argument',
+        `The path ${JSON.stringify(path)} of a user function contains a control character.`,
+      );
+    }
+  }
   return {
     compiler,
     compileFlags,

@@ -6,6 +6,8 @@ import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { DrawState } from '../../core/random/draw-state.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { BrianObject } from '../../network/brian-object.ts';
+import { Quantity } from '../../units/quantity.ts';
+import { checkBuildOptions, checkRerunOptions } from '../../validation/device-options.ts';
 import type {
   Device,
   KernelCalls,
@@ -347,6 +349,7 @@ export class CppStandaloneDevice implements Device {
 
   /** Writes the project, compiles it (unless unchanged) and runs it (Brian's `device.build`). */
   build(options: BuildOptions = {}): void {
+    options = checkBuildOptions(options);
     if (this.results) throw alreadyBuilt();
     const directory = resolve(options.directory ?? this.options.directory ?? 'output');
     const started = performance.now();
@@ -372,6 +375,7 @@ export class CppStandaloneDevice implements Device {
 
   /** Runs the compiled program again, e.g. with other initial values, without recompiling (Brian 2.6's `device.run`). */
   run(options: RerunOptions = {}): void {
+    options = checkRerunOptions(options);
     const project = this.project;
     if (!project) {
       throw new BrianError('not_available_on_device', 'The standalone program has not been built yet.', {

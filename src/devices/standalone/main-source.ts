@@ -1,5 +1,5 @@
 import { CodeWriter } from '../../compiler/4-generate/code-writer.ts';
-import { storageType } from '../../compiler/4-generate/cpp/names.ts';
+import { cppString, storageType } from '../../compiler/4-generate/cpp/names.ts';
 import { doubleLiteral } from '../../compiler/4-generate/cpp/print-expr.ts';
 import { arraysSource, type DataFiles } from './arrays-source.ts';
 import { bytesOf, literalOf } from './cpp-values.ts';
@@ -163,11 +163,11 @@ function emitOperation(
       const target = op.target;
       if (target.dynamic) {
         w.line(
-          `brian::set_values(${target.cppName}, "${target.id}", "static_arrays/${values}", "${indices}");`,
+          `brian::set_values(${target.cppName}, ${cppString(target.id)}, ${cppString(`static_arrays/${values}`)}, ${cppString(indices)});`,
         );
       } else {
         w.line(
-          `brian::set_values(${target.cppName}, ${target.size}, "static_arrays/${values}", "${indices}");`,
+          `brian::set_values(${target.cppName}, ${target.size}, ${cppString(`static_arrays/${values}`)}, ${cppString(indices)});`,
         );
       }
       return;

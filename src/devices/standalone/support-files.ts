@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { cppString } from '../../compiler/4-generate/cpp/names.ts';
 import type { SupportCode } from './program.ts';
 
 /**
@@ -18,7 +19,7 @@ export function supportPath(s: SupportCode): string {
 export function supportHeader(s: SupportCode): string {
   const lines = ['#pragma once', '#include "../brianlib/kernel.h"'];
   for (const h of s.headers) lines.push(`#include ${h.startsWith('<') || h.startsWith('"') ? h : `<${h}>`}`);
-  lines.push(`#line 1 "${s.label}"`);
+  lines.push(`#line 1 ${cppString(s.label)}`);
   lines.push(s.code);
   return `${lines.join('\n')}\n`;
 }

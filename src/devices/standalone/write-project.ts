@@ -6,7 +6,7 @@ import { CodeWriter } from '../../compiler/4-generate/code-writer.ts';
 import type { DataFiles } from './arrays-source.ts';
 import { externDeclaration } from './cpp-values.ts';
 import { type MainHooks, mainSource } from './main-source.ts';
-import { type BuildSettings, flagsFile, makefile } from './makefile.ts';
+import { type BuildSettings, makefile, settingsFiles } from './makefile.ts';
 import { mathTablesHeader } from './math-tables-source.ts';
 import type { ArrayDecl, CppFunction, Operation, SupportCode } from './program.ts';
 import { supportHeader, supportPath } from './support-files.ts';
@@ -69,7 +69,7 @@ export function writeProject(directory: string, input: ProjectInput): WrittenPro
     'main.cpp',
     mainSource(input.decls, input.queues, input.ops, input.functions, data, input.distributed?.main),
   );
-  files.set('flags.mk', flagsFile(input.settings));
+  for (const [path, content] of settingsFiles(input.settings)) files.set(path, content);
   files.set(
     'Makefile',
     makefile({

@@ -15,7 +15,7 @@ import { summed_variable } from './kernels/summed-variable.ts';
 import { synapses } from './kernels/synapses.ts';
 import { synapses_create_generator } from './kernels/synapses-create.ts';
 import { threshold } from './kernels/threshold.ts';
-import { ptr, storageType } from './names.ts';
+import { cppComment, ptr, storageType } from './names.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: each emitter narrows the params of its own kind.
 type Emitter = (w: CodeWriter, kernel: Kernel<any>, declared: Set<string>, ctx: CppKernelContext) => void;
@@ -89,7 +89,7 @@ export function generateCppKernel(
   const emitter: Emitter | undefined = CPP_KERNELS[kernel.kind];
   if (!emitter) throw new KernelNotAvailableError(kernel.kind);
   const w = new CodeWriter();
-  w.line(`// kernel ${kernel.kind}: ${kernel.name}`);
+  w.line(`// kernel ${kernel.kind}: ${cppComment(kernel.name)}`);
   const table = linkage === 'program' ? undefined : linkage.table;
   const header = table
     ? `extern "C" void ${functionName}(void* const* _arrays, const int32_t* _sizes, const double t, const double dt, const int64_t _timestep)`

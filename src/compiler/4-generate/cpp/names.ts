@@ -25,9 +25,34 @@ export function cppLocal(name: string): string {
   return CPP_RESERVED.has(name) ? `_cpp_${name}` : name;
 }
 
-/** A valid C++ identifier made from an array id. */
+/**
+ * A valid C++ identifier fragment made from an array id or any other name. With this,
+ * `cppComment` and `cppString` below, it is the only way text that did not come from brian-ts
+ * itself (object, array, kernel, function and file names) enters generated C++.
+ */
 export function mangleId(arrayId: string): string {
   return arrayId.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+/**
+ * `text` inside a `//` comment: printable ASCII except `\` and `?` (a backslash before the line
+ * end would continue the comment onto the next line; `??/` is a trigraph for one) is kept,
+ * everything else is written as `<U+…>`.
+ */
+export function cppComment(text: string): string {
+  return text.replace(/[^\x20-\x7e]|[\\?]/gu, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase()}>`);
+}
+
+/** `text` as a C++ string literal (octal escapes for anything but letters, digits and safe punctuation). */
+export function cppString(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let out = '"';
+  for (const b of bytes) {
+    const c = String.fromCharCode(b);
+    out +=
+      /[A-Za-z0-9 _.,:;/+=()[\]{}<>#%&|^~!*-]/.test(c) && b < 128 ? c : `\\${b.toString(8).padStart(3, '0')}`;
+  }
+  return `${out}"`;
 }
 
 /** The local pointer to an array's elements inside a kernel. */

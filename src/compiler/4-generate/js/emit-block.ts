@@ -3,11 +3,12 @@ import type { FunctionDef } from '../../functions.ts';
 import type { ArrayAccess, CodeBlock, Kernel } from '../../ir/kernel.ts';
 import { randomSites } from '../../ir/random-sites.ts';
 import type { CodeWriter } from '../code-writer.ts';
+import { jsIdentifierPart } from './escape.ts';
 import { JsExprPrinter } from './print-expr.ts';
 
 /** The local holding the typed array of `arrayId` inside a JS kernel. */
 export function ptr(arrayId: string): string {
-  return `_ptr_${arrayId.replace(/[^A-Za-z0-9_]/g, '_')}`;
+  return `_ptr_${jsIdentifierPart(arrayId)}`;
 }
 
 /** JS text of the element index an access uses. */

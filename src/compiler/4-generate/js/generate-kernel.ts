@@ -2,6 +2,7 @@ import type { Kernel, KernelKind } from '../../ir/kernel.ts';
 import { randomSites } from '../../ir/random-sites.ts';
 import { CodeWriter } from '../code-writer.ts';
 import { ptr } from './emit-block.ts';
+import { jsComment, jsIdentifierPart, jsString } from './escape.ts';
 import { group_variable_set } from './kernels/group-variable-set.ts';
 import { poisson_input } from './kernels/poisson-input.ts';
 import { ratemonitor } from './kernels/ratemonitor.ts';
@@ -51,11 +52,10 @@ export function generateJsKernel(kernel: Kernel, randomStream?: number): string 
   const emitter = JS_KERNELS[kernel.kind];
   if (!emitter) throw new Error(`kernel ${kernel.kind} is not available on the runtime device`);
   const w = new CodeWriter();
-  w.line(`// kernel ${kernel.kind}: ${kernel.name}`);
+  w.line(`// kernel ${kernel.kind}: ${jsComment(kernel.name)}`);
   w.line("'use strict';");
   for (const info of [...kernel.arrays.values()].sort((a, b) => a.arrayId.localeCompare(b.arrayId))) {
-    if (!info.dynamic)
-      w.line(`const ${ptr(info.arrayId)} = _arrays.get(${JSON.stringify(info.arrayId)}).data;`);
+    if (!info.dynamic) w.line(`const ${ptr(info.arrayId)} = _arrays.get(${jsString(info.arrayId)}).data;`);
   }
   const sites = randomSites(kernel);
   for (let k = 0; k < sites.count; k++) w.line(`const _r${k} = _rng.site();`);
@@ -71,8 +71,7 @@ export function generateJsKernel(kernel: Kernel, randomStream?: number): string 
         for (let k = 0; k < sites.count; k++) w.line(`_r${k}.begin(_key, ${k});`);
       }
       for (const info of kernel.arrays.values()) {
-        if (info.dynamic)
-          w.line(`const ${ptr(info.arrayId)} = _arrays.get(${JSON.stringify(info.arrayId)}).data;`);
+        if (info.dynamic) w.line(`const ${ptr(info.arrayId)} = _arrays.get(${jsString(info.arrayId)}).data;`);
       }
       emitter(w, kernel, new Set(['t', 'dt', '_timestep']));
     },
@@ -83,5 +82,5 @@ export function generateJsKernel(kernel: Kernel, randomStream?: number): string 
 
 /** The kernel's name on the generated function (`_k_neurongroup_stateupdater`), so that V8's traces and profiles show it. */
 function kernelFunctionName(name: string): string {
-  return `_k_${name.replace(/[^A-Za-z0-9_$]/g, '_')}`;
+  return `_k_${jsIdentifierPart(name)}`;
 }

@@ -1,6 +1,7 @@
 import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
 import { emitBlock, emitElementDraws } from '../emit-block.ts';
+import { jsString } from '../escape.ts';
 
 /** Loop bounds of kernels that visit a range of elements: fixed, or the current size of a dynamic array. */
 export interface RangeParams {
@@ -10,7 +11,7 @@ export interface RangeParams {
 }
 
 export function stopExpr(stop: RangeParams['stop']): string {
-  return typeof stop === 'number' ? String(stop) : `_arrays.get(${JSON.stringify(stop.sizeOf)}).length`;
+  return typeof stop === 'number' ? String(stop) : `_arrays.get(${jsString(stop.sizeOf)}).length`;
 }
 
 /** `for (_idx in range) { [condition; if (_cond)] vector }`, the body shared by several kernels. */

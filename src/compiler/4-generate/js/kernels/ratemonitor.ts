@@ -1,6 +1,7 @@
 import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
 import { ptr } from '../emit-block.ts';
+import { jsString } from '../escape.ts';
 
 export interface RateMonitorParams {
   readonly eventspace: string;
@@ -21,7 +22,7 @@ export function ratemonitor(w: CodeWriter, kernel: Kernel<RateMonitorParams>): v
     w.line('const _idx = _events[_k];');
     w.line(`if (_idx >= ${p.start} && _idx < ${p.stop}) _inRange++;`);
   });
-  w.line(`_arrays.get(${JSON.stringify(p.times)}).push(t);`);
+  w.line(`_arrays.get(${jsString(p.times)}).push(t);`);
   // Same operation order as Brian's template (1.0*len(_spikes)/dt/N), so rates are bit-identical.
-  w.line(`_arrays.get(${JSON.stringify(p.rates)}).push(_inRange / dt / ${p.stop - p.start});`);
+  w.line(`_arrays.get(${jsString(p.rates)}).push(_inRange / dt / ${p.stop - p.start});`);
 }

@@ -1,6 +1,7 @@
 import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
 import { ptr } from '../emit-block.ts';
+import { jsString } from '../escape.ts';
 
 export interface SpikeGeneratorParams {
   /** Size of the group (the spike count sits at this position of the event space). */
@@ -30,7 +31,7 @@ export function spikegenerator(w: CodeWriter, kernel: Kernel<SpikeGeneratorParam
   const p = kernel.params;
   w.line(`const _events = ${ptr(p.eventspace)};`);
   w.line(`const _bins = ${ptr(p.timebins)};`);
-  w.line(`const _nbins = _arrays.get(${JSON.stringify(p.timebins)}).length;`);
+  w.line(`const _nbins = _arrays.get(${jsString(p.timebins)}).length;`);
   w.line(`const _neurons = ${ptr(p.neuronIndex)};`);
   w.line(`const _period = ${ptr(p.periodBins)}[0];`);
   w.line(`const _restart = ${ptr(p.restart)};`);

@@ -1,6 +1,7 @@
 import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
 import { emitBlock, emitElementDraws, ptr } from '../emit-block.ts';
+import { jsString } from '../escape.ts';
 
 export interface SpikeMonitorParams {
   readonly eventspace: string;
@@ -22,10 +23,10 @@ export function spikemonitor(w: CodeWriter, kernel: Kernel<SpikeMonitorParams>, 
   w.line(`const _n = _events[${p.sourceSize}];`);
   w.line('if (_n === 0) return;');
   w.line(`const _count = ${ptr(p.count)};`);
-  if (p.times) w.line(`const _times = _arrays.get(${JSON.stringify(p.times)});`);
-  if (p.indices) w.line(`const _ids = _arrays.get(${JSON.stringify(p.indices)});`);
+  if (p.times) w.line(`const _times = _arrays.get(${jsString(p.times)});`);
+  if (p.indices) w.line(`const _ids = _arrays.get(${jsString(p.indices)});`);
   p.recorded.forEach((r, k) => {
-    w.line(`const _buf${k} = _arrays.get(${JSON.stringify(r.buffer)});`);
+    w.line(`const _buf${k} = _arrays.get(${jsString(r.buffer)});`);
   });
   emitBlock(w, kernel.scalar, kernel, declared);
   w.block('for (let _k = 0; _k < _n; _k++)', () => {

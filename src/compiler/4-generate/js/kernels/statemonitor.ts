@@ -1,6 +1,7 @@
 import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
 import { emitBlock, emitElementDraws, ptr } from '../emit-block.ts';
+import { jsString } from '../escape.ts';
 
 export interface StateMonitorParams {
   /** Absolute indices of the recorded elements. */
@@ -22,11 +23,11 @@ export function statemonitor(w: CodeWriter, kernel: Kernel<StateMonitorParams>, 
   const p = kernel.params;
   w.line(`const _indices = ${ptr(p.indices)};`);
   w.line('const _n = _indices.length;');
-  w.line(`const _times = _arrays.get(${JSON.stringify(p.times)});`);
+  w.line(`const _times = _arrays.get(${jsString(p.times)});`);
   w.line('const _row = _times.length;');
   w.line('_times.push(t);');
   p.recorded.forEach((r, k) => {
-    w.line(`const _buf${k} = _arrays.get(${JSON.stringify(r.buffer)});`);
+    w.line(`const _buf${k} = _arrays.get(${jsString(r.buffer)});`);
     w.line(`_buf${k}.resize((_row + 1) * _n);`);
     w.line(`const _rec${k} = _buf${k}.data;`);
   });
@@ -47,7 +48,7 @@ export function statemonitor(w: CodeWriter, kernel: Kernel<StateMonitorParams>, 
   }
   w.line('{');
   w.indent(() => {
-    w.line(`const _source_clock = _arrays.get(${JSON.stringify(p.sourceClock)}).data;`);
+    w.line(`const _source_clock = _arrays.get(${jsString(p.sourceClock!)}).data;`);
     w.line('const t = _source_clock[0], dt = _source_clock[1], _timestep = _source_clock[2];');
     body();
   });

@@ -1,6 +1,7 @@
 import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
 import { emitBlock, emitElementDraws, ptr } from '../emit-block.ts';
+import { jsString } from '../escape.ts';
 
 export interface SummedVariableParams {
   /** The target group's variable, set to the sum over its synapses. */
@@ -24,7 +25,7 @@ export function summed_variable(
   w.line(`const _target = ${ptr(p.target)};`);
   w.line(`_target.fill(0, ${p.targetStart}, ${p.targetStop});`);
   w.line(`const _post = ${ptr(p.postIndex)};`);
-  w.line(`const _nsyn = _arrays.get(${JSON.stringify(p.postIndex)}).length;`);
+  w.line(`const _nsyn = _arrays.get(${jsString(p.postIndex)}).length;`);
   emitBlock(w, kernel.scalar, kernel, declared);
   w.block('for (let _idx = 0; _idx < _nsyn; _idx++)', () => {
     emitElementDraws(w, kernel, '_idx');

@@ -2,6 +2,7 @@ import type { Kernel } from '../../../ir/kernel.ts';
 import { skeletonSite } from '../../../ir/random-sites.ts';
 import type { CodeWriter } from '../../code-writer.ts';
 import { emitBlock, emitElementDraws } from '../emit-block.ts';
+import { jsString } from '../escape.ts';
 
 /**
  * Parameters of synapse creation. Roles are named for `j=`-style creation: the outer loop runs
@@ -48,8 +49,8 @@ export function synapses_create_generator(
 ): void {
   const p = kernel.params;
   const g = p.generator;
-  w.line(`const _outer = _arrays.get(${JSON.stringify(p.outerArray)});`);
-  w.line(`const _inner = _arrays.get(${JSON.stringify(p.innerArray)});`);
+  w.line(`const _outer = _arrays.get(${jsString(p.outerArray)});`);
+  w.line(`const _inner = _arrays.get(${jsString(p.innerArray)});`);
   emitBlock(w, kernel.scalar, kernel, declared);
   w.block(`for (let _i = 0; _i < ${p.outerSize}; _i++)`, () => {
     const d1 = new Set(declared);
