@@ -67,6 +67,10 @@ export const ERROR_EXAMPLES: Record<ErrorCode, ErrorExample> = {
     code: "const G = new NeuronGroup(5, 'v : 1');\nconst S = new Synapses(G, G);\nS.connect({ j: 'k for k range(3)' });",
     fix: "A generator reads `EXPR for VAR in range(…)` or `sample(…)`, optionally `if COND`: `'k for k in range(3)'`.",
   },
+  nesting_too_deep: {
+    code: "new NeuronGroup(1, `dv/dt = (${Array(3000).fill('v').join(' + ')})/ms : 1`)",
+    fix: 'Split very long or deeply nested expressions with subexpressions (`x1 = … : unit`).',
+  },
   unknown_identifier: {
     code: "const G = new NeuronGroup(1, 'dv/dt = -v/tau : volt');\nrun(ms(1));",
     fix: "Give the constant in the group's `namespace` (`{ namespace: { tau: ms(10) } }`) or in `run(…, { namespace })`, or fix its spelling.",
@@ -197,6 +201,10 @@ export const ERROR_EXAMPLES: Record<ErrorCode, ErrorExample> = {
   invalid_name: {
     code: "new NeuronGroup(1, 'v : 1', { name: 'my group' })",
     fix: 'Name objects as Brian identifiers: a letter or `_`, then letters, digits and `_` (`my_group`).',
+  },
+  numerical_error: {
+    code: "const G = new NeuronGroup(1, 'dv/dt = v**2/ms : 1');\nG.v = 1;\nrun(ms(10));",
+    fix: 'Find what diverges (a division by zero, exp() of a large value, a dt too large for the dynamics); `checkFinite: { every: 1 }` names the first bad step.',
   },
   too_many_steps: {
     code: "const G = new NeuronGroup(1, 'v : 1', { dt: second(1e-300) });\nrun(ms(1));",

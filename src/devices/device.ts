@@ -1,7 +1,7 @@
 import type { ScalarType } from '../compiler/functions.ts';
 import type { Kernel } from '../compiler/ir/kernel.ts';
 import type { Runner } from '../network/brian-object.ts';
-import type { BaseClock } from '../network/clock.ts';
+import type { BaseClock, Clock } from '../network/clock.ts';
 import type { ReportOption } from '../network/report.ts';
 import type { Quantity } from '../units/quantity.ts';
 import type { DeviceArray, DynamicArray, StaticArray, TypedArray } from './runtime/arrays.ts';
@@ -96,7 +96,21 @@ export type StepAction =
   | { readonly kind: 'push_spikes'; readonly pathway: PathwayQueue }
   | { readonly kind: 'source_clock'; readonly arrayId: string; readonly clock: BaseClock }
   /** Sets element `index` of an event space to 0: no events (a thresholder after a run). */
-  | { readonly kind: 'clear_events'; readonly arrayId: string; readonly index: number };
+  | { readonly kind: 'clear_events'; readonly arrayId: string; readonly index: number }
+  | {
+      readonly kind: 'check_finite';
+      readonly checks: readonly FiniteCheck[];
+      /** Every this many steps of `clock`, and at its last step of the run. */
+      readonly every: number;
+      readonly clock: Clock;
+    };
+
+/** A float state array that must stay finite (network/numerical-health.ts), and its name for messages. */
+export interface FiniteCheck {
+  readonly arrayId: string;
+  /** `object.variable`. */
+  readonly label: string;
+}
 
 /** A pathway's spike queue: spikes of a source range enter it, due synapses leave it into `due`. */
 export interface PathwayQueue {

@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   invalid_identifier: 'a name that may not be used for a variable (reserved, leading _, …)',
   invalid_assignment: 'a statement that assigns to something that cannot be assigned',
   equation_bad_noise: 'white noise xi outside a differential equation, or one bare xi in two equations',
+  nesting_too_deep: 'an expression nested (or a chain of terms) deeper than the compiler handles',
   generator_syntax: 'a Synapses.connect generator that is not `EXPR for VAR in range(…)/sample(…) [if COND]`',
   // 2-analyze
   unknown_identifier: 'a name that is neither a variable, a namespace entry, a unit nor a function',
@@ -55,6 +56,8 @@ export const ERROR_CODES = {
   positional_argument:
     'a Brian keyword argument given by position; brian-ts takes them in one options object',
   invalid_name: 'an object, clock, function or pathway name that is not a valid identifier',
+  numerical_error:
+    'NaN or infinite values in the state of a group during a run (object, variable, first index and time step named)',
   too_many_steps:
     'a run whose number of time steps is infinite or beyond the limit (a huge duration or a tiny dt)',
   // multicompartment neurons

@@ -16,9 +16,16 @@ import {
 } from './network-contents.ts';
 import { getStates, type NetworkStates, type NetworkStatesOptions, setStates } from './network-states.ts';
 import { restoreNetwork, storeNetwork } from './network-store.ts';
+import {
+  DEFAULT_CHECK_EVERY,
+  finiteChecks,
+  NumericalHealth,
+  type NumericalHealthOptions,
+} from './numerical-health.ts';
 import type { ReportOption } from './report.ts';
 import { checkSchedule, getDefaultSchedule, setDefaultSchedule, slotRank } from './schedule.ts';
 import type { Snapshot } from './snapshot.ts';
+import { Clock } from './clock.ts';
 import { checkStepCount } from './step-limit.ts';
 
 /** The options of `run(duration, options)` and `Network.run`: Brian's `report`, `report_period` and `namespace`. */
@@ -31,6 +38,13 @@ export interface RunOptions {
   readonly namespace?: Namespace;
   /** Measure the time spent in each operation (`net.profilingInfo`, `profilingSummary(net)`). */
   readonly profile?: boolean;
+  /**
+   * Stop with the coded `numerical_error` when a state variable becomes NaN or infinite, naming
+   * the object, the variable, the first bad index and the step: checked every `every` steps
+   * (default 1000) and at the end of the run, on every device; `false` switches it off (for
+   * models that store NaN on purpose).
+   */
+  readonly checkFinite?: NumericalHealthOptions | false;
 }
 
 /** Options of `runAsync`: those of `run`, plus a signal that stops the run. */
@@ -264,6 +278,14 @@ export class Network implements Iterable<BrianObject> {
     for (const o of objects) if (o.active) o.beforeRun(ctx);
     for (const o of objects) o.networkId = this.id;
     const runners = this.sortedRunners(objects.filter((o) => o.active));
+    const checks = options.checkFinite === false ? [] : finiteChecks(objects);
+    const stepped = runners.map((r) => r.clock).filter((c): c is Clock => c instanceof Clock);
+    if (checks.length > 0 && stepped.length > 0) {
+      // Last in every step, on the fastest clock of the run (EventClocks have no steps to check at).
+      const fastest = stepped.reduce((a, b) => (b.dt_ < a.dt_ ? b : a));
+      const every = (options.checkFinite || {}).every ?? DEFAULT_CHECK_EVERY;
+      runners.push(...new NumericalHealth(fastest, this.device, checks, every).runners());
+    }
     this.running = true;
     const run: NetworkRun = {
       name: `network_${this.id}`,

@@ -17,6 +17,10 @@ const RUN_ENTRIES = {
   reportPeriod: s.nonNegativeTime,
   namespace: s.namespace,
   profile: s.boolean,
+  checkFinite: v.union(
+    [v.literal(false), v.strictObject({ every: v.optional(s.integer(1)) })],
+    'must be false or { every: steps }',
+  ),
 } satisfies Record<keyof RunOptions, Schema>;
 
 const RUN = strictOptions(RUN_ENTRIES);

@@ -1,6 +1,7 @@
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import { joinSpans, type SourceText, span } from '../../diagnostics/span.ts';
 import type { BinaryOp, Call, CompareOp, Expr, Keyword, LogicalOp } from './ast.ts';
+import { expressionDepth, MAX_EXPRESSION_DEPTH, tooDeep } from './expression-depth.ts';
 import { lex, type Token } from './lexer.ts';
 import { describe, spanOf, TokenCursor, unexpected, withoutNewlines } from './token-cursor.ts';
 
@@ -69,8 +70,29 @@ function trailingHint(token: Token): string | undefined {
 }
 
 export class ExpressionParser extends TokenCursor {
-  /** Parses an expression whose operators all bind at least as tightly as `minBp`. */
+  /** How many parseExpr calls are open (parentheses, operands, arguments). */
+  private depth = 0;
+
+  /**
+   * Parses an expression whose operators all bind at least as tightly as `minBp`. Nesting and
+   * the depth of the resulting tree are limited (see expression-depth.ts), so no input
+   * overflows the stack here or in any later phase.
+   */
   parseExpr(minBp = 0): Expr {
+    const start = this.peek().span;
+    if (++this.depth > MAX_EXPRESSION_DEPTH) throw tooDeep(start, 'This expression');
+    try {
+      const expr = this.parseExprAt(minBp);
+      if (this.depth === 1 && expressionDepth(expr) > MAX_EXPRESSION_DEPTH) {
+        throw tooDeep(expr.span, 'This expression');
+      }
+      return expr;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private parseExprAt(minBp: number): Expr {
     let left = this.parsePrefix(minBp);
     for (;;) {
       const op = infixOperator(this.peek());

@@ -41,7 +41,13 @@ export type ResolvedAction =
   | { readonly kind: 'source_clock'; readonly target: ArrayDecl; readonly clock: number }
   | { readonly kind: 'clear_events'; readonly target: ArrayDecl; readonly index: number }
   /** C++ statements of a distributed program (exchanges between processes: devices/mpi). */
-  | { readonly kind: 'code'; readonly lines: readonly string[] };
+  | { readonly kind: 'code'; readonly lines: readonly string[] }
+  | {
+      readonly kind: 'check_finite';
+      readonly arrays: readonly { readonly decl: ArrayDecl; readonly label: string }[];
+      readonly every: number;
+      readonly clock: number;
+    };
 
 export interface RunClock {
   readonly name: string;

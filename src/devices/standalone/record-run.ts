@@ -71,6 +71,13 @@ export function recordRun(
           return { kind: 'source_clock', target: current(a.arrayId), clock: clockIndex(a.clock) };
         case 'clear_events':
           return resolveFinish(a);
+        case 'check_finite':
+          return {
+            kind: 'check_finite',
+            arrays: a.checks.map((c) => ({ decl: current(c.arrayId), label: c.label })),
+            every: a.every,
+            clock: clockIndex(a.clock),
+          };
         default:
           throw new Error(`internal: unknown step action of ${runner.name}`);
       }

@@ -1,4 +1,5 @@
 import type { CodeWriter } from '../../compiler/4-generate/code-writer.ts';
+import { cppString } from '../../compiler/4-generate/cpp/names.ts';
 import { doubleLiteral } from '../../compiler/4-generate/cpp/print-expr.ts';
 import type { Operation, ResolvedAction } from './program.ts';
 
@@ -132,6 +133,18 @@ function emitActions(
       case 'clear_events':
         w.line(`${a.target.cppName}[${a.index}] = 0;`);
         break;
+      case 'check_finite': {
+        const c = `_c${a.clock}`;
+        w.block(`if ((${ts} + 1) % ${a.every} == 0 || ${ts} + 1 == ${c}.end)`, () => {
+          for (const { decl, label } of a.arrays) {
+            const data = decl.dynamic
+              ? `${decl.cppName}.data(), ${decl.cppName}.size()`
+              : `${decl.cppName}, ${decl.size}`;
+            w.line(`_brian_check_finite(${data}, ${cppString(label)}, ${ts}, ${a.every}, ${c}.dt);`);
+          }
+        });
+        break;
+      }
     }
   }
 }

@@ -112,3 +112,19 @@ inline int64_t _brian_timestep(double t, double dt) { return (int64_t)((t + 1e-3
   std::fprintf(stderr, "@brian-error %s %s\n", code, message);
   std::exit(3);
 }
+
+// The numerical health check (network/numerical-health.ts): the first value of a state array
+// that is NaN or infinite stops the program with the same message as the runtime device.
+inline void _brian_check_finite(const double* values, size_t n, const char* what, int64_t step,
+                                int64_t every, double dt) {
+  for (size_t k = 0; k < n; k++) {
+    const double x = values[k];
+    if (std::isfinite(x)) continue;
+    char message[1024];
+    std::snprintf(message, sizeof message,
+                  "%s[%zu] is %s at the end of time step %lld (t = %.15g s; the state is checked every %lld steps)",
+                  what, k, std::isnan(x) ? "NaN" : (x > 0 ? "inf" : "-inf"), (long long)step,
+                  (double)step * dt, (long long)every);
+    _brian_fail("numerical_error", message);
+  }
+}
