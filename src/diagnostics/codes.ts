@@ -66,6 +66,7 @@ export const ERROR_CODES = {
   membrane_current: "a SpatialNeuron's Im missing, flagged, or not differentiable with respect to v",
   // standalone device
   compiler_not_found: 'no C++ compiler (or make) for the cpp_standalone device',
+  directory_in_use: 'a standalone project directory in use by another process at the same time',
   compile_error: 'the generated C++ program, or a user function in it, did not compile',
   standalone_run_error: 'the compiled standalone program failed while running',
   duplicate_spikes: 'a SpikeGeneratorGroup neuron with two spikes in one time step',

@@ -283,7 +283,7 @@ export class Network implements Iterable<BrianObject> {
     if (checks.length > 0 && stepped.length > 0) {
       // Last in every step, on the fastest clock of the run (EventClocks have no steps to check at).
       const fastest = stepped.reduce((a, b) => (b.dt_ < a.dt_ ? b : a));
-      const every = (options.checkFinite || {}).every ?? DEFAULT_CHECK_EVERY;
+      const every = (options.checkFinite ? options.checkFinite.every : undefined) ?? DEFAULT_CHECK_EVERY;
       runners.push(...new NumericalHealth(fastest, this.device, checks, every).runners());
     }
     this.running = true;

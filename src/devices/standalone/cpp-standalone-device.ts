@@ -44,6 +44,7 @@ import { recordRun } from './record-run.ts';
 import { replayReports } from './replay-reports.ts';
 import { Results } from './results.ts';
 import { commandLineValues } from './run-args.ts';
+import { withDirectoryLock } from './directory-lock.ts';
 import { setOperation } from './set-operation.ts';
 import { runSweep, type SweepOptions } from './sweep.ts';
 import { type DistributedProgram, type WrittenProject, writeProject } from './write-project.ts';
@@ -352,6 +353,18 @@ export class CppStandaloneDevice implements Device {
     options = checkBuildOptions(options);
     if (this.results) throw alreadyBuilt();
     const directory = resolve(options.directory ?? this.options.directory ?? 'output');
+    this.building = true;
+    try {
+      withDirectoryLock(directory, () => this.buildIn(directory, options));
+    } finally {
+      this.building = false;
+    }
+  }
+
+  /** Inside build() or run(): the directory lock is already held. */
+  private building = false;
+
+  private buildIn(directory: string, options: BuildOptions): void {
     const started = performance.now();
     if (!this.runArgsPlaced) this.applyRunArgs();
     this.project = writeProject(directory, {
@@ -376,6 +389,16 @@ export class CppStandaloneDevice implements Device {
   /** Runs the compiled program again, e.g. with other initial values, without recompiling (Brian 2.6's `device.run`). */
   run(options: RerunOptions = {}): void {
     options = checkRerunOptions(options);
+    const directory = this.project?.directory;
+    if (directory && !this.building) {
+      this.building = true;
+      try {
+        withDirectoryLock(directory, () => this.run(options));
+      } finally {
+        this.building = false;
+      }
+      return;
+    }
     const project = this.project;
     if (!project) {
       throw new BrianError('not_available_on_device', 'The standalone program has not been built yet.', {

@@ -26,6 +26,11 @@ export function mainSource(
   w.line('#include <string>');
   w.line('#include <vector>');
   w.line('#include <sys/resource.h>');
+  w.line('#ifdef __linux__');
+  w.line('#include <csignal>');
+  w.line('#include <sys/prctl.h>');
+  w.line('#include <unistd.h>');
+  w.line('#endif');
   w.line('#include "brianlib/brian.h"');
   for (const line of hooks.globals) w.line(line);
   w.line();
@@ -48,6 +53,13 @@ export function mainSource(
   });
   w.line();
   w.block('int main(int argc, char** argv)', () => {
+    // The program dies with the script that started it (a killed script leaves no orphan running):
+    // the kernel sends SIGKILL when the parent exits; the parent may already be gone by now.
+    w.line('#ifdef __linux__');
+    w.line('const pid_t _parent = getppid();');
+    w.line('prctl(PR_SET_PDEATHSIG, SIGKILL);');
+    w.line('if (getppid() != _parent) return 3;');
+    w.line('#endif');
     for (const line of hooks.start) w.line(line);
     w.line('std::string results_dir = "results";');
     w.line('std::vector<RunArg> run_args;');
