@@ -68,7 +68,7 @@ export const ERROR_EXAMPLES: Record<ErrorCode, ErrorExample> = {
     fix: "A generator reads `EXPR for VAR in range(…)` or `sample(…)`, optionally `if COND`: `'k for k in range(3)'`.",
   },
   nesting_too_deep: {
-    code: "new NeuronGroup(1, `dv/dt = (${Array(3000).fill('v').join(' + ')})/ms : 1`)",
+    code: "new NeuronGroup(1, 'dv/dt = (' + Array(3000).fill('v').join(' + ') + ')/ms : 1')",
     fix: 'Split very long or deeply nested expressions with subexpressions (`x1 = … : unit`).',
   },
   unknown_identifier: {
@@ -228,7 +228,11 @@ export const ERROR_EXAMPLES: Record<ErrorCode, ErrorExample> = {
     fix: 'Define `Im` as a current linear in `v` (per unit area), without flags.',
     runs: 'needs a morphology built first',
   },
-  directory_in_use: { code: "setDevice('cpp_standalone', { directory: 'output' }) // while another script builds or runs in output/", fix: "Give each script (or each process of a parameter sweep) its own `directory`.", runs: 'needs a second process holding the directory' },
+  directory_in_use: {
+    code: "setDevice('cpp_standalone', { directory: 'output' }) // while another script builds or runs in output/",
+    fix: 'Give each script (or each process of a parameter sweep) its own `directory`.',
+    runs: 'needs a second process holding the directory',
+  },
   compiler_not_found: {
     code: "setDevice('cpp_standalone') // on a machine without g++",
     fix: 'Install a C++ compiler (`apt-get install g++ make`), or use the runtime device.',

@@ -18,17 +18,14 @@ export const HAS_COMPILER =
 const SKIP = HAS_COMPILER ? false : 'g++ or make not found: cpp_standalone tests skipped';
 
 /**
- * A project directory per checkout and test, kept between test runs so that unchanged programs are
- * not recompiled; per checkout so that two worktrees testing at once never build into one directory.
+ * A project directory per test and checkout, kept between test runs so that unchanged programs
+ * are not recompiled; checkouts running their tests at the same time never share one (a directory
+ * is locked by the process that builds in it).
  */
 export function projectDirectory(name: string): string {
   const checkout = basename(process.cwd()).replace(/[^A-Za-z0-9]+/g, '-');
-  return join(
-    tmpdir(),
-    'brian-ts-standalone-tests',
-    checkout,
-    name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase(),
-  );
+  const slug = name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
+  return join(tmpdir(), 'brian-ts-standalone-tests', checkout, slug);
 }
 
 export interface DeviceContext {

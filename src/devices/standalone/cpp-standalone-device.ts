@@ -28,6 +28,7 @@ import { resolveThreads } from '../threads.ts';
 import { ArrayDeclarations } from './array-declarations.ts';
 import { buildProject } from './build-project.ts';
 import { buildSettings } from './build-settings.ts';
+import { holdDirectory, releaseDirectory } from './directory-lock.ts';
 import { executeProgram, type Launcher } from './execute.ts';
 import { type DistributedKernel, KernelCompiler } from './kernel-compiler.ts';
 import { KnownValues } from './known-values.ts';
@@ -44,7 +45,6 @@ import { recordRun } from './record-run.ts';
 import { replayReports } from './replay-reports.ts';
 import { Results } from './results.ts';
 import { commandLineValues } from './run-args.ts';
-import { withDirectoryLock } from './directory-lock.ts';
 import { setOperation } from './set-operation.ts';
 import { runSweep, type SweepOptions } from './sweep.ts';
 import { type DistributedProgram, type WrittenProject, writeProject } from './write-project.ts';
@@ -353,18 +353,9 @@ export class CppStandaloneDevice implements Device {
     options = checkBuildOptions(options);
     if (this.results) throw alreadyBuilt();
     const directory = resolve(options.directory ?? this.options.directory ?? 'output');
-    this.building = true;
-    try {
-      withDirectoryLock(directory, () => this.buildIn(directory, options));
-    } finally {
-      this.building = false;
-    }
-  }
-
-  /** Inside build() or run(): the directory lock is already held. */
-  private building = false;
-
-  private buildIn(directory: string, options: BuildOptions): void {
+    // The directory stays this process's until reinit() or exit: results are read lazily.
+    if (this.project && this.project.directory !== directory) releaseDirectory(this.project.directory);
+    holdDirectory(directory);
     const started = performance.now();
     if (!this.runArgsPlaced) this.applyRunArgs();
     this.project = writeProject(directory, {
@@ -389,16 +380,6 @@ export class CppStandaloneDevice implements Device {
   /** Runs the compiled program again, e.g. with other initial values, without recompiling (Brian 2.6's `device.run`). */
   run(options: RerunOptions = {}): void {
     options = checkRerunOptions(options);
-    const directory = this.project?.directory;
-    if (directory && !this.building) {
-      this.building = true;
-      try {
-        withDirectoryLock(directory, () => this.run(options));
-      } finally {
-        this.building = false;
-      }
-      return;
-    }
     const project = this.project;
     if (!project) {
       throw new BrianError('not_available_on_device', 'The standalone program has not been built yet.', {
@@ -482,6 +463,7 @@ export class CppStandaloneDevice implements Device {
     this.runArgsPlaced = false;
     this.stored = new Map();
     this.draws.seed(Math.floor(Math.random() * 2 ** 32));
+    if (this.project) releaseDirectory(this.project.directory);
     this.project = undefined;
     this.results = undefined;
     this.afterRun = new Set();
