@@ -18,7 +18,7 @@ export function checkedArray<T extends TypedArray | unknown[]>(
   hint?: (index: number) => string | undefined,
 ): T {
   const typed = !Array.isArray(items);
-  return new Proxy(items, {
+  const proxy = new Proxy(items, {
     get(target, key) {
       if (typeof key === 'string' && isIndexKey(key)) return target[resolve(target, key)];
       // Typed-array getters and methods must run on the array, not on the proxy.
@@ -33,6 +33,8 @@ export function checkedArray<T extends TypedArray | unknown[]>(
       return Reflect.set(target, key, value, target);
     },
   });
+  CHECKED.add(proxy);
+  return proxy;
 
   function resolve(target: T, key: string): number {
     const k = Number(key);
@@ -42,6 +44,16 @@ export function checkedArray<T extends TypedArray | unknown[]>(
     }
     return i;
   }
+}
+
+const CHECKED = new WeakSet<object>();
+
+/**
+ * An array or typed array, also one behind a checked-array proxy (which `ArrayBuffer.isView`
+ * does not see through): what argument checks accept where Brian takes a list or an array.
+ */
+export function isArrayOrTypedArray(x: unknown): x is ArrayLike<unknown> {
+  return Array.isArray(x) || ArrayBuffer.isView(x) || (typeof x === 'object' && x !== null && CHECKED.has(x));
 }
 
 /** `"7"`, `"-1"`: property keys that index (not `"1.5"` nor `"07"`, which arrays do not index either). */

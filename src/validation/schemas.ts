@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isArrayOrTypedArray } from '../core/checked-array.ts';
 import { BaseClock, Clock } from '../network/clock.ts';
 import { DIMENSIONLESS, type Dimension } from '../units/dimension.ts';
 import { hertz, second } from '../units/index.ts';
@@ -40,7 +41,7 @@ export function quantityArrayOf(dim: Dimension, what: string, example: string) {
     (x) => x instanceof QuantityArray && x.dim === dim && x.values.every(Number.isFinite),
     (issue) => {
       const x = issue.input;
-      if (Array.isArray(x) || ArrayBuffer.isView(x)) {
+      if (isArrayOrTypedArray(x)) {
         return coded('missing_unit', `must be ${what} with units (e.g. ${example})`);
       }
       if (x instanceof QuantityArray && x.dim !== dim) return coded('dimension_mismatch', `must be ${what}`);
@@ -114,11 +115,11 @@ function indicesSchema(orCode: boolean) {
     (x) =>
       (orCode && typeof x === 'string') ||
       isIndex(x) ||
-      (isArrayLike(x) && Array.from(x as ArrayLike<unknown>).every(isIndex)),
+      (isArrayOrTypedArray(x) && Array.from(x).every(isIndex)),
     (issue) => {
       const x = issue.input;
-      if (isArrayLike(x)) {
-        const list = Array.from(x as ArrayLike<unknown>);
+      if (isArrayOrTypedArray(x)) {
+        const list = Array.from(x);
         const k = list.findIndex((e) => !isIndex(e));
         return `must hold integers; element ${k} is ${String(list[k])}`;
       }
@@ -137,8 +138,4 @@ export const dimensionlessNumber = v.custom<number | Quantity>(
 
 function isIndex(x: unknown): boolean {
   return typeof x === 'number' && Number.isSafeInteger(x);
-}
-
-function isArrayLike(x: unknown): boolean {
-  return Array.isArray(x) || ArrayBuffer.isView(x);
 }

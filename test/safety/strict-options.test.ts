@@ -11,6 +11,7 @@ import {
   PoissonGroup,
   PopulationRateMonitor,
   run,
+  SpikeGeneratorGroup,
   SpikeMonitor,
   StateMonitor,
   Synapses,
@@ -177,4 +178,16 @@ test('names: Brian identifiers only, for objects, clocks, TimedArrays and pathwa
   throwsCode(() => new Synapses(G, G, { onPre: { 'bad name': 'v += 1' } }), 'invalid_name');
   new NeuronGroup(1, 'v : 1', { name: 'auto*' });
   new PoissonGroup(2, Hz(5), { name: '_private' });
+});
+
+test("a monitor's recorded arrays (index-checked proxies) are accepted where arrays are", () => {
+  // Brian's tutorial 3 feeds a SpikeMonitor's i and t into a SpikeGeneratorGroup; the checked
+  // arrays are proxies that ArrayBuffer.isView does not recognise (refused as indices before).
+  startScope();
+  const P = new NeuronGroup(3, 'v : 1', { threshold: 'i == 1 or i == 2' });
+  const M = new SpikeMonitor(P);
+  new Network(P, M).run(ms(0.3));
+  const SGG = new SpikeGeneratorGroup(3, M.i, M.t);
+  assert.equal(SGG.N, 3);
+  throwsCode(() => new SpikeGeneratorGroup(3, [0.5], ms([1])), 'bad_argument');
 });
