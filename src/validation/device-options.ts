@@ -16,11 +16,17 @@ const directory = v.pipe(
   v.check((x) => !x.includes('\0'), 'must not contain a NUL character'),
 );
 
+/** OpenMP threads: 0 to 256, or 'auto' for every core (resolveThreads gives the same ranges). */
+const threads = v.union(
+  [v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(256)), v.literal('auto')],
+  "must be a whole number from 0 to 256 or 'auto'",
+);
+
 const STANDALONE = strictOptions({
   directory,
   buildOnRun: s.boolean,
   debug: s.boolean,
-  threads: s.integer(0),
+  threads,
   compiler: v.pipe(v.string('must be a compiler command'), v.minLength(1, 'must not be empty')),
   optimisationFlags: flags,
   fastMath: s.boolean,
@@ -45,6 +51,7 @@ export function checkStandaloneOptions(options: unknown): StandaloneOptions {
 
 const RUNTIME = strictOptions({
   target: v.picklist(['js', 'cpp'], "must be 'js' or 'cpp'"),
+  threads,
 } satisfies Record<keyof RuntimeOptions, Schema>);
 
 export function checkRuntimeOptions(options: unknown): RuntimeOptions {
