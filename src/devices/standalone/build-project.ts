@@ -11,10 +11,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import { SourceText } from '../../diagnostics/span.ts';
 import { cacheDirectory } from '../cache-directory.ts';
+import { withPartial } from '../work-in-progress.ts';
 import type { SupportCode } from './program.ts';
 import type { WrittenProject } from './write-project.ts';
 
@@ -100,9 +101,10 @@ function reuseSupportObject(dir: string, compiler: string): { store(): void } {
       if (existsSync(cachedObject) || !existsSync(object)) return;
       try {
         mkdirSync(cacheDir, { recursive: true });
-        const partial = `${cachedObject}.${process.pid}`;
-        copyFileSync(object, partial);
-        renameSync(partial, cachedObject);
+        withPartial(cacheDir, basename(cachedObject), (partial) => {
+          copyFileSync(object, partial);
+          renameSync(partial, cachedObject);
+        });
       } catch {
         // The cache is an optimisation only.
       }

@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrianError } from '../../../diagnostics/diagnostic.ts';
 import { writableCacheDirectory } from '../../cache-directory.ts';
+import { withPartial } from '../../work-in-progress.ts';
 import type { TypedArray } from '../arrays.ts';
 
 /** The Node-API addon of loader.c: loads kernel libraries and calls their functions. */
@@ -41,10 +42,22 @@ export function nativeLoader(compiler: string): NativeLoader {
   const dir = writableCacheDirectory('native');
   const addon = join(dir, `loader-${key}.node`);
   if (!existsSync(addon)) {
-    const partial = `${addon}.${process.pid}`;
-    const args = ['-x', 'c', '-O2', '-shared', '-fPIC', `-I${headers}`, LOADER_SOURCE, '-o', partial, '-ldl'];
-    runCompiler(compiler, args, "the runtime device's kernel loader");
-    renameSync(partial, addon);
+    withPartial(dir, basename(addon), (partial) => {
+      const args = [
+        '-x',
+        'c',
+        '-O2',
+        '-shared',
+        '-fPIC',
+        `-I${headers}`,
+        LOADER_SOURCE,
+        '-o',
+        partial,
+        '-ldl',
+      ];
+      runCompiler(compiler, args, "the runtime device's kernel loader");
+      renameSync(partial, addon);
+    });
   }
   loaded = createRequire(import.meta.url)(addon) as NativeLoader;
   return loaded;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { CppKernelContext } from '../../../compiler/4-generate/cpp/context.ts';
@@ -15,6 +15,7 @@ import { mathTablesHeader } from '../../standalone/math-tables-source.ts';
 import { DEFAULT_OPTIMISATION_FLAGS } from '../../standalone/options.ts';
 import { BRIANLIB_DIR } from '../../standalone/write-project.ts';
 import { resolveThreads, type ThreadsOption } from '../../threads.ts';
+import { withPartial } from '../../work-in-progress.ts';
 import { type DeviceArray, DynamicArray, type TypedArray } from '../arrays.ts';
 import { type NativeLoader, nativeLoader, runCompiler } from './loader.ts';
 
@@ -301,18 +302,19 @@ export class NativeKernels implements NativeKernelBackend {
     const dir = writableCacheDirectory('native');
     const path = join(dir, `kernels-${key}.so`);
     if (!existsSync(path)) {
-      const work = join(dir, `build-${key}-${process.pid}`);
-      mkdirSync(work, { recursive: true });
-      writeFileSync(join(work, 'math_tables.h'), tables);
-      writeFileSync(join(work, 'kernels.cpp'), source);
-      const partial = join(work, 'kernels.so');
-      runCompiler(
-        this.compiler,
-        [...this.flags, `-I${BRIANLIB_DIR}`, `-I${work}`, join(work, 'kernels.cpp'), '-o', partial],
-        "the runtime device's compiled kernels",
-      );
-      renameSync(partial, path);
-      rmSync(work, { recursive: true, force: true });
+      // The build folder goes when the compile fails too; one left by a killed process is swept.
+      withPartial(dir, `build-${key}`, (work) => {
+        mkdirSync(work, { recursive: true });
+        writeFileSync(join(work, 'math_tables.h'), tables);
+        writeFileSync(join(work, 'kernels.cpp'), source);
+        const partial = join(work, 'kernels.so');
+        runCompiler(
+          this.compiler,
+          [...this.flags, `-I${BRIANLIB_DIR}`, `-I${work}`, join(work, 'kernels.cpp'), '-o', partial],
+          "the runtime device's compiled kernels",
+        );
+        renameSync(partial, path);
+      });
     }
     const index = loader.open(path);
     this.libraries.set(key, index);
