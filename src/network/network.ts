@@ -6,6 +6,7 @@ import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import { checkRunArgs } from '../validation/run-options.ts';
 import type { BrianObject, RunContext, Runner } from './brian-object.ts';
+import { Clock } from './clock.ts';
 import { uniqueName } from './names.ts';
 import { checkDependencies, checkDuration, checkNames, checkOwnership, clocksOf } from './network-checks.ts';
 import {
@@ -25,7 +26,6 @@ import {
 import type { ReportOption } from './report.ts';
 import { checkSchedule, getDefaultSchedule, setDefaultSchedule, slotRank } from './schedule.ts';
 import type { Snapshot } from './snapshot.ts';
-import { Clock } from './clock.ts';
 import { checkStepCount } from './step-limit.ts';
 
 /** The options of `run(duration, options)` and `Network.run`: Brian's `report`, `report_period` and `namespace`. */

@@ -24,7 +24,11 @@ const NEURON_GROUP = strictOptions({
   clock: s.clock,
   order: s.integer(),
   name: s.name,
-  events: v.record(v.string(), s.code, 'must be an object of event names to conditions ({ custom: \'v > 1\' })'),
+  events: v.record(
+    v.string(),
+    s.code,
+    "must be an object of event names to conditions ({ custom: 'v > 1' })",
+  ),
 } satisfies Record<keyof NeuronGroupOptions, Schema>);
 
 /** A model: equation text or an Equations object. */

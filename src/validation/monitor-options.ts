@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import type { PopulationRateMonitorOptions } from '../monitors/population-rate-monitor.ts';
 import type { EventMonitorOptions } from '../monitors/event-monitor.ts';
+import type { PopulationRateMonitorOptions } from '../monitors/population-rate-monitor.ts';
 import type { StateMonitorOptions } from '../monitors/state-monitor.ts';
 import type { StreamOptions } from '../monitors/stream.ts';
 import { positional } from './positional.ts';
@@ -46,8 +46,15 @@ export function checkEventMonitorArgs(
   validate(group, source, call, 'source');
   validate(v.string('must be the name of an event'), event, call, 'event');
   const example =
-    call === 'new SpikeMonitor' ? "new SpikeMonitor(G, { variables: ['v'] })" : "new EventMonitor(G, 'custom', { variables: ['v'] })";
-  positional(options, `${call}(${call === 'new SpikeMonitor' ? 'source' : 'source, event'}, options)`, 'variables', example);
+    call === 'new SpikeMonitor'
+      ? "new SpikeMonitor(G, { variables: ['v'] })"
+      : "new EventMonitor(G, 'custom', { variables: ['v'] })";
+  positional(
+    options,
+    `${call}(${call === 'new SpikeMonitor' ? 'source' : 'source, event'}, options)`,
+    'variables',
+    example,
+  );
   return validateOptions(EVENT_MONITOR, options, call) as EventMonitorOptions;
 }
 

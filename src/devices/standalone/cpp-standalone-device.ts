@@ -6,7 +6,6 @@ import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { DrawState } from '../../core/random/draw-state.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { BrianObject } from '../../network/brian-object.ts';
-import { Quantity } from '../../units/quantity.ts';
 import { checkBuildOptions, checkRerunOptions } from '../../validation/device-options.ts';
 import type {
   Device,
