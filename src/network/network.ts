@@ -310,7 +310,7 @@ export class Network implements Iterable<BrianObject> {
   ): void {
     this.lastRunTime = result.elapsed;
     this.time = result.time;
-    this.profiling = options.profile ? [...(result.profile ?? [])] : undefined;
+    this.profiling = options.profile ? modelProfile(result.profile ?? new Map()) : undefined;
     for (const o of prepared.objects) if (o.active) o.afterRun();
   }
 
@@ -371,7 +371,7 @@ export class Network implements Iterable<BrianObject> {
 
   /** A standalone program's profile of a run made with `profile: true`, known once it ran. */
   receiveProfile(profile: ReadonlyMap<string, number>): void {
-    this.profiling = [...profile];
+    this.profiling = modelProfile(profile);
   }
 
   /** Saves the state of every object, the clocks, the time and the random state under `name` (and to `filename`). */
@@ -415,4 +415,9 @@ function checkName(name: unknown): string {
     );
   }
   return name;
+}
+
+/** Brian's profiling lists the model's code objects: not internal runners (`_numerical_health`). */
+function modelProfile(profile: ReadonlyMap<string, number>): [string, number][] {
+  return [...profile].filter(([name]) => !name.startsWith('_'));
 }

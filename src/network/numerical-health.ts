@@ -28,6 +28,9 @@ export function finiteChecks(objects: readonly BrianObject[]): FiniteCheck[] {
     if (!(o instanceof Group) || o.root !== o) continue;
     for (const [name, v] of o.variables) {
       if (v.kind !== 'array' || v.type !== 'float' || name.startsWith('_') || seen.has(v.arrayId)) continue;
+      // Only what a run changes: constants (a SpatialNeuron's coordinates, NaN where the
+      // morphology has none) and read-only variables (lastspike) are the user's or Brian's own.
+      if (v.constant || v.readOnly) continue;
       seen.add(v.arrayId);
       checks.push({ arrayId: v.arrayId, label: `${o.name}.${name}` });
     }

@@ -110,16 +110,23 @@ export const indices = indicesSchema(false);
 /** Indices, or a generator expression (`'k for k in range(i-1, i+2)'`). */
 export const indicesOrCode = indicesSchema(true);
 
+/**
+ * Arrays, typed arrays and other iterables of numbers (a morphology's compartments,
+ * `morpho.L.at(um(99.9))`, a Set): their elements, else undefined. Strings are code, not lists.
+ */
+function listOf(x: unknown): unknown[] | undefined {
+  if (isArrayOrTypedArray(x)) return Array.from(x);
+  if (x !== null && typeof x === 'object' && Symbol.iterator in x) return Array.from(x as Iterable<unknown>);
+  return undefined;
+}
+
 function indicesSchema(orCode: boolean) {
-  return v.custom<number | ArrayLike<number> | string>(
-    (x) =>
-      (orCode && typeof x === 'string') ||
-      isIndex(x) ||
-      (isArrayOrTypedArray(x) && Array.from(x).every(isIndex)),
+  return v.custom<number | ArrayLike<number> | Iterable<number> | string>(
+    (x) => (orCode && typeof x === 'string') || isIndex(x) || (listOf(x)?.every(isIndex) ?? false),
     (issue) => {
       const x = issue.input;
-      if (isArrayOrTypedArray(x)) {
-        const list = Array.from(x);
+      const list = listOf(x);
+      if (list) {
         const k = list.findIndex((e) => !isIndex(e));
         return `must hold integers; element ${k} is ${String(list[k])}`;
       }
