@@ -93,7 +93,7 @@ console.log(
 // The last 100 ms (at most), where the oscillation is established.
 const window: [number, number] = [Math.max(0, duration.value - 0.1), duration.value];
 const first = Math.round(window[0] / dt);
-const smooth = lfp.smooth_rate('flat', ms(0.5)).values;
+const smooth = lfp.smoothRate('flat', ms(0.5)).values;
 const files = await saveFigure(
   figure(
     [

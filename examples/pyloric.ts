@@ -79,7 +79,7 @@ const windows = [
   { label: 'initial', start: init_time.value },
   { label: 'adapted', start: total - observe_time.value },
 ];
-const trains = spikes.spike_trains();
+const trains = spikes.spikeTrains();
 /** Bursts: runs of spikes with gaps below 100 ms (intra-burst intervals are ~10–25 ms). */
 function bursts(times: ArrayLike<number>): number[][] {
   const out: number[][] = [];

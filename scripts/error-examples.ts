@@ -175,6 +175,18 @@ export const ERROR_EXAMPLES: Record<ErrorCode, ErrorExample> = {
     fix: 'Keep each object in one network, or remove it from the first before adding it to another.',
     runs: 'the message depends on the networks involved',
   },
+  summed_variable_conflict: {
+    code: "const source = new NeuronGroup(1, '');\nconst target = new NeuronGroup(10, 'v : 1');\nconst S1 = new Synapses(source, target, { model: 'v_post = 1 : 1 (summed)' });\nconst S2 = new Synapses(source, target, { model: 'v_post = 1 : 1 (summed)' });\nS1.connect();\nS2.connect();\nrun(ms(1));",
+    fix: 'Sum into a different variable per Synapses object (`v1_post`, `v2_post`, then `v = v1 + v2`), or into non-overlapping subgroups.',
+  },
+  event_driven_dependency: {
+    code: "const G = new NeuronGroup(1, 'p : volt');\nnew Synapses(G, G, { model: 'ds/dt = -s/(3*ms) : volt (event-driven)\\np_post = s : volt (summed)', onPre: 's += 1*mV' });",
+    fix: 'Make the variable clock-driven, or compute the dependent value in the event code (`on_pre`/`on_post`).',
+  },
+  not_connected: {
+    code: "const G = new NeuronGroup(1, 'v : 1', { threshold: 'True' });\nconst S = new Synapses(G, G, { model: 'w : 1', onPre: 'v += w' });\nS.w = 1;",
+    fix: 'Call `S.connect(…)` before setting synaptic variables or running (`S.connect({ p: 0 })` for none).',
+  },
   not_available_on_device: {
     code: "setDevice('cpp_standalone', { buildOnRun: false });\nconst G = new NeuronGroup(1, 'v : 1');\nG.v.values;",
     fix: 'Read values after the standalone program has run (`device.build()` or `run()`), or use the runtime device for that step.',

@@ -27,7 +27,7 @@ export { PoissonInput, type PoissonInputOptions } from './input/poisson-input.ts
 export { SpikeGeneratorGroup, type SpikeGeneratorGroupOptions } from './input/spike-generator-group.ts';
 export { TimedArray, type TimedArrayOptions, type TimedArrayValues } from './input/timed-array.ts';
 export { EventMonitor, type EventMonitorOptions } from './monitors/event-monitor.ts';
-export { PopulationRateMonitor } from './monitors/population-rate-monitor.ts';
+export { PopulationRateMonitor, type PopulationRateStates } from './monitors/population-rate-monitor.ts';
 export { SpikeMonitor, type SpikeMonitorOptions } from './monitors/spike-monitor.ts';
 export { StateMonitor, type StateMonitorOptions } from './monitors/state-monitor.ts';
 export type { StreamChunk, StreamOptions, StreamSink } from './monitors/stream.ts';

@@ -97,7 +97,7 @@ startScope();
   const M = new SpikeMonitor(G);
   run(ms(1000));
   console.log(`~ one run: mean rate for tau > 7 ms: ${mean(Array.from(M.count.subarray(20))).toFixed(1)} sp/s`);
-  const train = M.spike_trains().get(29)!.values;
+  const train = M.spikeTrains().get(29)!.values;
   const isi = Array.from(train.subarray(1), (t, k) => t - train[k]);
   console.log(`~ one run: mean ISI at tau = 10 ms: ${(mean(isi) * 1000).toFixed(1)} ms`);
 }

@@ -48,8 +48,11 @@ export interface SubexpressionVariable {
   readonly dim: Dimension;
   readonly type: ScalarType;
   readonly shared: boolean;
-  /** `(constant over dt)`: evaluated once at the start of a step and stored in `arrayId`. */
-  readonly constantOverDt?: { readonly arrayId: string };
+  /**
+   * `(constant over dt)`: evaluated once at the start of a step and stored in `arrayId` (a
+   * dynamic array for Synapses, one value per synapse).
+   */
+  readonly constantOverDt?: { readonly arrayId: string; readonly dynamic?: boolean };
   readonly span: Span;
 }
 

@@ -70,16 +70,24 @@ export type KernelFunction = (t: number, dt: number, timestep: number) => void;
 /** How a compiled kernel is called: once per step of its clock, or as one-off calls. */
 export type KernelCalls = 'every_step' | 'once';
 
+/**
+ * A number of elements: known, or the current length of a dynamic array (Synapses as the source
+ * or target of other Synapses on a standalone device, whose size only the program knows).
+ */
+export type ElementCount = number | { readonly sizeOf: string };
+
 /** The bookkeeping after `connect()` (Brian's `_update_synapse_numbers`). */
 export interface SynapsesConnected {
   /** Dynamic arrays of the source and target index of every synapse (relative to the groups). */
   readonly pre: string;
   readonly post: string;
-  readonly sourceSize: number;
-  readonly targetSize: number;
+  readonly sourceSize: ElementCount;
+  readonly targetSize: ElementCount;
   /** Where the target group starts in its storage (a subgroup's offset), and the storage's size. */
   readonly targetStart: number;
-  readonly targetStorageSize: number;
+  readonly targetStorageSize: ElementCount;
+  /** A one-element integer array receiving the number of synapses (Brian's `N` variable). */
+  readonly count: string;
   /** Every per-synapse array and the value new synapses get. */
   readonly perSynapse: readonly { readonly arrayId: string; readonly fill: number }[];
   readonly nIncoming: string;

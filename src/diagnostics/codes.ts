@@ -47,6 +47,11 @@ export const ERROR_CODES = {
     'rand()/randn() called twice in one expression of an equation (Brian: NotImplementedError)',
   store_not_found: 'restore() of a snapshot that was never stored',
   network_error: 'an object used in two networks, or a network in an inconsistent state',
+  summed_variable_conflict:
+    'two Synapses objects summing into the same elements of one variable (found at run())',
+  event_driven_dependency:
+    'an event-driven synaptic variable used by clock-driven or summed ones, or the other way round',
+  not_connected: 'a Synapses object used (run, or a synaptic variable set) before connect()',
   not_available_on_device: 'a kernel or operation that the active device cannot do',
   not_available_on_platform: 'a feature that needs Node.js (g++, files, child processes) used elsewhere',
   missing_dependency: 'an optional npm package (e.g. for plotting) that is not installed',

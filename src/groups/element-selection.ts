@@ -7,6 +7,7 @@ import { SourceText } from '../diagnostics/span.ts';
 import type { Group, Where } from './group.ts';
 import { warnNamespaceConflicts } from './namespace-conflicts.ts';
 import { evaluateToBuffer } from './run-once.ts';
+import { elementNumbers, isSelection } from './selection.ts';
 
 /** Which elements of a group an index selects (Brian's `Group.indices` and `VariableView` indexing). */
 
@@ -35,6 +36,10 @@ export function absoluteIndices(
   }
   if (isGroup(where)) return indicesOfGroup(g, where);
   if (typeof where === 'string') return indicesWhere(g, where, namespace);
+  if (isSelection(where)) {
+    const relative = elementNumbers(where, g.N, g.name);
+    return g.start === 0 ? relative : relative.map((k) => k + g.start);
+  }
   if (typeof where !== 'number' && (typeof where !== 'object' || typeof where?.length !== 'number')) {
     throw new BrianError('bad_argument', `${String(where)} cannot index ${g.name}.`, {
       hint: 'use element numbers, a list of them, a string condition or a subgroup',

@@ -34,11 +34,15 @@ import { LinkedVariable, resolveLink, scopeThrough } from './linked-var.ts';
 import { warnNamespaceConflicts } from './namespace-conflicts.ts';
 import { evaluateToBuffer } from './run-once.ts';
 import { RegularRunner, type RunAtOptions, type RunRegularlyOptions } from './runners/regular-runner.ts';
+import type { ElementIndex, Selection } from './selection.ts';
 import { setVariable } from './set-variable.ts';
 import { makeVariableView, type VariableView } from './variable-view.ts';
 
-/** Which elements of a group: a string condition, element numbers, or a subgroup of the same storage. */
-export type Where = string | number | ArrayLike<number> | Group;
+/**
+ * Which elements of a group: a string condition, element numbers, a selection (Brian's
+ * `S[i, j, k]`), or a subgroup of the same storage.
+ */
+export type Where = string | ElementIndex | Group;
 
 /** Brian's `G.indices`. */
 export interface GroupIndices {
@@ -142,6 +146,14 @@ export abstract class Group extends BrianObject {
   /** Absolute range of the group's elements in its storage. */
   get stop(): number {
     return this.start + this.N;
+  }
+
+  /**
+   * The number of elements as far as this process knows it: N, or undefined for synapses whose
+   * number only a standalone program knows.
+   */
+  get knownSize(): number | undefined {
+    return this.dynamicSize !== undefined && !this.device.inProcess ? undefined : this.N;
   }
 
   /** For groups whose size changes (synapses): the dynamic array whose length is the size. */
@@ -419,6 +431,16 @@ export abstract class Group extends BrianObject {
    */
   absoluteIndices(where: Where | undefined, shared: boolean, namespace?: Namespace): Int32Array | undefined {
     return absoluteIndices(this, where, shared, namespace);
+  }
+
+  /**
+   * The elements at a multi-dimensional index (Brian's `S[i, j, k]` on Synapses). Groups of
+   * neurons have one dimension: index them with element numbers or a condition.
+   */
+  select(..._index: (Where | undefined)[]): Selection {
+    throw new BrianError('bad_argument', `${this.name} has one index per element, not (i, j, k) pairs.`, {
+      hint: 'index it with element numbers, a list of them or a string condition',
+    });
   }
 
   /** Absolute indices of the elements for which `condition` is true. */

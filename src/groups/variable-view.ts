@@ -10,6 +10,7 @@ import { siUnitName } from '../units/registry.ts';
 import type { Unit } from '../units/unit.ts';
 import type { SettableValue } from './assign-values.ts';
 import type { Group, Where } from './group.ts';
+import type { ElementIndex } from './selection.ts';
 import { floorDivide, modulo, operand, reversePower, type ViewOperand } from './view-arithmetic.ts';
 import { viewRepr } from './view-display.ts';
 
@@ -33,9 +34,15 @@ export interface VariableView extends Iterable<Quantity> {
   in(unit: Quantity): Float64Array;
   /** Element `index` as a Quantity (negative counts from the end); out of range is `index_out_of_range`. */
   at(index: number): Quantity;
-  /** Synapses: the values of the synapses from pre index `i` to post index `j` (Brian's `S.w[i, j]`). */
-  at(i: number | ArrayLike<number> | undefined, j: number | ArrayLike<number> | undefined): QuantityArray;
-  /** The values of some elements: numbers, a string condition (`'i > 5'`, names from `namespace`), a subgroup. */
+  /**
+   * Synapses: the values of the synapses from pre index `i` to post index `j`, numbered `k` by
+   * the multisynaptic index (Brian's `S.w[i, j, k]`); `undefined` stands for all (Brian's `:`).
+   */
+  at(i: Where | undefined, j: Where | undefined, k?: ElementIndex): QuantityArray;
+  /**
+   * The values of some elements: numbers, a string condition (`'i > 5'`, names from `namespace`),
+   * a subgroup, a selection (`S.at(0, 2)`'s elements).
+   */
   get(where?: Where, namespace?: Namespace): QuantityArray;
   /** Brian's `G.v[where] = value`; `namespace` gives the external names of string values and conditions. */
   set(value: SettableValue, where?: Where, namespace?: Namespace): void;
@@ -149,23 +156,15 @@ class View {
   }
 
   at(index: number): Quantity;
-  at(i: number | ArrayLike<number> | undefined, j: number | ArrayLike<number> | undefined): QuantityArray;
-  at(i: number | ArrayLike<number> | undefined, j?: number | ArrayLike<number>): Quantity | QuantityArray {
-    // biome-ignore lint/complexity/noArguments: at(i, undefined) (all of i's synapses) differs from at(i).
-    if (arguments.length >= 2) {
-      const byPair =
-        'synapseIndices' in this.group
-          ? (this.group as unknown as { synapseIndices: (i: unknown, j: unknown) => Int32Array })
-              .synapseIndices
-          : undefined;
-      if (!byPair)
-        throw new BrianError(
-          'bad_argument',
-          `${this.group.name} is not a Synapses object: index it with one number.`,
-        );
-      return this.get(byPair.call(this.group, i, j));
+  at(i: Where | undefined, j: Where | undefined, k?: ElementIndex): QuantityArray;
+  at(...index: (Where | undefined)[]): Quantity | QuantityArray {
+    if (index.length >= 2) return this.get(this.group.select(...index));
+    if (typeof index[0] !== 'number') {
+      throw new BrianError('bad_argument', `${this.group.name}.${this.name}.at() takes one element number.`, {
+        hint: 'use get() for several elements or a condition',
+      });
     }
-    const values = this.group.rawValues(this.name, i as number);
+    const values = this.group.rawValues(this.name, index[0]);
     return new Quantity(values[0], this.dim);
   }
 

@@ -7,14 +7,19 @@ import { BrianError } from '../diagnostics/diagnostic.ts';
 import { unknownNameHint } from '../diagnostics/did-you-mean.ts';
 import { type Group, SKELETON_LOCALS } from '../groups/group.ts';
 import { KernelRunner } from '../groups/runners/kernel-runner.ts';
+import type { VariableView } from '../groups/variable-view.ts';
 import { MISSING, type NamedContents } from '../network/attribute-access.ts';
 import { BrianObject, type RunContext, type Runner } from '../network/brian-object.ts';
 import { collect } from '../network/magic.ts';
 import { storageKey, uniqueName } from '../network/names.ts';
-import type { Dimension } from '../units/dimension.ts';
+import { DIMENSIONLESS, type Dimension } from '../units/dimension.ts';
 import { second } from '../units/index.ts';
+import type { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
 import { checkEventMonitorArgs } from '../validation/monitor-options.ts';
+import { binnedEventRates, byNeuron, smoothedEventRates } from './event-rates.ts';
+import { MonitorRecords } from './monitor-records.ts';
+import type { SmoothingWindow } from './rate-smoothing.ts';
 import { readRecordedVariables } from './recorded-variables.ts';
 import { eventSource, type SpikeSource } from './spike-source.ts';
 import { MonitorStream, type StreamOptions } from './stream.ts';
@@ -126,7 +131,7 @@ export class EventMonitor extends BrianObject {
       owner: this.name,
       names: () => this.variables,
       read: (name) => {
-        if (this.variables.includes(name)) return this.values(name);
+        if (this.variables.includes(name)) return this.recorded(name);
         if (name.endsWith('_') && this.variables.includes(name.slice(0, -1)))
           return this.values_(name.slice(0, -1));
         return MISSING;
@@ -185,12 +190,14 @@ export class EventMonitor extends BrianObject {
     return this.checked(this.rawIndices(), 'i');
   }
 
-  private rawTimes(): Float64Array {
+  /** Raw event times (not a checked view; refuses with `record: false`). */
+  protected rawTimes(): Float64Array {
     this.requireRecord('t');
     return this.dyn(this.ids.t).view() as Float64Array;
   }
 
-  private rawIndices(): Int32Array {
+  /** Raw event indices (not a checked view; refuses with `record: false`). */
+  protected rawIndices(): Int32Array {
     this.requireRecord('i');
     return this.dyn(this.ids.i).view() as Int32Array;
   }
@@ -238,19 +245,89 @@ export class EventMonitor extends BrianObject {
     return this.checked(this.dyn(id).view(), `${name}_`);
   }
 
-  /** Recorded values of `name` at each event, as a quantity array. */
-  values(name: string): QuantityArray {
+  /** Recorded values of `name` at each event, as a quantity array (`M.v`). */
+  recorded(name: string): QuantityArray {
     return new QuantityArray(Float64Array.from(this.values_(name)), this.dims.get(name)!);
   }
 
-  /** Event times of each neuron, as `Map<index, times>` (Brian's `event_trains`). */
-  event_trains(): Map<number, QuantityArray> {
-    const byNeuron = new Map<number, number[]>();
-    for (let k = 0; k < this.source.N; k++) byNeuron.set(k, []);
-    const t = this.rawTimes();
-    const i = this.rawIndices();
-    for (let k = 0; k < i.length; k++) byNeuron.get(i[k])!.push(t[k]);
-    return new Map([...byNeuron].map(([k, ts]) => [k, new QuantityArray(Float64Array.from(ts), second.dim)]));
+  /** `[i, t_]` (Brian's `it_`). */
+  get it_(): [Int32Array, Float64Array] {
+    return [this.i, this.t_];
+  }
+
+  /** Number of recorded events (Brian's `N`). */
+  get N(): number {
+    return this.dyn(this.ids.t).length;
+  }
+
+  /** The values of `name` at the events of each neuron (Brian's `values(name)`). */
+  values(name: string): Map<number, QuantityArray> {
+    return byNeuron(this.rawIndices(), this.values_(name), this.source.N, this.dims.get(name)!);
+  }
+
+  /** `t` and each recorded variable, by neuron (Brian's `all_values()`). */
+  allValues(): Record<string, Map<number, QuantityArray>> {
+    const all: Record<string, Map<number, QuantityArray>> = { t: this.eventTrains() };
+    for (const v of this.variables) all[v] = this.values(v);
+    return all;
+  }
+
+  /** Event times of each neuron, as `Map<index, times>` (Brian's `event_trains()`). */
+  eventTrains(): Map<number, QuantityArray> {
+    return byNeuron(this.rawIndices(), this.rawTimes(), this.source.N, second.dim);
+  }
+
+  /** The recorded values (Brian's `get_states()`): `count`, `i`, `t`, `N` and each recorded variable. */
+  getStates(): Record<string, QuantityArray | Int32Array | number> {
+    const states: Record<string, QuantityArray | Int32Array | number> = {
+      count: Int32Array.from(this.rawCounts()),
+      N: this.N,
+    };
+    if (this.record) {
+      states.i = Int32Array.from(this.rawIndices());
+      states.t = this.t;
+    }
+    for (const v of this.variables) states[v] = this.recorded(v);
+    return states;
+  }
+
+  /**
+   * A view of a recorded variable indexable by conditions over the records (Brian's
+   * `M.t['i == 1']`): `M.state('t').get('i == 1')`.
+   */
+  state(name: string): VariableView {
+    this.records ??= new MonitorRecords(this.name, this.clock, this.source.device, [
+      { name: 't', arrayId: this.ids.t, dim: second.dim, type: 'float' },
+      { name: 'i', arrayId: this.ids.i, dim: DIMENSIONLESS, type: 'integer' },
+      ...this.variables.map((v) => ({
+        name: v,
+        arrayId: this.ids.vars.get(v)!,
+        dim: this.dims.get(v)!,
+        type: this.source.variable(v).type as ScalarType,
+      })),
+    ]);
+    return this.records.state(name);
+  }
+
+  private records?: MonitorRecords;
+
+  /** Each neuron's event rate in bins of `binSize`, with the bins' start times (Brian's `binned_rate`). */
+  binnedRate(binSize: Quantity): [QuantityArray, QuantityArray[]] {
+    const clock = this.clock;
+    return binnedEventRates(
+      this.rawTimes(),
+      this.rawIndices(),
+      this.source.N,
+      binSize,
+      clock.dt_,
+      clock.timestep,
+    );
+  }
+
+  /** Each neuron's event rate per time step convolved with a window (Brian's `smooth_rate`). */
+  smoothRate(window: SmoothingWindow = 'gaussian', width?: Quantity): QuantityArray[] {
+    const [t, i, clock] = [this.rawTimes(), this.rawIndices(), this.clock];
+    return smoothedEventRates(t, i, this.source.N, window, width, clock.dt_, clock.timestep);
   }
 
   /** Brian's one-line summary: `<EventMonitor, recording event 'up' from 'neurongroup'>`. */

@@ -1,9 +1,7 @@
 import type { Kernel } from '../compiler/ir/kernel.ts';
 import { EMPTY_BLOCK } from '../compiler/ir/kernel.ts';
 import { checkedArray } from '../core/checked-array.ts';
-import { info } from '../core/log.ts';
 import type { DynamicArray } from '../devices/runtime/arrays.ts';
-import { BrianError } from '../diagnostics/diagnostic.ts';
 import type { Group } from '../groups/group.ts';
 import { KernelRunner } from '../groups/runners/kernel-runner.ts';
 import { BrianObject, type Runner } from '../network/brian-object.ts';
@@ -13,6 +11,7 @@ import { hertz, second } from '../units/index.ts';
 import type { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
 import { checkRateMonitorArgs } from '../validation/monitor-options.ts';
+import { binSteps, convolveSame, type SmoothingWindow, windowWeights } from './rate-smoothing.ts';
 import { type SpikeSource, spikeSource } from './spike-source.ts';
 
 export interface PopulationRateMonitorOptions {
@@ -21,9 +20,20 @@ export interface PopulationRateMonitorOptions {
   readonly name?: string;
 }
 
+/** What {@link PopulationRateMonitor.getStates} returns. */
+export interface PopulationRateStates {
+  /** The population rate in each time step. */
+  readonly rate: QuantityArray;
+  /** The recording times. */
+  readonly t: QuantityArray;
+  /** Number of recorded time steps. */
+  readonly N: number;
+}
+
 /**
  * The instantaneous firing rate of a group (Brian's PopulationRateMonitor): at every step, the
- * fraction of its neurons that spiked divided by dt; `smooth_rate` convolves it with a window.
+ * fraction of its neurons that spiked divided by dt; `smoothRate` convolves it with a window,
+ * `binnedRate` averages it over bins.
  */
 export class PopulationRateMonitor extends BrianObject {
   override readonly storage: string;
@@ -102,7 +112,7 @@ export class PopulationRateMonitor extends BrianObject {
     return this.checked(this.raw(this.ids.rate), 'rate_');
   }
 
-  /** The population rate at each step (Brian's `M.rate`); a copy. Smooth it with `smooth_rate`. */
+  /** The population rate at each step (Brian's `M.rate`); a copy. Smooth it with `smoothRate`. */
   get rate(): QuantityArray {
     return new QuantityArray(Float64Array.from(this.raw(this.ids.rate)), hertz.dim);
   }
@@ -118,65 +128,44 @@ export class PopulationRateMonitor extends BrianObject {
     );
   }
 
+  /** Number of recorded time steps (Brian's `N`). */
+  get N(): number {
+    return this.raw(this.ids.t).length;
+  }
+
+  /** The recorded values (Brian's `get_states()`): `rate`, `t` and `N`. */
+  getStates(): PopulationRateStates {
+    return { rate: this.rate, t: this.t, N: this.N };
+  }
+
   /**
-   * The rate convolved with a normalised window: `'gaussian'` (width = standard deviation,
-   * window of ±2 widths), `'flat'` (width/2 truncated to whole steps, times 2, plus one), or explicit odd-length
-   * weights — as Brian's `smooth_rate`.
+   * The rate convolved with a normalised window (Brian's `smooth_rate`): `'gaussian'` (`width`
+   * is the standard deviation, the window spans ±2 widths), `'flat'` (`int(width/2/dt)*2 + 1`
+   * steps, as Brian 2.5.1), or explicit weights of odd length; same length as `rate`.
    */
-  smooth_rate(window: 'gaussian' | 'flat' | ArrayLike<number> = 'gaussian', width?: Quantity): QuantityArray {
-    const dt = this.clock.dt_;
-    let weights: Float64Array;
-    if (typeof window === 'string') {
-      if (!width) throw new BrianError('bad_argument', 'smooth_rate needs a width with a predefined window.');
-      if (window === 'gaussian') {
-        const w = roundHalfEven((2 * width.value) / dt);
-        const sd = width.value / dt;
-        weights = Float64Array.from({ length: 2 * w + 1 }, (_, k) =>
-          Math.exp(-((k - w) ** 2) / (2 * sd * sd)),
-        );
-      } else if (window === 'flat') {
-        // Brian: int(width/2/dt)*2 + 1 (truncated, then made odd).
-        const n = Math.trunc(width.value / 2 / dt) * 2 + 1;
-        if (Math.abs(n * dt - width.value) > 1e-6 * dt) {
-          info('adjusted_width', `width adjusted from ${width} to ${n * dt} s`);
-        }
-        weights = new Float64Array(n).fill(1);
-      } else {
-        throw new BrianError(
-          'bad_argument',
-          `Unknown window "${window}"; use 'gaussian', 'flat' or an array.`,
-        );
-      }
-    } else {
-      if (width) throw new BrianError('bad_argument', 'A width can only be given with a predefined window.');
-      weights = Float64Array.from(window);
-      if (weights.length % 2 !== 1)
-        throw new BrianError('bad_argument', 'The window must have an odd number of values.');
-    }
+  smoothRate(window: SmoothingWindow = 'gaussian', width?: Quantity): QuantityArray {
+    const weights = windowWeights(window, width, this.clock.dt_);
     return new QuantityArray(convolveSame(this.raw(this.ids.rate), weights), hertz.dim);
   }
-}
 
-/** numpy's round(): halves go to the even neighbour. */
-function roundHalfEven(x: number): number {
-  const r = Math.round(x);
-  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
-
-/** numpy.convolve(x, w / sum(w), mode='same'). */
-export function convolveSame(x: Float64Array, w: Float64Array): Float64Array {
-  const total = w.reduce((a, b) => a + b, 0);
-  const n = x.length;
-  const m = w.length;
-  const full = n + m - 1;
-  const outLen = Math.max(n, m);
-  const offset = Math.floor((full - outLen) / 2);
-  const out = new Float64Array(outLen);
-  for (let k = 0; k < outLen; k++) {
-    const c = k + offset;
-    let s = 0;
-    for (let j = Math.max(0, c - n + 1); j <= Math.min(m - 1, c); j++) s += x[c - j] * (w[j] / total);
-    out[k] = s;
+  /**
+   * The rate averaged over bins of `binSize` (a multiple of dt) and the start time of each bin,
+   * from the first recorded time; an incomplete last bin is left out (Brian 2.10's `binned_rate`).
+   */
+  binnedRate(binSize: Quantity): [QuantityArray, QuantityArray] {
+    const steps = binSteps(binSize, this.clock.dt_);
+    const rate = this.raw(this.ids.rate);
+    const t = this.raw(this.ids.t);
+    if (steps === 1) return [this.t, this.rate];
+    const bins = Math.floor(rate.length / steps);
+    const starts = new Float64Array(bins);
+    const means = new Float64Array(bins);
+    for (let b = 0; b < bins; b++) {
+      starts[b] = t[0] + b * steps * this.clock.dt_;
+      let sum = 0;
+      for (let k = b * steps; k < (b + 1) * steps; k++) sum += rate[k];
+      means[b] = sum / steps;
+    }
+    return [new QuantityArray(starts, second.dim), new QuantityArray(means, hertz.dim)];
   }
-  return out;
 }

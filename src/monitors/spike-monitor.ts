@@ -1,5 +1,4 @@
 import type { Group } from '../groups/group.ts';
-import type { Quantity } from '../units/quantity.ts';
 import type { QuantityArray } from '../units/quantity-array.ts';
 import { EventMonitor, type EventMonitorOptions } from './event-monitor.ts';
 
@@ -21,18 +20,13 @@ export class SpikeMonitor extends EventMonitor {
     return this.num_events;
   }
 
-  /** Spike times of each neuron, as `Map<index, times>`. */
-  spike_trains(): Map<number, QuantityArray> {
-    return this.event_trains();
+  /** Spike times of each neuron, as `Map<index, times>` (Brian's `spike_trains()`). */
+  spikeTrains(): Map<number, QuantityArray> {
+    return this.eventTrains();
   }
 
   /** Brian's one-line summary: `<SpikeMonitor, recording from 'neurongroup'>`. */
   override toString(): string {
     return `<SpikeMonitor, recording from '${this.source.name}'>`;
-  }
-
-  /** Number of spikes per second of the whole run, per neuron (convenience, not in Brian). */
-  rate(duration: Quantity): Float64Array {
-    return Float64Array.from(this.counts(), (c) => c / duration.value);
   }
 }

@@ -1,14 +1,12 @@
-import { BlockBuilder } from '../compiler/3-lower/lower-block.ts';
 import type { ScalarType } from '../compiler/functions.ts';
-import type { Kernel } from '../compiler/ir/kernel.ts';
 import { checkedArray } from '../core/checked-array.ts';
 import type { DynamicArray, TypedArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { unknownNameHint } from '../diagnostics/did-you-mean.ts';
-import { type Group, SKELETON_LOCALS } from '../groups/group.ts';
-import { KernelRunner } from '../groups/runners/kernel-runner.ts';
+import type { Group } from '../groups/group.ts';
+import { isSelection, type Selection } from '../groups/selection.ts';
 import { MISSING, type NamedContents, withNamedContents } from '../network/attribute-access.ts';
-import { BrianObject, type RunContext, type Runner } from '../network/brian-object.ts';
+import { BrianObject, type Runner } from '../network/brian-object.ts';
 import { Clock } from '../network/clock.ts';
 import { collect } from '../network/magic.ts';
 import { storageKey, uniqueName } from '../network/names.ts';
@@ -17,14 +15,18 @@ import { second } from '../units/index.ts';
 import type { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
 import { checkStateMonitorArgs } from '../validation/monitor-options.ts';
-import { readRecordedVariables } from './recorded-variables.ts';
+import { recordedElements } from './recorded-elements.ts';
+import { StateMonitorRunner } from './state-monitor-runner.ts';
 import { MonitorStream, type StreamOptions } from './stream.ts';
 import { stateStreamSource } from './stream-sources.ts';
 
 /** The options of `new StateMonitor(source, variables, options)`: Brian's keyword arguments in camelCase. */
 export interface StateMonitorOptions {
-  /** `true` for every element, or the indices (relative to the source) to record. */
-  readonly record?: boolean | number | readonly number[];
+  /**
+   * `true` for every element, `false` for none (only the times), the indices (relative to the
+   * source) to record, or a selection (`S.at(undefined, 1)`: the synapses to neuron 1).
+   */
+  readonly record?: boolean | number | ArrayLike<number> | Selection;
   /** Record every `dt` instead of every step of the source's clock. */
   readonly dt?: Quantity;
   /** Record on this clock (Brian's `clock`), instead of the source's or `dt`. */
@@ -44,6 +46,9 @@ export interface StateMonitorOptions {
 
 /** The recorded values of one element: `M.at(5).v` / `M[5].v` (Brian's `M[5].v`). */
 export type RecordedElement = Record<string, QuantityArray>;
+
+/** The traces of several elements: `M.at([5, 7]).v` (Brian's `M[[5, 7]].v`). */
+export type RecordedElements = Record<string, QuantityArray[]>;
 
 /**
  * Records variables of a group over time (Brian's StateMonitor), at the start of each step by
@@ -90,25 +95,10 @@ export class StateMonitor extends BrianObject {
           ? [variables]
           : [...variables];
     const record = options.record ?? true;
-    if (record === false)
-      throw new BrianError('bad_argument', 'A StateMonitor with record: false records nothing.');
     const sizeUnknown = source.dynamicSize !== undefined && !source.device.inProcess;
     if (record === true && sizeUnknown) this.recordsAllOf = source.dynamicSize;
-    const relative =
-      record === true
-        ? Array.from({ length: sizeUnknown ? 0 : source.N }, (_, k) => k)
-        : typeof record === 'number'
-          ? [record]
-          : [...record];
-    for (const k of relative) {
-      if (!Number.isInteger(k) || k < 0 || (!sizeUnknown && k >= source.N)) {
-        throw new BrianError(
-          'index_out_of_range',
-          `Cannot record element ${k} of ${source.name} (size ${source.N}).`,
-        );
-      }
-    }
-    this.fixedIndices = Int32Array.from(relative);
+    const relative = recordedElements(this.name, source, record);
+    this.fixedIndices = relative;
     const device = source.device;
     this.storage = storageKey(device, this.name);
     const key = this.storage;
@@ -264,14 +254,70 @@ export class StateMonitor extends BrianObject {
     return `<StateMonitor, recording [${this.variables.map((v) => `'${v}'`).join(', ')}] from '${this.source.name}'>`;
   }
 
-  /** The record of element `index` of the source (absolute index, as Brian's `M[index]`). */
-  at(index: number): RecordedElement {
-    const k = this.recordIndices.indexOf(index);
-    if (k < 0)
+  /** Number of recorded time steps (Brian's `N`). */
+  get N(): number {
+    return (this.source.device.array(this.ids.t) as DynamicArray).length;
+  }
+
+  /** The recorded values (Brian's `get_states()`): `t`, `N` and each variable's traces. */
+  getStates(): Record<string, QuantityArray | QuantityArray[] | number> {
+    const states: Record<string, QuantityArray | QuantityArray[] | number> = { t: this.t, N: this.N };
+    for (const v of this.variables) states[v] = this.traces(v);
+    return states;
+  }
+
+  /**
+   * Records the current values once more (Brian's `record_single_timestep`): after a run, the
+   * values at its end, which a monitor recording at the start of each step would not see.
+   */
+  recordSingleTimestep(): void {
+    if (this.runner.kernel === undefined) {
+      throw new BrianError(
+        'bad_argument',
+        `${this.name}.recordSingleTimestep() records after a run, not before the first one.`,
+      );
+    }
+    this.runner.step(this.clock.t_, this.clock.dt_, this.clock.timestep);
+  }
+
+  /**
+   * The record of element `index` of the source (absolute index, as Brian's `M[index]`); for
+   * several elements (a list, a selection such as `S.at(0, 1)`), each variable's traces.
+   */
+  at(index: number): RecordedElement;
+  at(indices: ArrayLike<number> | Selection): RecordedElements;
+  at(index: number | ArrayLike<number> | Selection): RecordedElement | RecordedElements {
+    if (typeof index === 'number') return this.single(index);
+    if (typeof index !== 'object' || index === null) {
+      throw new BrianError(
+        'bad_argument',
+        `${this.name}.at() takes element numbers or a selection, not ${String(index)}.`,
+      );
+    }
+    const elements = isSelection(index) ? Array.from(index.indices) : Array.from(index);
+    const positions = elements.map((e) => this.position(e));
+    const dims = this.dims;
+    return Object.fromEntries(
+      this.variables.map((v) => {
+        const traces = this.rawTraces(v);
+        return [v, positions.map((k) => new QuantityArray(traces[k], dims.get(v)))];
+      }),
+    );
+  }
+
+  private position(index: number): number {
+    const k = typeof index === 'number' && Number.isInteger(index) ? this.recordIndices.indexOf(index) : -1;
+    if (k < 0) {
       throw new BrianError(
         'index_out_of_range',
         `${this.name} does not record element ${index} of ${this.source.name}.`,
       );
+    }
+    return k;
+  }
+
+  private single(index: number): RecordedElement {
+    const k = this.position(index);
     const dims = this.dims;
     const record: RecordedElement = Object.fromEntries(
       this.variables.map((v) => [v, new QuantityArray(this.rawTraces(v)[k], dims.get(v))]),
@@ -285,57 +331,5 @@ export class StateMonitor extends BrianObject {
       read: () => MISSING,
       write: () => false,
     }));
-  }
-}
-
-class StateMonitorRunner extends KernelRunner {
-  constructor(
-    readonly monitor: StateMonitor,
-    when: string,
-    order: number,
-  ) {
-    // Named as the monitor: Brian's monitor is its own code runner (ties in a slot go by name).
-    super(monitor, monitor.name, when, order, monitor.clock);
-  }
-
-  protected build(ctx: RunContext): Kernel {
-    const m = this.monitor;
-    const ids = m.arrayIds();
-    const builder = new BlockBuilder(SKELETON_LOCALS);
-    const vector = builder.block();
-    const scope = m.source.codeScope(ctx.runNamespace);
-    const recorded = readRecordedVariables(vector, m.name, m.variables, ids.vars, scope);
-    builder.noteArray(ids.indices, 'integer', m.recordsAllOf !== undefined);
-    if (m.recordsAllOf) ctx.device.arange(ids.indices, m.recordsAllOf, m.source.start);
-    return {
-      kind: 'statemonitor',
-      name: this.name,
-      scalar: builder.scalar().finish(),
-      vector: vector.finish(),
-      arrays: builder.arrayInfos(),
-      functions: builder.usedFunctions(),
-      params: { indices: ids.indices, times: ids.t, recorded, sourceClock: ids.sourceClock },
-    };
-  }
-
-  override prepare(ctx: RunContext): void {
-    super.prepare(ctx);
-    const id = this.monitor.arrayIds().sourceClock;
-    if (id === undefined) return;
-    // The source's variables (and `t`, `dt` in its subexpressions) belong to the source's clock.
-    const kernel = this.step;
-    const clock = this.monitor.source.clock;
-    this.actions = [
-      { kind: 'source_clock', arrayId: id, clock },
-      { kind: 'call', fn: kernel },
-    ];
-    if (!ctx.device.inProcess) return;
-    const data = ctx.device.values(id);
-    this.step = (t, dt, timestep) => {
-      data[0] = clock.t_;
-      data[1] = clock.dt_;
-      data[2] = clock.timestep;
-      kernel(t, dt, timestep);
-    };
   }
 }

@@ -86,6 +86,13 @@ export abstract class BrianObject {
   /** Ids of every device array holding state of this object (for store/restore). */
   abstract stateArrays(): readonly string[];
 
+  /**
+   * Checks this object against the others of a run, before any of them prepares (Brian's
+   * network-level checks, e.g. two Synapses summing into one variable). Only the objects
+   * before this one in `objects` are given, so that each pair is checked once.
+   */
+  checkAgainst(_earlier: readonly BrianObject[]): void {}
+
   /** Called at the start of every run (compile kernels with the run's namespace). */
   beforeRun(ctx: RunContext): void {
     for (const r of this.runners()) r.prepare(ctx);

@@ -275,7 +275,10 @@ export class Network implements Iterable<BrianObject> {
     this.checkDependencies(objects);
     checkOwnership(objects, this.id);
     const ctx: RunContext = { device: this.device, runNamespace: options.namespace };
-    for (const o of objects) if (o.active) o.beforeRun(ctx);
+    const active = objects.filter((o) => o.active);
+    // Checks between objects (two Synapses summing into one variable) before any prepares.
+    for (const [k, o] of active.entries()) o.checkAgainst(active.slice(0, k));
+    for (const o of active) o.beforeRun(ctx);
     for (const o of objects) o.networkId = this.id;
     const runners = this.sortedRunners(objects.filter((o) => o.active));
     const checks = options.checkFinite === false ? [] : finiteChecks(objects);

@@ -59,11 +59,11 @@ export interface RateMonitorLike {
     readonly name: string;
   };
   /** The rate smoothed with a window of `width` (a time). */
-  smooth_rate(
+  smoothRate(
     window: 'gaussian' | 'flat',
     width: unknown,
   ): {
-    /** The smoothed rate in Hz, one value per bin. */
+    /** The smoothed rate in each bin, in Hz. */
     values: ArrayLike<number>;
   };
 }
@@ -83,9 +83,9 @@ export function isStateMonitor(x: unknown): x is StateMonitorLike {
   return hasAll(x, ['t_', 'traces_', 'recordIndices', 'variables']);
 }
 
-/** Whether `x` looks like a PopulationRateMonitor (times, rates, `smooth_rate`). */
+/** Whether `x` looks like a PopulationRateMonitor (times, rates, `smoothRate`). */
 export function isRateMonitor(x: unknown): x is RateMonitorLike {
-  return hasAll(x, ['t_', 'rate_', 'smooth_rate']);
+  return hasAll(x, ['t_', 'rate_', 'smoothRate']);
 }
 
 /** Raster options for a SpikeMonitor: its times and indices over the whole source group. */
@@ -154,7 +154,7 @@ export function rateMonitorOptions(
   return {
     t: monitor.t_,
     rate: monitor.rate_,
-    smooth: smoothWidth ? monitor.smooth_rate('gaussian', smoothWidth).values : undefined,
+    smooth: smoothWidth ? monitor.smoothRate('gaussian', smoothWidth).values : undefined,
     title: `Population rate of ${monitor.source.name}`,
     ...rest,
   };

@@ -1,5 +1,5 @@
 /**
- * Population firing rate over time, as Brian's `plot(R.t/ms, R.smooth_rate(width=5*ms)/Hz)`.
+ * Population firing rate over time, as Brian's `plot(R.t/ms, R.smooth_rate(width=5*ms)/Hz)` (`R.smoothRate('gaussian', ms(5))` here).
  */
 import { checkHeight, extent, joinExtents, requireLength } from './data.ts';
 import { axisLabel, type DisplayUnit, resolveUnit, toDisplay } from './display-unit.ts';
@@ -19,7 +19,7 @@ export interface RatesOptions extends PanelOptions {
   t: PlotValues;
   /** Rate in each bin: a quantity array (`R.rate`) or numbers in Hz. */
   rate: PlotValues;
-  /** A smoothed rate (`R.smooth_rate(…)` or numbers in Hz), same length as `t`, drawn on top of the raw one. */
+  /** A smoothed rate (`R.smoothRate(…)` or numbers in Hz), same length as `t`, drawn on top of the raw one. */
   smooth?: PlotValues;
   /** Unit of the rate axis: a {@link DisplayUnit}, or `'Hz'` to pick Hz or kHz from the data. Default Hz. */
   rateUnit?: DisplayUnit | 'Hz';
@@ -33,7 +33,7 @@ export interface RatesOptions extends PanelOptions {
  * A population rate panel: the raw rate as a grey line and, when given, the smoothed rate in colour.
  * The rate axis starts at 0.
  * @example
- * rates({ t: R.t, rate: R.rate, smooth: R.smooth_rate('gaussian', 0.005), title: 'Population rate' });
+ * rates({ t: R.t, rate: R.rate, smooth: R.smoothRate('gaussian', 0.005), title: 'Population rate' });
  */
 export function rates(options: RatesOptions): Panel;
 /** The rate a PopulationRateMonitor recorded: `rates(R)`, `rates(R, { smoothWidth: ms(5) })`. */

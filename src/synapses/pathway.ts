@@ -4,14 +4,19 @@ import { parseStatements } from '../compiler/1-parse/parse-statements.ts';
 import { exactOverStep } from '../compiler/3-lower/integrators/exact.ts';
 import { BlockBuilder } from '../compiler/3-lower/lower-block.ts';
 import type { Kernel } from '../compiler/ir/kernel.ts';
+import { warn } from '../core/log.ts';
 import type { DynamicArray, StaticArray } from '../devices/runtime/arrays.ts';
-import { type PendingSpikes, SpikeQueue } from '../devices/runtime/spike-queue.ts';
+import { type PendingSpikes, rescalePending, SpikeQueue } from '../devices/runtime/spike-queue.ts';
+import { BrianError } from '../diagnostics/diagnostic.ts';
 import { SourceText } from '../diagnostics/span.ts';
+import type { SettableValue } from '../groups/assign-values.ts';
 import { SKELETON_LOCALS } from '../groups/group.ts';
 import { KernelRunner } from '../groups/runners/kernel-runner.ts';
 import { substituteSubexpressions } from '../groups/runners/state-updater.ts';
+import type { VariableView } from '../groups/variable-view.ts';
 import { type SpikeSource, spikeSource } from '../monitors/spike-source.ts';
 import type { RunContext } from '../network/brian-object.ts';
+import type { PathwaySpec } from './synapse-pathways.ts';
 import type { Synapses } from './synapses.ts';
 
 /**
@@ -21,37 +26,80 @@ import type { Synapses } from './synapses.ts';
  * Pre pathways run at order −1 and post pathways at +1 of the `synapses` slot, as in Brian.
  */
 export class SynapticPathway extends KernelRunner {
+  readonly pathwayName: string;
+  readonly prepost: 'pre' | 'post';
+  readonly code: string;
+  /** The event of the source group that triggers this pathway (`spike`, or a custom event). */
+  readonly event: string;
+  /** The synaptic variable holding each synapse's delay (`delay` for the `pre` pathway). */
+  readonly delayVariable: string;
   readonly delayArrayId: string;
+  /** A dt mismatch between source, synapses and target was reported (Brian warns once). */
+  private dtMismatchWarned = false;
   private queue?: SpikeQueue;
   private queueKey = '';
   /** Restored spikes in flight, for a queue the next run builds. */
   private pending?: PendingSpikes;
+  /** The dt the queue was built for (spikes in flight are converted to a new one). */
+  private queueDt = 0;
   private src!: SpikeSource;
   private dueId: string;
 
   constructor(
     readonly synapses: Synapses,
-    readonly pathwayName: string,
-    readonly prepost: 'pre' | 'post',
-    readonly code: string,
+    spec: PathwaySpec,
     delayArrayId: string,
-    /** Delay of new synapses (seconds), from the constructor's `delay`. */
-    readonly defaultDelay: number,
   ) {
+    // On the clock of the group whose spikes it reads, as in Brian (delays are steps of it).
     super(
       synapses,
-      `${synapses.name}_${pathwayName}`,
+      `${synapses.name}_${spec.name}`,
       'synapses',
-      prepost === 'pre' ? -1 : 1,
-      synapses.clock,
+      spec.prepost === 'pre' ? -1 : 1,
+      spec.prepost === 'pre' ? synapses.source.clock : synapses.target.clock,
     );
+    this.pathwayName = spec.name;
+    this.prepost = spec.prepost;
+    this.code = spec.code;
+    this.event = spec.event;
+    this.delayVariable = spec.name === 'pre' ? 'delay' : `${spec.name}_delay`;
     this.delayArrayId = delayArrayId;
-    this.dueId = `${synapses.storage}_${pathwayName}__due`;
+    this.dueId = `${synapses.storage}_${spec.name}__due`;
   }
 
-  /** Delays of this pathway's synapses (Brian's `S.pre.delay`). */
-  get delay() {
-    return this.synapses.state(this.pathwayName === 'pre' ? 'delay' : `${this.pathwayName}_delay`);
+  /** Delays of this pathway's synapses (Brian's `S.pre.delay`, `S.pre1.delay`). */
+  get delay(): VariableView {
+    return this.synapses.state(this.delayVariable);
+  }
+
+  set delay(value: SettableValue) {
+    this.synapses.setState(this.delayVariable, value);
+  }
+
+  /** Brian's checks at the start of a run (`initialise_queue`). */
+  private checkBeforeRun(): void {
+    const S = this.synapses;
+    if (!S.connected) {
+      throw new BrianError(
+        'not_connected',
+        `Synapses object ${S.name} does not do anything, since it has not created synapses with connect().`,
+        { hint: `call ${S.name}.connect(…), or set ${S.name}.active = false for this run` },
+      ).withCreationSite(S.createdAt);
+    }
+    const dts = new Set([
+      this.clock.dt_,
+      S.clock.dt_,
+      (this.prepost === 'pre' ? S.target : S.source).clock.dt_,
+    ]);
+    if (dts.size > 1 && !this.dtMismatchWarned) {
+      this.dtMismatchWarned = true;
+      const source = this.prepost === 'pre' ? S.source : S.target;
+      warn(
+        'synapses_dt_mismatch',
+        `The synaptic pathway ${this.name} runs on the clock of ${source.name} (dt = ${this.clock.dt}); ` +
+          `${S.name} or its other group use a different dt, so all delays are rounded to multiples of ${this.clock.dt}.`,
+      );
+    }
   }
 
   protected build(ctx: RunContext): Kernel {
@@ -122,6 +170,7 @@ export class SynapticPathway extends KernelRunner {
   }
 
   override prepare(ctx: RunContext): void {
+    this.checkBeforeRun();
     super.prepare(ctx);
     const S = this.synapses;
     this.src = spikeSource(this.prepost === 'pre' ? S.source : S.target);
@@ -153,12 +202,16 @@ export class SynapticPathway extends KernelRunner {
     const dt = this.clock.dt_;
     // Plain loops: this runs at every run() over all synapses (5 M at CUBA 64000), where
     // `Int32Array.from` with a callback and a joined string cost 0.4 s.
-    const steps = new Int32Array(delays.length);
-    for (let s = 0; s < steps.length; s++) steps[s] = Math.round(delays[s] / dt);
-    const key = `${sourceIndex.length}:${hash(steps)}:${hash(sourceIndex)}`;
+    // A delay given to the constructor is one value for all synapses (Brian's scalar delay).
+    const steps = new Int32Array(sourceIndex.length);
+    const scalar = delays.length === 1;
+    for (let s = 0; s < steps.length; s++) steps[s] = Math.round(delays[scalar ? 0 : s] / dt);
+    const key = `${dt}:${sourceIndex.length}:${hash(steps)}:${hash(sourceIndex)}`;
     const nSources = this.prepost === 'pre' ? S.source.N : S.target.N;
-    // Spikes in flight survive a rebuilt queue (new synapses or delays), as restored ones do.
-    const carried = this.pending ?? (key !== this.queueKey ? this.queue?.getState() : undefined);
+    // Spikes in flight survive a rebuilt queue (new synapses or delays), as restored ones do,
+    // and a new dt (their steps converted as Brian's SpikeQueue.prepare does).
+    const own = key !== this.queueKey ? this.queue?.getState() : undefined;
+    const carried = this.pending ?? (own && rescalePending(own, this.queueDt, dt));
     if (!this.queue || key !== this.queueKey) {
       this.queue = SpikeQueue.build(sourceIndex, nSources, steps);
       this.queueKey = key;
@@ -168,6 +221,7 @@ export class SynapticPathway extends KernelRunner {
       this.queue.setState(carried);
     }
     this.pending = undefined;
+    this.queueDt = dt;
     const queue = this.queue;
     const events = (S.device.array(this.src.eventspace) as StaticArray).data as Int32Array;
     const due = (S.device.array(this.dueId) as StaticArray).data as Int32Array;

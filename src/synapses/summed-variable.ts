@@ -2,6 +2,7 @@ import type { AnalyzedEquation } from '../compiler/2-analyze/analyze-equations.t
 import { checkExpression } from '../compiler/2-analyze/check-expression.ts';
 import { BlockBuilder } from '../compiler/3-lower/lower-block.ts';
 import type { Kernel } from '../compiler/ir/kernel.ts';
+import type { ArrayVariable } from '../core/variables.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import type { Group } from '../groups/group.ts';
 import { SKELETON_LOCALS } from '../groups/group.ts';
@@ -10,84 +11,96 @@ import { substituteSubexpressions } from '../groups/runners/state-updater.ts';
 import type { RunContext } from '../network/brian-object.ts';
 import type { Synapses } from './synapses.ts';
 
-/** Which ranges of which variables are already written by a summed variable (one writer per element). */
-const summedTargets = new WeakMap<
-  object,
-  { arrayId: string; start: number; stop: number; owner: string }[]
->();
-
 /**
  * `x_post = expr : unit (summed)`: before the state update of every step (slot `groups`,
  * order −1), the target variable of each neuron becomes the sum of `expr` over its synapses
- * (Brian's SummedVariableUpdater).
+ * (Brian's SummedVariableUpdater). The target must be a parameter of the source (`_pre`) or
+ * target (`_post`) group, of the same dimension; two updaters writing the same elements are
+ * refused when a network runs them together (`conflictsWith`), as Brian does.
  */
 export class SummedVariableUpdater extends KernelRunner {
-  private readonly targetGroup: Group;
-  private readonly targetName: string;
+  readonly targetGroup: Group;
+  readonly targetName: string;
+  /** The written storage, as it is now (a linked variable's source storage once linked). */
+  get target(): ArrayVariable {
+    return this.targetGroup.variables.get(this.targetName) as ArrayVariable;
+  }
 
   constructor(
     readonly synapses: Synapses,
     readonly eq: AnalyzedEquation,
   ) {
     super(synapses, `${synapses.name}_summed_variable_${eq.name}`, 'groups', -1, synapses.clock);
-    const m = /^(.*?)(_pre|_post)?$/.exec(eq.name)!;
-    this.targetGroup = m[2] === '_pre' ? synapses.source : synapses.target;
-    this.targetName = m[1];
-    const v = this.targetGroup.variables.get(this.targetName);
-    if (v?.kind !== 'array' || v.readOnly) {
+    const m = /^(.+)_(pre|post)$/.exec(eq.name);
+    if (!m) {
       throw new BrianError(
         'bad_argument',
-        `The summed variable ${eq.name} must refer to a parameter of ${this.targetGroup.name}, but "${this.targetName}" is ${v ? `a ${v.kind}` : 'not defined there'}.`,
+        `The summed variable ${eq.name} of ${synapses.name} must name a variable of the source or target with _pre or _post.`,
+        { span: eq.line.nameSpan, hint: `e.g. ${eq.name}_post` },
+      );
+    }
+    this.targetGroup = m[2] === 'pre' ? synapses.source : synapses.target;
+    this.targetName = m[1];
+    const v = this.targetGroup.variables.get(this.targetName);
+    // A subgroup's model is its parent's.
+    const model = this.targetGroup.root as Group & { analyzed?: { all: Map<string, AnalyzedEquation> } };
+    const declared = 'analyzed' in model ? model.analyzed?.all.get(this.targetName) : undefined;
+    // A parameter of the target's model, possibly (linked); Synapses targets have no model
+    // equations analysis of their own kind here, so their writable parameters qualify.
+    const isParameter = declared ? declared.kind === 'parameter' : v?.kind === 'array' && !v.readOnly;
+    if (v?.kind !== 'array' || !isParameter || (v.readOnly && !declared?.flags.has('linked'))) {
+      const what = declared
+        ? `a ${declared.kind === 'ode' ? 'differential equation' : declared.kind}`
+        : v
+          ? `a ${v.kind}`
+          : 'not defined there';
+      throw new BrianError(
+        'bad_argument',
+        `The summed variable ${eq.name} must refer to a parameter of ${this.targetGroup.name}, but "${this.targetName}" is ${what}.`,
         { span: eq.line.nameSpan },
       );
     }
-    const root = this.targetGroup.root;
-    const list = summedTargets.get(root) ?? [];
-    const start = this.targetGroup.start;
-    const stop = this.targetGroup.stop;
-    const clash = list.find((r) => r.arrayId === v.arrayId && r.start < stop && start < r.stop);
-    if (clash) {
+    if (v.dim !== eq.dim) {
       throw new BrianError(
-        'bad_argument',
-        `${synapses.name} and ${clash.owner} both write the summed variable ${this.targetName} of the same neurons of ${root.name}.`,
-        { span: eq.line.nameSpan, hint: 'use one Synapses object per summed target, or different subgroups' },
+        'dimension_mismatch',
+        `The summed variable ${eq.name} is declared with dimension ${eq.dim}, but ${this.targetGroup.name}.${this.targetName} has dimension ${v.dim}.`,
+        { span: eq.line.span },
       );
     }
-    list.push({ arrayId: v.arrayId, start, stop, owner: synapses.name });
-    summedTargets.set(root, list);
-    const analyzed = this.targetGroup as Group & { analyzed?: { all: Map<string, { kind: string }> } };
-    const kind = 'analyzed' in analyzed ? analyzed.analyzed?.all.get(this.targetName)?.kind : undefined;
-    if (kind && kind !== 'parameter') {
-      throw new BrianError(
-        'bad_argument',
-        `The target of the summed variable ${eq.name} must be a parameter, not a ${kind}.`,
-        {
-          span: eq.line.nameSpan,
-        },
-      );
-    }
+  }
+
+  /** Whether this updater and `other` would write the same elements of the same storage. */
+  conflictsWith(other: SummedVariableUpdater): boolean {
+    if (other.target.arrayId !== this.target.arrayId) return false;
+    if (other.targetGroup === this.targetGroup) return true;
+    // Subgroups of one storage may share it when they do not overlap; a linked variable's
+    // indices are not a range of its source, so it always counts as overlapping.
+    const linked = this.target.readOnly || other.target.readOnly;
+    const a = this.targetGroup;
+    const b = other.targetGroup;
+    return linked || (a.start < b.stop && b.start < a.stop);
   }
 
   protected build(ctx: RunContext): Kernel {
     const S = this.synapses;
     const scope = S.codeScope(ctx.runNamespace);
-    const target = this.targetGroup.variables.get(this.targetName)!;
     const expr = substituteSubexpressions(this.eq.line.expr!, S);
     const info = checkExpression(expr, scope);
-    if ('dim' in target && info.dim !== target.dim) {
+    if (info.dim !== this.target.dim) {
       throw new BrianError(
         'dimension_mismatch',
-        `The summed expression for ${this.eq.name} has dimension ${info.dim}, but ${this.targetName} has dimension ${target.dim}.`,
+        `The summed expression for ${this.eq.name} has dimension ${info.dim}, but ${this.targetName} has dimension ${this.target.dim}.`,
         { span: this.eq.line.expr!.span },
       );
     }
     const builder = new BlockBuilder(SKELETON_LOCALS);
     const vector = builder.block();
     const value = vector.addExpression('_summed_value', expr, scope);
-    const targetId = (target as { arrayId: string }).arrayId;
     const postIndex = S.arrayId(this.eq.name.endsWith('_pre') ? '_synaptic_pre' : '_synaptic_post');
-    builder.noteArray(targetId, 'float', false);
+    builder.noteArray(this.target.arrayId, this.target.type, this.target.dynamic);
     builder.noteArray(postIndex, 'integer', true);
+    const group = this.targetGroup;
+    if (group.dynamicSize) builder.noteArray(group.dynamicSize, 'integer', true);
     return {
       kind: 'summed_variable',
       name: this.name,
@@ -96,11 +109,13 @@ export class SummedVariableUpdater extends KernelRunner {
       arrays: builder.arrayInfos(),
       functions: builder.usedFunctions(),
       params: {
-        target: targetId,
-        targetStart: this.targetGroup.start,
-        targetStop: this.targetGroup.stop,
+        target: this.target.arrayId,
+        targetType: this.target.type,
+        targetStart: group.start,
+        // Synapses as the target: as many as exist when the kernel runs.
+        targetStop: group.dynamicSize ? { sizeOf: group.dynamicSize } : group.stop,
         postIndex,
-        postOffset: this.targetGroup.start,
+        postOffset: group.start,
         value: value.local,
       },
     };

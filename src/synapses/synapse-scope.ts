@@ -11,6 +11,8 @@ import {
   TableScope,
 } from '../compiler/2-analyze/scope.ts';
 import type { Variable } from '../core/variables.ts';
+import { BrianError } from '../diagnostics/diagnostic.ts';
+import type { Span } from '../diagnostics/span.ts';
 import type { Group } from '../groups/group.ts';
 
 /**
@@ -77,5 +79,26 @@ export function chainWithExternals(
   runNamespace: Namespace | undefined,
   context: string,
 ): Scope {
-  return new ChainScope([new TableScope(table), new ExternalScope(namespace, runNamespace, context)]);
+  return new ChainScope([
+    new TableScope(table),
+    new ExternalScope(namespace, runNamespace, context),
+    MISSING_LASTUPDATE,
+  ]);
 }
+
+/**
+ * `lastupdate` only exists with event-driven equations: code using it otherwise gets Brian's
+ * explanation of how to declare and update it (instead of a bare "could not be resolved").
+ */
+const MISSING_LASTUPDATE: Scope = {
+  lookup(name: string, span?: Span) {
+    if (name !== 'lastupdate') return undefined;
+    throw new BrianError('unknown_identifier', 'The identifier "lastupdate" could not be resolved.', {
+      span,
+      hint:
+        "lastupdate only exists for synapses with event-driven equations; to use it otherwise, add 'lastupdate : second' " +
+        "to the model and 'lastupdate = t' to the pathway code",
+    });
+  },
+  names: () => [],
+};

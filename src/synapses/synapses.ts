@@ -4,25 +4,35 @@ import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import type { Resolved, Scope } from '../compiler/2-analyze/scope.ts';
 import { checkedArray } from '../core/checked-array.ts';
 import { Equations } from '../core/equations.ts';
-import type { ArrayVariable } from '../core/variables.ts';
+import type { Variable } from '../core/variables.ts';
 import { getDevice } from '../devices/active.ts';
-import type { DynamicArray } from '../devices/runtime/arrays.ts';
+import type { DynamicArray, TypedArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
-import { Group } from '../groups/group.ts';
+import type { SettableValue } from '../groups/assign-values.ts';
+import { Group, type Where } from '../groups/group.ts';
+import { LinkedVariable } from '../groups/linked-var.ts';
 import { StateUpdater } from '../groups/runners/state-updater.ts';
+import { SubexpressionUpdater } from '../groups/runners/subexpression-updater.ts';
+import { checkScopedSharedSubexpressions } from '../groups/shared-subexpressions.ts';
+import { spikeSource } from '../monitors/spike-source.ts';
 import { MISSING } from '../network/attribute-access.ts';
-import type { Runner } from '../network/brian-object.ts';
+import type { BrianObject, Runner } from '../network/brian-object.ts';
 import { Clock } from '../network/clock.ts';
 import { collect } from '../network/magic.ts';
 import { uniqueName } from '../network/names.ts';
-import { DIMENSIONLESS } from '../units/dimension.ts';
 import { second } from '../units/index.ts';
 import type { Quantity } from '../units/quantity.ts';
 import { checkConnectArgs, checkSynapsesArgs } from '../validation/synapse-options.ts';
 import { type ConnectOptions, connectSynapses } from './connect.ts';
+import { elementCount } from './element-count.ts';
+import { checkEventDrivenDependencies } from './event-driven-dependencies.ts';
 import { SynapticPathway } from './pathway.ts';
+import { prePostValues, prePostVariable, setPrePost } from './pre-post-variables.ts';
 import { SummedVariableUpdater } from './summed-variable.ts';
+import { SynapseArrays } from './synapse-arrays.ts';
+import { pathwaySpecs } from './synapse-pathways.ts';
 import { chainWithExternals, throughIndex, viewEntries } from './synapse-scope.ts';
+import { SynapticSubgroup, synapseNumbers } from './synaptic-subgroup.ts';
 
 /** The options of `new Synapses(source, target, options)`: Brian's keyword arguments in camelCase (`on_pre` is `onPre`). */
 export interface SynapsesOptions {
@@ -34,6 +44,8 @@ export interface SynapsesOptions {
   readonly onPost?: string | Readonly<Record<string, string>>;
   /** Delay of the pre pathway (or per pathway name), the same for every synapse. */
   readonly delay?: Quantity | Readonly<Record<string, Quantity>>;
+  /** The source's event triggering the pathways (`spike` by default), or one per pathway name. */
+  readonly onEvent?: string | Readonly<Record<string, string>>;
   /** Name of an integer variable numbering the synapses of each pre/post pair (0, 1, …). */
   readonly multisynapticIndex?: string;
   /** Values of the external names the model, onPre/onPost and connect expressions use (Brian's `namespace`); default the run's namespace. */
@@ -77,13 +89,13 @@ export class Synapses extends Group {
   readonly pathways: SynapticPathway[] = [];
   /** @internal The runner that integrates the clock-driven equations each step. */
   readonly stateUpdater: StateUpdater;
+  /** Stores the `(constant over dt)` subexpressions at the start of each step. */
+  readonly subexpressionUpdater?: SubexpressionUpdater;
   /** @internal The runners that write `(summed)` variables into the target group each step. */
   readonly summedUpdaters: SummedVariableUpdater[] = [];
   /** Event-driven ODEs, integrated at each event from `lastupdate`. */
   readonly eventDriven: AnalyzedEquations['odes'];
-  private readonly ownArrays: string[] = [];
-  /** Ids of the dynamic arrays holding one value per synapse (resized at each connect). */
-  private readonly perSynapseArrays: string[] = [];
+  private readonly arrays: SynapseArrays;
 
   constructor(source: Group, target?: Group | SynapsesOptions, options?: SynapsesOptions) {
     const checked = checkSynapsesArgs(source, target, options);
@@ -100,17 +112,67 @@ export class Synapses extends Group {
     this.equations = typeof model === 'string' ? new Equations(model) : model;
     checkFlags(this.equations.lines, SYNAPSES_FLAGS, SYNAPSES_INCOMPATIBLE_FLAGS);
     this.analyzed = analyzeEquations(this.equations.lines);
+    checkEventDrivenDependencies(this.name, this.analyzed);
     this.eventDriven = this.analyzed.odes.filter((e) => e.flags.has('event-driven'));
 
-    this.createVariables();
+    this.arrays = new SynapseArrays(this, this.linkedIndices);
+    this.arrays.createVariables();
+    this.arrays.updateSize(() => this.N);
     this.stateUpdater = new StateUpdater(this, (flags) => !flags.has('event-driven'));
-    for (const eq of this.analyzed.subexpressions) {
-      if (eq.flags.has('summed')) this.summedUpdaters.push(new SummedVariableUpdater(this, eq));
+    if (this.analyzed.subexpressions.some((s) => s.flags.has('constant over dt'))) {
+      this.subexpressionUpdater = new SubexpressionUpdater(this);
     }
-    this.addPathways('pre', options.onPre, options.delay);
-    this.addPathways('post', options.onPost, options.delay);
+    for (const eq of this.analyzed.subexpressions) {
+      if (!eq.flags.has('summed')) continue;
+      const updater = new SummedVariableUpdater(this, eq);
+      const clash = this.summedUpdaters.find((u) => u.conflictsWith(updater));
+      if (clash) {
+        throw new BrianError(
+          'bad_argument',
+          `The summed variables ${clash.eq.name} and ${eq.name} of ${this.name} write the same variable ${updater.targetGroup.name}.${updater.targetName}.`,
+          { span: eq.line.nameSpan },
+        );
+      }
+      this.summedUpdaters.push(updater);
+    }
+    checkScopedSharedSubexpressions(this.name, this.analyzed.subexpressions, this.codeScope());
+    for (const spec of pathwaySpecs(this.name, options)) {
+      // As Brian: the source must generate the event now, not at the first run.
+      if (spec.event === 'spike') spikeSource(spec.prepost === 'pre' ? this.source : this.target);
+      // A delay given here is one value for all synapses (Brian's scalar delay, a one-element
+      // dynamic array); otherwise one delay per synapse.
+      const scalar = spec.delay !== undefined;
+      const delayId = this.arrays.allocateDynamic(`${spec.name}_delay`, 'float', !scalar);
+      if (scalar) this.device.append(delayId, Float64Array.of(spec.delay!));
+      const pathway = new SynapticPathway(this, spec, delayId);
+      this.arrays.addArrayVariable(pathway.delayVariable, delayId, {
+        dim: second.dim,
+        type: 'float',
+        shared: scalar,
+      });
+      this.pathways.push(pathway);
+    }
     this.exposeVariables();
     collect(this);
+  }
+
+  private connectCalled = false;
+  /** Standalone: the number of synapses while every connect() gave explicit indices (so it is known). */
+  private countedSynapses: number | undefined = 0;
+
+  override get knownSize(): number | undefined {
+    return this.device.inProcess ? this.N : this.countedSynapses;
+  }
+
+  /** Notes synapses created from explicit indices (their number is known before a standalone program runs). */
+  countSynapses(added: number | undefined): void {
+    this.countedSynapses =
+      added === undefined || this.countedSynapses === undefined ? undefined : this.countedSynapses + added;
+  }
+
+  /** Whether connect() was called (Brian refuses runs and per-synapse writes before it). */
+  get connected(): boolean {
+    return this.connectCalled;
   }
 
   /** Number of synapses. */
@@ -168,14 +230,17 @@ export class Synapses extends Group {
   }
 
   runners(): readonly Runner[] {
-    const list: Runner[] = [...this.summedUpdaters];
+    const list: Runner[] = [
+      ...(this.subexpressionUpdater ? [this.subexpressionUpdater] : []),
+      ...this.summedUpdaters,
+    ];
     if (this.stateUpdater.odeCount() > 0) list.push(this.stateUpdater);
     list.push(...this.pathways, ...this.regularRunners);
     return list;
   }
 
   stateArrays(): readonly string[] {
-    return this.ownArrays;
+    return this.arrays.own;
   }
 
   override dependencies() {
@@ -200,6 +265,7 @@ export class Synapses extends Group {
    * Repeated calls add synapses.
    */
   connect(options: ConnectOptions | boolean | string = {}, ...rest: unknown[]): void {
+    this.connectCalled = true;
     try {
       connectSynapses(this, checkConnectArgs(options, rest[0]));
     } catch (e) {
@@ -230,41 +296,86 @@ export class Synapses extends Group {
     );
   }
 
-  /**
-   * `S.v_pre`, `S.v_post`, `S.v` for variables of the source or target read through the
-   * synapses: not available as attributes yet (a coded error that says how to read them).
-   */
-  protected override extraAttribute(name: string): unknown {
-    const m = /^(.*)_(pre|post)$/.exec(name);
-    const [stem, side] = m ? [m[1], m[2]] : [name, 'post'];
-    const group = side === 'pre' ? this.source : this.target;
-    if (group.isUserVariable(stem)) {
-      const index = side === 'pre' ? 'i' : 'j';
+  // --- source and target variables seen per synapse (`S.v_pre`, `S.v_post`, `S.v`) ---------
+
+  /** A variable of the synapses, or of the source or target seen per synapse (`v_pre`, `v_post`, `v`). */
+  override variable(name: string): Variable {
+    return prePostVariable(this, name)?.variable ?? super.variable(name);
+  }
+
+  override isUserVariable(name: string): boolean {
+    return super.isUserVariable(name) || prePostVariable(this, name) !== undefined;
+  }
+
+  override rawValues(name: string, where?: Where): TypedArray {
+    const ref = prePostVariable(this, name);
+    return ref ? prePostValues(this, name, ref, where) : super.rawValues(name, where);
+  }
+
+  override setState(
+    name: string,
+    value: SettableValue | LinkedVariable,
+    where?: Where,
+    namespace?: Namespace,
+  ): void {
+    const ref = prePostVariable(this, name);
+    const own = this.variables.get(name);
+    if (!this.connectCalled && (ref || own?.kind === 'array')) {
       throw new BrianError(
-        'unknown_variable',
-        `${this.name}.${name}: reading a ${side}synaptic variable through the synapses is not available as an attribute yet.`,
-        { hint: `read ${group.name}.${stem}_[${this.name}.${index}[k]] for synapse k` },
+        'not_connected',
+        `Cannot write to the synaptic variable ${this.name}.${name} before connect().`,
+        {
+          hint: `call ${this.name}.connect(…) first: before it there are no synapses to set`,
+        },
       );
     }
-    return MISSING;
+    if (ref && !(value instanceof LinkedVariable)) setPrePost(this, name, ref, value, where, namespace);
+    else super.setState(name, value, where, namespace);
   }
 
-  /** Synapse indices from pre index `i` to post index `j` (Brian's `S.w[i, j]` selection). */
-  synapseIndices(i?: number | ArrayLike<number>, j?: number | ArrayLike<number>): Int32Array {
-    const pre = this.device.values(this.arrayId('_synaptic_pre')) as Int32Array;
-    const post = this.device.values(this.arrayId('_synaptic_post')) as Int32Array;
-    const is = i === undefined ? undefined : new Set(typeof i === 'number' ? [i] : Array.from(i));
-    const js = j === undefined ? undefined : new Set(typeof j === 'number' ? [j] : Array.from(j));
-    const out: number[] = [];
-    for (let s = 0; s < pre.length; s++) {
-      if ((!is || is.has(pre[s])) && (!js || js.has(post[s]))) out.push(s);
+  /** Brian's check at run(): two Synapses objects may not sum into the same elements of a variable. */
+  override checkAgainst(earlier: readonly BrianObject[]): void {
+    for (const other of earlier) {
+      if (!(other instanceof Synapses)) continue;
+      for (const mine of this.summedUpdaters) {
+        const clash = other.summedUpdaters.find((u) => u.conflictsWith(mine));
+        if (!clash) continue;
+        throw new BrianError(
+          'summed_variable_conflict',
+          `The summed variables of ${other.name} and ${this.name} both write ${mine.targetName} of ` +
+            `${clash.targetGroup === mine.targetGroup ? mine.targetGroup.name : `the overlapping groups ${clash.targetGroup.name} and ${mine.targetGroup.name}`}.`,
+          { hint: 'sum into separate variables of the target group and add them up there' },
+        ).withCreationSite(this.createdAt);
+      }
     }
-    return Int32Array.from(out);
   }
 
-  /** Values of `name` for the synapses from `i` to `j` (Brian's `S.w[i, j]`). */
-  at(name: string, i?: number | ArrayLike<number>, j?: number | ArrayLike<number>) {
-    return this.state(name).get(this.synapseIndices(i, j));
+  /** Pathways by name (Brian's `S.pre1`), beside the variables. */
+  protected override extraAttribute(name: string): unknown {
+    return this.pathways.find((p) => p.pathwayName === name) ?? MISSING;
+  }
+
+  /** Runs `name = expression` for the selected synapses (writing through their pre/post index). */
+  setThroughSynapses(
+    name: string,
+    expression: string,
+    where: Where | undefined,
+    namespace?: Namespace,
+  ): void {
+    this.runSetter(name, expression, expression, where, namespace);
+  }
+
+  /**
+   * Some synapses (Brian's `S[i, j, k]`): those from source neurons `i` to target neurons `j`
+   * with multisynaptic number `k` (numbers, lists, `undefined` for all), or those meeting a
+   * condition (`S.at('w > 0')`). An index for `S.w.get(…)`, `StateMonitor`'s `record`, `M.at(…)`.
+   */
+  at(...index: (Where | undefined)[]): SynapticSubgroup {
+    return this.select(...index);
+  }
+
+  override select(...index: (Where | undefined)[]): SynapticSubgroup {
+    return new SynapticSubgroup(this, synapseNumbers(this, index));
   }
 
   // --- variables and scopes ------------------------------------------------------------------
@@ -297,194 +408,27 @@ export class Synapses extends Group {
     return scope;
   }
 
-  /** A growing array of this object; `perSynapse`: one element per synapse (grown at connect). */
-  private allocateDynamic(name: string, type: ArrayVariable['type'], perSynapse = true): string {
-    const id = this.arrayId(name);
-    this.device.allocateDynamic(id, type);
-    this.ownArrays.push(id);
-    if (perSynapse) this.perSynapseArrays.push(id);
-    return id;
-  }
-
-  private addArrayVariable(
-    name: string,
-    arrayId: string,
-    v: Partial<ArrayVariable> & Pick<ArrayVariable, 'dim' | 'type'>,
-  ): void {
-    this.variables.set(name, {
-      kind: 'array',
-      name,
-      arrayId,
-      shared: false,
-      constant: false,
-      readOnly: false,
-      dynamic: true,
-      ...v,
-    });
-  }
-
-  private createVariables(): void {
-    const pre = this.allocateDynamic('_synaptic_pre', 'integer');
-    const post = this.allocateDynamic('_synaptic_post', 'integer');
-    this.addArrayVariable('_synaptic_pre', pre, { dim: DIMENSIONLESS, type: 'integer', readOnly: true });
-    this.addArrayVariable('_synaptic_post', post, { dim: DIMENSIONLESS, type: 'integer', readOnly: true });
-    this.addArrayVariable('i', pre, { dim: DIMENSIONLESS, type: 'integer', readOnly: true });
-    this.addArrayVariable('j', post, { dim: DIMENSIONLESS, type: 'integer', readOnly: true });
-    // As in Brian, one count per neuron (not per synapse: 8 B per synapse saved), read by a
-    // synapse through its post- or presynaptic index.
-    for (const [name, through] of [
-      ['N_incoming', '_synaptic_post'],
-      ['N_outgoing', '_synaptic_pre'],
-    ] as const) {
-      this.addArrayVariable(name, this.allocateDynamic(name, 'integer', false), {
-        dim: DIMENSIONLESS,
-        type: 'integer',
-        readOnly: true,
-      });
-      this.linkedIndices.set(name, {
-        kind: 'element',
-        base: '_idx',
-        steps: [{ kind: 'lookup', arrayId: this.arrayId(through), dynamic: true }],
-      });
-    }
-    if (this.multisynapticIndex) {
-      this.addArrayVariable(
-        this.multisynapticIndex,
-        this.allocateDynamic(this.multisynapticIndex, 'integer'),
-        {
-          dim: DIMENSIONLESS,
-          type: 'integer',
-          readOnly: true,
-        },
-      );
-    }
-    for (const eq of [...this.analyzed.odes, ...this.analyzed.parameters]) {
-      for (const n of [this.source, this.target]) {
-        if (n.variables.has(eq.name) && eq.name !== 'lastupdate' && !eq.name.startsWith('_')) {
-          throw new BrianError(
-            'equation_duplicate_variable',
-            `The synaptic variable "${eq.name}" has the same name as a variable of ${n.name}; rename it (e.g. ${eq.name}_syn).`,
-            { span: eq.line.nameSpan },
-          );
-        }
-      }
-      const shared = eq.flags.has('shared');
-      let id: string;
-      if (shared) {
-        id = this.arrayId(eq.name);
-        this.device.allocate(id, eq.type, 1);
-        this.ownArrays.push(id);
-      } else {
-        id = this.allocateDynamic(eq.name, eq.type);
-      }
-      this.addArrayVariable(eq.name, id, {
-        dim: eq.dim,
-        type: eq.type,
-        shared,
-        dynamic: !shared,
-        constant: eq.flags.has('constant'),
-      });
-    }
-    for (const eq of this.analyzed.subexpressions) {
-      const name = eq.flags.has('summed') ? `_summed_${eq.name}` : eq.name;
-      this.variables.set(name, {
-        kind: 'subexpression',
-        name,
-        expr: eq.line.expr!,
-        dim: eq.dim,
-        type: eq.type,
-        shared: eq.flags.has('shared'),
-        span: eq.line.span,
-      });
-    }
-    if (this.eventDriven.length > 0 && !this.variables.has('lastupdate')) {
-      this.addArrayVariable('lastupdate', this.allocateDynamic('lastupdate', 'float'), {
-        dim: second.dim,
-        type: 'float',
-      });
-    }
-    this.variables.set('t', { kind: 'auxiliary', name: 't', dim: second.dim, type: 'float', shared: true });
-    this.variables.set('dt', { kind: 'auxiliary', name: 'dt', dim: second.dim, type: 'float', shared: true });
-    this.variables.set('t_in_timesteps', {
-      kind: 'auxiliary',
-      name: '_timestep',
-      dim: DIMENSIONLESS,
-      type: 'integer',
-      shared: true,
-    });
-    this.variables.set('N_pre', {
-      kind: 'constant',
-      name: 'N_pre',
-      value: this.source.N,
-      dim: DIMENSIONLESS,
-      type: 'integer',
-    });
-    this.variables.set('N_post', {
-      kind: 'constant',
-      name: 'N_post',
-      value: this.target.N,
-      dim: DIMENSIONLESS,
-      type: 'integer',
-    });
-    this.updateSize();
-  }
-
-  private addPathways(
-    prepost: 'pre' | 'post',
-    code: string | Readonly<Record<string, string>> | undefined,
-    delay: SynapsesOptions['delay'],
-  ): void {
-    if (code === undefined) return;
-    const entries = typeof code === 'string' ? [[prepost, code] as const] : Object.entries(code);
-    for (const [name, statements] of entries) {
-      const d =
-        delay === undefined
-          ? undefined
-          : 'value' in delay
-            ? name === 'pre'
-              ? (delay as Quantity)
-              : undefined
-            : (delay as Record<string, Quantity>)[name];
-      if (d !== undefined && d.dim !== second.dim) {
-        throw new BrianError('dimension_mismatch', `The delay of pathway ${name} must be a time, got ${d}.`);
-      }
-      const delayId = this.allocateDynamic(`${name}_delay`, 'float');
-      const delayVar =
-        name === 'pre' || (prepost === 'pre' && !this.variables.has('delay')) ? 'delay' : `${name}_delay`;
-      this.addArrayVariable(delayVar, delayId, { dim: second.dim, type: 'float' });
-      this.pathways.push(new SynapticPathway(this, name, prepost, statements, delayId, d?.value ?? 0));
-    }
-  }
-
-  private updateSize(): void {
-    // On a standalone device the number of synapses is only known inside the compiled program.
-    if (!this.device.inProcess) return;
-    this.variables.set('N', {
-      kind: 'constant',
-      name: 'N',
-      value: this.N,
-      dim: DIMENSIONLESS,
-      type: 'integer',
-    });
-  }
-
   /** Grows every per-synapse array to the new count and recomputes the derived indices. */
   private afterConnect(): void {
+    const targetSize = elementCount(this.target);
     this.device.synapsesConnected({
       pre: this.arrayId('_synaptic_pre'),
       post: this.arrayId('_synaptic_post'),
-      sourceSize: this.source.N,
-      targetSize: this.target.N,
+      sourceSize: elementCount(this.source),
+      targetSize,
       targetStart: this.target.start,
-      targetStorageSize: this.target.storageSize(),
-      perSynapse: this.perSynapseArrays.map((arrayId) => ({
+      // Synapses as the target on a standalone device: the program knows their number.
+      targetStorageSize:
+        typeof targetSize === 'number' ? this.target.storageSize() : elementCount(this.target.root),
+      count: this.arrayId('N'),
+      perSynapse: this.arrays.perSynapse.map((arrayId) => ({
         arrayId,
-        fill: this.pathways.find((p) => p.delayArrayId === arrayId)?.defaultDelay ?? 0,
+        fill: 0,
       })),
       nIncoming: this.arrayId('N_incoming'),
       nOutgoing: this.arrayId('N_outgoing'),
       multisynapticIndex: this.multisynapticIndex ? this.arrayId(this.multisynapticIndex) : undefined,
     });
-    this.updateSize();
+    this.arrays.updateSize(() => this.N);
   }
 }

@@ -23,6 +23,10 @@ const SYNAPSES = strictOptions({
     [s.nonNegativeTime, v.record(s.name, s.nonNegativeTime)],
     'must be a non-negative time (ms(2)) or an object of pathway names to times',
   ),
+  onEvent: v.union(
+    [s.name, v.record(v.string(), s.name)],
+    "must be an event name ('spike') or an object of pathway names to events ({ pre: 'spike' })",
+  ),
   multisynapticIndex: s.name,
   namespace: s.namespace,
   method: s.method,

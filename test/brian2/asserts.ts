@@ -44,7 +44,9 @@ function flatten(x: Comparable, what: string): Flat {
 }
 
 function broadcast(a: Flat, b: Flat, message?: string): number {
-  if (a.scalar || b.scalar) return Math.max(a.values.length, b.values.length);
+  // A scalar against an array is compared with each element (none for an empty array).
+  if (a.scalar && b.scalar) return 1;
+  if (a.scalar || b.scalar) return a.scalar ? b.values.length : a.values.length;
   assert.equal(
     a.values.length,
     b.values.length,
@@ -139,4 +141,11 @@ export function pyMod(a: number, b: number): number {
 /** Python's `//` (floor division). */
 export function pyFloorDiv(a: number, b: number): number {
   return Math.floor(a / b);
+}
+
+/** The elements of `values` where `mask` is true (numpy's boolean indexing). */
+export function where(values: ArrayLike<number>, mask: ArrayLike<number | boolean>): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < values.length; k++) if (mask[k]) out.push(values[k]);
+  return out;
 }

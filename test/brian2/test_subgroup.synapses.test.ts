@@ -50,9 +50,9 @@ brianTest(
     assertEqual(S.i, [2, 2]);
     assertEqual(S.j, [2, 5]);
     // N_incoming and N_outgoing should also be correct
-    assert.ok(values(S.at('N_outgoing', 2)).every((x) => x === 2));
-    assert.ok(values(S.at('N_incoming', undefined, 2)).every((x) => x === 1));
-    assert.ok(values(S.at('N_incoming', undefined, 5)).every((x) => x === 1));
+    assert.ok(values(S.state('N_outgoing').at(2, undefined)).every((x) => x === 2));
+    assert.ok(values(S.state('N_incoming').at(undefined, 2)).every((x) => x === 1));
+    assert.ok(values(S.state('N_incoming').at(undefined, 5)).every((x) => x === 1));
   },
 );
 
@@ -157,33 +157,33 @@ brianTest('test_synapse_creation_generator_multiple_synapses', { standalone: tru
   const n2 = SG2.length;
   const all2 = arange(n2);
   for (let source = 0; source < SG1.length; source++) {
-    assertEqual(S1.at('j', source), repeat(all2, source));
-    assertEqual(S2.at('j', source), repeat(all2, all2));
-    assertEqual(S3.at('i', undefined, source), repeat(all2, all2));
-    assertEqual(S4.at('i', undefined, source), repeat(all2, source));
+    assertEqual(S1.state('j').at(source, undefined), repeat(all2, source));
+    assertEqual(S2.state('j').at(source, undefined), repeat(all2, all2));
+    assertEqual(S3.state('i').at(undefined, source), repeat(all2, all2));
+    assertEqual(S4.state('i').at(undefined, source), repeat(all2, source));
     assertEqual(
-      S5.at('j', source),
+      S5.state('j').at(source, undefined),
       repeat(
         all2,
         all2.map((k) => k + source),
       ),
     );
     assertEqual(
-      S6.at('i', undefined, source),
+      S6.state('i').at(undefined, source),
       repeat(
         all2,
         all2.map((k) => k + source),
       ),
     );
     if (source > 2) {
-      assertEqual(S7.at('j', source), repeat(all2, 2));
-      assertEqual(S8.at('i', undefined, source), repeat(all2, 2));
+      assertEqual(S7.state('j').at(source, undefined), repeat(all2, 2));
+      assertEqual(S8.state('i').at(undefined, source), repeat(all2, 2));
     } else {
-      assert.equal(S7.at('j', source).length, 0);
-      assert.equal(S8.at('i', undefined, source).length, 0);
+      assert.equal(S7.state('j').at(source, undefined).length, 0);
+      assert.equal(S8.state('i').at(undefined, source).length, 0);
     }
-    assertEqual(S9.at('j', source), repeat(arange(3, n2), 2));
-    assertEqual(S10.at('i', undefined, source), repeat(arange(3, n2), 2));
+    assertEqual(S9.state('j').at(source, undefined), repeat(arange(3, n2), 2));
+    assertEqual(S10.state('i').at(undefined, source), repeat(arange(3, n2), 2));
   }
 });
 
@@ -210,11 +210,11 @@ brianTest(
       const expected = arange(10 - source).map((k) => source + k);
       // Internally, the "real" neuron indices should be used (v_post is 10 + the index in G2)
       assertEqual(
-        S.at('v_post', source),
+        S.state('v_post').at(source, undefined),
         expected.map((k) => 20 + k),
       );
       // For the user, the subgroup-relative indices should be presented
-      assertEqual(S.at('j', source), expected);
+      assertEqual(S.state('j').at(source, undefined), expected);
     }
     assert.equal(S2.length, 2 * SG2.length);
     assert.ok(values(S2.v_pre).every((x) => x > 2));
@@ -264,16 +264,16 @@ brianTest(
     S.connect(true);
     S.w.set(5, 'j == 0');
     assert.ok(values(S.w.get('j==0')).every((x) => x === 5));
-    S.w.set(7, S.synapseIndices(2, 2));
+    S.w.set(7, S.at(2, 2));
     assert.ok(values(S.w.get('i==2 and j==2')).every((x) => x === 7));
     S.w = '2*j';
-    assert.ok(values(S.at('w', undefined, 1)).every((x) => x === 2));
-    assert.equal(S.at('w', undefined, 10).length, 0);
+    assert.ok(values(S.state('w').at(undefined, 1)).every((x) => x === 2));
+    assert.equal(S.state('w').at(undefined, 10).length, 0);
     assert.equal(S.w.get('j==10').length, 0);
 
     // Test referencing pre- and postsynaptic variables
-    assertEqual(S.at('w', arange(2, 5)), S.w.get('v_pre >= 2'));
-    assertEqual(S.at('w', undefined, arange(5)), S.w.get('v_post < 15'));
+    assertEqual(S.state('w').at(arange(2, 5), undefined), S.w.get('v_pre >= 2'));
+    assertEqual(S.state('w').at(undefined, arange(5)), S.w.get('v_post < 15'));
     S.w = 'v_post';
     assertEqual(
       S.w_,
@@ -287,10 +287,10 @@ brianTest(
     );
 
     // Test using subgroups as indices
-    assert.equal(S.length, S.at('w', SG1, SG2).length);
-    assertEqual(S.at('w', SG1, 1), S.at('w', undefined, 1));
-    assertEqual(S.at('w', 1, SG2), S.at('w', 1));
-    assert.equal(S.at('w', SG1, 10).length, 0);
+    assert.equal(S.length, S.state('w').at(SG1, SG2).length);
+    assertEqual(S.state('w').at(SG1, 1), S.state('w').at(undefined, 1));
+    assertEqual(S.state('w').at(1, SG2), S.state('w').at(1, undefined));
+    assert.equal(S.state('w').at(SG1, 10).length, 0);
   },
 );
 
@@ -308,15 +308,15 @@ brianTest(
     const SG2 = G2.slice(4, 9);
     const S = new Synapses(G1, G2, { model: 'w:1' });
     S.connect();
-    S.w.set(1, S.synapseIndices(SG1, SG2));
+    S.w.set(1, S.at(SG1, SG2));
     assertEqual(S.w.get('(i>=2 and i<5) and (j>=4 and j<9)'), 1);
     assertEqual(S.w.get('not ((i>=2 and i<5) and (j>=4 and j<9))'), 0);
     S.w = 0;
-    S.w.set(1, S.synapseIndices(SG1));
+    S.w.set(1, S.at(SG1, undefined));
     assertEqual(S.w.get('i>=2 and i<5'), 1);
     assertEqual(S.w.get('not (i>=2 and i<5)'), 0);
     S.w = 0;
-    S.w.set(1, S.synapseIndices(undefined, SG2));
+    S.w.set(1, S.at(undefined, SG2));
     assertEqual(S.w.get('j>=4 and j<9'), 1);
     assertEqual(S.w.get('not (j>=4 and j<9)'), 0);
   },

@@ -32,7 +32,7 @@ test('pyloric network (case study 1) matches Brian 2.5.1 over 3 s: spike times a
   new Network(circuit, fast, slow, mon, mslow, spikes).run(second(m.duration));
 
   const r = ref.recorded;
-  const trains = spikes.spike_trains();
+  const trains = spikes.spikeTrains();
   for (let k = 0; k < 3; k++) {
     assert.deepEqual(
       steps(trains.get(k)!.values, m.dt),

@@ -286,27 +286,27 @@ test('PopulationRateMonitor: rate and smooth_rate against a direct computation f
   const gauss = Array.from({ length: 2 * half + 1 }, (_, k) =>
     Math.exp(-((k - half) ** 2) / (2 * (width / dt) ** 2)),
   );
-  assertClose(R.smooth_rate('gaussian', ms(1)).values, convolveSame(rate, gauss), 1e-12, 'gaussian', 1e-6);
+  assertClose(R.smoothRate('gaussian', ms(1)).values, convolveSame(rate, gauss), 1e-12, 'gaussian', 1e-6);
   // Flat: int(width/2/dt)*2 + 1 steps (Brian), 1 ms → 11 steps, 0.35 ms → 3 steps.
   assertClose(
-    R.smooth_rate('flat', ms(1)).values,
+    R.smoothRate('flat', ms(1)).values,
     convolveSame(rate, Array(11).fill(1)),
     1e-12,
     'flat 1 ms',
     1e-6,
   );
   assertClose(
-    R.smooth_rate('flat', ms(0.35)).values,
+    R.smoothRate('flat', ms(0.35)).values,
     convolveSame(rate, [1, 1, 1]),
     1e-12,
     'flat 0.35 ms',
     1e-6,
   );
-  assertClose(R.smooth_rate([1, 2, 1]).values, convolveSame(rate, [1, 2, 1]), 1e-12, 'custom window', 1e-6);
+  assertClose(R.smoothRate([1, 2, 1]).values, convolveSame(rate, [1, 2, 1]), 1e-12, 'custom window', 1e-6);
   // Smoothing keeps the mean rate (away from the edges) and the length.
-  assert.equal(R.smooth_rate('gaussian', ms(2)).length, steps);
-  assert.throws(() => R.smooth_rate('flat'), { code: 'bad_argument' });
-  assert.throws(() => R.smooth_rate([1, 1]), { code: 'bad_argument' });
+  assert.equal(R.smoothRate('gaussian', ms(2)).length, steps);
+  assert.throws(() => R.smoothRate('flat'), { code: 'bad_argument' });
+  assert.throws(() => R.smoothRate([1, 1]), { code: 'bad_argument' });
 });
 
 test('SpikeMonitor: record: false keeps counts only; spike_trains; variables at spike time', () => {
@@ -320,7 +320,7 @@ test('SpikeMonitor: record: false keeps counts only; spike_trains; variables at 
   assert.equal(C.num_spikes, S.num_spikes);
   assert.throws(() => C.t, { code: 'not_recorded' });
   assert.throws(() => C.i, { code: 'not_recorded' });
-  const trains = S.spike_trains();
+  const trains = S.spikeTrains();
   assert.equal(trains.size, 6);
   for (let k = 0; k < 6; k++) {
     const expected = Array.from(S.t_).filter((_, n) => S.i[n] === k);

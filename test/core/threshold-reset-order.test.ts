@@ -46,7 +46,7 @@ for (const name of Object.keys(m.resets)) {
     assert.deepEqual(Array.from(S.count), r.spikes.count, 'counts');
     assertClose(S.values_('v'), r.spikes.v, 1e-12, 'v at spikes', 1e-15);
     assertClose(S.values_('w'), r.spikes.w, 1e-12, 'w at spikes', 1e-15);
-    assert.equal(S.values('v').dim, volt.dim);
+    assert.equal(S.recorded('v').dim, volt.dim);
 
     for (const [label, M] of [
       ['statemonitor_start', Mstart],

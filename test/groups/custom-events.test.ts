@@ -21,7 +21,7 @@ onBothDevices('custom events: code on the event and an EventMonitor, as Brian', 
   assert.deepEqual(Array.from(M.i), [2, 1, 0, 2, 1, 0, 2, 1]);
   const tms = (t: Float64Array) => Array.from(t, (x) => Math.round(x * 1e7) / 1e4);
   assert.deepEqual(tms(M.t_), [0, 0.5, 1, 2.5, 3, 3.5, 5, 5.5]);
-  for (const v of M.values('v').values) assert.ok(Math.abs(v - 1.1) < 1e-12, String(v));
+  for (const v of M.recorded('v').values) assert.ok(Math.abs(v - 1.1) < 1e-12, String(v));
   assert.deepEqual(Array.from(M.count), [2, 3, 3]);
   assert.equal(M.num_events, 8);
   assert.deepEqual(Array.from(S.i), [2, 1, 0, 2, 1, 0]);

@@ -90,15 +90,17 @@ test('subgroups, Poisson and spike generator groups refuse unknown names too', (
   throwsCode(() => SG.foo, 'unknown_variable');
 });
 
-test('synapses: unknown names, and pre/post variables read through synapses are coded errors', () => {
+test('synapses: unknown names are coded errors; pre/post variables read through the synapses', () => {
   startScope();
   const G = new NeuronGroup(2, 'v : 1');
+  G.v = [10, 20];
   const S = new Synapses(G, G, { model: 'w : 1' });
   S.connect();
   assert.match(hintOf(throwsCode(() => S.W, 'unknown_variable')), /did you mean 'w'/);
-  const pre = throwsCode(() => S.v_pre, 'unknown_variable');
-  assert.ok(hintOf(pre).includes(`${G.name}.v_[${S.name}.i[k]]`), hintOf(pre));
-  throwsCode(() => S.v_post, 'unknown_variable');
+  assert.deepEqual(Array.from(S.v_pre.values), [10, 10, 20, 20]);
+  assert.deepEqual(Array.from(S.v_post.values), [10, 20, 10, 20]);
+  assert.deepEqual(Array.from(S.v.values), [10, 20, 10, 20], 'a bare target name is the _post variable');
+  throwsCode(() => S.u_pre, 'unknown_variable');
   throwsCode(() => S.i[4], 'index_out_of_range');
   assert.equal(S.i[3], 1);
   assert.equal(S.j[-1], 1, 'negative indices count from the end');

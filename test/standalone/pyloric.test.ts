@@ -40,7 +40,7 @@ test('pyloric network (case study 1) on cpp_standalone: monitor switched on afte
     device.build({ directory: projectDirectory('pyloric') });
     const r = ref.recorded;
     assert.deepEqual(Array.from(spikes.count), r.spike_count);
-    const trains = spikes.spike_trains();
+    const trains = spikes.spikeTrains();
     for (let k = 0; k < 3; k++) {
       assert.deepEqual(
         steps(trains.get(k)!.values, m.dt),

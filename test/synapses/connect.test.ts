@@ -9,7 +9,7 @@ function pairs(S: Synapses): string[] {
 
 function groups(nPre = 4, nPost = 3) {
   startScope();
-  const P = new NeuronGroup(nPre, 'x : 1');
+  const P = new NeuronGroup(nPre, 'x : 1', { threshold: 'False' });
   const Q = new NeuronGroup(nPost, 'y : 1');
   P.x = 'i';
   Q.y = 'i*10';
@@ -89,9 +89,9 @@ test('synaptic variables: string setters with pre/post variables, conditions, N_
   const S = new Synapses(P, Q, { model: 'w : 1' });
   S.connect();
   S.w = 'x_pre + y_post / N_incoming';
-  assert.equal(S.at('w', 1, 2).at(0).valueOf(), 1 + 20 / 4);
+  assert.equal(S.w.at(1, 2).at(0).valueOf(), 1 + 20 / 4);
   S.w['i == 0 and j > 0'] = 7;
-  assert.deepEqual(Array.from(S.at('w', 0).values), [0, 7, 7]);
+  assert.deepEqual(Array.from(S.w.at(0, undefined).values), [0, 7, 7]);
   throwsCode(() => {
     S.w = 'unknown_pre * 2';
   }, 'unknown_identifier');
@@ -121,8 +121,9 @@ test('bad synapse input gives coded errors', () => {
   throwsCode(() => new Synapses(P, Q, { model: 'x : 1' }), 'equation_duplicate_variable');
   startScope();
   const A = new NeuronGroup(2, 'dv/dt = -v/ms : 1\nI : 1');
-  new Synapses(A, A, { model: 'I_post = 1 : 1 (summed)' });
-  throwsCode(() => new Synapses(A, A, { model: 'I_post = 2 : 1 (summed)' }), 'bad_argument');
+  new Synapses(A, A, { model: 'I_post = 1 : 1 (summed)' }).connect();
+  new Synapses(A, A, { model: 'I_post = 2 : 1 (summed)' }).connect();
+  throwsCode(() => run(ms(1)), 'summed_variable_conflict');
   throwsCode(() => new Synapses(A, A, { model: 'v_post = 2 : 1 (summed)' }), 'bad_argument');
   startScope();
   const B = new NeuronGroup(2, 'v : 1', { threshold: 'True' });

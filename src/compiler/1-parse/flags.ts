@@ -41,10 +41,14 @@ export const NEURON_GROUP_FLAGS: AllowedFlags = {
   subexpression: ['shared', 'constant over dt'],
 };
 
-/** Synapses (brian2/synapses/synapses.py); `linked` parameters in Synapses exist since Brian 2.9. */
+/**
+ * Synapses (brian2/synapses/synapses.py). `linked` parameters in Synapses came with Brian 2.9;
+ * Brian 2.5.1, the reference, refuses the flag there, and so does brian-ts (a linked synaptic
+ * variable could not be linked anyway: Synapses have no linked-variable index).
+ */
 export const SYNAPSES_FLAGS: AllowedFlags = {
   ode: ['event-driven', 'clock-driven'],
-  parameter: ['constant', 'shared', 'linked'],
+  parameter: ['constant', 'shared'],
   subexpression: ['summed', 'shared', 'constant over dt'],
 };
 

@@ -149,7 +149,9 @@ export class BlockBuilder {
       found = { local, variable, arrayId, index, type: variable.type };
       this.accesses.set(key, found);
       this.types.set(local, variable.type);
-      this.noteArray(arrayId, variable.type, variable.kind === 'array' && variable.dynamic);
+      const dynamic =
+        variable.kind === 'array' ? variable.dynamic : (variable.constantOverDt?.dynamic ?? false);
+      this.noteArray(arrayId, variable.type, dynamic);
       this.noteIndexArrays(index);
     }
     // Remember the name as the user wrote it, so later temporaries do not take it.
@@ -335,12 +337,13 @@ export class BlockInProgress {
     arrayId: string,
     type: ScalarType,
     index: IndexRef = OWN_INDEX,
+    dynamic = false,
   ): ExprInfo {
     const scope = this.withTemporaries(outerScope);
     const info = checkExpression(expr, scope);
     const t = this.b.declareTemporary('_value', info.type);
     this.statements.push({ kind: 'let', name: t.local, type: info.type, value: this.rewrite(expr, scope) });
-    this.b.noteArray(arrayId, type, false);
+    this.b.noteArray(arrayId, type, dynamic);
     this.written.set(`${t.local}->${arrayId}`, { local: t.local, arrayId, type, index });
     return info;
   }

@@ -1,4 +1,5 @@
 import type { SynapseSets } from '../../compiler/4-generate/cpp-mpi/kernel-access.ts';
+import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { SynapsesConnected } from '../device.ts';
 
 /** One Synapses object as a distributed program sees it: its index arrays and its target's storage. */
@@ -19,6 +20,13 @@ export class SynapseRegistry implements SynapseSets {
   constructor(private readonly staticSize: (arrayId: string) => number | undefined) {}
 
   add(spec: SynapsesConnected): void {
+    if (typeof spec.targetStorageSize !== 'number') {
+      throw new BrianError(
+        'not_available_on_device',
+        'The MPI device cannot distribute Synapses whose target is another Synapses object.',
+        { hint: 'use cpp_standalone (one process) for synapses on synapses' },
+      );
+    }
     this.sets.set(spec.pre, {
       pre: spec.pre,
       post: spec.post,

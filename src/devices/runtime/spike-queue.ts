@@ -217,3 +217,18 @@ export class SpikeQueue {
 export interface PendingSpikes {
   readonly slots: number[][];
 }
+
+/**
+ * Spikes in flight moved to a new time step, as Brian's `SpikeQueue.prepare` converts them: the
+ * spikes due `k` steps from now become due `round(k·oldDt/newDt)` steps from now.
+ */
+export function rescalePending(state: PendingSpikes, oldDt: number, newDt: number): PendingSpikes {
+  if (oldDt === newDt || oldDt === 0) return state;
+  const slots: number[][] = [];
+  state.slots.forEach((synapses, k) => {
+    const at = Math.round((k * oldDt) / newDt);
+    while (slots.length <= at) slots.push([]);
+    slots[at].push(...synapses);
+  });
+  return { slots };
+}

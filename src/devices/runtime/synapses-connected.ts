@@ -1,5 +1,5 @@
 import type { SynapsesConnected } from '../device.ts';
-import type { DeviceArray, DynamicArray } from './arrays.ts';
+import type { DeviceArray, DynamicArray, StaticArray } from './arrays.ts';
 
 /**
  * After `connect()`: every per-synapse array grows to the new number of synapses (new elements
@@ -24,8 +24,12 @@ export function synapsesConnected(arrays: ReadonlyMap<string, DeviceArray>, spec
     counts.data.fill(0, 0, size);
     return counts.data;
   };
-  const outgoing = zeros(spec.nOutgoing, spec.sourceSize);
-  const incoming = zeros(spec.nIncoming, spec.targetSize);
+  const size = (c: SynapsesConnected['sourceSize']) => (typeof c === 'number' ? c : dyn(c.sizeOf).length);
+  const sourceSize = size(spec.sourceSize);
+  const targetSize = size(spec.targetSize);
+  (arrays.get(spec.count) as StaticArray).data[0] = n;
+  const outgoing = zeros(spec.nOutgoing, sourceSize);
+  const incoming = zeros(spec.nIncoming, targetSize);
   for (let s = 0; s < n; s++) {
     outgoing[pre[s]]++;
     incoming[post[s]]++;
@@ -34,7 +38,7 @@ export function synapsesConnected(arrays: ReadonlyMap<string, DeviceArray>, spec
     const k = dyn(spec.multisynapticIndex).data;
     const seen = new Map<number, number>();
     for (let s = 0; s < n; s++) {
-      const key = pre[s] * spec.targetSize + post[s];
+      const key = pre[s] * targetSize + post[s];
       const c = seen.get(key) ?? 0;
       k[s] = c;
       seen.set(key, c + 1);

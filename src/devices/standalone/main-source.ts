@@ -220,8 +220,11 @@ function emitOperation(
           );
         }
         const multi = op.multisynapticIndex ? `&${op.multisynapticIndex.cppName}` : 'nullptr';
+        const size = (c: number | ArrayDecl) =>
+          typeof c === 'number' ? String(c) : `(int32_t)${c.cppName}.size()`;
+        w.line(`${op.count.cppName}[0] = (int32_t)_n;`);
         w.line(
-          `brian::synapses_counts(${op.pre.cppName}, ${op.post.cppName}, ${op.sourceSize}, ${op.targetSize}, ${op.nOutgoing.cppName}, ${op.nIncoming.cppName}, ${multi});`,
+          `brian::synapses_counts(${op.pre.cppName}, ${op.post.cppName}, ${size(op.sourceSize)}, ${size(op.targetSize)}, ${op.nOutgoing.cppName}, ${op.nIncoming.cppName}, ${multi});`,
         );
       });
       return;

@@ -101,8 +101,10 @@ export type Operation =
       readonly kind: 'synapses_connected';
       readonly pre: ArrayDecl;
       readonly post: ArrayDecl;
-      readonly sourceSize: number;
-      readonly targetSize: number;
+      /** A known size, or the dynamic array whose length it is. */
+      readonly sourceSize: number | ArrayDecl;
+      readonly targetSize: number | ArrayDecl;
+      readonly count: ArrayDecl;
       readonly perSynapse: readonly { readonly target: ArrayDecl; readonly fill: number }[];
       readonly nIncoming: ArrayDecl;
       readonly nOutgoing: ArrayDecl;

@@ -33,6 +33,7 @@ export class SubexpressionUpdater extends KernelRunner {
         v.constantOverDt!.arrayId,
         v.type,
         v.shared ? SHARED_INDEX : OWN_INDEX,
+        v.constantOverDt!.dynamic,
       );
     }
     return {

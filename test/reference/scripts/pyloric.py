@@ -142,7 +142,7 @@ print(f"simulated {DURATION} s in {time.time() - t0:.1f} s; spikes per neuron {s
 
 sv = slice(None, None, V_EVERY)
 ss = slice(None, None, SLOW_EVERY)
-trains = spikes.spike_trains()
+trains = spikes.spikeTrains()
 recorded = {
     "statemonitor_when": "start",
     "v_every": V_EVERY,

@@ -25,6 +25,10 @@ import type { IntegrationContext, IntegrationProblem, OdeEquation, StateUpdateMe
  * - otherwise (variables depending on each other in a cycle), when every entry of A and dt are
  *   compile-time numbers: numerically (scaling and squaring Padé), b staying symbolic;
  * - otherwise: not supported (Brian would try sympy's symbolic matrix exponential).
+ *
+ * Chosen automatically ('auto') only where Brian 2.5.1 chooses it: Brian solves A·x = -b for a
+ * fixed point first, which fails for a singular A, and then falls back to euler for the whole
+ * system (`dv/dt = rate` beside `dA/dt = -A/tau` gives euler's `A*(1 - dt/tau)` in Brian).
  */
 export const exact: StateUpdateMethod = {
   name: 'exact',
@@ -32,6 +36,7 @@ export const exact: StateUpdateMethod = {
   check: (eqs, ctx) => plan(eqs, ctx, 'exact').problem,
   cannotIntegrate: (eqs, ctx) => plan(eqs, ctx, 'exact').problem?.reason,
   integrate: (eqs, ctx) => integrate(eqs, ctx, 'exact'),
+  skippedAutomatically: (eqs, ctx) => singularSystem(eqs, ctx, 'exact'),
 };
 
 /** The same method under Brian's other name. */
@@ -41,7 +46,59 @@ export const linear: StateUpdateMethod = {
   check: (eqs, ctx) => plan(eqs, ctx, 'linear').problem,
   cannotIntegrate: (eqs, ctx) => plan(eqs, ctx, 'linear').problem?.reason,
   integrate: (eqs, ctx) => integrate(eqs, ctx, 'linear'),
+  skippedAutomatically: (eqs, ctx) => singularSystem(eqs, ctx, 'linear'),
 };
+
+/**
+ * Why Brian would not integrate these equations exactly although brian-ts can: the matrix A of
+ * x' = A·x + b is singular (a variable whose derivative does not depend on itself, with no
+ * cycle to make up for it), so Brian's fixed point A·x = -b does not exist or is not unique.
+ */
+function singularSystem(
+  eqs: readonly OdeEquation[],
+  ctx: IntegrationContext,
+  name: string,
+): IntegrationProblem | undefined {
+  const { system } = plan(eqs, ctx, name);
+  if (!system) return undefined;
+  const n = eqs.length;
+  const a = system.matrix.slice(0, n).map((row) => row.slice(0, n));
+  const singular =
+    system.solver === 'symbolic'
+      ? a.some((row, i) => row[i].t === 'num' && C.isZero(row[i].c))
+      : numericDeterminant(a.map((row) => row.map((x) => numericValue(x, ctx) ?? Number.NaN))) === 0;
+  if (!singular) return undefined;
+  const i =
+    system.solver === 'symbolic' ? a.findIndex((row, k) => row[k].t === 'num' && C.isZero(row[k].c)) : 0;
+  return {
+    reason:
+      `${name} is not chosen automatically: d${eqs[i].name}/dt does not depend on ${eqs[i].name}, so the system has ` +
+      "no unique fixed point and Brian 2.5.1 integrates it with the next method (give method: 'exact' to use it anyway)",
+    span: eqs[i].span,
+  };
+}
+
+/** Determinant by Gaussian elimination with partial pivoting (0 for an exactly singular matrix). */
+function numericDeterminant(rows: number[][]): number {
+  const a = rows.map((r) => [...r]);
+  const n = a.length;
+  let det = 1;
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(a[r][c]) > Math.abs(a[p][c])) p = r;
+    if (a[p][c] === 0) return 0;
+    if (p !== c) {
+      [a[p], a[c]] = [a[c], a[p]];
+      det = -det;
+    }
+    det *= a[c][c];
+    for (let r = c + 1; r < n; r++) {
+      const f = a[r][c] / a[c][c];
+      for (let k = c; k < n; k++) a[r][k] -= f * a[c][k];
+    }
+  }
+  return det;
+}
 
 /**
  * The exact update over a step given as an expression instead of `dt`: for event-driven

@@ -64,6 +64,18 @@ describe('chooseMethod', () => {
     assert.equal(choose('dv/dt = (I - v)/tau*t/ms').method, 'euler');
   });
 
+  test("'auto' skips exact for a system without a unique fixed point, as Brian 2.5.1 (then euler)", () => {
+    // Brian 2.5.1 gives `_v = dt*rate + v` for dv/dt = rate, and euler's `A*(1 - dt/tau)` for A
+    // beside it; exact would differ for A (exp(-dt/tau)) while looking right for v.
+    const alone = choose('dv/dt = rate');
+    assert.equal(alone.method, 'euler');
+    assert.match(alone.rejected[0].reason, /dv\/dt does not depend on v/);
+    assert.equal(choose('dv/dt = rate\ndA/dt = -A/tau').method, 'euler');
+    assert.equal(choose('dv/dt = -v/tau + rate').method, 'exact');
+    // Asked for by name, exact integrates it all the same.
+    assert.equal(choose('dv/dt = rate', 'exact').method, 'exact');
+  });
+
   test('a list is tried in order; SpatialNeuron order', () => {
     assert.equal(
       choose('dm/dt = a*(1 - m) - b*m*v\ndv/dt = -v**3', ['exact', 'exponential_euler', 'rk2']).method,

@@ -125,7 +125,7 @@ export function chooseMethod(
     const rejected: { method: string; reason: string }[] = [];
     const problems: IntegrationProblem[] = [];
     for (const method of methods) {
-      const problem = problemOf(method, eqs, ctx);
+      const problem = problemOf(method, eqs, ctx) ?? method.skippedAutomatically?.(eqs, ctx);
       if (!problem)
         return { method: method.name, statements: method.integrate(eqs, ctx), automatic: true, rejected };
       rejected.push({ method: method.name, reason: problem.reason });

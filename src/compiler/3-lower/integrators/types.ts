@@ -75,4 +75,10 @@ export interface StateUpdateMethod {
    * scaled by `sqrt(dt)`, one draw per noise symbol per element per step.
    */
   integrate(eqs: readonly OdeEquation[], ctx: IntegrationContext): Statement[];
+  /**
+   * Optional: why the automatic choice ('auto' or a list) passes over this method although it
+   * could integrate the equations, so that brian-ts picks the method Brian 2.5.1 picks (same
+   * script, same numbers).
+   */
+  skippedAutomatically?(eqs: readonly OdeEquation[], ctx: IntegrationContext): IntegrationProblem | undefined;
 }

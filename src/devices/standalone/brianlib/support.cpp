@@ -151,7 +151,10 @@ void SpikeQueue::prepare(const std::vector<int32_t>& sources, int32_t n_sources,
   const size_t n = sources.size();
   // Delays in steps are computed on the fly and kept only when they differ: a vector of them
   // for CUBA's 4 M-synapse pathway was 16 MB of peak memory for nothing.
-  auto step = [&](size_t s) { return (int32_t)js_round(delays[s] / dt); };
+  // One delay for all synapses (a pathway's delay given to the Synapses constructor) is a
+  // vector of one element, as in Brian.
+  const bool scalar = delays.size() == 1;
+  auto step = [&](size_t s) { return (int32_t)js_round(delays[scalar ? 0 : s] / dt); };
   uint32_t key_steps = HASH_SEED;
   bool same = true;
   int32_t max_delay = 0;

@@ -3,8 +3,9 @@ import type { CodeWriter } from '../../code-writer.ts';
 import type { SummedVariableParams } from '../../js/kernels/summed-variable.ts';
 import { type CppKernelContext, sizeExpr } from '../context.ts';
 import { emitBlock, emitElementDraws } from '../emit-block.ts';
-import { cppLocal, ptr } from '../names.ts';
+import { cppLocal, ptr, storageType } from '../names.ts';
 import { emitTargetShare, MIN_PARALLEL_EVENTS, openmpOn, targetPartition } from '../openmp.ts';
+import { stopExpr } from './loops.ts';
 
 /**
  * `x_post = expr : unit (summed)`: the target variable becomes the sum of `expr` over its
@@ -18,8 +19,8 @@ export function summed_variable(
   ctx: CppKernelContext,
 ): void {
   const p = kernel.params;
-  w.line(`double* _target = ${ptr(p.target)};`);
-  w.line(`for (int32_t _k = ${p.targetStart}; _k < ${p.targetStop}; _k++) _target[_k] = 0;`);
+  w.line(`${storageType(p.targetType)}* _target = ${ptr(p.target)};`);
+  w.line(`for (int32_t _k = ${p.targetStart}; _k < ${stopExpr(p.targetStop, ctx)}; _k++) _target[_k] = 0;`);
   w.line(`const int32_t* _post = ${ptr(p.postIndex)};`);
   w.line(`const int32_t _nsyn = ${sizeExpr(ctx.array(p.postIndex))};`);
   emitBlock(w, kernel.scalar, kernel, declared);
