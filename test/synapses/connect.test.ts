@@ -31,6 +31,17 @@ test('connect() with a condition over i, j and pre/post variables', () => {
   assert.deepEqual(pairs(S), ['0-2', '1-2', '2-1', '3-1', '3-2']);
 });
 
+test('connect() with a synaptic subexpression in the condition (Brian 2.5.1 gives the same pairs)', () => {
+  // Failed on main before issue 13: "The identifier "d" could not be resolved".
+  startScope();
+  const G = new NeuronGroup(5, 'x : 1');
+  G.x = 'i';
+  const S = new Synapses(G, G, { model: 'd = abs(x_pre - x_post) : 1' });
+  S.connect('d < 1.5 and i != j');
+  // Brian 2.5.1: [(0, 1), (1, 0), (1, 2), (2, 1), (2, 3), (3, 2), (3, 4), (4, 3)]
+  assert.deepEqual(pairs(S), ['0-1', '1-0', '1-2', '2-1', '2-3', '3-2', '3-4', '4-3']);
+});
+
 test('connect() with explicit arrays, repeated calls accumulate, n copies', () => {
   const { P, Q } = groups();
   const S = new Synapses(P, Q);
