@@ -29,6 +29,7 @@ export interface UserFunctionSpec {
   readonly argNames?: readonly string[];
   /** Unit of the result (`result=…`): required; a function of the argument units where it depends on them. */
   readonly result: ResultUnit;
+  /** Type of the result in generated code (Brian's `return_type`): 'float' (default), 'integer' or 'boolean'. */
   readonly resultType?: ScalarType;
   /** JavaScript implementation for the runtime device; receives and returns raw SI numbers. */
   readonly js?: (...args: number[]) => number;

@@ -29,8 +29,10 @@ export function warnAmbiguousNames(
   for (const id of used) {
     const own = group.variables.get(id);
     if (!own) continue;
+    // Brian compares by the variable's own name too: a synapse's `N_pre` is its source's `N`.
+    const base = 'source' in group ? /^(.+)_(pre|post)$/.exec(id)?.[1] : undefined;
     const differs = indexGroups.some((g) => {
-      const other = g.variables.get(id);
+      const other = g.variables.get(id) ?? (base === undefined ? undefined : g.variables.get(base));
       return other !== undefined && other !== own;
     });
     if (differs) {

@@ -36,25 +36,16 @@ export function absoluteIndices(
   }
   if (isGroup(where)) return indicesOfGroup(g, where);
   if (typeof where === 'string') return indicesWhere(g, where, namespace);
-  if (isSelection(where)) {
-    const relative = elementNumbers(where, g.N, g.name);
-    return g.start === 0 ? relative : relative.map((k) => k + g.start);
-  }
   if (typeof where !== 'number' && (typeof where !== 'object' || typeof where?.length !== 'number')) {
-    throw new BrianError('bad_argument', `${String(where)} cannot index ${g.name}.`, {
-      hint: 'use element numbers, a list of them, a string condition or a subgroup',
-    });
-  }
-  const list = typeof where === 'number' ? [where] : Array.from(where);
-  const out = new Int32Array(list.length);
-  list.forEach((k, n) => {
-    const idx = k < 0 ? g.N + k : k;
-    if (!Number.isInteger(idx) || idx < 0 || idx >= g.N) {
-      throw new BrianError('index_out_of_range', `Index ${k} is out of range for ${g.name} of size ${g.N}.`);
+    if (!isSelection(where)) {
+      throw new BrianError('bad_argument', `${String(where)} cannot index ${g.name}.`, {
+        hint: 'use element numbers, a list of them, a string condition or a subgroup',
+      });
     }
-    out[n] = idx + g.start;
-  });
-  return out;
+  }
+  // Numbers (negative ones from the end; not integers: bad_argument), or a selection (`S.at(i, j)`).
+  const relative = elementNumbers(where, g.N, g.name);
+  return g.start === 0 ? relative : relative.map((k) => k + g.start);
 }
 
 /** Brian's `G.v[SG]`: the elements of subgroup `sub` (of the same storage, inside this group). */

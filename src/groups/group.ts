@@ -301,9 +301,16 @@ export abstract class Group extends BrianObject {
   /**
    * Sets a variable as Brian's `G.v = value` / `G.v[where] = value`: `value` is a quantity, a
    * number (dimensionless variables), an array, or a string expression evaluated per element;
-   * `where` a string condition, an index, or a list of indices.
+   * `where` a string condition, an index, or a list of indices. `{ units: false }`: a string value
+   * is not checked for its dimension (Brian's raw setter `G.v_ = '…'`).
    */
-  setState(name: string, value: SettableValue | LinkedVariable, where?: Where, namespace?: Namespace): void {
+  setState(
+    name: string,
+    value: SettableValue | LinkedVariable,
+    where?: Where,
+    namespace?: Namespace,
+    options: { units?: boolean } = {},
+  ): void {
     if (value instanceof LinkedVariable) {
       this.link(name, value);
       return;
@@ -317,7 +324,7 @@ export abstract class Group extends BrianObject {
         },
       );
     }
-    setVariable(this, name, value, where, namespace);
+    setVariable(this, name, value, where, namespace, options.units ?? true);
   }
 
   /**
@@ -368,11 +375,11 @@ export abstract class Group extends BrianObject {
 
   /**
    * Sets a variable from raw SI values, without units (Brian's `G.v_ = …`): numbers, booleans or
-   * arrays of them, for any variable; strings are model code and go through `setState`.
+   * arrays of them, for any variable; strings are model code, run without a dimension check.
    */
   setRawState(name: string, value: number | boolean | ArrayLike<number> | string, where?: Where): void {
     if (typeof value === 'string') {
-      this.setState(name, value, where);
+      this.setState(name, value, where, undefined, { units: false });
       return;
     }
     const variable = this.variable(name);

@@ -26,13 +26,15 @@ export function runSetter(
   value: SettableValue,
   where: Where | undefined,
   namespace?: Namespace,
+  /** false: the value's dimension is not checked (Brian's raw setter `G.v_ = 'expression'`). */
+  units = true,
 ): void {
   const variable = g.variable(name);
   if (exprText === undefined && !g.device.inProcess && isScalarValue(value)) {
     // The condition can only be evaluated inside the compiled program: a setter kernel whose
     // value comes from a namespace entry.
     const valueName = '_brian_setter_value';
-    runSetter(g, name, valueName, valueName, where, { ...namespace, [valueName]: value });
+    runSetter(g, name, valueName, valueName, where, { ...namespace, [valueName]: value }, units);
     return;
   }
   const source = new SourceText(exprText ?? '', `setter of ${g.name}.${name}`);
@@ -60,7 +62,7 @@ export function runSetter(
     value: valueExpr,
     span: valueExpr.span,
   };
-  const builder = new BlockBuilder(SKELETON_LOCALS, { scalarWrites: true });
+  const builder = new BlockBuilder(SKELETON_LOCALS, { scalarWrites: true, uncheckedUnits: !units });
   let condition: CodeBlock | undefined;
   if (typeof where === 'string') {
     const block = builder.block();

@@ -1,4 +1,5 @@
 import { BrianError } from '../diagnostics/diagnostic.ts';
+import type { Group } from './group.ts';
 
 /**
  * A fixed set of elements of a group, usable wherever an index is (`G.v.get(sel)`,
@@ -11,6 +12,8 @@ export interface Selection {
   /** Element indices relative to the owner. Throws if the owner changed since the selection was made. */
   readonly indices: Int32Array;
   readonly length: number;
+  /** Groups given as indices (Brian's `S[SG1, SG2]`): a string set through it warns about names they define differently. */
+  readonly indexGroups?: readonly Group[];
 }
 
 export function isSelection(x: unknown): x is Selection {

@@ -5,6 +5,7 @@ import { assignValues, type SettableValue } from './assign-values.ts';
 import { isGroup } from './element-selection.ts';
 import type { Group, Where } from './group.ts';
 import { runSetter } from './run-once.ts';
+import { isSelection } from './selection.ts';
 
 /**
  * Brian's `G.v = value` / `G.v[where] = value` for a variable that is not linked: a string value
@@ -17,6 +18,8 @@ export function setVariable(
   value: SettableValue,
   where: Where | undefined,
   namespace?: Namespace,
+  /** false: a string value's dimension is not checked (raw setters). */
+  units = true,
 ): void {
   const variable = g.variable(name);
   if (where !== undefined && g.isScalarVariable(name, variable)) {
@@ -28,9 +31,12 @@ export function setVariable(
       },
     );
   }
-  if (typeof value === 'string' && isGroup(where)) warnAmbiguousNames(g, name, value, [where]);
+  if (typeof value === 'string') {
+    const indexGroups = isGroup(where) ? [where] : isSelection(where) ? (where.indexGroups ?? []) : [];
+    if (indexGroups.length > 0) warnAmbiguousNames(g, name, value, indexGroups);
+  }
   if (typeof value === 'string' || typeof where === 'string') {
-    runSetter(g, name, typeof value === 'string' ? value : undefined, value, where, namespace);
+    runSetter(g, name, typeof value === 'string' ? value : undefined, value, where, namespace, units);
     return;
   }
   if (variable.kind !== 'array' || variable.readOnly) {

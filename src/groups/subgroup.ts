@@ -1,4 +1,5 @@
-import type { IndexRef } from '../compiler/2-analyze/scope.ts';
+import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
+import type { IndexRef, Scope } from '../compiler/2-analyze/scope.ts';
 import type { Variable } from '../core/variables.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import type { BrianObject, Runner } from '../network/brian-object.ts';
@@ -62,6 +63,24 @@ export class Subgroup extends Group {
   /** The group whose storage this subgroup views (follows nested subgroups to the top). */
   override get root(): Group {
     return this.parent instanceof Subgroup ? this.parent.root : this.parent;
+  }
+
+  /**
+   * A subexpression of the parent means here what it means there (Brian resolves it in its
+   * owner): `abs_i = i` is the parent's, absolute `i`, not the subgroup's own.
+   */
+  override codeScope(runNamespace?: Namespace, extra?: Namespace): Scope {
+    const own = super.codeScope(runNamespace, extra);
+    const parent = this.parent.codeScope(runNamespace, extra);
+    return {
+      lookup: (name, span) => {
+        const found = own.lookup(name, span);
+        return found?.kind === 'variable' && found.variable.kind === 'subexpression'
+          ? { ...found, scope: parent }
+          : found;
+      },
+      names: () => own.names(),
+    };
   }
 
   /** Variables are indexed as in the parent (linked variables through the parent's links). */

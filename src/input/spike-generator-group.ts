@@ -227,6 +227,7 @@ export class SpikeGeneratorGroup extends Group {
     super.beforeRun(ctx);
   }
 
+  /** @internal The device arrays of the spike generator's kernel. */
   kernelParams() {
     const { spikespace, neuronIndex, timebins, periodBins, lastindex, restart } = this.ids;
     return { size: this.N, eventspace: spikespace, neuronIndex, timebins, periodBins, lastindex, restart };

@@ -125,6 +125,10 @@ export class Network implements Iterable<BrianObject> {
     return getDevice();
   }
 
+  /**
+   * Adds objects, arrays or records of them (Brian's `net.add`); adding one twice adds it once; an object
+   * that already ran in another simulation is refused (`network_error`).
+   */
   add(...contents: NetworkContent[]): void {
     for (const o of flattenContents(contents, 'Network.add()')) {
       if (o.networkId !== undefined) {
@@ -138,6 +142,7 @@ export class Network implements Iterable<BrianObject> {
     }
   }
 
+  /** Removes objects from the network (Brian's `net.remove`); one that is not in it is `unknown_object`. */
   remove(...contents: NetworkContent[]): void {
     for (const o of flattenContents(contents, 'Network.remove()')) {
       const k = this.objects.indexOf(o);

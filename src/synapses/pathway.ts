@@ -14,7 +14,7 @@ import { SKELETON_LOCALS } from '../groups/group.ts';
 import { KernelRunner } from '../groups/runners/kernel-runner.ts';
 import { substituteSubexpressions } from '../groups/runners/state-updater.ts';
 import type { VariableView } from '../groups/variable-view.ts';
-import { type SpikeSource, spikeSource } from '../monitors/spike-source.ts';
+import { eventSource, type SpikeSource } from '../monitors/spike-source.ts';
 import type { RunContext } from '../network/brian-object.ts';
 import type { PathwaySpec } from './synapse-pathways.ts';
 import type { Synapses } from './synapses.ts';
@@ -79,7 +79,8 @@ export class SynapticPathway extends KernelRunner {
   /** Brian's checks at the start of a run (`initialise_queue`). */
   private checkBeforeRun(): void {
     const S = this.synapses;
-    if (!S.connected) {
+    // Synapses restored from a stored state exist without a connect() (Brian checks both).
+    if (!S.connected && (S.knownSize ?? 0) === 0) {
       throw new BrianError(
         'not_connected',
         `Synapses object ${S.name} does not do anything, since it has not created synapses with connect().`,
@@ -173,7 +174,7 @@ export class SynapticPathway extends KernelRunner {
     this.checkBeforeRun();
     super.prepare(ctx);
     const S = this.synapses;
-    this.src = spikeSource(this.prepost === 'pre' ? S.source : S.target);
+    this.src = eventSource(this.prepost === 'pre' ? S.source : S.target, this.event);
     const kernelStep = this.step;
     const sourceIndexId = S.arrayId(this.prepost === 'pre' ? '_synaptic_pre' : '_synaptic_post');
     this.actions = [

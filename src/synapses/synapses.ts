@@ -9,12 +9,13 @@ import { getDevice } from '../devices/active.ts';
 import type { DynamicArray, TypedArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import type { SettableValue } from '../groups/assign-values.ts';
+import { isGroup } from '../groups/element-selection.ts';
 import { Group, type Where } from '../groups/group.ts';
 import { LinkedVariable } from '../groups/linked-var.ts';
 import { StateUpdater } from '../groups/runners/state-updater.ts';
 import { SubexpressionUpdater } from '../groups/runners/subexpression-updater.ts';
 import { checkScopedSharedSubexpressions } from '../groups/shared-subexpressions.ts';
-import { spikeSource } from '../monitors/spike-source.ts';
+import { eventSource } from '../monitors/spike-source.ts';
 import { MISSING } from '../network/attribute-access.ts';
 import type { BrianObject, Runner } from '../network/brian-object.ts';
 import { Clock } from '../network/clock.ts';
@@ -138,7 +139,7 @@ export class Synapses extends Group {
     checkScopedSharedSubexpressions(this.name, this.analyzed.subexpressions, this.codeScope());
     for (const spec of pathwaySpecs(this.name, options)) {
       // As Brian: the source must generate the event now, not at the first run.
-      if (spec.event === 'spike') spikeSource(spec.prepost === 'pre' ? this.source : this.target);
+      eventSource(spec.prepost === 'pre' ? this.source : this.target, spec.event);
       // A delay given here is one value for all synapses (Brian's scalar delay, a one-element
       // dynamic array); otherwise one delay per synapse.
       const scalar = spec.delay !== undefined;
@@ -317,6 +318,7 @@ export class Synapses extends Group {
     value: SettableValue | LinkedVariable,
     where?: Where,
     namespace?: Namespace,
+    options: { units?: boolean } = {},
   ): void {
     const ref = prePostVariable(this, name);
     const own = this.variables.get(name);
@@ -330,7 +332,7 @@ export class Synapses extends Group {
       );
     }
     if (ref && !(value instanceof LinkedVariable)) setPrePost(this, name, ref, value, where, namespace);
-    else super.setState(name, value, where, namespace);
+    else super.setState(name, value, where, namespace, options);
   }
 
   /** Brian's check at run(): two Synapses objects may not sum into the same elements of a variable. */
@@ -375,7 +377,7 @@ export class Synapses extends Group {
   }
 
   override select(...index: (Where | undefined)[]): SynapticSubgroup {
-    return new SynapticSubgroup(this, synapseNumbers(this, index));
+    return new SynapticSubgroup(this, synapseNumbers(this, index), index.filter(isGroup));
   }
 
   // --- variables and scopes ------------------------------------------------------------------

@@ -17,6 +17,8 @@ export class SynapticSubgroup implements Selection {
   constructor(
     readonly owner: Synapses,
     numbers: Int32Array,
+    /** Subgroups given as `i` or `j` (for Brian's ambiguous_string_expression warning). */
+    readonly indexGroups: readonly Group[] = [],
   ) {
     this.numbers = numbers;
     this.createdWith = owner.N;
@@ -68,10 +70,16 @@ export function synapseNumbers(S: Synapses, index: readonly (Where | undefined)[
   const pre = S.i;
   const post = S.j;
   // A subgroup of the source or target (Brian's `S.w[SG1, SG2]`): its neurons, relative to it.
+  // An index outside the group selects no synapses (Brian catches the IndexError).
   const inSet = (x: ElementIndex | Group | undefined, side: Group, what: string) => {
     if (x === undefined) return undefined;
-    if (isGroup(x)) return new Set(Array.from(side.absoluteIndices(x, false) ?? [], (a) => a - side.start));
-    return new Set(elementNumbers(x, side.N, S.name, what));
+    try {
+      if (isGroup(x)) return new Set(Array.from(side.absoluteIndices(x, false) ?? [], (a) => a - side.start));
+      return new Set(elementNumbers(x, side.N, S.name, what));
+    } catch (e) {
+      if (e instanceof BrianError && e.code === 'index_out_of_range') return new Set<number>();
+      throw e;
+    }
   };
   const is = inSet(i, S.source, 'presynaptic index');
   const js = inSet(j, S.target, 'postsynaptic index');

@@ -190,9 +190,6 @@ brianTest(
   'test_event_monitor',
   {
     standalone: true,
-    knownFailure: {
-      all: 'custom events (NeuronGroup events, EventMonitor) come with issue 12 (conf12a), not on main yet',
-    },
   },
   () => {
     const G = new NeuronGroup(
@@ -215,9 +212,6 @@ brianTest(
   'test_event_monitor_no_record',
   {
     standalone: true,
-    knownFailure: {
-      all: 'custom events (NeuronGroup events, EventMonitor) come with issue 12 (conf12a), not on main yet',
-    },
   },
   () => {
     // Check that you can switch off recording spike times/indices
@@ -357,22 +351,18 @@ brianTest('test_state_monitor', { standalone: true }, () => {
   for (const [k, trace] of (synapseMon.w as QuantityArray[]).entries()) assertAllclose(trace, nS(j[k]));
 });
 
-brianTest(
-  'test_state_monitor_event_clock',
-  { standalone: true, knownFailure: { all: 'EventClock comes with issue 12 (conf12b), not on main yet' } },
-  () => {
-    // Test recording at certain time points
-    const G = new NeuronGroup(10, 'dv/dt = -v / (10*ms) : 1');
-    G.v = 'rand()';
-    const monContinuous = new StateMonitor(G, 'v', { record: true, dt: ms(1) });
-    const monEvents = new StateMonitor(G, 'v', { record: true, clock: new EventClock(inMs(arange(10))) });
-    run(ms(10));
-    assert.equal(monContinuous.N, monEvents.N);
-    assertAllclose(monContinuous.t, monEvents.t);
-    for (const [k, trace] of (monContinuous.v as QuantityArray[]).entries())
-      assertAllclose(trace, monEvents.v[k]);
-  },
-);
+brianTest('test_state_monitor_event_clock', { standalone: true }, () => {
+  // Test recording at certain time points
+  const G = new NeuronGroup(10, 'dv/dt = -v / (10*ms) : 1');
+  G.v = 'rand()';
+  const monContinuous = new StateMonitor(G, 'v', { record: true, dt: ms(1) });
+  const monEvents = new StateMonitor(G, 'v', { record: true, clock: new EventClock(inMs(arange(10))) });
+  run(ms(10));
+  assert.equal(monContinuous.N, monEvents.N);
+  assertAllclose(monContinuous.t, monEvents.t);
+  for (const [k, trace] of (monContinuous.v as QuantityArray[]).entries())
+    assertAllclose(trace, monEvents.v[k]);
+});
 
 brianTest('test_state_monitor_record_single_timestep', { standalone: true, multipleRuns: true }, (ctx) => {
   const G = new NeuronGroup(1, 'dv/dt = -v/(5*ms) : 1');

@@ -7,6 +7,7 @@
  * translation checks the absolute indices through the neurons' own index (`i_pre`, `i_post`).
  */
 import assert from 'node:assert/strict';
+import type { Where } from '../../src/groups/group.ts';
 import { defaultclock, NeuronGroup, run, Synapses, second } from '../../src/index.ts';
 import { arange, assertEqual, repeat, warningsOf } from './asserts.ts';
 import { brianSuite } from './harness.ts';
@@ -15,8 +16,9 @@ const { brianTest } = brianSuite('test_subgroup.py');
 
 /** Brian's `run(defaultclock.dt + schedule_propagation_offset())`: spikes of step 0 arrive in step 0 without delay. */
 const oneStep = () => defaultclock.dt;
+// Typed arrays have a values() method too: a quantity array is told apart by its dimension.
 const values = (x: { values: ArrayLike<number> } | ArrayLike<number>) =>
-  Array.from('values' in x ? x.values : x);
+  Array.from('dim' in x ? (x as { values: ArrayLike<number> }).values : (x as ArrayLike<number>));
 
 function connectedGroups() {
   const G1 = new NeuronGroup(10, 'v:1');
@@ -30,9 +32,6 @@ brianTest(
   'test_synapse_creation',
   {
     standalone: true,
-    knownFailure: {
-      all: 'reading S.x_pre and indexing synapses with subgroups come with issue 13 (synapses)',
-    },
   },
   () => {
     const G1 = new NeuronGroup(10, 'abs_i = i : integer');
@@ -60,9 +59,6 @@ brianTest(
   'test_synapse_creation_state_vars',
   {
     standalone: true,
-    knownFailure: {
-      all: 'reading S.x_pre and indexing synapses with subgroups come with issue 13 (synapses)',
-    },
   },
   () => {
     const { SG1, SG2 } = connectedGroups();
@@ -92,9 +88,6 @@ brianTest(
   'test_synapse_creation_generator',
   {
     standalone: true,
-    knownFailure: {
-      all: 'reading S.x_pre and indexing synapses with subgroups come with issue 13 (synapses)',
-    },
   },
   () => {
     const { SG1, SG2 } = connectedGroups();
@@ -191,9 +184,6 @@ brianTest(
   'test_synapse_creation_generator_complex_ranges',
   {
     standalone: true,
-    knownFailure: {
-      all: 'reading S.x_pre and indexing synapses with subgroups come with issue 13 (synapses)',
-    },
   },
   () => {
     const { SG1, SG2 } = connectedGroups();
@@ -227,9 +217,6 @@ brianTest(
   'test_synapse_creation_generator_random',
   {
     standalone: true,
-    knownFailure: {
-      all: 'reading S.x_pre and indexing synapses with subgroups come with issue 13 (synapses)',
-    },
   },
   () => {
     const { SG1, SG2 } = connectedGroups();
@@ -246,123 +233,100 @@ brianTest(
   },
 );
 
-brianTest(
-  'test_synapse_access',
-  {
-    knownFailure: {
-      all: 'reading S.x_pre and indexing synapses with subgroups come with issue 13 (synapses)',
-    },
-  },
-  () => {
-    const G1 = new NeuronGroup(10, 'v:1');
-    G1.v = 'i';
-    const G2 = new NeuronGroup(20, 'v:1');
-    G2.v = 'i';
-    const SG1 = G1.slice(0, 5);
-    const SG2 = G2.slice(10);
-    const S = new Synapses(SG1, SG2, { model: 'w:1' });
-    S.connect(true);
-    S.w.set(5, 'j == 0');
-    assert.ok(values(S.w.get('j==0')).every((x) => x === 5));
-    S.w.set(7, S.at(2, 2));
-    assert.ok(values(S.w.get('i==2 and j==2')).every((x) => x === 7));
-    S.w = '2*j';
-    assert.ok(values(S.state('w').at(undefined, 1)).every((x) => x === 2));
-    assert.equal(S.state('w').at(undefined, 10).length, 0);
-    assert.equal(S.w.get('j==10').length, 0);
+brianTest('test_synapse_access', {}, () => {
+  const G1 = new NeuronGroup(10, 'v:1');
+  G1.v = 'i';
+  const G2 = new NeuronGroup(20, 'v:1');
+  G2.v = 'i';
+  const SG1 = G1.slice(0, 5);
+  const SG2 = G2.slice(10);
+  const S = new Synapses(SG1, SG2, { model: 'w:1' });
+  S.connect(true);
+  S.w.set(5, 'j == 0');
+  assert.ok(values(S.w.get('j==0')).every((x) => x === 5));
+  S.w.set(7, S.at(2, 2));
+  assert.ok(values(S.w.get('i==2 and j==2')).every((x) => x === 7));
+  S.w = '2*j';
+  assert.ok(values(S.state('w').at(undefined, 1)).every((x) => x === 2));
+  assert.equal(S.state('w').at(undefined, 10).length, 0);
+  assert.equal(S.w.get('j==10').length, 0);
 
-    // Test referencing pre- and postsynaptic variables
-    assertEqual(S.state('w').at(arange(2, 5), undefined), S.w.get('v_pre >= 2'));
-    assertEqual(S.state('w').at(undefined, arange(5)), S.w.get('v_post < 15'));
-    S.w = 'v_post';
-    assertEqual(
-      S.w_,
-      values(S.j).map((j) => j + 10),
-    );
-    S.w = 'v_post + v_pre';
-    const i = values(S.i);
-    assertEqual(
-      S.w_,
-      values(S.j).map((j, k) => j + 10 + i[k]),
-    );
+  // Test referencing pre- and postsynaptic variables
+  assertEqual(S.state('w').at(arange(2, 5), undefined), S.w.get('v_pre >= 2'));
+  assertEqual(S.state('w').at(undefined, arange(5)), S.w.get('v_post < 15'));
+  S.w = 'v_post';
+  assertEqual(
+    S.w_,
+    values(S.j).map((j) => j + 10),
+  );
+  S.w = 'v_post + v_pre';
+  const i = values(S.i);
+  assertEqual(
+    S.w_,
+    values(S.j).map((j, k) => j + 10 + i[k]),
+  );
 
-    // Test using subgroups as indices
-    assert.equal(S.length, S.state('w').at(SG1, SG2).length);
-    assertEqual(S.state('w').at(SG1, 1), S.state('w').at(undefined, 1));
-    assertEqual(S.state('w').at(1, SG2), S.state('w').at(1, undefined));
-    assert.equal(S.state('w').at(SG1, 10).length, 0);
-  },
-);
+  // Test using subgroups as indices
+  assert.equal(S.length, S.state('w').at(SG1, SG2).length);
+  assertEqual(S.state('w').at(SG1, 1), S.state('w').at(undefined, 1));
+  assertEqual(S.state('w').at(1, SG2), S.state('w').at(1, undefined));
+  assert.equal(S.state('w').at(SG1, 10).length, 0);
+});
 
-brianTest(
-  'test_synapses_access_subgroups',
-  {
-    knownFailure: {
-      all: 'reading S.x_pre and indexing synapses with subgroups come with issue 13 (synapses)',
-    },
-  },
-  () => {
-    const G1 = new NeuronGroup(5, 'x:1');
-    const G2 = new NeuronGroup(10, 'y:1');
-    const SG1 = G1.slice(2, 5);
-    const SG2 = G2.slice(4, 9);
-    const S = new Synapses(G1, G2, { model: 'w:1' });
-    S.connect();
-    S.w.set(1, S.at(SG1, SG2));
-    assertEqual(S.w.get('(i>=2 and i<5) and (j>=4 and j<9)'), 1);
-    assertEqual(S.w.get('not ((i>=2 and i<5) and (j>=4 and j<9))'), 0);
-    S.w = 0;
-    S.w.set(1, S.at(SG1, undefined));
-    assertEqual(S.w.get('i>=2 and i<5'), 1);
-    assertEqual(S.w.get('not (i>=2 and i<5)'), 0);
-    S.w = 0;
-    S.w.set(1, S.at(undefined, SG2));
-    assertEqual(S.w.get('j>=4 and j<9'), 1);
-    assertEqual(S.w.get('not (j>=4 and j<9)'), 0);
-  },
-);
+brianTest('test_synapses_access_subgroups', {}, () => {
+  const G1 = new NeuronGroup(5, 'x:1');
+  const G2 = new NeuronGroup(10, 'y:1');
+  const SG1 = G1.slice(2, 5);
+  const SG2 = G2.slice(4, 9);
+  const S = new Synapses(G1, G2, { model: 'w:1' });
+  S.connect();
+  S.w.set(1, S.at(SG1, SG2));
+  assertEqual(S.w.get('(i>=2 and i<5) and (j>=4 and j<9)'), 1);
+  assertEqual(S.w.get('not ((i>=2 and i<5) and (j>=4 and j<9))'), 0);
+  S.w = 0;
+  S.w.set(1, S.at(SG1, undefined));
+  assertEqual(S.w.get('i>=2 and i<5'), 1);
+  assertEqual(S.w.get('not (i>=2 and i<5)'), 0);
+  S.w = 0;
+  S.w.set(1, S.at(undefined, SG2));
+  assertEqual(S.w.get('j>=4 and j<9'), 1);
+  assertEqual(S.w.get('not (j>=4 and j<9)'), 0);
+});
 
-brianTest(
-  'test_synapses_access_subgroups_problematic',
-  {
-    knownFailure: {
-      all: 'reading S.x_pre and indexing synapses with subgroups come with issue 13 (synapses)',
-    },
-  },
-  () => {
-    const G1 = new NeuronGroup(5, 'x:1');
-    const G2 = new NeuronGroup(10, 'y:1');
-    const SG1 = G1.slice(2, 5);
-    const SG2 = G2.slice(4, 9);
-    const S = new Synapses(G1, G2, { model: 'w:1' });
-    S.connect();
-    // Note that "j" is not ambiguous, because the equivalent in the target group is called "i"
-    const tests: [[unknown, unknown], string, number][] = [
-      [[SG1, undefined], 'i', 1],
-      [[SG1, undefined], 'i + N_pre', 2],
-      [[SG1, undefined], 'N_pre', 1],
-      [[undefined, SG2], 'j', 0],
-      [[undefined, SG2], 'N_post', 1],
-      [[undefined, SG2], 'N', 1],
-      [[SG1, SG2], 'i', 1],
-      [[SG1, SG2], 'i + j', 1],
-      [[SG1, SG2], 'N_pre', 1],
-      [[SG1, SG2], 'j', 0],
-      [[SG1, SG2], 'N_post', 1],
-      [[SG1, SG2], 'N', 1],
-      // These should not raise a warning
-      [[SG1, SG2], 'w', 0],
-      [[SG1, SG2], 'x_pre', 0],
-      [[SG1, SG2], 'y_post', 0],
-      [[SG1, SG2], 'y', 0],
-    ];
-    for (const [[i, j], value, nWarnings] of tests) {
-      const logs = warningsOf(() => S.w.set(value, [i, j]));
-      assert.equal(logs.length, nWarnings, `${value}: expected ${nWarnings}, got ${logs.length} warnings`);
-      assert.ok(logs.every((name) => name === 'ambiguous_string_expression'));
-    }
-  },
-);
+brianTest('test_synapses_access_subgroups_problematic', {}, () => {
+  const G1 = new NeuronGroup(5, 'x:1');
+  const G2 = new NeuronGroup(10, 'y:1');
+  const SG1 = G1.slice(2, 5);
+  const SG2 = G2.slice(4, 9);
+  const S = new Synapses(G1, G2, { model: 'w:1' });
+  S.connect();
+  // Note that "j" is not ambiguous, because the equivalent in the target group is called "i"
+  const tests: [[Where | undefined, Where | undefined], string, number][] = [
+    [[SG1, undefined], 'i', 1],
+    [[SG1, undefined], 'i + N_pre', 2],
+    [[SG1, undefined], 'N_pre', 1],
+    [[undefined, SG2], 'j', 0],
+    [[undefined, SG2], 'N_post', 1],
+    [[undefined, SG2], 'N', 1],
+    [[SG1, SG2], 'i', 1],
+    [[SG1, SG2], 'i + j', 1],
+    [[SG1, SG2], 'N_pre', 1],
+    [[SG1, SG2], 'j', 0],
+    [[SG1, SG2], 'N_post', 1],
+    [[SG1, SG2], 'N', 1],
+    // These should not raise a warning
+    [[SG1, SG2], 'w', 0],
+    [[SG1, SG2], 'x_pre', 0],
+    [[SG1, SG2], 'y_post', 0],
+    [[SG1, SG2], 'y', 0],
+  ];
+  for (const [[i, j], value, nWarnings] of tests) {
+    // Brian's `S.w[i, j] = value`: the synapses S.at(i, j) selects.
+    const logs = warningsOf(() => S.w.set(value, S.at(i, j)));
+    assert.equal(logs.length, nWarnings, `${value}: expected ${nWarnings}, got ${logs.length} warnings`);
+    assert.ok(logs.every((name) => name === 'ambiguous_string_expression'));
+  }
+});
 
 brianTest('test_subgroup_summed_variable', { standalone: true }, () => {
   // Check in particular that only neurons targeted are reset to 0 (see github issue #925)

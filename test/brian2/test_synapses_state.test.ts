@@ -27,55 +27,51 @@ const { brianTest } = brianSuite('test_synapses.py');
 // biome-ignore lint/suspicious/noExplicitAny: the tests pass values TypeScript would refuse, as Brian's do
 type Any = any;
 
-brianTest(
-  'test_state_variable_assignment',
-  { knownFailure: { all: 'raw setters (S.w_ = 5) come with issue 12 (conf12a: G.v_ = …), not on main yet' } },
-  () => {
-    const G = new NeuronGroup(10, 'v: volt');
-    G.v = 'i*mV';
-    const S = new Synapses(G, G, { model: 'w:volt' });
-    S.connect(true);
-    const i = Array.from(S.i as Int32Array);
-    const j = Array.from(S.j as Int32Array);
-    const inMV = (xs: number[]) => QuantityArray.from(xs, mV);
-    // with unit checking
-    const withUnits: [unknown, QuantityArray][] = [
-      [mV(5), inMV(i.map(() => 5))],
-      [mV(7), inMV(i.map(() => 7))],
-      [inMV(i), inMV(i)],
-      ['5*mV', inMV(i.map(() => 5))],
-      ['i*mV', inMV(i)],
-      ['i*mV +j*mV', inMV(i.map((x, k) => x + j[k]))],
-      // reference to pre- and postsynaptic state variables
-      ['v_pre', inMV(i)],
-      ['v_post', inMV(j)],
-    ];
-    for (const [assignment, expected] of withUnits) {
-      S.w = volt(0);
-      S.w = assignment;
-      assertAllclose(S.w.quantity, expected, { message: `Assigning ${assignment} gave incorrect result` });
-      S.w = volt(0);
-      S.w.set(assignment as Any);
-      assertAllclose(S.w.quantity, expected, { message: `Assigning ${assignment} gave incorrect result` });
-    }
-    // without unit checking
-    const inVolt = (xs: number[]) => QuantityArray.from(xs, volt);
-    const withoutUnits: [unknown, QuantityArray][] = [
-      [5, inVolt(i.map(() => 5))],
-      [7, inVolt(i.map(() => 7))],
-      [Float64Array.from(i), inVolt(i)],
-      ['5', inVolt(i.map(() => 5))],
-      ['i', inVolt(i)],
-      ['i +j', inVolt(i.map((x, k) => x + j[k]))],
-    ];
-    for (const [assignment, expected] of withoutUnits) {
-      // Brian's `S.w_ = x` and `S.w_[:] = x` are the same assignment here (no slices in JS).
-      S.w = volt(0);
-      S.w_ = assignment;
-      assertAllclose(S.w.quantity, expected, { message: `Assigning ${assignment} gave incorrect result` });
-    }
-  },
-);
+brianTest('test_state_variable_assignment', {}, () => {
+  const G = new NeuronGroup(10, 'v: volt');
+  G.v = 'i*mV';
+  const S = new Synapses(G, G, { model: 'w:volt' });
+  S.connect(true);
+  const i = Array.from(S.i as Int32Array);
+  const j = Array.from(S.j as Int32Array);
+  const inMV = (xs: number[]) => QuantityArray.from(xs, mV);
+  // with unit checking
+  const withUnits: [unknown, QuantityArray][] = [
+    [mV(5), inMV(i.map(() => 5))],
+    [mV(7), inMV(i.map(() => 7))],
+    [inMV(i), inMV(i)],
+    ['5*mV', inMV(i.map(() => 5))],
+    ['i*mV', inMV(i)],
+    ['i*mV +j*mV', inMV(i.map((x, k) => x + j[k]))],
+    // reference to pre- and postsynaptic state variables
+    ['v_pre', inMV(i)],
+    ['v_post', inMV(j)],
+  ];
+  for (const [assignment, expected] of withUnits) {
+    S.w = volt(0);
+    S.w = assignment;
+    assertAllclose(S.w.quantity, expected, { message: `Assigning ${assignment} gave incorrect result` });
+    S.w = volt(0);
+    S.w.set(assignment as Any);
+    assertAllclose(S.w.quantity, expected, { message: `Assigning ${assignment} gave incorrect result` });
+  }
+  // without unit checking
+  const inVolt = (xs: number[]) => QuantityArray.from(xs, volt);
+  const withoutUnits: [unknown, QuantityArray][] = [
+    [5, inVolt(i.map(() => 5))],
+    [7, inVolt(i.map(() => 7))],
+    [Float64Array.from(i), inVolt(i)],
+    ['5', inVolt(i.map(() => 5))],
+    ['i', inVolt(i)],
+    ['i +j', inVolt(i.map((x, k) => x + j[k]))],
+  ];
+  for (const [assignment, expected] of withoutUnits) {
+    // Brian's `S.w_ = x` and `S.w_[:] = x` are the same assignment here (no slices in JS).
+    S.w = volt(0);
+    S.w_ = assignment;
+    assertAllclose(S.w.quantity, expected, { message: `Assigning ${assignment} gave incorrect result` });
+  }
+});
 
 brianTest('test_state_variable_indexing', {}, () => {
   const G1 = new NeuronGroup(5, 'v:volt');

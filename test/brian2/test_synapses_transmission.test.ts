@@ -51,65 +51,57 @@ function splitAt(mon: StateMonitor, k: number, name: string, limit: number) {
   };
 }
 
-brianTest(
-  'test_delay_specification',
-  {
-    knownFailure: {
-      all: 'raw setters (S.delay_ = 7e-3) come with issue 12 (conf12a: G.v_ = …), not on main yet',
-    },
-  },
-  () => {
-    // By default delays are state variables (i.e. arrays), but if they are specified in the
-    // initializer, they are scalars.
-    const G = new NeuronGroup(10, 'x : meter', { threshold: 'False' });
-    G.x = 'i*mmeter';
-    // Array delay
-    let S = new Synapses(G, G, { model: 'w:1', onPre: 'v+=w' });
-    S.connect({ j: 'i' });
-    assert.equal(S.delay.length, 10);
-    S.delay = 'i*ms';
-    assertAllclose(S.delay.quantity, QuantityArray.from(arange(10), ms));
-    const velocity = meter.div(second);
-    S.setState('delay', 'abs(x_pre - (N_post-j)*mmeter)/velocity', undefined, { velocity });
-    const expected = QuantityArray.from(
-      arange(10).map((i) => Math.abs(i * 1e-3 - (10 - i) * 1e-3) / 1),
-      second,
-    );
-    assertAllclose(S.delay.quantity, expected);
-    S.delay = ms(5);
-    assertAllclose(S.delay.quantity, ms(5));
-    // Setting delays without units
-    S.delay_ = 7e-3;
-    assertAllclose(S.delay.quantity, ms(7));
+brianTest('test_delay_specification', {}, () => {
+  // By default delays are state variables (i.e. arrays), but if they are specified in the
+  // initializer, they are scalars.
+  const G = new NeuronGroup(10, 'x : meter', { threshold: 'False' });
+  G.x = 'i*mmeter';
+  // Array delay
+  let S = new Synapses(G, G, { model: 'w:1', onPre: 'v+=w' });
+  S.connect({ j: 'i' });
+  assert.equal(S.delay.length, 10);
+  S.delay = 'i*ms';
+  assertAllclose(S.delay.quantity, QuantityArray.from(arange(10), ms));
+  const velocity = meter.div(second);
+  S.setState('delay', 'abs(x_pre - (N_post-j)*mmeter)/velocity', undefined, { velocity });
+  const expected = QuantityArray.from(
+    arange(10).map((i) => Math.abs(i * 1e-3 - (10 - i) * 1e-3) / 1),
+    second,
+  );
+  assertAllclose(S.delay.quantity, expected);
+  S.delay = ms(5);
+  assertAllclose(S.delay.quantity, ms(5));
+  // Setting delays without units
+  S.delay_ = 7e-3;
+  assertAllclose(S.delay.quantity, ms(7));
 
-    // Scalar delay
-    S = new Synapses(G, G, { model: 'w:1', onPre: 'v+=w', delay: ms(5) });
-    assertAllclose(S.delay.quantity, ms(5));
-    S.connect({ j: 'i' });
-    S.delay = '3*ms';
-    assertAllclose(S.delay.quantity, ms(3));
-    S.delay = ms(10);
-    assertAllclose(S.delay.quantity, ms(10));
-    // Without units
-    S.delay_ = 20e-3;
-    assertAllclose(S.delay.quantity, ms(20));
+  // Scalar delay
+  S = new Synapses(G, G, { model: 'w:1', onPre: 'v+=w', delay: ms(5) });
+  assertAllclose(S.delay.quantity, ms(5));
+  S.connect({ j: 'i' });
+  S.delay = '3*ms';
+  assertAllclose(S.delay.quantity, ms(3));
+  S.delay = ms(10);
+  assertAllclose(S.delay.quantity, ms(10));
+  // Without units
+  S.delay_ = 20e-3;
+  assertAllclose(S.delay.quantity, ms(20));
 
-    // Invalid arguments
-    throwsCode(
-      () => new Synapses(G, G, { model: 'w:1', onPre: 'v+=w', delay: mV(5) as Any }),
-      'dimension_mismatch',
-    );
-    throwsCode(
-      () => new Synapses(G, G, { model: 'w:1', onPre: 'v+=w', delay: new (class NotADelay {})() as Any }),
-      'bad_argument',
-    );
-    throwsCode(() => new Synapses(G, G, { model: 'w:1', delay: ms(5) }), 'bad_argument');
-    throwsCode(
-      () => new Synapses(G, G, { model: 'w:1', onPre: 'v+=w', delay: { post: ms(5) } }),
-      'bad_argument',
-    );
-  },
-);
+  // Invalid arguments
+  throwsCode(
+    () => new Synapses(G, G, { model: 'w:1', onPre: 'v+=w', delay: mV(5) as Any }),
+    'dimension_mismatch',
+  );
+  throwsCode(
+    () => new Synapses(G, G, { model: 'w:1', onPre: 'v+=w', delay: new (class NotADelay {})() as Any }),
+    'bad_argument',
+  );
+  throwsCode(() => new Synapses(G, G, { model: 'w:1', delay: ms(5) }), 'bad_argument');
+  throwsCode(
+    () => new Synapses(G, G, { model: 'w:1', onPre: 'v+=w', delay: { post: ms(5) } }),
+    'bad_argument',
+  );
+});
 
 function delaysPathways(subgroups: boolean) {
   const G = new NeuronGroup(10, 'x: meter', { threshold: 'False' });
@@ -243,9 +235,6 @@ brianTest(
   'test_transmission_custom_event',
   {
     standalone: true,
-    knownFailure: {
-      all: 'custom events (NeuronGroup events, EventMonitor) come with issue 12 (conf12a), not on main yet',
-    },
   },
   () => {
     const source = new NeuronGroup(2, '', {
@@ -271,9 +260,6 @@ brianTest(
   'test_transmission_custom_event_complex',
   {
     standalone: true,
-    knownFailure: {
-      all: 'custom events (NeuronGroup events, EventMonitor) come with issue 12 (conf12a), not on main yet',
-    },
   },
   () => {
     // Broken with Brian 2.6 (entries of on_event checked against pre/post instead of the pathway
@@ -298,28 +284,17 @@ brianTest(
   },
 );
 
-brianTest(
-  'test_invalid_custom_event',
-  {
-    knownFailure: {
-      all: 'custom events (NeuronGroup events, EventMonitor) come with issue 12 (conf12a), not on main yet',
+brianTest('test_invalid_custom_event', {}, () => {
+  const group1 = new NeuronGroup(2, 'v : 1', {
+    events: {
+      custom: 'timestep(t,dt)>=timesteep((2-i)*ms,dt) and timestep(t, dt)<timestep((2-i)*ms + dt, dt)',
     },
-  },
-  () => {
-    const group1 = new NeuronGroup(2, 'v : 1', {
-      events: {
-        custom: 'timestep(t,dt)>=timesteep((2-i)*ms,dt) and timestep(t, dt)<timestep((2-i)*ms + dt, dt)',
-      },
-    } as Any);
-    const group2 = new NeuronGroup(2, 'v : 1', { threshold: 'v>1' });
-    const e = throwsCode(() => new Synapses(group1, group1, { onPre: 'v+=1' }), 'bad_argument');
-    assert.match(e.message, /threshold/); // Check that it mentions the threshold arg
-    throwsCode(
-      () => new Synapses(group2, group2, { onPre: 'v+=1', onEvent: 'custom' } as Any),
-      'bad_argument',
-    );
-  },
-);
+  } as Any);
+  const group2 = new NeuronGroup(2, 'v : 1', { threshold: 'v>1' });
+  const e = throwsCode(() => new Synapses(group1, group1, { onPre: 'v+=1' }), 'bad_argument');
+  assert.match(e.message, /threshold/); // Check that it mentions the threshold arg
+  throwsCode(() => new Synapses(group2, group2, { onPre: 'v+=1', onEvent: 'custom' } as Any), 'bad_argument');
+});
 
 brianTest('test_transmission', {}, () => {
   const defaultDt = defaultclock.dt.value;
@@ -544,9 +519,6 @@ brianTest(
   'test_synapses_refractory',
   {
     standalone: true,
-    knownFailure: {
-      all: 'on_pre writes to (unless refractory) variables conditional on not_refractory: comes with issue 12 (conf12a), not on main yet',
-    },
   },
   () => {
     const source = new NeuronGroup(10, '', { threshold: 'True' });
@@ -566,9 +538,6 @@ brianTest(
   'test_synapses_refractory_rand',
   {
     standalone: true,
-    knownFailure: {
-      all: 'on_pre writes to (unless refractory) variables conditional on not_refractory: comes with issue 12 (conf12a), not on main yet',
-    },
   },
   () => {
     const source = new NeuronGroup(10, '', { threshold: 'True' });

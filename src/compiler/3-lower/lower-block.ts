@@ -38,6 +38,8 @@ export interface WritePolicy {
    * before the loop. Elsewhere (resets, synaptic code…) writing a shared variable is an error.
    */
   readonly scalarWrites?: boolean;
+  /** Assignments skip the dimension check (Brian's raw setters, `G.v_ = 'expression'`: `check_units=False`). */
+  readonly uncheckedUnits?: boolean;
 }
 
 interface AccessLocal {
@@ -97,6 +99,11 @@ export class BlockBuilder {
   scalar(): BlockInProgress {
     this.scalarBlock ??= new BlockInProgress(this, true);
     return this.scalarBlock;
+  }
+
+  /** Whether assignments skip the dimension check (raw setters). */
+  get skipsUnitChecks(): boolean {
+    return this.policy.uncheckedUnits ?? false;
   }
 
   get allowsScalarWrites(): boolean {
@@ -293,7 +300,7 @@ export class BlockInProgress {
       return;
     }
     if (target.index.kind !== 'shared') this.wroteVector = true;
-    checkAssignmentDimensions(stmt, variable, info.dim, value);
+    if (!this.b.skipsUnitChecks) checkAssignmentDimensions(stmt, variable, info.dim, value);
     // A number stored into a boolean becomes `value != 0`, as numpy and C++ do.
     const stored: Expr =
       variable.type === 'boolean' && info.type !== 'boolean'

@@ -22,7 +22,7 @@ export class SynapseRegistry implements SynapseSets {
   add(spec: SynapsesConnected): void {
     if (typeof spec.targetStorageSize !== 'number') {
       throw new BrianError(
-        'not_available_on_device',
+        'mpi_not_supported',
         'The MPI device cannot distribute Synapses whose target is another Synapses object.',
         { hint: 'use cpp_standalone (one process) for synapses on synapses' },
       );
