@@ -235,9 +235,13 @@ function local(
   const r = block.addExpression(name, expr, scope);
   // Indices, counts and probabilities are plain numbers: `p: '2*mV'` is a mistake.
   if (r.dim !== DIMENSIONLESS) {
-    throw new BrianError('dimension_not_dimensionless', `${what} must be dimensionless, it has dimension ${r.dim}.`, {
-      span: expr.span,
-    });
+    throw new BrianError(
+      'dimension_not_dimensionless',
+      `${what} must be dimensionless, it has dimension ${r.dim}.`,
+      {
+        span: expr.span,
+      },
+    );
   }
   if (want === 'integer' && r.type !== 'integer') {
     throw new BrianError('type_mismatch', `${what} was ${r.type}, but it needs to be an integer.`, {

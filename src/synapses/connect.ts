@@ -33,7 +33,6 @@ export interface ConnectOptions {
   readonly namespace?: Namespace;
 }
 
-
 /**
  * Adds synapses to `S` as Brian's `Synapses.connect` does, after checking the arguments as
  * Brian does (TypeError/ValueError there, `bad_argument` here): explicit index arrays of

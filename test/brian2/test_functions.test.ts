@@ -191,30 +191,26 @@ brianTest('test_integer_power', { standalone: true }, () => {
   assertEqual(G.intval2_, [1, -1, 1]);
 });
 
-brianTest(
-  'test_timestep_function',
-  { knownFailure: { all: "timestep() outside model code is issue 12a's share, not on main yet" } },
-  () => {
-    // Read from the module: the export comes with issue 12a's work.
-    const timestep = (brian as unknown as Record<string, (t: unknown, dt: number) => number | number[]>)
-      .timestep;
-    const dt = defaultclock.dt_;
-    // Check that multiples of dt end up in the correct time step
-    const t = Float64Array.from({ length: 100000 }, (_, k) => k * dt);
-    assertEqual(
-      timestep(t, dt),
-      Array.from({ length: 100000 }, (_, k) => k),
-    );
+brianTest('test_timestep_function', {}, () => {
+  // Read from the module: the export comes with issue 12a's work.
+  const timestep = (brian as unknown as Record<string, (t: unknown, dt: number) => number | number[]>)
+    .timestep;
+  const dt = defaultclock.dt_;
+  // Check that multiples of dt end up in the correct time step
+  const t = Float64Array.from({ length: 100000 }, (_, k) => k * dt);
+  assertEqual(
+    timestep(t, dt),
+    Array.from({ length: 100000 }, (_, k) => k),
+  );
 
-    // Scalar values should stay scalar
-    const ts = timestep(0.0005, 0.0001);
-    assert.ok(typeof ts === 'number' && ts === 5);
+  // Scalar values should stay scalar
+  const ts = timestep(0.0005, 0.0001);
+  assert.ok(typeof ts === 'number' && ts === 5);
 
-    // Length-1 arrays should stay arrays
-    const ts1 = timestep(Float64Array.of(0.0005), 0.0001);
-    assert.ok(typeof ts1 !== 'number' && ts1.length === 1 && ts1[0] === 5);
-  },
-);
+  // Length-1 arrays should stay arrays
+  const ts1 = timestep(Float64Array.of(0.0005), 0.0001);
+  assert.ok(typeof ts1 !== 'number' && ts1.length === 1 && ts1[0] === 5);
+});
 
 brianTest('test_timestep_function_during_run', { standalone: true }, () => {
   const group = new NeuronGroup(2, 'ref_t : second\nts = timestep(ref_t, dt) + timestep(t, dt) : integer');

@@ -103,28 +103,19 @@ brianTest('test_poissoninput_errors', {}, () => {
   defaultclock.dt = oldDt;
 });
 
-brianTest(
-  'test_poissoninput_refractory',
-  {
-    standalone: true,
-    knownFailure: {
-      all: "(unless refractory) does not block PoissonInput yet (issue 12a's share, not on main yet)",
-    },
-  },
-  () => {
-    const eqs = 'dv/dt = 0/second : 1 (unless refractory)';
-    const G = new NeuronGroup(10, eqs, {
-      reset: 'v=0',
-      threshold: 'v>4.5',
-      refractory: defaultclock.dt.mul(5) as Quantity,
-    });
-    // Will increase the value by 1.0 at each time step
-    new PoissonInput(G, 'v', 1, Hz(1 / defaultclock.dt_), 1.0);
-    const mon = new StateMonitor(G, 'v', { record: 5 });
-    run(defaultclock.dt.mul(10) as Quantity);
-    const expected = Array.from({ length: 10 }, (_, k) => k);
-    const from = 6 - Math.trunc(schedulePropagationOffset().value / defaultclock.dt_);
-    for (let k = from; k < 10; k++) expected[k] = 0;
-    assertAllclose(mon.at(5).v, expected);
-  },
-);
+brianTest('test_poissoninput_refractory', { standalone: true }, () => {
+  const eqs = 'dv/dt = 0/second : 1 (unless refractory)';
+  const G = new NeuronGroup(10, eqs, {
+    reset: 'v=0',
+    threshold: 'v>4.5',
+    refractory: defaultclock.dt.mul(5) as Quantity,
+  });
+  // Will increase the value by 1.0 at each time step
+  new PoissonInput(G, 'v', 1, Hz(1 / defaultclock.dt_), 1.0);
+  const mon = new StateMonitor(G, 'v', { record: 5 });
+  run(defaultclock.dt.mul(10) as Quantity);
+  const expected = Array.from({ length: 10 }, (_, k) => k);
+  const from = 6 - Math.trunc(schedulePropagationOffset().value / defaultclock.dt_);
+  for (let k = from; k < 10; k++) expected[k] = 0;
+  assertAllclose(mon.at(5).v, expected);
+});
