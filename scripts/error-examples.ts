@@ -149,6 +149,10 @@ export const ERROR_EXAMPLES: Record<ErrorCode, ErrorExample> = {
     code: "restore('before-stimulus')",
     fix: "Call `store('before-stimulus')` first, with the same name.",
   },
+  snapshot_format: {
+    code: "restore('start', 'package.json') // a file that store() did not write",
+    fix: 'Restore from a file written by `store(name, filename)` or `run(…, { checkpoint })` of this brian-ts; a file of another format version is read by the version that wrote it.',
+  },
   clock_finished: {
     code: 'const clock = new Clock(ms(1));\nclock.setInterval(ms(0), ms(1));\nclock.advance();\nclock.advance();',
     fix: 'A clock set to an interval (Brian: `set_interval`) advances up to its end step only; set a longer interval first.',

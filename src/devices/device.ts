@@ -158,6 +158,18 @@ export interface NetworkRun {
   readonly reportPeriod?: Quantity;
   /** Whether `stop()` was called (or the AbortSignal of `runAsync` fired) during the run. */
   stopped(): boolean;
+  /** Snapshots to write between steps (`run(…, { checkpoint })`); devices that cannot, refuse it. */
+  readonly checkpoint?: CheckpointHook;
+}
+
+/** What the step loop does for `run(…, { checkpoint })` (network/checkpoint.ts writes the file). */
+export interface CheckpointHook {
+  /** The run's fastest clock: its steps are counted. */
+  readonly clock: Clock;
+  /** Save after every step of `clock` whose number (counted from 0 at t = 0) is a multiple of this, except the run's last. */
+  readonly every: number;
+  /** Writes a snapshot of the state between two steps; `time` is the network's time (the earliest clock's). */
+  save(time: number): void;
 }
 
 export interface NetworkRunResult {

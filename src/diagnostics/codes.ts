@@ -46,6 +46,8 @@ export const ERROR_CODES = {
   repeated_stateful_call:
     'rand()/randn() called twice in one expression of an equation (Brian: NotImplementedError)',
   store_not_found: 'restore() of a snapshot that was never stored',
+  snapshot_format:
+    'a snapshot or checkpoint file that is not one, or of a format version this brian-ts does not read',
   network_error: 'an object used in two networks, or a network in an inconsistent state',
   summed_variable_conflict:
     'two Synapses objects summing into the same elements of one variable (found at run())',

@@ -6,6 +6,7 @@ import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import { checkRunArgs } from '../validation/run-options.ts';
 import type { BrianObject, RunContext, Runner } from './brian-object.ts';
+import { type CheckpointOptions, RunCheckpoint } from './checkpoint.ts';
 import { Clock } from './clock.ts';
 import { uniqueName } from './names.ts';
 import { checkDependencies, checkDuration, checkNames, checkOwnership, clocksOf } from './network-checks.ts';
@@ -45,12 +46,27 @@ export interface RunOptions {
    * models that store NaN on purpose).
    */
   readonly checkFinite?: NumericalHealthOptions | false;
+  /**
+   * Durable runs: write a resumable snapshot to `path` every `every` (a time, or a number of
+   * steps of the fastest clock) and at the end; the same script started again after a kill
+   * resumes from it and ends with the results of an uninterrupted run (see
+   * {@link CheckpointOptions}). Runtime device, Node only.
+   */
+  readonly checkpoint?: CheckpointOptions;
 }
 
 /** Options of `runAsync`: those of `run`, plus a signal that stops the run. */
 export interface AsyncRunOptions extends RunOptions {
   /** Stops the run after the current time step; the promise then rejects with `signal.reason`. */
   readonly signal?: AbortSignal;
+}
+
+/** A run ready for the device: its objects, what the device runs, its end time and checkpoints. */
+interface PreparedRun {
+  readonly objects: readonly BrianObject[];
+  readonly run: NetworkRun;
+  readonly end: number;
+  readonly checkpoint?: RunCheckpoint;
 }
 
 let nextNetworkId = 1;
@@ -249,7 +265,8 @@ export class Network implements Iterable<BrianObject> {
     } finally {
       this.running = false;
     }
-    this.completeRun(prepared, result, options);
+    // An aborted run was interrupted, not ended: its checkpoint resumes (stop() ends a run).
+    this.completeRun(prepared, result, options, signal?.aborted === true);
     signal?.throwIfAborted();
   }
 
@@ -263,13 +280,13 @@ export class Network implements Iterable<BrianObject> {
     options: RunOptions,
     aborted: () => boolean = () => false,
     fn: 'run' | 'runAsync' = 'run',
-  ): { objects: readonly BrianObject[]; run: NetworkRun } | undefined {
+  ): PreparedRun | undefined {
     options = checkRunArgs(duration, options, fn);
     checkDuration(duration);
     this.notRunning('run()');
     const objects = this.currentObjects();
-    const start = this.time;
-    const end = start + duration.value;
+    let start = this.time;
+    let end = start + duration.value;
     const clocks = clocksOf(objects);
     for (const c of clocks) c.setInterval(start, end);
     checkStepCount(clocks, duration);
@@ -279,18 +296,28 @@ export class Network implements Iterable<BrianObject> {
     globallyStopped = false;
     this.checkDependencies(objects);
     checkOwnership(objects, this.id);
+    const checkpoint =
+      options.checkpoint && RunCheckpoint.open(this, objects, start, end, options.checkpoint);
     const ctx: RunContext = { device: this.device, runNamespace: options.namespace };
     const active = objects.filter((o) => o.active);
     // Checks between objects (two Synapses summing into one variable) before any prepares.
     for (const [k, o] of active.entries()) o.checkAgainst(active.slice(0, k));
     for (const o of active) o.beforeRun(ctx);
+    const resumed = checkpoint?.resume(objects, clocks);
+    if (resumed) {
+      // Prepared again from the restored state (spike queues, generators), as after restore().
+      ({ start, end } = resumed);
+      this.time = start;
+      for (const o of active) o.beforeRun(ctx);
+    }
     for (const o of objects) o.networkId = this.id;
     const runners = this.sortedRunners(objects.filter((o) => o.active));
     const checks = options.checkFinite === false ? [] : finiteChecks(objects);
     const stepped = runners.map((r) => r.clock).filter((c): c is Clock => c instanceof Clock);
-    if (checks.length > 0 && stepped.length > 0) {
-      // Last in every step, on the fastest clock of the run (EventClocks have no steps to check at).
-      const fastest = stepped.reduce((a, b) => (b.dt_ < a.dt_ ? b : a));
+    // Checks and checkpoints count steps of the fastest clock of the run (EventClocks have no steps).
+    const fastest = stepped.length > 0 ? stepped.reduce((a, b) => (b.dt_ < a.dt_ ? b : a)) : undefined;
+    if (checks.length > 0 && fastest) {
+      // Last in every step.
       const every = (options.checkFinite ? options.checkFinite.every : undefined) ?? DEFAULT_CHECK_EVERY;
       runners.push(...new NumericalHealth(fastest, this.device, checks, every).runners());
     }
@@ -302,24 +329,29 @@ export class Network implements Iterable<BrianObject> {
       clocks: [...new Set([...clocks, ...runners.map((r) => r.clock)])],
       finish: runners.flatMap((r) => r.finish ?? []),
       start,
-      duration: duration.value,
+      duration: end - start,
       report: options.report,
       reportPeriod: options.reportPeriod,
       profile: options.profile,
       stopped: () => this.stopped || globallyStopped || aborted(),
+      checkpoint: checkpoint?.hook(objects, fastest),
     };
-    return { objects, run };
+    return { objects, run, end, checkpoint };
   }
 
   private completeRun(
-    prepared: { objects: readonly BrianObject[] },
+    prepared: PreparedRun,
     result: NetworkRunResult,
     options: RunOptions,
+    interrupted = false,
   ): void {
     this.lastRunTime = result.elapsed;
-    this.time = result.time;
+    // The end exactly (a resumed run's start + duration may miss it by a rounding).
+    const { run } = prepared;
+    this.time = result.time === run.start + run.duration ? prepared.end : result.time;
     this.profiling = options.profile ? modelProfile(result.profile ?? new Map()) : undefined;
     for (const o of prepared.objects) if (o.active) o.afterRun();
+    prepared.checkpoint?.write(prepared.objects, this.time, !interrupted);
   }
 
   /** An asynchronous run is in progress: nothing else may run, store or restore meanwhile. */

@@ -16,6 +16,11 @@ export interface Snapshot {
   readonly time: number;
   readonly objects: ReadonlyMap<string, ObjectSnapshot>;
   readonly random: readonly number[];
+  /**
+   * A checkpoint written when its run had ended (at its end time, or stopped early): resuming
+   * from it restores the state and simulates nothing more (network/checkpoint.ts).
+   */
+  readonly complete?: boolean;
 }
 
 export interface ObjectSnapshot {
@@ -33,7 +38,7 @@ export function clocksOf(o: BrianObject): BaseClock[] {
 }
 
 /** An array's key in a snapshot: its id without the object's storage prefix. */
-function relativeKey(o: BrianObject, id: string): string {
+export function relativeKey(o: BrianObject, id: string): string {
   const prefix = o.storage;
   return prefix !== undefined && id.startsWith(`${prefix}_`) ? id.slice(prefix.length) : id;
 }

@@ -50,9 +50,14 @@ export type NativeKernelsFactory = (
   threads: ThreadsOption | undefined,
 ) => NativeKernelBackend;
 
+/** Snapshot files (src/network/snapshot-file.ts): several named snapshots per file. */
 export interface SnapshotFiles {
+  /** Adds (or replaces) `name` in the file, atomically. */
   write(filename: string, name: string, snapshot: Snapshot): void;
+  /** The snapshot `name`; undefined when the file has no such name (`store_not_found` without the file). */
   read(filename: string, name: string): Snapshot | undefined;
+  /** The names in the file; none when there is no such file. */
+  names(filename: string): string[];
 }
 
 /** A host without Node: no environment, text to the console, no native parts. */

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { BrianError } from '../diagnostics/diagnostic.ts';
+import type { CheckpointOptions } from '../network/checkpoint.ts';
 import type { AsyncRunOptions, RunOptions } from '../network/network.ts';
 import type { NetworkOperationOptions } from '../network/network-operation.ts';
 import { describeValue } from './describe-value.ts';
@@ -20,6 +21,14 @@ const RUN_ENTRIES = {
   checkFinite: v.union(
     [v.literal(false), v.strictObject({ every: v.optional(s.integer(1)) })],
     'must be false or { every: steps }',
+  ),
+  checkpoint: v.strictObject(
+    {
+      every: v.union([s.integer(1), s.positiveTime], 'must be a whole number of steps >= 1 or a time'),
+      path: v.pipe(v.string('must be a file name'), v.minLength(1, 'must be a file name')),
+      resume: v.optional(s.boolean),
+    } satisfies Record<keyof CheckpointOptions, Schema>,
+    'must be { every, path } (every: a time or a number of steps)',
   ),
 } satisfies Record<keyof RunOptions, Schema>;
 

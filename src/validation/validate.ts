@@ -66,7 +66,8 @@ function toBrianError(schema: Schema, issue: v.BaseIssue<unknown>, fn: string, a
   if (issue.type === 'strict_object' && issue.expected !== 'never' && issue.received === 'undefined') {
     return new BrianError('bad_argument', `${fn}: ${path} is required.`);
   }
-  if (issue.type === 'strict_object' && issue.path) {
+  // An unknown key (valibot expects `never` there); a nested options object that is not an object falls through.
+  if (issue.type === 'strict_object' && issue.expected === 'never' && issue.path) {
     const keys = issue.path.map((item) => (item as { key?: unknown }).key);
     const key = String(keys[keys.length - 1]);
     const known = Object.keys(entriesAt(schema, keys.slice(0, -1)) ?? {});
