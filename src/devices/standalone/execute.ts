@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ERROR_CODES, type ErrorCode } from '../../diagnostics/codes.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
+import { PARENT_PID_VARIABLE } from './main-source.ts';
 
 /** One progress line of a run (`@brian-progress run elapsed completed start duration`). */
 export interface Progress {
@@ -61,13 +62,13 @@ export function executeProgram(
         cwd: directory,
         encoding: 'utf8',
         maxBuffer: 256 * 1024 * 1024,
-        env: { ...process.env, LD_BIND_NOW: '1', ...env, ...launcher.env },
+        env: programEnvironment({ LD_BIND_NOW: '1', ...env, ...launcher.env }, true),
       })
     : spawnSync(program, args, {
         cwd: directory,
         encoding: 'utf8',
         maxBuffer: 256 * 1024 * 1024,
-        env: { ...process.env, LD_BIND_NOW: '1', ...env },
+        env: programEnvironment({ LD_BIND_NOW: '1', ...env }, false),
       });
   const seconds = (performance.now() - started) / 1000;
   const progress: Progress[] = [];
@@ -95,4 +96,20 @@ export function executeProgram(
   }
   if (stderr) process.stderr.write(stderr);
   return { resultsDirectory: results, seconds, progress };
+}
+
+/**
+ * The environment of a compiled program: this process's, `extra`, and this process's pid in
+ * PARENT_PID_VARIABLE, so that a program whose parent died before it could ask to die with it
+ * exits at once (main-source.ts). Started through a launcher (`launched`: mpirun), the
+ * program's parent is the launcher or its daemon, so no pid is passed (and none inherited).
+ */
+export function programEnvironment(
+  extra: Readonly<Record<string, string>>,
+  launched: boolean,
+): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = { ...process.env, ...extra };
+  delete env[PARENT_PID_VARIABLE];
+  if (!launched) env[PARENT_PID_VARIABLE] = String(process.pid);
+  return env;
 }

@@ -7,6 +7,13 @@ import type { ArrayDecl, CppFunction, Operation } from './program.ts';
 import { emitRun } from './run-source.ts';
 
 /**
+ * The environment variable in which the script gives a program it starts its own pid: the
+ * program exits at once when its parent is another (the script died before the program asked
+ * to die with it).
+ */
+export const PARENT_PID_VARIABLE = 'BRIAN_TS_PARENT_PID';
+
+/**
  * `main.cpp`: reads its arguments (results directory, run_args), allocates the arrays, seeds the
  * random numbers randomly (as a new DrawState does), then performs the recorded operations in
  * order and writes every array and the time of each run to the results directory.
@@ -22,6 +29,7 @@ export function mainSource(
   const w = new CodeWriter();
   w.line('#include <algorithm>');
   w.line('#include <cstdio>');
+  w.line('#include <cstdlib>');
   w.line('#include <cstring>');
   w.line('#include <string>');
   w.line('#include <vector>');
@@ -54,11 +62,12 @@ export function mainSource(
   w.line();
   w.block('int main(int argc, char** argv)', () => {
     // The program dies with the script that started it (a killed script leaves no orphan running):
-    // the kernel sends SIGKILL when the parent exits; the parent may already be gone by now.
+    // the kernel sends SIGKILL when the parent exits. A parent that died before prctl() is seen
+    // by its pid, which the script passes (not under mpirun, whose daemons are the parent).
     w.line('#ifdef __linux__');
-    w.line('const pid_t _parent = getppid();');
     w.line('prctl(PR_SET_PDEATHSIG, SIGKILL);');
-    w.line('if (getppid() != _parent) return 3;');
+    w.line(`const char* const _parent_pid = std::getenv("${PARENT_PID_VARIABLE}");`);
+    w.line('if (_parent_pid != nullptr && getppid() != (pid_t)std::atol(_parent_pid)) return 3;');
     w.line('#endif');
     for (const line of hooks.start) w.line(line);
     w.line('std::string results_dir = "results";');

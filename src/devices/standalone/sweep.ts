@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
-import type { CommandLineValue, Launcher } from './execute.ts';
+import { type CommandLineValue, type Launcher, programEnvironment } from './execute.ts';
 
 /** `device.sweep(runArgsList, options)`: one built program over many parameter sets. */
 export interface SweepOptions<T> {
@@ -133,7 +133,10 @@ function runOne(
     : [main, args];
   const child = spawn(command, argv, {
     cwd: program.directory,
-    env: { ...process.env, ...program.env, ...(program.launcher?.env ?? {}) },
+    env: programEnvironment(
+      { ...program.env, ...(program.launcher?.env ?? {}) },
+      program.launcher !== undefined,
+    ),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return watch(child, `run ${k} of the sweep`, (line) => {
@@ -197,11 +200,13 @@ async function sweepOverHosts<T>(
     ],
     {
       cwd: program.directory,
-      env: {
-        ...process.env,
-        ...program.env,
-        ...(root ? { OMPI_ALLOW_RUN_AS_ROOT: '1', OMPI_ALLOW_RUN_AS_ROOT_CONFIRM: '1' } : {}),
-      },
+      env: programEnvironment(
+        {
+          ...program.env,
+          ...(root ? { OMPI_ALLOW_RUN_AS_ROOT: '1', OMPI_ALLOW_RUN_AS_ROOT_CONFIRM: '1' } : {}),
+        },
+        true,
+      ),
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
