@@ -1,4 +1,3 @@
-import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import { getDevice } from '../devices/active.ts';
 import type { Device, NetworkRun, NetworkRunResult } from '../devices/device.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
@@ -6,7 +5,7 @@ import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import { checkRunArgs } from '../validation/run-options.ts';
 import type { BrianObject, RunContext, Runner } from './brian-object.ts';
-import { type CheckpointOptions, RunCheckpoint } from './checkpoint.ts';
+import { RunCheckpoint } from './checkpoint.ts';
 import { Clock } from './clock.ts';
 import { uniqueName } from './names.ts';
 import { checkDependencies, checkDuration, checkNames, checkOwnership, clocksOf } from './network-checks.ts';
@@ -18,48 +17,13 @@ import {
 } from './network-contents.ts';
 import { getStates, type NetworkStates, type NetworkStatesOptions, setStates } from './network-states.ts';
 import { restoreNetwork, storeNetwork } from './network-store.ts';
-import {
-  DEFAULT_CHECK_EVERY,
-  finiteChecks,
-  NumericalHealth,
-  type NumericalHealthOptions,
-} from './numerical-health.ts';
-import type { ReportOption } from './report.ts';
+import { DEFAULT_CHECK_EVERY, finiteChecks, NumericalHealth } from './numerical-health.ts';
+import type { AsyncRunOptions, RunOptions } from './run-options.ts';
 import { checkSchedule, getDefaultSchedule, setDefaultSchedule, slotRank } from './schedule.ts';
 import type { Snapshot } from './snapshot.ts';
 import { checkStepCount } from './step-limit.ts';
 
-/** The options of `run(duration, options)` and `Network.run`: Brian's `report`, `report_period` and `namespace`. */
-export interface RunOptions {
-  /** `'text'`/`'stdout'`, `'stderr'`, or a callback `(elapsed, completed, start, duration)`. */
-  readonly report?: ReportOption;
-  /** How often to report, in wall-clock time (default 10 s). */
-  readonly reportPeriod?: Quantity;
-  /** Names used by the model's code that no group namespace defines (Brian's `run(namespace=…)`). */
-  readonly namespace?: Namespace;
-  /** Measure the time spent in each operation (`net.profilingInfo`, `profilingSummary(net)`). */
-  readonly profile?: boolean;
-  /**
-   * Stop with the coded `numerical_error` when a state variable becomes NaN or infinite, naming
-   * the object, the variable, the first bad index and the step: checked every `every` steps
-   * (default 1000) and at the end of the run, on every device; `false` switches it off (for
-   * models that store NaN on purpose).
-   */
-  readonly checkFinite?: NumericalHealthOptions | false;
-  /**
-   * Durable runs: write a resumable snapshot to `path` every `every` (a time, or a number of
-   * steps of the fastest clock) and at the end; the same script started again after a kill
-   * resumes from it and ends with the results of an uninterrupted run (see
-   * {@link CheckpointOptions}). Runtime device, Node only.
-   */
-  readonly checkpoint?: CheckpointOptions;
-}
-
-/** Options of `runAsync`: those of `run`, plus a signal that stops the run. */
-export interface AsyncRunOptions extends RunOptions {
-  /** Stops the run after the current time step; the promise then rejects with `signal.reason`. */
-  readonly signal?: AbortSignal;
-}
+export type { AsyncRunOptions, RunOptions } from './run-options.ts';
 
 /** A run ready for the device: its objects, what the device runs, its end time and checkpoints. */
 interface PreparedRun {
