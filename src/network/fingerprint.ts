@@ -70,24 +70,22 @@ export function hashState(hash: ContentHash, device: RuntimeDevice, objects: rea
 
 /**
  * Feeds the kernels of a run (equations, parameters and constants are written into them), by
- * kernel name. Array ids in them carry each object's storage prefix, which differs between two
- * builds of one model in a process (`neurongroup_v`, then `neurongroup__1_v`): it is replaced by
- * the object's name, so that a model built again after `startScope()` has the code it had.
+ * kernel name. Array ids in them start with each object's storage key, which is the object's
+ * name in the first build of a model in a process and `name__2`, `name__3`… in later builds
+ * (network/names.ts): the keys are written back as names, so that a model built again after
+ * `startScope()` has the code of its first build, as in a fresh process.
  */
 export function hashCode(
   hash: ContentHash,
   sources: ReadonlyMap<string, string>,
   objects: readonly BrianObject[],
 ): void {
-  const storages = new Map<string, string>();
-  for (const o of [...objects].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))) {
-    if (o.storage !== undefined && !storages.has(o.storage)) storages.set(o.storage, o.name);
-  }
-  const prefixes = [...storages].sort((x, y) => y[0].length - x[0].length);
+  const renamed = objects
+    .filter((o) => o.storage !== undefined && o.storage !== o.name)
+    .map((o) => [new RegExp(`${o.storage}(?![0-9])`, 'g'), o.name] as const);
   for (const name of [...sources.keys()].sort()) {
     let text = sources.get(name)!;
-    for (const [storage, objectName] of prefixes)
-      text = text.split(`${storage}_`).join(`${objectName}\u0000`);
+    for (const [storage, objectName] of renamed) text = text.replace(storage, objectName);
     hash.text(name).text(text);
   }
 }

@@ -7,7 +7,7 @@
  * a second clock. test/durable/kill.test.ts does the same with a process killed by SIGKILL.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -243,6 +243,31 @@ test('stop() ends a run for good; an aborted runAsync resumes', async () => {
   await runAsync(ms(100), { checkpoint: { every: ms(10), path: asyncPath }, report: resumedReport.report });
   assert.ok(resumedReport.starts[0][0] > 0.03, `resumed at ${resumedReport.starts[0][0]}`);
   assert.deepEqual(resumed.results(), whole);
+});
+
+test('a checkpoint that does not fit the network it is restored into is store_mismatch', () => {
+  const path = join(dir, 'tampered.ckpt');
+  build({ killAt: 0.03 });
+  assert.throws(() => run(ms(50), { checkpoint: { every: ms(10), path } }), Killed);
+  const original = readFileSync(path, 'utf8');
+  const edit = (
+    change: (entry: { objects: Record<string, { arrays: Record<string, { length: number }> }> }) => void,
+  ) => {
+    const file = JSON.parse(original);
+    for (const entry of Object.values(file.snapshots)) change(entry as never);
+    writeFileSync(path, JSON.stringify(file));
+  };
+  // An object missing, an array of another size: as restore() of a file says.
+  edit((entry) => {
+    delete entry.objects.rate;
+  });
+  build();
+  assert.throws(() => run(ms(50), { checkpoint: { every: ms(10), path } }), { code: 'store_mismatch' });
+  edit((entry) => {
+    entry.objects.cells.arrays._v.length = 59;
+  });
+  build();
+  assert.throws(() => run(ms(50), { checkpoint: { every: ms(10), path } }), { code: 'store_mismatch' });
 });
 
 test('the checkpoint option is checked: coded errors', () => {

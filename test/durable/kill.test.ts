@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -105,5 +105,10 @@ test('a 20 s run killed with SIGKILL midway resumes from its checkpoint and ends
   assert.equal(got.i.length, want.i.length);
   assert.deepEqual(got.i, want.i);
   assert.deepEqual(got.t, want.t);
+  assert.deepEqual(
+    readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+    [],
+    'no temporary file left (one the kill interrupted is removed)',
+  );
   t.diagnostic(`resumed at t = ${got.start} s of 20 s; ${want.i.length} spikes, all equal`);
 });
