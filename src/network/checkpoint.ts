@@ -21,7 +21,16 @@ import { checkSnapshotObjects, clocksOf, restoreSnapshot, type Snapshot, takeSna
  * (`M.t`, `M.i` include the spikes recorded before the kill). A run whose snapshot was written
  * at its end (or when `stop()` ended it) is not simulated again: its final state is restored.
  * Several runs may share one file (each has its own entry): after a kill during the third run
- * of a script, running it again restores the first two and resumes the third.
+ * of a script, running it again restores the first two and resumes the third. An aborted
+ * `runAsync` resumes too (a script may abort on SIGINT and be continued later).
+ *
+ * ```ts
+ * seed(42);
+ * const P = new NeuronGroup(4000, eqs, { threshold: 'v > Vt', reset: 'v = Vr', method: 'exact' });
+ * const M = new SpikeMonitor(P);
+ * run(second(20), { checkpoint: { every: second(1), path: 'cuba.ckpt' } });
+ * // Killed at 13.4 s? Run the script again: it restores 13 s, simulates 7 s, M holds all 20 s.
+ * ```
  *
  * A snapshot is only used by the run that wrote it: the same network, start and end time, the
  * same state when the run starts (values, synapses, recordings so far, random seed) and the same
@@ -31,9 +40,10 @@ import { checkSnapshotObjects, clocksOf, restoreSnapshot, type Snapshot, takeSna
  * and times. Delete the file to start afresh. The file is a snapshot file of `store()`'s format,
  * replaced atomically (a kill while writing leaves the previous snapshot).
  *
- * Not kept: the state of JavaScript callbacks (network operations, user functions) and what a
- * stream sink wrote. Needs Node (a file system) and the runtime device; `cpp_standalone`
- * refuses the option (`not_available_on_device`).
+ * Not kept: the state of JavaScript callbacks (network operations, user functions). A streamed
+ * monitor starts its stream anew after a resume: its first hand-over holds every row recorded
+ * so far (a file sink rewrites its file whole). Needs Node (a file system) and the runtime
+ * device; `cpp_standalone` refuses the option (`not_available_on_device`).
  */
 export interface CheckpointOptions {
   /**
