@@ -31,7 +31,7 @@ export { PopulationRateMonitor, type PopulationRateStates } from './monitors/pop
 export { SpikeMonitor, type SpikeMonitorOptions } from './monitors/spike-monitor.ts';
 export { StateMonitor, type StateMonitorOptions } from './monitors/state-monitor.ts';
 export type { StreamChunk, StreamOptions, StreamSink } from './monitors/stream.ts';
-export type { CheckpointOptions } from './network/checkpoint.ts';
+export type { CheckpointOptions } from './network/checkpoint-options.ts';
 export { BaseClock, Clock, defaultclock } from './network/clock.ts';
 export { EventClock } from './network/event-clock.ts';
 export {

@@ -164,12 +164,13 @@ export interface NetworkRun {
 
 /** What the step loop does for `run(…, { checkpoint })` (network/checkpoint.ts writes the file). */
 export interface CheckpointHook {
-  /** The run's fastest clock: its steps are counted. */
+  /** The run's fastest clock. */
   readonly clock: Clock;
-  /** Save after every step of `clock` whose number (counted from 0 at t = 0) is a multiple of this, except the run's last. */
-  readonly every: number;
-  /** Writes a snapshot of the state between two steps; `time` is the network's time (the earliest clock's). */
-  save(time: number): void;
+  /**
+   * Called between two steps, after each step of `clock` (all clocks advanced that were due):
+   * writes a snapshot when the step count is a multiple of the checkpoint's `every`.
+   */
+  stepped(): void;
 }
 
 export interface NetworkRunResult {

@@ -69,22 +69,27 @@ export function hashState(hash: ContentHash, device: RuntimeDevice, objects: rea
 }
 
 /**
- * Feeds the kernels of a run (equations, parameters and constants are written into them), by
- * kernel name. Array ids in them start with each object's storage key, which is the object's
- * name in the first build of a model in a process and `name__2`, `name__3`… in later builds
- * (network/names.ts): the keys are written back as names, so that a model built again after
- * `startScope()` has the code of its first build, as in a fresh process.
+ * Feeds the kernels of the run's active objects (equations, parameters and constants are
+ * written into them; generated when the objects prepared), by kernel name. Array ids in them
+ * start with each object's storage key, which is the object's name in the first build of a
+ * model in a process and `name__2`, `name__3`… in later builds (network/names.ts): the keys are
+ * written back as names, so that a model built again after `startScope()` has the code of its
+ * first build, as in a fresh process.
  */
-export function hashCode(
-  hash: ContentHash,
-  sources: ReadonlyMap<string, string>,
-  objects: readonly BrianObject[],
-): void {
+export function hashCode(hash: ContentHash, device: RuntimeDevice, objects: readonly BrianObject[]): void {
+  const kernels = new Set<string>();
+  for (const o of objects) {
+    if (!o.active) continue;
+    for (const r of o.runners()) {
+      const kernel = (r as { kernel?: { name: string } }).kernel;
+      if (kernel && device.sources.has(kernel.name)) kernels.add(kernel.name);
+    }
+  }
   const renamed = objects
     .filter((o) => o.storage !== undefined && o.storage !== o.name)
     .map((o) => [new RegExp(`${o.storage}(?![0-9])`, 'g'), o.name] as const);
-  for (const name of [...sources.keys()].sort()) {
-    let text = sources.get(name)!;
+  for (const name of [...kernels].sort()) {
+    let text = device.sources.get(name)!;
     for (const [storage, objectName] of renamed) text = text.replace(storage, objectName);
     hash.text(name).text(text);
   }

@@ -2,7 +2,7 @@ import type { Device } from '../devices/device.ts';
 import { RuntimeDevice } from '../devices/runtime/runtime-device.ts';
 import type { CppStandaloneDevice } from '../devices/standalone/cpp-standalone-device.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
-import { NEEDS_NODE_HINT, platform, type SnapshotFiles } from '../platform/platform.ts';
+import { NEEDS_NODE_HINT, type Platform, platform, type SnapshotFiles } from '../platform/platform.ts';
 import { Clock } from './clock.ts';
 import type { Network } from './network.ts';
 import { checkSnapshotObjects, clocksOf, restoreSnapshot, type Snapshot, takeSnapshot } from './snapshot.ts';
@@ -81,11 +81,19 @@ function isStandalone(device: Device): device is CppStandaloneDevice {
 }
 
 function snapshotFiles(what: string): SnapshotFiles {
-  const files = platform().snapshotFiles;
-  if (!files) {
+  return fileSystemPart('snapshotFiles', what);
+}
+
+/** A part of the platform that needs a file system (Node): snapshot files, checkpoints; `not_available_on_platform` elsewhere. */
+export function fileSystemPart<K extends 'snapshotFiles' | 'checkpoints'>(
+  key: K,
+  what: string,
+): NonNullable<Platform[K]> {
+  const part = platform()[key];
+  if (!part) {
     throw new BrianError('not_available_on_platform', `${what} with a file name needs a file system.`, {
       hint: NEEDS_NODE_HINT,
     });
   }
-  return files;
+  return part as NonNullable<Platform[K]>;
 }

@@ -5,7 +5,7 @@ import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import { checkRunArgs } from '../validation/run-options.ts';
 import type { BrianObject, RunContext, Runner } from './brian-object.ts';
-import { RunCheckpoint } from './checkpoint.ts';
+import type { RunCheckpoint } from './checkpoint-options.ts';
 import { Clock } from './clock.ts';
 import { uniqueName } from './names.ts';
 import { checkDependencies, checkDuration, checkNames, checkOwnership, clocksOf } from './network-checks.ts';
@@ -16,7 +16,7 @@ import {
   networkArguments,
 } from './network-contents.ts';
 import { getStates, type NetworkStates, type NetworkStatesOptions, setStates } from './network-states.ts';
-import { restoreNetwork, storeNetwork } from './network-store.ts';
+import { fileSystemPart, restoreNetwork, storeNetwork } from './network-store.ts';
 import { DEFAULT_CHECK_EVERY, finiteChecks, NumericalHealth } from './numerical-health.ts';
 import type { AsyncRunOptions, RunOptions } from './run-options.ts';
 import { checkSchedule, getDefaultSchedule, setDefaultSchedule, slotRank } from './schedule.ts';
@@ -261,19 +261,16 @@ export class Network implements Iterable<BrianObject> {
     this.checkDependencies(objects);
     checkOwnership(objects, this.id);
     const checkpoint =
-      options.checkpoint && RunCheckpoint.open(this, objects, start, end, options.checkpoint);
+      options.checkpoint &&
+      fileSystemPart('checkpoints', 'run(…, { checkpoint })')(this, objects, start, end, options.checkpoint);
     const ctx: RunContext = { device: this.device, runNamespace: options.namespace };
     const active = objects.filter((o) => o.active);
     // Checks between objects (two Synapses summing into one variable) before any prepares.
     for (const [k, o] of active.entries()) o.checkAgainst(active.slice(0, k));
     for (const o of active) o.beforeRun(ctx);
-    const resumed = checkpoint?.resume(objects, clocks);
-    if (resumed) {
-      // Prepared again from the restored state (spike queues, generators), as after restore().
-      ({ start, end } = resumed);
-      this.time = start;
-      for (const o of active) o.beforeRun(ctx);
-    }
+    const resumed = checkpoint?.resume(objects, clocks, ctx);
+    if (resumed) ({ start, end } = resumed);
+    this.time = start;
     for (const o of objects) o.networkId = this.id;
     const runners = this.sortedRunners(objects.filter((o) => o.active));
     const checks = options.checkFinite === false ? [] : finiteChecks(objects);
@@ -286,11 +283,12 @@ export class Network implements Iterable<BrianObject> {
       runners.push(...new NumericalHealth(fastest, this.device, checks, every).runners());
     }
     this.running = true;
+    const runClocks = [...new Set([...clocks, ...runners.map((r) => r.clock)])];
     const run: NetworkRun = {
       name: `network_${this.id}`,
       network: this,
       runners,
-      clocks: [...new Set([...clocks, ...runners.map((r) => r.clock)])],
+      clocks: runClocks,
       finish: runners.flatMap((r) => r.finish ?? []),
       start,
       duration: end - start,
@@ -298,7 +296,7 @@ export class Network implements Iterable<BrianObject> {
       reportPeriod: options.reportPeriod,
       profile: options.profile,
       stopped: () => this.stopped || globallyStopped || aborted(),
-      checkpoint: checkpoint?.hook(objects, fastest),
+      checkpoint: checkpoint?.hook(objects, fastest, runClocks),
     };
     return { objects, run, end, checkpoint };
   }
@@ -311,8 +309,7 @@ export class Network implements Iterable<BrianObject> {
   ): void {
     this.lastRunTime = result.elapsed;
     // The end exactly (a resumed run's start + duration may miss it by a rounding).
-    const { run } = prepared;
-    this.time = result.time === run.start + run.duration ? prepared.end : result.time;
+    this.time = prepared.run.stopped() ? result.time : prepared.end;
     this.profiling = options.profile ? modelProfile(result.profile ?? new Map()) : undefined;
     for (const o of prepared.objects) if (o.active) o.afterRun();
     prepared.checkpoint?.write(prepared.objects, this.time, !interrupted);

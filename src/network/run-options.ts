@@ -1,6 +1,6 @@
 import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import type { Quantity } from '../units/quantity.ts';
-import type { CheckpointOptions } from './checkpoint.ts';
+import type { CheckpointOptions } from './checkpoint-options.ts';
 import type { NumericalHealthOptions } from './numerical-health.ts';
 import type { ReportOption } from './report.ts';
 

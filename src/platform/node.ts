@@ -3,7 +3,8 @@ import { MpiStandaloneDevice } from '../devices/mpi/mpi-device.ts';
 import { NativeKernels } from '../devices/runtime/native/native-kernels.ts';
 import { tuneV8ForKernels, withoutOsr } from '../devices/runtime/v8-tuning.ts';
 import { CppStandaloneDevice } from '../devices/standalone/cpp-standalone-device.ts';
-import { readSnapshotFile, snapshotFileNames, writeSnapshotFile } from '../network/snapshot-file.ts';
+import { openFileCheckpoint } from '../network/checkpoint.ts';
+import { readSnapshotFile, writeSnapshotFile } from '../network/snapshot-file.ts';
 import { installPlatform } from './platform.ts';
 
 /**
@@ -25,6 +26,7 @@ installPlatform({
     options.mpi !== undefined
       ? new MpiStandaloneDevice({ ...options, mpi: options.mpi })
       : new CppStandaloneDevice(options),
-  snapshotFiles: { read: readSnapshotFile, write: writeSnapshotFile, names: snapshotFileNames },
+  snapshotFiles: { read: readSnapshotFile, write: writeSnapshotFile },
+  checkpoints: openFileCheckpoint,
   readTextFile: (filename) => readFileSync(filename, 'utf8'),
 });

@@ -5,6 +5,7 @@ import type { DeviceArray } from '../devices/runtime/arrays.ts';
 import type { CppStandaloneDevice } from '../devices/standalone/cpp-standalone-device.ts';
 import type { StandaloneOptions } from '../devices/standalone/options.ts';
 import type { ThreadsOption } from '../devices/threads.ts';
+import type { OpenCheckpoint } from '../network/checkpoint-options.ts';
 import type { Snapshot } from '../network/snapshot.ts';
 
 /**
@@ -30,6 +31,8 @@ export interface Platform {
   readonly standaloneDevice?: (options: StandaloneOptions) => CppStandaloneDevice;
   /** `store(name, filename)` / `restore(name, filename)`; Node only. */
   readonly snapshotFiles?: SnapshotFiles;
+  /** The checkpoints of durable runs, `run(…, { checkpoint })`, in files; Node only. */
+  readonly checkpoints?: OpenCheckpoint;
   /** The text of a file, read synchronously (`Morphology.fromFile`); Node only. */
   readonly readTextFile?: (filename: string) => string;
 }
@@ -56,8 +59,6 @@ export interface SnapshotFiles {
   write(filename: string, name: string, snapshot: Snapshot): void;
   /** The snapshot `name`; undefined when the file has no such name (`store_not_found` without the file). */
   read(filename: string, name: string): Snapshot | undefined;
-  /** The names in the file; none when there is no such file. */
-  names(filename: string): string[];
 }
 
 /** A host without Node: no environment, text to the console, no native parts. */

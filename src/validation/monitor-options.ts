@@ -17,7 +17,7 @@ const variableNames = v.union(
 
 /** `stream: { every, to }`: hand recorded rows to a sink every N steps or every so much time. */
 const stream = v.strictObject({
-  every: v.union([s.integer(1), s.positiveTime], 'must be a whole number of steps >= 1 or a time'),
+  every: s.stepsOrTime,
   to: v.custom<StreamOptions['to']>(
     (x) => x !== null && typeof x === 'object' && typeof (x as { write?: unknown }).write === 'function',
     'must be a sink with a write(chunk) method (e.g. csvFileSink(path))',

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { BrianError } from '../diagnostics/diagnostic.ts';
-import type { CheckpointOptions } from '../network/checkpoint.ts';
+import type { CheckpointOptions } from '../network/checkpoint-options.ts';
 import type { AsyncRunOptions, RunOptions } from '../network/network.ts';
 import type { NetworkOperationOptions } from '../network/network-operation.ts';
 import { describeValue } from './describe-value.ts';
@@ -24,11 +24,11 @@ const RUN_ENTRIES = {
   ),
   checkpoint: v.strictObject(
     {
-      every: v.union([s.integer(1), s.positiveTime], 'must be a whole number of steps >= 1 or a time'),
-      path: v.pipe(v.string('must be a file name'), v.minLength(1, 'must be a file name')),
+      every: s.stepsOrTime,
+      path: v.pipe(v.string(), v.minLength(1)),
       resume: v.optional(s.boolean),
     } satisfies Record<keyof CheckpointOptions, Schema>,
-    'must be { every, path } (every: a time or a number of steps)',
+    'must be { every, path }',
   ),
 } satisfies Record<keyof RunOptions, Schema>;
 

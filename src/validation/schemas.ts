@@ -65,6 +65,12 @@ export const nonNegativeTime = v.pipe(
   v.check((q) => q.value >= 0, 'must not be negative'),
 );
 
+/** How often something happens in a run: a whole number of steps, or a time (streams, checkpoints). */
+export const stepsOrTime = v.union(
+  [integer(1), positiveTime],
+  'must be a whole number of steps >= 1 or a time',
+);
+
 export const rate = quantityOf(hertz.dim, 'a rate', 'Hz(10)');
 
 /** Model code (a condition, statements, an expression). */

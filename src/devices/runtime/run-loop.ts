@@ -2,7 +2,7 @@ import type { Runner } from '../../network/brian-object.ts';
 import { type BaseClock, Clock } from '../../network/clock.ts';
 import { createReporter } from '../../network/report.ts';
 import { platform } from '../../platform/platform.ts';
-import type { CheckpointHook, NetworkRun, NetworkRunResult, StepAction } from '../device.ts';
+import type { NetworkRun, NetworkRunResult, StepAction } from '../device.ts';
 import type { DeviceArray } from './arrays.ts';
 
 /**
@@ -115,13 +115,12 @@ function advanceSingleClock(
   const n = steps.length;
   const dt = clock.dt_;
   const end = clock.endTimestep;
-  const checkpoint = run.checkpoint?.clock === clock ? run.checkpoint : undefined;
-  const every = checkpoint ? checkpoint.every : 0;
+  const checkpoint = run.checkpoint;
   for (let ts = clock.timestep; ts < end; ts++) {
     const t = ts * dt;
     for (let k = 0; k < n; k++) steps[k](t, dt, ts);
     clock.timestep = ts + 1;
-    if (every > 0 && (ts + 1) % every === 0 && ts + 1 < end) checkpoint!.save(clock.t_);
+    checkpoint?.stepped();
     if (reporter && (ts & 1023) === 0) reporter.maybeReport(t + dt);
     if (run.stopped()) return true;
     if (pause && (ts & PAUSE_CHECK_MASK) === PAUSE_CHECK_MASK && ts + 1 < end && pause()) return false;
@@ -152,20 +151,11 @@ function advanceManyClocks(
     }
     const t = minClock.t_;
     for (const c of current) c.timestep++;
-    if (checkpoint && current.has(checkpoint.clock)) maybeSave(checkpoint, clocks);
+    if (checkpoint && current.has(checkpoint.clock)) checkpoint.stepped();
     reporter?.maybeReport(minClock.t_ === Number.POSITIVE_INFINITY ? t : minClock.t_);
     if (run.stopped()) return true;
     if (pause && (iteration & PAUSE_CHECK_MASK) === 0 && pause()) return false;
   }
-}
-
-/** A checkpoint after an iteration that advanced the checkpoint's clock to a multiple of its `every` (not its last step). */
-function maybeSave(checkpoint: CheckpointHook, clocks: readonly BaseClock[]): void {
-  const c = checkpoint.clock;
-  if (c.timestep % checkpoint.every !== 0 || c.timestep >= c.endTimestep) return;
-  let time = Number.POSITIVE_INFINITY;
-  for (const other of clocks) if (other.t_ < time) time = other.t_;
-  checkpoint.save(time);
 }
 
 /**

@@ -176,24 +176,8 @@ export class RuntimeDevice implements Device {
     return (t, dt, timestep) => fn(t, dt, timestep, this.draws.nextCall());
   }
 
-  /** Kernel sources compiled since `logSources()`, by kernel name (what a run's checkpoint compares). */
-  private sourceLog?: Map<string, string>;
-
-  /** Starts noting the kernels compiled from now on (a run's preparation). */
-  logSources(): void {
-    this.sourceLog = new Map();
-  }
-
-  /** The kernels compiled since `logSources()`, by name; stops noting them. */
-  takeSourceLog(): ReadonlyMap<string, string> {
-    const log = this.sourceLog ?? new Map<string, string>();
-    this.sourceLog = undefined;
-    return log;
-  }
-
   private remember(name: string, source: string): void {
     this.sources.set(name, source);
-    this.sourceLog?.set(name, source);
     if (platform().env('BRIAN_DUMP_KERNELS')) platform().write('stderr', `${source}\n`);
   }
 
