@@ -25,7 +25,7 @@ const RUN_ENTRIES = {
   checkpoint: v.strictObject(
     {
       every: s.stepsOrTime,
-      path: v.pipe(v.string(), v.minLength(1)),
+      path: v.pipe(v.string(), v.minLength(1, 'must be a file name')),
       resume: v.optional(s.boolean),
     } satisfies Record<keyof CheckpointOptions, Schema>,
     'must be { every, path }',
