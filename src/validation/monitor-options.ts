@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isSelection, type Selection } from '../groups/selection.ts';
 import type { EventMonitorOptions } from '../monitors/event-monitor.ts';
 import type { PopulationRateMonitorOptions } from '../monitors/population-rate-monitor.ts';
 import type { StateMonitorOptions } from '../monitors/state-monitor.ts';
@@ -59,10 +60,14 @@ export function checkEventMonitorArgs(
 }
 
 const STATE_MONITOR = strictOptions({
-  record: v.union([s.boolean, s.indices], 'must be true or the indices to record'),
+  record: v.union(
+    [s.boolean, s.indices, v.custom<Selection>(isSelection)],
+    'must be true, the indices to record or a selection (S.at(i, j))',
+  ),
   stream,
   dt: s.positiveTime,
-  clock: s.clock,
+  // An EventClock records at given times (Brian's StateMonitor(clock=EventClock(...))).
+  clock: s.anyClock,
   when: s.when,
   order: s.integer(),
   name: s.name,

@@ -20,11 +20,11 @@ const SYNAPSES = strictOptions({
   onPre: pathwayCode,
   onPost: pathwayCode,
   delay: v.union(
-    [s.nonNegativeTime, v.record(s.name, s.nonNegativeTime)],
+    [s.nonNegativeTime, plainRecordOf(s.nonNegativeTime)],
     'must be a non-negative time (ms(2)) or an object of pathway names to times',
   ),
   onEvent: v.union(
-    [s.name, v.record(v.string(), s.name)],
+    [s.name, plainRecordOf(s.name)],
     "must be an event name ('spike') or an object of pathway names to events ({ pre: 'spike' })",
   ),
   multisynapticIndex: s.name,
@@ -104,6 +104,14 @@ export function checkConnectArgs(options: unknown, extra: unknown): ConnectOptio
 
 function isGroupLike(x: unknown): boolean {
   return v.safeParse(group, x).success;
+}
+
+/** `{ pre: …, post: … }`: a plain object of pathway names to values (not any object: a class instance has no pathways). */
+function plainRecordOf(value: Schema) {
+  return v.custom<Record<string, unknown>>(
+    (x) =>
+      isPlainObject(x) && Object.entries(x as object).every(([k, e]) => v.is(s.name, k) && v.is(value, e)),
+  );
 }
 
 function isPlainObject(x: unknown): boolean {

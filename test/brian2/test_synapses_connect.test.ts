@@ -33,9 +33,15 @@ brianTest('test_creation_errors', {}, () => {
   const G = new NeuronGroup(42, 'v: 1', { threshold: 'False' });
   // The old Synapses(..., connect=...) syntax, and Python's pre=/on_pre= aliases: brian-ts has
   // no aliases, so both are unknown options.
-  throwsCode(() => new Synapses(G, G, { model: 'w:1', onPre: 'v+=w', connect: true } as Any), 'bad_argument');
-  throwsCode(() => new Synapses(G, G, { model: 'w:1', pre: 'v+=w', onPre: 'v+=w' } as Any), 'bad_argument');
-  throwsCode(() => new Synapses(G, G, { model: 'w:1', post: 'v+=w', onPost: 'v+=w' } as Any), 'bad_argument');
+  throwsCode(
+    () => new Synapses(G, G, { model: 'w:1', onPre: 'v+=w', connect: true } as Any),
+    'unknown_option',
+  );
+  throwsCode(() => new Synapses(G, G, { model: 'w:1', pre: 'v+=w', onPre: 'v+=w' } as Any), 'unknown_option');
+  throwsCode(
+    () => new Synapses(G, G, { model: 'w:1', post: 'v+=w', onPost: 'v+=w' } as Any),
+    'unknown_option',
+  );
 });
 
 brianTest('test_connect_errors', {}, () => {
@@ -128,7 +134,7 @@ brianTest('test_connection_arrays', { standalone: true }, () => {
   throwsCode(() => S.connect({ i: [1.1, 2.2], j: [1.1, 2.2] }), 'bad_argument');
   throwsCode(() => S.connect({ i: [1, 2], j: 'string' }), 'bad_argument');
   throwsCode(() => S.connect({ i: [1, 2], j: [1, 2], n: 'i' }), 'bad_argument');
-  throwsCode(() => S.connect([1, 2] as Any), 'bad_argument');
+  throwsCode(() => S.connect([1, 2] as Any), 'positional_argument');
   throwsCode(() => S.connect({ i: [1, 2, 3], j: [1, 2] }), 'bad_argument');
   throwsCode(
     () =>
@@ -149,7 +155,7 @@ brianTest('test_connection_arrays', { standalone: true }, () => {
   throwsCode(() => S.connect({ condition: 'i==j', j: arange(10) }), 'bad_argument');
   throwsCode(() => S.connect({ condition: 'i==j', n: {} } as Any), 'bad_argument');
   throwsCode(() => S.connect({ condition: 'i==j', p: {} } as Any), 'bad_argument');
-  throwsCode(() => S.connect(new (class NotOptions {})() as Any), 'bad_argument');
+  throwsCode(() => S.connect(new (class NotOptions {})() as Any), 'positional_argument');
 });
 
 brianTest('test_connection_string_deterministic_full', { standalone: true }, () => {
