@@ -2,7 +2,7 @@
  * The core (`src/index.ts`, what `brian-ts` resolves to in a bundler for the browser) bundles
  * with esbuild for the browser with no Node built-in, no warning and no shim, reads neither
  * `process` nor `import.meta`, and runs a simulation in a bare JavaScript context (no `process`,
- * no `require`, no `Buffer`). The gzip size is printed and held under the 150 kB budget.
+ * no `require`, no `Buffer`). The gzip size is printed and held under the 170 kB budget.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -16,7 +16,10 @@ const entry = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   dependencies?: Record<string, string>;
 };
-const BUDGET_GZIP = 150 * 1024;
+// 150 kB until Brian's synapse and monitor features (issue 13) and the option schemas (issue 14)
+// landed: 157 kB measured then (units 141 kB minified, mostly the unit table; compiler 89 kB; valibot
+// 8 kB). The budget keeps growth a decision, not an accident.
+const BUDGET_GZIP = 170 * 1024;
 
 async function bundle(format: 'esm' | 'iife', minify: boolean) {
   const result = await build({
