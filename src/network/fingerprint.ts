@@ -82,14 +82,14 @@ export function hashCode(hash: ContentHash, device: RuntimeDevice, objects: read
     if (!o.active) continue;
     for (const r of o.runners()) {
       const kernel = (r as { kernel?: { name: string } }).kernel;
-      if (kernel && device.sources.has(kernel.name)) kernels.add(kernel.name);
+      if (kernel && device.kernelText.has(kernel.name)) kernels.add(kernel.name);
     }
   }
   const renamed = objects
     .filter((o) => o.storage !== undefined && o.storage !== o.name)
     .map((o) => [new RegExp(`${o.storage}(?![0-9])`, 'g'), o.name] as const);
   for (const name of [...kernels].sort()) {
-    let text = device.sources.get(name)!;
+    let text = device.kernelText.get(name)!;
     for (const [storage, objectName] of renamed) text = text.replace(storage, objectName);
     hash.text(name).text(text);
   }

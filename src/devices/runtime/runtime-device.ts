@@ -70,6 +70,8 @@ export class RuntimeDevice implements Device {
   private readonly factories = new Map<string, KernelFactory>();
   /** Source of the most recent kernels by name, for debugging (`BRIAN_DUMP_KERNELS=1`). */
   readonly sources = new Map<string, string>();
+  /** Each kernel's JavaScript text whatever its target: what a checkpoint's code hash reads. */
+  readonly kernelText = new Map<string, string>();
   private readonly native?: NativeKernelBackend;
   /**
    * With `target: 'cpp'`: how each kernel runs, by kernel name: `'cpp'`, or `'js'` and why
@@ -148,11 +150,14 @@ export class RuntimeDevice implements Device {
       if (obstacle === undefined) {
         const { fn, source } = this.native.add(optimised, stream);
         this.remember(kernel.name, source);
+        // Fingerprints read the target-independent text (compiled sources differ between processes).
+        this.kernelText.set(kernel.name, generateJsKernel(optimised, stream));
         return fn;
       }
     }
     const source = generateJsKernel(optimised, stream);
     this.remember(kernel.name, source);
+    this.kernelText.set(kernel.name, source);
     let factory = this.factories.get(source);
     if (!factory) {
       factory = new Function('_arrays', '_brian', '_rng', '_user', source) as KernelFactory;
