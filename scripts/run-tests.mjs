@@ -32,8 +32,10 @@ if (files.length === 0) {
 
 const passes = [{ label: 'JavaScript kernels', files, env: {} }];
 if (args.length === 0) {
-  // test/standalone, test/runtime-cpp, test/threads and test/mpi compare devices and targets themselves.
-  const own = ['standalone', 'runtime-cpp', 'threads', 'mpi'].map((d) => join('test', d));
+  // test/standalone, test/runtime-cpp, test/threads and test/mpi compare devices and targets
+  // themselves; test/fuzz too (every case on JavaScript kernels with its C++ printed and scanned,
+  // a few compiled), so running its 10 000 cases again would only repeat them.
+  const own = ['standalone', 'runtime-cpp', 'threads', 'mpi', 'fuzz'].map((d) => join('test', d));
   const behavioural = collect('test', []).filter((f) => !own.some((d) => f.startsWith(d)));
   if (spawnSync('g++', ['--version'], { stdio: 'ignore' }).status === 0) {
     passes.push({

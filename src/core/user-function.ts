@@ -4,6 +4,7 @@ import type { FunctionDef, ScalarType, UserCppImplementation } from '../compiler
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { DIMENSIONLESS } from '../units/dimension.ts';
 import { Quantity } from '../units/quantity.ts';
+import { checkImplementationSpec } from '../validation/function-options.ts';
 import { checkCppImplementation } from './user-function-cpp.ts';
 import {
   argumentDimensions,
@@ -53,6 +54,7 @@ export interface UserFunction extends ModelFunction {
  * A function whose argument or result units are not given is an error, as in Brian.
  */
 export function implementation(spec: UserFunctionSpec): UserFunction {
+  spec = checkImplementationSpec(spec);
   if (typeof spec.name !== 'string' || !/^[A-Za-z][A-Za-z0-9_]*$/.test(spec.name)) {
     throw new BrianError('invalid_identifier', `"${String(spec.name)}" is not a valid function name.`);
   }

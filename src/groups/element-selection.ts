@@ -4,6 +4,7 @@ import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import type { TypedArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { SourceText } from '../diagnostics/span.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import type { Group, Where } from './group.ts';
 import { warnNamespaceConflicts } from './namespace-conflicts.ts';
 import { evaluateToBuffer } from './run-once.ts';
@@ -38,7 +39,7 @@ export function absoluteIndices(
   if (typeof where === 'string') return indicesWhere(g, where, namespace);
   if (typeof where !== 'number' && (typeof where !== 'object' || typeof where?.length !== 'number')) {
     if (!isSelection(where)) {
-      throw new BrianError('bad_argument', `${String(where)} cannot index ${g.name}.`, {
+      throw new BrianError('bad_argument', `${describeValue(where)} cannot index ${g.name}.`, {
         hint: 'use element numbers, a list of them, a string condition or a subgroup',
       });
     }

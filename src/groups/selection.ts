@@ -1,4 +1,5 @@
 import { BrianError } from '../diagnostics/diagnostic.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import type { Group } from './group.ts';
 
 /**
@@ -42,14 +43,14 @@ export function elementNumbers(index: ElementIndex, size: number, owner: string,
   }
   const list = typeof index === 'number' ? [index] : isArrayLike(index) ? Array.from(index) : undefined;
   if (list === undefined) {
-    throw new BrianError('bad_argument', `${describe(index)} cannot be used as an ${what} of ${owner}.`, {
+    throw new BrianError('bad_argument', `${describeValue(index)} cannot be used as an ${what} of ${owner}.`, {
       hint: 'use a number, a list of numbers, a string condition or a selection',
     });
   }
   const out = new Int32Array(list.length);
   list.forEach((k, n) => {
     if (typeof k !== 'number' || !Number.isInteger(k)) {
-      throw new BrianError('bad_argument', `The ${what} ${String(k)} of ${owner} is not an integer.`);
+      throw new BrianError('bad_argument', `The ${what} ${describeValue(k)} of ${owner} is not an integer.`);
     }
     const idx = k < 0 ? size + k : k;
     if (idx < 0 || idx >= size) {
@@ -68,8 +69,3 @@ function isArrayLike(x: unknown): x is ArrayLike<number> {
   );
 }
 
-function describe(x: unknown): string {
-  if (x === null || x === undefined) return String(x);
-  if (typeof x === 'object') return `an object of type ${x.constructor?.name ?? 'Object'}`;
-  return `${typeof x} ${String(x)}`;
-}

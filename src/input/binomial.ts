@@ -62,8 +62,16 @@ export class BinomialFunction implements ModelFunction {
     }
     this.n = n;
     this.p = prob;
-    this.name = uniqueName(options.name ?? '_binomial*');
     this.useNormal = (options.approximate ?? true) && useNormalApproximation(n, prob);
+    if (!this.useNormal && binomialConstants(n, prob).qn === 0) {
+      // The inversion starts from P(X = 0) = (1-p)^n; at 0 it never stops (Brian's loops forever).
+      throw new BrianError(
+        'bad_argument',
+        `BinomialFunction(${n}, ${prob}) with approximate: false cannot be drawn exactly: (1-p)^n underflows to 0 (n·min(p, 1-p) is ${(n * Math.min(prob, 1 - prob)).toExponential(2)}, the exact method works up to about 700).`,
+        { hint: 'use the normal approximation (approximate: true, the default) for a binomial this large' },
+      );
+    }
+    this.name = uniqueName(options.name ?? '_binomial*');
     this.brianFunction = this.useNormal ? normalRow(this.name, n, prob) : inversionRow(this.name, n, prob);
   }
 

@@ -24,10 +24,11 @@ export function setDefaultSchedule(schedule: readonly string[] | null | undefine
 
 /** Position of a `when` value in a schedule, with before_/after_ pseudo-slots. */
 export function slotRank(when: Slot, schedule: readonly string[] = defaultSchedule): number {
-  const m = /^(before_|after_)?(.+)$/.exec(when)!;
+  // [\s\S]: any text, line breaks included (a `when` is whatever the user wrote)
+  const m = /^(before_|after_)?([\s\S]*)$/.exec(when)!;
   const base = schedule.indexOf(m[2]);
   if (base < 0) {
-    throw new BrianError('bad_argument', `Unknown schedule slot "${when}".`, {
+    throw new BrianError('bad_argument', `Unknown schedule slot ${JSON.stringify(when)}.`, {
       hint: `the slots of the network's schedule are ${schedule.join(', ')} (each also with before_ and after_)`,
     });
   }

@@ -1,4 +1,4 @@
-import type { SynapsesCreateParams } from '../compiler/4-generate/js/kernels/synapses-create.ts';
+import { MAX_SYNAPSES, type SynapsesCreateParams } from '../compiler/4-generate/js/kernels/synapses-create.ts';
 import type { Kernel } from '../compiler/ir/kernel.ts';
 import { EMPTY_BLOCK } from '../compiler/ir/kernel.ts';
 import { warn } from '../core/log.ts';
@@ -7,6 +7,7 @@ import type { Group } from '../groups/group.ts';
 import type { Indices } from './connect.ts';
 import { elementCount } from './element-count.ts';
 import type { Synapses } from './synapses.ts';
+import { describeValue } from '../validation/describe-value.ts';
 
 /** Explicit-pair connects with a probability so far, per Synapses (their index arrays get distinct names). */
 const calls = new WeakMap<Synapses, number>();
@@ -24,6 +25,12 @@ export function connectArrays(S: Synapses, i: Indices, j: Indices, n: number, p:
   if (js.length === 1 && is.length > 1) js = new Int32Array(is.length).fill(js[0]);
   if (is.length !== js.length) {
     throw new BrianError('bad_argument', `connect(): i has ${is.length} values but j has ${js.length}.`);
+  }
+  if (is.length * n > MAX_SYNAPSES) {
+    throw new BrianError(
+      'bad_argument',
+      `connect(): ${is.length} pairs with n = ${n} would make more than ${MAX_SYNAPSES} synapses.`,
+    );
   }
   checkRange(S, is, S.source, 'source');
   checkRange(S, js, S.target, 'target');
@@ -80,7 +87,7 @@ function indexList(x: Indices, name: 'i' | 'j'): Int32Array {
     if (typeof v !== 'number' || !Number.isInteger(v)) {
       throw new BrianError(
         'bad_argument',
-        `connect(): ${name} must hold integer indices, but element ${k} is ${Array.isArray(v) ? 'an array' : String(v)}.`,
+        `connect(): ${name} must hold integer indices, but element ${k} is ${describeValue(v)}.`,
         {
           hint: Array.isArray(v) ? 'give a flat list of indices' : 'round the indices, e.g. with Math.round',
         },

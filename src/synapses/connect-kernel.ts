@@ -70,6 +70,10 @@ export function runCreationKernel(S: Synapses, opts: ConnectOptions, condition: 
         refuseIterationVariable(e, variable, role, fn);
         return local(perSource, name, e, scope, 'integer', `The '${role}' argument of the ${fn} function`);
       };
+      const probability = (e: Expr) => {
+        refuseIterationVariable(e, variable, 'p', fn);
+        return local(perSource, '_gen_p', e, scope, 'float');
+      };
       const span = it.span;
       const num = (v: number): Expr => ({ kind: 'Number', value: v, isInteger: true, span });
       if (it.kind === 'range') {
@@ -99,7 +103,7 @@ export function runCreationKernel(S: Synapses, opts: ConnectOptions, condition: 
           start: int(a, '_gen_start', 'low'),
           stop: int(b, '_gen_stop', 'high'),
           step: int(c, '_gen_step', 'step'),
-          p: pExpr ? local(perSource, '_gen_p', pExpr, scope, 'float') : undefined,
+          p: pExpr ? probability(pExpr) : undefined,
           size: sizeExpr ? int(sizeExpr, '_gen_size', 'size') : undefined,
           variable: `_gen_${variable}`,
           element: '',

@@ -4,6 +4,7 @@ import { parseGenerator } from '../compiler/1-parse/parse-generator.ts';
 import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { SourceText } from '../diagnostics/span.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import { connectArrays } from './connect-arrays.ts';
 import { runCreationKernel } from './connect-kernel.ts';
 import type { Synapses } from './synapses.ts';
@@ -88,7 +89,7 @@ function normalise(options: unknown): ConnectOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options) || !isPlain(options)) {
     throw new BrianError(
       'bad_argument',
-      `connect() takes a condition (string or boolean) or an options object, not ${describe(options)}.`,
+      `connect() takes a condition (string or boolean) or an options object, not ${describeValue(options)}.`,
       { hint: 'explicit pairs are given as connect({ i: [...], j: [...] })' },
     );
   }
@@ -100,7 +101,7 @@ function normalise(options: unknown): ConnectOptions {
   ) {
     throw new BrianError(
       'bad_argument',
-      `connect(): the condition must be a string or a boolean, not ${describe(opts.condition)}.`,
+      `connect(): the condition must be a string or a boolean, not ${describeValue(opts.condition)}.`,
     );
   }
   return opts;
@@ -115,16 +116,11 @@ function checkNumberOrString(x: unknown, name: string): void {
   if (x !== undefined && typeof x !== 'number' && typeof x !== 'string') {
     throw new BrianError(
       'bad_argument',
-      `connect(): ${name} must be a number or an expression, not ${describe(x)}.`,
+      `connect(): ${name} must be a number or an expression, not ${describeValue(x)}.`,
     );
   }
 }
 
-function describe(x: unknown): string {
-  if (Array.isArray(x)) return 'an array';
-  if (typeof x === 'object' && x !== null) return `an object of type ${x.constructor?.name ?? 'Object'}`;
-  return `${typeof x} ${String(x)}`;
-}
 
 /**
  * The condition as an expression. A generator given as the condition (`connect('k for k in

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { Group } from '../groups/group.ts';
 import type { ConnectOptions } from '../synapses/connect.ts';
 import type { SynapsesOptions } from '../synapses/synapses.ts';
 import { model } from './group-options.ts';
@@ -36,9 +37,12 @@ const SYNAPSES = strictOptions({
   name: s.name,
 } satisfies Record<keyof SynapsesOptions, Schema>);
 
-/** A group (source or target): anything with variables and a size. */
+/**
+ * A group (source or target): an instance of one of the library's groups (an object that
+ * merely has `variables`, `N` and `codeScope` fields used to get through and fail inside).
+ */
 export const group = v.custom<object>(
-  (x) => x !== null && typeof x === 'object' && 'variables' in x && 'N' in x && 'codeScope' in x,
+  (x) => x instanceof Group,
   'must be a group of neurons (a NeuronGroup, a subgroup, a PoissonGroup, …)',
 );
 

@@ -1,5 +1,7 @@
 import { brianExp } from '../../core/math/exp.ts';
 import { brianLog } from '../../core/math/log.ts';
+import type { ErrorCode } from '../../diagnostics/codes.ts';
+import { BrianError } from '../../diagnostics/diagnostic.ts';
 
 /**
  * Helpers that generated JavaScript kernels call as `_brian.*`: the JS implementations of the
@@ -28,6 +30,10 @@ export const brianPrelude = {
   /** The time step of `t`, robust to rounding: Brian's `timestep(t, dt)`. */
   timestep(t: number, dt: number): number {
     return Math.trunc((t + 1e-3 * dt) / dt);
+  },
+  /** A user-visible error found inside a kernel (the C++ kernels' `_brian_fail`). */
+  fail(code: ErrorCode, message: string): never {
+    throw new BrianError(code, message);
   },
 };
 

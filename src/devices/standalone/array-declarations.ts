@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mangleId } from '../../compiler/4-generate/cpp/names.ts';
 import type { ScalarType } from '../../compiler/functions.ts';
 import type { TypedArray } from '../runtime/arrays.ts';
@@ -44,4 +45,18 @@ export class ArrayDeclarations {
   get all(): readonly ArrayDecl[] {
     return this.list;
   }
+}
+
+/** Longest C++ array name used as it is in a file name (file systems take 255 bytes a name). */
+const MAX_FILE_NAME = 120;
+
+/**
+ * The file name part for an array's data (initial values, results, run arguments): its C++ name,
+ * or, for a name too long for a file system (names of objects and variables have no length limit),
+ * its start and a hash of the whole.
+ */
+export function arrayFileName(cppName: string): string {
+  if (cppName.length <= MAX_FILE_NAME) return cppName;
+  const hash = createHash('sha256').update(cppName).digest('hex').slice(0, 16);
+  return `${cppName.slice(0, MAX_FILE_NAME - 17)}_${hash}`;
 }

@@ -1,5 +1,6 @@
 import { CodeWriter } from '../../compiler/4-generate/code-writer.ts';
 import { cppString, storageType } from '../../compiler/4-generate/cpp/names.ts';
+import { arrayFileName } from './array-declarations.ts';
 import { literalOf, uniformValue } from './cpp-values.ts';
 import type { ArrayDecl } from './program.ts';
 
@@ -36,7 +37,7 @@ export function arraysSource(
       if (uniform !== undefined) {
         w.line(`std::fill(${d.cppName}, ${d.cppName} + ${d.size}, (${type})${literalOf(d.type, uniform)});`);
       } else {
-        const file = `init_${d.cppName}`;
+        const file = `init_${arrayFileName(d.cppName)}`;
         files.set(file, new Uint8Array(init.buffer, init.byteOffset, init.byteLength).slice());
         w.line(`brian::set_values(${d.cppName}, ${d.size}, "static_arrays/${file}", "");`);
       }
@@ -46,7 +47,7 @@ export function arraysSource(
   w.block('void _write_results(const std::string& dir)', () => {
     for (const d of latest(decls)) {
       const data = d.dynamic ? `${d.cppName}.data(), ${d.cppName}.size()` : `${d.cppName}, ${d.size}`;
-      w.line(`brian::write_file(dir + ${cppString(`/${d.cppName}`)}, ${data});`);
+      w.line(`brian::write_file(dir + ${cppString(`/${arrayFileName(d.cppName)}`)}, ${data});`);
     }
   });
   w.line();

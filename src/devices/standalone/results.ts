@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import { type DeviceArray, DynamicArray, StaticArray, type TypedArray } from '../runtime/arrays.ts';
+import { arrayFileName } from './array-declarations.ts';
 import type { ArrayDecl } from './program.ts';
 
 /**
@@ -60,7 +61,7 @@ export class Results {
     if (cached) return cached;
     const decl = this.decls.get(arrayId);
     if (!decl) throw new Error(`internal: no array ${arrayId} in the standalone program`);
-    const path = join(this.directory, decl.cppName);
+    const path = join(this.directory, arrayFileName(decl.cppName));
     if (!existsSync(path)) {
       throw new BrianError(
         'standalone_run_error',

@@ -7,6 +7,7 @@ import { assignValues } from '../../groups/assign-values.ts';
 import { DIMENSIONLESS, type Dimension } from '../../units/dimension.ts';
 import { Quantity } from '../../units/quantity.ts';
 import { allocateTyped, type TypedArray } from '../runtime/arrays.ts';
+import { arrayFileName } from './array-declarations.ts';
 import { bytesOf } from './cpp-values.ts';
 import type { CommandLineValue } from './execute.ts';
 import type { RunArgs, RunArgTarget } from './options.ts';
@@ -60,7 +61,7 @@ export function commandLineValues(
 /** Values of many elements go through a file named after their content. */
 function dataFile(directory: string, decl: ArrayDecl, values: TypedArray): string {
   const bytes = bytesOf(values);
-  const file = `runarg_${decl.cppName}_${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`;
+  const file = `runarg_${arrayFileName(decl.cppName)}_${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`;
   mkdirSync(join(directory, 'static_arrays'), { recursive: true });
   writeFileSync(join(directory, 'static_arrays', file), bytes);
   return `file:static_arrays/${file}`;

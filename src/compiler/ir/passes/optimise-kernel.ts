@@ -100,9 +100,12 @@ function hoist<P extends object>(kernel: Kernel<P>, functions: ReadonlyMap<strin
   if (hoisted.length === 0 && specialised === kernel.vector.statements) return kernel;
   const hoistedReads = new Set(hoisted.flatMap((s) => [...identifiers(s.value)]));
   const moved = invariantLoads.filter((l) => hoistedReads.has(l.local));
+  // A shared variable the scalar block loads already (an integrator's scalar half-steps read it
+  // too) is loaded there once: a second `let` of the same local is a syntax error.
+  const loadedInScalar = new Set(kernel.scalar.loads.map((l) => l.local));
   const scalar: CodeBlock = {
     ...kernel.scalar,
-    loads: [...kernel.scalar.loads, ...moved],
+    loads: [...kernel.scalar.loads, ...moved.filter((l) => !loadedInScalar.has(l.local))],
     statements: [...kernel.scalar.statements, ...hoisted],
     types,
   };

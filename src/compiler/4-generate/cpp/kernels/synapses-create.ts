@@ -1,7 +1,7 @@
 import type { Kernel } from '../../../ir/kernel.ts';
 import { skeletonSite } from '../../../ir/random-sites.ts';
 import type { CodeWriter } from '../../code-writer.ts';
-import type { SynapsesCreateParams } from '../../js/kernels/synapses-create.ts';
+import { MAX_SYNAPSES, type SynapsesCreateParams } from '../../js/kernels/synapses-create.ts';
 import type { CppKernelContext } from '../context.ts';
 import { emitBlock, emitElementDraws } from '../emit-block.ts';
 import { cppLocal } from '../names.ts';
@@ -52,6 +52,10 @@ export function synapses_create_generator(
       }
       const v = L(g.variable);
       const [start, stop, step] = [L(g.start), L(g.stop), L(g.step)];
+      // Python's range() and sample() refuse a zero step (the loop would never end).
+      w.line(
+        `if (${step} == 0) _brian_fail("bad_argument", "connect(): the step of range() or sample() must not be zero.");`,
+      );
       if (g.kind === 'range' || (g.p === undefined && g.size === undefined)) {
         w.block(
           `for (int64_t ${v} = ${start}; (${step} > 0 ? ${v} < ${stop} : ${v} > ${stop}); ${v} += ${step})`,
@@ -124,6 +128,14 @@ export function synapses_create_generator(
       if (!p.conditionReadsCandidate) rangeCheck();
       if (p.p !== undefined && p.p !== 1)
         w.line(`if (!(_r${skeletonSite(kernel, 'p')}.rand() < ${L(p.p)})) continue;`);
+      // Synapses are numbered with int32 indices: refuse before pushing more than that.
+      w.block(`if ((int64_t)${L(p.n ?? 1)} > ${MAX_SYNAPSES}LL - (int64_t)_outer.size())`, () => {
+        w.line('char _message[200];');
+        w.line(
+          `std::snprintf(_message, sizeof _message, "connect(): %lld synapses per pair would make more than ${MAX_SYNAPSES} synapses.", (long long)${L(p.n ?? 1)});`,
+        );
+        w.line('_brian_fail("bad_argument", _message);');
+      });
       w.block(`for (int32_t _m = 0; _m < ${L(p.n ?? 1)}; _m++)`, () => {
         w.line('_outer.push_back(_i);');
         w.line(`_inner.push_back(${jValue});`);

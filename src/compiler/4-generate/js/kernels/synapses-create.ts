@@ -54,6 +54,9 @@ export interface SynapsesCreateParams {
   readonly skipIfInvalid: boolean;
 }
 
+/** The most synapses one Synapses object can hold (indices are int32). */
+export const MAX_SYNAPSES = 2147483647;
+
 /** Synapse creation: visits candidate pairs, keeps those meeting the condition with probability p, n synapses each. */
 export function synapses_create_generator(
   w: CodeWriter,
@@ -95,6 +98,10 @@ export function synapses_create_generator(
         w.block(`for (let _j = 0; _j < _inner_size; _j++)`, body);
         return;
       }
+      // Python's range() and sample() refuse a zero step (the loop would never end).
+      w.line(
+        `if (${g.step} === 0) _brian.fail('bad_argument', 'connect(): the step of range() or sample() must not be zero.');`,
+      );
       if (g.kind === 'range' || (g.p === undefined && g.size === undefined)) {
         w.block(
           `for (let ${g.variable} = ${g.start}; (${g.step} > 0 ? ${g.variable} < ${g.stop} : ${g.variable} > ${g.stop}); ${g.variable} += ${g.step})`,
@@ -160,6 +167,10 @@ export function synapses_create_generator(
       if (p.p !== undefined && p.p !== 1)
         w.line(`if (!(_r${skeletonSite(kernel, 'p')}.rand() < ${p.p})) continue;`);
       const n = p.n ?? 1;
+      // Synapses are numbered with int32 indices: refuse before pushing more than that.
+      w.line(
+        `if (${n} > ${MAX_SYNAPSES} - _outer.length) _brian.fail('bad_argument', 'connect(): ' + ${n} + ' synapses per pair would make more than ${MAX_SYNAPSES} synapses.');`,
+      );
       w.block(`for (let _m = 0; _m < ${n}; _m++)`, () => {
         w.line('_outer.push(_i);');
         w.line(`_inner.push(${jValue});`);

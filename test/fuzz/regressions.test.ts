@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { resetDevice } from '../../src/devices/active.ts';
+import { arrayFileName } from '../../src/devices/standalone/array-declarations.ts';
+import {
+  BinomialFunction,
+  implementation,
+  ms,
+  NeuronGroup,
+  run,
+  SpikeMonitor,
+  StateMonitor,
+  Synapses,
+  setDevice,
+  startScope,
+  volt,
+} from '../../src/index.ts';
+import { throwsCode } from '../helpers/reference.ts';
+
+/**
+ * Bugs the fuzz suite (test/fuzz) found, one test each with the smallest input that showed it.
+ * Each was an uncoded exception, a crash or a hang; each is now accepted or a coded error.
+ */
+
+// biome-ignore lint/suspicious/noExplicitAny: scripts without a type checker pass such values
+const js = (x: unknown) => x as any;
+
+test('rk2/heun with a shared parameter and refractoriness: the kernel loaded it twice (SyntaxError)', () => {
+  startScope();
+  const G = new NeuronGroup(2, 'dv/dt = freq : 1\nfreq : Hz (shared)', {
+    method: 'rk2',
+    threshold: 'rand() < 0.5',
+    refractory: ms(0.1),
+  });
+  js(G).freq = '100*Hz';
+  const M = new StateMonitor(G, 'v', { record: true });
+  run(ms(0.3));
+  assert.deepEqual(Array.from(M.v_[0]), [0, 0.01, 0.02]);
+});
+
+test('connect(): range()/sample() arguments that name the iteration variable (ReferenceError in the kernel)', () => {
+  startScope();
+  const G = new NeuronGroup(3, 'v : 1');
+  const S = new Synapses(G, G);
+  throwsCode(() => S.connect({ j: 'k for k in range(k)' }), 'unknown_identifier');
+  throwsCode(() => S.connect({ j: 'k for k in sample(3, p=k)' }), 'unknown_identifier');
+  S.connect({ j: 'k for k in range(i, 3)' });
+  assert.equal(S.N, 6);
+});
+
+test('connect(): a zero step of range() or sample() never ended (hang)', () => {
+  startScope();
+  const G = new NeuronGroup(3, 'v : 1');
+  for (const j of [
+    'k for k in range(3, 0, 0)',
+    'k for k in range(0, 3, 0)',
+    'k for k in sample(3, 0, 0, p=0.5)',
+    'k for k in sample(3, 0, 0, size=2)',
+  ]) {
+    throwsCode(() => new Synapses(G, G).connect({ j }), 'bad_argument');
+  }
+});
+
+test('connect(): more than 2^31 - 1 synapses is refused before any is made (hang, then RangeError)', () => {
+  startScope();
+  const G = new NeuronGroup(3, 'v : 1');
+  const S = new Synapses(G, G);
+  throwsCode(() => S.connect({ n: 2 ** 31 }), 'bad_argument');
+  throwsCode(() => S.connect({ i: [0], j: [1], n: 2 ** 31 }), 'bad_argument');
+  assert.equal(S.N, 0);
+});
+
+test('a Synapses source that only looks like a group (TypeError inside)', () => {
+  startScope();
+  const G = new NeuronGroup(2, 'v : 1');
+  throwsCode(() => new Synapses(js({ variables: {}, N: 1, codeScope: {} }), G), 'bad_argument');
+  throwsCode(() => new SpikeMonitor(js({ variables: {}, N: 1, codeScope: {} })), 'bad_argument');
+});
+
+test('a schedule slot with a line break (TypeError in the slot lookup)', () => {
+  for (const when of ['\nx', 'thresholds\n', 'before_', '', '\u2028']) {
+    startScope();
+    new SpikeMonitor(new NeuronGroup(1, 'v : 1', { threshold: 'v > 1' }), { when });
+    throwsCode(() => run(ms(0.1)), 'bad_argument');
+  }
+});
+
+test('BinomialFunction with approximate: false where (1-p)^n underflows looped forever (hang)', () => {
+  startScope();
+  throwsCode(() => new BinomialFunction(2 ** 31, 0.3, { approximate: false }), 'bad_argument');
+  throwsCode(() => new BinomialFunction(3000, 0.7, { approximate: false }), 'bad_argument');
+  // still exact where the inversion works, and the default approximates
+  const exact = new BinomialFunction(1000, 0.3, { approximate: false });
+  assert.ok(exact.sample() >= 0);
+  new BinomialFunction(2 ** 31, 0.3);
+});
+
+test('implementation(spec): a missing or malformed spec (TypeError reading spec.name)', () => {
+  for (const spec of [null, undefined, 5, 'f', []])
+    throwsCode(() => implementation(js(spec)), 'bad_argument');
+  const ok = { name: 'f', args: [volt], result: volt };
+  throwsCode(() => implementation(js({ ...ok, js: 5 })), 'bad_argument');
+  throwsCode(() => implementation(js({ ...ok, js: (x: number) => x, colour: 1 })), 'unknown_option');
+  implementation({ ...ok, js: (x: number) => x });
+});
+
+test('G.v.at() with an index that cannot be printed (TypeError building the message)', () => {
+  startScope();
+  const G = js(new NeuronGroup(2, 'v : 1'));
+  throwsCode(() => G.v.at(Object.create(null)), 'bad_argument');
+  throwsCode(() => G.v.at([Symbol('s')]), 'index_out_of_range');
+});
+
+test('standalone: a 5000-character object name made file names too long (ENAMETOOLONG)', () => {
+  const long = `_array_${'a'.repeat(5000)}_v`;
+  assert.ok(arrayFileName(long).length <= 120);
+  assert.notEqual(arrayFileName(`${long}x`), arrayFileName(long));
+  assert.equal(arrayFileName('_array_neurongroup_v'), '_array_neurongroup_v');
+  const directory = mkdtempSync(join(tmpdir(), 'brian-ts-long-name-'));
+  try {
+    const device = setDevice('cpp_standalone', { directory, buildOnRun: false });
+    startScope();
+    const G = new NeuronGroup(2, 'v : 1', { name: 'a'.repeat(5000) });
+    js(G).v = [1, 2];
+    new StateMonitor(G, 'v', { record: true });
+    run(ms(0.1));
+    device.build({ directory, compile: false });
+    assert.ok(readdirSync(join(directory, 'static_arrays')).length > 0);
+    assert.ok(existsSync(join(directory, 'main.cpp')));
+    device.reinit();
+  } finally {
+    resetDevice();
+    startScope();
+    rmSync(directory, { recursive: true, force: true });
+  }
+});
