@@ -2,6 +2,7 @@ import type { ArrayVariable, Variable } from '../core/variables.ts';
 import type { TypedArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { Quantity } from '../units/quantity.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
 
 /** What `G.v = …` accepts. */
@@ -98,5 +99,5 @@ function toRawValues(
     if (!expected.isDimensionless) throw mismatch('an array of plain numbers');
     return { values: Array.from(value as ArrayLike<number>, Number), scalar: false };
   }
-  throw new BrianError('bad_argument', `Cannot set ${owner}.${name} from ${String(value)}.`);
+  throw new BrianError('bad_argument', `Cannot set ${owner}.${name} from ${describeValue(value)}.`);
 }

@@ -1,3 +1,5 @@
+import { BrianError } from '../diagnostics/diagnostic.ts';
+
 /**
  * Physical dimensions: the exponents of the 7 SI base units (metre, kilogram, second, amp,
  * kelvin, mole, candela), as in Brian's `Dimension`.
@@ -77,7 +79,9 @@ export class Dimension {
   /** The exponent of one base dimension, by index or by name (`'m'`, `'second'`, `'time'`…). */
   get(which: number | string): number {
     const k = typeof which === 'number' ? which : KEYWORD_INDEX[which];
-    if (k === undefined || !(k in this.exponents)) throw new RangeError(`No base dimension "${which}"`);
+    if (k === undefined || !(k in this.exponents)) {
+      throw new BrianError('bad_argument', `No base dimension ${JSON.stringify(String(which))}.`);
+    }
     return this.exponents[k];
   }
 
@@ -116,7 +120,9 @@ export class Dimension {
 
   /** Raises every exponent to `n`; fractional powers are allowed (`sqrt` gives halves). */
   pow(n: number): Dimension {
-    if (!Number.isFinite(n)) throw new RangeError(`Cannot raise a dimension to the power ${n}`);
+    if (!Number.isFinite(n)) {
+      throw new BrianError('dimension_mismatch', `A quantity with dimension ${this} cannot be raised to the power ${n}.`);
+    }
     if (n === 1 || this === DIMENSIONLESS) return this;
     return fromArray(this.exponents.map((x) => x * n));
   }

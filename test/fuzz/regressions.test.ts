@@ -137,3 +137,19 @@ test('standalone: a 5000-character object name made file names too long (ENAMETO
     rmSync(directory, { recursive: true, force: true });
   }
 });
+
+test('a quantity raised to an infinite power in model code (RangeError from Dimension.pow)', () => {
+  startScope();
+  const G = new NeuronGroup(1, 'y = (8*mV)**inf : 1 (constant over dt)\nv : 1');
+  new StateMonitor(G, 'y', { record: true });
+  throwsCode(() => run(ms(0.1)), 'dimension_mismatch');
+  assert.throws(() => ms(1).pow(Number.POSITIVE_INFINITY), { code: 'dimension_mismatch' });
+});
+
+test('setting a variable from an object without a prototype (TypeError building the message)', () => {
+  startScope();
+  const G = js(new NeuronGroup(2, 'v : 1'));
+  throwsCode(() => {
+    G.v = Object.create(null);
+  }, 'bad_argument');
+});

@@ -240,6 +240,13 @@ function checkBinary(expr: Extract<Expr, { kind: 'Binary' }>, scope: Scope): Exp
           { span: expr.right.span },
         );
       }
+      if (!Number.isFinite(exponent)) {
+        throw new BrianError(
+          'dimension_mismatch',
+          `The exponent of a quantity with dimension ${left.dim} must be a finite number, not ${exponent}.`,
+          { span: expr.right.span },
+        );
+      }
       dim = left.dim.pow(exponent);
       break;
     }
