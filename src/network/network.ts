@@ -3,7 +3,8 @@ import type { Device, NetworkRun, NetworkRunResult } from '../devices/device.ts'
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
-import { checkRunArgs } from '../validation/run-options.ts';
+import { describeValue } from '../validation/describe-value.ts';
+import { checkRunArgs, checkStoreArgs } from '../validation/run-options.ts';
 import type { BrianObject, RunContext, Runner } from './brian-object.ts';
 import type { RunCheckpoint } from './checkpoint-options.ts';
 import { Clock } from './clock.ts';
@@ -377,12 +378,14 @@ export class Network implements Iterable<BrianObject> {
 
   /** Saves the state of every object, the clocks, the time and the random state under `name` (and to `filename`). */
   store(name = 'default', filename?: string): void {
+    checkStoreArgs(name, filename, 'store');
     this.notRunning('store()');
     storeNetwork(this, name, filename);
   }
 
   /** Puts every object back into the state saved by `store(name)` (from `filename` if given). */
   restore(name = 'default', filename?: string, options: { restoreRandomState?: boolean } = {}): void {
+    options = checkStoreArgs(name, filename, 'restore', options);
     this.notRunning('restore()');
     restoreNetwork(this, name, filename, options.restoreRandomState ?? false);
   }
@@ -412,7 +415,7 @@ function checkName(name: unknown): string {
   if (typeof name !== 'string') {
     throw new BrianError(
       'bad_argument',
-      `Objects of a network are found by name (a string), not ${String(name)}.`,
+      `Objects of a network are found by name (a string), not ${describeValue(name)}.`,
     );
   }
   return name;

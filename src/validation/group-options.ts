@@ -38,7 +38,11 @@ export const model = v.custom<string | Equations>(
   'must be equations: a string or an Equations object',
 );
 
-const size = s.integer(1);
+/** Group sizes: element indices are 32-bit integers (a larger N used to allocate for minutes). */
+const size = v.pipe(
+  s.integer(1),
+  v.maxValue(2147483647, 'must be at most 2147483647 (2^31 - 1: indices are 32-bit integers)'),
+);
 
 export function checkNeuronGroupArgs(N: unknown, eqs: unknown, options: unknown): NeuronGroupOptions {
   validate(size, N, 'new NeuronGroup', 'N (the number of neurons)');

@@ -84,3 +84,20 @@ export function checkSeed(value: unknown): number | undefined {
   }
   return value;
 }
+
+const RESTORE = strictOptions({ restoreRandomState: s.boolean });
+
+/**
+ * `store(name, filename)` / `restore(name, filename, options)`: a snapshot name and an optional
+ * file name are strings (a symbol or an object used to be taken as a key, and broke messages).
+ */
+export function checkStoreArgs(
+  name: unknown,
+  filename: unknown,
+  fn: 'store' | 'restore',
+  options?: unknown,
+): { restoreRandomState?: boolean } {
+  validate(v.string('must be a string (the snapshot name)'), name, fn, 'name');
+  if (filename !== undefined) validate(v.string('must be a file path'), filename, fn, 'filename');
+  return validateOptions(RESTORE, options, fn) as { restoreRandomState?: boolean };
+}

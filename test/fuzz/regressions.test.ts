@@ -7,15 +7,20 @@ import { resetDevice } from '../../src/devices/active.ts';
 import { arrayFileName } from '../../src/devices/standalone/array-declarations.ts';
 import {
   BinomialFunction,
+  Hz,
   implementation,
   ms,
   NeuronGroup,
+  PoissonGroup,
+  restore,
   run,
+  SpikeGeneratorGroup,
   SpikeMonitor,
   StateMonitor,
   Synapses,
   setDevice,
   startScope,
+  store,
   volt,
 } from '../../src/index.ts';
 import { throwsCode } from '../helpers/reference.ts';
@@ -152,4 +157,22 @@ test('setting a variable from an object without a prototype (TypeError building 
   throwsCode(() => {
     G.v = Object.create(null);
   }, 'bad_argument');
+});
+
+test('store()/restore() with a name that is not a string (TypeError building the message)', () => {
+  startScope();
+  new NeuronGroup(1, 'v : 1');
+  throwsCode(() => store(js(Symbol('s'))), 'bad_argument');
+  throwsCode(() => restore(js(Object.create(null))), 'bad_argument');
+  throwsCode(() => restore('default', js(5)), 'bad_argument');
+  throwsCode(() => restore('default', undefined, js({ restoreRandomstate: true })), 'unknown_option');
+  store('s');
+  restore('s');
+});
+
+test('groups of 2^31 or more elements (minutes of allocation, a hang)', () => {
+  startScope();
+  throwsCode(() => new NeuronGroup(2 ** 31, 'v : 1'), 'bad_argument');
+  throwsCode(() => new SpikeGeneratorGroup(2 ** 31, [0], ms([1])), 'bad_argument');
+  throwsCode(() => new PoissonGroup(2 ** 31, Hz(1)), 'bad_argument');
 });

@@ -42,3 +42,14 @@ export interface CaseMessage {
 
 /** Cases generated at once from one seed (case k is number k % CHUNK of chunk ⌊k / CHUNK⌋). */
 export const CHUNK = 100;
+
+/**
+ * The seed of one chunk: the run's seed and the chunk number mixed (seed + chunk would make
+ * seed 1's second chunk seed 2's first).
+ */
+export function chunkSeed(seed: number, chunk: number): number {
+  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(chunk + 1, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x27d4eb2f);
+  return (h ^ (h >>> 15)) | 0;
+}

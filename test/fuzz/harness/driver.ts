@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { TestContext } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
-import { type CaseMessage, CHUNK, type FuzzModule, type WorkerInput } from './case.ts';
+import { type CaseMessage, CHUNK, chunkSeed, type FuzzModule, type WorkerInput } from './case.ts';
 import { Tally } from './oracle.ts';
 import { MARKER_FILE } from './payloads.ts';
 import { CASE_LIMIT_MS, DEADLINE_MS, FUZZ_CASE, type FuzzFile, KILL_MS, runsOf, seedOf } from './settings.ts';
@@ -50,7 +50,7 @@ const UNKNOWN_LABEL = '(input not reported)';
 
 async function labelOf(module: URL, seed: number, k: number): Promise<string> {
   const { cases } = (await import(module.href)) as FuzzModule;
-  return fc.sample(cases, { seed: (seed + Math.floor(k / CHUNK)) | 0, numRuns: CHUNK })[k % CHUNK].label;
+  return fc.sample(cases, { seed: chunkSeed(seed, Math.floor(k / CHUNK)), numRuns: CHUNK })[k % CHUNK].label;
 }
 
 interface Stopped {

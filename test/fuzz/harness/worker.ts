@@ -10,6 +10,7 @@ import {
   type CaseContext,
   type CaseMessage,
   CHUNK,
+  chunkSeed,
   type FuzzCase,
   type FuzzModule,
   type WorkerInput,
@@ -39,7 +40,7 @@ let generated: FuzzCase[] = [];
 for (let k = input.first; k < input.end; k++) {
   if (Math.floor(k / CHUNK) !== chunk) {
     chunk = Math.floor(k / CHUNK);
-    generated = fc.sample(cases, { seed: (input.seed + chunk) | 0, numRuns: CHUNK });
+    generated = fc.sample(cases, { seed: chunkSeed(input.seed, chunk), numRuns: CHUNK });
   }
   const c = generated[k % CHUNK];
   Atomics.store(current, 0, k);
