@@ -7,6 +7,7 @@ import { resetDevice } from '../../src/devices/active.ts';
 import { arrayFileName } from '../../src/devices/standalone/array-declarations.ts';
 import {
   BinomialFunction,
+  Cylinder,
   Hz,
   implementation,
   ms,
@@ -14,6 +15,7 @@ import {
   PoissonGroup,
   restore,
   run,
+  Soma,
   SpikeGeneratorGroup,
   SpikeMonitor,
   StateMonitor,
@@ -21,6 +23,7 @@ import {
   setDevice,
   startScope,
   store,
+  um,
   volt,
 } from '../../src/index.ts';
 import { throwsCode } from '../helpers/reference.ts';
@@ -175,4 +178,18 @@ test('groups of 2^31 or more elements (minutes of allocation, a hang)', () => {
   throwsCode(() => new NeuronGroup(2 ** 31, 'v : 1'), 'bad_argument');
   throwsCode(() => new SpikeGeneratorGroup(2 ** 31, [0], ms([1])), 'bad_argument');
   throwsCode(() => new PoissonGroup(2 ** 31, Hz(1)), 'bad_argument');
+});
+
+test('a morphology subtree named __proto__ (or toString, n…) replaced the prototype (RangeError later)', () => {
+  for (const name of ['__proto__', 'toString', 'constructor', 'n']) {
+    const morpho = js(new Soma(um(20)));
+    throwsCode(() => {
+      morpho[name] = new Cylinder({ diameter: um(1), length: um(50), n: 3 });
+    }, 'bad_argument');
+  }
+  const morpho = js(new Soma(um(20)));
+  morpho.setSubtree('__proto__', new Cylinder({ diameter: um(1), length: um(50), n: 3 }));
+  morpho.dend = new Cylinder({ diameter: um(1), length: um(50), n: 2 });
+  assert.equal(morpho.subtree('__proto__').n, 3);
+  assert.equal(morpho.dend.n, 2);
 });

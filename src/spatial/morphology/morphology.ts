@@ -52,6 +52,17 @@ export abstract class Morphology extends Compartments {
           target.setSubtree(key, value);
           return true;
         }
+        if (typeof key === 'string' && !Object.hasOwn(target, key) && value instanceof Morphology) {
+          // `morpho.__proto__ = …`, `morpho.toString = …`: a method or an Object property, which
+          // the assignment replaced (the prototype, for __proto__) instead of attaching a subtree.
+          throw new BrianError(
+            'bad_argument',
+            `"${key}" cannot name a subtree: it is a property of every morphology.`,
+            {
+              hint: `attach it with morpho.setSubtree(${JSON.stringify(key)}, subtree), or choose another name`,
+            },
+          );
+        }
         return Reflect.set(target, key, value, receiver);
       },
       deleteProperty(target, key) {

@@ -38,6 +38,8 @@ export interface CaseMessage {
   readonly index: number;
   readonly label: string;
   readonly outcome: Outcome;
+  /** How long the case took (ms of wall-clock time, code generation and scans included). */
+  readonly ms: number;
 }
 
 /** Cases generated at once from one seed (case k is number k % CHUNK of chunk ⌊k / CHUNK⌋). */

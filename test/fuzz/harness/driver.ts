@@ -95,7 +95,7 @@ function runWorker(
       resolve(stopped);
     };
     worker.on('message', (m: CaseMessage) => {
-      tally.add(m.index, m.label, m.outcome);
+      tally.add(m.index, m.label, m.outcome, m.ms);
       done = m.index + 1;
     });
     worker.on('error', (e) => {

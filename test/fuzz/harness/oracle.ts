@@ -58,8 +58,12 @@ export class Tally {
   readonly coded = new Map<string, number>();
   readonly failures: Failure[] = [];
 
-  add(index: number, label: string, outcome: Outcome): void {
+  /** The slowest case that returned (ms, index, label). */
+  slowest = { ms: 0, index: -1, label: '' };
+
+  add(index: number, label: string, outcome: Outcome, ms = 0): void {
     this.cases++;
+    if (ms > this.slowest.ms) this.slowest = { ms, index, label };
     if (outcome.kind === 'accepted') this.accepted++;
     else if (outcome.kind === 'coded') this.coded.set(outcome.code, (this.coded.get(outcome.code) ?? 0) + 1);
     else this.failures.push({ index, kind: outcome.failure, label, message: outcome.message });
@@ -79,6 +83,7 @@ export class Tally {
         `${codedTotal} coded errors, ${this.failures.length} failures` +
         (byKind.size ? ` (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')})` : ''),
       `fuzz ${name}: coded errors by code: ${codes || 'none'}`,
+      `fuzz ${name}: slowest case ${this.slowest.index} (${(this.slowest.ms / 1000).toFixed(2)} s): ${this.slowest.label.slice(0, 160)}`,
     ];
     for (const f of this.failures.slice(0, 25)) {
       lines.push(`fuzz ${name}: FAILURE ${f.kind} in case ${f.index} ${f.label}\n    ${f.message}`);

@@ -95,11 +95,17 @@ export function cppCode(source: string): string {
   return out;
 }
 
+/**
+ * MARKER as a token of its own: a payload's `globalThis.__brianFuzzInjected` or its file path
+ * is, a mangled name that merely contains it (`_k_globalThis___brianFuzzInjected_1`) is not.
+ */
+const MARKER_TOKEN = new RegExp(`(?<![A-Za-z0-9_$])${MARKER}(?![A-Za-z0-9_$])`);
+
 /** Where MARKER appears as code in `source` (a few lines around it), or undefined. */
 export function injectedCode(source: string, language: 'js' | 'cpp'): string | undefined {
   if (!source.includes(MARKER)) return undefined;
   const code = language === 'js' ? jsCode(source) : cppCode(source);
-  const at = code.indexOf(MARKER);
+  const at = code.search(MARKER_TOKEN);
   if (at < 0) return undefined;
   return code.slice(Math.max(0, at - 120), at + 60);
 }

@@ -3,8 +3,8 @@
  * failure found with another seed can be replayed) and FUZZ_RUNS cases over the whole suite
  * (default 10 000), shared among the files by weight. FUZZ_CASE=k runs only case k of each file
  * (to replay a failure: the failure line names its file, seed and case). A case over
- * FUZZ_CASE_LIMIT_S seconds (default 5) is a hang; one that has not returned after
- * FUZZ_KILL_S (default 20) is stopped; a file stops at FUZZ_DEADLINE_S (default 240).
+ * FUZZ_CASE_LIMIT_S seconds (default 10: generous, for loaded machines) is a hang; one that has
+ * not returned after FUZZ_KILL_S (default 30) is stopped; a file stops at FUZZ_DEADLINE_S (default 240).
  */
 
 function envNumber(name: string, fallback: number): number {
@@ -18,8 +18,8 @@ function envNumber(name: string, fallback: number): number {
 export const FUZZ_SEED = Math.floor(envNumber('FUZZ_SEED', 14_14_2025));
 export const FUZZ_RUNS = Math.floor(envNumber('FUZZ_RUNS', 10_000));
 export const FUZZ_CASE = process.env.FUZZ_CASE ? Math.floor(envNumber('FUZZ_CASE', 0)) : undefined;
-export const CASE_LIMIT_MS = envNumber('FUZZ_CASE_LIMIT_S', 5) * 1000;
-export const KILL_MS = envNumber('FUZZ_KILL_S', 20) * 1000;
+export const CASE_LIMIT_MS = envNumber('FUZZ_CASE_LIMIT_S', 10) * 1000;
+export const KILL_MS = envNumber('FUZZ_KILL_S', 30) * 1000;
 export const DEADLINE_MS = envNumber('FUZZ_DEADLINE_S', 240) * 1000;
 
 /** Each file's share of FUZZ_RUNS (the shares add up to 1, and each file rounds up). */

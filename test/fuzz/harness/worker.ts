@@ -44,7 +44,10 @@ for (let k = input.first; k < input.end; k++) {
   }
   const c = generated[k % CHUNK];
   Atomics.store(current, 0, k);
-  parentPort!.postMessage({ index: k, label: c.label, outcome: runCase(c) } satisfies CaseMessage);
+  const started = performance.now();
+  const outcome = runCase(c);
+  const ms = performance.now() - started;
+  parentPort!.postMessage({ index: k, label: c.label, outcome, ms } satisfies CaseMessage);
 }
 resetDevice();
 rmSync(scratch, { recursive: true, force: true });
