@@ -3,6 +3,7 @@ import { mapExpr } from '../compiler/1-parse/expr-utils.ts';
 import { checkDuplicates, parseEquations } from '../compiler/1-parse/parse-equations.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { Quantity } from '../units/quantity.ts';
+import { describeValue } from '../validation/describe-value.ts';
 
 /** Substitutions of `new Equations(text, substitutions)`: a name for a name (`{ g: 'g_e' }`) or a value for a name (`{ tau: ms(10) }`). */
 export type EquationsSubstitution = Readonly<Record<string, string | number | Quantity>>;
@@ -24,6 +25,20 @@ export class Equations {
     substitutions: EquationsSubstitution = {},
     constants = new Map<string, number | Quantity>(),
   ) {
+    if (typeof source !== 'string' && !(Array.isArray(source) && source.every(isEquationLine))) {
+      throw new BrianError(
+        'bad_argument',
+        `new Equations: the equations must be a string, got ${describeValue(source)}.`,
+        { hint: "new Equations('dv/dt = -v/tau : volt')" },
+      );
+    }
+    if (substitutions === null || typeof substitutions !== 'object' || Array.isArray(substitutions)) {
+      throw new BrianError(
+        'bad_argument',
+        `new Equations: the substitutions must be an object of names to names or values, got ${describeValue(substitutions)}.`,
+        { hint: "new Equations(text, { g: 'g_e', tau: ms(10) })" },
+      );
+    }
     const parsed = typeof source === 'string' ? parseEquations(source, { label: 'equations' }) : source;
     const renames = new Map<string, string>();
     const values = new Map(constants);
@@ -33,7 +48,7 @@ export class Equations {
       else
         throw new BrianError(
           'bad_argument',
-          `Cannot substitute ${name} by ${String(value)}: give a name or a quantity.`,
+          `Cannot substitute ${name} by ${describeValue(value)}: give a name or a quantity.`,
         );
     }
     this.lines = renames.size > 0 ? parsed.map((l) => renameLine(l, renames)) : parsed;
@@ -43,6 +58,12 @@ export class Equations {
 
   /** Concatenation (Brian's `eqs1 + eqs2`); defining a name twice is an error. */
   add(other: Equations | string): Equations {
+    if (typeof other !== 'string' && !(other instanceof Equations)) {
+      throw new BrianError(
+        'bad_argument',
+        `Equations.add: the equations to add must be a string or Equations, got ${describeValue(other)}.`,
+      );
+    }
     const o = typeof other === 'string' ? new Equations(other) : other;
     return new Equations([...this.lines, ...o.lines], {}, new Map([...this.constants, ...o.constants]));
   }
@@ -76,4 +97,9 @@ function renameLine(line: EquationLine, renames: ReadonlyMap<string, string>): E
     name: renames.get(line.name) ?? line.name,
     expr: line.expr ? rename(line.expr) : undefined,
   };
+}
+
+/** A parsed equation line (what `add` and `substitute` pass on), not any array element. */
+function isEquationLine(x: unknown): x is EquationLine {
+  return typeof x === 'object' && x !== null && typeof (x as EquationLine).name === 'string' && 'kind' in x;
 }

@@ -3,13 +3,14 @@ import { BrianError } from '../diagnostics/diagnostic.ts';
 import { failForDimensionMismatch } from '../units/dimension-checks.ts';
 import { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
+import { describeValue } from '../validation/describe-value.ts';
 
 type Time = Quantity | number;
 
 function raw(x: Time, what: string): number {
   if (typeof x === 'number') return x;
   if (x instanceof Quantity) return x.value;
-  throw new BrianError('bad_argument', `timestep() needs a time for ${what}, got ${String(x)}.`);
+  throw new BrianError('bad_argument', `timestep() needs a time for ${what}, got ${describeValue(x)}.`);
 }
 
 /**

@@ -3,6 +3,7 @@ import { BrianError } from '../diagnostics/diagnostic.ts';
 import { DIMENSIONLESS, type Dimension } from '../units/dimension.ts';
 import { DimensionMismatchError } from '../units/errors.ts';
 import { Quantity } from '../units/quantity.ts';
+import { describeValue } from '../validation/describe-value.ts';
 
 /**
  * The unit of a user function's argument (Brian's `arg_units` / `@check_units`): a quantity
@@ -51,7 +52,10 @@ export function argumentDimensions(
       }
       return { sameAs: index };
     }
-    throw new BrianError('bad_argument', `Argument ${k} of function ${fn} has no valid unit: ${String(a)}.`);
+    throw new BrianError(
+      'bad_argument',
+      `Argument ${k} of function ${fn} has no valid unit: ${describeValue(a)}.`,
+    );
   });
 }
 
@@ -74,7 +78,10 @@ export function resultDimension(
       return r instanceof Quantity ? r.dim : DIMENSIONLESS;
     };
   }
-  throw new BrianError('bad_argument', `The result unit of function ${fn} is not a unit: ${String(result)}.`);
+  throw new BrianError(
+    'bad_argument',
+    `The result unit of function ${fn} is not a unit: ${describeValue(result)}.`,
+  );
 }
 
 /** Checks the dimensions of actual arguments against the rules (a call from the script). */

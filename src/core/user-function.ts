@@ -4,6 +4,7 @@ import type { FunctionDef, ScalarType, UserCppImplementation } from '../compiler
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { DIMENSIONLESS } from '../units/dimension.ts';
 import { Quantity } from '../units/quantity.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import { checkImplementationSpec } from '../validation/function-options.ts';
 import { checkCppImplementation } from './user-function-cpp.ts';
 import {
@@ -56,7 +57,7 @@ export interface UserFunction extends ModelFunction {
 export function implementation(spec: UserFunctionSpec): UserFunction {
   spec = checkImplementationSpec(spec);
   if (typeof spec.name !== 'string' || !/^[A-Za-z][A-Za-z0-9_]*$/.test(spec.name)) {
-    throw new BrianError('invalid_identifier', `"${String(spec.name)}" is not a valid function name.`);
+    throw new BrianError('invalid_identifier', `${describeValue(spec.name)} is not a valid function name.`);
   }
   if (!spec.js && !spec.cpp) {
     throw new BrianError('bad_argument', `Function ${spec.name} needs a js or a cpp implementation.`);

@@ -1,5 +1,6 @@
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { NEEDS_NODE_HINT, platform } from '../platform/platform.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import { checkRuntimeOptions, checkStandaloneOptions } from '../validation/device-options.ts';
 import { RuntimeDevice, type RuntimeOptions } from './runtime/runtime-device.ts';
 import type { CppStandaloneDevice } from './standalone/cpp-standalone-device.ts';
@@ -43,7 +44,7 @@ export function setDevice(
   if (name !== 'cpp_standalone') {
     throw new BrianError(
       'bad_argument',
-      `Unknown device "${String(name)}"; devices are 'runtime' and 'cpp_standalone'.`,
+      `Unknown device ${describeValue(name)}; devices are 'runtime' and 'cpp_standalone'.`,
     );
   }
   const make = platform().standaloneDevice;

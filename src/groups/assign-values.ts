@@ -2,8 +2,8 @@ import type { ArrayVariable, Variable } from '../core/variables.ts';
 import type { TypedArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { Quantity } from '../units/quantity.ts';
-import { describeValue } from '../validation/describe-value.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
+import { describeValue } from '../validation/describe-value.ts';
 
 /** What `G.v = …` accepts. */
 export type SettableValue =
@@ -92,7 +92,8 @@ function toRawValues(
     return { values: value.values, scalar: false };
   }
   if (typeof value === 'number' || typeof value === 'boolean') {
-    if (!expected.isDimensionless && !(value === 0 && false)) throw mismatch(`the number ${String(value)}`);
+    if (!expected.isDimensionless && !(value === 0 && false))
+      throw mismatch(`the number ${describeValue(value)}`);
     return { values: [Number(value)], scalar: true };
   }
   if (typeof value === 'object' && value !== null && 'length' in value) {

@@ -1,4 +1,5 @@
 import { BrianError } from '../diagnostics/diagnostic.ts';
+import { describeValue } from '../validation/describe-value.ts';
 
 /**
  * Which contiguous range of a group of `N` elements Brian's `G[start:stop:step]`, `G[k]` and
@@ -13,7 +14,10 @@ export function sliceRange(N: number, start = 0, stop = N, step = 1): [number, n
     ['step', step],
   ] as const) {
     if (!Number.isInteger(value)) {
-      throw new BrianError('bad_argument', `Subgroup ${what} must be an integer, got ${String(value)}.`);
+      throw new BrianError(
+        'bad_argument',
+        `Subgroup ${what} must be an integer, got ${describeValue(value)}.`,
+      );
     }
   }
   if (step !== 1) {
@@ -39,7 +43,7 @@ export function indexRange(N: number, index: number | readonly number[]): [numbe
   if ((typeof index !== 'number' && !Array.isArray(index)) || list.length === 0) {
     throw new BrianError(
       'bad_argument',
-      `A subgroup is selected by an index or a list of indices, got ${String(index)}.`,
+      `A subgroup is selected by an index or a list of indices, got ${describeValue(index)}.`,
     );
   }
   if (!list.every((k) => typeof k === 'number' && Number.isInteger(k))) {

@@ -8,6 +8,7 @@ import { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
 import { siUnitName } from '../units/registry.ts';
 import type { Unit } from '../units/unit.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import type { SettableValue } from './assign-values.ts';
 import type { Group, Where } from './group.ts';
 import type { ElementIndex } from './selection.ts';
@@ -312,7 +313,7 @@ export function makeVariableView(group: Group, name: string): VariableView {
     },
     set(target, key, value) {
       if (!isIndexKey(target, key)) {
-        throw new BrianError('bad_argument', `Cannot set ${String(key)} of ${group.name}.${name}.`);
+        throw new BrianError('bad_argument', `Cannot set ${describeValue(key)} of ${group.name}.${name}.`);
       }
       target.set(value, /^-?\d+$/.test(key) ? Number(key) : key);
       return true;

@@ -3,6 +3,7 @@ import { DIMENSIONLESS } from '../units/dimension.ts';
 import { failForDimensionMismatch } from '../units/dimension-checks.ts';
 import { Quantity } from '../units/quantity.ts';
 import { type ArrayOperand, QuantityArray } from '../units/quantity-array.ts';
+import { describeValue } from '../validation/describe-value.ts';
 
 /** What arithmetic on a variable view accepts: numbers, quantities, arrays and other views. */
 export type ViewOperand = ArrayOperand | { readonly quantity: QuantityArray };
@@ -20,7 +21,7 @@ export function operand(x: ViewOperand | string, owner: string, op: string): Arr
   }
   if (x instanceof Quantity || x instanceof QuantityArray || typeof x === 'number') return x;
   if (typeof x === 'object' && x !== null && 'quantity' in x) return x.quantity;
-  throw new BrianError('bad_argument', `Cannot calculate ${owner} ${op} ${String(x)}.`);
+  throw new BrianError('bad_argument', `Cannot calculate ${owner} ${op} ${describeValue(x)}.`);
 }
 
 const raw = (x: ArrayOperand): number | Float64Array =>

@@ -13,6 +13,7 @@ import { BrianError } from '../diagnostics/diagnostic.ts';
 import { uniqueName } from '../network/names.ts';
 import { DIMENSIONLESS } from '../units/dimension.ts';
 import { Quantity } from '../units/quantity.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import { checkBinomialArgs } from '../validation/input-options.ts';
 
 /** The options of `new BinomialFunction(n, p, options)`: Brian's `approximate` and `name`. */
@@ -54,7 +55,7 @@ export class BinomialFunction implements ModelFunction {
     if (typeof prob !== 'number' || !(prob >= 0 && prob <= 1)) {
       throw new BrianError(
         'bad_argument',
-        `The probability of a binomial must lie in [0, 1], got ${String(p)}.`,
+        `The probability of a binomial must lie in [0, 1], got ${describeValue(p)}.`,
         {
           hint: 'for PoissonInput, rate*dt must not exceed 1',
         },

@@ -12,6 +12,7 @@ import { collect } from '../network/magic.ts';
 import { uniqueName } from '../network/names.ts';
 import { hertz } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import { checkPoissonInputArgs } from '../validation/input-options.ts';
 import { BinomialFunction } from './binomial.ts';
 
@@ -84,7 +85,7 @@ export class PoissonInput extends BrianObject {
     if (!(rate instanceof Quantity) || rate.dim !== hertz.dim) {
       throw new BrianError(
         'dimension_mismatch',
-        `The rate of a PoissonInput must be a frequency, got ${String(rate)}.`,
+        `The rate of a PoissonInput must be a frequency, got ${describeValue(rate)}.`,
       );
     }
     if (!(rate.value >= 0)) {
@@ -102,7 +103,7 @@ export class PoissonInput extends BrianObject {
       if (!(q instanceof Quantity)) {
         throw new BrianError(
           'bad_argument',
-          `The weight of a PoissonInput must be a quantity or a string, got ${String(weight)}.`,
+          `The weight of a PoissonInput must be a quantity or a string, got ${describeValue(weight)}.`,
         );
       }
       if (q.dim !== variable.dim) {

@@ -3,6 +3,7 @@ import { BrianError } from '../diagnostics/diagnostic.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
+import { describeValue } from '../validation/describe-value.ts';
 
 /**
  * The spike list of a SpikeGeneratorGroup: Brian's `_check_args` (argument checks, sorting by
@@ -108,7 +109,7 @@ function checkPeriod(owner: string, period: Quantity | undefined): number {
   if (!(period instanceof Quantity) || period.dim !== second.dim) {
     throw new BrianError(
       'dimension_mismatch',
-      `The period of ${owner} must be a time, got ${String(period)}.`,
+      `The period of ${owner} must be a time, got ${describeValue(period)}.`,
     );
   }
   if (period.value < 0) throw new BrianError('bad_argument', `The period of ${owner} cannot be negative.`);

@@ -10,6 +10,7 @@ import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
 import { QuantityMatrix } from '../units/quantity-matrix.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import { checkTimedArrayOptions } from '../validation/input-options.ts';
 
 /** What a TimedArray accepts: values over time (1-D), or time × index (2-D), with units or plain numbers. */
@@ -243,7 +244,7 @@ function checkTime(name: string, t: unknown): void {
   if (!(t instanceof Quantity || t instanceof QuantityArray) || t.dim !== second.dim) {
     throw new BrianError(
       typeof t === 'number' ? 'missing_unit' : 'dimension_mismatch',
-      `${name}(t) needs a time, got ${String(t)}.`,
+      `${name}(t) needs a time, got ${describeValue(t)}.`,
     );
   }
 }
@@ -293,7 +294,10 @@ function readValues(values: TimedArrayValues): {
     typeof values !== 'object' ||
     typeof (values as ArrayLike<unknown>).length !== 'number'
   ) {
-    throw new BrianError('bad_argument', `A TimedArray needs an array of values, got ${String(values)}.`);
+    throw new BrianError(
+      'bad_argument',
+      `A TimedArray needs an array of values, got ${describeValue(values)}.`,
+    );
   }
   const list = values as ArrayLike<unknown>;
   if (list.length > 0 && typeof list[0] === 'object' && list[0] !== null) {
@@ -319,7 +323,7 @@ function checkNumber(x: unknown): number {
   if (typeof x !== 'number') {
     throw new BrianError(
       'bad_argument',
-      `TimedArray values must be numbers or quantities, got ${String(x)}.`,
+      `TimedArray values must be numbers or quantities, got ${describeValue(x)}.`,
       {
         hint: 'give quantities as one array with a unit: mV([1, 2, 3])',
       },

@@ -13,6 +13,7 @@ import { BrianError } from '../diagnostics/diagnostic.ts';
 import type { BrianObject, RunContext, Runner } from '../network/brian-object.ts';
 import type { BaseClock } from '../network/clock.ts';
 import { Quantity } from '../units/quantity.ts';
+import { describeValue } from '../validation/describe-value.ts';
 
 /** Rows a monitor recorded since the last hand-over, column by column. */
 export interface StreamChunk {
@@ -119,7 +120,7 @@ function checkOptions(name: string, options: StreamOptions): void {
   if (!ok) {
     throw new BrianError(
       'bad_argument',
-      `${name}: 'stream.every' must be a whole number of steps ≥ 1 or a positive time, got ${String(every)}.`,
+      `${name}: 'stream.every' must be a whole number of steps ≥ 1 or a positive time, got ${describeValue(every)}.`,
     );
   }
 }

@@ -2,6 +2,7 @@ import { warn } from '../core/log.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import { checkName } from '../validation/names.ts';
 import { uniqueName } from './names.ts';
 
@@ -82,7 +83,7 @@ export interface ClockState {
 export function seconds(value: Quantity | number, what: string): number {
   if (typeof value === 'number') return value;
   if (!(value instanceof Quantity) || value.dim !== second.dim) {
-    throw new BrianError('dimension_mismatch', `${what} must be a time, got ${String(value)}.`);
+    throw new BrianError('dimension_mismatch', `${what} must be a time, got ${describeValue(value)}.`);
   }
   return value.value;
 }
@@ -112,7 +113,7 @@ export class Clock extends BaseClock {
       });
     }
     if (!(dt instanceof Quantity) || dt.dim !== second.dim) {
-      throw new BrianError('bad_argument', `dt must be a time, got ${String(dt)}.`);
+      throw new BrianError('bad_argument', `dt must be a time, got ${describeValue(dt)}.`);
     }
     if (!(dt.value > 0) || !Number.isFinite(dt.value)) {
       throw new BrianError('bad_argument', `dt must be a positive finite time, got ${dt}.`);

@@ -2,6 +2,7 @@ import { BrianError } from '../diagnostics/diagnostic.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import { BaseClock, Clock, seconds } from './clock.ts';
 
 /**
@@ -36,7 +37,7 @@ export class EventClock extends BaseClock {
     if (!Array.isArray(times)) {
       throw new BrianError(
         'bad_argument',
-        `The times of an EventClock must be an array of times, got ${String(times)}.`,
+        `The times of an EventClock must be an array of times, got ${describeValue(times)}.`,
       );
     }
     return times.map((t) => seconds(t, 'Each time of an EventClock'));

@@ -1,6 +1,7 @@
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import type { BrianObject } from './brian-object.ts';
 import type { BaseClock } from './clock.ts';
 
@@ -13,7 +14,7 @@ export function checkDuration(duration: Quantity): void {
   if (!(duration instanceof Quantity) || duration.dim !== second.dim) {
     throw new BrianError(
       typeof duration === 'number' ? 'missing_unit' : 'bad_argument',
-      `run() needs a duration in time units, got ${String(duration)}.`,
+      `run() needs a duration in time units, got ${describeValue(duration)}.`,
       { hint: 'e.g. run(ms(100))' },
     );
   }

@@ -1,4 +1,5 @@
 import { BrianError } from '../diagnostics/diagnostic.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import { BrianObject } from './brian-object.ts';
 
 /**
@@ -54,7 +55,10 @@ export function networkArguments(args: readonly unknown[]): { contents: unknown[
     }
   }
   if (last.name !== undefined && typeof last.name !== 'string') {
-    throw new BrianError('bad_argument', `The name of a Network must be a string, got ${String(last.name)}.`);
+    throw new BrianError(
+      'bad_argument',
+      `The name of a Network must be a string, got ${describeValue(last.name)}.`,
+    );
   }
   return { contents: args.slice(0, -1), options: last as NetworkOptions };
 }
@@ -88,5 +92,5 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return `the string "${value}"`;
   if (value === null || value === undefined) return String(value);
   if (typeof value === 'object') return `a ${value.constructor?.name ?? 'plain object'}`;
-  return `${typeof value} ${String(value)}`;
+  return describeValue(value);
 }

@@ -1,6 +1,7 @@
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import { checkNetworkOperationArgs } from '../validation/run-options.ts';
 import type { RunContext, Runner } from './brian-object.ts';
 import { BrianObject } from './brian-object.ts';
@@ -41,7 +42,7 @@ export class NetworkOperation extends BrianObject {
       options.clock ?? (options.dt ? new Clock(options.dt) : defaultclock),
     );
     if (typeof fn !== 'function') {
-      throw new BrianError('bad_argument', `A network operation needs a function, got ${String(fn)}.`);
+      throw new BrianError('bad_argument', `A network operation needs a function, got ${describeValue(fn)}.`);
     }
     if (fn.length > 1) {
       throw new BrianError(

@@ -2,6 +2,7 @@ import { BrianError } from '../diagnostics/diagnostic.ts';
 import { platform } from '../platform/platform.ts';
 import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
+import { describeValue } from '../validation/describe-value.ts';
 
 /** Progress reports during a run, as Brian's `report=`: text to stdout/stderr or a callback. */
 export type ReportCallback = (
@@ -33,7 +34,7 @@ export function createReporter(
   } else {
     throw new BrianError(
       'bad_argument',
-      `report must be 'text', 'stdout', 'stderr' or a function, got ${String(option)}.`,
+      `report must be 'text', 'stdout', 'stderr' or a function, got ${describeValue(option)}.`,
     );
   }
   const started = performance.now();

@@ -1,5 +1,6 @@
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { Quantity } from '../units/quantity.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import { defaultclock } from './clock.ts';
 
 /**
@@ -68,7 +69,7 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return `a ${value.constructor?.name ?? 'object'}`;
-  return `${typeof value} ${String(value)}`;
+  return describeValue(value);
 }
 
 /**

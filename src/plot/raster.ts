@@ -10,6 +10,7 @@
  */
 
 import { BrianError } from '../diagnostics/index.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import { checkHeight, extent, formatCount, requireLength } from './data.ts';
 import { axisLabel, type DisplayUnit, resolveUnit, toDisplay } from './display-unit.ts';
 import { isSpikeMonitor, type SpikeMonitorLike, spikeMonitorOptions } from './from-monitors.ts';
@@ -57,7 +58,7 @@ export function raster(given: RasterOptions | SpikeMonitorLike, extra?: Partial<
   if (options === null || typeof options !== 'object') {
     throw new BrianError(
       'bad_argument',
-      `${fn}(): expects { t, i } or a SpikeMonitor, got ${String(options)}.`,
+      `${fn}(): expects { t, i } or a SpikeMonitor, got ${describeValue(options)}.`,
     );
   }
   const times = unwrapTimes(options.t, 't', fn, false);

@@ -3,6 +3,7 @@
  */
 
 import { BrianError } from '../diagnostics/index.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import { checkHeight, commonSymbol, extent, joinExtents, requireSeries } from './data.ts';
 import { axisLabel, type DisplayUnit, resolveUnit, toDisplay } from './display-unit.ts';
 import {
@@ -66,7 +67,7 @@ export function traces(
   const fn = 'traces';
   if (isStateMonitor(given)) return traces(stateMonitorOptions(given, variable, extra));
   if (given === null || typeof given !== 'object') {
-    throw new BrianError('bad_argument', `${fn}(): expects { t, series }, got ${String(given)}.`);
+    throw new BrianError('bad_argument', `${fn}(): expects { t, series }, got ${describeValue(given)}.`);
   }
   const allT = unwrapTimes(given.t, 't', fn, true);
   const allSeries = requireSeries(given.series, allT.length, 'series', fn);

@@ -7,6 +7,7 @@ import type { Runner } from '../network/brian-object.ts';
 import { cm, metre, ohm, uF } from '../units/index.ts';
 import type { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import { cableEquations } from './cable-equations.ts';
 import { CableUpdater } from './cable-updater.ts';
 import { type FlatMorphology, flattenMorphologies } from './flat-morphology.ts';
@@ -190,7 +191,7 @@ function cellMorphologies(
   }
   if (cells === undefined) return list;
   if (!Number.isInteger(cells) || cells < 1) {
-    throw new BrianError('bad_argument', `cells must be a positive integer, got ${String(cells)}.`);
+    throw new BrianError('bad_argument', `cells must be a positive integer, got ${describeValue(cells)}.`);
   }
   if (list.length !== 1) {
     throw new BrianError(

@@ -3,6 +3,7 @@ import type { Group } from '../groups/group.ts';
 import { Subgroup } from '../groups/subgroup.ts';
 import { MISSING } from '../network/attribute-access.ts';
 import { Quantity } from '../units/quantity.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import type { FlatMorphology } from './flat-morphology.ts';
 import { Compartments } from './morphology/compartments.ts';
 import type { Morphology } from './morphology/morphology.ts';
@@ -112,7 +113,7 @@ export const spatialAccess = {
     if (typeof item !== 'number' || !Number.isInteger(item)) {
       throw new BrianError(
         'bad_argument',
-        `A compartment is a number, a distance or a part of the morphology, got ${String(item)}.`,
+        `A compartment is a number, a distance or a part of the morphology, got ${describeValue(item)}.`,
       );
     }
     const k = item < 0 ? item + group.N : item;
@@ -209,6 +210,6 @@ function multiCellError(what: string): BrianError {
 function emptySegment(start: unknown, stop: unknown): BrianError {
   return new BrianError(
     'index_out_of_range',
-    `Illegal start/end values for a subgroup: ${String(start)} to ${String(stop)} is empty.`,
+    `Illegal start/end values for a subgroup: ${describeValue(start)} to ${describeValue(stop)} is empty.`,
   );
 }

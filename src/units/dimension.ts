@@ -121,7 +121,10 @@ export class Dimension {
   /** Raises every exponent to `n`; fractional powers are allowed (`sqrt` gives halves). */
   pow(n: number): Dimension {
     if (!Number.isFinite(n)) {
-      throw new BrianError('dimension_mismatch', `A quantity with dimension ${this} cannot be raised to the power ${n}.`);
+      throw new BrianError(
+        'dimension_mismatch',
+        `A quantity with dimension ${this} cannot be raised to the power ${n}.`,
+      );
     }
     if (n === 1 || this === DIMENSIONLESS) return this;
     return fromArray(this.exponents.map((x) => x * n));

@@ -5,6 +5,7 @@ import { DIMENSIONLESS, type Dimension } from '../units/dimension.ts';
 import { hertz, second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
+import { describeValue } from './describe-value.ts';
 import { nameProblem } from './names.ts';
 import { coded } from './validate.ts';
 
@@ -134,7 +135,7 @@ function indicesSchema(orCode: boolean) {
       const list = listOf(x);
       if (list) {
         const k = list.findIndex((e) => !isIndex(e));
-        return `must hold integers; element ${k} is ${String(list[k])}`;
+        return `must hold integers; element ${k} is ${describeValue(list[k])}`;
       }
       return `must be an integer or a list of integers${orCode ? ', or a generator expression' : ''}`;
     },

@@ -7,12 +7,15 @@ import { resetDevice } from '../../src/devices/active.ts';
 import { arrayFileName } from '../../src/devices/standalone/array-declarations.ts';
 import {
   BinomialFunction,
+  Clock,
   Cylinder,
+  Equations,
   Hz,
   implementation,
   ms,
   NeuronGroup,
   PoissonGroup,
+  PoissonInput,
   restore,
   run,
   Soma,
@@ -23,6 +26,7 @@ import {
   setDevice,
   startScope,
   store,
+  TimedArray,
   um,
   volt,
 } from '../../src/index.ts';
@@ -192,4 +196,23 @@ test('a morphology subtree named __proto__ (or toString, n…) replaced the prot
   morpho.dend = new Cylinder({ diameter: um(1), length: um(50), n: 2 });
   assert.equal(morpho.subtree('__proto__').n, 3);
   assert.equal(morpho.dend.n, 2);
+});
+
+test('values without a string form (null prototype, symbols) in arguments: messages used String() (TypeError)', () => {
+  startScope();
+  const bare = Object.create(null);
+  const G = new NeuronGroup(2, 'v : volt');
+  throwsCode(() => new Clock(js(bare)), 'bad_argument');
+  throwsCode(() => new PoissonInput(G, 'v', 5, Hz(10), js(bare)), 'bad_argument');
+  throwsCode(() => new TimedArray(js(bare), { dt: ms(1) }), 'bad_argument');
+  throwsCode(() => new TimedArray(js([Symbol('s')]), { dt: ms(1) }), 'bad_argument');
+  throwsCode(() => setDevice(js(bare)), 'bad_argument');
+});
+
+test('new Equations() with something else than text (TypeError: lines is not iterable)', () => {
+  for (const bad of [null, 5, NaN, [1, 2], {}, [undefined]])
+    throwsCode(() => new Equations(js(bad)), 'bad_argument');
+  throwsCode(() => new Equations('v : 1', js(5)), 'bad_argument');
+  throwsCode(() => new Equations('v : 1').add(js(5)), 'bad_argument');
+  assert.deepEqual(new Equations('v : 1').add('w : 1').names, ['v', 'w']);
 });

@@ -1,4 +1,5 @@
 import { BrianError } from '../../diagnostics/diagnostic.ts';
+import { describeValue } from '../../validation/describe-value.ts';
 
 /** `setDevice('cpp_standalone', { mpi: { … } })`: the program runs as several MPI processes. */
 export interface MpiOptions {
@@ -35,7 +36,7 @@ export function checkMpiOptions(options: unknown): MpiOptions {
   if (!Number.isInteger(o.processes) || o.processes < 1) {
     throw new BrianError(
       'bad_argument',
-      `mpi.processes must be a whole number of processes >= 1, got ${String(o.processes)}.`,
+      `mpi.processes must be a whole number of processes >= 1, got ${describeValue(o.processes)}.`,
     );
   }
   if (o.hostfile !== undefined && typeof o.hostfile !== 'string') {

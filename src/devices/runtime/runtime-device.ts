@@ -6,6 +6,7 @@ import { randomSites } from '../../compiler/ir/random-sites.ts';
 import { DrawState } from '../../core/random/draw-state.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import { type NativeKernelBackend, NEEDS_NODE_HINT, platform } from '../../platform/platform.ts';
+import { describeValue } from '../../validation/describe-value.ts';
 import type {
   Device,
   KernelCalls,
@@ -85,7 +86,7 @@ export class RuntimeDevice implements Device {
       const where = options.target === undefined ? ' (from $BRIAN_RUNTIME_TARGET)' : '';
       throw new BrianError(
         'bad_argument',
-        `Unknown runtime target "${String(target)}"${where}; targets are 'js' and 'cpp'.`,
+        `Unknown runtime target ${describeValue(target)}${where}; targets are 'js' and 'cpp'.`,
       );
     }
     if (

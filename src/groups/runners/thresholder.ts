@@ -6,6 +6,7 @@ import { BrianError } from '../../diagnostics/diagnostic.ts';
 import { SourceText } from '../../diagnostics/span.ts';
 import type { RunContext } from '../../network/brian-object.ts';
 import type { Slot } from '../../network/schedule.ts';
+import { describeValue } from '../../validation/describe-value.ts';
 import { SKELETON_LOCALS } from '../group.ts';
 import { warnNamespaceConflicts } from '../namespace-conflicts.ts';
 import type { NeuronGroup } from '../neuron-group.ts';
@@ -36,7 +37,7 @@ export class Thresholder extends KernelRunner {
     if (typeof text !== 'string') {
       throw new BrianError(
         'bad_argument',
-        `The condition of event '${this.event}' of ${g.name} must be a string, got ${String(text)}.`,
+        `The condition of event '${this.event}' of ${g.name} must be a string, got ${describeValue(text)}.`,
       );
     }
     const source = new SourceText(

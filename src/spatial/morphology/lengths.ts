@@ -2,6 +2,7 @@ import { BrianError } from '../../diagnostics/diagnostic.ts';
 import { metre } from '../../units/index.ts';
 import { Quantity } from '../../units/quantity.ts';
 import { QuantityArray } from '../../units/quantity-array.ts';
+import { describeValue } from '../../validation/describe-value.ts';
 
 /**
  * Conversion of the lengths a morphology is built from (diameters, lengths, coordinates) into
@@ -14,7 +15,7 @@ export type LengthValue = Quantity | QuantityArray;
 function checkMetres(value: unknown, what: string): asserts value is LengthValue {
   if (value instanceof Quantity || value instanceof QuantityArray) {
     if (value.dim !== metre.dim && !value.dim.equals(metre.dim)) {
-      throw new BrianError('dimension_mismatch', `${what} must be a length, got ${String(value)}.`, {
+      throw new BrianError('dimension_mismatch', `${what} must be a length, got ${describeValue(value)}.`, {
         hint: 'e.g. um(10)',
       });
     }
@@ -23,7 +24,7 @@ function checkMetres(value: unknown, what: string): asserts value is LengthValue
   const bare = typeof value === 'number' || Array.isArray(value) || ArrayBuffer.isView(value);
   throw new BrianError(
     bare ? 'missing_unit' : 'bad_argument',
-    `${what} must be a length with units, got ${String(value)}.`,
+    `${what} must be a length with units, got ${describeValue(value)}.`,
     { hint: 'e.g. um(10) or um([0, 10])' },
   );
 }
@@ -62,7 +63,7 @@ export function compartmentCount(n: unknown): number {
   if (typeof n !== 'number' || !Number.isInteger(n)) {
     throw new BrianError(
       'bad_argument',
-      `The number of compartments n has to be an integer value, got ${String(n)}.`,
+      `The number of compartments n has to be an integer value, got ${describeValue(n)}.`,
     );
   }
   if (n <= 0) {

@@ -1,5 +1,6 @@
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { Quantity } from '../../units/quantity.ts';
+import { describeValue } from '../../validation/describe-value.ts';
 import { Children, treeChanges, unknownSubtree } from './children.ts';
 import { Compartments, metresScalar } from './compartments.ts';
 import type { FromPointsOptions, MorphologyPoint } from './from-points.ts';
@@ -165,7 +166,7 @@ export abstract class Morphology extends Compartments {
     if (!(child instanceof Morphology)) {
       throw new BrianError(
         'bad_argument',
-        `Only a morphology can be attached as a subtree, got ${String(child)}.`,
+        `Only a morphology can be attached as a subtree, got ${describeValue(child)}.`,
       );
     }
     if (SHORTHAND.test(name)) this.childList.get(name[0]).setSubtree(name.slice(1), child);

@@ -10,6 +10,7 @@ import {
   EventMonitor,
   Hz,
   implementation,
+  linkedVar,
   ms,
   mV,
   Network,
@@ -183,6 +184,20 @@ const SLOTS: Record<string, (name: string) => void> = {
   'method name': (name) => void fuzzGroup({ method: name }),
   'Network name': (name) => {
     new Network(G(), { name }).run(STEPS);
+  },
+  'network schedule slot': (name) => {
+    const net = new Network(G(), new SpikeMonitor(G(), { when: name }));
+    net.schedule = ['start', 'groups', 'thresholds', name, 'synapses', 'resets', 'end'];
+    net.run(STEPS, { profile: true });
+  },
+  'linkedVar variable': (name) => {
+    const H = new NeuronGroup(2, 'y : 1 (linked)');
+    (H as unknown as Record<string, unknown>).y = linkedVar(G(), name);
+  },
+  'setStates key': (name) => {
+    const net = new Network(G());
+    net.setStates({ neurongroup: { [name]: [1, 2, 3] } } as never);
+    net.run(STEPS);
   },
   'morphology section': (name) => {
     const morpho = new Soma(um(20)) as unknown as Record<string, unknown>;

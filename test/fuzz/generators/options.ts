@@ -3,6 +3,8 @@ import { resetDevice } from '../../../src/devices/active.ts';
 import {
   BinomialFunction,
   Clock,
+  defaultclock,
+  Equations,
   EventMonitor,
   Hz,
   implementation,
@@ -24,6 +26,7 @@ import {
   setDevice,
   store,
   TimedArray,
+  timestep,
   volt,
 } from '../../../src/index.ts';
 import type { FuzzCase } from '../harness/case.ts';
@@ -334,6 +337,39 @@ const APIS: Record<string, Api> = {
       });
       run(STEPS);
     },
+  },
+  'defaultclock.dt = …': {
+    args: [v(ms(0.1))],
+    options: {},
+    call: ([dt]) => {
+      try {
+        defaultclock.dt = dt as never;
+        G();
+        run(STEPS);
+      } finally {
+        defaultclock.dt = ms(0.1);
+      }
+    },
+  },
+  'new Network': {
+    args: [lazy('G', G), v({ name: 'net' })],
+    options: {},
+    call: (args) => {
+      new Network(...(args as never[])).run(STEPS);
+    },
+  },
+  'new Equations': {
+    args: [v('dv/dt = -v/tau : volt'), v({ tau: ms(10) })],
+    options: {},
+    call: ([text, substitutions]) => {
+      new NeuronGroup(2, new Equations(text as string, substitutions as never), { method: 'euler' });
+      run(STEPS);
+    },
+  },
+  timestep: {
+    args: [v(ms(1)), v(ms(0.1))],
+    options: {},
+    call: ([t, dt]) => void timestep(t as never, dt as never),
   },
   'G.v = …': {
     args: [v(mV(-60))],

@@ -1,4 +1,5 @@
 import { BrianError } from '../../../diagnostics/diagnostic.ts';
+import { describeValue } from '../../../validation/describe-value.ts';
 import type { Statement } from '../../1-parse/ast.ts';
 import { exact, linear } from './exact.ts';
 import { euler, heun, milstein, rk2, rk4 } from './explicit-methods.ts';
@@ -64,7 +65,7 @@ export function registerMethod(name: string, method: StateUpdateMethod): () => v
   ) {
     throw new BrianError(
       'bad_argument',
-      `Only state update methods can be registered, not ${String(method)}.`,
+      `Only state update methods can be registered, not ${describeValue(method)}.`,
       {
         hint: "make one with explicitMethod('name', 'x_new = x + dt*f(x,t)', 'none')",
       },
@@ -79,7 +80,7 @@ export function methodByName(name: string): StateUpdateMethod {
   if (typeof name !== 'string') {
     throw new BrianError(
       'unknown_method',
-      `An integration method is a name or a method, not ${String(name)}.`,
+      `An integration method is a name or a method, not ${describeValue(name)}.`,
     );
   }
   const key = name.toLowerCase();
@@ -110,7 +111,7 @@ export function chooseMethod(
     if (typeof m !== 'object' || m === null || typeof (m as StateUpdateMethod).integrate !== 'function') {
       throw new BrianError(
         'unknown_method',
-        `An integration method is a name or a method, not ${String(m)}.`,
+        `An integration method is a name or a method, not ${describeValue(m)}.`,
       );
     }
     return m;
