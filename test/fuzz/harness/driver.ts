@@ -48,6 +48,9 @@ export async function fuzz(t: TestContext, file: FuzzFile, module: URL): Promise
 
 const UNKNOWN_LABEL = '(input not reported)';
 
+/** How long a worker may take to load the library and start its first case. */
+const STARTUP_MS = 120_000;
+
 async function labelOf(module: URL, seed: number, k: number): Promise<string> {
   const { cases } = (await import(module.href)) as FuzzModule;
   return fc.sample(cases, { seed: chunkSeed(seed, Math.floor(k / CHUNK)), numRuns: CHUNK })[k % CHUNK].label;
@@ -69,7 +72,8 @@ function runWorker(
 ): Promise<Stopped> {
   const current = new SharedArrayBuffer(4);
   const index = new Int32Array(current);
-  Atomics.store(index, 0, first);
+  // -1 until the worker starts its first case (loading the library takes seconds, more on a busy machine)
+  Atomics.store(index, 0, -1);
   const input: WorkerInput = {
     module: module.href,
     seed,
@@ -83,23 +87,28 @@ function runWorker(
   const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
   const worker = new Worker(boot, { eval: true, workerData: input, execArgv: [] });
   let done = first;
-  let lastIndex = first;
-  let lastChange = performance.now();
-  return new Promise<Stopped>((resolve) => {
+  let lastIndex = -1;
+  const created = performance.now();
+  let lastChange = created;
+  return new Promise<Stopped>((resolve, reject) => {
     let settled = false;
-    const finish = (stopped: Stopped) => {
+    const finish = (stopped: Stopped | Error) => {
       if (settled) return;
       settled = true;
       clearInterval(watchdog);
       void worker.terminate();
-      resolve(stopped);
+      if (stopped instanceof Error) reject(stopped);
+      else resolve(stopped);
     };
+    // A worker that fails before its first case is a problem of the harness, not a finding.
+    const notStarted = (why: string) => new Error(`fuzz: the worker did not start: ${why}`);
     worker.on('message', (m: CaseMessage) => {
       tally.add(m.index, m.label, m.outcome, m.ms);
       done = m.index + 1;
     });
     worker.on('error', (e) => {
       const at = Atomics.load(index, 0);
+      if (at < 0) return finish(notStarted(e instanceof Error ? (e.stack ?? e.message) : String(e)));
       tally.add(at, UNKNOWN_LABEL, {
         kind: 'failure',
         failure: 'crash',
@@ -113,6 +122,7 @@ function runWorker(
         if (settled) return;
         if (done >= end) return finish({});
         const at = Atomics.load(index, 0);
+        if (at < 0) return finish(notStarted(`it exited with code ${code}`));
         tally.add(at, UNKNOWN_LABEL, {
           kind: 'failure',
           failure: 'crash',
@@ -124,7 +134,9 @@ function runWorker(
     const watchdog = setInterval(() => {
       const now = performance.now();
       const at = Atomics.load(index, 0);
-      if (at !== lastIndex) {
+      if (at < 0) {
+        if (now - created > STARTUP_MS) finish(notStarted(`nothing after ${STARTUP_MS / 1000} s`));
+      } else if (at !== lastIndex) {
         lastIndex = at;
         lastChange = now;
       } else if (now - lastChange > KILL_MS && done <= at) {
