@@ -1,5 +1,18 @@
 import fc from 'fast-check';
-import { Equations, ms, NeuronGroup, run, Synapses } from '../../../src/index.ts';
+import {
+  Cylinder,
+  cm,
+  Equations,
+  ms,
+  mV,
+  NeuronGroup,
+  run,
+  Soma,
+  SpatialNeuron,
+  Synapses,
+  siemens,
+  um,
+} from '../../../src/index.ts';
 import type { FuzzCase } from '../harness/case.ts';
 import { show } from '../harness/show.ts';
 import { grammarEquations, guessNamespace, mutatedEquations } from './equation-text.ts';
@@ -54,6 +67,19 @@ const CONTEXTS: Record<
   },
   'NeuronGroup(Equations)': (eqs, method) => {
     new NeuronGroup(2, new Equations(eqs), { method, namespace: guessNamespace(eqs) });
+    run(STEPS);
+  },
+  // The corpus has multicompartment models (Im = … : amp/meter**2): a small SpatialNeuron.
+  SpatialNeuron: (eqs, method, spikes) => {
+    const morpho = new Soma(um(20)) as unknown as Record<string, unknown>;
+    morpho.dend = new Cylinder({ diameter: um(1), length: um(50), n: 3 });
+    // a membrane current of its own where the model has none (most corpus models are point neurons)
+    const model = /\bIm\b/.test(eqs) ? eqs : `Im = gL*(EL - v) + 0*amp/meter**2 : amp/meter**2\n${eqs}`;
+    new SpatialNeuron(morpho as never, model, {
+      method,
+      namespace: { ...guessNamespace(eqs), gL: siemens(1e-4).div(cm.pow(2)), EL: mV(-70) },
+      ...(spikes ? { threshold: 'v > -50*mV', refractory: ms(0.1) } : {}),
+    });
     run(STEPS);
   },
   Synapses: (eqs, method, spikes) => {

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import {
   EventMonitor,
+  Hz,
   ms,
   PoissonGroup,
+  PoissonInput,
   q,
   run,
   StateMonitor,
@@ -168,6 +170,38 @@ const CONTEXTS: Record<string, { wants: Wanted; use: (e: string) => void }> = {
     wants: 'dimless',
     use: (e) => {
       fuzzGroup().runRegularly(`x = ${e}`, { dt: ms(0.1) });
+      run(STEPS);
+    },
+  },
+  'refractory condition': {
+    wants: 'bool',
+    use: (e) => {
+      fuzzGroup({ threshold: 'v > Vt', reset: 'v = El', refractory: e });
+      run(STEPS);
+    },
+  },
+  'summed variable x_post = … (summed)': {
+    wants: 'dimless',
+    use: (e) => {
+      const G = fuzzGroup();
+      const S = new Synapses(G, G, { model: `ws : 1\nx_post = ${e} : 1 (summed)`, namespace: namespace() });
+      S.connect({ condition: 'i != j' });
+      run(STEPS);
+    },
+  },
+  'PoissonInput weight': {
+    wants: 'volt',
+    use: (e) => {
+      new PoissonInput(fuzzGroup(), 'v', 10, Hz(100), e);
+      run(STEPS);
+    },
+  },
+  'onPost x_pre += …': {
+    wants: 'dimless',
+    use: (e) => {
+      const G = fuzzGroup({ threshold: 'True', reset: 'v = El' });
+      const S = new Synapses(G, G, { model: 'ws : 1', onPost: `x_pre += ${e}`, namespace: namespace() });
+      S.connect({ condition: 'i != j' });
       run(STEPS);
     },
   },
