@@ -20,7 +20,7 @@ import { grammarEquations, guessNamespace, mutatedEquations } from './equation-t
 /**
  * Equation fuzzing: mutated real models and grammar-made ones (equation-text.ts) as the model
  * of a NeuronGroup (as text or an Equations object) or of Synapses, with each integration
- * method, created and run for two steps on the runtime device.
+ * method, created and run for one step on the runtime device.
  */
 
 const METHODS = [

@@ -19,7 +19,7 @@ import { fuzzGroup, MODEL, namespace } from './model.ts';
  * Expression fuzzing: random expressions (expression-grammar.ts) in every place the API takes
  * one — setters, thresholds, resets, subexpressions, differential equations, custom events,
  * connect conditions, probabilities and counts, synaptic statements, Poisson rates, operations
- * run regularly, quantity text — each created and run for two steps on the runtime device.
+ * run regularly, quantity text — each created and run for one step on the runtime device.
  */
 
 /** A variable of a group as the API returns it (`G.v`). */

@@ -44,7 +44,7 @@ import { fuzzGroup, namespace } from './model.ts';
  * Name fuzzing: hostile and borderline names in every place a name is given — objects, clocks,
  * networks, TimedArrays, functions, pathways, custom events, namespace keys, variables in
  * equations and monitors, snapshots, schedule slots, morphology sections. Each case builds a
- * small network with the name in one place and runs it for two steps on the runtime device
+ * small network with the name in one place and runs it for one step on the runtime device
  * (JavaScript and C++ kernels scanned); one in ten is also recorded on a
  * cpp_standalone device and the project written (not compiled), and all its files scanned.
  */
@@ -208,7 +208,7 @@ const SLOTS: Record<string, (name: string) => void> = {
   },
 };
 
-/** A model with the name in `slot`, run for two steps (where the slot did not run it itself). */
+/** A model with the name in `slot`, run for one step (where the slot did not run it itself). */
 function build(slot: string, name: string): void {
   SLOTS[slot](name);
   run(STEPS);
