@@ -43,9 +43,13 @@ export function elementNumbers(index: ElementIndex, size: number, owner: string,
   }
   const list = typeof index === 'number' ? [index] : isArrayLike(index) ? Array.from(index) : undefined;
   if (list === undefined) {
-    throw new BrianError('bad_argument', `${describeValue(index)} cannot be used as an ${what} of ${owner}.`, {
-      hint: 'use a number, a list of numbers, a string condition or a selection',
-    });
+    throw new BrianError(
+      'bad_argument',
+      `${describeValue(index)} cannot be used as an ${what} of ${owner}.`,
+      {
+        hint: 'use a number, a list of numbers, a string condition or a selection',
+      },
+    );
   }
   const out = new Int32Array(list.length);
   list.forEach((k, n) => {
@@ -68,4 +72,3 @@ function isArrayLike(x: unknown): x is ArrayLike<number> {
     (typeof x === 'object' && x !== null && typeof (x as { length?: unknown }).length === 'number')
   );
 }
-

@@ -1,13 +1,16 @@
-import { MAX_SYNAPSES, type SynapsesCreateParams } from '../compiler/4-generate/js/kernels/synapses-create.ts';
+import {
+  MAX_SYNAPSES,
+  type SynapsesCreateParams,
+} from '../compiler/4-generate/js/kernels/synapses-create.ts';
 import type { Kernel } from '../compiler/ir/kernel.ts';
 import { EMPTY_BLOCK } from '../compiler/ir/kernel.ts';
 import { warn } from '../core/log.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import type { Group } from '../groups/group.ts';
+import { describeValue } from '../validation/describe-value.ts';
 import type { Indices } from './connect.ts';
 import { elementCount } from './element-count.ts';
 import type { Synapses } from './synapses.ts';
-import { describeValue } from '../validation/describe-value.ts';
 
 /** Explicit-pair connects with a probability so far, per Synapses (their index arrays get distinct names). */
 const calls = new WeakMap<Synapses, number>();

@@ -121,7 +121,6 @@ function checkNumberOrString(x: unknown, name: string): void {
   }
 }
 
-
 /**
  * The condition as an expression. A generator given as the condition (`connect('k for k in
  * range(3)')`) is a mistake Brian reports: the generator syntax belongs to `j=` (or `i=`).
