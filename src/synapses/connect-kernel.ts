@@ -2,9 +2,13 @@ import type { Expr } from '../compiler/1-parse/ast.ts';
 import { identifiers } from '../compiler/1-parse/expr-utils.ts';
 import { parseExpression } from '../compiler/1-parse/parse-expression.ts';
 import { parseGenerator } from '../compiler/1-parse/parse-generator.ts';
+import { constantValue } from '../compiler/2-analyze/check-expression.ts';
 import { ChainScope, type Resolved, type Scope, TableScope } from '../compiler/2-analyze/scope.ts';
 import { BlockBuilder, type BlockInProgress } from '../compiler/3-lower/lower-block.ts';
-import type { SynapsesCreateParams } from '../compiler/4-generate/js/kernels/synapses-create.ts';
+import {
+  MAX_SYNAPSES,
+  type SynapsesCreateParams,
+} from '../compiler/4-generate/js/kernels/synapses-create.ts';
 import type { Kernel } from '../compiler/ir/kernel.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { SourceText } from '../diagnostics/span.ts';
@@ -145,10 +149,7 @@ export function runCreationKernel(S: Synapses, opts: ConnectOptions, condition: 
     typeof opts.p === 'string'
       ? local(conditionBlock, '_p', parseExpression(source(opts.p, 'p')), scope, 'float')
       : opts.p;
-  const nLocal =
-    typeof opts.n === 'string'
-      ? local(conditionBlock, '_n', parseExpression(source(opts.n, 'n')), scope, 'integer')
-      : opts.n;
+  const nLocal = typeof opts.n === 'string' ? multiplicity(opts.n, conditionBlock, scope) : opts.n;
   if (typeof pLocal === 'number' && !(pLocal >= 0 && pLocal <= 1)) {
     throw new BrianError('bad_argument', `connect(): p must be between 0 and 1, got ${pLocal}.`);
   }
@@ -228,6 +229,24 @@ function source(text: string, what: string): SourceText {
  * A local of `block` holding `expr`; `want: 'integer'` refuses floats and booleans (Brian: "The
  * 'low' argument of the range function was float, but it needs to be an integer.").
  */
+/**
+ * `n` as an integer expression. Integers are 32-bit in every kernel (as in Brian's C++), so a
+ * constant beyond that range would wrap (`2**40` to 0 synapses): constants are checked here in
+ * float64, other values by the kernel (a negative count is refused there).
+ */
+function multiplicity(text: string, block: BlockInProgress, scope: Scope): string {
+  const expr = parseExpression(source(text, 'n'));
+  const value = constantValue(expr, scope);
+  if (value !== undefined && !(Number.isInteger(value) && value >= 0 && value <= MAX_SYNAPSES)) {
+    throw new BrianError(
+      'bad_argument',
+      `connect(): n must be a non-negative integer of at most ${MAX_SYNAPSES}, '${text}' is ${value}.`,
+      { span: expr.span },
+    );
+  }
+  return local(block, '_n', expr, scope, 'integer');
+}
+
 function local(
   block: BlockInProgress,
   name: string,

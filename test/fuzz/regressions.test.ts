@@ -218,3 +218,16 @@ test('new Equations() with something else than text (TypeError: lines is not ite
   throwsCode(() => new Equations('v : 1').add(js(5)), 'bad_argument');
   assert.deepEqual(new Equations('v : 1').add('w : 1').names, ['v', 'w']);
 });
+
+test("connect({ n: '2**40' }): integers are 32-bit in kernels, so the count wrapped to 0 synapses silently", () => {
+  startScope();
+  const G = new NeuronGroup(3, 'v : 1');
+  for (const n of ['2**40', '2**31 + 1', '-1', '1e10']) {
+    throwsCode(() => new Synapses(G, G).connect({ n }), 'bad_argument');
+  }
+  // Not constant: the kernel refuses a negative count (it made no synapse for that pair).
+  throwsCode(() => new Synapses(G, G).connect({ n: 'i - 1' }), 'bad_argument');
+  const S = new Synapses(G, G);
+  S.connect({ n: 'j + 1' });
+  assert.equal(S.N, 18);
+});

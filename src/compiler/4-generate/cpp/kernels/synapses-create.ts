@@ -129,6 +129,14 @@ export function synapses_create_generator(
       if (p.p !== undefined && p.p !== 1)
         w.line(`if (!(_r${skeletonSite(kernel, 'p')}.rand() < ${L(p.p)})) continue;`);
       // Synapses are numbered with int32 indices: refuse before pushing more than that.
+      if (typeof p.n === 'string')
+        w.block(`if (${L(p.n)} < 0)`, () => {
+          w.line('char _message[200];');
+          w.line(
+            `std::snprintf(_message, sizeof _message, "connect(): n must not be negative, it is %lld.", (long long)${L(p.n as string)});`,
+          );
+          w.line('_brian_fail("bad_argument", _message);');
+        });
       w.block(`if ((int64_t)${L(p.n ?? 1)} > ${MAX_SYNAPSES}LL - (int64_t)_outer.size())`, () => {
         w.line('char _message[200];');
         w.line(

@@ -168,6 +168,10 @@ export function synapses_create_generator(
         w.line(`if (!(_r${skeletonSite(kernel, 'p')}.rand() < ${p.p})) continue;`);
       const n = p.n ?? 1;
       // Synapses are numbered with int32 indices: refuse before pushing more than that.
+      if (typeof n === 'string')
+        w.line(
+          `if (${n} < 0) _brian.fail('bad_argument', 'connect(): n must not be negative, it is ' + ${n} + '.');`,
+        );
       w.line(
         `if (${n} > ${MAX_SYNAPSES} - _outer.length) _brian.fail('bad_argument', 'connect(): ' + ${n} + ' synapses per pair would make more than ${MAX_SYNAPSES} synapses.');`,
       );
