@@ -18,3 +18,8 @@ export function resolveThreads(value: unknown, cores: number, where: string): nu
     { hint: "threads: 'auto' uses every core of this machine" },
   );
 }
+
+/** The environment of a program using `threads` OpenMP threads, which sleep when idle (none for 0). */
+export function openmpEnvironment(threads: number): Record<string, string> {
+  return threads > 0 ? { OMP_NUM_THREADS: String(threads), OMP_WAIT_POLICY: 'passive' } : {};
+}

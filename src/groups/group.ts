@@ -1,4 +1,3 @@
-import { resolveName } from '../compiler/2-analyze/check-expression.ts';
 import { ExternalScope, type Namespace } from '../compiler/2-analyze/external-scope.ts';
 import {
   ChainScope,
@@ -11,29 +10,32 @@ import {
 } from '../compiler/2-analyze/scope.ts';
 import type { Kernel } from '../compiler/ir/kernel.ts';
 import { checkedArray } from '../core/checked-array.ts';
-import type { AuxiliaryVariable, Variable } from '../core/variables.ts';
+import type { Variable } from '../core/variables.ts';
 import type { Device } from '../devices/device.ts';
 import type { TypedArray } from '../devices/runtime/arrays.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { unknownNameHint } from '../diagnostics/did-you-mean.ts';
-import { SourceText } from '../diagnostics/span.ts';
 import { MISSING, type NamedContents } from '../network/attribute-access.ts';
 import { BrianObject, type Runner } from '../network/brian-object.ts';
 import type { BaseClock } from '../network/clock.ts';
-import { EventClock } from '../network/event-clock.ts';
-import { findName, storageKey } from '../network/names.ts';
+import { storageKey } from '../network/names.ts';
 import { DIMENSIONLESS, type Dimension } from '../units/dimension.ts';
-import { second } from '../units/index.ts';
 import { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
 import { checkRunRegularlyArgs } from '../validation/group-options.ts';
 import type { SettableValue } from './assign-values.ts';
+import { indexVariables, timeVariables, USER_AUXILIARIES } from './auxiliary-variables.ts';
 import { absoluteIndices, indicesWhere, rawValues } from './element-selection.ts';
 import { type GetStatesOptions, getStates, type StateValue, setStates } from './group-states.ts';
 import { LinkedVariable, resolveLink, scopeThrough } from './linked-var.ts';
-import { warnNamespaceConflicts } from './namespace-conflicts.ts';
+import { resolveAll } from './resolve-all.ts';
 import { evaluateToBuffer } from './run-once.ts';
-import { RegularRunner, type RunAtOptions, type RunRegularlyOptions } from './runners/regular-runner.ts';
+import {
+  RegularRunner,
+  type RunAtOptions,
+  type RunRegularlyOptions,
+  runAtOptions,
+} from './runners/regular-runner.ts';
 import type { ElementIndex, Selection } from './selection.ts';
 import { setVariable } from './set-variable.ts';
 import { makeVariableView, type VariableView } from './variable-view.ts';
@@ -42,6 +44,8 @@ import { makeVariableView, type VariableView } from './variable-view.ts';
  * Which elements of a group: a string condition, element numbers, a selection (Brian's
  * `S[i, j, k]`), or a subgroup of the same storage.
  */
+export { SKELETON_LOCALS } from './auxiliary-variables.ts';
+
 export type Where = string | ElementIndex | Group;
 
 /** Brian's `G.indices`. */
@@ -54,17 +58,6 @@ export interface GroupIndices {
    */
   get(where?: Where, namespace?: Namespace): Int32Array;
 }
-
-/** Auxiliary variables users can read (`G.i`, `G.t`…); the others (`xi`) only exist in code. */
-const USER_AUXILIARIES = ['i', 't', 'dt', 't_in_timesteps'];
-
-/** Locals every kernel skeleton provides. */
-export const SKELETON_LOCALS = new Map([
-  ['t', 'float'],
-  ['dt', 'float'],
-  ['_timestep', 'integer'],
-  ['_idx', 'integer'],
-] as const);
 
 /**
  * Common ground of everything with state variables (NeuronGroup, Subgroup, Synapses, monitors'
@@ -127,9 +120,7 @@ export abstract class Group extends BrianObject {
 
   /** Runs statements on every element at the given times (Brian 2.10's `run_at`; an EventClock of them), in slot `start` by default. */
   runAt(code: string, times: QuantityArray | readonly Quantity[], options: RunAtOptions = {}): Runner {
-    const name =
-      options.name ?? findName(`${this.name}_run_at*`, new Set(this.regularRunners.map((r) => r.name)));
-    return this.runRegularly(code, { ...options, name, clock: new EventClock(times, `${name}_eventclock*`) });
+    return this.runRegularly(code, runAtOptions(this, times, options));
   }
 
   /** Set once the variables are exposed: assigning unknown names is then an error. */
@@ -203,18 +194,7 @@ export abstract class Group extends BrianObject {
     runNamespace: Namespace = {},
     userIdentifiers: readonly string[] = identifiers,
   ): Record<string, Resolved> {
-    warnNamespaceConflicts(this, userIdentifiers, runNamespace);
-    const scope = this.codeScope(runNamespace);
-    const resolved: Record<string, Resolved> = {};
-    for (const name of identifiers) {
-      // The names come from the caller, not from parsed text: the error points at the name itself.
-      resolved[name] = resolveName(scope, name, {
-        start: 0,
-        end: name.length,
-        source: new SourceText(name, `name resolved in ${this.name}`),
-      });
-    }
-    return resolved;
+    return resolveAll(this, identifiers, runNamespace, userIdentifiers);
   }
 
   /** One value for all elements: a shared variable, or a linked variable reading one element. */
@@ -235,38 +215,13 @@ export abstract class Group extends BrianObject {
 
   /** `i` (the element's index inside this group) and `N` (its size). */
   protected addIndexVariables(): void {
-    this.variables.set('i', {
-      kind: 'auxiliary',
-      name: 'i',
-      dim: DIMENSIONLESS,
-      type: 'integer',
-      shared: false,
-      offset: this.start,
-    });
-    this.variables.set('N', {
-      kind: 'constant',
-      name: 'N',
-      value: this.N,
-      dim: DIMENSIONLESS,
-      type: 'integer',
-    });
+    for (const v of indexVariables(this.start, this.N)) this.variables.set(v.name, v);
   }
 
+  /** `t`, `dt`, `t_in_timesteps`, then `i` and `N`. */
   protected addAuxiliaries(): void {
-    const aux = (
-      name: string,
-      dim = second.dim,
-      type: AuxiliaryVariable['type'] = 'float',
-    ): AuxiliaryVariable => ({
-      kind: 'auxiliary',
-      name,
-      dim,
-      type,
-      shared: true,
-    });
-    this.variables.set('t', aux('t'));
-    this.variables.set('dt', aux('dt'));
-    this.variables.set('t_in_timesteps', aux('_timestep', DIMENSIONLESS, 'integer'));
+    for (const v of timeVariables())
+      this.variables.set(v.name === '_timestep' ? 't_in_timesteps' : v.name, v);
     this.addIndexVariables();
   }
 

@@ -12,11 +12,18 @@ import {
   type Scope,
   TableScope,
 } from '../2-analyze/scope.ts';
-import { checkRepeatedStatefulCalls } from '../2-analyze/stateful-calls.ts';
 import type { FunctionDef, ScalarType } from '../functions.ts';
 import type { ArrayAccess, ArrayInfo, CodeBlock, IRStatement } from '../ir/kernel.ts';
 import { LocalNames } from './local-names.ts';
-import { augmentedValue, checkAssignmentDimensions, checkSharedWrite } from './statement-rules.ts';
+import {
+  augmentedValue,
+  checkAssignmentDimensions,
+  checkSharedWrite,
+  checkUserStatement,
+  refuseReadOnly,
+  storedValue,
+} from './statement-rules.ts';
+import type { WritePolicy } from './write-policy.ts';
 
 /**
  * Turns checked statements into IR code blocks (Brian's `make_statements` + the load/store
@@ -27,20 +34,7 @@ import { augmentedValue, checkAssignmentDimensions, checkSharedWrite } from './s
  * One `BlockBuilder` serves a whole kernel so that the scalar and vector blocks share locals.
  */
 
-export interface WritePolicy {
-  /** May this kernel write the variable even though users may not (e.g. `not_refractory` in the threshold)? */
-  readonly internalWrites?: ReadonlySet<string>;
-  /** Writes ignore variables' `conditionalWrite` (Brian's resetter: the reset writes refractory neurons). */
-  readonly unconditionalWrites?: boolean;
-  /**
-   * Statements of the vector code may write shared variables (Brian's `ALLOWS_SCALAR_WRITE`:
-   * state updates, `run_regularly`, setters): such a statement runs once, in the scalar block,
-   * before the loop. Elsewhere (resets, synaptic code…) writing a shared variable is an error.
-   */
-  readonly scalarWrites?: boolean;
-  /** Assignments skip the dimension check (Brian's raw setters, `G.v_ = 'expression'`: `check_units=False`). */
-  readonly uncheckedUnits?: boolean;
-}
+export type { WritePolicy } from './write-policy.ts';
 
 interface AccessLocal {
   readonly local: string;
@@ -254,8 +248,7 @@ export class BlockInProgress {
 
   addStatement(stmt: Statement, outerScope: Scope): void {
     const scope = this.withTemporaries(outerScope);
-    // User statements (internal targets start with `_`: integrator output, checked on the equations).
-    if (!stmt.target.startsWith('_')) checkRepeatedStatefulCalls(stmt.value, scope);
+    checkUserStatement(stmt, scope);
     const value = augmentedValue(stmt);
     const target = scope.lookup(stmt.target, stmt.targetSpan);
     const info = checkExpression(value, scope);
@@ -282,13 +275,7 @@ export class BlockInProgress {
       return;
     }
     if (target.kind !== 'variable' || !this.b.canWrite(stmt.target, target.variable)) {
-      throw new BrianError('read_only_variable', `Cannot assign to "${stmt.target}": it is read-only here.`, {
-        span: stmt.targetSpan,
-        hint:
-          target.kind === 'variable' && target.variable.kind === 'subexpression'
-            ? 'subexpressions are computed from their definition and cannot be assigned'
-            : undefined,
-      });
+      refuseReadOnly(stmt, target);
     }
     const variable = target.variable as ArrayVariable;
     if (target.index.kind === 'shared' && !this.isScalar) {
@@ -301,17 +288,7 @@ export class BlockInProgress {
     }
     if (target.index.kind !== 'shared') this.wroteVector = true;
     if (!this.b.skipsUnitChecks) checkAssignmentDimensions(stmt, variable, info.dim, value);
-    // A number stored into a boolean becomes `value != 0`, as numpy and C++ do.
-    const stored: Expr =
-      variable.type === 'boolean' && info.type !== 'boolean'
-        ? {
-            kind: 'Compare',
-            op: '!=',
-            left: value,
-            right: { kind: 'Number', value: 0, isInteger: true, span: value.span },
-            span: value.span,
-          }
-        : value;
+    const stored = storedValue(variable, info.type, value);
     const acc = this.b.access(stmt.target, variable, target.index);
     const rewritten = this.guarded(variable, target.index, this.rewrite(stored, scope), acc.local);
     this.ensureLoaded(acc);

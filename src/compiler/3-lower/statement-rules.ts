@@ -2,7 +2,9 @@ import type { ArrayVariable } from '../../core/variables.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { AssignOp, Expr, Statement } from '../1-parse/ast.ts';
 import { exprToString, walk } from '../1-parse/expr-utils.ts';
-import type { Scope } from '../2-analyze/scope.ts';
+import type { Resolved, Scope } from '../2-analyze/scope.ts';
+import { checkRepeatedStatefulCalls } from '../2-analyze/stateful-calls.ts';
+import type { ScalarType } from '../functions.ts';
 
 /**
  * What Brian's `make_statements` checks and rewrites about one assignment statement, apart from
@@ -90,4 +92,32 @@ export function checkAssignmentDimensions(
       `dimension ${variable.dim} ('${exprToString(value)}').`,
     { span: stmt.span },
   );
+}
+
+/** Checks of the user's own statements (internal targets start with `_`: integrator output, checked on the equations). */
+export function checkUserStatement(stmt: Statement, scope: Scope): void {
+  if (!stmt.target.startsWith('_')) checkRepeatedStatefulCalls(stmt.value, scope);
+}
+
+/** The target is a constant, a function, a subexpression or a variable this kernel may not write. */
+export function refuseReadOnly(stmt: Statement, target: Resolved): never {
+  throw new BrianError('read_only_variable', `Cannot assign to "${stmt.target}": it is read-only here.`, {
+    span: stmt.targetSpan,
+    hint:
+      target.kind === 'variable' && target.variable.kind === 'subexpression'
+        ? 'subexpressions are computed from their definition and cannot be assigned'
+        : undefined,
+  });
+}
+
+/** A number stored into a boolean becomes `value != 0`, as numpy and C++ do. */
+export function storedValue(variable: ArrayVariable, valueType: ScalarType, value: Expr): Expr {
+  if (variable.type !== 'boolean' || valueType === 'boolean') return value;
+  return {
+    kind: 'Compare',
+    op: '!=',
+    left: value,
+    right: { kind: 'Number', value: 0, isInteger: true, span: value.span },
+    span: value.span,
+  };
 }

@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
 import { mangleId } from '../../compiler/4-generate/cpp/names.ts';
 import type { ScalarType } from '../../compiler/functions.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
@@ -23,11 +22,11 @@ import {
   type TypedArray,
 } from '../runtime/arrays.ts';
 import { RuntimeDevice } from '../runtime/runtime-device.ts';
-import { resolveThreads } from '../threads.ts';
+import { openmpEnvironment, resolveThreads } from '../threads.ts';
 import { ArrayDeclarations } from './array-declarations.ts';
 import { buildProject } from './build-project.ts';
 import { buildSettings } from './build-settings.ts';
-import { holdDirectory, releaseDirectory } from './directory-lock.ts';
+import { moveHold, releaseDirectory } from './directory-lock.ts';
 import { executeProgram, type Launcher } from './execute.ts';
 import { type DistributedKernel, KernelCompiler } from './kernel-compiler.ts';
 import { KnownValues } from './known-values.ts';
@@ -352,10 +351,11 @@ export class CppStandaloneDevice implements Device {
   build(options: BuildOptions = {}): void {
     options = checkBuildOptions(options);
     if (this.results) throw alreadyBuilt();
-    const directory = resolve(options.directory ?? this.options.directory ?? 'output');
     // The directory stays this process's until reinit() or exit: results are read lazily.
-    if (this.project && this.project.directory !== directory) releaseDirectory(this.project.directory);
-    holdDirectory(directory);
+    const directory = moveHold(
+      options.directory ?? this.options.directory ?? 'output',
+      this.project?.directory,
+    );
     const started = performance.now();
     if (!this.runArgsPlaced) this.applyRunArgs();
     this.project = writeProject(directory, {
@@ -391,7 +391,7 @@ export class CppStandaloneDevice implements Device {
       project.directory,
       options.resultsDirectory ?? 'results',
       values,
-      this.programEnv(),
+      openmpEnvironment(this.threads),
       this.launcher(),
     );
     this.timings.binary = execution.seconds;
@@ -421,7 +421,7 @@ export class CppStandaloneDevice implements Device {
           directory: project.directory,
           values: (k) => commandLineValues(runArgsList[k], (id) => this.current(id), project.directory),
           launcher: this.launcher(),
-          env: this.programEnv(),
+          env: openmpEnvironment(this.threads),
           adopt: (dir) => this.adopt(dir),
         },
         runArgsList.length,
@@ -430,11 +430,6 @@ export class CppStandaloneDevice implements Device {
     } finally {
       if (previous) this.adopt(previous.directory);
     }
-  }
-
-  /** The program's environment: its OpenMP threads, which sleep when idle. */
-  private programEnv(): Record<string, string> {
-    return this.threads > 0 ? { OMP_NUM_THREADS: String(this.threads), OMP_WAIT_POLICY: 'passive' } : {};
   }
 
   /** The results a run wrote in `directory` become the device's (what `M.t`, `G.v` read). */

@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 
 /**
@@ -34,6 +34,17 @@ export function holdDirectory(directory: string): void {
       for (const d of [...held]) releaseDirectory(d);
     });
   }
+}
+
+/**
+ * Moves this process's hold from the previous project directory (if any) to `wanted` (resolved
+ * against the working directory) and returns its absolute path.
+ */
+export function moveHold(wanted: string, previous: string | undefined): string {
+  const directory = resolve(wanted);
+  if (previous !== undefined && previous !== directory) releaseDirectory(previous);
+  holdDirectory(directory);
+  return directory;
 }
 
 /** Gives the directory back (a no-op for a directory this process does not hold). */

@@ -4,9 +4,12 @@ import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { SourceText } from '../../diagnostics/span.ts';
 import type { RunContext } from '../../network/brian-object.ts';
 import { type BaseClock, Clock } from '../../network/clock.ts';
+import { EventClock } from '../../network/event-clock.ts';
 import { findName } from '../../network/names.ts';
 import type { Quantity } from '../../units/quantity.ts';
-import { type Group, SKELETON_LOCALS } from '../group.ts';
+import type { QuantityArray } from '../../units/quantity-array.ts';
+import { SKELETON_LOCALS } from '../auxiliary-variables.ts';
+import type { Group } from '../group.ts';
 import { statementNames, warnNamespaceConflicts } from '../namespace-conflicts.ts';
 import { KernelRunner } from './kernel-runner.ts';
 
@@ -21,6 +24,17 @@ export interface RunRegularlyOptions {
 
 /** Options of `runAt` (Brian's `run_at`): the slot and order, and a name. */
 export type RunAtOptions = Pick<RunRegularlyOptions, 'when' | 'order' | 'name'>;
+
+/** Brian 2.10's `run_at`: a regular operation on an EventClock of the given times, named `<group>_run_at*`. */
+export function runAtOptions(
+  group: Group,
+  times: QuantityArray | readonly Quantity[],
+  options: RunAtOptions,
+): RunRegularlyOptions {
+  const name =
+    options.name ?? findName(`${group.name}_run_at*`, new Set(group.regularRunners.map((r) => r.name)));
+  return { ...options, name, clock: new EventClock(times, `${name}_eventclock*`) };
+}
 
 /** Statements run on every element of a group at regular intervals (Brian's `run_regularly`). */
 export class RegularRunner extends KernelRunner {
