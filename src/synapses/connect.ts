@@ -4,7 +4,6 @@ import { parseGenerator } from '../compiler/1-parse/parse-generator.ts';
 import type { Namespace } from '../compiler/2-analyze/external-scope.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { SourceText } from '../diagnostics/span.ts';
-import { describeValue } from '../validation/describe-value.ts';
 import { connectArrays } from './connect-arrays.ts';
 import { runCreationKernel } from './connect-kernel.ts';
 import type { Synapses } from './synapses.ts';
@@ -35,22 +34,14 @@ export interface ConnectOptions {
 }
 
 /**
- * Adds synapses to `S` as Brian's `Synapses.connect` does, after checking the arguments as
- * Brian does (TypeError/ValueError there, `bad_argument` here): explicit index arrays of
- * integers, no condition beside them, numbers or expressions for `p` and `n`.
+ * Adds synapses to `S` as Brian's `Synapses.connect` does. The options come checked by their
+ * schema (validation/synapse-options.ts: types, p in [0, 1], n a non-negative integer); here are
+ * Brian's rules about how they combine (ValueError there, `bad_argument` here): explicit index
+ * arrays with both i and j and without a condition or expressions, one generator at most.
  */
-export function connectSynapses(S: Synapses, options: unknown): void {
-  const opts = normalise(options);
+export function connectSynapses(S: Synapses, opts: ConnectOptions): void {
   const explicitI = opts.i !== undefined && typeof opts.i !== 'string';
   const explicitJ = opts.j !== undefined && typeof opts.j !== 'string';
-  checkNumberOrString(opts.p, 'p');
-  checkNumberOrString(opts.n, 'n');
-  if (typeof opts.p === 'number' && !(opts.p >= 0 && opts.p <= 1)) {
-    throw new BrianError('bad_argument', `connect(): p must be between 0 and 1, got ${opts.p}.`);
-  }
-  if (typeof opts.n === 'number' && !(Number.isInteger(opts.n) && opts.n >= 0)) {
-    throw new BrianError('bad_argument', `connect(): n must be a non-negative integer, got ${opts.n}.`);
-  }
   if (explicitI || explicitJ) {
     if (!(explicitI && explicitJ)) {
       throw new BrianError(
@@ -79,46 +70,6 @@ export function connectSynapses(S: Synapses, options: unknown): void {
   if (opts.condition === false) return;
   S.countSynapses(undefined);
   runCreationKernel(S, opts, typeof opts.condition === 'string' ? parseCondition(opts.condition) : undefined);
-}
-
-/** `connect(true)`, `connect('i != j')` or an options object; anything else is refused. */
-function normalise(options: unknown): ConnectOptions {
-  if (options === undefined || options === true) return {};
-  if (options === false) return { condition: false };
-  if (typeof options === 'string') return { condition: options };
-  if (typeof options !== 'object' || options === null || Array.isArray(options) || !isPlain(options)) {
-    throw new BrianError(
-      'bad_argument',
-      `connect() takes a condition (string or boolean) or an options object, not ${describeValue(options)}.`,
-      { hint: 'explicit pairs are given as connect({ i: [...], j: [...] })' },
-    );
-  }
-  const opts = options as ConnectOptions;
-  if (
-    opts.condition !== undefined &&
-    typeof opts.condition !== 'string' &&
-    typeof opts.condition !== 'boolean'
-  ) {
-    throw new BrianError(
-      'bad_argument',
-      `connect(): the condition must be a string or a boolean, not ${describeValue(opts.condition)}.`,
-    );
-  }
-  return opts;
-}
-
-function isPlain(x: object): boolean {
-  const proto = Object.getPrototypeOf(x);
-  return proto === Object.prototype || proto === null;
-}
-
-function checkNumberOrString(x: unknown, name: string): void {
-  if (x !== undefined && typeof x !== 'number' && typeof x !== 'string') {
-    throw new BrianError(
-      'bad_argument',
-      `connect(): ${name} must be a number or an expression, not ${describeValue(x)}.`,
-    );
-  }
 }
 
 /**
