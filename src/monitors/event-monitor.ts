@@ -9,7 +9,7 @@ import { type Group, SKELETON_LOCALS } from '../groups/group.ts';
 import { KernelRunner } from '../groups/runners/kernel-runner.ts';
 import type { VariableView } from '../groups/variable-view.ts';
 import { MISSING, type NamedContents } from '../network/attribute-access.ts';
-import { BrianObject, type RunContext, type Runner } from '../network/brian-object.ts';
+import type { RunContext } from '../network/brian-object.ts';
 import { collect } from '../network/magic.ts';
 import { storageKey, uniqueName } from '../network/names.ts';
 import { DIMENSIONLESS, type Dimension } from '../units/dimension.ts';
@@ -21,6 +21,7 @@ import { binnedEventRates, byNeuron, smoothedEventRates } from './event-rates.ts
 import { MonitorRecords } from './monitor-records.ts';
 import type { SmoothingWindow } from './rate-smoothing.ts';
 import { readRecordedVariables } from './recorded-variables.ts';
+import { RecordingMonitor } from './recording-monitor.ts';
 import { eventSource, type SpikeSource } from './spike-source.ts';
 import { MonitorStream, type StreamOptions } from './stream.ts';
 import { eventStreamSource } from './stream-sources.ts';
@@ -49,7 +50,7 @@ export interface EventMonitorOptions {
  * they happened, per-neuron `count`, and optionally variables at event time. A custom event of a
  * NeuronGroup (`events: { name: 'cond' }`), or `spike` (SpikeMonitor).
  */
-export class EventMonitor extends BrianObject {
+export class EventMonitor extends RecordingMonitor {
   // biome-ignore lint/suspicious/noExplicitAny: recorded variables are exposed as properties (`M.v`, `M.v_`)
   [variable: string]: any;
 
@@ -64,8 +65,8 @@ export class EventMonitor extends BrianObject {
   readonly record: boolean;
   /** Variables recorded at each event. */
   readonly variables: readonly string[];
-  private readonly runner: EventMonitorRunner;
-  private readonly stream?: MonitorStream;
+  protected readonly runner: EventMonitorRunner;
+  protected readonly stream?: MonitorStream;
   private readonly ids: { t: string; i: string; count: string; vars: Map<string, string> };
   private readonly dims = new Map<string, Dimension>();
 
@@ -140,21 +141,8 @@ export class EventMonitor extends BrianObject {
     };
   }
 
-  runners(): readonly Runner[] {
-    return this.stream ? [this.runner, this.stream.runner] : [this.runner];
-  }
-
-  /** Hands the last events of a run to the stream, if any. */
-  override afterRun(): void {
-    this.stream?.flush();
-  }
-
   stateArrays(): readonly string[] {
     return [this.ids.t, this.ids.i, this.ids.count, ...this.ids.vars.values()];
-  }
-
-  override dependencies() {
-    return [this.source];
   }
 
   /** @internal */

@@ -6,7 +6,6 @@ import { unknownNameHint } from '../diagnostics/did-you-mean.ts';
 import type { Group } from '../groups/group.ts';
 import { isSelection, type Selection } from '../groups/selection.ts';
 import { MISSING, type NamedContents, withNamedContents } from '../network/attribute-access.ts';
-import { BrianObject, type Runner } from '../network/brian-object.ts';
 import { Clock } from '../network/clock.ts';
 import { collect } from '../network/magic.ts';
 import { storageKey, uniqueName } from '../network/names.ts';
@@ -16,6 +15,7 @@ import type { Quantity } from '../units/quantity.ts';
 import { QuantityArray } from '../units/quantity-array.ts';
 import { checkStateMonitorArgs } from '../validation/monitor-options.ts';
 import { recordedElements } from './recorded-elements.ts';
+import { RecordingMonitor } from './recording-monitor.ts';
 import { StateMonitorRunner } from './state-monitor-runner.ts';
 import { MonitorStream, type StreamOptions } from './stream.ts';
 import { stateStreamSource } from './stream-sources.ts';
@@ -56,7 +56,7 @@ export type RecordedElements = Record<string, QuantityArray[]>;
  * recorded element (relative: `M.v[0]` is the first recorded element), `M.at(k).v` / `M[k].v`
  * the trace of element k of the source (absolute), `M.t` the recording times.
  */
-export class StateMonitor extends BrianObject {
+export class StateMonitor extends RecordingMonitor {
   override readonly storage: string;
   /** Monitors can join a running magic simulation (Brian's `invalidates_magic_network = False`). */
   override readonly invalidatesMagicNetwork = false;
@@ -74,8 +74,8 @@ export class StateMonitor extends BrianObject {
    * dynamic array giving the number of synapses).
    */
   readonly recordsAllOf?: string;
-  private readonly runner: StateMonitorRunner;
-  private readonly stream?: MonitorStream;
+  protected readonly runner: StateMonitorRunner;
+  protected readonly stream?: MonitorStream;
   private readonly ids: { t: string; indices: string; vars: Map<string, string>; sourceClock?: string };
   private readonly dims = new Map<string, Dimension>();
 
@@ -158,21 +158,8 @@ export class StateMonitor extends BrianObject {
     };
   }
 
-  runners(): readonly Runner[] {
-    return this.stream ? [this.runner, this.stream.runner] : [this.runner];
-  }
-
-  /** Flushes a streamed monitor's last samples to its sink at the end of each run. */
-  override afterRun(): void {
-    this.stream?.flush();
-  }
-
   stateArrays(): readonly string[] {
     return [this.ids.t, ...this.ids.vars.values()];
-  }
-
-  override dependencies() {
-    return [this.source];
   }
 
   /** @internal */
