@@ -6,7 +6,7 @@ import { unknownNameHint } from '../diagnostics/did-you-mean.ts';
 import type { Group } from '../groups/group.ts';
 import { isSelection, type Selection } from '../groups/selection.ts';
 import { MISSING, type NamedContents, withNamedContents } from '../network/attribute-access.ts';
-import { Clock } from '../network/clock.ts';
+import { type BaseClock, Clock } from '../network/clock.ts';
 import { collect } from '../network/magic.ts';
 import { storageKey, uniqueName } from '../network/names.ts';
 import type { Dimension } from '../units/dimension.ts';
@@ -29,8 +29,8 @@ export interface StateMonitorOptions {
   readonly record?: boolean | number | ArrayLike<number> | Selection;
   /** Record every `dt` instead of every step of the source's clock. */
   readonly dt?: Quantity;
-  /** Record on this clock (Brian's `clock`), instead of the source's or `dt`. */
-  readonly clock?: Clock;
+  /** Record on this clock (Brian's `clock`), instead of the source's or `dt`; an EventClock records at its times. */
+  readonly clock?: BaseClock;
   /** Schedule slot of the recording (Brian's `when`; default `start`, before the state update). */
   readonly when?: string;
   /** Order in the slot, lowest first (Brian's `order`; default 0). */

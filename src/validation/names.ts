@@ -10,10 +10,16 @@ import { describeValue } from './describe-value.ts';
  */
 const NAME = /^[_A-Za-z][_A-Za-z0-9]*\*?$/;
 
-/** Why `name` is not a valid name, or undefined when it is. */
-export function nameProblem(name: unknown): string | undefined {
+/**
+ * Why `name` is not a valid name, or undefined when it is. Only object names may end in `*`;
+ * names that are used as they are (events, pathways, variables) are `numbered: false`.
+ */
+export function nameProblem(name: unknown, numbered = true): string | undefined {
   if (typeof name !== 'string') return `a name must be a string, got ${describeValue(name)}`;
   if (name === '') return 'a name must not be empty';
+  if (!numbered && name.endsWith('*') && NAME.test(name)) {
+    return `${describeValue(name)} is not a valid name here: only object names may end in * (automatic numbering)`;
+  }
   if (!NAME.test(name)) {
     return `${describeValue(name)} is not a valid name: it must start with a letter or _ and contain only letters, digits and _ (optionally ending in * for automatic numbering)`;
   }
@@ -21,8 +27,8 @@ export function nameProblem(name: unknown): string | undefined {
 }
 
 /** Throws `invalid_name` unless `name` is a valid name for `what` ("object", "clock", "pathway"…). */
-export function checkName(name: unknown, what: string): string {
-  const problem = nameProblem(name);
+export function checkName(name: unknown, what: string, numbered = true): string {
+  const problem = nameProblem(name, numbered);
   if (problem) throw new BrianError('invalid_name', `Invalid ${what} name: ${problem}.`);
   return name as string;
 }

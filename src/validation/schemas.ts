@@ -102,6 +102,15 @@ export const name = v.pipe(
   ),
 );
 
+/** A name used as it is (an event, a pathway, a variable): Brian's identifier rule, no `*`. */
+export const identifier = v.pipe(
+  v.string('must be a string'),
+  v.check(
+    (s) => nameProblem(s, false) === undefined,
+    (issue) => coded('invalid_name', `is not a valid name: ${nameProblem(String(issue.input), false)}`),
+  ),
+);
+
 /** A schedule slot name (checked against the network's schedule at run()). */
 export const when = v.string('must be a schedule slot name (e.g. "start", "thresholds")');
 

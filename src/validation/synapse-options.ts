@@ -12,7 +12,7 @@ import { type Schema, strictOptions, validate, validateOptions } from './validat
 
 /** Pathway code: one string, or a record of pathway names to code. */
 const pathwayCode = v.union(
-  [s.code, v.record(s.name, s.code)],
+  [s.code, v.record(s.identifier, s.code)],
   'must be code (a string) or an object of pathway names to code ({ pre: …, pre2: … })',
 );
 
@@ -25,10 +25,10 @@ const SYNAPSES = strictOptions({
     'must be a non-negative time (ms(2)) or an object of pathway names to times',
   ),
   onEvent: v.union(
-    [s.name, plainRecordOf(s.name)],
+    [s.identifier, plainRecordOf(s.identifier)],
     "must be an event name ('spike') or an object of pathway names to events ({ pre: 'spike' })",
   ),
-  multisynapticIndex: s.name,
+  multisynapticIndex: s.identifier,
   namespace: s.namespace,
   method: s.method,
   dt: s.positiveTime,
@@ -68,7 +68,7 @@ export function checkSynapsesArgs(
   );
   const checked = validateOptions(SYNAPSES, options, 'new Synapses') as SynapsesOptions;
   for (const code of [checked.onPre, checked.onPost]) {
-    if (code && typeof code === 'object') for (const k of Object.keys(code)) checkName(k, 'pathway');
+    if (code && typeof code === 'object') for (const k of Object.keys(code)) checkName(k, 'pathway', false);
   }
   return { target, options: checked };
 }
@@ -114,7 +114,8 @@ function isGroupLike(x: unknown): boolean {
 function plainRecordOf(value: Schema) {
   return v.custom<Record<string, unknown>>(
     (x) =>
-      isPlainObject(x) && Object.entries(x as object).every(([k, e]) => v.is(s.name, k) && v.is(value, e)),
+      isPlainObject(x) &&
+      Object.entries(x as object).every(([k, e]) => v.is(s.identifier, k) && v.is(value, e)),
   );
 }
 

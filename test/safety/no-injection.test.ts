@@ -95,6 +95,11 @@ test('hostile object, clock, TimedArray and pathway names are refused with inval
   const G = new NeuronGroup(2, 'v : 1');
   throwsCode(() => new Synapses(G, G, { name: 's"; system("id"); //' }), 'invalid_name');
   throwsCode(() => new Synapses(G, G, { onPre: { 'p\n#error': 'v += 1' } }), 'invalid_name');
+  // Names used as they are (events, pathways, the multisynaptic index) take no numbering `*`:
+  // `onEvent: 'spike*'` named an event that never exists.
+  throwsCode(() => new Synapses(G, G, { onPre: 'v += 1', onEvent: 'spike*' }), 'invalid_name');
+  throwsCode(() => new Synapses(G, G, { onPre: { 'pre*': 'v += 1' } }), 'invalid_name');
+  throwsCode(() => new Synapses(G, G, { onPre: 'v += 1', multisynapticIndex: 'k*' }), 'invalid_name');
   assert.equal(marker(), undefined);
 });
 
