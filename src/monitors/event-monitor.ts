@@ -82,11 +82,6 @@ export class EventMonitor extends RecordingMonitor {
     this.source = source;
     this.event = event;
     const src = eventSource(source, event);
-    if (options.when === undefined && options.order !== undefined) {
-      throw new BrianError('bad_argument', `Cannot give the order of ${this.name} without its when.`, {
-        hint: `by default it records right after the event is detected (${src.detector.when}, order ${src.detector.order + 1})`,
-      });
-    }
     this.record = options.record ?? true;
     this.variables =
       typeof options.variables === 'string' ? [options.variables] : [...(options.variables ?? [])];

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { BrianError } from '../diagnostics/diagnostic.ts';
 import { isSelection, type Selection } from '../groups/selection.ts';
 import type { EventMonitorOptions } from '../monitors/event-monitor.ts';
 import type { PopulationRateMonitorOptions } from '../monitors/population-rate-monitor.ts';
@@ -56,7 +57,13 @@ export function checkEventMonitorArgs(
     'variables',
     example,
   );
-  return validateOptions(EVENT_MONITOR, options, call) as EventMonitorOptions;
+  const checked = validateOptions(EVENT_MONITOR, options, call) as EventMonitorOptions;
+  if (checked.when === undefined && checked.order !== undefined) {
+    throw new BrianError('bad_argument', `${call}: options.order cannot be given without options.when.`, {
+      hint: 'by default it records right after the event is detected (the detector’s slot, its order + 1)',
+    });
+  }
+  return checked;
 }
 
 const STATE_MONITOR = strictOptions({
