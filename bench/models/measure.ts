@@ -74,6 +74,8 @@ export function runMeasured(
     namespace,
     report: () => cpuMarks.push(cpuSeconds()),
     reportPeriod: second(1e9),
+    // BENCH_CHECK_FINITE=0 runs without the numerical health check (bench/ab.ts measures its cost).
+    ...(process.env.BENCH_CHECK_FINITE === '0' ? { checkFinite: false as const } : {}),
   });
   let total = since(t0);
   if (device === 'cpp_standalone') {
