@@ -2,8 +2,9 @@
  * SpatialNeuron under MPI (issues 17 and 18): a group of four ball-and-stick cells, each cell's
  * axon end driving the next cell's dendrite through Synapses, gives on 2 and 3 processes the
  * spikes and voltage traces of the runtime device and of the single-process program, bit for
- * bit. The cable solver runs whole cells on every process (its compartments are coupled); the
- * synapses live with their target compartment.
+ * bit. The channel state updates, the threshold and the synapses are split between processes; the
+ * cable solve (kernel `spatialstateupdate`) runs over every compartment on every process, its
+ * inputs exchanged as for any kernel that is not split (src/devices/mpi/README.md, "Limits").
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
