@@ -1,50 +1,81 @@
 /**
  * The distributed program counts what its processes exchange (`MpiStandaloneDevice.exchange`,
- * used by bench/mpi-scaling.ts): nothing to receive on one process; on two, at least every
- * step's spike counts and the other process's spikes.
+ * used by bench/mpi-scaling.ts): nothing to receive on one process. On two, a group read only by
+ * its spike monitor exchanges no spikes in the loop (the monitor's records are merged after the
+ * run); a population rate monitor needs every step's spikes of every process, so its group
+ * exchanges them after every threshold.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MpiStandaloneDevice } from '../../src/devices/mpi/mpi-device.ts';
-import { getDevice, ms, Network, NeuronGroup, SpikeMonitor, seed } from '../../src/index.ts';
+import {
+  getDevice,
+  ms,
+  Network,
+  NeuronGroup,
+  PopulationRateMonitor,
+  SpikeMonitor,
+  seed,
+} from '../../src/index.ts';
 import { MPI_SKIP, runOn } from './devices.ts';
 
 const STEPS = 200;
 
-function noisy() {
-  seed(2);
-  const G = new NeuronGroup(20, 'dv/dt = (1.2 - v)/(10*ms) + 0.2*xi/sqrt(ms) : 1', {
-    threshold: 'v > 1',
-    reset: 'v = 0',
-    method: 'euler',
-  });
-  const M = new SpikeMonitor(G);
-  new Network(G, M).run(ms(STEPS * 0.1));
-  return () => ({
-    i: Array.from(M.i),
-    exchange: (getDevice() as unknown as MpiStandaloneDevice).exchange,
-  });
+function noisy(rate: boolean) {
+  return () => {
+    seed(2);
+    const G = new NeuronGroup(20, 'dv/dt = (1.2 - v)/(10*ms) + 0.2*xi/sqrt(ms) : 1', {
+      threshold: 'v > 1',
+      reset: 'v = 0',
+      method: 'euler',
+    });
+    const M = new SpikeMonitor(G);
+    const R = rate ? [new PopulationRateMonitor(G)] : [];
+    new Network(G, M, ...R).run(ms(STEPS * 0.1));
+    return () => ({
+      i: Array.from(M.i),
+      t: Array.from(M.t_),
+      count: Array.from(M.count),
+      rate: R.map((r) => Array.from(r.rate_)),
+      exchange: (getDevice() as unknown as MpiStandaloneDevice).exchange,
+    });
+  };
 }
 
-test('the program counts its exchanges: nothing received on one process, every step on two', {
+test('the program counts its exchanges: nothing received on one process; a spike monitor merged once', {
   skip: MPI_SKIP,
 }, () => {
-  const one = runOn('mpi-exchange', { processes: 1 }, noisy);
+  const one = runOn('mpi-exchange', { processes: 1 }, noisy(false));
   assert.ok(one.exchange, 'one process wrote its statistics');
   assert.equal(one.exchange.processes, 1);
-  assert.ok(one.exchange.calls >= STEPS, `${one.exchange.calls} calls`);
   assert.equal(one.exchange.bytes, 0);
-  assert.equal(one.exchange.spikeCalls, STEPS);
-  const two = runOn('mpi-exchange', { processes: 2 }, noisy);
-  assert.deepEqual(two.i, one.i);
-  assert.ok(two.exchange);
-  assert.equal(two.exchange.processes, 2);
-  assert.ok(two.exchange.calls >= STEPS, `${two.exchange.calls} calls`);
-  // Process 0 owns neurons 0–9: at every step it receives process 1's spike count and spikes.
+  assert.equal(one.exchange.spikeCalls, 0);
+  const two = runOn('mpi-exchange', { processes: 2 }, noisy(false));
+  const { exchange, ...got } = two;
+  const { exchange: _, ...expected } = one;
+  assert.deepEqual(got, expected);
+  assert.ok(exchange);
+  assert.equal(exchange.processes, 2);
+  assert.equal(exchange.spikeCalls, 0);
+  assert.ok(exchange.calls < STEPS, `${exchange.calls} calls`);
+  // Process 0 owns neurons 0–9: it receives process 1's records (time and index) once.
   const theirs = two.i.filter((i) => i >= 10).length;
   assert.ok(theirs > 0, 'process 1 spikes');
-  assert.equal(two.exchange.spikeCalls, STEPS);
-  assert.equal(two.exchange.spikeBytes, 4 * STEPS + 4 * theirs);
-  assert.ok(two.exchange.bytes >= two.exchange.spikeBytes, `${two.exchange.bytes} bytes`);
-  assert.ok(two.exchange.seconds >= 0);
+  assert.ok(exchange.bytes >= 12 * theirs, `${exchange.bytes} bytes`);
+});
+
+test('a population rate monitor keeps the exchange after every threshold', { skip: MPI_SKIP }, () => {
+  const one = runOn('mpi-exchange-rate', { processes: 1 }, noisy(true));
+  assert.equal(one.exchange?.spikeCalls, STEPS);
+  const two = runOn('mpi-exchange-rate', { processes: 2 }, noisy(true));
+  const { exchange, ...got } = two;
+  const { exchange: _, ...expected } = one;
+  assert.deepEqual(got, expected);
+  assert.ok(exchange);
+  // At every step process 0 receives process 1's spike count and spikes.
+  const theirs = two.i.filter((i) => i >= 10).length;
+  assert.equal(exchange.spikeCalls, STEPS);
+  assert.equal(exchange.spikeBytes, 4 * STEPS + 4 * theirs);
+  assert.ok(exchange.bytes >= exchange.spikeBytes, `${exchange.bytes} bytes`);
+  assert.ok(exchange.seconds >= 0);
 });

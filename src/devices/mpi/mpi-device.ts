@@ -92,7 +92,7 @@ export class MpiStandaloneDevice extends CppStandaloneDevice {
 
   protected override distributedProgram(): DistributedProgram {
     return {
-      brianlibSources: ['distributed.cpp'],
+      brianlibSources: ['distributed.cpp', 'distributed_spikes.cpp'],
       main: {
         globals: [
           '#include "brianlib/distributed.h"',

@@ -8,6 +8,7 @@ import { ownershipName } from '../../compiler/4-generate/cpp-mpi/partition.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { ArrayDecl, Operation, ResolvedAction } from '../standalone/program.ts';
+import { planSpikeBlocks } from './spike-blocks.ts';
 import type { SynapseRegistry } from './synapse-sets.ts';
 
 type RunOperation = Extract<Operation, { kind: 'run' }>;
@@ -34,15 +35,19 @@ export interface PlanContext {
  * such read is preceded by an exchange. After the loop every partitioned array is exchanged.
  */
 export function planRun(op: RunOperation, ctx: PlanContext): RunOperation {
+  const blocks = planSpikeBlocks(op, ctx);
   const queueSet = new Map(op.queues.map((q) => [q.queue, setOf(ctx, q.sourceIndex.id, q.queue)]));
   const calls = op.runners.map((r) => {
     const queue = r.actions.find((a) => a.kind === 'push_spikes');
     const pathway = queue?.kind === 'push_spikes' ? queueSet.get(queue.queue) : undefined;
-    return r.actions.map((a) =>
-      a.kind === 'call'
-        ? checked(kernelAccess(ctx.kernelOf(a.fn), ctx.sets, pathway), ctx.kernelOf(a.fn))
-        : undefined,
-    );
+    return r.actions.map((a) => {
+      if (a.kind !== 'call') return undefined;
+      const kernel = ctx.kernelOf(a.fn);
+      const local = blocks.local.has(
+        (kernel.params as { eventspace?: string } | undefined)?.eventspace ?? '',
+      );
+      return checked(kernelAccess(kernel, ctx.sets, pathway, local), kernel);
+    });
   });
   const writers = writerPartitions(calls.flat(), ctx);
   const state = new Map<string, Partition>();
@@ -53,20 +58,18 @@ export function planRun(op: RunOperation, ctx: PlanContext): RunOperation {
       r.actions.forEach((a, n) => {
         const access = calls[k][n];
         if (!access) {
-          actions.push(a);
+          actions.push((a.kind === 'push_spikes' && blocks.push(a)) || a);
           return;
         }
         const before = syncsBefore(access, sticky ? new Map(writers) : state, ctx);
         if (emit && before.length > 0) actions.push({ kind: 'code', lines: before });
         actions.push(a);
-        if (access.events) {
-          const events = ctx.decl(access.events.arrayId).cppName;
-          if (emit) {
-            actions.push({
-              kind: 'code',
-              lines: [`brian::mpi::exchange_events(${events}, ${access.events.size});`],
-            });
-          }
+        if (access.events && emit) {
+          const { arrayId, size } = access.events;
+          const lines = blocks.local.has(arrayId)
+            ? blocks.afterThreshold(arrayId, size)
+            : [`brian::mpi::exchange_events(${ctx.decl(arrayId).cppName}, ${size});`];
+          if (lines.length > 0) actions.push({ kind: 'code', lines });
         }
         if (!sticky) noteWrites(access, state, ctx);
       });
@@ -78,13 +81,16 @@ export function planRun(op: RunOperation, ctx: PlanContext): RunOperation {
     ...op,
     runners,
     queues: op.queues.map((q) => ({ ...q, owned: `&${ownershipName(queueSet.get(q.queue)!)}.mask` })),
-    before: ctx.sets
-      .all()
-      .map(
-        (s) =>
-          `${ownershipName(s.pre)}.update(${ctx.decl(s.post).cppName}, ${s.targetStart}, ${s.targetStorageSize});`,
-      ),
-    after: [...writers].map(([arrayId, p]) => syncCode(arrayId, p, ctx)),
+    before: [
+      ...ctx.sets
+        .all()
+        .map(
+          (s) =>
+            `${ownershipName(s.pre)}.update(${ctx.decl(s.post).cppName}, ${s.targetStart}, ${s.targetStorageSize});`,
+        ),
+      ...blocks.before,
+    ],
+    after: [...[...writers].map(([arrayId, p]) => syncCode(arrayId, p, ctx)), ...blocks.after],
   };
 }
 

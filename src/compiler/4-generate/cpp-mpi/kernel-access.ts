@@ -60,13 +60,23 @@ const REPLICATED: ElementSpace = { kind: 'replicated' };
 
 /**
  * The access facts of a kernel called at every step. `pathway` is the synapse set of a pathway
- * kernel (`synapses`), known from its spike queue.
+ * kernel (`synapses`), known from its spike queue. `localEvents`: the event space the kernel
+ * reads holds this process's own events only (devices/mpi/spike-blocks.ts), so a spike monitor
+ * runs over the process's own neurons.
  */
-export function kernelAccess(kernel: Kernel, sets: SynapseSets, pathway?: string): KernelAccess {
+export function kernelAccess(
+  kernel: Kernel,
+  sets: SynapseSets,
+  pathway?: string,
+  localEvents = false,
+): KernelAccess {
   const perElement = [kernel.condition, kernel.vector, ...Object.values(kernel.extra ?? {})].filter(
     (b): b is CodeBlock => b !== undefined,
   );
-  const space = spaceOf(kernel, perElement, sets, pathway);
+  const space =
+    localEvents && kernel.kind === 'spikemonitor'
+      ? { kind: 'neurons' as const, size: (kernel.params as { sourceSize: number }).sourceSize }
+      : spaceOf(kernel, perElement, sets, pathway);
   const reach = (index: IndexRef): Reach => reachOf(index, space, sets);
   const reads: ArrayAccessInfo[] = [];
   const writes: ArrayAccessInfo[] = [];

@@ -79,3 +79,5 @@ double max_over_processes(double x);
 
 }  // namespace mpi
 }  // namespace brian
+
+#include "distributed_spikes.h"

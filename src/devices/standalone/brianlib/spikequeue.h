@@ -19,19 +19,27 @@ class SpikeQueue {
 
   // Queues the synapses of the spiking neurons in [start, stop) of an event space (count at `size`).
   void push(const int32_t* events, int32_t size, int32_t start, int32_t stop) {
-    const int32_t count = events[size];
+    push_list(events, events[size], start, stop, 0);
+  }
+
+  // Queues `count` spikes (neuron indices) that happened `back` steps before the step the queue
+  // stands at: an MPI program that exchanges spikes once per minimum delay (brianlib/distributed.h,
+  // SpikeBlock) queues a held step's spikes late, into the slots they would have reached on time.
+  // Every delay is at least `back` steps then, so no such slot has been delivered yet.
+  void push_list(const int32_t* spikes, int32_t count, int32_t start, int32_t stop, int32_t back) {
     const size_t ring_size = ring.size();
+    const size_t now = current + ring_size;  // `- back` stays non-negative (back < ring size)
     for (int32_t k = 0; k < count; k++) {
-      const int32_t idx = events[k];
+      const int32_t idx = spikes[k];
       if (idx < start || idx >= stop) continue;
       const int32_t src = idx - start;
       if (homogeneous) {
-        const size_t slot = (current + delay) % ring_size;
+        const size_t slot = (now + delay - back) % ring_size;
         put(slot, src);
       } else {
         for (int32_t r = row_start[src]; r < row_start[src + 1]; r++) {
           const int32_t syn = source_ordered ? r : row_synapses[r];
-          put((current + delays_steps[syn]) % ring_size, syn);
+          put((now + delays_steps[syn] - back) % ring_size, syn);
         }
       }
     }

@@ -1,0 +1,75 @@
+/**
+ * Spikes exchanged once per minimum delay (NEST's scheme, devices/mpi/spike-blocks.ts): with a
+ * delay of 2 ms at dt 0.1 ms the processes exchange spikes every 20 steps, not at every step, and
+ * the results are the single process's to the bit; runs whose length is no multiple of the block,
+ * heterogeneous delays, and a delay of 0 (an exchange at every step again) too.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { MpiStandaloneDevice } from '../../src/devices/mpi/mpi-device.ts';
+import { getDevice, ms, Network, NeuronGroup, SpikeMonitor, Synapses, seed } from '../../src/index.ts';
+import { MPI_SKIP, runOn, type Target } from './devices.ts';
+
+/** A noisy recurrent network; `delay` a pathway delay, or an expression for per-synapse delays. */
+function network(delay: string, runs: readonly number[]) {
+  return () => {
+    seed(21);
+    const G = new NeuronGroup(120, 'dv/dt = (1.1 - v)/(10*ms) + 0.25*xi/sqrt(ms) : 1', {
+      threshold: 'v > 1',
+      reset: 'v = 0',
+      method: 'euler',
+    });
+    const S = new Synapses(G, G, {
+      model: 'w : 1',
+      onPre: 'v_post += w',
+      ...(delay.startsWith('=') ? {} : { delay: ms(Number(delay)) }),
+    });
+    S.connect({ condition: 'i != j', p: 0.1 });
+    S.w = '0.1*rand() - 0.06';
+    if (delay.startsWith('=')) S.delay = delay.slice(1);
+    const M = new SpikeMonitor(G);
+    const net = new Network(G, S, M);
+    for (const duration of runs) net.run(ms(duration));
+    return () => ({
+      i: Array.from(M.i),
+      t: Array.from(M.t_),
+      count: Array.from(M.count),
+      v: Array.from(G.v_),
+      exchange: (getDevice() as unknown as MpiStandaloneDevice).exchange,
+    });
+  };
+}
+
+function compare(name: string, script: ReturnType<typeof network>, processes: number[]) {
+  const { exchange: _none, ...reference } = runOn(name, 'cpp_standalone', script);
+  assert.ok(reference.i.length > 100, `${name} spikes (${reference.i.length})`);
+  return processes.map((p) => {
+    const { exchange, ...got } = runOn(name, { processes: p } as Target, script);
+    assert.deepEqual(got, reference, `${name}, ${p} processes`);
+    assert.ok(exchange, 'the program wrote its exchange statistics');
+    return exchange;
+  });
+}
+
+test('delay 2 ms at dt 0.1 ms: spikes exchanged once every 20 steps, results identical', {
+  skip: MPI_SKIP,
+}, () => {
+  const steps = 2000;
+  for (const exchange of compare('mpi-blocks', network('2', [steps / 10]), [1, 2, 3])) {
+    assert.equal(exchange.spikeCalls, steps / 20, `${exchange.processes} processes`);
+  }
+});
+
+test('runs of no whole number of blocks, heterogeneous delays, delay 0: identical on 1–4 processes', {
+  skip: MPI_SKIP,
+}, () => {
+  // 105 + 37 steps with blocks of 20: each run ends with held steps, queued after the loop.
+  const split = compare('mpi-blocks-split', network('2', [10.5, 3.7]), [2, 4]);
+  for (const e of split) assert.equal(e.spikeCalls, 6 + 2, `${e.processes} processes`);
+  // Delays of 1.5–3 ms: blocks of the least delay, between 15 and 30 steps.
+  const mixed = compare('mpi-blocks-mixed', network('=1.5*ms + 1.5*ms*rand()', [50]), [2, 3]);
+  for (const e of mixed) assert.ok(e.spikeCalls <= 500 / 15 + 1, `${e.spikeCalls} exchanges`);
+  // Delay 0: the spikes of a step are due in that step, so blocks of one step.
+  const zero = compare('mpi-blocks-zero', network('0', [20]), [2]);
+  assert.equal(zero[0].spikeCalls, 200);
+});
