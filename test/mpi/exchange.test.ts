@@ -62,6 +62,9 @@ test('the program counts its exchanges: nothing received on one process; a spike
   const theirs = two.i.filter((i) => i >= 10).length;
   assert.ok(theirs > 0, 'process 1 spikes');
   assert.ok(exchange.bytes >= 12 * theirs, `${exchange.bytes} bytes`);
+  // Each process's peak memory (Linux's VmHWM).
+  assert.equal(exchange.peakMemoryKiB.length, 2);
+  for (const kib of exchange.peakMemoryKiB) assert.ok(kib > 1000, `${kib} KiB`);
 });
 
 test('a population rate monitor keeps the exchange after every threshold', { skip: MPI_SKIP }, () => {

@@ -19,21 +19,24 @@ export interface ExchangeStatistics {
   readonly spikeCalls: number;
   /** …and the bytes process 0 received in them (spike counts and indices, 4 bytes each). */
   readonly spikeBytes: number;
+  /** Each process's peak resident memory at the end, in KiB (Linux's VmHWM; 0 where unknown). */
+  readonly peakMemoryKiB: readonly number[];
 }
 
 /** The statistics a run wrote in `directory`, if it wrote them. */
 export function readExchange(directory: string): ExchangeStatistics | undefined {
   const path = join(directory, 'mpi_exchange.txt');
   if (!existsSync(path)) return undefined;
-  const fields = new Map(
+  const lists = new Map(
     readFileSync(path, 'utf8')
       .split('\n')
       .filter((line) => line.includes(' '))
       .map((line) => {
         const [key, value] = line.split(' ');
-        return [key, Number(value)] as const;
+        return [key, value] as const;
       }),
   );
+  const fields = new Map([...lists].map(([key, value]) => [key, Number(value)] as const));
   return {
     processes: fields.get('processes') ?? Number.NaN,
     calls: fields.get('calls') ?? Number.NaN,
@@ -41,5 +44,6 @@ export function readExchange(directory: string): ExchangeStatistics | undefined 
     seconds: fields.get('seconds') ?? Number.NaN,
     spikeCalls: fields.get('spike_calls') ?? Number.NaN,
     spikeBytes: fields.get('spike_bytes') ?? Number.NaN,
+    peakMemoryKiB: (lists.get('peak_memory_kib') ?? '').split(',').filter(Boolean).map(Number),
   };
 }

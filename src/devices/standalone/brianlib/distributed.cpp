@@ -36,25 +36,33 @@ void init(int* argc, char*** argv) {
 void finalize() { MPI_Finalize(); }
 
 void Ownership::update(const std::vector<int32_t>& post, int32_t offset, int32_t n_target) {
+  post_ = &post;
+  offset_ = offset;
+  n_target_ = n_target;
+  grouped_ = Grouped();
   const size_t n = post.size();
   owned.clear();
   mask.assign(n, 0);
-  counts.assign(size, 0);
-  owners.assign(n, 0);
   for (size_t s = 0; s < n; s++) {
-    const int r = owner(post[s] + offset, n_target);
-    owners[s] = r;
-    counts[r]++;
-    if (r == rank) {
+    if (owner_of(s) == rank) {
       owned.push_back((int32_t)s);
       mask[s] = 1;
     }
   }
-  displs.assign(size, 0);
-  for (int r = 1; r < size; r++) displs[r] = displs[r - 1] + counts[r - 1];
-  std::vector<int> next(displs);
-  order.assign(n, 0);
-  for (size_t s = 0; s < n; s++) order[next[owners[s]]++] = (int32_t)s;
+}
+
+const Ownership::Grouped& Ownership::grouped() const {
+  if (grouped_.made) return grouped_;
+  const size_t n = post_ ? post_->size() : 0;
+  grouped_.counts.assign(size, 0);
+  for (size_t s = 0; s < n; s++) grouped_.counts[owner_of(s)]++;
+  grouped_.displs.assign(size, 0);
+  for (int r = 1; r < size; r++) grouped_.displs[r] = grouped_.displs[r - 1] + grouped_.counts[r - 1];
+  std::vector<int> next(grouped_.displs);
+  grouped_.order.assign(n, 0);
+  for (size_t s = 0; s < n; s++) grouped_.order[next[owner_of(s)]++] = (int32_t)s;
+  grouped_.made = true;
+  return grouped_;
 }
 
 void exchange_events(int32_t* events, int32_t n) {
@@ -104,11 +112,12 @@ template <class T>
 static void sync_owned_of(T* data, const Ownership& own) {
   std::vector<T> mine(own.owned.size());
   for (size_t k = 0; k < own.owned.size(); k++) mine[k] = data[own.owned[k]];
-  std::vector<T> all(own.order.size());
+  const std::vector<int32_t>& order = own.order();
+  std::vector<T> all(order.size());
   Counted counted((double)(all.size() - mine.size()) * sizeof(T));
-  MPI_Allgatherv(mine.data(), (int)mine.size(), type_of<T>(), all.data(), own.counts.data(), own.displs.data(),
+  MPI_Allgatherv(mine.data(), (int)mine.size(), type_of<T>(), all.data(), own.counts().data(), own.displs().data(),
                  type_of<T>(), MPI_COMM_WORLD);
-  for (size_t k = 0; k < all.size(); k++) data[own.order[k]] = all[k];
+  for (size_t k = 0; k < all.size(); k++) data[order[k]] = all[k];
 }
 
 // Each process sends the values at the indices it owns (in index order); every process puts
@@ -138,7 +147,7 @@ static void sync_at_neurons(T* data, int32_t n, const int32_t* indices, int32_t 
 
 template <class T>
 static void sync_at_synapses(T* data, const Ownership& own, const int32_t* indices, int32_t count) {
-  sync_at_of(data, indices, count, [&own](int32_t s) { return own.owners[s]; });
+  sync_at_of(data, indices, count, [&own](int32_t s) { return own.owner_of((size_t)s); });
 }
 
 void sync_at(double* data, int32_t n, const int32_t* indices, int32_t count) {
@@ -178,13 +187,32 @@ double max_over_processes(double x) {
   return m;
 }
 
+// This process's peak resident memory in KiB (Linux: VmHWM in /proc/self/status; 0 elsewhere).
+static long peak_memory_kib() {
+  FILE* f = std::fopen("/proc/self/status", "r");
+  if (!f) return 0;
+  char line[256];
+  long kib = 0;
+  while (std::fgets(line, sizeof line, f))
+    if (std::sscanf(line, "VmHWM: %ld kB", &kib) == 1) break;
+  std::fclose(f);
+  return kib;
+}
+
 void write_exchange(const std::string& results_dir) {
   const double slowest = max_over_processes(counters.seconds);
+  // Every process's peak memory, to see what each holds (synapses are not yet split: README).
+  long mine = peak_memory_kib();
+  std::vector<long> peaks(size);
+  MPI_Gather(&mine, 1, MPI_LONG, peaks.data(), 1, MPI_LONG, 0, MPI_COMM_WORLD);
   if (rank != 0) return;
   FILE* f = std::fopen((results_dir + "/mpi_exchange.txt").c_str(), "w");
   if (!f) return;
   std::fprintf(f, "processes %d\ncalls %ld\nbytes %.17g\nseconds %.17g\nspike_calls %ld\nspike_bytes %.17g\n", size,
                counters.calls, counters.bytes, slowest, counters.spike_calls, counters.spike_bytes);
+  std::fprintf(f, "peak_memory_kib");
+  for (int r = 0; r < size; r++) std::fprintf(f, "%s%ld", r == 0 ? " " : ",", peaks[r]);
+  std::fprintf(f, "\n");
   std::fclose(f);
 }
 

@@ -23,15 +23,32 @@ inline int32_t hi(int32_t n) { return (int32_t)((int64_t)n * (rank + 1) / size);
 // The process owning element i of a group of n.
 inline int owner(int32_t i, int32_t n) { return (int)((((int64_t)i + 1) * size - 1) / n); }
 
-// The synapses of one Synapses object this process owns: those of its target neurons.
+// The synapses of one Synapses object this process owns: those of its target neurons. What the
+// exchange of per-synapse values needs (every synapse grouped by owner) is made when it is first
+// needed, which most models never do: 8 bytes per synapse on every process otherwise.
 struct Ownership {
-  std::vector<int32_t> owned;       // ascending synapse indices
-  std::vector<char> mask;           // 1 for owned synapses
-  std::vector<int> counts, displs;  // per process: its number of synapses, where they start in `order`
-  std::vector<int32_t> order;       // every synapse, grouped by owning process (each group ascending)
-  std::vector<int> owners;          // the owning process of every synapse
+  std::vector<int32_t> owned;  // ascending synapse indices
+  std::vector<char> mask;      // 1 for owned synapses
   // Recomputed from the target indices (target neuron = post + offset in a group of n_target).
   void update(const std::vector<int32_t>& post, int32_t offset, int32_t n_target);
+  // The process owning synapse s.
+  int owner_of(size_t s) const { return owner((*post_)[s] + offset_, n_target_); }
+  // Per process: its number of synapses and where they start in `order()`, every synapse grouped
+  // by owning process (each group ascending).
+  const std::vector<int>& counts() const { return grouped().counts; }
+  const std::vector<int>& displs() const { return grouped().displs; }
+  const std::vector<int32_t>& order() const { return grouped().order; }
+
+ private:
+  struct Grouped {
+    bool made = false;
+    std::vector<int> counts, displs;
+    std::vector<int32_t> order;
+  };
+  const std::vector<int32_t>* post_ = nullptr;
+  int32_t offset_ = 0, n_target_ = 1;
+  mutable Grouped grouped_;
+  const Grouped& grouped() const;
 };
 
 // An event space whose first events[n] entries are this process's events (ascending): afterwards
