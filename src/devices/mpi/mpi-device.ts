@@ -25,7 +25,8 @@ type RunOperation = Extract<Operation, { kind: 'run' }>;
  * the same recorded program, built with `mpicxx` and started under `mpirun`. Every process holds
  * every array; in the step loop each computes the neurons it owns (a contiguous block of every
  * group) and the synapses of those neurons (synapses live with their target), and the processes
- * exchange what the others need: the spikes of each threshold, arrays that kernels read at
+ * exchange what the others need: spikes (once per minimum delay where the model allows it:
+ * spike-blocks.ts), arrays that kernels read at
  * elements another process computed (presynaptic variables of graded synapses and gap
  * junctions, monitored variables), the contributions of summed variables onto presynaptic
  * neurons. Outside the loop (setters, connect(), store/restore) all processes do the same, and

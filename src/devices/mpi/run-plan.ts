@@ -30,7 +30,9 @@ export interface PlanContext {
  * become "partitioned" (each process's own part is right). A kernel that then reads elements
  * another process owns (a presynaptic variable in synaptic code, a monitor recording any neuron)
  * is preceded by an exchange of that array; a threshold's events are exchanged at once (every
- * process queues, records and resets from all of them). With one clock, the state at the start
+ * process queues, records and resets from all of them), unless only readers that can do with
+ * the process's own events read them: then they are held and exchanged once per minimum delay
+ * (spike-blocks.ts). With one clock, the state at the start
  * of a step is that at the end of the previous one (two passes over the step); with several, every
  * such read is preceded by an exchange. After the loop every partitioned array is exchanged.
  */

@@ -1,7 +1,8 @@
 // What a program built for MPI (setDevice('cpp_standalone', { mpi })) adds: every process holds
 // every array, but computes, at each step, only the neurons it owns (a contiguous block of each
 // group) and the synapses whose target neuron it owns; what others need of that is exchanged with
-// collective calls (spikes after each threshold, arrays read at elements another process owns).
+// collective calls (spikes after each threshold or once per minimum delay: distributed_spikes.h,
+// arrays read at elements another process owns).
 // Outside the step loop all processes hold the same values. Declarations only (distributed.cpp).
 #pragma once
 #include <algorithm>
