@@ -7,7 +7,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MpiStandaloneDevice } from '../../src/devices/mpi/mpi-device.ts';
-import { getDevice, ms, Network, NeuronGroup, SpikeMonitor, Synapses, seed } from '../../src/index.ts';
+import {
+  EventMonitor,
+  getDevice,
+  ms,
+  Network,
+  NeuronGroup,
+  SpikeMonitor,
+  Synapses,
+  seed,
+} from '../../src/index.ts';
 import { MPI_SKIP, runOn, type Target } from './devices.ts';
 
 /** A noisy recurrent network; `delay` a pathway delay, or an expression for per-synapse delays. */
@@ -72,4 +81,57 @@ test('runs of no whole number of blocks, heterogeneous delays, delay 0: identica
   // Delay 0: the spikes of a step are due in that step, so blocks of one step.
   const zero = compare('mpi-blocks-zero', network('0', [20]), [2]);
   assert.equal(zero[0].spikeCalls, 200);
+});
+
+/**
+ * A custom event with its own delayed pathway and monitor, a spike monitor of a subgroup that
+ * records a variable and runs before the thresholds, on_post with delay, store/restore between
+ * runs of no whole number of blocks.
+ */
+function edges() {
+  seed(8);
+  const G = new NeuronGroup(60, 'dv/dt = (1.1 - v)/(10*ms) + 0.25*xi/sqrt(ms) : 1\nx : 1', {
+    threshold: 'v > 1',
+    reset: 'v = 0\nx += 1',
+    method: 'euler',
+    events: { up: 'v > 0.8 and x < 40' },
+  });
+  const S = new Synapses(G, G, {
+    model: 'w : 1',
+    onPre: 'v_post += w',
+    onPost: 'w = clip(w - 0.001, -0.05, 0.05)',
+    delay: { pre: ms(1.5), post: ms(0.7) },
+  });
+  S.connect({ condition: 'i != j', p: 0.15 });
+  S.w = '0.1*rand() - 0.05';
+  const U = new Synapses(G, G, { onPre: 'x_post += 0.01', onEvent: 'up', delay: ms(1.2) });
+  U.connect({ p: 0.05 });
+  const M = new SpikeMonitor(G.slice(10, 50), { variables: ['x'], when: 'before_thresholds' });
+  const E = new EventMonitor(G, 'up');
+  const net = new Network(G, S, U, M, E);
+  net.run(ms(12.3));
+  net.store();
+  net.run(ms(7.1));
+  net.restore();
+  net.run(ms(9.4));
+  return () => ({
+    i: Array.from(M.i),
+    t: Array.from(M.t_),
+    x: Array.from(M.values_('x')),
+    count: Array.from(M.count),
+    ei: Array.from(E.i),
+    et: Array.from(E.t_),
+    v: Array.from(G.v_),
+    w: Array.from(S.w_),
+  });
+}
+
+test('custom events, subgroup monitors with variables, on_post delays, store/restore: as the runtime device on 1–4 processes', {
+  skip: MPI_SKIP,
+}, () => {
+  const reference = runOn('mpi-blocks-edges', 'runtime', edges);
+  assert.ok(reference.i.length > 20 && reference.ei.length > 20, 'the network spikes and has events');
+  for (const processes of [1, 2, 3, 4]) {
+    assert.deepEqual(runOn('mpi-blocks-edges', { processes }, edges), reference, `${processes} processes`);
+  }
 });
