@@ -14,13 +14,17 @@ import {
   Network,
   NeuronGroup,
   SpikeMonitor,
+  StateMonitor,
   Synapses,
   seed,
 } from '../../src/index.ts';
 import { MPI_SKIP, runOn, type Target } from './devices.ts';
 
-/** A noisy recurrent network; `delay` a pathway delay, or an expression for per-synapse delays. */
-function network(delay: string, runs: readonly number[]) {
+/**
+ * A noisy recurrent network; `delay` a pathway delay, or an expression for per-synapse delays;
+ * `slowClock`: a state monitor on a clock of its own (a run with two clocks).
+ */
+function network(delay: string, runs: readonly number[], slowClock = false) {
   return () => {
     seed(21);
     const G = new NeuronGroup(120, 'dv/dt = (1.1 - v)/(10*ms) + 0.25*xi/sqrt(ms) : 1', {
@@ -37,9 +41,11 @@ function network(delay: string, runs: readonly number[]) {
     S.w = '0.1*rand() - 0.06';
     if (delay.startsWith('=')) S.delay = delay.slice(1);
     const M = new SpikeMonitor(G);
-    const net = new Network(G, S, M);
+    const V = slowClock ? [new StateMonitor(G, 'v', { record: [0, 119], dt: ms(1) })] : [];
+    const net = new Network(G, S, M, ...V);
     for (const duration of runs) net.run(ms(duration));
     return () => ({
+      trace: V.flatMap((m) => Array.from(m.v_ as ArrayLike<ArrayLike<number>>).flatMap((r) => Array.from(r))),
       i: Array.from(M.i),
       t: Array.from(M.t_),
       count: Array.from(M.count),
@@ -81,6 +87,9 @@ test('runs of no whole number of blocks, heterogeneous delays, delay 0: identica
   // Delay 0: the spikes of a step are due in that step, so blocks of one step.
   const zero = compare('mpi-blocks-zero', network('0', [20]), [2]);
   assert.equal(zero[0].spikeCalls, 200);
+  // Two clocks: the loop's steps are not all of one length, so spikes go at every step.
+  const clocks = compare('mpi-blocks-clocks', network('2', [20], true), [2]);
+  assert.equal(clocks[0].spikeCalls, 200);
 });
 
 /**
