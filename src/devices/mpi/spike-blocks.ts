@@ -1,4 +1,5 @@
 import { mangleId } from '../../compiler/4-generate/cpp/names.ts';
+import { doubleLiteral } from '../../compiler/4-generate/cpp/print-expr.ts';
 import type { SpikeMonitorParams } from '../../compiler/4-generate/js/kernels/spikemonitor.ts';
 import type { CodeBlock, Kernel } from '../../compiler/ir/kernel.ts';
 import type { ArrayDecl, Operation, QueuePreparation, ResolvedAction } from '../standalone/program.ts';
@@ -98,12 +99,13 @@ export function planSpikeBlocks(op: RunOperation, ctx: BlockContext): SpikeBlock
     if (group.held.length > 0) {
       const least = group.held.map((a) => {
         const q = queueOf(op, a.queue);
-        return `brian::mpi::min_delay_steps(${q.delays.cppName}, ${q.dt})`;
+        return `brian::mpi::min_delay_steps(${q.delays.cppName}, ${doubleLiteral(q.dt)})`;
       });
       before.push(`brian::mpi::SpikeBlock ${block(eventspace)};`);
       before.push(`${block(eventspace)}.begin(brian::mpi::block_steps({${least.join(', ')}}));`);
-      after.push(`if (${block(eventspace)}.flush())`);
+      after.push(`if (${block(eventspace)}.flush()) {`);
       after.push(...group.held.map((a) => `  ${pushCode(block(eventspace), a, 1)}`));
+      after.push('}');
     }
     for (const m of group.monitors) {
       // Records made before the run are every process's already; those of this run are merged.
