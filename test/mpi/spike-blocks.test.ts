@@ -81,6 +81,8 @@ test('delay 2 ms at dt 0.1 ms: spikes exchanged once every 20 steps, results ide
   const steps = 2000;
   for (const exchange of compare('mpi-blocks', network('2', [steps / 10]), [1, 2, 3])) {
     assert.equal(exchange.spikeCalls, steps / 20, `${exchange.processes} processes`);
+    // All collective calls: the blocks, the block length, the gathers after the run.
+    assert.ok(exchange.calls < steps / 10, `${exchange.calls} calls on ${exchange.processes} processes`);
   }
 });
 
