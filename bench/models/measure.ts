@@ -76,6 +76,8 @@ export function runMeasured(
     reportPeriod: second(1e9),
     // BENCH_CHECK_FINITE=0 runs without the numerical health check (bench/ab.ts measures its cost).
     ...(process.env.BENCH_CHECK_FINITE === '0' ? { checkFinite: false as const } : {}),
+    // BENCH_PROFILE=1 times each operation (profilingSummary(net) in an afterRun hook).
+    ...(process.env.BENCH_PROFILE === '1' ? { profile: true } : {}),
   });
   let total = since(t0);
   if (device === 'cpp_standalone') {

@@ -1,0 +1,52 @@
+/**
+ * Issue 19: CUBA's spike propagation against the machine's memory bandwidth. Runs CUBA on
+ * cpp_standalone with profiling and prints, per pathway, the synaptic events per second and the
+ * bytes per event its data layout moves (the targets' index and the target variable), beside
+ * STREAM triad bandwidth (22 GB/s on one core of this machine, ../shared/docs/perf-baselines.md).
+ *
+ *   npx tsx bench/propagation.ts [--N 64000] [--duration 1] [--device cpp_standalone|runtime_cpp|runtime]
+ */
+import { parseArgs } from 'node:util';
+import { profilingSummary } from '../src/node.ts';
+import { cuba } from './models/cuba.ts';
+import type { Device } from './models/types.ts';
+
+const { values } = parseArgs({
+  options: {
+    N: { type: 'string', default: '64000' },
+    duration: { type: 'string', default: '1' },
+    device: { type: 'string', default: 'cpp_standalone' },
+  },
+});
+const N = Number(values.N);
+process.env.BENCH_PROFILE = '1';
+let rows: { name: string; seconds: number }[] = [];
+const result = cuba(N, Number(values.duration), values.device as Device, {
+  afterRun(net) {
+    const summary = profilingSummary(net);
+    rows = summary.names.map((name, k) => ({ name, seconds: summary.times[k].value }));
+  },
+});
+if (result.status !== 'ok') throw new Error(result.reason);
+const events = result.spikes * (result.synapses / N);
+const STREAM_TRIAD = 22e9;
+console.log(
+  `CUBA N=${N}, ${values.duration} s on ${values.device}: ${result.spikes} spikes, ${result.synapses} synapses, ${events.toExponential(3)} synaptic events; step loop ${result.sim_s.toFixed(3)} s`,
+);
+console.log('| operation | s | share of loop |');
+console.log('|---|---|---|');
+for (const r of rows) {
+  console.log(`| ${r.name} | ${r.seconds.toFixed(4)} | ${((100 * r.seconds) / result.sim_s).toFixed(1)} % |`);
+}
+// The pathways (`<synapses>_pre`): every synaptic event goes through one of them.
+const propagation = rows.filter((r) => r.name.endsWith('_pre')).reduce((sum, r) => sum + r.seconds, 0);
+console.log(
+  `propagation: ${propagation.toFixed(4)} s, ${(events / propagation).toExponential(3)} events per s, ${((1e9 * propagation) / events).toFixed(2)} ns per event`,
+);
+// Bytes per event of the layout (source-ordered synapses, one homogeneous delay): the
+// postsynaptic index (int32, read in rows) and a read-modify-write of the target's double; the
+// due-synapse list is rebuilt in cache every step.
+const bytes = 4 + 2 * 8;
+console.log(
+  `bytes per event (index + read and write of the target): ${bytes}; at ${(STREAM_TRIAD / 1e9).toFixed(0)} GB/s that bounds propagation at ${(STREAM_TRIAD / bytes).toExponential(2)} events per s`,
+);
