@@ -89,6 +89,11 @@ export function runMeasured(
   }
   hooks.afterRun?.(net);
   const sim_s = net.lastRunTime;
-  const sim_cpu_s = cpuMarks.length >= 2 ? cpuMarks[cpuMarks.length - 1] - cpuMarks[0] : Number.NaN;
+  // Standalone reports are replayed after the program ends, so the marks say nothing about the
+  // program's CPU time (its cpu util read as 0.00001): unknown, shown as –.
+  const sim_cpu_s =
+    device !== 'cpp_standalone' && cpuMarks.length >= 2
+      ? cpuMarks[cpuMarks.length - 1] - cpuMarks[0]
+      : Number.NaN;
   return { sim_s, sim_cpu_s, codegen_s: total - sim_s };
 }

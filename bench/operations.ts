@@ -1,14 +1,15 @@
 /**
- * Issue 19: CUBA's spike propagation against the machine's memory bandwidth. Runs CUBA on
- * cpp_standalone with profiling and prints, per pathway, the synaptic events per second and the
- * bytes per event its data layout moves (the targets' index and the target variable), beside
- * STREAM triad bandwidth (22 GB/s on one core of this machine, ../shared/docs/perf-baselines.md).
+ * Where a bench model's step loop goes, operation by operation (Brian's `profile=True`), on any
+ * device and thread count (`BENCH_THREADS`). For the networks (CUBA, COBAHH) it adds the spike
+ * propagation (issue 19): synaptic events per second and ns per event through the pathways,
+ * beside the bytes per event of the data layout and this machine's STREAM triad bandwidth
+ * (22 GB/s on one core, ../shared/docs/perf-baselines.md).
  *
- *   npx tsx bench/propagation.ts [--N 64000] [--duration 1] [--device cpp_standalone|runtime_cpp|runtime]
+ *   npx tsx bench/operations.ts [--model cuba] [--N 64000] [--duration 1] [--device cpp_standalone|runtime_cpp|runtime]
  */
 import { parseArgs } from 'node:util';
 import { profilingSummary } from '../src/node.ts';
-import { cuba } from './models/cuba.ts';
+import { modelSpec } from './models/registry.ts';
 import type { Device } from './models/types.ts';
 
 const { values } = parseArgs({
@@ -16,22 +17,24 @@ const { values } = parseArgs({
     N: { type: 'string', default: '64000' },
     duration: { type: 'string', default: '1' },
     device: { type: 'string', default: 'cpp_standalone' },
+    model: { type: 'string', default: 'cuba' },
   },
 });
 const N = Number(values.N);
 process.env.BENCH_PROFILE = '1';
 let rows: { name: string; seconds: number }[] = [];
-const result = cuba(N, Number(values.duration), values.device as Device, {
+const spec = modelSpec(values.model);
+const result = spec.run(N, Number(values.duration), values.device as Device, {
   afterRun(net) {
     const summary = profilingSummary(net);
     rows = summary.names.map((name, k) => ({ name, seconds: summary.times[k].value }));
   },
 });
 if (result.status !== 'ok') throw new Error(result.reason);
-const events = result.spikes * (result.synapses / N);
+const events = spec.synapticEvents({ N, spikes: result.spikes, synapses: result.synapses, ...result.extra });
 const STREAM_TRIAD = 22e9;
 console.log(
-  `CUBA N=${N}, ${values.duration} s on ${values.device}: ${result.spikes} spikes, ${result.synapses} synapses, ${events.toExponential(3)} synaptic events; step loop ${result.sim_s.toFixed(3)} s`,
+  `${values.model} N=${N}, ${values.duration} s on ${values.device}: ${result.spikes} spikes, ${result.synapses} synapses, ${events.toExponential(3)} synaptic events; step loop ${result.sim_s.toFixed(3)} s`,
 );
 console.log('| operation | s | share of loop |');
 console.log('|---|---|---|');
@@ -39,6 +42,7 @@ for (const r of rows) {
   console.log(`| ${r.name} | ${r.seconds.toFixed(4)} | ${((100 * r.seconds) / result.sim_s).toFixed(1)} % |`);
 }
 // The pathways (`<synapses>_pre`): every synaptic event goes through one of them.
+if (events === 0) process.exit(0);
 const propagation = rows.filter((r) => r.name.endsWith('_pre')).reduce((sum, r) => sum + r.seconds, 0);
 console.log(
   `propagation: ${propagation.toFixed(4)} s, ${(events / propagation).toExponential(3)} events per s, ${((1e9 * propagation) / events).toFixed(2)} ns per event`,
