@@ -1,3 +1,4 @@
+import { platform } from '../../../../platform/platform.ts';
 import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
 import type { SynapsesParams } from '../../js/kernels/synapses.ts';
@@ -28,7 +29,14 @@ export function synapses(
   }
   w.line('if (_n == 0) return;');
   emitBlock(w, kernel.scalar, kernel, declared);
-  const partition = openmpOn(ctx) ? targetPartition(kernel) : undefined;
+  // Target-shared propagation is off by default: every thread still reads every due synapse
+  // and its target to find its own, so the memory traffic, which is what propagation costs, is
+  // not divided. Measured (bench/operations.ts, COBAHH 64000, standalone): 0.366 s serial
+  // against 0.737 s on 2 threads. BRIAN_PARALLEL_PROPAGATION=1 turns it back on.
+  const partition =
+    openmpOn(ctx) && platform().env('BRIAN_PARALLEL_PROPAGATION') === '1'
+      ? targetPartition(kernel)
+      : undefined;
   const loop = () =>
     w.block('for (int32_t _k = 0; _k < _n; _k++)', () => {
       w.line('const int32_t _idx = _due[_k];');

@@ -1,3 +1,4 @@
+import { platform } from '../../../../platform/platform.ts';
 import type { Kernel } from '../../../ir/kernel.ts';
 import { isPure } from '../../../ir/passes/expand-powers.ts';
 import type { CodeWriter } from '../../code-writer.ts';
@@ -37,7 +38,16 @@ export function threshold(
   const p = kernel.params;
   emitBlock(w, kernel.scalar, kernel, declared);
   w.line(`int32_t* _events = ${ptr(p.eventspace)};`);
-  if (ctx.partition || !openmpOn(ctx) || !elementsIndependent(kernel) || p.size < 2 * CHUNK) {
+  // Per-thread blocks merged in order cost more than they save at the sizes measured
+  // (bench/operations.ts, COBAHH 64000, standalone, 2 threads: 0.228 s against 0.115 s serial):
+  // thresholds run on one thread unless BRIAN_PARALLEL_THRESHOLD=1.
+  if (
+    ctx.partition ||
+    !openmpOn(ctx) ||
+    platform().env('BRIAN_PARALLEL_THRESHOLD') !== '1' ||
+    !elementsIndependent(kernel) ||
+    p.size < 2 * CHUNK
+  ) {
     const own = ctx.partition?.neurons('0', String(p.size)) ?? { start: '0', stop: String(p.size) };
     w.line('int32_t _count = 0;');
     scan(w, kernel, declared, own.start, own.stop);
