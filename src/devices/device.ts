@@ -118,6 +118,8 @@ export interface FiniteCheck {
   readonly arrayId: string;
   /** `object.variable`. */
   readonly label: string;
+  /** Growable (a synapse's): scanned between steps only when a kernel of the run writes it. */
+  readonly dynamic?: boolean;
 }
 
 /** A pathway's spike queue: spikes of a source range enter it, due synapses leave it into `due`. */

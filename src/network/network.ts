@@ -281,7 +281,7 @@ export class Network implements Iterable<BrianObject> {
     if (checks.length > 0 && fastest) {
       // Last in every step.
       const every = (options.checkFinite ? options.checkFinite.every : undefined) ?? DEFAULT_CHECK_EVERY;
-      runners.push(...new NumericalHealth(fastest, this.device, checks, every).runners());
+      runners.push(...new NumericalHealth(fastest, this.device, checks, every, [...runners]).runners());
     }
     this.running = true;
     const runClocks = [...new Set([...clocks, ...runners.map((r) => r.clock)])];

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ms, NeuronGroup, run, StateMonitor } from '../../src/index.ts';
+import { ms, NeuronGroup, run, StateMonitor, Synapses } from '../../src/index.ts';
 import { throwsCode } from '../helpers/reference.ts';
 import { onBothDevices } from '../standalone/devices.ts';
 
@@ -40,4 +40,28 @@ onBothDevices('checkFinite: false lets a model keep NaN on purpose', () => {
   const M = new StateMonitor(G, 'v', { record: [2] });
   run(ms(1), { checkFinite: false });
   assert.ok(Number.isNaN(M.v_[0][9]));
+});
+
+onBothDevices(
+  'a synapse variable made NaN by pathway code is found between steps; unwritten ones at the end',
+  () => {
+    const G = new NeuronGroup(3, 'dv/dt = 1/ms : 1', { threshold: 'v > 0.25', reset: 'v = 0', name: 'src' });
+    const S = new Synapses(G, G, { model: 'w : 1\nu : 1', onPre: 'w = log(-1)', name: 'syn' });
+    S.connect({ i: [0, 1], j: [1, 2] });
+    // w is written by the pathway: the scan every 2 steps finds it soon after the first spike
+    // (v passes 0.25 in step 3), long before the end.
+    const err = throwsCode(() => run(ms(5), { checkFinite: { every: 2 } }), 'numerical_error');
+    assert.match(err.message, /syn(_\d+)?\.w\[0\] is NaN at the end of time step [3-5] /);
+  },
+);
+
+onBothDevices('a synapse variable no kernel writes is still checked at the end of the run', () => {
+  const G = new NeuronGroup(2, 'dv/dt = 1/ms : 1', { threshold: 'v > 0.25', reset: 'v = 0', name: 'quiet' });
+  const S = new Synapses(G, G, { model: 'w : 1', onPre: 'v_post += 0*w', name: 'static' });
+  S.connect({ i: 0, j: 1 });
+  S.w = 'log(-1)';
+  const err = throwsCode(() => run(ms(1), { checkFinite: { every: 2 } }), 'numerical_error');
+  // The runtime finds it in the last scan (step 9); the standalone program scans every array
+  // every time (step 1).
+  assert.match(err.message, /static(_\d+)?\.w\[0\] is NaN at the end of time step (1|9) /);
 });
