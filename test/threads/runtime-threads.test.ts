@@ -9,7 +9,7 @@ import { resetDevice } from '../../src/devices/active.ts';
 import type { RuntimeDevice, RuntimeOptions } from '../../src/devices/runtime/runtime-device.ts';
 import { defaultclock, ms, run, setDevice, startScope } from '../../src/index.ts';
 import { HAS_COMPILER } from '../standalone/devices.ts';
-import { threadsModel } from './threads-model.ts';
+import { PARALLEL_ALL, threadsModel, withEnv } from './threads-model.ts';
 
 const SKIP = HAS_COMPILER ? false : 'g++ not found: compiled runtime kernels not tested';
 
@@ -39,22 +39,6 @@ function assertSameArrays(a: RuntimeDevice, b: RuntimeDevice, what: string): voi
     assert.equal(v.length, u.length, `${what}: ${id} length`);
     for (let k = 0; k < u.length; k++) {
       if (!Object.is(u[k], v[k])) assert.fail(`${what}: ${id}[${k}] ${u[k]} against ${v[k]}`);
-    }
-  }
-}
-
-/** Parallel thresholds and propagation are off by default (slower at the sizes measured); on here too. */
-const PARALLEL_ALL = { BRIAN_PARALLEL_THRESHOLD: '1', BRIAN_PARALLEL_PROPAGATION: '1' };
-
-function withEnv<T>(vars: Record<string, string>, f: () => T): T {
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
-  try {
-    return f();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
     }
   }
 }

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { resetDevice } from '../../src/devices/active.ts';
 import { defaultclock, ms, run, setDevice, startScope } from '../../src/index.ts';
 import { projectDirectory, STANDALONE_SKIP } from '../standalone/devices.ts';
-import { threadsModel } from './threads-model.ts';
+import { PARALLEL_ALL, threadsModel, withEnv } from './threads-model.ts';
 
 interface Outcome {
   i: Int32Array;
@@ -41,22 +41,6 @@ function runStandalone(threads: number): Outcome {
   } finally {
     resetDevice();
     startScope();
-  }
-}
-
-/** Parallel thresholds and propagation are off by default (slower at the sizes measured); on here too. */
-const PARALLEL_ALL = { BRIAN_PARALLEL_THRESHOLD: '1', BRIAN_PARALLEL_PROPAGATION: '1' };
-
-function withEnv<T>(vars: Record<string, string>, f: () => T): T {
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
-  try {
-    return f();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
   }
 }
 

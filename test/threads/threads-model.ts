@@ -43,3 +43,19 @@ export function threadsModel(): { spikes: SpikeMonitor; state: StateMonitor; P: 
   const state = new StateMonitor(Q, 'total', { record: [0, 50, 99] });
   return { spikes, state, P };
 }
+
+/** Parallel thresholds and propagation are off by default (slower at the sizes measured); on here too. */
+export const PARALLEL_ALL = { BRIAN_PARALLEL_THRESHOLD: '1', BRIAN_PARALLEL_PROPAGATION: '1' };
+
+export function withEnv<T>(vars: Record<string, string>, f: () => T): T {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  try {
+    return f();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
