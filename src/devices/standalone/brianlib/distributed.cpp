@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "mpi_types.h"
 #include "support.h"
 
 namespace brian {
@@ -82,20 +83,6 @@ void exchange_events(int32_t* events, int32_t n) {
   counters.spike_bytes += count_bytes + spike_bytes;
 }
 
-template <class T>
-static MPI_Datatype type_of();
-template <>
-MPI_Datatype type_of<double>() {
-  return MPI_DOUBLE;
-}
-template <>
-MPI_Datatype type_of<int32_t>() {
-  return MPI_INT32_T;
-}
-template <>
-MPI_Datatype type_of<char>() {
-  return MPI_CHAR;
-}
 
 template <class T>
 static void sync_range_of(T* data, int32_t n) {

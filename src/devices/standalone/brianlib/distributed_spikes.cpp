@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "distributed.h"
+#include "mpi_types.h"
 
 namespace brian {
 namespace mpi {
@@ -37,20 +38,6 @@ std::vector<int> displacements(const std::vector<int>& counts) {
   return displs;
 }
 
-template <class T>
-MPI_Datatype type_of();
-template <>
-MPI_Datatype type_of<double>() {
-  return MPI_DOUBLE;
-}
-template <>
-MPI_Datatype type_of<int32_t>() {
-  return MPI_INT32_T;
-}
-template <>
-MPI_Datatype type_of<char>() {
-  return MPI_CHAR;
-}
 }  // namespace
 
 int32_t min_delay_steps(const std::vector<double>& delays, double dt) {
