@@ -13,6 +13,10 @@ sys.path.insert(0, os.environ.get('B2COMMON_DIR', os.path.join(os.path.dirname(_
 import b2common as H  # noqa: E402
 from brian2 import *  # noqa: E402,F401,F403
 
+# Brian's standalone Makefile is run with `make -j` (no limit): with one SpatialNeuron and five
+# Synapses per cell it starts hundreds of compilers at once, which filled this machine's 24 GB
+# and were killed. Two jobs, one per core.
+prefs.devices.cpp_standalone.extra_make_args_unix = ['-j2']
 H.start_setup()
 defaultclock.dt = 0.025*ms
 ns = dict(El=10.613*mV, ENa=115*mV, EK=-12*mV, gl=0.3*msiemens/cm**2, gK=36*msiemens/cm**2,
