@@ -8,6 +8,7 @@ import { ownershipName } from '../../compiler/4-generate/cpp-mpi/partition.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { ArrayDecl, Operation, ResolvedAction } from '../standalone/program.ts';
+import type { LocalSynapseSets } from './local-synapses.ts';
 import { planSpikeBlocks } from './spike-blocks.ts';
 import type { SynapseRegistry } from './synapse-sets.ts';
 
@@ -19,6 +20,8 @@ export interface PlanContext {
   /** The optimised IR of a compiled function. */
   kernelOf(fn: string): Kernel;
   readonly sets: SynapseRegistry;
+  /** `distributeSynapses`: the sets each process stores only its own synapses of (local-synapses.ts). */
+  readonly localSets?: LocalSynapseSets;
   decl(arrayId: string): ArrayDecl;
 }
 
@@ -79,20 +82,31 @@ export function planRun(op: RunOperation, ctx: PlanContext): RunOperation {
     });
   visit(false);
   const runners = visit(true);
+  // Sets stored apart hold only their own synapses: all owned, and never gathered into every process.
+  const local = (set: string) => ctx.localSets?.has(set) ?? false;
   return {
     ...op,
     runners,
-    queues: op.queues.map((q) => ({ ...q, owned: `&${ownershipName(queueSet.get(q.queue)!)}.mask` })),
+    queues: op.queues.map((q) => {
+      const set = queueSet.get(q.queue)!;
+      return local(set) ? q : { ...q, owned: `&${ownershipName(set)}.mask` };
+    }),
     before: [
       ...ctx.sets
         .all()
-        .map(
-          (s) =>
-            `${ownershipName(s.pre)}.update(${ctx.decl(s.post).cppName}, ${s.targetStart}, ${s.targetStorageSize});`,
+        .map((s) =>
+          local(s.pre)
+            ? `${ownershipName(s.pre)}.update_local(${ctx.decl(s.pre).cppName}.size());`
+            : `${ownershipName(s.pre)}.update(${ctx.decl(s.post).cppName}, ${s.targetStart}, ${s.targetStorageSize});`,
         ),
       ...blocks.before,
     ],
-    after: [...[...writers].map(([arrayId, p]) => syncCode(arrayId, p, ctx)), ...blocks.after],
+    after: [
+      ...[...writers]
+        .filter(([, p]) => !(p.kind === 'synapses' && local(p.set)))
+        .map(([arrayId, p]) => syncCode(arrayId, p, ctx)),
+      ...blocks.after,
+    ],
   };
 }
 

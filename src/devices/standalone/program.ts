@@ -85,6 +85,8 @@ export type Operation =
       readonly target: ArrayDecl;
       readonly values: TypedArray;
       readonly indices?: Int32Array;
+      /** Distributed synapse storage (MPI): the LocalSynapses global of the target's synapses (indices are global numbers). */
+      readonly local?: string;
     }
   | { readonly kind: 'fill'; readonly target: ArrayDecl; readonly value: number }
   /** All values of an array, a dynamic one taking their length. */
@@ -109,6 +111,8 @@ export type Operation =
       readonly nIncoming: ArrayDecl;
       readonly nOutgoing: ArrayDecl;
       readonly multisynapticIndex?: ArrayDecl;
+      /** Distributed synapse storage (MPI): the LocalSynapses global (N is its global count, the counts are summed). */
+      readonly local?: string;
     }
   | { readonly kind: 'seed'; readonly lo: number; readonly hi: number }
   /** store(): copies of the arrays, spike queues and random state under a snapshot key. */

@@ -31,6 +31,19 @@ export interface CppKernelContext {
    * step over neurons or synapses visit only those; without it, every element.
    */
   readonly partition?: KernelPartition;
+  /**
+   * A distributed program whose processes store only their own synapses (compact arrays of a
+   * synapse set, compiler/4-generate/cpp-mpi): what a kernel over them needs.
+   */
+  readonly localSynapses?: LocalSynapsesAccess;
+}
+
+/** Compact per-process synapse arrays: local positions, global numbers. */
+export interface LocalSynapsesAccess {
+  /** The global number of local synapse `idx` (keys its random draws, as on one process). */
+  key(idx: string): string;
+  /** synapses_create: a C++ condition that numbers the next synapse and is true if this process keeps it (`post`: its target index). */
+  keep(post: string): string;
 }
 
 /**

@@ -5,7 +5,7 @@ import { type CppKernelContext, sizeExpr } from '../context.ts';
 import { emitBlock, emitElementDraws } from '../emit-block.ts';
 import { cppLocal, ptr, storageType } from '../names.ts';
 import { emitTargetShare, MIN_PARALLEL_EVENTS, openmpOn, targetPartition } from '../openmp.ts';
-import { stopExpr } from './loops.ts';
+import { drawKey, stopExpr } from './loops.ts';
 
 /**
  * `x_post = expr : unit (summed)`: the target variable becomes the sum of `expr` over its
@@ -33,7 +33,7 @@ export function summed_variable(
     const loop = () =>
       w.block('for (int32_t _idx = 0; _idx < _nsyn; _idx++)', () => {
         if (parallel) w.line('if (!_mine(_post[_idx])) continue;');
-        emitElementDraws(w, kernel, '_idx');
+        emitElementDraws(w, kernel, drawKey(ctx));
         emitBlock(w, kernel.vector, kernel, new Set(declared));
         add(cppLocal(p.value));
       });
@@ -46,7 +46,7 @@ export function summed_variable(
   const owned = (body: () => void) =>
     w.block('for (size_t _k = 0; _k < _owned.size(); _k++)', () => {
       w.line('const int32_t _idx = _owned[_k];');
-      emitElementDraws(w, kernel, '_idx');
+      emitElementDraws(w, kernel, drawKey(ctx));
       emitBlock(w, kernel.vector, kernel, new Set(declared));
       body();
     });
