@@ -148,7 +148,7 @@ function refusedOn(script: () => void): () => void {
 }
 
 test('what compact synapse storage cannot do is refused with mpi_not_supported', { skip: MPI_SKIP }, () => {
-  const group = () => new NeuronGroup(10, 'v : 1\nx : 1');
+  const group = () => new NeuronGroup(10, 'v : 1\nx : 1', { threshold: 'v > 1', reset: '' });
   // A StateMonitor of a synaptic variable.
   throwsCode(
     refusedOn(() => {
@@ -176,16 +176,6 @@ test('what compact synapse storage cannot do is refused with mpi_not_supported',
       const S = new Synapses(G, G, { model: 'w : 1\nx_pre = w : 1 (summed)' });
       S.connect({ p: 0.5 });
       new Network(G, S).run(ms(1));
-    }),
-    'mpi_not_supported',
-  );
-  // A string setter at explicit synapse indices.
-  throwsCode(
-    refusedOn(() => {
-      const G = group();
-      const S = new Synapses(G, G, { model: 'w : 1' });
-      S.connect({ p: 0.5 });
-      S.w.set('rand()', [0, 1]);
     }),
     'mpi_not_supported',
   );
