@@ -2,7 +2,7 @@
  * `mpi: { distributeSynapses: true }` (issue 18): each process stores only the synapses of its
  * own target neurons. The five models give the runtime device's results to the bit on 1–3
  * processes; the processes' synapse counts add up to the network's; plasticity's weights, `N`,
- * `N_incoming`, `N_outgoing` and setters with global synapse numbers read back as on one
+ * `N_incoming`, `N_outgoing`, setters and a StateMonitor of synapses read back as on one
  * process; what the storage cannot do is refused with `mpi_not_supported`.
  */
 import assert from 'node:assert/strict';
@@ -50,6 +50,7 @@ for (const [name, script] of Object.entries(MODELS)) {
 }
 
 const nums = (x: unknown) => Array.from(x as ArrayLike<number>);
+const flat = (x: unknown) => Array.from(x as ArrayLike<ArrayLike<number>>).flatMap((r) => Array.from(r));
 
 /**
  * Plasticity with random increments, setters from the script (strings with rand() keyed by
@@ -75,7 +76,12 @@ function plastic() {
   S.x = 0.5;
   S.delay = '0.1*ms + 2*ms*rand()';
   const M = new SpikeMonitor(G);
-  new Network(G, S, M).run(ms(40));
+  // Synapses of every process (the last index is the second connect()'s), and a presynaptic voltage.
+  const R = new StateMonitor(S, ['w', 'x', 'v_pre'], { record: [0, 5, 77, 300, 470] });
+  const net = new Network(G, S, M, R);
+  net.run(ms(20));
+  S.x = 'x + 0.1*rand()';
+  net.run(ms(20));
   return () => ({
     i: Array.from(M.i),
     t: Array.from(M.t_),
@@ -85,16 +91,20 @@ function plastic() {
     pre: Array.from(S.i),
     post: Array.from(S.j),
     N: [S.N],
+    Rt: nums(R.t_),
+    Rw: flat(R.w_),
+    Rx: flat(R.x_),
+    Rv: flat(R.v_pre_),
     N_incoming: nums(S.N_incoming_),
     N_outgoing: nums(S.N_outgoing_),
   });
 }
 
-test('plasticity, setters, two connect() calls, N_incoming/N_outgoing: as on the runtime device', {
+test('plasticity, setters, two connect() calls, a synapse StateMonitor, N_incoming/N_outgoing: as on the runtime device', {
   skip: MPI_SKIP,
 }, () => {
   const reference = runOn('mpi-local-plastic', 'runtime', plastic);
-  assert.ok(reference.w.length > 400 && reference.i.length > 0);
+  assert.ok(reference.w.length > 470 && reference.i.length > 0 && reference.Rw.length === 400 * 5);
   for (const processes of [2, 3]) {
     const target: Target = { processes, distribute: true };
     assertIdentical(runOn('mpi-local-plastic', target, plastic), reference, label(target));
@@ -149,13 +159,13 @@ function refusedOn(script: () => void): () => void {
 
 test('what compact synapse storage cannot do is refused with mpi_not_supported', { skip: MPI_SKIP }, () => {
   const group = () => new NeuronGroup(10, 'v : 1\nx : 1', { threshold: 'v > 1', reset: '' });
-  // A StateMonitor of a synaptic variable.
+  // A StateMonitor of every synapse (numbered from the script's side before they exist).
   throwsCode(
     refusedOn(() => {
       const G = group();
       const S = new Synapses(G, G, { model: 'w : 1', onPre: 'v_post += w' });
       S.connect({ p: 0.5 });
-      const M = new StateMonitor(S, 'w', { record: [0, 1] });
+      const M = new StateMonitor(S, 'w', { record: true });
       new Network(G, S, M).run(ms(1));
     }),
     'mpi_not_supported',

@@ -1,5 +1,6 @@
 import type { LocalSynapsesAccess } from '../../compiler/4-generate/cpp/context.ts';
 import { mangleId } from '../../compiler/4-generate/cpp/names.ts';
+import type { StateMonitorParams } from '../../compiler/4-generate/js/kernels/statemonitor.ts';
 import type { SummedVariableParams } from '../../compiler/4-generate/js/kernels/summed-variable.ts';
 import type { SynapsesCreateParams } from '../../compiler/4-generate/js/kernels/synapses-create.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
@@ -31,7 +32,8 @@ function refuse(what: string): never {
  * (every process runs the whole candidate loop with the same draws and keeps its own), kernels
  * over the synapses of one set (pathways, synaptic state updates, summed variables onto
  * postsynaptic neurons, string setters over all synapses, with their random numbers keyed by the
- * global number), values set from the script (`S.w = 0.5`, `S.w[indices] = values`), `N`,
+ * global number), state monitors of synapses at given indices (each process records its own, the
+ * records are merged after each run), values set from the script (`S.w = 0.5`), `N`,
  * `N_incoming`, `N_outgoing`, store/restore, and the results in global order. Everything else
  * that touches a per-synapse array is refused when the script records it (`refuse`).
  */
@@ -110,7 +112,12 @@ export class LocalSynapseSets {
     }
     const local = localName(set);
     return {
-      access: { key: (idx) => `${local}.global[${idx}]`, keep: (post) => `${local}.keep(${post})` },
+      access: {
+        key: (idx) => `${local}.global[${idx}]`,
+        localOf: (global) => `${local}.local_of(${global})`,
+        count: () => `${local}.n_global`,
+        keep: (post) => `${local}.keep(${post})`,
+      },
       extern: `extern brian::mpi::LocalSynapses ${local};`,
     };
   }
@@ -120,6 +127,7 @@ export class LocalSynapseSets {
     const p = kernel.params as Record<string, unknown>;
     switch (kernel.kind) {
       case 'synapses':
+      case 'statemonitor': // each process records its own synapses (merged after the run: records)
         return;
       case 'stateupdate':
         if (typeof (p as { stop?: unknown }).stop === 'object') return;
@@ -137,11 +145,17 @@ export class LocalSynapseSets {
       default:
         break;
     }
-    const what =
-      kernel.kind === 'statemonitor'
-        ? `${kernel.name}: a StateMonitor of synaptic variables`
-        : `${kernel.name} (${kernel.kind}), which reads synaptic variables,`;
-    refuse(what);
+    refuse(`${kernel.name} (${kernel.kind}), which reads synaptic variables,`);
+  }
+
+  /**
+   * A state monitor of synapses stored apart: its record buffers, where each process wrote its own
+   * synapses' columns and left the others zero (merged by a bitwise or after the run).
+   */
+  records(kernel: Kernel): string[] {
+    if (kernel.kind !== 'statemonitor') return [];
+    if (![...kernel.arrays.keys()].some((id) => this.arrays.has(id))) return [];
+    return (kernel.params as StateMonitorParams).recorded.map((r) => r.buffer);
   }
 
   /** An operation the script recorded on arrays: the synapses' own version, or refused. */

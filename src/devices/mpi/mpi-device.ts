@@ -88,7 +88,13 @@ export class MpiStandaloneDevice extends CppStandaloneDevice {
     const access = kernelAccess(kernel, this.sets);
     const extern = ownershipExtern(access.space);
     return {
-      partition: kernelPartition(access.space, access.gathered !== undefined),
+      partition: kernelPartition(
+        access.space,
+        access.gathered !== undefined,
+        access.space.kind === 'synapses' && this.local?.has(access.space.set)
+          ? `(int32_t)${this.current(access.space.set).cppName}.size()`
+          : undefined,
+      ),
       localSynapses: local?.access,
       externs: [...(extern ? [extern] : []), ...(local ? [local.extern] : [])],
     };

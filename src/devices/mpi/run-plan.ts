@@ -94,20 +94,35 @@ export function planRun(op: RunOperation, ctx: PlanContext): RunOperation {
     before: [
       ...ctx.sets
         .all()
-        .map((s) =>
-          local(s.pre)
-            ? `${ownershipName(s.pre)}.update_local(${ctx.decl(s.pre).cppName}.size());`
-            : `${ownershipName(s.pre)}.update(${ctx.decl(s.post).cppName}, ${s.targetStart}, ${s.targetStorageSize});`,
+        .filter((s) => !local(s.pre))
+        .map(
+          (s) =>
+            `${ownershipName(s.pre)}.update(${ctx.decl(s.post).cppName}, ${s.targetStart}, ${s.targetStorageSize});`,
         ),
       ...blocks.before,
     ],
     after: [
+      ...monitorMerges(op, ctx),
       ...[...writers]
         .filter(([, p]) => !(p.kind === 'synapses' && local(p.set)))
         .map(([arrayId, p]) => syncCode(arrayId, p, ctx)),
       ...blocks.after,
     ],
   };
+}
+
+/** The records of state monitors of synapses stored apart, merged from every process. */
+function monitorMerges(op: RunOperation, ctx: PlanContext): string[] {
+  const lines = new Set<string>();
+  for (const r of op.runners)
+    for (const a of r.actions) {
+      if (a.kind !== 'call' || !ctx.localSets) continue;
+      for (const buffer of ctx.localSets.records(ctx.kernelOf(a.fn))) {
+        const d = ctx.decl(buffer);
+        lines.add(`brian::mpi::merge_records(${d.cppName}.data(), ${d.cppName}.size());`);
+      }
+    }
+  return [...lines];
 }
 
 function setOf(ctx: PlanContext, arrayId: string, queue: string): string {
@@ -186,6 +201,8 @@ function syncsBefore(access: KernelAccess, state: Map<string, Partition>, ctx: P
   const needs = (arrayId: string, reach: Reach) => {
     const p = state.get(arrayId);
     if (!p) return;
+    // Synapses stored apart are only read by kernels over their own set (local-synapses.ts).
+    if (p.kind === 'synapses' && ctx.localSets?.has(p.set)) return;
     if (access.space.kind !== 'replicated' && covers(reach, access.space, p, ctx)) return;
     if (access.recorded?.arrays.has(arrayId)) {
       // A state monitor: only the recorded elements (the array stays partitioned elsewhere).

@@ -52,15 +52,6 @@ void Ownership::update(const std::vector<int32_t>& post, int32_t offset, int32_t
   }
 }
 
-void Ownership::update_local(size_t n) {
-  post_ = nullptr;
-  grouped_ = Grouped();
-  mask.clear();
-  mask.shrink_to_fit();
-  owned.resize(n);
-  for (size_t s = 0; s < n; s++) owned[s] = (int32_t)s;
-}
-
 const Ownership::Grouped& Ownership::grouped() const {
   if (grouped_.made) return grouped_;
   const size_t n = post_ ? post_->size() : 0;
@@ -179,6 +170,17 @@ LocalSynapses::LocalSynapses(int32_t offset_, int32_t n_target_) : offset(offset
   local_sets().push_back(this);
 }
 
+static void merge_bytes(void* data, size_t bytes) {
+  Counted counted((double)bytes);
+  for (size_t at = 0; at < bytes; at += (size_t)1 << 30) {
+    const int chunk = (int)std::min(bytes - at, (size_t)1 << 30);
+    MPI_Allreduce(MPI_IN_PLACE, (char*)data + at, chunk, MPI_BYTE, MPI_BOR, MPI_COMM_WORLD);
+  }
+}
+void merge_records(double* data, size_t n) { merge_bytes(data, n * sizeof(double)); }
+void merge_records(int32_t* data, size_t n) { merge_bytes(data, n * sizeof(int32_t)); }
+void merge_records(char* data, size_t n) { merge_bytes(data, n); }
+
 void sum_over_processes(int32_t* data, int32_t n) {
   Counted counted((double)n * sizeof(int32_t));
   MPI_Allreduce(MPI_IN_PLACE, data, n, MPI_INT32_T, MPI_SUM, MPI_COMM_WORLD);
@@ -220,7 +222,7 @@ static void set_values_global_of(std::vector<T>& data, const LocalSynapses& loca
 template <class T>
 static void write_gathered_of(const std::string& path, const std::vector<T>& data, const LocalSynapses& local) {
   const int64_t n = local.n_global;
-  const int64_t slice = (int64_t)1 << 20;
+  const int64_t slice = (int64_t)1 << 16;  // 64 Ki synapses: under 1.3 MB of buffers
   FILE* f = nullptr;
   if (rank == 0) {
     f = std::fopen(path.c_str(), "wb");

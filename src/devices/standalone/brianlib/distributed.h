@@ -32,8 +32,6 @@ struct Ownership {
   std::vector<char> mask;      // 1 for owned synapses
   // Recomputed from the target indices (target neuron = post + offset in a group of n_target).
   void update(const std::vector<int32_t>& post, int32_t offset, int32_t n_target);
-  // Distributed storage (LocalSynapses): every one of the n local synapses is owned.
-  void update_local(size_t n);
   // The process owning synapse s.
   int owner_of(size_t s) const { return owner((*post_)[s] + offset_, n_target_); }
   // Per process: its number of synapses and where they start in `order()`, every synapse grouped
@@ -77,6 +75,12 @@ struct LocalSynapses {
     return it != global.end() && *it == g ? (int64_t)(it - global.begin()) : -1;
   }
 };
+
+// Merges the records of a state monitor of synapses stored apart: each element was written by one
+// process and is zero on the others, so a bitwise or gives every process its exact value.
+void merge_records(double* data, size_t n);
+void merge_records(int32_t* data, size_t n);
+void merge_records(char* data, size_t n);
 
 // Sums an array of counts over the processes, in place (N_incoming, N_outgoing).
 void sum_over_processes(int32_t* data, int32_t n);

@@ -59,6 +59,14 @@ function emitOwnedLoop(
     });
     return;
   }
+  if (partition.localSynapseCount) {
+    w.line(`const int32_t _nlocal = ${partition.localSynapseCount()};`);
+    pragma();
+    w.block('for (int32_t _idx = 0; _idx < _nlocal; _idx++)', () => {
+      emitConditionalVector(w, kernel, new Set(declared), drawKey(ctx));
+    });
+    return;
+  }
   w.line(`const std::vector<int32_t>& _owned = ${partition.synapses()};`);
   w.line('const int32_t _nowned = (int32_t)_owned.size();');
   pragma();

@@ -42,14 +42,20 @@ export function summed_variable(
     return;
   }
   // A distributed program: each process computes its own synapses.
-  w.line(`const std::vector<int32_t>& _owned = ${partition.synapses()};`);
+  const count = partition.localSynapseCount?.();
+  if (!count) w.line(`const std::vector<int32_t>& _owned = ${partition.synapses()};`);
   const owned = (body: () => void) =>
-    w.block('for (size_t _k = 0; _k < _owned.size(); _k++)', () => {
-      w.line('const int32_t _idx = _owned[_k];');
-      emitElementDraws(w, kernel, drawKey(ctx));
-      emitBlock(w, kernel.vector, kernel, new Set(declared));
-      body();
-    });
+    w.block(
+      count
+        ? `for (int32_t _idx = 0; _idx < ${count}; _idx++)`
+        : 'for (size_t _k = 0; _k < _owned.size(); _k++)',
+      () => {
+        if (!count) w.line('const int32_t _idx = _owned[_k];');
+        emitElementDraws(w, kernel, drawKey(ctx));
+        emitBlock(w, kernel.vector, kernel, new Set(declared));
+        body();
+      },
+    );
   if (!partition.gatherContributions) {
     // Targets owned with all their synapses: the sums of the owned targets are complete.
     owned(() => add(cppLocal(p.value)));
