@@ -3,7 +3,8 @@
  * own target neurons. The five models give the runtime device's results to the bit on 1–3
  * processes; the processes' synapse counts add up to the network's; plasticity's weights, `N`,
  * `N_incoming`, `N_outgoing`, setters and a StateMonitor of synapses read back as on one
- * process; what the storage cannot do is refused with `mpi_not_supported`.
+ * process, with synapses made from (i, j) pairs too; what the storage cannot do is refused with
+ * `mpi_not_supported`.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -71,6 +72,8 @@ function plastic() {
   });
   S.connect({ condition: 'i != j', p: 0.3 });
   S.connect({ condition: 'i == j', n: 2 });
+  S.connect({ i: [1, 2, 3, 4], j: [30, 20, 10, 39] }); // pairs from the script
+  S.connect({ i: [5, 6, 7, 8, 9], j: [1, 2, 3, 38, 39], p: 0.6 }); // pairs drawn in the program
   S.w = '0.05*rand()';
   S.w['i < 5 and j > 30'] = 'w + 0.1 + 0.01*rand()';
   S.x = 0.5;
@@ -100,7 +103,7 @@ function plastic() {
   });
 }
 
-test('plasticity, setters, two connect() calls, a synapse StateMonitor, N_incoming/N_outgoing: as on the runtime device', {
+test('plasticity, setters, four connect() calls (pairs too), a synapse StateMonitor, N_incoming/N_outgoing: as on the runtime device', {
   skip: MPI_SKIP,
 }, () => {
   const reference = runOn('mpi-local-plastic', 'runtime', plastic);
@@ -123,15 +126,21 @@ test('each process stores only its own synapses: the counts add up to N', { skip
     const S = new Synapses(G, G, { model: 'w : 1' });
     S.connect({ p: 0.2 });
     const T = new Synapses(G, G, { model: 'w : 1' });
-    T.connect({ condition: 'j < 30' }); // every synapse onto the first process's neurons
+    const is = Array.from({ length: 90 }, (_, k) => k);
+    const js = is.map((k) => (7 * k) % 90);
+    T.connect({ i: is, j: js }); // the first connect() of T: pairs from the script
+    T.connect({ condition: 'j < 30' }); // onto the first process's neurons only
     new Network(G, S, T).run(ms(1));
+    assert.equal(T.N, 90 + 90 * 30);
+    assert.deepEqual(Array.from(T.i).slice(0, 90), is);
+    assert.deepEqual(Array.from(T.j).slice(0, 90), js);
     const held = device.exchange?.localSynapses ?? [];
     assert.equal(held.length, 3);
     assert.equal(
       held.reduce((a, b) => a + b, 0),
       S.N + T.N,
     );
-    // Every process holds about a third of S; the first one all of T as well.
+    // Every process holds about a third of S; the first one T's second connect() as well.
     assert.ok(held[0] >= 90 * 30 && held[1] < S.N && held[2] < S.N, String(held));
   } finally {
     resetDevice();
@@ -167,15 +176,6 @@ test('what compact synapse storage cannot do is refused with mpi_not_supported',
       S.connect({ p: 0.5 });
       const M = new StateMonitor(S, 'w', { record: true });
       new Network(G, S, M).run(ms(1));
-    }),
-    'mpi_not_supported',
-  );
-  // connect(i=…, j=…) without p.
-  throwsCode(
-    refusedOn(() => {
-      const G = group();
-      const S = new Synapses(G, G, { model: 'w : 1' });
-      S.connect({ i: [0, 1], j: [2, 3] });
     }),
     'mpi_not_supported',
   );

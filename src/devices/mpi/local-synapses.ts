@@ -6,7 +6,7 @@ import type { SynapsesCreateParams } from '../../compiler/4-generate/js/kernels/
 import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { SynapsesConnected } from '../device.ts';
-import type { Operation } from '../standalone/program.ts';
+import type { ArrayDecl, Operation } from '../standalone/program.ts';
 
 /** The program's global holding a synapse set's global numbers (`brian::mpi::LocalSynapses`). */
 export function localName(set: string): string {
@@ -28,8 +28,9 @@ function refuse(what: string): never {
  * neuron it owns, in compact per-synapse arrays, and each one's global number (its index in the
  * single process's arrays; `brian::mpi::LocalSynapses` in brianlib/distributed.h).
  *
- * Supported: creation by `connect()` with a condition, p, n, generators or (i, j) pairs with p
- * (every process runs the whole candidate loop with the same draws and keeps its own), kernels
+ * Supported: creation by `connect()` with a condition, p, n, generators or (i, j) pairs
+ * (every process runs the whole candidate loop with the same draws, or reads all pairs, and
+ * keeps its own), kernels
  * over the synapses of one set (pathways, synaptic state updates, summed variables onto
  * postsynaptic neurons, string setters over all synapses, with their random numbers keyed by the
  * global number), state monitors of synapses at given indices (each process records its own, the
@@ -41,6 +42,8 @@ export class LocalSynapseSets {
   /** Per-synapse array → its set (named by its `_synaptic_pre` array). */
   private readonly arrays = new Map<string, string>();
   private readonly sets = new Map<string, { offset: number; nTarget: number; arrays: Set<string> }>();
+  /** connect(i=…, j=…): the source array whose values the program holds until the targets come. */
+  private heldSources?: ArrayDecl;
 
   add(spec: SynapsesConnected): void {
     if (typeof spec.targetStorageSize !== 'number') return; // refused by SynapseRegistry
@@ -58,6 +61,7 @@ export class LocalSynapseSets {
   clear(): void {
     this.arrays.clear();
     this.sets.clear();
+    this.heldSources = undefined;
   }
 
   has(set: string): boolean {
@@ -167,12 +171,24 @@ export class LocalSynapseSets {
       }
       case 'synapses_connected':
         return this.sets.has(op.pre.id) ? { ...op, local: localName(op.pre.id) } : op;
-      case 'append':
-        // The first connect(i=…, j=…) appends before its set is known.
-        if (this.arrays.has(op.target.id) || /_synaptic_(pre|post)$/.test(op.target.id)) {
-          refuse(`connect(i=…, j=…) without p (${op.target.id} appended from the script)`);
+      case 'append': {
+        // connect(i=…, j=…) without p appends the sources, then the targets (before the first
+        // connect() its set is not known yet).
+        const id = op.target.id;
+        if (id.endsWith('_synaptic_pre') && !this.heldSources) {
+          this.heldSources = op.target;
+          return { ...op, local: { name: localName(id) } };
+        }
+        const pre = this.heldSources;
+        if (id.endsWith('_synaptic_post') && pre && `${id.slice(0, -'post'.length)}pre` === pre.id) {
+          this.heldSources = undefined;
+          return { ...op, local: { name: localName(pre.id), pre } };
+        }
+        if (this.arrays.has(id) || /_synaptic_(pre|post)$/.test(id)) {
+          refuse(`Appending to ${id} from the script`);
         }
         return op;
+      }
       case 'replace':
         if (this.arrays.has(op.target.id)) refuse(`Replacing ${op.target.id}`);
         return op;

@@ -26,7 +26,7 @@ type RunOperation = Extract<Operation, { kind: 'run' }>;
 /**
  * The C++ standalone device with MPI (`setDevice('cpp_standalone', { mpi: { processes } })`):
  * the same recorded program, built with `mpicxx` and started under `mpirun`. Every process holds
- * every array; in the step loop each computes the neurons it owns (a contiguous block of every
+ * every array (with `distributeSynapses`, only its own synapses: local-synapses.ts); in the step loop each computes the neurons it owns (a contiguous block of every
  * group) and the synapses of those neurons (synapses live with their target), and the processes
  * exchange what the others need: spikes (once per minimum delay where the model allows it:
  * spike-blocks.ts), arrays that kernels read at

@@ -228,7 +228,15 @@ function emitOperation(
       return;
     case 'append':
       files.set(`op${k}_values`, bytesOf(op.values).slice());
-      w.line(`brian::append_values(${op.target.cppName}, "static_arrays/op${k}_values");`);
+      if (op.local?.pre) {
+        w.line(
+          `brian::mpi::append_pairs(${op.local.pre.cppName}, ${op.target.cppName}, ${op.local.name}, "static_arrays/op${k}_values");`,
+        );
+      } else if (op.local) {
+        w.line(`brian::mpi::hold_sources("static_arrays/op${k}_values");`);
+      } else {
+        w.line(`brian::append_values(${op.target.cppName}, "static_arrays/op${k}_values");`);
+      }
       return;
     case 'synapses_connected':
       w.block('', () => {

@@ -91,7 +91,17 @@ export type Operation =
   | { readonly kind: 'fill'; readonly target: ArrayDecl; readonly value: number }
   /** All values of an array, a dynamic one taking their length. */
   | { readonly kind: 'replace'; readonly target: ArrayDecl; readonly values: TypedArray }
-  | { readonly kind: 'append'; readonly target: ArrayDecl; readonly values: TypedArray }
+  | {
+      readonly kind: 'append';
+      readonly target: ArrayDecl;
+      readonly values: TypedArray;
+      /**
+       * Distributed synapse storage (MPI), `connect(i=…, j=…)`: the LocalSynapses global; the
+       * source indices are held until the target indices come (`pre`: the source array), and
+       * each process keeps the pairs of its own targets.
+       */
+      readonly local?: { readonly name: string; readonly pre?: ArrayDecl };
+    }
   /** A dynamic array made offset, offset+1, … as long as another is now. */
   | {
       readonly kind: 'arange';

@@ -171,7 +171,7 @@ LocalSynapses::LocalSynapses(int32_t offset_, int32_t n_target_) : offset(offset
 }
 
 static void merge_bytes(void* data, size_t bytes) {
-  Counted counted((double)bytes);
+  Counted counted((double)(size - 1) * bytes);
   for (size_t at = 0; at < bytes; at += (size_t)1 << 30) {
     const int chunk = (int)std::min(bytes - at, (size_t)1 << 30);
     MPI_Allreduce(MPI_IN_PLACE, (char*)data + at, chunk, MPI_BYTE, MPI_BOR, MPI_COMM_WORLD);
@@ -182,7 +182,7 @@ void merge_records(int32_t* data, size_t n) { merge_bytes(data, n * sizeof(int32
 void merge_records(char* data, size_t n) { merge_bytes(data, n); }
 
 void sum_over_processes(int32_t* data, int32_t n) {
-  Counted counted((double)n * sizeof(int32_t));
+  Counted counted((double)(size - 1) * n * sizeof(int32_t));
   MPI_Allreduce(MPI_IN_PLACE, data, n, MPI_INT32_T, MPI_SUM, MPI_COMM_WORLD);
 }
 
@@ -237,6 +237,7 @@ static void write_gathered_of(const std::string& path, const std::vector<T>& dat
     size_t end = at;
     while (end < local.global.size() && local.global[end] < g1) end++;
     int mine = (int)(end - at);
+    Counted counted(rank == 0 ? (double)(g1 - g0 - mine) * (sizeof(int32_t) + sizeof(T)) : 0.0);
     MPI_Gather(&mine, 1, MPI_INT, counts.data(), 1, MPI_INT, 0, MPI_COMM_WORLD);
     if (rank == 0) {
       for (int r = 0; r < size; r++) displs[r] = r == 0 ? 0 : displs[r - 1] + counts[r - 1];
@@ -255,6 +256,24 @@ static void write_gathered_of(const std::string& path, const std::vector<T>& dat
     at = end;
   }
   if (f) std::fclose(f);
+}
+
+static std::vector<int32_t> held_sources;
+
+void hold_sources(const char* values_file) { held_sources = read_values<int32_t>(values_file); }
+
+void append_pairs(std::vector<int32_t>& pre, std::vector<int32_t>& post, LocalSynapses& local,
+                  const char* values_file) {
+  const std::vector<int32_t> targets = read_values<int32_t>(values_file);
+  if (targets.size() != held_sources.size())
+    _brian_fail("standalone_run_error", "connect(i, j): as many sources as targets expected");
+  for (size_t k = 0; k < targets.size(); k++) {
+    if (!local.keep(targets[k])) continue;
+    pre.push_back(held_sources[k]);
+    post.push_back(targets[k]);
+  }
+  held_sources.clear();
+  held_sources.shrink_to_fit();
 }
 
 void set_values_global(std::vector<double>& data, const LocalSynapses& local, const char* values_file,

@@ -82,6 +82,12 @@ void merge_records(double* data, size_t n);
 void merge_records(int32_t* data, size_t n);
 void merge_records(char* data, size_t n);
 
+// connect(i=…, j=…) from the script: the source indices are held until the target indices come;
+// then each process appends the pairs of its own targets (numbering all of them).
+void hold_sources(const char* values_file);
+void append_pairs(std::vector<int32_t>& pre, std::vector<int32_t>& post, LocalSynapses& local,
+                  const char* values_file);
+
 // Sums an array of counts over the processes, in place (N_incoming, N_outgoing).
 void sum_over_processes(int32_t* data, int32_t n);
 
