@@ -12,6 +12,7 @@ import { resetDevice } from '../../src/devices/active.ts';
 import type { MpiStandaloneDevice } from '../../src/devices/mpi/mpi-device.ts';
 import {
   defaultclock,
+  device,
   ms,
   Network,
   NeuronGroup,
@@ -81,7 +82,8 @@ function plastic() {
   const M = new SpikeMonitor(G);
   // Synapses of every process (the last index is the second connect()'s), and a presynaptic voltage.
   const R = new StateMonitor(S, ['w', 'x', 'v_pre'], { record: [0, 5, 77, 300, 470] });
-  const net = new Network(G, S, M, R);
+  const all = new StateMonitor(S, 'w', { record: true, dt: ms(5) });
+  const net = new Network(G, S, M, R, all);
   net.run(ms(20));
   S.x = 'x + 0.1*rand()';
   net.run(ms(20));
@@ -98,12 +100,13 @@ function plastic() {
     Rw: flat(R.w_),
     Rx: flat(R.x_),
     Rv: flat(R.v_pre_),
+    all: flat(all.w_),
     N_incoming: nums(S.N_incoming_),
     N_outgoing: nums(S.N_outgoing_),
   });
 }
 
-test('plasticity, setters, four connect() calls (pairs too), a synapse StateMonitor, N_incoming/N_outgoing: as on the runtime device', {
+test('plasticity, setters, four connect() calls (pairs too), synapse StateMonitors (some indices, all), N_incoming/N_outgoing: as on the runtime device', {
   skip: MPI_SKIP,
 }, () => {
   const reference = runOn('mpi-local-plastic', 'runtime', plastic);
@@ -148,6 +151,29 @@ test('each process stores only its own synapses: the counts add up to N', { skip
   }
 });
 
+test('runArgs cannot set a per-synapse array when each process holds its own synapses', {
+  skip: MPI_SKIP,
+}, () => {
+  defaultclock.dt = ms(0.1);
+  setDevice('cpp_standalone', {
+    directory: projectDirectory('mpi-local-runargs'),
+    buildOnRun: false,
+    mpi: { processes: 2, distributeSynapses: true },
+  });
+  startScope();
+  try {
+    const G = new NeuronGroup(10, 'v : 1');
+    const S = new Synapses(G, G, { model: 'w : 1' });
+    S.connect({ p: 0.5 });
+    new Network(G, S).run(ms(1));
+    device.build();
+    throwsCode(() => device.run({ runArgs: [[S.w, 0.5]] }), 'mpi_not_supported');
+  } finally {
+    resetDevice();
+    startScope();
+  }
+});
+
 function refusedOn(script: () => void): () => void {
   return () => {
     defaultclock.dt = ms(0.1);
@@ -167,18 +193,14 @@ function refusedOn(script: () => void): () => void {
 }
 
 test('what compact synapse storage cannot do is refused with mpi_not_supported', { skip: MPI_SKIP }, () => {
-  const group = () => new NeuronGroup(10, 'v : 1\nx : 1', { threshold: 'v > 1', reset: '' });
-  // A StateMonitor of every synapse (numbered from the script's side before they exist).
   throwsCode(
-    refusedOn(() => {
-      const G = group();
-      const S = new Synapses(G, G, { model: 'w : 1', onPre: 'v_post += w' });
-      S.connect({ p: 0.5 });
-      const M = new StateMonitor(S, 'w', { record: true });
-      new Network(G, S, M).run(ms(1));
-    }),
-    'mpi_not_supported',
+    () =>
+      setDevice('cpp_standalone', {
+        mpi: { processes: 2, distributeSynapses: 'yes' as unknown as boolean },
+      }),
+    'bad_argument',
   );
+  const group = () => new NeuronGroup(10, 'v : 1\nx : 1', { threshold: 'v > 1', reset: '' });
   // A summed variable onto presynaptic neurons.
   throwsCode(
     refusedOn(() => {

@@ -33,8 +33,8 @@ function refuse(what: string): never {
  * keeps its own), kernels
  * over the synapses of one set (pathways, synaptic state updates, summed variables onto
  * postsynaptic neurons, string setters over all synapses, with their random numbers keyed by the
- * global number), state monitors of synapses at given indices (each process records its own, the
- * records are merged after each run), values set from the script (`S.w = 0.5`), `N`,
+ * global number), state monitors of synapses (each process records its own, the records are
+ * merged after each run), values set from the script (`S.w = 0.5`), `N`,
  * `N_incoming`, `N_outgoing`, store/restore, and the results in global order. Everything else
  * that touches a per-synapse array is refused when the script records it (`refuse`).
  */
@@ -192,11 +192,12 @@ export class LocalSynapseSets {
       case 'replace':
         if (this.arrays.has(op.target.id)) refuse(`Replacing ${op.target.id}`);
         return op;
-      case 'arange':
-        if (this.arrays.has(op.target.id) || this.arrays.has(op.lengthOf.id)) {
-          refuse(`Recording or numbering all synapses (${op.target.id} from ${op.lengthOf.id})`);
-        }
-        return op;
+      case 'arange': {
+        // A StateMonitor of every synapse: indices 0 … N-1 of the global numbering.
+        const set = this.arrays.get(op.lengthOf.id);
+        if (this.arrays.has(op.target.id)) refuse(`Numbering ${op.target.id}`);
+        return set ? { ...op, local: localName(set) } : op;
+      }
       default:
         return op;
     }

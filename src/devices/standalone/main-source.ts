@@ -221,7 +221,9 @@ function emitOperation(
       return;
     }
     case 'arange':
-      w.line(`${op.target.cppName}.resize(${op.lengthOf.cppName}.size());`);
+      w.line(
+        `${op.target.cppName}.resize(${op.local ? `(size_t)${op.local}.n_global` : `${op.lengthOf.cppName}.size()`});`,
+      );
       w.line(
         `for (size_t _k = 0; _k < ${op.target.cppName}.size(); _k++) ${op.target.cppName}[_k] = ${op.offset} + (int32_t)_k;`,
       );

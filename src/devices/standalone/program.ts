@@ -108,6 +108,8 @@ export type Operation =
       readonly target: ArrayDecl;
       readonly lengthOf: ArrayDecl;
       readonly offset: number;
+      /** Distributed synapse storage (MPI): `lengthOf` is local, the length is this LocalSynapses global's count. */
+      readonly local?: string;
     }
   | {
       readonly kind: 'synapses_connected';
