@@ -6,7 +6,10 @@
  * (`MpiStandaloneDevice.exchange`: spike exchanges and the bytes process 0 received in them per
  * time step, all bytes received, seconds in MPI calls of the slowest process). Spikes must be equal on every process count.
  *
- *   npx tsx bench/mpi-scaling.ts [--models cuba,cobahh] [--N 64000] [--duration 1] [--processes 1,2] [--reps 2]
+ *   npx tsx bench/mpi-scaling.ts [--models cuba,cobahh] [--N 64000] [--duration 1] [--processes 1,2] [--reps 2] [--distribute]
+ *
+ * `--distribute`: the MPI programs store each process's own synapses only
+ * (`mpi: { distributeSynapses: true }`); the peak memory column then lists every process's.
  *
  * Writes `bench/results/mpi-scaling-<timestamp>.{jsonl,md}` and prints the table.
  */
@@ -28,18 +31,20 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '1' },
     processes: { type: 'string', default: '1,2' },
     reps: { type: 'string', default: '2' },
+    distribute: { type: 'boolean', default: false },
     'out-dir': { type: 'string', default: join(HERE, 'results') },
   },
 });
 
 /** One run: `--child model,N,duration,processes` (0 processes: the plain standalone program). */
 async function child(spec: string): Promise<void> {
-  const [model, N, duration, processes] = spec.split(',');
+  const [model, N, duration, processes, distribute] = spec.split(',');
   const { modelSpec } = await import('./models/registry.ts');
   const { getDevice } = await import('../src/node.ts');
   const p = Number(processes);
   const result = modelSpec(model).run(Number(N), Number(duration), 'cpp_standalone', {
-    standalone: p > 0 ? { mpi: { processes: p } } : {},
+    standalone:
+      p > 0 ? { mpi: { processes: p, ...(distribute === '1' ? { distributeSynapses: true } : {}) } } : {},
   });
   const active = getDevice() as unknown as {
     exchange?: unknown;
@@ -66,6 +71,8 @@ interface Row {
     seconds: number;
     spikeCalls: number;
     spikeBytes: number;
+    peakMemoryKiB?: number[];
+    localSynapses?: number[];
   };
   error?: string;
 }
@@ -92,7 +99,7 @@ async function main(): Promise<void> {
             'tsx',
             fileURLToPath(import.meta.url),
             '--child',
-            `${model},${N},${duration},${processes}`,
+            `${model},${N},${duration},${processes},${values.distribute ? 1 : 0}`,
           ],
           { timeoutSeconds: 1800, cwd: resolve(HERE, '..') },
         );
@@ -125,7 +132,15 @@ async function main(): Promise<void> {
 }
 
 function label(processes: number): string {
-  return processes === 0 ? 'standalone' : `MPI ×${processes}`;
+  if (processes === 0) return 'standalone';
+  return values.distribute ? `MPI ×${processes}, synapses distributed` : `MPI ×${processes}`;
+}
+
+/** The peak memory of each process (MB, median over the runs), or the program's where only that is known. */
+function peaks(rs: Row[]): string {
+  const lists = rs.map((r) => r.exchange?.peakMemoryKiB ?? []).filter((l) => l.length > 0);
+  if (lists.length === 0) return median(rs.map((r) => r.rss_mb ?? Number.NaN)).toFixed(0);
+  return lists[0].map((_, k) => (median(lists.map((l) => l[k] ?? Number.NaN)) / 1024).toFixed(0)).join(', ');
 }
 
 const median = (xs: number[]) => {
@@ -170,7 +185,7 @@ function render(rows: Row[], duration: number): string {
         ]
       : ['–', '–', '–', '–'];
     out.push(
-      `| ${model} | ${N} | ${label(Number(p))} | ${median(sims).toFixed(3)} (${Math.min(...sims).toFixed(3)}–${Math.max(...sims).toFixed(3)}) | ${speedup} | ${spikes} | ${exCols.join(' | ')} | ${median(rs.map((r) => r.rss_mb ?? Number.NaN)).toFixed(0)} | ${rs.map((r) => r.runnable).join(', ')} |`,
+      `| ${model} | ${N} | ${label(Number(p))} | ${median(sims).toFixed(3)} (${Math.min(...sims).toFixed(3)}–${Math.max(...sims).toFixed(3)}) | ${speedup} | ${spikes} | ${exCols.join(' | ')} | ${peaks(rs)} | ${rs.map((r) => r.runnable).join(', ')} |`,
     );
   }
   return `${out.join('\n')}\n`;

@@ -14,12 +14,16 @@ export const MPI_SKIP = HAS_MPI
   ? false
   : 'mpicxx or mpirun not found (apt-get install openmpi-bin libopenmpi-dev)';
 
-export type Target = 'runtime' | 'cpp_standalone' | { readonly processes: number };
+export type Target =
+  | 'runtime'
+  | 'cpp_standalone'
+  /** `distribute`: `mpi.distributeSynapses` (each process stores only its own synapses). */
+  | { readonly processes: number; readonly distribute?: boolean };
 
 export function label(target: Target): string {
   return typeof target === 'string'
     ? target
-    : `MPI, ${target.processes} process${target.processes > 1 ? 'es' : ''}`;
+    : `MPI, ${target.processes} process${target.processes > 1 ? 'es' : ''}${target.distribute ? ', synapses distributed' : ''}`;
 }
 
 /**
@@ -34,9 +38,18 @@ export function runOn<T>(name: string, target: Target, script: () => () => T): T
     target === 'runtime'
       ? undefined
       : setDevice('cpp_standalone', {
-          directory: projectDirectory(`${name}-${typeof target === 'string' ? 'single' : 'mpi'}`),
+          directory: projectDirectory(
+            `${name}-${typeof target === 'string' ? 'single' : target.distribute ? 'mpi-local' : 'mpi'}`,
+          ),
           buildOnRun: false,
-          ...(typeof target === 'string' ? {} : { mpi: { processes: target.processes } }),
+          ...(typeof target === 'string'
+            ? {}
+            : {
+                mpi: {
+                  processes: target.processes,
+                  ...(target.distribute ? { distributeSynapses: true } : {}),
+                },
+              }),
         });
   startScope();
   try {

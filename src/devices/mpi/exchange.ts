@@ -21,6 +21,11 @@ export interface ExchangeStatistics {
   readonly spikeBytes: number;
   /** Each process's peak resident memory at the end, in KiB (Linux's VmHWM; 0 where unknown). */
   readonly peakMemoryKiB: readonly number[];
+  /**
+   * With `distributeSynapses`: the synapses each process stores (all sets together); they add
+   * up to the synapses of the network. Empty otherwise (every process holds every synapse).
+   */
+  readonly localSynapses: readonly number[];
 }
 
 /** The statistics a run wrote in `directory`, if it wrote them. */
@@ -45,5 +50,6 @@ export function readExchange(directory: string): ExchangeStatistics | undefined 
     spikeCalls: fields.get('spike_calls') ?? Number.NaN,
     spikeBytes: fields.get('spike_bytes') ?? Number.NaN,
     peakMemoryKiB: (lists.get('peak_memory_kib') ?? '').split(',').filter(Boolean).map(Number),
+    localSynapses: (lists.get('local_synapses') ?? '').split(',').filter(Boolean).map(Number),
   };
 }

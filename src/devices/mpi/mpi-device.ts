@@ -1,3 +1,4 @@
+import { cppString } from '../../compiler/4-generate/cpp/names.ts';
 import { kernelAccess } from '../../compiler/4-generate/cpp-mpi/kernel-access.ts';
 import {
   kernelPartition,
@@ -6,6 +7,7 @@ import {
 } from '../../compiler/4-generate/cpp-mpi/partition.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
 import type { KernelCalls, SynapsesConnected } from '../device.ts';
+import { arrayFileName } from '../standalone/array-declarations.ts';
 import { CppStandaloneDevice } from '../standalone/cpp-standalone-device.ts';
 import type { Launcher } from '../standalone/execute.ts';
 import type { DistributedKernel } from '../standalone/kernel-compiler.ts';
@@ -14,6 +16,7 @@ import type { Operation } from '../standalone/program.ts';
 import type { DistributedProgram } from '../standalone/write-project.ts';
 import { type ExchangeStatistics, readExchange } from './exchange.ts';
 import { checkTool, mpiLauncher } from './launch.ts';
+import { LocalSynapseSets, localName } from './local-synapses.ts';
 import { checkMpiOptions, type MpiOptions } from './options.ts';
 import { planRun } from './run-plan.ts';
 import { SynapseRegistry } from './synapse-sets.ts';
@@ -23,7 +26,7 @@ type RunOperation = Extract<Operation, { kind: 'run' }>;
 /**
  * The C++ standalone device with MPI (`setDevice('cpp_standalone', { mpi: { processes } })`):
  * the same recorded program, built with `mpicxx` and started under `mpirun`. Every process holds
- * every array; in the step loop each computes the neurons it owns (a contiguous block of every
+ * every array (with `distributeSynapses`, only its own synapses: local-synapses.ts); in the step loop each computes the neurons it owns (a contiguous block of every
  * group) and the synapses of those neurons (synapses live with their target), and the processes
  * exchange what the others need: spikes (once per minimum delay where the model allows it:
  * spike-blocks.ts), arrays that kernels read at
@@ -37,6 +40,8 @@ type RunOperation = Extract<Operation, { kind: 'run' }>;
 export class MpiStandaloneDevice extends CppStandaloneDevice {
   readonly mpi: MpiOptions;
   private readonly sets: SynapseRegistry;
+  /** With `distributeSynapses`: the synapse sets each process stores only its own synapses of. */
+  private readonly local?: LocalSynapseSets;
 
   constructor(options: StandaloneOptions & { mpi: MpiOptions }) {
     const mpi = checkMpiOptions(options.mpi);
@@ -46,6 +51,7 @@ export class MpiStandaloneDevice extends CppStandaloneDevice {
       extraCompileArgs: [...(options.extraCompileArgs ?? []), '-DBRIAN_MPI'],
     });
     this.mpi = mpi;
+    if (mpi.distributeSynapses) this.local = new LocalSynapseSets();
     this.sets = new SynapseRegistry((id) => {
       const decl = this.current(id);
       return decl.dynamic ? undefined : decl.size;
@@ -53,13 +59,19 @@ export class MpiStandaloneDevice extends CppStandaloneDevice {
   }
 
   override synapsesConnected(spec: SynapsesConnected): void {
-    super.synapsesConnected(spec);
     this.sets.add(spec);
+    this.local?.add(spec);
+    super.synapsesConnected(spec);
   }
 
   override reinit(): void {
     super.reinit();
     this.sets?.clear();
+    this.local?.clear();
+  }
+
+  protected override distributedOperation(op: Operation): Operation {
+    return this.local ? this.local.operation(op) : op;
   }
 
   override build(...args: Parameters<CppStandaloneDevice['build']>): void {
@@ -69,13 +81,22 @@ export class MpiStandaloneDevice extends CppStandaloneDevice {
 
   /** Kernels called at every step compute this process's elements; one-off calls compute them all. */
   protected override distributedKernel(kernel: Kernel, calls: KernelCalls): DistributedKernel | undefined {
+    const local = this.local?.access(kernel);
+    const localPart = local ? { localSynapses: local.access, externs: [local.extern] } : undefined;
     // Pathways loop over the due synapses of their spike queue, which holds this process's only.
-    if (calls === 'once' || kernel.kind === 'synapses') return undefined;
+    if (calls === 'once' || kernel.kind === 'synapses') return localPart;
     const access = kernelAccess(kernel, this.sets);
     const extern = ownershipExtern(access.space);
     return {
-      partition: kernelPartition(access.space, access.gathered !== undefined),
-      externs: extern ? [extern] : [],
+      partition: kernelPartition(
+        access.space,
+        access.gathered !== undefined,
+        access.space.kind === 'synapses' && this.local?.has(access.space.set)
+          ? `(int32_t)${this.current(access.space.set).cppName}.size()`
+          : undefined,
+      ),
+      localSynapses: local?.access,
+      externs: [...(extern ? [extern] : []), ...(local ? [local.extern] : [])],
     };
   }
 
@@ -87,18 +108,27 @@ export class MpiStandaloneDevice extends CppStandaloneDevice {
         return compiled.kernel;
       },
       sets: this.sets,
+      localSets: this.local,
       decl: (id) => this.current(id),
     });
   }
 
   protected override distributedProgram(): DistributedProgram {
+    // Per-synapse arrays stored apart: process 0 writes them in global order, gathered in slices.
+    const gathered = (this.local?.entries() ?? []).map(([id, set]) => ({ decl: this.current(id), set }));
     return {
       brianlibSources: ['distributed.cpp', 'distributed_spikes.cpp'],
       main: {
         globals: [
           '#include "brianlib/distributed.h"',
           ...this.sets.all().map((s) => `brian::mpi::Ownership ${ownershipName(s.pre)};`),
+          ...(this.local?.globals() ?? []),
         ],
+        beforeResults: gathered.map(
+          ({ decl, set }) =>
+            `brian::mpi::write_gathered(results_dir + ${cppString(`/${arrayFileName(decl.cppName)}`)}, ${decl.cppName}, ${localName(set)});`,
+        ),
+        writtenApart: new Set(gathered.map((g) => g.decl.cppName)),
         start: ['brian::mpi::init(&argc, &argv);'],
         afterRandomSeed: ['brian::mpi::broadcast_seed(brian::_draws.seed_lo, brian::_draws.seed_hi);'],
         writesResults: 'brian::mpi::rank == 0',

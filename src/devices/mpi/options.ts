@@ -16,9 +16,22 @@ export interface MpiOptions {
   readonly mpirunArgs?: readonly string[];
   /** Allow more processes than the hosts have cores (default true). */
   readonly oversubscribe?: boolean;
+  /**
+   * Each process stores only the synapses of its own target neurons (compact per-synapse arrays
+   * and a global number per synapse) instead of every synapse (default false). What this storage
+   * cannot do (README "Limits") is refused when the script records it, with `mpi_not_supported`.
+   */
+  readonly distributeSynapses?: boolean;
 }
 
-const KNOWN = new Set(['processes', 'hostfile', 'mpirun', 'mpirunArgs', 'oversubscribe']);
+const KNOWN = new Set([
+  'processes',
+  'hostfile',
+  'mpirun',
+  'mpirunArgs',
+  'oversubscribe',
+  'distributeSynapses',
+]);
 
 /** The options checked: coded errors naming the bad argument. */
 export function checkMpiOptions(options: unknown): MpiOptions {
@@ -41,6 +54,9 @@ export function checkMpiOptions(options: unknown): MpiOptions {
   }
   if (o.hostfile !== undefined && typeof o.hostfile !== 'string') {
     throw new BrianError('bad_argument', 'mpi.hostfile must be the path of a hostfile.');
+  }
+  if (o.distributeSynapses !== undefined && typeof o.distributeSynapses !== 'boolean') {
+    throw new BrianError('bad_argument', 'mpi.distributeSynapses must be true or false.');
   }
   return o;
 }

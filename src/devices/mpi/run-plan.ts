@@ -8,6 +8,7 @@ import { ownershipName } from '../../compiler/4-generate/cpp-mpi/partition.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { ArrayDecl, Operation, ResolvedAction } from '../standalone/program.ts';
+import type { LocalSynapseSets } from './local-synapses.ts';
 import { planSpikeBlocks } from './spike-blocks.ts';
 import type { SynapseRegistry } from './synapse-sets.ts';
 
@@ -19,6 +20,8 @@ export interface PlanContext {
   /** The optimised IR of a compiled function. */
   kernelOf(fn: string): Kernel;
   readonly sets: SynapseRegistry;
+  /** `distributeSynapses`: the sets each process stores only its own synapses of (local-synapses.ts). */
+  readonly localSets?: LocalSynapseSets;
   decl(arrayId: string): ArrayDecl;
 }
 
@@ -79,21 +82,47 @@ export function planRun(op: RunOperation, ctx: PlanContext): RunOperation {
     });
   visit(false);
   const runners = visit(true);
+  // Sets stored apart hold only their own synapses: all owned, and never gathered into every process.
+  const local = (set: string) => ctx.localSets?.has(set) ?? false;
   return {
     ...op,
     runners,
-    queues: op.queues.map((q) => ({ ...q, owned: `&${ownershipName(queueSet.get(q.queue)!)}.mask` })),
+    queues: op.queues.map((q) => {
+      const set = queueSet.get(q.queue)!;
+      return local(set) ? q : { ...q, owned: `&${ownershipName(set)}.mask` };
+    }),
     before: [
       ...ctx.sets
         .all()
+        .filter((s) => !local(s.pre))
         .map(
           (s) =>
             `${ownershipName(s.pre)}.update(${ctx.decl(s.post).cppName}, ${s.targetStart}, ${s.targetStorageSize});`,
         ),
       ...blocks.before,
     ],
-    after: [...[...writers].map(([arrayId, p]) => syncCode(arrayId, p, ctx)), ...blocks.after],
+    after: [
+      ...monitorMerges(op, ctx),
+      ...[...writers]
+        .filter(([, p]) => !(p.kind === 'synapses' && local(p.set)))
+        .map(([arrayId, p]) => syncCode(arrayId, p, ctx)),
+      ...blocks.after,
+    ],
   };
+}
+
+/** The records of state monitors of synapses stored apart, merged from every process. */
+function monitorMerges(op: RunOperation, ctx: PlanContext): string[] {
+  const lines = new Set<string>();
+  for (const r of op.runners)
+    for (const a of r.actions) {
+      if (a.kind !== 'call' || !ctx.localSets) continue;
+      for (const buffer of ctx.localSets.records(ctx.kernelOf(a.fn))) {
+        const d = ctx.decl(buffer);
+        lines.add(`brian::mpi::merge_records(${d.cppName}.data(), ${d.cppName}.size());`);
+      }
+    }
+  return [...lines];
 }
 
 function setOf(ctx: PlanContext, arrayId: string, queue: string): string {
@@ -172,6 +201,8 @@ function syncsBefore(access: KernelAccess, state: Map<string, Partition>, ctx: P
   const needs = (arrayId: string, reach: Reach) => {
     const p = state.get(arrayId);
     if (!p) return;
+    // Synapses stored apart are only read by kernels over their own set (local-synapses.ts).
+    if (p.kind === 'synapses' && ctx.localSets?.has(p.set)) return;
     if (access.space.kind !== 'replicated' && covers(reach, access.space, p, ctx)) return;
     if (access.recorded?.arrays.has(arrayId)) {
       // A state monitor: only the recorded elements (the array stays partitioned elsewhere).

@@ -17,6 +17,8 @@ export function arraysSource(
   decls: readonly ArrayDecl[],
   queues: readonly string[],
   files: DataFiles,
+  /** Arrays written to the results some other way (a distributed program's gathered arrays). */
+  writtenApart: ReadonlySet<string> = new Set(),
 ): string {
   const w = new CodeWriter();
   for (const d of decls) {
@@ -46,6 +48,7 @@ export function arraysSource(
   w.line();
   w.block('void _write_results(const std::string& dir)', () => {
     for (const d of latest(decls)) {
+      if (writtenApart.has(d.cppName)) continue;
       const data = d.dynamic ? `${d.cppName}.data(), ${d.cppName}.size()` : `${d.cppName}, ${d.size}`;
       w.line(`brian::write_file(dir + ${cppString(`/${arrayFileName(d.cppName)}`)}, ${data});`);
     }
@@ -56,7 +59,12 @@ export function arraysSource(
     () => {
       for (const d of latest(decls)) {
         w.block(`if (name == ${cppString(d.cppName)})`, () => {
-          if (d.dynamic) {
+          if (writtenApart.has(d.cppName)) {
+            // Each MPI process holds only its own synapses: a slice of global numbers is not one here.
+            w.line(
+              `_brian_fail("mpi_not_supported", ${cppString(`runArgs cannot set ${d.id}: with mpi.distributeSynapses each process holds only its own synapses`)});`,
+            );
+          } else if (d.dynamic) {
             w.line(`if (stop < 0) stop = (long)${d.cppName}.size();`);
             w.line(`brian::set_run_arg(${d.cppName}.data(), start, stop, name, value);`);
           } else {

@@ -116,6 +116,11 @@ export class CppStandaloneDevice implements Device {
 
   // --- what a distributed program (devices/mpi) changes; nothing here -----------------------
 
+  /** An operation on arrays as a distributed program records it (refused, or changed); unchanged here. */
+  protected distributedOperation(op: Operation): Operation {
+    return op;
+  }
+
   /** What one process computes of a kernel (undefined: everything, as a single process does). */
   protected distributedKernel(_kernel: Kernel, _calls: KernelCalls): DistributedKernel | undefined {
     return undefined;
@@ -229,7 +234,7 @@ export class CppStandaloneDevice implements Device {
   ): void {
     this.recording(`Setting ${arrayId}`);
     const target = this.current(arrayId);
-    const operation = setOperation(target, indices, value, write);
+    const operation = this.distributedOperation(setOperation(target, indices, value, write));
     if (!target.dynamic) this.known.update(arrayId, write);
     this.ops.push(operation);
   }
@@ -240,41 +245,47 @@ export class CppStandaloneDevice implements Device {
     if (!target.dynamic && target.size !== values.length) {
       throw new Error(`internal: ${arrayId} has ${target.size} elements, not ${values.length}`);
     }
-    this.ops.push({ kind: 'replace', target, values: values.slice() });
+    this.ops.push(this.distributedOperation({ kind: 'replace', target, values: values.slice() }));
     this.known.update(arrayId, (data) => data.set(values));
   }
 
   arange(arrayId: string, lengthOf: string, offset: number): void {
     this.recording(`Setting ${arrayId}`);
     this.known.forget([arrayId]);
-    this.ops.push({
-      kind: 'arange',
-      target: this.current(arrayId),
-      lengthOf: this.current(lengthOf),
-      offset,
-    });
+    this.ops.push(
+      this.distributedOperation({
+        kind: 'arange',
+        target: this.current(arrayId),
+        lengthOf: this.current(lengthOf),
+        offset,
+      }),
+    );
   }
 
   append(arrayId: string, values: Int32Array | Float64Array): void {
     this.recording(`connect() on ${arrayId}`);
-    this.ops.push({ kind: 'append', target: this.current(arrayId), values: values.slice() });
+    this.ops.push(
+      this.distributedOperation({ kind: 'append', target: this.current(arrayId), values: values.slice() }),
+    );
   }
 
   synapsesConnected(spec: SynapsesConnected): void {
     const c = (id: string) => this.current(id);
     this.known.forget([spec.nIncoming, spec.nOutgoing]);
-    this.ops.push({
-      kind: 'synapses_connected',
-      pre: c(spec.pre),
-      post: c(spec.post),
-      sourceSize: typeof spec.sourceSize === 'number' ? spec.sourceSize : c(spec.sourceSize.sizeOf),
-      targetSize: typeof spec.targetSize === 'number' ? spec.targetSize : c(spec.targetSize.sizeOf),
-      count: c(spec.count),
-      perSynapse: spec.perSynapse.map((p) => ({ target: c(p.arrayId), fill: p.fill })),
-      nIncoming: c(spec.nIncoming),
-      nOutgoing: c(spec.nOutgoing),
-      multisynapticIndex: spec.multisynapticIndex ? c(spec.multisynapticIndex) : undefined,
-    });
+    this.ops.push(
+      this.distributedOperation({
+        kind: 'synapses_connected',
+        pre: c(spec.pre),
+        post: c(spec.post),
+        sourceSize: typeof spec.sourceSize === 'number' ? spec.sourceSize : c(spec.sourceSize.sizeOf),
+        targetSize: typeof spec.targetSize === 'number' ? spec.targetSize : c(spec.targetSize.sizeOf),
+        count: c(spec.count),
+        perSynapse: spec.perSynapse.map((p) => ({ target: c(p.arrayId), fill: p.fill })),
+        nIncoming: c(spec.nIncoming),
+        nOutgoing: c(spec.nOutgoing),
+        multisynapticIndex: spec.multisynapticIndex ? c(spec.multisynapticIndex) : undefined,
+      }),
+    );
   }
 
   runNetwork(run: NetworkRun): NetworkRunResult {

@@ -1,4 +1,8 @@
-import type { CppKernelContext, KernelPartition } from '../../compiler/4-generate/cpp/context.ts';
+import type {
+  CppKernelContext,
+  KernelPartition,
+  LocalSynapsesAccess,
+} from '../../compiler/4-generate/cpp/context.ts';
 import { generateCppKernel, KernelNotAvailableError } from '../../compiler/4-generate/cpp/generate-kernel.ts';
 import { mangleId } from '../../compiler/4-generate/cpp/names.ts';
 import type { FunctionDef } from '../../compiler/functions.ts';
@@ -43,6 +47,7 @@ export class KernelCompiler {
     const ctx: CppKernelContext = {
       openmp: this.openmp,
       partition: distributed?.partition,
+      localSynapses: distributed?.localSynapses,
       randomStream: draws ? this.streamOf(kernel.name) : undefined,
       array: (arrayId) => {
         const decl = this.current(arrayId);
@@ -92,6 +97,8 @@ export class KernelCompiler {
 /** What one process of a distributed program computes of a kernel, and the declarations that needs. */
 export interface DistributedKernel {
   readonly partition?: KernelPartition;
+  /** The kernel runs over (or creates) synapses that each process stores only its own of. */
+  readonly localSynapses?: LocalSynapsesAccess;
   readonly externs: readonly string[];
 }
 

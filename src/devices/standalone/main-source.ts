@@ -42,7 +42,8 @@ export function mainSource(
   w.line('#include "brianlib/brian.h"');
   for (const line of hooks.globals) w.line(line);
   w.line();
-  for (const line of arraysSource(decls, queues, files).trimEnd().split('\n')) w.line(line);
+  for (const line of arraysSource(decls, queues, files, hooks.writtenApart).trimEnd().split('\n'))
+    w.line(line);
   w.line();
   const snapshots = snapshotNames(ops);
   for (const line of snapshotGlobals(ops, snapshots)) w.line(line);
@@ -87,6 +88,7 @@ export function mainSource(
     ops.forEach((op, k) => {
       emitOperation(w, op, k, files, snapshots);
     });
+    for (const line of hooks.beforeResults ?? []) w.line(line);
     w.block(hooks.writesResults ? `if (${hooks.writesResults})` : '', () => {
       w.line('_write_results(results_dir);');
       w.line('FILE* f = std::fopen((results_dir + "/last_run_info.txt").c_str(), "w");');
@@ -128,6 +130,10 @@ export interface MainHooks {
   readonly afterRandomSeed: readonly string[];
   /** A C++ condition: this process writes the results (undefined: always). */
   readonly writesResults?: string;
+  /** Statements every process runs before the results are written (collective writes). */
+  readonly beforeResults?: readonly string[];
+  /** Arrays (C++ names) that `beforeResults` writes, left out of `_write_results`. */
+  readonly writtenApart?: ReadonlySet<string>;
   /** Given `_usage` (getrusage), statements that make `_usage.ru_maxrss` what the results report. */
   readonly peakMemory?: readonly string[];
   /** The last statements before main() returns. */
@@ -182,7 +188,11 @@ function emitOperation(
         files.set(`op${k}_indices`, bytesOf(op.indices).slice());
       }
       const target = op.target;
-      if (target.dynamic) {
+      if (op.local) {
+        w.line(
+          `brian::mpi::set_values_global(${target.cppName}, ${op.local}, ${cppString(`static_arrays/${values}`)}, ${cppString(indices)});`,
+        );
+      } else if (target.dynamic) {
         w.line(
           `brian::set_values(${target.cppName}, ${cppString(target.id)}, ${cppString(`static_arrays/${values}`)}, ${cppString(indices)});`,
         );
@@ -211,14 +221,24 @@ function emitOperation(
       return;
     }
     case 'arange':
-      w.line(`${op.target.cppName}.resize(${op.lengthOf.cppName}.size());`);
+      w.line(
+        `${op.target.cppName}.resize(${op.local ? `(size_t)${op.local}.n_global` : `${op.lengthOf.cppName}.size()`});`,
+      );
       w.line(
         `for (size_t _k = 0; _k < ${op.target.cppName}.size(); _k++) ${op.target.cppName}[_k] = ${op.offset} + (int32_t)_k;`,
       );
       return;
     case 'append':
       files.set(`op${k}_values`, bytesOf(op.values).slice());
-      w.line(`brian::append_values(${op.target.cppName}, "static_arrays/op${k}_values");`);
+      if (op.local?.pre) {
+        w.line(
+          `brian::mpi::append_pairs(${op.local.pre.cppName}, ${op.target.cppName}, ${op.local.name}, "static_arrays/op${k}_values");`,
+        );
+      } else if (op.local) {
+        w.line(`brian::mpi::hold_sources("static_arrays/op${k}_values");`);
+      } else {
+        w.line(`brian::append_values(${op.target.cppName}, "static_arrays/op${k}_values");`);
+      }
       return;
     case 'synapses_connected':
       w.block('', () => {
@@ -231,10 +251,16 @@ function emitOperation(
         const multi = op.multisynapticIndex ? `&${op.multisynapticIndex.cppName}` : 'nullptr';
         const size = (c: number | ArrayDecl) =>
           typeof c === 'number' ? String(c) : `(int32_t)${c.cppName}.size()`;
-        w.line(`${op.count.cppName}[0] = (int32_t)_n;`);
+        w.line(`${op.count.cppName}[0] = (int32_t)${op.local ? `${op.local}.n_global` : '_n'};`);
         w.line(
           `brian::synapses_counts(${op.pre.cppName}, ${op.post.cppName}, ${size(op.sourceSize)}, ${size(op.targetSize)}, ${op.nOutgoing.cppName}, ${op.nIncoming.cppName}, ${multi});`,
         );
+        if (op.local) {
+          // Each process counted its own synapses: the counts of all are their sums.
+          const data = (d: ArrayDecl) => (d.dynamic ? `${d.cppName}.data()` : d.cppName);
+          w.line(`brian::mpi::sum_over_processes(${data(op.nOutgoing)}, ${size(op.sourceSize)});`);
+          w.line(`brian::mpi::sum_over_processes(${data(op.nIncoming)}, ${size(op.targetSize)});`);
+        }
       });
       return;
     case 'seed':

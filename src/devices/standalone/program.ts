@@ -85,17 +85,31 @@ export type Operation =
       readonly target: ArrayDecl;
       readonly values: TypedArray;
       readonly indices?: Int32Array;
+      /** Distributed synapse storage (MPI): the LocalSynapses global of the target's synapses (indices are global numbers). */
+      readonly local?: string;
     }
   | { readonly kind: 'fill'; readonly target: ArrayDecl; readonly value: number }
   /** All values of an array, a dynamic one taking their length. */
   | { readonly kind: 'replace'; readonly target: ArrayDecl; readonly values: TypedArray }
-  | { readonly kind: 'append'; readonly target: ArrayDecl; readonly values: TypedArray }
+  | {
+      readonly kind: 'append';
+      readonly target: ArrayDecl;
+      readonly values: TypedArray;
+      /**
+       * Distributed synapse storage (MPI), `connect(i=…, j=…)`: the LocalSynapses global; the
+       * source indices are held until the target indices come (`pre`: the source array), and
+       * each process keeps the pairs of its own targets.
+       */
+      readonly local?: { readonly name: string; readonly pre?: ArrayDecl };
+    }
   /** A dynamic array made offset, offset+1, … as long as another is now. */
   | {
       readonly kind: 'arange';
       readonly target: ArrayDecl;
       readonly lengthOf: ArrayDecl;
       readonly offset: number;
+      /** Distributed synapse storage (MPI): `lengthOf` is local, the length is this LocalSynapses global's count. */
+      readonly local?: string;
     }
   | {
       readonly kind: 'synapses_connected';
@@ -109,6 +123,8 @@ export type Operation =
       readonly nIncoming: ArrayDecl;
       readonly nOutgoing: ArrayDecl;
       readonly multisynapticIndex?: ArrayDecl;
+      /** Distributed synapse storage (MPI): the LocalSynapses global (N is its global count, the counts are summed). */
+      readonly local?: string;
     }
   | { readonly kind: 'seed'; readonly lo: number; readonly hi: number }
   /** store(): copies of the arrays, spike queues and random state under a snapshot key. */

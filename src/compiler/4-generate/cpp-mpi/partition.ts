@@ -13,7 +13,12 @@ export function ownershipName(set: string): string {
  * (brianlib/distributed.h). `gathered`: a summed variable whose targets are presynaptic, whose
  * contributions every process needs.
  */
-export function kernelPartition(space: ElementSpace, gathered: boolean): KernelPartition | undefined {
+export function kernelPartition(
+  space: ElementSpace,
+  gathered: boolean,
+  /** Synapses stored apart: the C++ expression of the number of local synapses (all owned). */
+  localCount?: string,
+): KernelPartition | undefined {
   if (space.kind === 'replicated') return undefined;
   const wrong = (what: string) => () => {
     throw new Error(`internal: a kernel over ${space.kind} asked for its ${what}`);
@@ -34,6 +39,7 @@ export function kernelPartition(space: ElementSpace, gathered: boolean): KernelP
     neurons: wrong('neurons'),
     owns: wrong('neurons'),
     synapses: () => `${ownership}.owned`,
+    localSynapseCount: localCount === undefined ? undefined : () => localCount,
     gatherContributions: gathered
       ? (buffer) => `brian::mpi::sync_owned(${buffer}.data(), ${ownership});`
       : undefined,

@@ -31,6 +31,23 @@ export interface CppKernelContext {
    * step over neurons or synapses visit only those; without it, every element.
    */
   readonly partition?: KernelPartition;
+  /**
+   * A distributed program whose processes store only their own synapses (compact arrays of a
+   * synapse set, compiler/4-generate/cpp-mpi): what a kernel over them needs.
+   */
+  readonly localSynapses?: LocalSynapsesAccess;
+}
+
+/** Compact per-process synapse arrays: local positions, global numbers. */
+export interface LocalSynapsesAccess {
+  /** The global number of local synapse `idx` (keys its random draws, as on one process). */
+  key(idx: string): string;
+  /** The number of synapses on all processes together (an int64 C++ expression). */
+  count(): string;
+  /** The local position of the synapse of global number `global` (an int64 C++ expression, -1 where another process holds it). */
+  localOf(global: string): string;
+  /** synapses_create: a C++ condition that numbers the next synapse and is true if this process keeps it (`post`: its target index). */
+  keep(post: string): string;
 }
 
 /**
@@ -42,6 +59,11 @@ export interface KernelPartition {
   neurons(start: string, stop: string): { readonly start: string; readonly stop: string };
   /** Synapses: a C++ `std::vector<int32_t>` of the owned synapse indices, ascending. */
   synapses(): string;
+  /**
+   * Synapses stored apart (each process holds only its own, LocalSynapsesAccess): the number of
+   * local synapses, all owned; loops run over 0 … count-1 and no index list is kept.
+   */
+  localSynapseCount?(): string;
   /** A C++ condition: element `index` of the kernel's group is owned here. */
   owns(index: string): string;
   /**

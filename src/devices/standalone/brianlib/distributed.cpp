@@ -161,6 +161,143 @@ void sync_owned(double* data, const Ownership& own) { sync_owned_of(data, own); 
 void sync_owned(int32_t* data, const Ownership& own) { sync_owned_of(data, own); }
 void sync_owned(char* data, const Ownership& own) { sync_owned_of(data, own); }
 
+static std::vector<const LocalSynapses*>& local_sets() {
+  static std::vector<const LocalSynapses*> sets;
+  return sets;
+}
+
+LocalSynapses::LocalSynapses(int32_t offset_, int32_t n_target_) : offset(offset_), n_target(n_target_) {
+  local_sets().push_back(this);
+}
+
+static void merge_bytes(void* data, size_t bytes) {
+  Counted counted((double)(size - 1) * bytes);
+  for (size_t at = 0; at < bytes; at += (size_t)1 << 30) {
+    const int chunk = (int)std::min(bytes - at, (size_t)1 << 30);
+    MPI_Allreduce(MPI_IN_PLACE, (char*)data + at, chunk, MPI_BYTE, MPI_BOR, MPI_COMM_WORLD);
+  }
+}
+void merge_records(double* data, size_t n) { merge_bytes(data, n * sizeof(double)); }
+void merge_records(int32_t* data, size_t n) { merge_bytes(data, n * sizeof(int32_t)); }
+void merge_records(char* data, size_t n) { merge_bytes(data, n); }
+
+void sum_over_processes(int32_t* data, int32_t n) {
+  Counted counted((double)(size - 1) * n * sizeof(int32_t));
+  MPI_Allreduce(MPI_IN_PLACE, data, n, MPI_INT32_T, MPI_SUM, MPI_COMM_WORLD);
+}
+
+template <class T>
+static std::vector<T> read_values(const char* path) {
+  FILE* f = std::fopen(path, "rb");
+  if (!f) _brian_fail("standalone_run_error", std::string("cannot open ") + path);
+  std::fseek(f, 0, SEEK_END);
+  const long bytes = std::ftell(f);
+  std::fseek(f, 0, SEEK_SET);
+  std::vector<T> values(bytes / sizeof(T));
+  if (!values.empty() && std::fread(values.data(), sizeof(T), values.size(), f) != values.size())
+    _brian_fail("standalone_run_error", std::string("cannot read ") + path);
+  std::fclose(f);
+  return values;
+}
+
+template <class T>
+static void set_values_global_of(std::vector<T>& data, const LocalSynapses& local, const char* values_file,
+                                 const char* indices_file) {
+  const std::vector<T> values = read_values<T>(values_file);
+  if (!*indices_file) {
+    if ((int64_t)values.size() != local.n_global)
+      _brian_fail("bad_argument", std::string("wrong number of values in ") + values_file);
+    for (size_t k = 0; k < data.size(); k++) data[k] = values[local.global[k]];
+    return;
+  }
+  const std::vector<int32_t> indices = read_values<int32_t>(indices_file);
+  for (size_t k = 0; k < indices.size(); k++) {
+    if (indices[k] < 0 || indices[k] >= local.n_global)
+      _brian_fail("index_out_of_range", "a synapse index outside the synapses");
+    const int64_t at = local.local_of(indices[k]);
+    if (at >= 0) data[at] = values[k];
+  }
+}
+
+template <class T>
+static void write_gathered_of(const std::string& path, const std::vector<T>& data, const LocalSynapses& local) {
+  const int64_t n = local.n_global;
+  const int64_t slice = (int64_t)1 << 16;  // 64 Ki synapses: under 1.3 MB of buffers
+  FILE* f = nullptr;
+  if (rank == 0) {
+    f = std::fopen(path.c_str(), "wb");
+    if (!f) _brian_fail("standalone_run_error", "cannot write " + path);
+  }
+  std::vector<int> counts(size), displs(size);
+  std::vector<int32_t> numbers;
+  std::vector<T> values, out;
+  size_t at = 0;
+  for (int64_t g0 = 0; g0 < n; g0 += slice) {
+    const int64_t g1 = std::min(n, g0 + slice);
+    size_t end = at;
+    while (end < local.global.size() && local.global[end] < g1) end++;
+    int mine = (int)(end - at);
+    Counted counted(rank == 0 ? (double)(g1 - g0 - mine) * (sizeof(int32_t) + sizeof(T)) : 0.0);
+    MPI_Gather(&mine, 1, MPI_INT, counts.data(), 1, MPI_INT, 0, MPI_COMM_WORLD);
+    if (rank == 0) {
+      for (int r = 0; r < size; r++) displs[r] = r == 0 ? 0 : displs[r - 1] + counts[r - 1];
+      numbers.resize(g1 - g0);
+      values.resize(g1 - g0);
+    }
+    MPI_Gatherv(local.global.data() + at, mine, MPI_INT32_T, numbers.data(), counts.data(), displs.data(),
+                MPI_INT32_T, 0, MPI_COMM_WORLD);
+    MPI_Gatherv(data.data() + at, mine, type_of<T>(), values.data(), counts.data(), displs.data(), type_of<T>(), 0,
+                MPI_COMM_WORLD);
+    if (rank == 0) {
+      out.resize(g1 - g0);
+      for (int64_t k = 0; k < g1 - g0; k++) out[numbers[k] - g0] = values[k];
+      std::fwrite(out.data(), sizeof(T), out.size(), f);
+    }
+    at = end;
+  }
+  if (f) std::fclose(f);
+}
+
+static std::vector<int32_t> held_sources;
+
+void hold_sources(const char* values_file) { held_sources = read_values<int32_t>(values_file); }
+
+void append_pairs(std::vector<int32_t>& pre, std::vector<int32_t>& post, LocalSynapses& local,
+                  const char* values_file) {
+  const std::vector<int32_t> targets = read_values<int32_t>(values_file);
+  if (targets.size() != held_sources.size())
+    _brian_fail("standalone_run_error", "connect(i, j): as many sources as targets expected");
+  for (size_t k = 0; k < targets.size(); k++) {
+    if (!local.keep(targets[k])) continue;
+    pre.push_back(held_sources[k]);
+    post.push_back(targets[k]);
+  }
+  held_sources.clear();
+  held_sources.shrink_to_fit();
+}
+
+void set_values_global(std::vector<double>& data, const LocalSynapses& local, const char* values_file,
+                       const char* indices_file) {
+  set_values_global_of(data, local, values_file, indices_file);
+}
+void set_values_global(std::vector<int32_t>& data, const LocalSynapses& local, const char* values_file,
+                       const char* indices_file) {
+  set_values_global_of(data, local, values_file, indices_file);
+}
+void set_values_global(std::vector<char>& data, const LocalSynapses& local, const char* values_file,
+                       const char* indices_file) {
+  set_values_global_of(data, local, values_file, indices_file);
+}
+void write_gathered(const std::string& path, const std::vector<double>& data, const LocalSynapses& local) {
+  write_gathered_of(path, data, local);
+}
+void write_gathered(const std::string& path, const std::vector<int32_t>& data, const LocalSynapses& local) {
+  write_gathered_of(path, data, local);
+}
+void write_gathered(const std::string& path, const std::vector<char>& data, const LocalSynapses& local) {
+  write_gathered_of(path, data, local);
+}
+
 void broadcast_seed(uint32_t& lo, uint32_t& hi) {
   uint32_t words[2] = {lo, hi};
   MPI_Bcast(words, 2, MPI_UINT32_T, 0, MPI_COMM_WORLD);
@@ -192,6 +329,10 @@ void write_exchange(const std::string& results_dir) {
   long mine = peak_memory_kib();
   std::vector<long> peaks(size);
   MPI_Gather(&mine, 1, MPI_LONG, peaks.data(), 1, MPI_LONG, 0, MPI_COMM_WORLD);
+  long held = 0;
+  for (const LocalSynapses* s : local_sets()) held += (long)s->global.size();
+  std::vector<long> helds(size);
+  MPI_Gather(&held, 1, MPI_LONG, helds.data(), 1, MPI_LONG, 0, MPI_COMM_WORLD);
   if (rank != 0) return;
   FILE* f = std::fopen((results_dir + "/mpi_exchange.txt").c_str(), "w");
   if (!f) return;
@@ -200,6 +341,11 @@ void write_exchange(const std::string& results_dir) {
   std::fprintf(f, "peak_memory_kib");
   for (int r = 0; r < size; r++) std::fprintf(f, "%s%ld", r == 0 ? " " : ",", peaks[r]);
   std::fprintf(f, "\n");
+  if (!local_sets().empty()) {
+    std::fprintf(f, "local_synapses");
+    for (int r = 0; r < size; r++) std::fprintf(f, "%s%ld", r == 0 ? " " : ",", helds[r]);
+    std::fprintf(f, "\n");
+  }
   std::fclose(f);
 }
 

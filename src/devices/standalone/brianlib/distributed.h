@@ -52,6 +52,60 @@ struct Ownership {
   const Grouped& grouped() const;
 };
 
+// Synapses stored where they live (`mpi: { distributeSynapses: true }`): each process keeps only
+// the synapses of its own target neurons, in compact per-synapse arrays, and each one's global
+// number (the single process's synapse index). connect() runs the whole candidate loop on every
+// process (the same draws) and keeps what keep() accepts; afterwards everything that names
+// synapses from outside (setters with indices, the results) goes through the global numbers.
+struct LocalSynapses {
+  int32_t offset = 0, n_target = 1;  // target neuron = post + offset in a group of n_target
+  int64_t n_global = 0;              // the synapses made so far, on all processes together
+  std::vector<int32_t> global;       // the global number of each local synapse, ascending
+  LocalSynapses(int32_t offset_, int32_t n_target_);  // registers itself (write_exchange counts them)
+  // Numbers the next synapse made (post: its target index); true if this process keeps it.
+  bool keep(int32_t post) {
+    const int64_t g = n_global++;
+    if (owner(post + offset, n_target) != rank) return false;
+    global.push_back((int32_t)g);
+    return true;
+  }
+  // The local position of global synapse g, or -1 when another process holds it.
+  int64_t local_of(int64_t g) const {
+    auto it = std::lower_bound(global.begin(), global.end(), (int32_t)g);
+    return it != global.end() && *it == g ? (int64_t)(it - global.begin()) : -1;
+  }
+};
+
+// Merges the records of a state monitor of synapses stored apart: each element was written by one
+// process and is zero on the others, so a bitwise or gives every process its exact value.
+void merge_records(double* data, size_t n);
+void merge_records(int32_t* data, size_t n);
+void merge_records(char* data, size_t n);
+
+// connect(i=…, j=…) from the script: the source indices are held until the target indices come;
+// then each process appends the pairs of its own targets (numbering all of them).
+void hold_sources(const char* values_file);
+void append_pairs(std::vector<int32_t>& pre, std::vector<int32_t>& post, LocalSynapses& local,
+                  const char* values_file);
+
+// Sums an array of counts over the processes, in place (N_incoming, N_outgoing).
+void sum_over_processes(int32_t* data, int32_t n);
+
+// S.w = values / S.w[indices] = values from the script, with global synapse numbers: each process
+// sets the synapses it holds.
+void set_values_global(std::vector<double>& data, const LocalSynapses& local, const char* values_file,
+                       const char* indices_file);
+void set_values_global(std::vector<int32_t>& data, const LocalSynapses& local, const char* values_file,
+                       const char* indices_file);
+void set_values_global(std::vector<char>& data, const LocalSynapses& local, const char* values_file,
+                       const char* indices_file);
+
+// Collective: process 0 writes a per-synapse array in global order, gathered in slices of the
+// global numbers (never the whole array in one process's memory).
+void write_gathered(const std::string& path, const std::vector<double>& data, const LocalSynapses& local);
+void write_gathered(const std::string& path, const std::vector<int32_t>& data, const LocalSynapses& local);
+void write_gathered(const std::string& path, const std::vector<char>& data, const LocalSynapses& local);
+
 // An event space whose first events[n] entries are this process's events (ascending): afterwards
 // every process has all events, in index order, and their count at events[n].
 void exchange_events(int32_t* events, int32_t n);

@@ -27,8 +27,13 @@ export function emitElementLoop(
     w.line(`#pragma omp parallel for simd schedule(static)${threadsClause(ctx)}`);
   else if (iterationsIndependent(kernel)) w.line('#pragma GCC ivdep');
   w.block(`for (int32_t _idx = ${range.start}; _idx < _stop; _idx++)`, () => {
-    emitConditionalVector(w, kernel, new Set(declared));
+    emitConditionalVector(w, kernel, new Set(declared), drawKey(ctx));
   });
+}
+
+/** The key of element `_idx`'s random draws: the global synapse number where synapses are stored locally. */
+export function drawKey(ctx: CppKernelContext, idx = '_idx'): string {
+  return ctx.localSynapses ? ctx.localSynapses.key(idx) : idx;
 }
 
 /** A distributed program's loop: the owned block of a neuron range, or the owned synapses. */
@@ -50,7 +55,15 @@ function emitOwnedLoop(
     w.line(`const int32_t _start = ${own.start}, _stop = ${own.stop};`);
     pragma();
     w.block('for (int32_t _idx = _start; _idx < _stop; _idx++)', () => {
-      emitConditionalVector(w, kernel, new Set(declared));
+      emitConditionalVector(w, kernel, new Set(declared), drawKey(ctx));
+    });
+    return;
+  }
+  if (partition.localSynapseCount) {
+    w.line(`const int32_t _nlocal = ${partition.localSynapseCount()};`);
+    pragma();
+    w.block('for (int32_t _idx = 0; _idx < _nlocal; _idx++)', () => {
+      emitConditionalVector(w, kernel, new Set(declared), drawKey(ctx));
     });
     return;
   }
@@ -59,13 +72,18 @@ function emitOwnedLoop(
   pragma();
   w.block('for (int32_t _k = 0; _k < _nowned; _k++)', () => {
     w.line('const int32_t _idx = _owned[_k];');
-    emitConditionalVector(w, kernel, new Set(declared));
+    emitConditionalVector(w, kernel, new Set(declared), drawKey(ctx));
   });
 }
 
 /** The per-element part: the optional condition block guarding the vector block. */
-export function emitConditionalVector(w: CodeWriter, kernel: Kernel, declared: Set<string>): void {
-  emitElementDraws(w, kernel, '_idx');
+export function emitConditionalVector(
+  w: CodeWriter,
+  kernel: Kernel,
+  declared: Set<string>,
+  key = '_idx',
+): void {
+  emitElementDraws(w, kernel, key);
   if (kernel.condition) {
     emitBlock(w, kernel.condition, kernel, declared);
     w.block('if (_cond)', () => emitBlock(w, kernel.vector, kernel, new Set(declared)));

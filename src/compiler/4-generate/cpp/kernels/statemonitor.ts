@@ -26,8 +26,19 @@ export function statemonitor(
   const body = () => {
     emitBlock(w, kernel.scalar, kernel, declared);
     w.block('for (int32_t _k = 0; _k < _n; _k++)', () => {
-      w.line('const int32_t _idx = _indices[_k];');
-      emitElementDraws(w, kernel, '_idx');
+      const local = ctx.localSynapses;
+      if (local) {
+        // Synapses stored apart: each process records those it holds (the others' stay zero).
+        w.line(
+          `if (_indices[_k] < 0 || _indices[_k] >= ${local.count()}) _brian_fail("index_out_of_range", "StateMonitor: a recorded synapse index is outside the synapses.");`,
+        );
+        w.line(`const int64_t _at = ${local.localOf('_indices[_k]')};`);
+        w.line('if (_at < 0) continue;');
+        w.line('const int32_t _idx = (int32_t)_at;');
+      } else {
+        w.line('const int32_t _idx = _indices[_k];');
+      }
+      emitElementDraws(w, kernel, local ? '_indices[_k]' : '_idx');
       emitBlock(w, kernel.vector, kernel, new Set(declared));
       p.recorded.forEach((r, k) => {
         w.line(`_rec${k}[_row * _n + _k] = ${cppLocal(r.local)};`);

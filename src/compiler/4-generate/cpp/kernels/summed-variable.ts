@@ -5,7 +5,7 @@ import { type CppKernelContext, sizeExpr } from '../context.ts';
 import { emitBlock, emitElementDraws } from '../emit-block.ts';
 import { cppLocal, ptr, storageType } from '../names.ts';
 import { emitTargetShare, MIN_PARALLEL_EVENTS, openmpOn, targetPartition } from '../openmp.ts';
-import { stopExpr } from './loops.ts';
+import { drawKey, stopExpr } from './loops.ts';
 
 /**
  * `x_post = expr : unit (summed)`: the target variable becomes the sum of `expr` over its
@@ -33,7 +33,7 @@ export function summed_variable(
     const loop = () =>
       w.block('for (int32_t _idx = 0; _idx < _nsyn; _idx++)', () => {
         if (parallel) w.line('if (!_mine(_post[_idx])) continue;');
-        emitElementDraws(w, kernel, '_idx');
+        emitElementDraws(w, kernel, drawKey(ctx));
         emitBlock(w, kernel.vector, kernel, new Set(declared));
         add(cppLocal(p.value));
       });
@@ -42,14 +42,20 @@ export function summed_variable(
     return;
   }
   // A distributed program: each process computes its own synapses.
-  w.line(`const std::vector<int32_t>& _owned = ${partition.synapses()};`);
+  const count = partition.localSynapseCount?.();
+  if (!count) w.line(`const std::vector<int32_t>& _owned = ${partition.synapses()};`);
   const owned = (body: () => void) =>
-    w.block('for (size_t _k = 0; _k < _owned.size(); _k++)', () => {
-      w.line('const int32_t _idx = _owned[_k];');
-      emitElementDraws(w, kernel, '_idx');
-      emitBlock(w, kernel.vector, kernel, new Set(declared));
-      body();
-    });
+    w.block(
+      count
+        ? `for (int32_t _idx = 0; _idx < ${count}; _idx++)`
+        : 'for (size_t _k = 0; _k < _owned.size(); _k++)',
+      () => {
+        if (!count) w.line('const int32_t _idx = _owned[_k];');
+        emitElementDraws(w, kernel, drawKey(ctx));
+        emitBlock(w, kernel.vector, kernel, new Set(declared));
+        body();
+      },
+    );
   if (!partition.gatherContributions) {
     // Targets owned with all their synapses: the sums of the owned targets are complete.
     owned(() => add(cppLocal(p.value)));

@@ -30,6 +30,7 @@ export function synapses_create_generator(
       if (p.p !== undefined && p.p !== 1)
         w.line(`if (!(_r${skeletonSite(kernel, 'p')}.rand() < ${L(p.p)})) continue;`);
       w.block(`for (int32_t _c = 0; _c < ${L(p.n ?? 1)}; _c++)`, () => {
+        if (ctx.localSynapses) w.line(`if (!(${ctx.localSynapses.keep(`${post}[_m]`)})) continue;`);
         w.line(`_outer.push_back(${pre}[_m]);`);
         w.line(`_inner.push_back(${post}[_m]);`);
       });
@@ -145,6 +146,11 @@ export function synapses_create_generator(
         w.line('_brian_fail("bad_argument", _message);');
       });
       w.block(`for (int32_t _m = 0; _m < ${L(p.n ?? 1)}; _m++)`, () => {
+        if (ctx.localSynapses) {
+          // The target is the inner element, or the outer one when the loop runs over targets.
+          const post = p.outerArray.endsWith('_synaptic_post') ? '_i' : jValue;
+          w.line(`if (!(${ctx.localSynapses.keep(post)})) continue;`);
+        }
         w.line('_outer.push_back(_i);');
         w.line(`_inner.push_back(${jValue});`);
       });

@@ -6,6 +6,7 @@ import type { CppKernelContext } from '../context.ts';
 import { emitBlock, emitElementDraws } from '../emit-block.ts';
 import { ptr } from '../names.ts';
 import { emitTargetShare, MIN_PARALLEL_EVENTS, openmpOn, targetPartition } from '../openmp.ts';
+import { drawKey } from './loops.ts';
 
 /**
  * Runs a pathway's statements for every synapse whose spike arrives now. The due synapses are
@@ -41,7 +42,7 @@ export function synapses(
     w.block('for (int32_t _k = 0; _k < _n; _k++)', () => {
       w.line('const int32_t _idx = _due[_k];');
       if (partition) w.line(`if (!_mine(${partition.key})) continue;`);
-      emitElementDraws(w, kernel, '_idx');
+      emitElementDraws(w, kernel, drawKey(ctx));
       emitBlock(w, kernel.vector, kernel, new Set(declared));
     });
   if (partition) emitTargetShare(w, ctx, `_n >= ${MIN_PARALLEL_EVENTS}`, loop);
