@@ -26,6 +26,7 @@ import { openmpEnvironment, resolveThreads } from '../threads.ts';
 import { ArrayDeclarations } from './array-declarations.ts';
 import { buildProject } from './build-project.ts';
 import { buildSettings } from './build-settings.ts';
+import { connectedOperation } from './connected-operation.ts';
 import { moveHold, releaseDirectory } from './directory-lock.ts';
 import { executeProgram, type Launcher } from './execute.ts';
 import { type DistributedKernel, KernelCompiler } from './kernel-compiler.ts';
@@ -119,6 +120,11 @@ export class CppStandaloneDevice implements Device {
   /** An operation on arrays as a distributed program records it (refused, or changed); unchanged here. */
   protected distributedOperation(op: Operation): Operation {
     return op;
+  }
+
+  /** Records an operation on arrays, as the program (a distributed one: its version) performs it. */
+  private recordArrayOperation(op: Operation): void {
+    this.ops.push(this.distributedOperation(op));
   }
 
   /** What one process computes of a kernel (undefined: everything, as a single process does). */
@@ -234,9 +240,9 @@ export class CppStandaloneDevice implements Device {
   ): void {
     this.recording(`Setting ${arrayId}`);
     const target = this.current(arrayId);
-    const operation = this.distributedOperation(setOperation(target, indices, value, write));
+    const operation = setOperation(target, indices, value, write);
     if (!target.dynamic) this.known.update(arrayId, write);
-    this.ops.push(operation);
+    this.recordArrayOperation(operation);
   }
 
   replace(arrayId: string, values: TypedArray): void {
@@ -245,47 +251,29 @@ export class CppStandaloneDevice implements Device {
     if (!target.dynamic && target.size !== values.length) {
       throw new Error(`internal: ${arrayId} has ${target.size} elements, not ${values.length}`);
     }
-    this.ops.push(this.distributedOperation({ kind: 'replace', target, values: values.slice() }));
+    this.recordArrayOperation({ kind: 'replace', target, values: values.slice() });
     this.known.update(arrayId, (data) => data.set(values));
   }
 
   arange(arrayId: string, lengthOf: string, offset: number): void {
     this.recording(`Setting ${arrayId}`);
     this.known.forget([arrayId]);
-    this.ops.push(
-      this.distributedOperation({
-        kind: 'arange',
-        target: this.current(arrayId),
-        lengthOf: this.current(lengthOf),
-        offset,
-      }),
-    );
+    this.recordArrayOperation({
+      kind: 'arange',
+      target: this.current(arrayId),
+      lengthOf: this.current(lengthOf),
+      offset,
+    });
   }
 
   append(arrayId: string, values: Int32Array | Float64Array): void {
     this.recording(`connect() on ${arrayId}`);
-    this.ops.push(
-      this.distributedOperation({ kind: 'append', target: this.current(arrayId), values: values.slice() }),
-    );
+    this.recordArrayOperation({ kind: 'append', target: this.current(arrayId), values: values.slice() });
   }
 
   synapsesConnected(spec: SynapsesConnected): void {
-    const c = (id: string) => this.current(id);
     this.known.forget([spec.nIncoming, spec.nOutgoing]);
-    this.ops.push(
-      this.distributedOperation({
-        kind: 'synapses_connected',
-        pre: c(spec.pre),
-        post: c(spec.post),
-        sourceSize: typeof spec.sourceSize === 'number' ? spec.sourceSize : c(spec.sourceSize.sizeOf),
-        targetSize: typeof spec.targetSize === 'number' ? spec.targetSize : c(spec.targetSize.sizeOf),
-        count: c(spec.count),
-        perSynapse: spec.perSynapse.map((p) => ({ target: c(p.arrayId), fill: p.fill })),
-        nIncoming: c(spec.nIncoming),
-        nOutgoing: c(spec.nOutgoing),
-        multisynapticIndex: spec.multisynapticIndex ? c(spec.multisynapticIndex) : undefined,
-      }),
-    );
+    this.recordArrayOperation(connectedOperation(spec, (id) => this.current(id)));
   }
 
   runNetwork(run: NetworkRun): NetworkRunResult {
