@@ -68,3 +68,62 @@ inline double _brian_log(double x) {
   if (x == 0) return -INFINITY;
   return x == INFINITY ? INFINITY : NAN;
 }
+
+// 2^n for -1022 <= n <= 1023, from its bits: exactly _brian_exp2_powers[n + offset], without a
+// gather in vectorised loops.
+inline double _brian_pow2(int32_t n) {
+  const uint64_t bits = (uint64_t)(int64_t)(n + 1023) << 52;
+  double p;
+  std::memcpy(&p, &bits, 8);
+  return p;
+}
+
+// exprel(x) = (e^x - 1)/x: the operations of src/core/math/exprel.ts in the same order, with its
+// constants (math_tables.h), branch-free (every case computed, the right one selected) so that
+// loops calling it vectorise. Fast (fastMath builds, whose reassociation would undo the SHIFT
+// rounding and the two-part ln 2): the reduction by nearbyint and fused products instead, and the
+// last sum fused, so that reordering cannot spoil them; not the JavaScript's bits, within a few ulp.
+template <bool Fast>
+inline double _brian_exprel_impl(double x) {
+  const double xn = x != x ? 0.0 : x;
+  const double xc = xn < _BRIAN_EXPREL_LO ? _BRIAN_EXPREL_LO : (xn > _BRIAN_EXPREL_HI ? _BRIAN_EXPREL_HI : xn);
+  double kf, r;
+  if constexpr (Fast) {
+    kf = std::nearbyint(xc * _BRIAN_EXPREL_INV_LN2);
+    r = std::fma(-kf, _BRIAN_EXPREL_LN2_LO, std::fma(-kf, _BRIAN_EXPREL_LN2_HI, xc));
+  } else {
+    kf = (xc * _BRIAN_EXPREL_INV_LN2 + _BRIAN_EXPREL_SHIFT) - _BRIAN_EXPREL_SHIFT;
+    r = (xc - kf * _BRIAN_EXPREL_LN2_HI) - kf * _BRIAN_EXPREL_LN2_LO;
+  }
+  const int32_t k = (int32_t)kf;
+  const double* c = _brian_exprel_series;
+  double s = c[10] + r * c[11];
+  s = c[9] + r * s;
+  s = c[8] + r * s;
+  s = c[7] + r * s;
+  s = c[6] + r * s;
+  s = c[5] + r * s;
+  s = c[4] + r * s;
+  s = c[3] + r * s;
+  s = c[2] + r * s;
+  s = c[1] + r * s;
+  s = c[0] + r * s;
+  const double rs = r * s;
+  const double q = 1.0 + rs;
+  const double em = r + r * rs;
+  const int32_t h = k >> 1;
+  const double a = _brian_pow2(k - h);
+  const double b = _brian_pow2(-h);
+  double e;
+  if constexpr (Fast) {
+    e = std::fma(a, em, a - b);
+  } else {
+    e = a * em + (a - b);
+  }
+  const double d = xn > _BRIAN_EXPREL_HI ? _BRIAN_EXPREL_HI : xn;
+  const double result = k == 0 ? q : (e * _brian_pow2(h)) / d;
+  return x != x ? x : result;
+}
+
+inline double _brian_exprel(double x) { return _brian_exprel_impl<false>(x); }
+inline double _brian_exprel_fast(double x) { return _brian_exprel_impl<true>(x); }
