@@ -10,6 +10,15 @@
 
 #include "math_tables.h"
 
+// 2^n for -1022 <= n <= 1023, from its bits: exactly _brian_exp2_powers[n + offset], without a
+// gather in vectorised loops.
+inline double _brian_pow2(int32_t n) {
+  const uint64_t bits = (uint64_t)(int64_t)(n + 1023) << 52;
+  double p;
+  std::memcpy(&p, &bits, 8);
+  return p;
+}
+
 // exp(x) of every kernel: the operations of src/core/math/exp.ts in the same order (no
 // fused multiply-add: -ffp-contract=off), with its tables (math_tables.h), so that both devices
 // give the same bits. Branch-free, so loops calling it can be vectorised. NaN is kept away from
@@ -22,10 +31,11 @@ inline double _brian_exp(double x) {
   const double r = (xc - kf * _BRIAN_EXP_STEP_HI) - kf * _BRIAN_EXP_STEP_LO;
   const double t = _brian_exp2_fractions[k & 63];
   const double p = r + r * r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664 + r * 0.008333333333333333)));
+  // 2^m in two exact halves, as exp.ts's EXP2_POWERS[...] but from the bits (no gathers): the
+  // clamp keeps m in [-1077, 1024], so m - h and h lie in [-539, 512], normal powers of two.
   const int32_t m = k >> 6;
   const int32_t h = m >> 1;
-  const double result = (t + t * p) * _brian_exp2_powers[m - h + _BRIAN_EXP2_POWERS_OFFSET] *
-                        _brian_exp2_powers[h + _BRIAN_EXP2_POWERS_OFFSET];
+  const double result = (t + t * p) * _brian_pow2(m - h) * _brian_pow2(h);
   return x != x ? x : result;
 }
 
@@ -67,15 +77,6 @@ inline double _brian_log(double x) {
   }
   if (x == 0) return -INFINITY;
   return x == INFINITY ? INFINITY : NAN;
-}
-
-// 2^n for -1022 <= n <= 1023, from its bits: exactly _brian_exp2_powers[n + offset], without a
-// gather in vectorised loops.
-inline double _brian_pow2(int32_t n) {
-  const uint64_t bits = (uint64_t)(int64_t)(n + 1023) << 52;
-  double p;
-  std::memcpy(&p, &bits, 8);
-  return p;
 }
 
 // exprel(x) = (e^x - 1)/x: the operations of src/core/math/exprel.ts in the same order, with its
