@@ -1,12 +1,16 @@
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { brianExprel } from '../../src/core/math/exprel.ts';
 import { resetDevice } from '../../src/devices/active.ts';
 import {
   farad,
   metre,
+  ms,
   Network,
   NeuronGroup,
   Quantity,
   QuantityArray,
+  run,
   StateMonitor,
   second,
   setDevice,
@@ -14,6 +18,7 @@ import {
   startScope,
   volt,
 } from '../../src/index.ts';
+import { lcg, ulps } from '../helpers/floats.ts';
 import { assertClose, loadReference } from '../helpers/reference.ts';
 import { projectDirectory, STANDALONE_SKIP } from './devices.ts';
 
@@ -54,6 +59,43 @@ test('with fastMath the HH traces still match Brian 2.5.1', { skip: STANDALONE_S
         assertClose(M.traces_(x)[k], trace, 1e-9, `${x}[${k}]`, x === 'v' ? 1e-6 : 1e-9);
       }
     }
+  } finally {
+    resetDevice();
+    startScope();
+  }
+});
+
+/**
+ * fastMath's exprel (brianlib's `_brian_exprel_fast`: -ffast-math would fold away the rounding
+ * trick and the two-part ln 2 of the exact one) stays within a few ulp of the JavaScript's, with
+ * the same edges.
+ */
+test('with fastMath exprel stays within 4 ulp, edges included', { skip: STANDALONE_SKIP }, () => {
+  const xs = [0, -0, 1e-300, -1e-300, 1e-8, -1e-8, 0.5, -0.5, 1, -1, 20, -20, 700, -700, 709.78];
+  xs.push(-38, -745, -800, 710, 1000, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
+  const rnd = lcg(31);
+  for (let k = 0; k < 3000; k++) xs.push((rnd() - 0.5) * 40);
+  for (let k = 0; k < 2000; k++) xs.push(-750 + rnd() * 1459.78);
+  for (let k = 0; k < 2000; k++) xs.push((rnd() - 0.5) * 10 ** (-16 * rnd()));
+  setDevice('cpp_standalone', { directory: projectDirectory('fast math exprel'), fastMath: true });
+  startScope();
+  try {
+    const G = new NeuronGroup(xs.length, 'x : 1\ny : 1');
+    G.x = xs;
+    G.runRegularly('y = exprel(x)');
+    run(ms(0.1), { checkFinite: false }); // NaN and inf inputs on purpose
+    const ys = G.y_ as ArrayLike<number>;
+    xs.forEach((x, k) => {
+      const [fast, exact] = [ys[k], brianExprel(x)];
+      if (Number.isNaN(exact) || !Number.isFinite(exact) || exact === 0) {
+        assert.ok(
+          Object.is(fast, exact) || (Number.isNaN(fast) && Number.isNaN(exact)),
+          `exprel(${x}): ${fast}`,
+        );
+      } else {
+        assert.ok(ulps(fast, exact) <= 4, `exprel(${x}): fastMath ${fast}, JavaScript ${exact}`);
+      }
+    });
   } finally {
     resetDevice();
     startScope();
