@@ -133,7 +133,7 @@ export function emitCableSolve(w: CodeWriter, p: CableSolverParams, d: SolverDia
     const arrays = [a.c, a.vStar, a.uPlus, a.uMinus];
     w.line(`${float} ${prev.map((x) => `${x} = 0`).join(', ')};`);
     w.block('if (_j_start != _cell_first && _j_start > 0)', () => {
-      prev.forEach((x, k) => w.line(`${x} = ${arrays[k]}[_j_start-1];`));
+      for (const [k, x] of prev.entries()) w.line(`${x} = ${arrays[k]}[_j_start-1];`);
     });
     w.block(`for (${int} _j = _j_start; _j < _j_end; _j++)`, () => {
       w.line(`${float} _vs = -(${a.CmDt}[_j]*${a.v}[_j]) - ${a.I0}[_j];`);
