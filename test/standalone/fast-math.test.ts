@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { brianExprel } from '../../src/core/math/exprel.ts';
 import { resetDevice } from '../../src/devices/active.ts';
+import { mathTablesHeader } from '../../src/devices/standalone/math-tables-source.ts';
+import { DEFAULT_OPTIMISATION_FLAGS, FAST_MATH_FLAGS } from '../../src/devices/standalone/options.ts';
+import { BRIANLIB_DIR } from '../../src/devices/standalone/write-project.ts';
 import {
   farad,
   metre,
@@ -99,5 +106,47 @@ test('with fastMath exprel stays within 4 ulp, edges included', { skip: STANDALO
   } finally {
     resetDevice();
     startScope();
+  }
+});
+
+/**
+ * brian_math.h compiled with fastMath's flags: exp (random.h's draws call it in every program)
+ * stays accurate. -ffast-math folds its (y + SHIFT) - SHIFT rounding away; without the header's
+ * reassociation-proof branch it was 1 % off (k truncated, r ~ 0).
+ */
+test('with fastMath brianlib exp stays within 1e-15 of libm', { skip: STANDALONE_SKIP }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'brian-ts-fast-exp-'));
+  try {
+    writeFileSync(join(dir, 'math_tables.h'), mathTablesHeader());
+    writeFileSync(
+      join(dir, 'check.cpp'),
+      `#include "brian_math.h"
+#include <cstdio>
+int main(int argc, char**) {
+  double worst = 0;
+  volatile double offset = (argc - 1) * 0.5;
+  for (int i = 0; i < 200000; i++) {
+    const double x = -700 + 1400.0 * i / 200000 + offset;
+    worst = std::fmax(worst, std::fabs(_brian_exp(x) - std::exp(x)) / std::exp(x));
+  }
+  std::printf("%.3g\\n", worst);
+}
+`,
+    );
+    const exe = join(dir, 'check');
+    const flags = [...DEFAULT_OPTIMISATION_FLAGS, ...FAST_MATH_FLAGS, '-std=c++17', '-ffp-contract=off'];
+    const built = spawnSync('g++', [
+      ...flags,
+      `-I${BRIANLIB_DIR}`,
+      `-I${dir}`,
+      join(dir, 'check.cpp'),
+      '-o',
+      exe,
+    ]);
+    assert.equal(built.status, 0, String(built.stderr));
+    const worst = Number(spawnSync(exe, [], { encoding: 'utf8' }).stdout);
+    assert.ok(worst < 1e-15, `relative error ${worst}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

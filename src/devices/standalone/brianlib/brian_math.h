@@ -10,6 +10,16 @@
 
 #include "math_tables.h"
 
+// Whether the compiler may reassociate floating-point arithmetic (fastMath builds: g++ defines
+// __ASSOCIATIVE_MATH__, and __FAST_MATH__ only when -ffinite-math-only is on too). There it would
+// fold the (y + SHIFT) - SHIFT rounding to y and may regroup two-part subtractions, so exp and
+// exprel then round by nearbyint and use fused products instead (not the JavaScript's bits).
+#if defined(__FAST_MATH__) || defined(__ASSOCIATIVE_MATH__)
+#define _BRIAN_REASSOCIATING 1
+#else
+#define _BRIAN_REASSOCIATING 0
+#endif
+
 // 2^n for -1022 <= n <= 1023, from its bits: exactly _brian_exp2_powers[n + offset], without a
 // gather in vectorised loops.
 inline double _brian_pow2(int32_t n) {
@@ -26,9 +36,17 @@ inline double _brian_pow2(int32_t n) {
 inline double _brian_exp(double x) {
   const double xn = x != x ? 0.0 : x;
   const double xc = xn < _BRIAN_EXP_LO ? _BRIAN_EXP_LO : (xn > _BRIAN_EXP_HI ? _BRIAN_EXP_HI : xn);
+#if _BRIAN_REASSOCIATING
+  // fastMath programs (random.h's draws; kernels call _brian_exp_fast): with the rounding
+  // folded away, k was a truncation and r ~ 0, a 1 % error (g++ 12).
+  const double kf = std::nearbyint(xc * _BRIAN_EXP_INV_STEP);
+  const int32_t k = (int32_t)kf;
+  const double r = std::fma(-kf, _BRIAN_EXP_STEP_LO, std::fma(-kf, _BRIAN_EXP_STEP_HI, xc));
+#else
   const double kf = (xc * _BRIAN_EXP_INV_STEP + _BRIAN_EXP_SHIFT) - _BRIAN_EXP_SHIFT;
   const int32_t k = (int32_t)kf;
   const double r = (xc - kf * _BRIAN_EXP_STEP_HI) - kf * _BRIAN_EXP_STEP_LO;
+#endif
   const double t = _brian_exp2_fractions[k & 63];
   const double p = r + r * r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664 + r * 0.008333333333333333)));
   // 2^m in two exact halves, as exp.ts's EXP2_POWERS[...] but from the bits (no gathers): the
@@ -126,5 +144,5 @@ inline double _brian_exprel_impl(double x) {
   return x != x ? x : result;
 }
 
-inline double _brian_exprel(double x) { return _brian_exprel_impl<false>(x); }
+inline double _brian_exprel(double x) { return _brian_exprel_impl<_BRIAN_REASSOCIATING>(x); }
 inline double _brian_exprel_fast(double x) { return _brian_exprel_impl<true>(x); }
