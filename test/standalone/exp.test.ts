@@ -5,8 +5,9 @@ import { lcg } from '../helpers/floats.ts';
 import { onEachDevice, STANDALONE_SKIP } from './devices.ts';
 
 /**
- * `exp` and `log` are brian-ts's own on both devices (src/core/math, brianlib's `brian_math.h`
- * with generated constants): the same bits for every input, subnormals, NaN and ±∞ included.
+ * `exp`, `exprel` and `log` are brian-ts's own on both devices (src/core/math, brianlib's
+ * `brian_math.h` with generated constants): the same bits for every input, subnormals, NaN and
+ * ±∞ included.
  */
 function expInputs(): number[] {
   const xs = [0, -0, 1, -1, Number.NaN, Infinity, -Infinity, 709.782712893384, 709.79, -708.3964185322641];
@@ -15,6 +16,16 @@ function expInputs(): number[] {
   for (let k = 0; k < 4000; k++) xs.push((rnd() - 0.5) * 40);
   for (let k = 0; k < 4000; k++) xs.push(-750 + rnd() * 1465);
   for (let k = 0; k < 1000; k++) xs.push((rnd() - 0.5) * 1e-3);
+  return xs;
+}
+
+function exprelInputs(): number[] {
+  const xs = [0, -0, 1, -1, Number.NaN, Infinity, -Infinity, 709.78, 709.79, 710, 717, -38, -745, -746, -800];
+  xs.push(1e-300, -1e-300, 1e-8, -1e-8, 0.5, -0.5, Math.LN2 / 2, -Math.LN2 / 2, 20, -20, 700, -700);
+  const rnd = lcg(4242);
+  for (let k = 0; k < 3000; k++) xs.push((rnd() - 0.5) * 40);
+  for (let k = 0; k < 2000; k++) xs.push(-750 + rnd() * 1465);
+  for (let k = 0; k < 2000; k++) xs.push((rnd() - 0.5) * 10 ** (-16 * rnd()));
   return xs;
 }
 
@@ -30,6 +41,7 @@ function logInputs(): number[] {
 
 for (const [name, inputs] of [
   ['exp', expInputs],
+  ['exprel', exprelInputs],
   ['log', logInputs],
 ] as const) {
   test(`${name} gives the same bits in C++ as in JavaScript`, { skip: STANDALONE_SKIP }, () => {

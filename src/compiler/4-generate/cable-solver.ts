@@ -126,24 +126,44 @@ export function emitCableSolve(w: CodeWriter, p: CableSolverParams, d: SolverDia
     // Brian's `_j > 0`: every compartment but the first of the cell (so that each cell of a
     // group computes exactly as it would alone).
     w.line(`${int} _cell_first = ${a.rootSection}[_s] != 0 ? _j_start : -1;`);
+    // The values of the previous compartment ride in locals (not re-read from the arrays just
+    // written): the sweeps are chains through them, and a store-to-load round trip per step
+    // lengthened those chains. The operations are Brian's, so the bits are too.
+    const prev = ['_c_prev', '_vs_prev', '_up_prev', '_um_prev'];
+    const arrays = [a.c, a.vStar, a.uPlus, a.uMinus];
+    w.line(`${float} ${prev.map((x) => `${x} = 0`).join(', ')};`);
+    w.block('if (_j_start != _cell_first && _j_start > 0)', () => {
+      for (const [k, x] of prev.entries()) w.line(`${x} = ${arrays[k]}[_j_start-1];`);
+    });
     w.block(`for (${int} _j = _j_start; _j < _j_end; _j++)`, () => {
-      w.line(`${a.vStar}[_j] = -(${a.CmDt}[_j]*${a.v}[_j]) - ${a.I0}[_j];`);
-      w.line(`${a.uPlus}[_j] = ${a.bPlus}[_j];`);
-      w.line(`${a.uMinus}[_j] = ${a.bMinus}[_j];`);
+      w.line(`${float} _vs = -(${a.CmDt}[_j]*${a.v}[_j]) - ${a.I0}[_j];`);
+      w.line(`${float} _up = ${a.bPlus}[_j];`);
+      w.line(`${float} _um = ${a.bMinus}[_j];`);
       w.line(`${float} _bi = ${a.abStar1}[_j] - ${a.gtot}[_j];`);
-      w.line(`if (_j < ${p.n - 1}) ${a.c}[_j] = ${a.abStar0}[_j+1];`);
+      w.line(`${float} _cj = _j < ${p.n - 1} ? ${a.abStar0}[_j+1] : ${a.c}[_j];`);
       w.block('if (_j != _cell_first)', () => {
         w.line(`${float} _ai = ${a.abStar2}[_j-1];`);
-        w.line(`${float} _m = 1.0/(_bi - _ai*${a.c}[_j-1]);`);
-        w.line(`${a.c}[_j] = ${a.c}[_j]*_m;`);
-        for (const x of [a.vStar, a.uPlus, a.uMinus]) w.line(`${x}[_j] = (${x}[_j] - _ai*${x}[_j-1])*_m;`);
+        w.line(`${float} _m = 1.0/(_bi - _ai*_c_prev);`);
+        w.line('_cj = _cj*_m;');
+        w.line('_vs = (_vs - _ai*_vs_prev)*_m;');
+        w.line('_up = (_up - _ai*_up_prev)*_m;');
+        w.line('_um = (_um - _ai*_um_prev)*_m;');
       });
       w.block('else', () => {
-        for (const x of [a.c, a.vStar, a.uPlus, a.uMinus]) w.line(`${x}[_j] = ${x}[_j]/_bi;`);
+        for (const x of ['_cj', '_vs', '_up', '_um']) w.line(`${x} = ${x}/_bi;`);
+      });
+      ['_cj', '_vs', '_up', '_um'].forEach((x, k) => {
+        w.line(`${arrays[k]}[_j] = ${x};`);
+        w.line(`${prev[k]} = ${x};`);
       });
     });
+    // Back substitution from the last compartment, whose values the locals hold.
     w.block(`for (${int} _j = _j_end - 2; _j >= _j_start; _j--)`, () => {
-      for (const x of [a.vStar, a.uPlus, a.uMinus]) w.line(`${x}[_j] = ${x}[_j] - ${a.c}[_j]*${x}[_j+1];`);
+      w.line(`${float} _cj = ${a.c}[_j];`);
+      prev.slice(1).forEach((x, k) => {
+        w.line(`${x} = ${arrays[k + 1]}[_j] - _cj*${x};`);
+        w.line(`${arrays[k + 1]}[_j] = ${x};`);
+      });
     });
   });
 

@@ -1,4 +1,5 @@
 import { brianExp } from '../../core/math/exp.ts';
+import { brianExprel } from '../../core/math/exprel.ts';
 import { brianLog } from '../../core/math/log.ts';
 import type { ErrorCode } from '../../diagnostics/codes.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
@@ -16,12 +17,8 @@ export const brianPrelude = {
   mod(x: number, y: number): number {
     return x - y * Math.floor(x / y);
   },
-  /** (exp(x) - 1)/x without cancellation, as Brian's `_exprel`. */
-  exprel(x: number): number {
-    if (Math.abs(x) < 1e-16) return 1.0;
-    if (x > 717) return Number.POSITIVE_INFINITY;
-    return Math.expm1(x) / x;
-  },
+  /** (exp(x) - 1)/x without cancellation (Brian's `_exprel`), the same bits as the C++ device's (see exprel.ts). */
+  exprel: brianExprel,
   clip(value: number, lo: number, hi: number): number {
     if (value < lo) return lo;
     if (value > hi) return hi;

@@ -28,7 +28,7 @@ export class KernelCompiler {
     private readonly current: (arrayId: string) => ArrayDecl,
     /** Emit OpenMP pragmas for loops whose elements are independent. */
     private readonly openmp = false,
-    /** fastMath builds: exp() by brianlib's vectorisable implementation. */
+    /** fastMath builds: exp() and exprel() by brianlib's fast-math-proof implementations. */
     private readonly fastMath = false,
     /** The random stream number of a kernel that draws (DrawState.stream). */
     private readonly streamOf: (kernelName: string) => number = () => 0,
@@ -103,7 +103,10 @@ export interface DistributedKernel {
 }
 
 /** Functions with a faster (vectorisable, not correctly rounded) C++ implementation in brianlib. */
-const FAST_IMPLEMENTATIONS: Readonly<Record<string, string>> = { _brian_exp: '_brian_exp_fast' };
+const FAST_IMPLEMENTATIONS: Readonly<Record<string, string>> = {
+  _brian_exp: '_brian_exp_fast',
+  _brian_exprel: '_brian_exprel_fast',
+};
 
 function withFastFunctions(kernel: Kernel): Kernel {
   if (![...kernel.functions].some((f) => f.cpp in FAST_IMPLEMENTATIONS && !f.user && !f.inline))

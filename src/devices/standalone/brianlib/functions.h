@@ -74,12 +74,6 @@ inline int64_t _brian_floordiv_int(int64_t x, int64_t y) {
   return q;
 }
 
-inline double _brian_exprel(double x) {
-  if (std::fabs(x) < 1e-16) return 1.0;
-  if (x > 717) return INFINITY;
-  return std::expm1(x) / x;
-}
-
 template <class A, class B, class C>
 inline typename std::common_type<A, B, C>::type _brian_clip(A value, B lo, C hi) {
   typedef typename std::common_type<A, B, C>::type T;
