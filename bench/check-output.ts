@@ -13,20 +13,21 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseToolArgs } from './lib/cli.ts';
 import { compiledSlowerThanJs } from './lib/compiled-vs-js.ts';
 import { type RunRecord, SCHEMA, validateRecord } from './lib/record.ts';
 import { MAIN_HEADER } from './lib/table.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
+const { values, positionals } = parseToolArgs(
+  {
     latest: { type: 'boolean', default: false },
     dir: { type: 'string', default: 'bench/results' },
     models: { type: 'string' },
     strict: { type: 'boolean', default: false },
   },
-});
+  'npx tsx bench/check-output.ts [FILE.jsonl | --latest] [--dir bench/results] [--models a,b] [--strict]',
+  true,
+);
 
 function latestFile(dir: string): string | undefined {
   if (!existsSync(dir)) return undefined;

@@ -16,15 +16,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseToolArgs } from './lib/cli.ts';
 import { runnableTasks } from './lib/machine.ts';
 import { parseResultLine, runChild, tail } from './lib/spawn.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DT = 1e-4;
 
-const { values } = parseArgs({
-  options: {
+const { values } = parseToolArgs(
+  {
     child: { type: 'string' },
     models: { type: 'string', default: 'cuba,cobahh' },
     N: { type: 'string', default: '64000' },
@@ -34,7 +34,8 @@ const { values } = parseArgs({
     distribute: { type: 'boolean', default: false },
     'out-dir': { type: 'string', default: join(HERE, 'results') },
   },
-});
+  'npx tsx bench/mpi-scaling.ts [--models cuba,cobahh] [--N 64000] [--duration 1] [--processes 1,2] [--reps 2] [--distribute] [--out-dir DIR]',
+);
 
 /** One run: `--child model,N,duration,processes` (0 processes: the plain standalone program). */
 async function child(spec: string): Promise<void> {

@@ -7,19 +7,20 @@
  *
  *   npx tsx bench/operations.ts [--model cuba] [--N 64000] [--duration 1] [--device cpp_standalone|runtime_cpp|runtime]
  */
-import { parseArgs } from 'node:util';
 import { profilingSummary } from '../src/node.ts';
+import { parseToolArgs } from './lib/cli.ts';
 import { modelSpec } from './models/registry.ts';
 import type { Device } from './models/types.ts';
 
-const { values } = parseArgs({
-  options: {
+const { values } = parseToolArgs(
+  {
     N: { type: 'string', default: '64000' },
     duration: { type: 'string', default: '1' },
     device: { type: 'string', default: 'cpp_standalone' },
     model: { type: 'string', default: 'cuba' },
   },
-});
+  'npx tsx bench/operations.ts [--model cuba] [--N 64000] [--duration 1] [--device cpp_standalone|runtime_cpp|runtime]',
+);
 const N = Number(values.N);
 process.env.BENCH_PROFILE = '1';
 let rows: { name: string; seconds: number }[] = [];
