@@ -68,6 +68,10 @@ export class MpiStandaloneDevice extends CppStandaloneDevice {
   }
 
   /** Kernels called at every step compute this process's elements; one-off calls compute them all. */
+  protected override splitsQueues(): boolean {
+    return false;
+  }
+
   protected override distributedKernel(kernel: Kernel, calls: KernelCalls): DistributedKernel | undefined {
     // Pathways loop over the due synapses of their spike queue, which holds this process's only.
     if (calls === 'once' || kernel.kind === 'synapses') return undefined;

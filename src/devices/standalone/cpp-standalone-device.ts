@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { mangleId } from '../../compiler/4-generate/cpp/names.ts';
+import { queueName } from '../../compiler/4-generate/cpp/names.ts';
 import type { ScalarType } from '../../compiler/functions.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { DrawState } from '../../core/random/draw-state.ts';
@@ -111,10 +111,16 @@ export class CppStandaloneDevice implements Device {
       this.options.fastMath ?? false,
       (name) => this.draws.stream(name),
       (kernel, calls) => this.distributedKernel(kernel, calls),
+      this.threads > 0 && this.splitsQueues(),
     );
   }
 
   // --- what a distributed program (devices/mpi) changes; nothing here -----------------------
+
+  /** Whether pathways may split their spike queues per OpenMP thread (a distributed program queues per process instead). */
+  protected splitsQueues(): boolean {
+    return true;
+  }
 
   /** What one process computes of a kernel (undefined: everything, as a single process does). */
   protected distributedKernel(_kernel: Kernel, _calls: KernelCalls): DistributedKernel | undefined {
@@ -287,6 +293,7 @@ export class CppStandaloneDevice implements Device {
       this.draws.runStarts(run.start),
       (fn) => this.functionNames.get(fn),
       (id) => this.current(id),
+      (name) => this.compiledFunction(name)?.queueParts,
     );
     if (!this.runArgsPlaced) this.applyRunArgs();
     this.ops.push(this.distributedRun(op));
@@ -319,8 +326,8 @@ export class CppStandaloneDevice implements Device {
     const ids = new Set(objects.flatMap((o) => o.stateArrays()));
     const arrays = [...ids].filter((id) => this.decls.has(id)).map((id) => this.current(id));
     const queues = objects.flatMap((o) =>
-      ('pathways' in o ? ((o as { pathways?: readonly { name: string }[] }).pathways ?? []) : []).map(
-        (p) => `_queue_${mangleId(p.name)}`,
+      ('pathways' in o ? ((o as { pathways?: readonly { name: string }[] }).pathways ?? []) : []).map((p) =>
+        queueName(p.name),
       ),
     );
     this.stored.set(key, { arrays, queues, draws: this.draws.getState() });

@@ -1,3 +1,4 @@
+import { platform } from '../../../platform/platform.ts';
 import type { IndexRef } from '../../2-analyze/scope.ts';
 import type { CodeBlock, Kernel } from '../../ir/kernel.ts';
 import type { CodeWriter } from '../code-writer.ts';
@@ -36,7 +37,7 @@ export const TARGET_BLOCK_SHIFT = 6;
  * another element than it writes, assigns a local of the scalar block, or calls a function that
  * keeps state between calls: such kernels stay serial.
  */
-export function targetPartition(kernel: Kernel): { key: string } | undefined {
+export function targetPartition(kernel: Kernel): { key: string; keyArray?: string } | undefined {
   const blocks = [kernel.vector, kernel.condition].filter((b): b is CodeBlock => b !== undefined);
   if ([...kernel.functions].some((f) => f.stateful)) return undefined;
   const own = new Set<string>();
@@ -70,7 +71,22 @@ export function targetPartition(kernel: Kernel): { key: string } | undefined {
       if (at !== undefined && at !== indexExpr(load.index)) return undefined;
     }
   }
-  return { key: lookup === undefined ? '_idx' : `${lookupPointer(lookup)}[_idx]` };
+  return lookup === undefined ? { key: '_idx' } : { key: `${lookupPointer(lookup)}[_idx]`, keyArray: lookup };
+}
+
+/**
+ * Whether a pathway's kernel applies its synapses from a spike queue split into one part per
+ * thread (kernels/synapses.ts, brianlib's `SpikeQueue::prepare_parts`), and the array id of the
+ * key the synapses are split by (the postsynaptic index; none: the synapse itself). Only where the
+ * program runs the queue (standalone, not distributed: `ctx.queueParts`) and the kernel can be
+ * shared out by target (targetPartition). `BRIAN_PARALLEL_PROPAGATION=0` when the code is
+ * generated keeps propagation on one thread.
+ */
+export function queueParts(kernel: Kernel, ctx: CppKernelContext): { keyArray?: string } | undefined {
+  if (kernel.kind !== 'synapses' || !openmpOn(ctx) || !ctx.queueParts || ctx.partition) return undefined;
+  if (platform().env('BRIAN_PARALLEL_PROPAGATION') === '0') return undefined;
+  const partition = targetPartition(kernel);
+  return partition && { keyArray: partition.keyArray };
 }
 
 /** `'own'` for `_idx` (plus offsets), the index array for `array[_idx]` (plus offsets), else undefined. */

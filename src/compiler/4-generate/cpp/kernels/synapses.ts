@@ -4,13 +4,26 @@ import type { CodeWriter } from '../../code-writer.ts';
 import type { SynapsesParams } from '../../js/kernels/synapses.ts';
 import type { CppKernelContext } from '../context.ts';
 import { emitBlock, emitElementDraws } from '../emit-block.ts';
-import { ptr } from '../names.ts';
-import { emitTargetShare, MIN_PARALLEL_EVENTS, openmpOn, targetPartition } from '../openmp.ts';
+import { ptr, queueName } from '../names.ts';
+import {
+  emitTargetShare,
+  MIN_PARALLEL_EVENTS,
+  openmpOn,
+  queueParts,
+  targetPartition,
+  threadsClause,
+} from '../openmp.ts';
 
 /**
  * Runs a pathway's statements for every synapse whose spike arrives now. The due synapses are
  * a vector filled by the spike queue (standalone) or a static buffer with the count at `capacity`.
- * With OpenMP, threads share the synapses out by the element they write (openmp.ts).
+ *
+ * With OpenMP in a standalone program, the pathway's queue is split into one part per thread,
+ * each holding the synapses of one block of targets (openmp.ts, queueParts): each thread pushes
+ * this step's spikes into its parts, pops them and applies their synapses, so the threads share
+ * out the memory traffic (the due list, the synapse indices, the targets) and each target gets
+ * its synapses in the serial order. Below MIN_PARALLEL_EVENTS due synapses one thread does every
+ * part.
  */
 export function synapses(
   w: CodeWriter,
@@ -20,6 +33,30 @@ export function synapses(
 ): void {
   const p = kernel.params;
   const due = ctx.array(p.spikes);
+  const vector = () => {
+    emitElementDraws(w, kernel, '_idx');
+    emitBlock(w, kernel.vector, kernel, new Set(declared));
+  };
+  if (due.dynamic && queueParts(kernel, ctx)) {
+    w.line(`brian::SpikeQueue& _queue = ${queueName(kernel.name)};`);
+    w.line('const int32_t _nparts = _queue.n_parts();');
+    w.line(`const bool _parallel = _queue.due_estimate() >= ${MIN_PARALLEL_EVENTS};`);
+    emitBlock(w, kernel.scalar, kernel, declared);
+    w.line(`#pragma omp parallel if(_parallel)${threadsClause(ctx)}`);
+    w.block('', () => {
+      w.line('const int32_t _nt = omp_get_num_threads();');
+      w.block('for (int32_t _part = omp_get_thread_num(); _part < _nparts; _part += _nt)', () => {
+        w.line('const std::vector<int32_t>& _part_due = _queue.advance_part(_part);');
+        w.line('const int32_t* _due = _part_due.data();');
+        w.line('const int32_t _n = (int32_t)_part_due.size();');
+        w.block('for (int32_t _k = 0; _k < _n; _k++)', () => {
+          w.line('const int32_t _idx = _due[_k];');
+          vector();
+        });
+      });
+    });
+    return;
+  }
   if (due.dynamic) {
     w.line(`const int32_t* _due = ${due.name}.data();`);
     w.line(`const int32_t _n = (int32_t)${due.name}.size();`);
@@ -29,10 +66,11 @@ export function synapses(
   }
   w.line('if (_n == 0) return;');
   emitBlock(w, kernel.scalar, kernel, declared);
-  // Target-shared propagation is off by default: every thread still reads every due synapse
-  // and its target to find its own, so the memory traffic, which is what propagation costs, is
-  // not divided. Measured (bench/operations.ts, COBAHH 64000, standalone): 0.366 s serial
-  // against 0.737 s on 2 threads. BRIAN_PARALLEL_PROPAGATION=1 turns it back on.
+  // Without a queue split by target (the runtime's compiled kernels, where the JavaScript queue
+  // fills one list), target-shared propagation is off by default: every thread would read every
+  // due synapse and its target to find its own, so the memory traffic, which is what propagation
+  // costs, is not divided. Measured (bench/operations.ts, COBAHH 64000, standalone): 0.366 s
+  // serial against 0.737 s on 2 threads. BRIAN_PARALLEL_PROPAGATION=1 turns it on.
   const partition =
     openmpOn(ctx) && platform().env('BRIAN_PARALLEL_PROPAGATION') === '1'
       ? targetPartition(kernel)
@@ -41,8 +79,7 @@ export function synapses(
     w.block('for (int32_t _k = 0; _k < _n; _k++)', () => {
       w.line('const int32_t _idx = _due[_k];');
       if (partition) w.line(`if (!_mine(${partition.key})) continue;`);
-      emitElementDraws(w, kernel, '_idx');
-      emitBlock(w, kernel.vector, kernel, new Set(declared));
+      vector();
     });
   if (partition) emitTargetShare(w, ctx, `_n >= ${MIN_PARALLEL_EVENTS}`, loop);
   else loop();
