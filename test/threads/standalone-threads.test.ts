@@ -53,7 +53,7 @@ test('standalone with 0, 1, 2 and 3 threads: the same spikes, sums and voltages 
   assert.doesNotMatch(serial.code, /#pragma omp/);
   const settings = [
     { name: 'split spike queues', env: {} },
-    { name: 'parallel thresholds, split spike queues', env: PARALLEL_ALL },
+    { name: 'parallel thresholds, split spike queues, every loop on all threads', env: PARALLEL_ALL },
     { name: 'serial propagation', env: SERIAL_PROPAGATION },
   ];
   for (const setting of settings) {
@@ -65,12 +65,12 @@ test('standalone with 0, 1, 2 and 3 threads: the same spikes, sums and voltages 
       assert.deepEqual(parallel.total, serial.total, `${what}: summed variable`);
       assert.deepEqual(parallel.v, serial.v, `${what}: v`);
       const loops = [
-        /kernel reset[\s\S]*?#pragma omp parallel for schedule\(static\) if\(_n >= 1024\)\n/,
-        /kernel summed_variable[\s\S]*?#pragma omp parallel if\(_nsyn >= 1024\)\n/,
+        /kernel reset[\s\S]*?if \(_n >= 1024\) {\n\s*#pragma omp parallel for schedule\(static\)\n/,
+        /kernel summed_variable[\s\S]*?if \(_nsyn >= 1024\) {\n\s*#pragma omp parallel\n/,
       ];
       if (setting.env === PARALLEL_ALL) loops.push(/kernel threshold[\s\S]*?#pragma omp parallel\n/);
       // Every pathway (on_pre to the target and synapse, on_post to the synapse, the two delayed ones).
-      const split = parallel.code.match(/_queue\.advance_part\(_part\)/g)?.length ?? 0;
+      const split = parallel.code.match(/brian::SpikeQueue& _queue = /g)?.length ?? 0;
       assert.equal(split, setting.env === SERIAL_PROPAGATION ? 0 : 4, `${what}: split queues`);
       for (const loop of loops) assert.match(parallel.code, loop, what);
     }

@@ -59,7 +59,12 @@ export function threadsModel(): { spikes: SpikeMonitor; state: StateMonitor; P: 
  * Parallel thresholds and shared-target propagation (without split queues: the runtime's
  * compiled kernels) are off by default (slower at the sizes measured); on here too.
  */
-export const PARALLEL_ALL = { BRIAN_PARALLEL_THRESHOLD: '1', BRIAN_PARALLEL_PROPAGATION: '1' };
+export const PARALLEL_ALL = {
+  BRIAN_PARALLEL_THRESHOLD: '1',
+  BRIAN_PARALLEL_PROPAGATION: '1',
+  // Loops that timing may run on one thread (brianlib/loop_choice.h) always on all of them.
+  BRIAN_LOOP_CHOICE: 'parallel',
+};
 
 /** Standalone propagation on one thread (no split spike queues). */
 export const SERIAL_PROPAGATION = { BRIAN_PARALLEL_PROPAGATION: '0' };

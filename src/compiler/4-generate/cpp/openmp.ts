@@ -109,18 +109,69 @@ function lookupPointer(arrayId: string): string {
 export const MIN_PARALLEL_EVENTS = 1024;
 
 /**
- * A parallel region in which every thread runs `loop` over all elements and keeps those for
- * which `_mine(target)` holds: target blocks of 2^TARGET_BLOCK_SHIFT elements dealt out round
- * robin. Each target is therefore written by one thread, in the serial order.
+ * `if (cond) { #pragma …; loop } else { loop }`: the loop printed twice, so that the serial case
+ * calls no OpenMP at all (a region with a false `if` clause still sets up a team of one: 2 µs a
+ * call, 2 % of CUBA 64000's step loop for its reset alone) and keeps the function's own pointers.
+ * `serial` is the pragma of the serial copy (`#pragma omp simd` where the parallel loop is a
+ * `for simd`, so both copies are vectorised alike).
  */
-export function emitTargetShare(w: CodeWriter, ctx: CppKernelContext, when: string, loop: () => void): void {
-  w.line(`#pragma omp parallel if(${when})${threadsClause(ctx)}`);
-  w.block('', () => {
-    w.line('const uint32_t _nt = (uint32_t)omp_get_num_threads();');
-    w.line('const uint32_t _tid = (uint32_t)omp_get_thread_num();');
-    w.line(
-      `const auto _mine = [=](int32_t _target) { return ((uint32_t)_target >> ${TARGET_BLOCK_SHIFT}) % _nt == _tid; };`,
-    );
+export function emitParallelOrSerial(
+  w: CodeWriter,
+  cond: string,
+  pragma: string,
+  loop: () => void,
+  serial?: string,
+): void {
+  w.block(`if (${cond})`, () => {
+    w.line(pragma);
     loop();
   });
+  w.block('else', () => {
+    if (serial) w.line(serial);
+    loop();
+  });
+}
+
+/**
+ * A parallel region in which every thread runs `loop` over all elements and keeps those for
+ * which `_mine(target)` holds: target blocks of 2^TARGET_BLOCK_SHIFT elements dealt out round
+ * robin. Each target is therefore written by one thread, in the serial order. Below `when`, the
+ * loop runs without a region, `_mine` always true.
+ */
+export function emitTargetShare(w: CodeWriter, ctx: CppKernelContext, when: string, loop: () => void): void {
+  w.block(`if (${when})`, () => {
+    w.line(`#pragma omp parallel${threadsClause(ctx)}`);
+    w.block('', () => {
+      w.line('const uint32_t _nt = (uint32_t)omp_get_num_threads();');
+      w.line('const uint32_t _tid = (uint32_t)omp_get_thread_num();');
+      w.line(
+        `const auto _mine = [=](int32_t _target) { return ((uint32_t)_target >> ${TARGET_BLOCK_SHIFT}) % _nt == _tid; };`,
+      );
+      loop();
+    });
+  });
+  w.block('else', () => {
+    w.line('const auto _mine = [](int32_t) { return true; };');
+    loop();
+  });
+}
+
+/**
+ * A loop whose results do not depend on the number of threads, run on all of them or on one as
+ * timing says (brianlib/loop_choice.h): `parallel` prints the parallel loop, `serial` the
+ * serial one; `work` is the C++ expression of its size, for the timing. With `large`, a C++
+ * condition, calls where it is false run serially and are not timed.
+ */
+export function emitChosenLoop(
+  w: CodeWriter,
+  work: string,
+  parallel: () => void,
+  serial: () => void,
+  large?: string,
+): void {
+  w.line('static brian::LoopChoice _choice;');
+  if (large) w.line(`const bool _large = ${large};`);
+  w.block(large ? 'if (_large && _choice.parallel())' : 'if (_choice.parallel())', parallel);
+  w.block('else', serial);
+  w.line(`${large ? 'if (_large) ' : ''}_choice.done((double)(${work}));`);
 }

@@ -11,6 +11,7 @@
 #endif
 
 #include "functions.h"
+#include "loop_choice.h"
 #include "random.h"
 #include "spikequeue.h"
 #ifdef BRIAN_MPI

@@ -6,6 +6,7 @@ import type { CppKernelContext } from '../context.ts';
 import { emitBlock, emitElementDraws } from '../emit-block.ts';
 import { ptr, queueName } from '../names.ts';
 import {
+  emitChosenLoop,
   emitTargetShare,
   MIN_PARALLEL_EVENTS,
   openmpOn,
@@ -22,8 +23,9 @@ import {
  * each holding the synapses of one block of targets (openmp.ts, queueParts): each thread pushes
  * this step's spikes into its parts, pops them and applies their synapses, so the threads share
  * out the memory traffic (the due list, the synapse indices, the targets) and each target gets
- * its synapses in the serial order. Below MIN_PARALLEL_EVENTS due synapses one thread does every
- * part.
+ * its synapses in the serial order. Below MIN_PARALLEL_EVENTS due synapses, or when timing says
+ * one thread is faster (brianlib/loop_choice.h: waking the others costs more than it saves), one
+ * thread does every part, in order.
  */
 export function synapses(
   w: CodeWriter,
@@ -40,12 +42,11 @@ export function synapses(
   if (due.dynamic && queueParts(kernel, ctx)) {
     w.line(`brian::SpikeQueue& _queue = ${queueName(kernel.name)};`);
     w.line('const int32_t _nparts = _queue.n_parts();');
-    w.line(`const bool _parallel = _queue.due_estimate() >= ${MIN_PARALLEL_EVENTS};`);
+    w.line('const size_t _estimate = _queue.due_estimate();');
     emitBlock(w, kernel.scalar, kernel, declared);
-    w.line(`#pragma omp parallel if(_parallel)${threadsClause(ctx)}`);
-    w.block('', () => {
-      w.line('const int32_t _nt = omp_get_num_threads();');
-      w.block('for (int32_t _part = omp_get_thread_num(); _part < _nparts; _part += _nt)', () => {
+    // Each part in order on one thread, or the parts dealt out to the threads.
+    const parts = (first: string, step: string) =>
+      w.block(`for (int32_t _part = ${first}; _part < _nparts; _part += ${step})`, () => {
         w.line('const std::vector<int32_t>& _part_due = _queue.advance_part(_part);');
         w.line('const int32_t* _due = _part_due.data();');
         w.line('const int32_t _n = (int32_t)_part_due.size();');
@@ -54,7 +55,13 @@ export function synapses(
           vector();
         });
       });
-    });
+    const shared = () => {
+      w.line(`#pragma omp parallel${threadsClause(ctx)}`);
+      w.block('', () => parts('omp_get_thread_num()', 'omp_get_num_threads()'));
+    };
+    // Enough synapses to share out: all threads or one as timing says (brianlib/loop_choice.h).
+    const serial = () => parts('0', '1');
+    emitChosenLoop(w, '_estimate', shared, serial, `_estimate >= ${MIN_PARALLEL_EVENTS}`);
     return;
   }
   if (due.dynamic) {
