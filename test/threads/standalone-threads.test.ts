@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { resetDevice } from '../../src/devices/active.ts';
-import { defaultclock, ms, run, setDevice, startScope } from '../../src/index.ts';
+import { defaultclock, device, ms, restore, run, setDevice, startScope, store } from '../../src/index.ts';
 import { projectDirectory, STANDALONE_SKIP } from '../standalone/devices.ts';
 import { PARALLEL_ALL, SERIAL_PROPAGATION, threadsModel, withEnv } from './threads-model.ts';
 
@@ -91,4 +91,36 @@ test("threads: 'auto' is every core; bad values are coded errors", () => {
   } finally {
     resetDevice();
   }
+});
+
+test('standalone store() and restore() keep the spikes in flight of split spike queues', {
+  skip: STANDALONE_SKIP,
+}, () => {
+  const outcome = (threads: number) => {
+    const directory = projectDirectory(`threads store ${process.cwd()} ${threads}`);
+    defaultclock.dt = ms(0.1);
+    setDevice('cpp_standalone', { directory, threads, buildOnRun: false });
+    startScope();
+    try {
+      const { spikes, P } = threadsModel();
+      run(ms(20));
+      store();
+      run(ms(10));
+      restore();
+      run(ms(15));
+      device.build();
+      return {
+        i: Int32Array.from(spikes.i),
+        t: Float64Array.from(spikes.t_),
+        v: Float64Array.from(P.v_ as Float64Array),
+      };
+    } finally {
+      resetDevice();
+      startScope();
+    }
+  };
+  const serial = outcome(0);
+  assert.ok(serial.i.length > 3000, `${serial.i.length} spikes`);
+  // Every loop on all threads, so the parts are pushed and popped on theirs.
+  assert.deepEqual(withEnv(PARALLEL_ALL, () => outcome(3)), serial);
 });
