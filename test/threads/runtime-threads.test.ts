@@ -59,14 +59,14 @@ test('compiled kernels on 1, 2 and 3 threads leave every array equal to the Java
       else {
         const loops = [
           /kernel reset[\s\S]*?#pragma omp parallel for[^\n]*num_threads/,
-          /kernel summed_variable[\s\S]*?#pragma omp parallel if\(_nsyn >= 1024\) num_threads/,
+          /kernel summed_variable[\s\S]*?if \(_nsyn >= 1024\) {\n\s*#pragma omp parallel num_threads/,
           /kernel stateupdate[\s\S]*?#pragma omp parallel for simd[^\n]*num_threads/,
         ];
         if (parallelAll) {
           loops.push(
             /kernel threshold[\s\S]*?#pragma omp parallel num_threads/,
-            /kernel synapses: \w+_pre\b[\s\S]*?#pragma omp parallel if\(_n >= 1024\) num_threads/,
-            /kernel synapses: \w+_post\b[\s\S]*?#pragma omp parallel if\(_n >= 1024\) num_threads/,
+            /kernel synapses: \w+_pre\b[\s\S]*?if \(_n >= 1024\) {\n\s*#pragma omp parallel num_threads/,
+            /kernel synapses: \w+_post\b[\s\S]*?if \(_n >= 1024\) {\n\s*#pragma omp parallel num_threads/,
           );
         }
         for (const loop of loops) assert.match(code, loop, what);

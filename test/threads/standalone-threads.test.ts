@@ -1,7 +1,8 @@
 /**
  * The C++ standalone program with OpenMP threads: the same spikes, the same summed variable and
- * the same final voltages to the bit as the serial program, for 2 and 3 threads, with every
- * threaded loop generated (threshold, reset, propagation by target, summed variable).
+ * the same final voltages to the bit as the serial program, for 1, 2 and 3 threads, with every
+ * threaded loop generated (threshold, reset, propagation from spike queues split by target,
+ * summed variable), and with propagation on one thread.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,9 +10,9 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { resetDevice } from '../../src/devices/active.ts';
-import { defaultclock, ms, run, setDevice, startScope } from '../../src/index.ts';
+import { defaultclock, device, ms, restore, run, setDevice, startScope, store } from '../../src/index.ts';
 import { projectDirectory, STANDALONE_SKIP } from '../standalone/devices.ts';
-import { PARALLEL_ALL, threadsModel, withEnv } from './threads-model.ts';
+import { PARALLEL_ALL, SERIAL_PROPAGATION, threadsModel, withEnv } from './threads-model.ts';
 
 interface Outcome {
   i: Int32Array;
@@ -44,30 +45,33 @@ function runStandalone(threads: number): Outcome {
   }
 }
 
-test('standalone with 0, 2 and 3 threads: the same spikes, sums and voltages to the bit', {
+test('standalone with 0, 1, 2 and 3 threads: the same spikes, sums and voltages to the bit', {
   skip: STANDALONE_SKIP,
 }, () => {
   const serial = runStandalone(0);
   assert.ok(serial.i.length > 3000, `${serial.i.length} spikes`);
   assert.doesNotMatch(serial.code, /#pragma omp/);
-  for (const parallelAll of [false, true]) {
-    for (const threads of [2, 3]) {
-      const what = `threads ${threads}${parallelAll ? ', parallel thresholds and propagation' : ''}`;
-      const parallel = withEnv(parallelAll ? PARALLEL_ALL : {}, () => runStandalone(threads));
+  const settings = [
+    { name: 'split spike queues', env: {} },
+    { name: 'parallel thresholds, split spike queues, every loop on all threads', env: PARALLEL_ALL },
+    { name: 'serial propagation', env: SERIAL_PROPAGATION },
+  ];
+  for (const setting of settings) {
+    for (const threads of [1, 2, 3]) {
+      const what = `threads ${threads}, ${setting.name}`;
+      const parallel = withEnv(setting.env, () => runStandalone(threads));
       assert.deepEqual(parallel.i, serial.i, `${what}: spike indices`);
       assert.deepEqual(parallel.t, serial.t, `${what}: spike times`);
       assert.deepEqual(parallel.total, serial.total, `${what}: summed variable`);
       assert.deepEqual(parallel.v, serial.v, `${what}: v`);
       const loops = [
-        /kernel reset[\s\S]*?#pragma omp parallel for schedule\(static\) if\(_n >= 1024\)\n/,
-        /kernel summed_variable[\s\S]*?#pragma omp parallel if\(_nsyn >= 1024\)\n/,
+        /kernel reset[\s\S]*?if \(_n >= 1024\) {\n\s*#pragma omp parallel for schedule\(static\)\n/,
+        /kernel summed_variable[\s\S]*?if \(_nsyn >= 1024\) {\n\s*#pragma omp parallel\n/,
       ];
-      if (parallelAll) {
-        loops.push(
-          /kernel threshold[\s\S]*?#pragma omp parallel\n/,
-          /kernel synapses[\s\S]*?#pragma omp parallel if\(_n >= 1024\)\n/,
-        );
-      }
+      if (setting.env === PARALLEL_ALL) loops.push(/kernel threshold[\s\S]*?#pragma omp parallel\n/);
+      // Every pathway (on_pre to the target and synapse, on_post to the synapse, the two delayed ones).
+      const split = parallel.code.match(/brian::SpikeQueue& _queue = /g)?.length ?? 0;
+      assert.equal(split, setting.env === SERIAL_PROPAGATION ? 0 : 4, `${what}: split queues`);
       for (const loop of loops) assert.match(parallel.code, loop, what);
     }
   }
@@ -87,4 +91,39 @@ test("threads: 'auto' is every core; bad values are coded errors", () => {
   } finally {
     resetDevice();
   }
+});
+
+test('standalone store() and restore() keep the spikes in flight of split spike queues', {
+  skip: STANDALONE_SKIP,
+}, () => {
+  const outcome = (threads: number) => {
+    const directory = projectDirectory(`threads store ${process.cwd()} ${threads}`);
+    defaultclock.dt = ms(0.1);
+    setDevice('cpp_standalone', { directory, threads, buildOnRun: false });
+    startScope();
+    try {
+      const { spikes, P } = threadsModel();
+      run(ms(20));
+      store();
+      run(ms(10));
+      restore();
+      run(ms(15));
+      device.build();
+      return {
+        i: Int32Array.from(spikes.i),
+        t: Float64Array.from(spikes.t_),
+        v: Float64Array.from(P.v_ as Float64Array),
+      };
+    } finally {
+      resetDevice();
+      startScope();
+    }
+  };
+  const serial = outcome(0);
+  assert.ok(serial.i.length > 3000, `${serial.i.length} spikes`);
+  // Every loop on all threads, so the parts are pushed and popped on theirs.
+  assert.deepEqual(
+    withEnv(PARALLEL_ALL, () => outcome(3)),
+    serial,
+  );
 });

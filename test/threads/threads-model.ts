@@ -3,7 +3,8 @@
  * (src/compiler/4-generate/cpp/openmp.ts): 3000 LIF neurons, the first 1500 starting at one
  * voltage so that they spike in one step (a threshold and a reset of ≥ 1024 events), plastic
  * synapses with pair STDP (on_pre writes the target neuron and the synapse, on_post the synapse,
- * ≥ 1024 due synapses per step), and a summed variable over 150 000 synapses. Not a test file.
+ * ≥ 1024 due synapses per step), two pathways with heterogeneous delays between subgroups, and
+ * a summed variable over 150 000 synapses. Not a test file.
  */
 import { ms, mV, NeuronGroup, SpikeMonitor, StateMonitor, Synapses, seed } from '../../src/index.ts';
 
@@ -35,6 +36,16 @@ export function threadsModel(): { spikes: SpikeMonitor; state: StateMonitor; P: 
   });
   S.connect({ p: 0.05 });
   S.w = 'rand() * 0.5*mV';
+  // Two more pathways between subgroups (offset targets), with heterogeneous delays: each
+  // delay-ring slot then holds synapses, not sources (the split spike queue's other half).
+  const R = new Synapses(P.slice(0, 2000), P.slice(1000), {
+    model: 'w : volt',
+    onPre: { pre1: 'ge += w', pre2: 'ge += 0.5*w' },
+  });
+  R.connect({ p: 0.02 });
+  R.w = 'rand() * 0.2*mV';
+  R.pathway('pre1').delay = 'rand() * 3*ms';
+  R.pathway('pre2').delay = '1*ms + (j % 7) * 0.3*ms';
   const Q = new NeuronGroup(100, 'total : volt');
   const T = new Synapses(P, Q, { model: 'x : volt\ntotal_post = x * (v_pre > -55*mV) : volt (summed)' });
   T.connect({ p: 0.5 });
@@ -44,8 +55,19 @@ export function threadsModel(): { spikes: SpikeMonitor; state: StateMonitor; P: 
   return { spikes, state, P };
 }
 
-/** Parallel thresholds and propagation are off by default (slower at the sizes measured); on here too. */
-export const PARALLEL_ALL = { BRIAN_PARALLEL_THRESHOLD: '1', BRIAN_PARALLEL_PROPAGATION: '1' };
+/**
+ * Parallel thresholds and shared-target propagation (without split queues: the runtime's
+ * compiled kernels) are off by default (slower at the sizes measured); on here too.
+ */
+export const PARALLEL_ALL = {
+  BRIAN_PARALLEL_THRESHOLD: '1',
+  BRIAN_PARALLEL_PROPAGATION: '1',
+  // Loops that timing may run on one thread (brianlib/loop_choice.h) always on all of them.
+  BRIAN_LOOP_CHOICE: 'parallel',
+};
+
+/** Standalone propagation on one thread (no split spike queues). */
+export const SERIAL_PROPAGATION = { BRIAN_PARALLEL_PROPAGATION: '0' };
 
 export function withEnv<T>(vars: Record<string, string>, f: () => T): T {
   const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));

@@ -75,6 +75,7 @@ export function brianExprel(x: number): number {
   const h = k >> 1;
   const a = P[k - h + EXP2_POWERS_OFFSET];
   const b = P[EXP2_POWERS_OFFSET - h];
+  // biome-ignore lint/complexity/useMathMinMax: the same select as brian_math.h's, operation for operation
   const d = x > HI ? HI : x;
   return ((a * em + (a - b)) * P[h + EXP2_POWERS_OFFSET]) / d;
 }

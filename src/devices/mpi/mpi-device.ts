@@ -80,6 +80,10 @@ export class MpiStandaloneDevice extends CppStandaloneDevice {
   }
 
   /** Kernels called at every step compute this process's elements; one-off calls compute them all. */
+  protected override splitsQueues(): boolean {
+    return false;
+  }
+
   protected override distributedKernel(kernel: Kernel, calls: KernelCalls): DistributedKernel | undefined {
     const local = this.local?.access(kernel);
     const localPart = local ? { localSynapses: local.access, externs: [local.extern] } : undefined;

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { mangleId } from '../../compiler/4-generate/cpp/names.ts';
+import { queueName } from '../../compiler/4-generate/cpp/names.ts';
 import type { ScalarType } from '../../compiler/functions.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { DrawState } from '../../core/random/draw-state.ts';
@@ -36,6 +36,7 @@ import type { BuildOptions, RerunOptions, RunArgs, StandaloneOptions } from './o
 import type { ArrayDecl, CppFunction, Operation } from './program.ts';
 import {
   alreadyBuilt,
+  notYetBuilt,
   programAlreadyRan,
   secondRunWithBuildOnRun,
   valuesNotYetComputed,
@@ -112,6 +113,7 @@ export class CppStandaloneDevice implements Device {
       this.options.fastMath ?? false,
       (name) => this.draws.stream(name),
       (kernel, calls) => this.distributedKernel(kernel, calls),
+      this.threads > 0 && this.splitsQueues(),
     );
   }
 
@@ -125,6 +127,11 @@ export class CppStandaloneDevice implements Device {
   /** Records an operation on arrays, as the program (a distributed one: its version) performs it. */
   private recordArrayOperation(op: Operation): void {
     this.ops.push(this.distributedOperation(op));
+  }
+
+  /** Whether pathways may split their spike queues per OpenMP thread (a distributed program queues per process instead). */
+  protected splitsQueues(): boolean {
+    return true;
   }
 
   /** What one process computes of a kernel (undefined: everything, as a single process does). */
@@ -286,6 +293,7 @@ export class CppStandaloneDevice implements Device {
       this.draws.runStarts(run.start),
       (fn) => this.functionNames.get(fn),
       (id) => this.current(id),
+      (name) => this.compiledFunction(name)?.queueParts,
     );
     if (!this.runArgsPlaced) this.applyRunArgs();
     this.ops.push(this.distributedRun(op));
@@ -318,8 +326,8 @@ export class CppStandaloneDevice implements Device {
     const ids = new Set(objects.flatMap((o) => o.stateArrays()));
     const arrays = [...ids].filter((id) => this.decls.has(id)).map((id) => this.current(id));
     const queues = objects.flatMap((o) =>
-      ('pathways' in o ? ((o as { pathways?: readonly { name: string }[] }).pathways ?? []) : []).map(
-        (p) => `_queue_${mangleId(p.name)}`,
+      ('pathways' in o ? ((o as { pathways?: readonly { name: string }[] }).pathways ?? []) : []).map((p) =>
+        queueName(p.name),
       ),
     );
     this.stored.set(key, { arrays, queues, draws: this.draws.getState() });
@@ -380,11 +388,8 @@ export class CppStandaloneDevice implements Device {
   run(options: RerunOptions = {}): void {
     options = checkRerunOptions(options);
     const project = this.project;
-    if (!project) {
-      throw new BrianError('not_available_on_device', 'The standalone program has not been built yet.', {
-        hint: 'call device.build() first',
-      });
-    }
+    if (!project)
+      throw notYetBuilt('The standalone program has not been built yet.', 'call device.build() first');
     const values = commandLineValues(options.runArgs, (id) => this.current(id), project.directory);
     const execution = executeProgram(
       project.directory,
@@ -408,11 +413,8 @@ export class CppStandaloneDevice implements Device {
    */
   async sweep<T>(runArgsList: readonly RunArgs[], options: SweepOptions<T>): Promise<T[]> {
     const project = this.project;
-    if (!project) {
-      throw new BrianError('not_available_on_device', 'sweep() needs a built program.', {
-        hint: 'run the script (or call device.build()) first',
-      });
-    }
+    if (!project)
+      throw notYetBuilt('sweep() needs a built program.', 'run the script (or call device.build()) first');
     const previous = this.results;
     try {
       return await runSweep(

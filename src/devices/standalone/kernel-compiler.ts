@@ -4,7 +4,9 @@ import type {
   LocalSynapsesAccess,
 } from '../../compiler/4-generate/cpp/context.ts';
 import { generateCppKernel, KernelNotAvailableError } from '../../compiler/4-generate/cpp/generate-kernel.ts';
-import { mangleId } from '../../compiler/4-generate/cpp/names.ts';
+import { mangleId, queueName } from '../../compiler/4-generate/cpp/names.ts';
+import { queueParts } from '../../compiler/4-generate/cpp/openmp.ts';
+import type { SynapsesParams } from '../../compiler/4-generate/js/kernels/synapses.ts';
 import type { FunctionDef } from '../../compiler/functions.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { optimiseKernel } from '../../compiler/ir/passes/optimise-kernel.ts';
@@ -37,6 +39,8 @@ export class KernelCompiler {
       kernel: Kernel,
       calls: KernelCalls,
     ) => DistributedKernel | undefined = () => undefined,
+    /** The program runs the spike queues (not a distributed one): pathways may split theirs per thread. */
+    private readonly splitQueues = false,
   ) {}
 
   compile(kernel: Kernel, calls: KernelCalls): CppFunction {
@@ -46,6 +50,7 @@ export class KernelCompiler {
     const distributed = this.partitionOf(optimised, calls);
     const ctx: CppKernelContext = {
       openmp: this.openmp,
+      queueParts: this.splitQueues,
       partition: distributed?.partition,
       localSynapses: distributed?.localSynapses,
       randomStream: draws ? this.streamOf(kernel.name) : undefined,
@@ -67,7 +72,16 @@ export class KernelCompiler {
       }
       throw e;
     }
-    const externs = distributed?.externs ?? [];
+    const split = queueParts(optimised, ctx);
+    const parts = split && {
+      queue: queueName(kernel.name),
+      due: (optimised.params as SynapsesParams).spikes,
+      keys: split.keyArray,
+    };
+    const externs = [
+      ...(distributed?.externs ?? []),
+      ...(parts ? [`extern brian::SpikeQueue ${parts.queue};`] : []),
+    ];
     const key = `${body}\n${support.map((s) => s.code).join('\n')}\n${externs.join('\n')}`;
     const known = this.byBody.get(key);
     if (known) return known;
@@ -80,6 +94,7 @@ export class KernelCompiler {
       draws,
       kernel: optimised,
       externs,
+      queueParts: parts,
     };
     this.byBody.set(key, fn);
     this.functions.push(fn);

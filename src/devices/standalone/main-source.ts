@@ -33,6 +33,9 @@ export function mainSource(
   w.line('#include <cstring>');
   w.line('#include <string>');
   w.line('#include <vector>');
+  w.line('#ifdef _OPENMP');
+  w.line('#include <omp.h>');
+  w.line('#endif');
   w.line('#include <sys/resource.h>');
   w.line('#ifdef __linux__');
   w.line('#include <csignal>');

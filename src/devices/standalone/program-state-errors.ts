@@ -47,3 +47,8 @@ export function alreadyBuilt(): BrianError {
     hint: 'use device.run({ runArgs }) to run it again, or device.reinit() for a new program',
   });
 }
+
+/** Running the program (`device.run`, `sweep`) before it was built. */
+export function notYetBuilt(what: string, hint: string): BrianError {
+  return new BrianError('not_available_on_device', what, { hint });
+}

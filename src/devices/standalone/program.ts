@@ -37,6 +37,8 @@ export type ResolvedAction =
       readonly start: number;
       readonly stop: number;
       readonly due: ArrayDecl;
+      /** The queue is split per thread and the pathway's kernel pushes and pops it. */
+      readonly parts?: boolean;
     }
   | { readonly kind: 'source_clock'; readonly target: ArrayDecl; readonly clock: number }
   | { readonly kind: 'clear_events'; readonly target: ArrayDecl; readonly index: number }
@@ -67,6 +69,17 @@ export interface QueuePreparation {
   readonly dt: number;
   /** A distributed program: a C++ `std::vector<char>*` marking the synapses this process queues. */
   readonly owned?: string;
+  /**
+   * Split into one part per OpenMP thread, pushed and popped by the pathway's kernel: the spikes
+   * it reads and the array of the key that splits the synapses (none: the synapse index).
+   */
+  readonly parts?: {
+    readonly keys?: ArrayDecl;
+    readonly eventspace: ArrayDecl;
+    readonly eventspaceSize: number;
+    readonly start: number;
+    readonly stop: number;
+  };
 }
 
 export type Operation =
@@ -184,6 +197,16 @@ export interface CppFunction {
   readonly kernel: Kernel;
   /** Further declarations its file needs (a distributed program's ownership globals). */
   readonly externs: readonly string[];
+  /** A pathway's kernel that pops its spike queue split into one part per thread (cpp/openmp.ts, queueParts). */
+  readonly queueParts?: QueueParts;
+}
+
+/** The spike queue a pathway's kernel pops per thread: its name, the due array it replaces, the split key's array. */
+export interface QueueParts {
+  readonly queue: string;
+  readonly due: string;
+  /** The array id of each synapse's key (its postsynaptic index); none: the synapse itself. */
+  readonly keys?: string;
 }
 
 /** C++ code a kernel needs besides brianlib: a user function's implementation or an inline function's definitions. */

@@ -1,9 +1,16 @@
-import { mangleId } from '../../compiler/4-generate/cpp/names.ts';
+import { queueName } from '../../compiler/4-generate/cpp/names.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { BaseClock } from '../../network/clock.ts';
 import { EventClock } from '../../network/event-clock.ts';
 import type { KernelFunction, NetworkRun, StepAction } from '../device.ts';
-import type { ArrayDecl, Operation, QueuePreparation, ResolvedAction, RunClock } from './program.ts';
+import type {
+  ArrayDecl,
+  Operation,
+  QueueParts,
+  QueuePreparation,
+  ResolvedAction,
+  RunClock,
+} from './program.ts';
 
 type RunOperation = Extract<Operation, { kind: 'run' }>;
 
@@ -19,6 +26,8 @@ export function recordRun(
   epoch: number,
   functionOf: (fn: KernelFunction) => string | undefined,
   current: (arrayId: string) => ArrayDecl,
+  /** The queue split of the pathway kernel compiled to a C++ function, if it pops its queue per thread. */
+  partsOf: (fn: string) => QueueParts | undefined = () => undefined,
 ): RunOperation {
   const clocks: BaseClock[] = [...run.clocks];
   const clockIndex = (c: BaseClock) => {
@@ -39,7 +48,8 @@ export function recordRun(
         { hint: 'network operations and other JavaScript callbacks need the runtime device' },
       );
     }
-    const actions = runner.actions.map((a): ResolvedAction => {
+    const steps = runner.actions;
+    const actions = steps.map((a): ResolvedAction => {
       switch (a.kind) {
         case 'call': {
           const fn = functionOf(a.fn);
@@ -49,22 +59,35 @@ export function recordRun(
         }
         case 'push_spikes': {
           const p = a.pathway;
-          const queue = `_queue_${mangleId(p.name)}`;
+          const queue = queueName(p.name);
+          const eventspace = current(p.eventspace);
+          // The runner's kernel that applies the due synapses may pop the queue per thread.
+          const split = steps
+            .map((c) => (c.kind === 'call' ? partsOf(functionOf(c.fn) ?? '') : undefined))
+            .find((q) => q?.queue === queue && q.due === p.due);
           queues.push({
             queue,
             sourceIndex: current(p.sourceIndex),
             sourceSize: p.sourceSize,
             delays: current(p.delays),
             dt: runner.clock.dt_,
+            parts: split && {
+              keys: split.keys === undefined ? undefined : current(split.keys),
+              eventspace,
+              eventspaceSize: p.eventspaceSize,
+              start: p.start,
+              stop: p.stop,
+            },
           });
           return {
             kind: 'push_spikes',
             queue,
-            eventspace: current(p.eventspace),
+            eventspace,
             eventspaceSize: p.eventspaceSize,
             start: p.start,
             stop: p.stop,
             due: current(p.due),
+            parts: split !== undefined,
           };
         }
         case 'source_clock':

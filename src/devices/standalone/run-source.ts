@@ -27,10 +27,16 @@ export function emitRun(w: CodeWriter, run: RunOperation): void {
     });
     for (const line of run.before ?? []) w.line(line);
     for (const q of run.queues) {
-      const owned = q.owned ? `, ${q.owned}` : '';
-      w.line(
-        `${q.queue}.prepare(${q.sourceIndex.cppName}, ${q.sourceSize}, ${q.delays.cppName}, ${doubleLiteral(q.dt)}${owned});`,
-      );
+      const args = `${q.sourceIndex.cppName}, ${q.sourceSize}, ${q.delays.cppName}, ${doubleLiteral(q.dt)}`;
+      const p = q.parts;
+      if (p) {
+        const keys = p.keys ? `&${p.keys.cppName}` : 'nullptr';
+        w.line(
+          `${q.queue}.prepare_parts(${args}, ${keys}, omp_get_max_threads(), ${p.eventspace.cppName}, ${p.eventspaceSize}, ${p.start}, ${p.stop});`,
+        );
+      } else {
+        w.line(`${q.queue}.prepare(${args}${q.owned ? `, ${q.owned}` : ''});`);
+      }
     }
     if (run.profile) w.line(`double _profile[${Math.max(1, run.runners.length)}] = {0};`);
     const start = doubleLiteral(run.start);
@@ -119,6 +125,10 @@ function emitActions(
         w.line(`${a.fn}(${t}, ${dt}, ${ts});`);
         break;
       case 'push_spikes':
+        if (a.parts) {
+          w.line(`// ${a.queue}: pushed and popped per thread by the pathway's kernel`);
+          break;
+        }
         w.line(`${a.queue}.push(${a.eventspace.cppName}, ${a.eventspaceSize}, ${a.start}, ${a.stop});`);
         w.line(`${a.queue}.pop(${a.due.cppName});`);
         break;

@@ -24,6 +24,11 @@ export interface CppKernelContext {
    * program's OpenMP default (`OMP_NUM_THREADS`, which the standalone device sets).
    */
   readonly threads?: number;
+  /**
+   * The program runs the pathways' spike queues itself (standalone): with OpenMP, a pathway's
+   * kernel pushes and pops its queue split into one part per thread (openmp.ts, queueParts).
+   */
+  readonly queueParts?: boolean;
   /** The kernel's random stream number (DrawState.stream), when it draws. */
   readonly randomStream?: number;
   /**

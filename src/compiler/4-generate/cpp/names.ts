@@ -76,3 +76,8 @@ export function storageType(type: ScalarType): string {
 export function localType(type: ScalarType): string {
   return type === 'boolean' ? 'bool' : storageType(type);
 }
+
+/** The C++ name of a pathway's spike queue in a standalone program (the pathway's kernel has its name). */
+export function queueName(pathway: string): string {
+  return `_queue_${mangleId(pathway)}`;
+}

@@ -1,3 +1,4 @@
+import { platform } from '../../../platform/platform.ts';
 import type { IndexRef } from '../../2-analyze/scope.ts';
 import type { CodeBlock, Kernel } from '../../ir/kernel.ts';
 import type { CodeWriter } from '../code-writer.ts';
@@ -36,7 +37,7 @@ export const TARGET_BLOCK_SHIFT = 6;
  * another element than it writes, assigns a local of the scalar block, or calls a function that
  * keeps state between calls: such kernels stay serial.
  */
-export function targetPartition(kernel: Kernel): { key: string } | undefined {
+export function targetPartition(kernel: Kernel): { key: string; keyArray?: string } | undefined {
   const blocks = [kernel.vector, kernel.condition].filter((b): b is CodeBlock => b !== undefined);
   if ([...kernel.functions].some((f) => f.stateful)) return undefined;
   const own = new Set<string>();
@@ -70,7 +71,22 @@ export function targetPartition(kernel: Kernel): { key: string } | undefined {
       if (at !== undefined && at !== indexExpr(load.index)) return undefined;
     }
   }
-  return { key: lookup === undefined ? '_idx' : `${lookupPointer(lookup)}[_idx]` };
+  return lookup === undefined ? { key: '_idx' } : { key: `${lookupPointer(lookup)}[_idx]`, keyArray: lookup };
+}
+
+/**
+ * Whether a pathway's kernel applies its synapses from a spike queue split into one part per
+ * thread (kernels/synapses.ts, brianlib's `SpikeQueue::prepare_parts`), and the array id of the
+ * key the synapses are split by (the postsynaptic index; none: the synapse itself). Only where the
+ * program runs the queue (standalone, not distributed: `ctx.queueParts`) and the kernel can be
+ * shared out by target (targetPartition). `BRIAN_PARALLEL_PROPAGATION=0` when the code is
+ * generated keeps propagation on one thread.
+ */
+export function queueParts(kernel: Kernel, ctx: CppKernelContext): { keyArray?: string } | undefined {
+  if (kernel.kind !== 'synapses' || !openmpOn(ctx) || !ctx.queueParts || ctx.partition) return undefined;
+  if (platform().env('BRIAN_PARALLEL_PROPAGATION') === '0') return undefined;
+  const partition = targetPartition(kernel);
+  return partition && { keyArray: partition.keyArray };
 }
 
 /** `'own'` for `_idx` (plus offsets), the index array for `array[_idx]` (plus offsets), else undefined. */
@@ -93,18 +109,69 @@ function lookupPointer(arrayId: string): string {
 export const MIN_PARALLEL_EVENTS = 1024;
 
 /**
- * A parallel region in which every thread runs `loop` over all elements and keeps those for
- * which `_mine(target)` holds: target blocks of 2^TARGET_BLOCK_SHIFT elements dealt out round
- * robin. Each target is therefore written by one thread, in the serial order.
+ * `if (cond) { #pragma …; loop } else { loop }`: the loop printed twice, so that the serial case
+ * calls no OpenMP at all (a region with a false `if` clause still sets up a team of one: 2 µs a
+ * call, 2 % of CUBA 64000's step loop for its reset alone) and keeps the function's own pointers.
+ * `serial` is the pragma of the serial copy (`#pragma omp simd` where the parallel loop is a
+ * `for simd`, so both copies are vectorised alike).
  */
-export function emitTargetShare(w: CodeWriter, ctx: CppKernelContext, when: string, loop: () => void): void {
-  w.line(`#pragma omp parallel if(${when})${threadsClause(ctx)}`);
-  w.block('', () => {
-    w.line('const uint32_t _nt = (uint32_t)omp_get_num_threads();');
-    w.line('const uint32_t _tid = (uint32_t)omp_get_thread_num();');
-    w.line(
-      `const auto _mine = [=](int32_t _target) { return ((uint32_t)_target >> ${TARGET_BLOCK_SHIFT}) % _nt == _tid; };`,
-    );
+export function emitParallelOrSerial(
+  w: CodeWriter,
+  cond: string,
+  pragma: string,
+  loop: () => void,
+  serial?: string,
+): void {
+  w.block(`if (${cond})`, () => {
+    w.line(pragma);
     loop();
   });
+  w.block('else', () => {
+    if (serial) w.line(serial);
+    loop();
+  });
+}
+
+/**
+ * A parallel region in which every thread runs `loop` over all elements and keeps those for
+ * which `_mine(target)` holds: target blocks of 2^TARGET_BLOCK_SHIFT elements dealt out round
+ * robin. Each target is therefore written by one thread, in the serial order. Below `when`, the
+ * loop runs without a region, `_mine` always true.
+ */
+export function emitTargetShare(w: CodeWriter, ctx: CppKernelContext, when: string, loop: () => void): void {
+  w.block(`if (${when})`, () => {
+    w.line(`#pragma omp parallel${threadsClause(ctx)}`);
+    w.block('', () => {
+      w.line('const uint32_t _nt = (uint32_t)omp_get_num_threads();');
+      w.line('const uint32_t _tid = (uint32_t)omp_get_thread_num();');
+      w.line(
+        `const auto _mine = [=](int32_t _target) { return ((uint32_t)_target >> ${TARGET_BLOCK_SHIFT}) % _nt == _tid; };`,
+      );
+      loop();
+    });
+  });
+  w.block('else', () => {
+    w.line('const auto _mine = [](int32_t) { return true; };');
+    loop();
+  });
+}
+
+/**
+ * A loop whose results do not depend on the number of threads, run on all of them or on one as
+ * timing says (brianlib/loop_choice.h): `parallel` prints the parallel loop, `serial` the
+ * serial one; `work` is the C++ expression of its size, for the timing. With `large`, a C++
+ * condition, calls where it is false run serially and are not timed.
+ */
+export function emitChosenLoop(
+  w: CodeWriter,
+  work: string,
+  parallel: () => void,
+  serial: () => void,
+  large?: string,
+): void {
+  w.line('static brian::LoopChoice _choice;');
+  if (large) w.line(`const bool _large = ${large};`);
+  w.block(large ? 'if (_large && _choice.parallel())' : 'if (_choice.parallel())', parallel);
+  w.block('else', serial);
+  w.line(`${large ? 'if (_large) ' : ''}_choice.done((double)(${work}));`);
 }

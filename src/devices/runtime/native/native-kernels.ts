@@ -291,7 +291,7 @@ export class NativeKernels implements NativeKernelBackend {
       .update(this.compiler)
       .update(tables)
       .update(
-        ['kernel.h', 'functions.h', 'random.h', 'brian_math.h']
+        ['kernel.h', 'functions.h', 'random.h', 'brian_math.h', 'spikequeue.h', 'loop_choice.h']
           .map((f) => readFileSync(join(BRIANLIB_DIR, f), 'utf8'))
           .join('\0'),
       )

@@ -1,4 +1,5 @@
-// What every generated kernel includes: the function table's C++ side and the random generator.
+// What every generated kernel includes: the function table's C++ side, the random generator and
+// the spike queue (a pathway's kernel pops the parts of its queue, kernels/synapses.ts).
 // Kept small: it is parsed once per compiled kernel file.
 #pragma once
 #include <cmath>
@@ -10,7 +11,9 @@
 #endif
 
 #include "functions.h"
+#include "loop_choice.h"
 #include "random.h"
+#include "spikequeue.h"
 #ifdef BRIAN_MPI
 #include "distributed.h"
 #endif

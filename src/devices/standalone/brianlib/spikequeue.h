@@ -77,6 +77,40 @@ class SpikeQueue {
     current = (slot + 1) % ring.size();
   }
 
+  // OpenMP (cpp/kernels/synapses.ts): the queue split into `n_parts` queues, one per thread. Part p
+  // queues only the synapses whose key (the element the pathway writes: the postsynaptic neuron, or
+  // the synapse itself when `keys` is null) lies in its p-th block of keys, in the serial order;
+  // the pathway's kernel pushes the spikes of `events` into each part and pops its due synapses on
+  // the thread that applies them. No key is in two parts, so every target receives its synapses in
+  // the serial order whatever the number of threads: the serial sums to the bit.
+  void prepare_parts(const std::vector<int32_t>& sources, int32_t n_sources, const std::vector<double>& delays,
+                     double dt, const std::vector<int32_t>* keys, int32_t n_parts, const int32_t* events,
+                     int32_t size, int32_t start, int32_t stop);
+  int32_t n_parts() const { return (int32_t)parts.size(); }
+
+  // About how many synapses the parts deliver this step (those pending in the current slot, plus
+  // every synapse of this step's spikes): whether waking the other threads is worth it.
+  size_t due_estimate() const {
+    if (parts.empty()) return 0;
+    const double spikes = part_events[part_size];
+    if (parts[0].homogeneous) {
+      // Every part's ring holds the same sources (one delay for all synapses).
+      const SpikeQueue& q = parts[0];
+      return (size_t)((q.fill[q.current] + spikes) * mean_row);
+    }
+    size_t pending = 0;
+    for (const SpikeQueue& q : parts) pending += q.fill[q.current];
+    return pending + (size_t)(spikes * mean_row);
+  }
+
+  // Pushes this step's spikes into part p and pops its due synapses into its list.
+  const std::vector<int32_t>& advance_part(int32_t p) {
+    SpikeQueue& q = parts[p];
+    q.push(part_events, part_size, part_start, part_stop);
+    q.pop(part_due[p]);
+    return part_due[p];
+  }
+
   // Spikes in flight (store/restore): the current slot, then each slot's contents.
   std::vector<std::vector<int32_t>> get_state(size_t& current_out) const {
     current_out = current;
@@ -104,6 +138,12 @@ class SpikeQueue {
   size_t current = 0;
   size_t key_n = 0;
   uint32_t key_hash_steps = 0, key_hash_sources = 0, key_hash_owned = 0;
+  // prepare_parts(): the parts, their due lists, the spikes they read, synapses per source.
+  std::vector<SpikeQueue> parts;
+  std::vector<std::vector<int32_t>> part_due;
+  const int32_t* part_events = nullptr;
+  int32_t part_size = 0, part_start = 0, part_stop = 0;
+  double mean_row = 0;
 
   void put(size_t slot, int32_t value) {
     std::vector<int32_t>& buf = ring[slot];

@@ -210,4 +210,36 @@ void SpikeQueue::prepare(const std::vector<int32_t>& sources, int32_t n_sources,
   }
 }
 
+void SpikeQueue::prepare_parts(const std::vector<int32_t>& sources, int32_t n_sources,
+                               const std::vector<double>& delays, double dt, const std::vector<int32_t>* keys,
+                               int32_t n_parts, const int32_t* events, int32_t size, int32_t start,
+                               int32_t stop) {
+  if (n_parts < 1) n_parts = 1;
+  const size_t n = sources.size();
+  part_events = events;
+  part_size = size;
+  part_start = start;
+  part_stop = stop;
+  mean_row = n_sources > 0 ? (double)n / n_sources : 0;
+  // Contiguous blocks of keys: part p holds keys [p * range / n_parts, (p + 1) * range / n_parts).
+  int64_t range = keys ? 0 : (int64_t)n;
+  if (keys)
+    for (size_t s = 0; s < n; s++) range = std::max<int64_t>(range, (int64_t)(*keys)[s] + 1);
+  if ((int32_t)parts.size() != n_parts) {
+    parts.assign(n_parts, SpikeQueue());
+    part_due.assign(n_parts, std::vector<int32_t>());
+  }
+  std::vector<char> mask(n);
+  for (int32_t p = 0; p < n_parts; p++) {
+    size_t count = 0;
+    for (size_t s = 0; s < n; s++) {
+      const int64_t key = keys ? (int64_t)(*keys)[s] : (int64_t)s;
+      mask[s] = key * n_parts / std::max<int64_t>(range, 1) == p;
+      count += mask[s];
+    }
+    // A part with every synapse is the serial queue (which skips the row list of source-ordered synapses).
+    parts[p].prepare(sources, n_sources, delays, dt, count == n ? nullptr : &mask);
+  }
+}
+
 }  // namespace brian

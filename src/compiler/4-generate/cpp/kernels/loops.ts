@@ -3,7 +3,7 @@ import type { CodeWriter } from '../../code-writer.ts';
 import type { RangeParams } from '../../js/kernels/loops.ts';
 import { type CppKernelContext, type KernelPartition, sizeExpr } from '../context.ts';
 import { emitBlock, emitElementDraws } from '../emit-block.ts';
-import { threadsClause } from '../openmp.ts';
+import { emitChosenLoop, threadsClause } from '../openmp.ts';
 import { elementsIndependent, iterationsIndependent } from '../parallel.ts';
 
 export function stopExpr(stop: RangeParams['stop'], ctx: CppKernelContext): string {
@@ -23,12 +23,28 @@ export function emitElementLoop(
     return;
   }
   w.line(`const int32_t _stop = ${stopExpr(range.stop, ctx)};`);
-  if (ctx.openmp && elementsIndependent(kernel))
-    w.line(`#pragma omp parallel for simd schedule(static)${threadsClause(ctx)}`);
-  else if (iterationsIndependent(kernel)) w.line('#pragma GCC ivdep');
-  w.block(`for (int32_t _idx = ${range.start}; _idx < _stop; _idx++)`, () => {
-    emitConditionalVector(w, kernel, new Set(declared), drawKey(ctx));
-  });
+  const loop = () =>
+    w.block(`for (int32_t _idx = ${range.start}; _idx < _stop; _idx++)`, () => {
+      emitConditionalVector(w, kernel, new Set(declared), drawKey(ctx));
+    });
+  if (ctx.openmp && elementsIndependent(kernel)) {
+    // Both copies vectorised alike (omp simd), so the choice cannot change a result.
+    emitChosenLoop(
+      w,
+      `_stop - ${range.start}`,
+      () => {
+        w.line(`#pragma omp parallel for simd schedule(static)${threadsClause(ctx)}`);
+        loop();
+      },
+      () => {
+        w.line('#pragma omp simd');
+        loop();
+      },
+    );
+    return;
+  }
+  if (iterationsIndependent(kernel)) w.line('#pragma GCC ivdep');
+  loop();
 }
 
 /** The key of element `_idx`'s random draws: the global synapse number where synapses are stored locally. */

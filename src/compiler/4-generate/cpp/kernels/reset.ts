@@ -4,7 +4,7 @@ import type { ResetParams } from '../../js/kernels/reset.ts';
 import type { CppKernelContext } from '../context.ts';
 import { emitBlock, emitElementDraws } from '../emit-block.ts';
 import { ptr } from '../names.ts';
-import { MIN_PARALLEL_EVENTS, openmpOn, threadsClause } from '../openmp.ts';
+import { emitParallelOrSerial, MIN_PARALLEL_EVENTS, openmpOn, threadsClause } from '../openmp.ts';
 import { elementsIndependent } from '../parallel.ts';
 
 /**
@@ -23,14 +23,18 @@ export function reset(
   w.line(`const int32_t _n = _events[${p.size}];`);
   w.line('if (_n == 0) return;');
   emitBlock(w, kernel.scalar, kernel, declared);
+  const loop = () =>
+    w.block('for (int32_t _k = 0; _k < _n; _k++)', () => {
+      w.line('const int32_t _idx = _events[_k];');
+      // A distributed program has every process's events: each resets its own neurons.
+      if (ctx.partition) w.line(`if (!(${ctx.partition.owns('_idx')})) continue;`);
+      emitElementDraws(w, kernel, '_idx');
+      emitBlock(w, kernel.vector, kernel, new Set(declared));
+    });
   if (openmpOn(ctx) && elementsIndependent(kernel)) {
-    w.line(`#pragma omp parallel for schedule(static) if(_n >= ${MIN_PARALLEL_EVENTS})${threadsClause(ctx)}`);
+    const pragma = `#pragma omp parallel for schedule(static)${threadsClause(ctx)}`;
+    emitParallelOrSerial(w, `_n >= ${MIN_PARALLEL_EVENTS}`, pragma, loop);
+  } else {
+    loop();
   }
-  w.block('for (int32_t _k = 0; _k < _n; _k++)', () => {
-    w.line('const int32_t _idx = _events[_k];');
-    // A distributed program has every process's events: each resets its own neurons.
-    if (ctx.partition) w.line(`if (!(${ctx.partition.owns('_idx')})) continue;`);
-    emitElementDraws(w, kernel, '_idx');
-    emitBlock(w, kernel.vector, kernel, new Set(declared));
-  });
 }

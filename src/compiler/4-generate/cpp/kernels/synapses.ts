@@ -4,14 +4,29 @@ import type { CodeWriter } from '../../code-writer.ts';
 import type { SynapsesParams } from '../../js/kernels/synapses.ts';
 import type { CppKernelContext } from '../context.ts';
 import { emitBlock, emitElementDraws } from '../emit-block.ts';
-import { ptr } from '../names.ts';
-import { emitTargetShare, MIN_PARALLEL_EVENTS, openmpOn, targetPartition } from '../openmp.ts';
+import { ptr, queueName } from '../names.ts';
+import {
+  emitChosenLoop,
+  emitTargetShare,
+  MIN_PARALLEL_EVENTS,
+  openmpOn,
+  queueParts,
+  targetPartition,
+  threadsClause,
+} from '../openmp.ts';
 import { drawKey } from './loops.ts';
 
 /**
  * Runs a pathway's statements for every synapse whose spike arrives now. The due synapses are
  * a vector filled by the spike queue (standalone) or a static buffer with the count at `capacity`.
- * With OpenMP, threads share the synapses out by the element they write (openmp.ts).
+ *
+ * With OpenMP in a standalone program, the pathway's queue is split into one part per thread,
+ * each holding the synapses of one block of targets (openmp.ts, queueParts): each thread pushes
+ * this step's spikes into its parts, pops them and applies their synapses, so the threads share
+ * out the memory traffic (the due list, the synapse indices, the targets) and each target gets
+ * its synapses in the serial order. Below MIN_PARALLEL_EVENTS due synapses, or when timing says
+ * one thread is faster (brianlib/loop_choice.h: waking the others costs more than it saves), one
+ * thread does every part, in order.
  */
 export function synapses(
   w: CodeWriter,
@@ -21,6 +36,35 @@ export function synapses(
 ): void {
   const p = kernel.params;
   const due = ctx.array(p.spikes);
+  const vector = () => {
+    emitElementDraws(w, kernel, drawKey(ctx));
+    emitBlock(w, kernel.vector, kernel, new Set(declared));
+  };
+  if (due.dynamic && queueParts(kernel, ctx)) {
+    w.line(`brian::SpikeQueue& _queue = ${queueName(kernel.name)};`);
+    w.line('const int32_t _nparts = _queue.n_parts();');
+    w.line('const size_t _estimate = _queue.due_estimate();');
+    emitBlock(w, kernel.scalar, kernel, declared);
+    // Each part in order on one thread, or the parts dealt out to the threads.
+    const parts = (first: string, step: string) =>
+      w.block(`for (int32_t _part = ${first}; _part < _nparts; _part += ${step})`, () => {
+        w.line('const std::vector<int32_t>& _part_due = _queue.advance_part(_part);');
+        w.line('const int32_t* _due = _part_due.data();');
+        w.line('const int32_t _n = (int32_t)_part_due.size();');
+        w.block('for (int32_t _k = 0; _k < _n; _k++)', () => {
+          w.line('const int32_t _idx = _due[_k];');
+          vector();
+        });
+      });
+    const shared = () => {
+      w.line(`#pragma omp parallel${threadsClause(ctx)}`);
+      w.block('', () => parts('omp_get_thread_num()', 'omp_get_num_threads()'));
+    };
+    // Enough synapses to share out: all threads or one as timing says (brianlib/loop_choice.h).
+    const serial = () => parts('0', '1');
+    emitChosenLoop(w, '_estimate', shared, serial, `_estimate >= ${MIN_PARALLEL_EVENTS}`);
+    return;
+  }
   if (due.dynamic) {
     w.line(`const int32_t* _due = ${due.name}.data();`);
     w.line(`const int32_t _n = (int32_t)${due.name}.size();`);
@@ -30,10 +74,11 @@ export function synapses(
   }
   w.line('if (_n == 0) return;');
   emitBlock(w, kernel.scalar, kernel, declared);
-  // Target-shared propagation is off by default: every thread still reads every due synapse
-  // and its target to find its own, so the memory traffic, which is what propagation costs, is
-  // not divided. Measured (bench/operations.ts, COBAHH 64000, standalone): 0.366 s serial
-  // against 0.737 s on 2 threads. BRIAN_PARALLEL_PROPAGATION=1 turns it back on.
+  // Without a queue split by target (the runtime's compiled kernels, where the JavaScript queue
+  // fills one list), target-shared propagation is off by default: every thread would read every
+  // due synapse and its target to find its own, so the memory traffic, which is what propagation
+  // costs, is not divided. Measured (bench/operations.ts, COBAHH 64000, standalone): 0.366 s
+  // serial against 0.737 s on 2 threads. BRIAN_PARALLEL_PROPAGATION=1 turns it on.
   const partition =
     openmpOn(ctx) && platform().env('BRIAN_PARALLEL_PROPAGATION') === '1'
       ? targetPartition(kernel)
@@ -42,8 +87,7 @@ export function synapses(
     w.block('for (int32_t _k = 0; _k < _n; _k++)', () => {
       w.line('const int32_t _idx = _due[_k];');
       if (partition) w.line(`if (!_mine(${partition.key})) continue;`);
-      emitElementDraws(w, kernel, drawKey(ctx));
-      emitBlock(w, kernel.vector, kernel, new Set(declared));
+      vector();
     });
   if (partition) emitTargetShare(w, ctx, `_n >= ${MIN_PARALLEL_EVENTS}`, loop);
   else loop();
