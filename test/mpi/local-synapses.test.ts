@@ -26,18 +26,7 @@ import {
 import { throwsCode } from '../helpers/reference.ts';
 import { projectDirectory } from '../standalone/devices.ts';
 import { label, MPI_SKIP, runOn, type Target } from './devices.ts';
-import { MODELS, type Recorded } from './models.ts';
-
-function assertIdentical(got: Recorded, expected: Recorded, what: string): void {
-  assert.deepEqual(Object.keys(got).sort(), Object.keys(expected).sort(), `${what}: recorded names`);
-  for (const key of Object.keys(expected)) {
-    const a = got[key];
-    const b = expected[key];
-    assert.equal(a.length, b.length, `${what}: length of ${key}`);
-    const k = a.findIndex((x, n) => !Object.is(x, b[n]));
-    assert.equal(k, -1, `${what}: ${key}[${k}] is ${a[k]}, the runtime device's is ${b[k]}`);
-  }
-}
+import { assertIdentical, MODELS } from './models.ts';
 
 for (const [name, script] of Object.entries(MODELS)) {
   test(`${name} with synapses distributed: identical to the runtime device on 1, 2, 3 processes`, {

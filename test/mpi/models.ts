@@ -5,6 +5,7 @@
  * reading presynaptic voltages every step). Each builds on the active device and returns a
  * reader of everything it recorded and its final state. Not a test file itself.
  */
+import assert from 'node:assert/strict';
 import {
   farad,
   Hz,
@@ -28,6 +29,18 @@ import { loadReference } from '../helpers/reference.ts';
 /** What a model recorded: named arrays of numbers (spikes, traces, final state). */
 export type Recorded = Record<string, number[]>;
 export type ModelScript = () => () => Recorded;
+
+/** Every recorded array of `got` equals `expected`'s to the bit (`Object.is`: NaN and -0 too). */
+export function assertIdentical(got: Recorded, expected: Recorded, what: string): void {
+  assert.deepEqual(Object.keys(got).sort(), Object.keys(expected).sort(), `${what}: recorded names`);
+  for (const key of Object.keys(expected)) {
+    const a = got[key];
+    const b = expected[key];
+    assert.equal(a.length, b.length, `${what}: length of ${key}`);
+    const k = a.findIndex((x, n) => !Object.is(x, b[n]));
+    assert.equal(k, -1, `${what}: ${key}[${k}] is ${a[k]}, the runtime device's is ${b[k]}`);
+  }
+}
 
 const flat = (rows: ArrayLike<ArrayLike<number>>) => Array.from(rows).flatMap((r) => Array.from(r));
 const list = (x: ArrayLike<number>) => Array.from(x);

@@ -7,20 +7,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HAS_MPI, label, MPI_SKIP, runOn, type Target } from './devices.ts';
-import { MODELS, type Recorded } from './models.ts';
+import { assertIdentical, MODELS } from './models.ts';
 
 const COUNTS = [1, 2, 3, 4];
-
-function assertIdentical(got: Recorded, expected: Recorded, what: string): void {
-  assert.deepEqual(Object.keys(got).sort(), Object.keys(expected).sort(), `${what}: recorded names`);
-  for (const key of Object.keys(expected)) {
-    const a = got[key];
-    const b = expected[key];
-    assert.equal(a.length, b.length, `${what}: length of ${key}`);
-    const k = a.findIndex((x, n) => !Object.is(x, b[n]));
-    assert.equal(k, -1, `${what}: ${key}[${k}] is ${a[k]}, the runtime device's is ${b[k]}`);
-  }
-}
 
 for (const [name, script] of Object.entries(MODELS)) {
   test(`${name}: identical on the runtime device, standalone and ${COUNTS.join(', ')} MPI processes`, {
