@@ -1,3 +1,4 @@
+import { BrianError } from '../../../diagnostics/diagnostic.ts';
 import { platform } from '../../../platform/platform.ts';
 import type { IndexRef } from '../../2-analyze/scope.ts';
 import type { CodeBlock, Kernel } from '../../ir/kernel.ts';
@@ -10,6 +11,27 @@ import { indexExpr } from './emit-block.ts';
  * serial loop's to the bit, whatever the number of threads: a thread only ever writes elements
  * no other thread touches, and what is summed into one element is summed in the serial order.
  */
+
+/**
+ * A developer switch of the OpenMP code read from the environment (BRIAN_PARALLEL_PROPAGATION,
+ * BRIAN_PARALLEL_THRESHOLD, BRIAN_LOOP_CHOICE): unset or empty, or one of `values`. Any other
+ * value is a coded error, not a silent default (a misspelt `paralel` would otherwise measure the
+ * default and be read as the switch's effect).
+ */
+export function envSwitch<const V extends string>(name: string, values: readonly V[]): V | undefined {
+  const value = platform().env(name);
+  if (value === undefined || value === '') return undefined;
+  if (!(values as readonly string[]).includes(value)) {
+    throw new BrianError(
+      'bad_argument',
+      `${name}=${JSON.stringify(value)} is not one of ${values.join(', ')}.`,
+      {
+        hint: `unset ${name} for the default`,
+      },
+    );
+  }
+  return value as V;
+}
 
 /** The `num_threads(n)` clause when the context fixes the count (runtime kernels), else nothing. */
 export function threadsClause(ctx: CppKernelContext): string {
@@ -84,7 +106,7 @@ export function targetPartition(kernel: Kernel): { key: string; keyArray?: strin
  */
 export function queueParts(kernel: Kernel, ctx: CppKernelContext): { keyArray?: string } | undefined {
   if (kernel.kind !== 'synapses' || !openmpOn(ctx) || !ctx.queueParts || ctx.partition) return undefined;
-  if (platform().env('BRIAN_PARALLEL_PROPAGATION') === '0') return undefined;
+  if (envSwitch('BRIAN_PARALLEL_PROPAGATION', ['0', '1']) === '0') return undefined;
   const partition = targetPartition(kernel);
   return partition && { keyArray: partition.keyArray };
 }
@@ -169,6 +191,8 @@ export function emitChosenLoop(
   serial: () => void,
   large?: string,
 ): void {
+  // The program reads BRIAN_LOOP_CHOICE itself (loop_choice.h); checked here, where it can be refused.
+  envSwitch('BRIAN_LOOP_CHOICE', ['parallel', 'serial']);
   w.line('static brian::LoopChoice _choice;');
   if (large) w.line(`const bool _large = ${large};`);
   w.block(large ? 'if (_large && _choice.parallel())' : 'if (_choice.parallel())', parallel);

@@ -1,4 +1,3 @@
-import { platform } from '../../../../platform/platform.ts';
 import type { Kernel } from '../../../ir/kernel.ts';
 import type { CodeWriter } from '../../code-writer.ts';
 import type { SynapsesParams } from '../../js/kernels/synapses.ts';
@@ -8,6 +7,7 @@ import { ptr, queueName } from '../names.ts';
 import {
   emitChosenLoop,
   emitTargetShare,
+  envSwitch,
   MIN_PARALLEL_EVENTS,
   openmpOn,
   queueParts,
@@ -80,7 +80,7 @@ export function synapses(
   // costs, is not divided. Measured (bench/operations.ts, COBAHH 64000, standalone): 0.366 s
   // serial against 0.737 s on 2 threads. BRIAN_PARALLEL_PROPAGATION=1 turns it on.
   const partition =
-    openmpOn(ctx) && platform().env('BRIAN_PARALLEL_PROPAGATION') === '1'
+    openmpOn(ctx) && envSwitch('BRIAN_PARALLEL_PROPAGATION', ['0', '1']) === '1'
       ? targetPartition(kernel)
       : undefined;
   const loop = () =>

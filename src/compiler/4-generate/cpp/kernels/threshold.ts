@@ -1,4 +1,3 @@
-import { platform } from '../../../../platform/platform.ts';
 import type { Kernel } from '../../../ir/kernel.ts';
 import { isPure } from '../../../ir/passes/expand-powers.ts';
 import type { CodeWriter } from '../../code-writer.ts';
@@ -6,7 +5,7 @@ import type { ThresholdParams } from '../../js/kernels/threshold.ts';
 import type { CppKernelContext } from '../context.ts';
 import { emitBlock, emitElementDraws, functionTable } from '../emit-block.ts';
 import { ptr } from '../names.ts';
-import { openmpOn, threadsClause } from '../openmp.ts';
+import { envSwitch, openmpOn, threadsClause } from '../openmp.ts';
 import { elementsIndependent } from '../parallel.ts';
 
 /** Elements per chunk of the two-pass loop. */
@@ -46,7 +45,7 @@ export function threshold(
   if (
     ctx.partition ||
     !openmpOn(ctx) ||
-    platform().env('BRIAN_PARALLEL_THRESHOLD') !== '1' ||
+    envSwitch('BRIAN_PARALLEL_THRESHOLD', ['0', '1']) !== '1' ||
     !elementsIndependent(kernel) ||
     p.size < 2 * CHUNK
   ) {
