@@ -11,7 +11,7 @@ export function firstNonFinite(values: TypedArray): number {
   const n = values.length;
   for (let k = 0; k < n; k++) {
     const x = values[k];
-    // biome-ignore lint/suspicious/noSelfCompare: x - x is NaN exactly when x is NaN or infinite
+    // x - x is NaN exactly when x is NaN or infinite, and NaN !== 0.
     if (x - x !== 0) return k;
   }
   return -1;

@@ -3,8 +3,8 @@ import type { Device, FiniteCheck } from '../devices/device.ts';
 import { BrianError } from '../diagnostics/diagnostic.ts';
 import { Group } from '../groups/group.ts';
 import { BrianObject, type Runner } from './brian-object.ts';
-import { firstNonFinite } from './first-non-finite.ts';
 import type { Clock } from './clock.ts';
+import { firstNonFinite } from './first-non-finite.ts';
 
 /**
  * Numerical health (issue 14): NaN or infinite values in the state of a group are a coded
