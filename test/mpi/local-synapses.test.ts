@@ -26,7 +26,7 @@ import {
 import { throwsCode } from '../helpers/reference.ts';
 import { projectDirectory } from '../standalone/devices.ts';
 import { label, MPI_SKIP, runOn, type Target } from './devices.ts';
-import { assertIdentical, MODELS } from './models.ts';
+import { assertIdentical, coupled, cuba, MODELS } from './models.ts';
 
 for (const [name, script] of Object.entries(MODELS)) {
   test(`${name} with synapses distributed: identical to the runtime device on 1, 2, 3 processes`, {
@@ -39,6 +39,59 @@ for (const [name, script] of Object.entries(MODELS)) {
     }
   });
 }
+
+test("distributeSynapses 'auto': a plain model is distributed, one with what distribution refuses runs replicated, both as on the runtime device", {
+  skip: MPI_SKIP,
+}, () => {
+  const target: Target = { processes: 2, distribute: 'auto' };
+  let chosen: boolean | undefined;
+  let because: string | undefined;
+  const seen = (device: MpiStandaloneDevice) => {
+    chosen = device.synapsesDistributed;
+    because = device.synapsesReplicatedBecause?.code;
+  };
+  assertIdentical(runOn('cuba', target, cuba, seen), runOn('cuba', 'runtime', cuba), label(target));
+  assert.equal(chosen, true);
+  assert.equal(because, undefined);
+  // A summed variable onto presynaptic neurons (refused by distributed storage).
+  assertIdentical(
+    runOn('mpi-coupled', target, coupled, seen),
+    runOn('mpi-coupled', 'runtime', coupled),
+    label(target),
+  );
+  assert.equal(chosen, false);
+  assert.equal(because, 'mpi_not_supported');
+});
+
+test("distributeSynapses is 'auto' by default and the choice is known while the script records", () => {
+  const device = setDevice('cpp_standalone', {
+    directory: projectDirectory('mpi-auto-default'),
+    buildOnRun: false,
+    mpi: { processes: 2 },
+  }) as unknown as MpiStandaloneDevice;
+  startScope();
+  try {
+    const G = new NeuronGroup(10, 'v : 1\nx : 1');
+    const S = new Synapses(G, G, { model: 'w : 1' });
+    S.connect({ p: 0.5 });
+    S.w = 'rand()';
+    assert.equal(device.synapsesDistributed, true);
+    const T = new Synapses(G, G, { model: 'w : 1\nx_pre = w : 1 (summed)' });
+    T.connect({ p: 0.5 });
+    new Network(G, S, T).run(ms(1));
+    assert.equal(device.synapsesDistributed, false);
+    assert.equal(device.synapsesReplicatedBecause?.code, 'mpi_not_supported');
+  } finally {
+    resetDevice();
+    startScope();
+  }
+  for (const bad of ['yes', 1, null]) {
+    throwsCode(
+      () => setDevice('cpp_standalone', { mpi: { processes: 2, distributeSynapses: bad as never } }),
+      'bad_argument',
+    );
+  }
+});
 
 const nums = (x: unknown) => Array.from(x as ArrayLike<number>);
 const flat = (x: unknown) => Array.from(x as ArrayLike<ArrayLike<number>>).flatMap((r) => Array.from(r));

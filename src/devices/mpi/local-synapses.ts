@@ -13,12 +13,13 @@ export function localName(set: string): string {
   return `_local_${mangleId(set)}`;
 }
 
-const HINT = 'leave mpi.distributeSynapses off (every process then holds every synapse)';
+const HINT =
+  "leave mpi.distributeSynapses at 'auto' (the default) or set it false: every process then holds every synapse";
 
 function refuse(what: string): never {
   throw new BrianError(
     'mpi_not_supported',
-    `${what} is not supported with mpi.distributeSynapses: each process stores only the synapses of its own target neurons.`,
+    `${what} is not supported with mpi.distributeSynapses true: each process stores only the synapses of its own target neurons.`,
     { hint: HINT },
   );
 }
