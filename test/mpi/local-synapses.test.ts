@@ -53,14 +53,43 @@ test("distributeSynapses 'auto': a plain model is distributed, one with what dis
   assertIdentical(runOn('cuba', target, cuba, seen), runOn('cuba', 'runtime', cuba), label(target));
   assert.equal(chosen, true);
   assert.equal(because, undefined);
-  // A summed variable onto presynaptic neurons (refused by distributed storage).
+  // A string setter at explicit synapse indices (refused by distributed storage).
   assertIdentical(
-    runOn('mpi-coupled', target, coupled, seen),
-    runOn('mpi-coupled', 'runtime', coupled),
+    runOn('mpi-auto-indices', target, indexedSetter, seen),
+    runOn('mpi-auto-indices', 'runtime', indexedSetter),
     label(target),
   );
   assert.equal(chosen, false);
   assert.equal(because, 'mpi_not_supported');
+});
+
+/** Noise, a random weight per synapse, and a string setter at two synapse indices. */
+function indexedSetter() {
+  seed(5);
+  const G = new NeuronGroup(20, 'dv/dt = (1.1 - v)/(10*ms) + 0.2*xi/sqrt(ms) : 1', {
+    threshold: 'v > 1',
+    reset: 'v = 0',
+    method: 'euler',
+  });
+  const S = new Synapses(G, G, { model: 'w : 1', onPre: 'v_post += w' });
+  S.connect({ p: 0.3 });
+  S.w = '0.1*rand()';
+  S.w[3] = 'w + 0.5 + rand()';
+  S.w[7] = '-w';
+  const M = new SpikeMonitor(G);
+  new Network(G, S, M).run(ms(30));
+  return () => ({ i: nums(M.i), t: nums(M.t_), w: nums(S.w_), v: nums(G.v_) });
+}
+
+test('summed variables onto presynaptic neurons (with gap junctions, store/restore) with synapses distributed: identical to the runtime device on 1, 2, 3 processes', {
+  skip: MPI_SKIP,
+}, () => {
+  const reference = runOn('mpi-coupled', 'runtime', coupled);
+  assert.ok(reference.i.length > 10 && reference.back.some((x) => x !== 0));
+  for (const processes of [1, 2, 3]) {
+    const target: Target = { processes, distribute: true };
+    assertIdentical(runOn('mpi-coupled', target, coupled), reference, label(target));
+  }
 });
 
 test("distributeSynapses is 'auto' by default and the choice is known while the script records", () => {
@@ -78,6 +107,8 @@ test("distributeSynapses is 'auto' by default and the choice is known while the 
     assert.equal(device.synapsesDistributed, true);
     const T = new Synapses(G, G, { model: 'w : 1\nx_pre = w : 1 (summed)' });
     T.connect({ p: 0.5 });
+    assert.equal(device.synapsesDistributed, true);
+    T.w[2] = 'rand()';
     new Network(G, S, T).run(ms(1));
     assert.equal(device.synapsesDistributed, false);
     assert.equal(device.synapsesReplicatedBecause?.code, 'mpi_not_supported');
@@ -242,14 +273,13 @@ test('what compact synapse storage cannot do is refused with mpi_not_supported',
       }),
     'bad_argument',
   );
-  const group = () => new NeuronGroup(10, 'v : 1\nx : 1', { threshold: 'v > 1', reset: '' });
-  // A summed variable onto presynaptic neurons.
+  // A string setter at explicit synapse indices.
   throwsCode(
     refusedOn(() => {
-      const G = group();
-      const S = new Synapses(G, G, { model: 'w : 1\nx_pre = w : 1 (summed)' });
+      const G = new NeuronGroup(10, 'v : 1');
+      const S = new Synapses(G, G, { model: 'w : 1' });
       S.connect({ p: 0.5 });
-      new Network(G, S).run(ms(1));
+      S.w[2] = 'rand()';
     }),
     'mpi_not_supported',
   );

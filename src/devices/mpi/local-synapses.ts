@@ -45,6 +45,8 @@ export class LocalSynapseSets {
   private readonly sets = new Map<string, { offset: number; nTarget: number; arrays: Set<string> }>();
   /** connect(i=…, j=…): the source array whose values the program holds until the targets come. */
   private heldSources?: ArrayDecl;
+  /** Summed variables onto presynaptic neurons: their `brian::mpi::SummedToSource` globals. */
+  private readonly summed = new Set<string>();
 
   add(spec: SynapsesConnected): void {
     if (typeof spec.targetStorageSize !== 'number') return; // refused by SynapseRegistry
@@ -63,6 +65,21 @@ export class LocalSynapseSets {
     this.arrays.clear();
     this.sets.clear();
     this.heldSources = undefined;
+    this.summed.clear();
+  }
+
+  /**
+   * A summed variable onto the presynaptic neurons of a set stored apart: the program's global
+   * that adds its terms on the processes owning the sources, in global synapse order
+   * (`brian::mpi::SummedToSource`, brianlib/distributed_summed.h); undefined for other kernels.
+   */
+  summedToSource(kernel: Kernel): string | undefined {
+    if (kernel.kind !== 'summed_variable') return undefined;
+    const p = kernel.params as SummedVariableParams;
+    if (!p.postIndex.endsWith('_synaptic_pre') || !this.arrays.has(p.postIndex)) return undefined;
+    const name = `_summed_to_${mangleId(p.target)}`;
+    this.summed.add(name);
+    return name;
   }
 
   has(set: string): boolean {
@@ -73,11 +90,14 @@ export class LocalSynapseSets {
     return this.arrays.get(arrayId);
   }
 
-  /** `brian::mpi::LocalSynapses` globals, one per set. */
+  /** `brian::mpi::LocalSynapses` globals, one per set, and the summed variables' `SummedToSource`. */
   globals(): string[] {
-    return [...this.sets].map(
-      ([set, s]) => `brian::mpi::LocalSynapses ${localName(set)}(${s.offset}, ${s.nTarget});`,
-    );
+    return [
+      ...[...this.sets].map(
+        ([set, s]) => `brian::mpi::LocalSynapses ${localName(set)}(${s.offset}, ${s.nTarget});`,
+      ),
+      ...[...this.summed].map((name) => `brian::mpi::SummedToSource ${name};`),
+    ];
   }
 
   /** Every per-synapse array id with its set. */
@@ -141,12 +161,11 @@ export class LocalSynapseSets {
         if (p.indicesArrayId) refuse(`${kernel.name}: a string setter with explicit synapse indices`);
         if (typeof (p as { stop?: unknown }).stop === 'object') return;
         break;
-      case 'summed_variable': {
-        const s = p as unknown as SummedVariableParams;
-        if (this.arrays.has(s.postIndex) && s.postIndex.endsWith('_synaptic_post')) return;
-        refuse(`${kernel.name}: a summed variable onto presynaptic neurons`);
+      case 'summed_variable':
+        // Onto postsynaptic neurons every term is on its target's process; onto presynaptic ones
+        // the terms travel to the source's process (summedToSource).
+        if (this.arrays.has((p as unknown as SummedVariableParams).postIndex)) return;
         break;
-      }
       default:
         break;
     }

@@ -153,6 +153,7 @@ export class MpiStandaloneDevice extends CppStandaloneDevice {
     if (calls === 'once' || kernel.kind === 'synapses') return localPart;
     const access = kernelAccess(kernel, this.sets);
     const extern = ownershipExtern(access.space);
+    const summed = localSets?.summedToSource(kernel);
     return {
       partition: kernelPartition(
         access.space,
@@ -160,9 +161,14 @@ export class MpiStandaloneDevice extends CppStandaloneDevice {
         access.space.kind === 'synapses' && localSets?.has(access.space.set)
           ? `(int32_t)${this.current(access.space.set).cppName}.size()`
           : undefined,
+        summed,
       ),
       localSynapses: local?.access,
-      externs: [...(extern ? [extern] : []), ...(local ? [local.extern] : [])],
+      externs: [
+        ...(extern ? [extern] : []),
+        ...(local ? [local.extern] : []),
+        ...(summed ? [`extern brian::mpi::SummedToSource ${summed};`] : []),
+      ],
     };
   }
 
@@ -186,7 +192,7 @@ export class MpiStandaloneDevice extends CppStandaloneDevice {
       set,
     }));
     return {
-      brianlibSources: ['distributed.cpp', 'distributed_spikes.cpp'],
+      brianlibSources: ['distributed.cpp', 'distributed_spikes.cpp', 'distributed_summed.cpp'],
       main: {
         globals: [
           '#include "brianlib/distributed.h"',

@@ -1,14 +1,16 @@
 import {
+  type ArrayAccessInfo,
   type ElementSpace,
   type KernelAccess,
   kernelAccess,
   type Reach,
 } from '../../compiler/4-generate/cpp-mpi/kernel-access.ts';
 import { ownershipName } from '../../compiler/4-generate/cpp-mpi/partition.ts';
+import type { SummedVariableParams } from '../../compiler/4-generate/js/kernels/summed-variable.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { ArrayDecl, Operation, ResolvedAction } from '../standalone/program.ts';
-import type { LocalSynapseSets } from './local-synapses.ts';
+import { type LocalSynapseSets, localName } from './local-synapses.ts';
 import { planSpikeBlocks } from './spike-blocks.ts';
 import type { SynapseRegistry } from './synapse-sets.ts';
 
@@ -51,7 +53,7 @@ export function planRun(op: RunOperation, ctx: PlanContext): RunOperation {
       const local = blocks.local.has(
         (kernel.params as { eventspace?: string } | undefined)?.eventspace ?? '',
       );
-      return checked(kernelAccess(kernel, ctx.sets, pathway, local), kernel);
+      return summedToSource(checked(kernelAccess(kernel, ctx.sets, pathway, local), kernel), kernel, ctx);
     });
   });
   const writers = writerPartitions(calls.flat(), ctx);
@@ -99,6 +101,7 @@ export function planRun(op: RunOperation, ctx: PlanContext): RunOperation {
           (s) =>
             `${ownershipName(s.pre)}.update(${ctx.decl(s.post).cppName}, ${s.targetStart}, ${s.targetStorageSize});`,
         ),
+      ...summedPreparations(op, ctx),
       ...blocks.before,
     ],
     after: [
@@ -109,6 +112,46 @@ export function planRun(op: RunOperation, ctx: PlanContext): RunOperation {
       ...blocks.after,
     ],
   };
+}
+
+/**
+ * A summed variable onto presynaptic neurons of synapses stored apart: instead of every process
+ * gathering every term (`gathered`), the terms travel to the processes owning the sources, which
+ * each compute their own part of the target (`SummedToSource`): the target is then split by
+ * neuron, as a state update's variables are.
+ */
+function summedToSource(access: KernelAccess, kernel: Kernel, ctx: PlanContext): KernelAccess {
+  if (!access.gathered || !ctx.localSets?.summedToSource(kernel)) return access;
+  return {
+    ...access,
+    gathered: undefined,
+    writes: [...access.writes, { arrayId: access.gathered, reach: 'source' }],
+  };
+}
+
+/** Before the loop: who sends which terms of these summed variables where (the synapses are fixed now). */
+function summedPreparations(op: RunOperation, ctx: PlanContext): string[] {
+  const lines = new Set<string>();
+  for (const r of op.runners)
+    for (const a of r.actions) {
+      if (a.kind !== 'call') continue;
+      const kernel = ctx.kernelOf(a.fn);
+      const name = ctx.localSets?.summedToSource(kernel);
+      if (!name) continue;
+      const p = kernel.params as SummedVariableParams;
+      const set = ctx.localSets?.setOf(p.postIndex);
+      if (!set) throw new Error(`internal: ${kernel.name} sums over synapses stored nowhere`);
+      lines.add(
+        `${name}.prepare(${ctx.decl(p.postIndex).cppName}, ${p.postOffset}, ${sourceSize(p.target, ctx)}, ${localName(set)});`,
+      );
+    }
+  return [...lines];
+}
+
+function sourceSize(arrayId: string, ctx: PlanContext): number {
+  const n = ctx.sets.sizeOf(arrayId);
+  if (n === undefined) throw new Error(`internal: ${arrayId} is not a static array of a group`);
+  return n;
 }
 
 /** The records of state monitors of synapses stored apart, merged from every process. */
@@ -185,12 +228,13 @@ function noteWrites(access: KernelAccess, state: Map<string, Partition>, ctx: Pl
     for (const w of access.writes) state.delete(w.arrayId);
     return;
   }
-  for (const w of access.writes) state.set(w.arrayId, writePartition(w.reach, space, ctx));
+  for (const w of access.writes) state.set(w.arrayId, writePartition(w, space, ctx));
   if (access.gathered) state.delete(access.gathered);
 }
 
-function writePartition(reach: Reach, space: Partition, ctx: PlanContext): Partition {
+function writePartition({ arrayId, reach }: ArrayAccessInfo, space: Partition, ctx: PlanContext): Partition {
   if (reach === 'own') return space;
+  if (reach === 'source') return { kind: 'neurons', size: sourceSize(arrayId, ctx) };
   if (space.kind !== 'synapses') throw new Error('internal: a neuron kernel writing other elements');
   return { kind: 'neurons', size: ctx.sets.get(space.set).targetStorageSize };
 }

@@ -153,3 +153,4 @@ double max_over_processes(double x);
 }  // namespace brian
 
 #include "distributed_spikes.h"
+#include "distributed_summed.h"
