@@ -203,7 +203,7 @@ export class MpiStandaloneDevice extends CppStandaloneDevice {
           ({ decl, set }) =>
             `brian::mpi::write_gathered(results_dir + ${cppString(`/${arrayFileName(decl.cppName)}`)}, ${decl.cppName}, ${localName(set)});`,
         ),
-        writtenApart: new Set(gathered.map((g) => g.decl.cppName)),
+        writtenApart: new Map(gathered.map((g) => [g.decl.cppName, localName(g.set)])),
         start: ['brian::mpi::init(&argc, &argv);'],
         afterRandomSeed: ['brian::mpi::broadcast_seed(brian::_draws.seed_lo, brian::_draws.seed_hi);'],
         writesResults: 'brian::mpi::rank == 0',

@@ -100,6 +100,16 @@ void set_values_global(std::vector<int32_t>& data, const LocalSynapses& local, c
 void set_values_global(std::vector<char>& data, const LocalSynapses& local, const char* values_file,
                        const char* indices_file);
 
+// device.run({ runArgs }) on a per-synapse array stored apart: the global synapses [start, stop)
+// (stop < 0: all of them) take `value` (a number, or file:<path> holding stop - start values);
+// each process sets the ones it holds.
+void set_run_arg_global(std::vector<double>& data, const LocalSynapses& local, long start, long stop,
+                        const std::string& name, const std::string& value);
+void set_run_arg_global(std::vector<int32_t>& data, const LocalSynapses& local, long start, long stop,
+                        const std::string& name, const std::string& value);
+void set_run_arg_global(std::vector<char>& data, const LocalSynapses& local, long start, long stop,
+                        const std::string& name, const std::string& value);
+
 // Collective: process 0 writes a per-synapse array in global order, gathered in slices of the
 // global numbers (never the whole array in one process's memory).
 void write_gathered(const std::string& path, const std::vector<double>& data, const LocalSynapses& local);
