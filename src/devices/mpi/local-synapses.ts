@@ -25,19 +25,20 @@ function refuse(what: string): never {
 }
 
 /**
- * `mpi: { distributeSynapses: true }`: each process stores only the synapses whose target
+ * `mpi: { distributeSynapses }` (true, or 'auto' where nothing is refused): each process stores only the synapses whose target
  * neuron it owns, in compact per-synapse arrays, and each one's global number (its index in the
  * single process's arrays; `brian::mpi::LocalSynapses` in brianlib/distributed.h).
  *
  * Supported: creation by `connect()` with a condition, p, n, generators or (i, j) pairs
  * (every process runs the whole candidate loop with the same draws, or reads all pairs, and
- * keeps its own), kernels
- * over the synapses of one set (pathways, synaptic state updates, summed variables onto
- * postsynaptic neurons, string setters over all synapses, with their random numbers keyed by the
- * global number), state monitors of synapses (each process records its own, the records are
- * merged after each run), values set from the script (`S.w = 0.5`), `N`,
- * `N_incoming`, `N_outgoing`, store/restore, and the results in global order. Everything else
- * that touches a per-synapse array is refused when the script records it (`refuse`).
+ * keeps its own), kernels over the synapses of one set (pathways, synaptic state updates,
+ * summed variables onto postsynaptic neurons and, through `summedToSource`, onto presynaptic
+ * ones, string setters over all synapses, with their random numbers keyed by the global
+ * number), state monitors of synapses (each process records its own, the records are merged
+ * after each run), values set from the script (`S.w = 0.5`) or by runArgs, `N`, `N_incoming`,
+ * `N_outgoing`, store/restore, and the results in global order. Everything else that touches a
+ * per-synapse array is refused when the script records it (`refuse`): with 'auto' that makes
+ * the program hold every synapse everywhere instead (mpi-device.ts).
  */
 export class LocalSynapseSets {
   /** Per-synapse array → its set (named by its `_synaptic_pre` array). */

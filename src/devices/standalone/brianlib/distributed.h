@@ -52,7 +52,7 @@ struct Ownership {
   const Grouped& grouped() const;
 };
 
-// Synapses stored where they live (`mpi: { distributeSynapses: true }`): each process keeps only
+// Synapses stored where they live (`mpi: { distributeSynapses }`, 'auto' by default): each process keeps only
 // the synapses of its own target neurons, in compact per-synapse arrays, and each one's global
 // number (the single process's synapse index). connect() runs the whole candidate loop on every
 // process (the same draws) and keeps what keep() accepts; afterwards everything that names
