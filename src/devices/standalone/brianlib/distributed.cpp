@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "mpi_counted.h"
 #include "mpi_types.h"
 #include "support.h"
 
@@ -14,18 +15,6 @@ namespace mpi {
 
 int rank = 0, size = 1;
 ExchangeCounters counters;
-
-namespace {
-// Counts one exchange: its bytes received, and the seconds until it goes out of scope.
-struct Counted {
-  const double t0 = MPI_Wtime();
-  explicit Counted(double bytes) {
-    counters.calls++;
-    counters.bytes += bytes;
-  }
-  ~Counted() { counters.seconds += MPI_Wtime() - t0; }
-};
-}  // namespace
 
 void init(int* argc, char*** argv) {
   MPI_Init(argc, argv);

@@ -7,27 +7,10 @@
 #include <numeric>
 
 #include "distributed.h"
+#include "mpi_counted.h"
 
 namespace brian {
 namespace mpi {
-
-namespace {
-// Counts one exchange (ExchangeCounters): its bytes received, and the seconds it takes.
-struct Timed {
-  const double t0 = MPI_Wtime();
-  explicit Timed(double bytes) {
-    counters.calls++;
-    counters.bytes += bytes;
-  }
-  ~Timed() { counters.seconds += MPI_Wtime() - t0; }
-};
-
-std::vector<int> offsets(const std::vector<int>& counts) {
-  std::vector<int> displs(counts.size(), 0);
-  for (size_t p = 1; p < counts.size(); p++) displs[p] = displs[p - 1] + counts[p - 1];
-  return displs;
-}
-}  // namespace
 
 void SummedToSource::prepare(const std::vector<int32_t>& pre, int32_t offset, int32_t n,
                              const LocalSynapses& local) {
@@ -38,7 +21,7 @@ void SummedToSource::prepare(const std::vector<int32_t>& pre, int32_t offset, in
     dest[k] = owner(pre[k] + offset, n);
     send_counts[dest[k]]++;
   }
-  send_displs = offsets(send_counts);
+  send_displs = displacements(send_counts);
   // Each destination's synapses in local order, which is ascending global order.
   send_order.assign(count, 0);
   std::vector<int32_t> numbers(count), elements(count);
@@ -51,14 +34,14 @@ void SummedToSource::prepare(const std::vector<int32_t>& pre, int32_t offset, in
   }
   recv_counts.assign(size, 0);
   {
-    Timed timed((double)(size - 1) * sizeof(int));
+    Counted counted((double)(size - 1) * sizeof(int));
     MPI_Alltoall(send_counts.data(), 1, MPI_INT, recv_counts.data(), 1, MPI_INT, MPI_COMM_WORLD);
   }
-  recv_displs = offsets(recv_counts);
+  recv_displs = displacements(recv_counts);
   const int total = std::accumulate(recv_counts.begin(), recv_counts.end(), 0);
   std::vector<int32_t> their_numbers(total), their_elements(total);
   {
-    Timed timed((double)(total - recv_counts[rank]) * 2 * sizeof(int32_t));
+    Counted counted((double)(total - recv_counts[rank]) * 2 * sizeof(int32_t));
     MPI_Alltoallv(numbers.data(), send_counts.data(), send_displs.data(), MPI_INT32_T, their_numbers.data(),
                   recv_counts.data(), recv_displs.data(), MPI_INT32_T, MPI_COMM_WORLD);
     MPI_Alltoallv(elements.data(), send_counts.data(), send_displs.data(), MPI_INT32_T,
@@ -77,7 +60,7 @@ void SummedToSource::prepare(const std::vector<int32_t>& pre, int32_t offset, in
 
 void SummedToSource::exchange(const std::vector<double>& terms) {
   for (size_t i = 0; i < send_order.size(); i++) sent[i] = terms[send_order[i]];
-  Timed timed((double)(received.size() - recv_counts[rank]) * sizeof(double));
+  Counted counted((double)(received.size() - recv_counts[rank]) * sizeof(double));
   MPI_Alltoallv(sent.data(), send_counts.data(), send_displs.data(), MPI_DOUBLE, received.data(),
                 recv_counts.data(), recv_displs.data(), MPI_DOUBLE, MPI_COMM_WORLD);
 }
