@@ -150,6 +150,10 @@ export class MpiStandaloneDevice extends CppStandaloneDevice {
     const local = localSets?.access(kernel);
     const localPart = local ? { localSynapses: local.access, externs: [local.extern] } : undefined;
     // Pathways loop over the due synapses of their spike queue, which holds this process's only.
+    if (calls === 'once' && local && kernel.kind === 'summed_variable') {
+      // Only the step loop exchanges the terms: once, each process would sum its own terms only.
+      throw new Error(`internal: ${kernel.name} called once over synapses stored apart`);
+    }
     if (calls === 'once' || kernel.kind === 'synapses') return localPart;
     const access = kernelAccess(kernel, this.sets);
     const extern = ownershipExtern(access.space);
