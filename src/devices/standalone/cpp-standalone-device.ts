@@ -250,17 +250,9 @@ export class CppStandaloneDevice implements Device {
       this.recording(`Running ${kernel.name}`);
       const draws = drawing ? { epoch: this.draws.currentEpoch, call: this.draws.nextCall() } : undefined;
       this.known.forget(kernel.arrays.keys());
-      for (const v of this.program.all) {
-        const fn = v.functionNames.get(call);
-        if (fn === undefined) throw new Error(`internal: ${kernel.name} not compiled in ${v.name}`);
-        v.ops.push({ kind: 'call', fn, t, dt, timestep, draws });
-      }
+      this.program.pushCall(call, { t, dt, timestep, draws });
     };
-    this.program.record((v) => {
-      const fn = v.compiler.compile(kernel, calls);
-      drawing = fn.draws; // the same optimised kernel in every variant
-      v.functionNames.set(call, fn.name);
-    });
+    drawing = this.program.compile(call, kernel, calls);
     return call;
   }
 

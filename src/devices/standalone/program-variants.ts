@@ -1,6 +1,9 @@
-import type { KernelFunction } from '../device.ts';
+import type { Kernel } from '../../compiler/ir/kernel.ts';
+import type { KernelCalls, KernelFunction } from '../device.ts';
 import type { KernelCompiler } from './kernel-compiler.ts';
 import type { CppFunction, Operation } from './program.ts';
+
+type CallOperation = Extract<Operation, { kind: 'call' }>;
 
 /** One version of the program being recorded: its operations and the C++ functions they call. */
 export interface ProgramVariant {
@@ -60,6 +63,29 @@ export class ProgramVariants {
   /** A C++ function of a variant by its name. */
   compiledFunction(name: string, variant = this.chosen.name): CppFunction | undefined {
     return this.get(variant).compiler.functions.find((f) => f.name === name);
+  }
+
+  /**
+   * Compiles `kernel` in every variant as the C++ function that `call` (the function the API
+   * holds) stands for there; whether it draws random numbers (the same in every variant).
+   */
+  compile(call: KernelFunction, kernel: Kernel, calls: KernelCalls): boolean {
+    let draws = false;
+    this.record((v) => {
+      const fn = v.compiler.compile(kernel, calls);
+      draws = fn.draws;
+      v.functionNames.set(call, fn.name);
+    });
+    return draws;
+  }
+
+  /** A call of `call`, in every variant under the name of its C++ function there. */
+  pushCall(call: KernelFunction, op: Omit<CallOperation, 'kind' | 'fn'>): void {
+    for (const v of this.list) {
+      const fn = v.functionNames.get(call);
+      if (fn === undefined) throw new Error(`internal: a kernel function not compiled in ${v.name}`);
+      v.ops.push({ kind: 'call', fn, ...op });
+    }
   }
 
   /** The same operation in every variant. */
