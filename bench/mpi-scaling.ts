@@ -10,6 +10,8 @@
  *
  * `--distribute`: the MPI programs store each process's own synapses only
  * (`mpi: { distributeSynapses: true }`); the peak memory column then lists every process's.
+ * Without it every process holds every synapse (`distributeSynapses: false`, named: the
+ * device's default, 'auto', would distribute these models).
  *
  * Writes `bench/results/mpi-scaling-<timestamp>.{jsonl,md}` and prints the table.
  */
@@ -44,8 +46,7 @@ async function child(spec: string): Promise<void> {
   const { getDevice } = await import('../src/node.ts');
   const p = Number(processes);
   const result = modelSpec(model).run(Number(N), Number(duration), 'cpp_standalone', {
-    standalone:
-      p > 0 ? { mpi: { processes: p, ...(distribute === '1' ? { distributeSynapses: true } : {}) } } : {},
+    standalone: p > 0 ? { mpi: { processes: p, distributeSynapses: distribute === '1' } } : {},
   });
   const active = getDevice() as unknown as {
     exchange?: unknown;

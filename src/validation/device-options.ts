@@ -40,7 +40,9 @@ const STANDALONE = strictOptions({
       mpirun: v.optional(v.pipe(v.string('must be a command'), v.minLength(1, 'must not be empty'))),
       mpirunArgs: v.optional(flags),
       oversubscribe: v.optional(s.boolean),
-      distributeSynapses: v.optional(s.boolean),
+      distributeSynapses: v.optional(
+        v.union([v.boolean(), v.literal('auto')], "must be 'auto', true or false"),
+      ),
     } satisfies Record<keyof MpiOptions, Schema>,
     'must be { processes, hostfile?, mpirun?, mpirunArgs?, oversubscribe?, distributeSynapses? }',
   ),

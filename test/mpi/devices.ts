@@ -1,6 +1,7 @@
 /** Running a model on the runtime device, standalone, and MPI with several process counts. Not a test file itself. */
 import { spawnSync } from 'node:child_process';
 import { resetDevice } from '../../src/devices/active.ts';
+import type { MpiStandaloneDevice } from '../../src/devices/mpi/mpi-device.ts';
 import { defaultclock, ms, setDevice, startScope } from '../../src/index.ts';
 import { HAS_COMPILER, projectDirectory } from '../standalone/devices.ts';
 
@@ -17,13 +18,16 @@ export const MPI_SKIP = HAS_MPI
 export type Target =
   | 'runtime'
   | 'cpp_standalone'
-  /** `distribute`: `mpi.distributeSynapses` (each process stores only its own synapses). */
-  | { readonly processes: number; readonly distribute?: boolean };
+  /**
+   * `distribute`: `mpi.distributeSynapses` (true: each process stores only its own synapses);
+   * left out it is false, so the tests that do not name it keep checking replicated synapses.
+   */
+  | { readonly processes: number; readonly distribute?: boolean | 'auto' };
 
 export function label(target: Target): string {
   return typeof target === 'string'
     ? target
-    : `MPI, ${target.processes} process${target.processes > 1 ? 'es' : ''}${target.distribute ? ', synapses distributed' : ''}`;
+    : `MPI, ${target.processes} process${target.processes > 1 ? 'es' : ''}${target.distribute === 'auto' ? ', distributeSynapses auto' : target.distribute ? ', synapses distributed' : ''}`;
 }
 
 /**
@@ -31,7 +35,13 @@ export function label(target: Target): string {
  * returns what its reader gives. Standalone and MPI programs are built once per model (one
  * project directory each; the program does not depend on the number of processes).
  */
-export function runOn<T>(name: string, target: Target, script: () => () => T): T {
+export function runOn<T>(
+  name: string,
+  target: Target,
+  script: () => () => T,
+  /** Sees the device after the build (e.g. which storage 'auto' chose). */
+  built?: (device: MpiStandaloneDevice) => void,
+): T {
   defaultclock.dt = ms(0.1);
   if (target === 'runtime') resetDevice();
   const device =
@@ -39,7 +49,7 @@ export function runOn<T>(name: string, target: Target, script: () => () => T): T
       ? undefined
       : setDevice('cpp_standalone', {
           directory: projectDirectory(
-            `${name}-${typeof target === 'string' ? 'single' : target.distribute ? 'mpi-local' : 'mpi'}`,
+            `${name}-${typeof target === 'string' ? 'single' : target.distribute === 'auto' ? 'mpi-auto' : target.distribute ? 'mpi-local' : 'mpi'}`,
           ),
           buildOnRun: false,
           ...(typeof target === 'string'
@@ -47,7 +57,7 @@ export function runOn<T>(name: string, target: Target, script: () => () => T): T
             : {
                 mpi: {
                   processes: target.processes,
-                  ...(target.distribute ? { distributeSynapses: true } : {}),
+                  distributeSynapses: target.distribute ?? false,
                 },
               }),
         });
@@ -55,6 +65,7 @@ export function runOn<T>(name: string, target: Target, script: () => () => T): T
   try {
     const read = script();
     device?.build();
+    if (device && built) built(device as unknown as MpiStandaloneDevice);
     return read();
   } finally {
     resetDevice();

@@ -16,7 +16,6 @@ import {
   Network,
   NeuronGroup,
   SpikeMonitor,
-  StateMonitor,
   Synapses,
   seed,
   setDevice,
@@ -27,6 +26,7 @@ import { runDrawsModel } from '../helpers/random-draws.ts';
 import { throwsCode } from '../helpers/reference.ts';
 import { projectDirectory } from '../standalone/devices.ts';
 import { MPI_SKIP, runOn } from './devices.ts';
+import { coupled } from './models.ts';
 
 const TABLE = JSON.parse(
   readFileSync(new URL('../../src/core/random/draws.reference.json', import.meta.url), 'utf8'),
@@ -37,45 +37,6 @@ test('3 MPI processes draw the reference table of random numbers', { skip: MPI_S
   assert.deepEqual(got.setter, TABLE.model.setter);
   assert.deepEqual(got.recorded, TABLE.model.recorded);
 });
-
-/** Gap-junction-like coupling, a summed variable onto the presynaptic side, plasticity, a snapshot. */
-function coupled() {
-  seed(9);
-  const G = new NeuronGroup(
-    30,
-    `dv/dt = (I - v + Igap + back)/(10*ms) + 0.2*xi/sqrt(ms) : 1
-     I : 1 (constant)
-     Igap : 1
-     back : 1`,
-    { threshold: 'v > 1', reset: 'v = 0', method: 'euler' },
-  );
-  G.I = '0.5 + rand()';
-  const gap = new Synapses(G, G, { model: 'g : 1\nIgap_post = g*(v_pre - v_post) : 1 (summed)' });
-  gap.connect({ condition: 'i != j', p: 0.2 });
-  gap.g = '0.02*rand()';
-  // Each neuron learns how strongly its targets are depolarised: a sum onto presynaptic neurons.
-  const back = new Synapses(G, G, {
-    model: 'w : 1\nback_pre = w*v_post : 1 (summed)',
-    onPre: 'w = clip(w + 0.01*rand(), 0, 0.1)',
-  });
-  back.connect({ p: 0.3 });
-  const M = new SpikeMonitor(G);
-  const V = new StateMonitor(G, 'back', { record: [0, 29] });
-  const net = new Network(G, gap, back, M, V);
-  net.run(ms(20));
-  net.store();
-  net.run(ms(20));
-  net.restore();
-  net.run(ms(30));
-  return () => ({
-    i: Array.from(M.i),
-    t: Array.from(M.t_),
-    v: Array.from(G.v_),
-    back: Array.from(G.back_),
-    trace: Array.from(V.back_ as ArrayLike<ArrayLike<number>>).flatMap((r) => Array.from(r)),
-    w: Array.from(back.w_),
-  });
-}
 
 test('summed variables onto presynaptic neurons, gap junctions, store/restore: identical on 1–4 processes', {
   skip: MPI_SKIP,

@@ -8,8 +8,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Kernel } from '../../src/compiler/ir/kernel.ts';
 import { resetDevice } from '../../src/devices/active.ts';
+import { LocalSynapseSets } from '../../src/devices/mpi/local-synapses.ts';
 import type { MpiStandaloneDevice } from '../../src/devices/mpi/mpi-device.ts';
+import { BrianError } from '../../src/diagnostics/diagnostic.ts';
 import {
   defaultclock,
   device,
@@ -26,7 +29,7 @@ import {
 import { throwsCode } from '../helpers/reference.ts';
 import { projectDirectory } from '../standalone/devices.ts';
 import { label, MPI_SKIP, runOn, type Target } from './devices.ts';
-import { assertIdentical, MODELS } from './models.ts';
+import { assertIdentical, coupled, cuba, MODELS } from './models.ts';
 
 for (const [name, script] of Object.entries(MODELS)) {
   test(`${name} with synapses distributed: identical to the runtime device on 1, 2, 3 processes`, {
@@ -39,6 +42,89 @@ for (const [name, script] of Object.entries(MODELS)) {
     }
   });
 }
+
+test("distributeSynapses 'auto': a plain model is distributed, one with what distribution refuses runs replicated, both as on the runtime device", {
+  skip: MPI_SKIP,
+}, () => {
+  const target: Target = { processes: 2, distribute: 'auto' };
+  let chosen: boolean | undefined;
+  let because: string | undefined;
+  const seen = (device: MpiStandaloneDevice) => {
+    chosen = device.synapsesDistributed;
+    because = device.synapsesReplicatedBecause?.code;
+  };
+  assertIdentical(runOn('cuba', target, cuba, seen), runOn('cuba', 'runtime', cuba), label(target));
+  assert.equal(chosen, true);
+  assert.equal(because, undefined);
+  // The same model with what distributed storage refuses in it.
+  const reference = runOn('mpi-coupled', 'runtime', coupled);
+  withRefusal(() => assertIdentical(runOn('mpi-coupled', target, coupled, seen), reference, label(target)));
+  assert.equal(chosen, false);
+  assert.equal(because, 'mpi_not_supported');
+});
+
+/**
+ * No script is known to reach a refusal of distributed storage any more (summed variables onto
+ * presynaptic neurons and runArgs on synapses were the last; string setters at synapse indices
+ * need N, which a standalone script cannot know before the program ran). So the fallback is
+ * checked with the refusal of summed variables onto presynaptic neurons put back while `script`
+ * runs (where distributed kernels are generated: LocalSynapseSets).
+ */
+function withRefusal<T>(script: () => T): T {
+  const summedToSource = LocalSynapseSets.prototype.summedToSource;
+  LocalSynapseSets.prototype.summedToSource = function (kernel: Kernel) {
+    if (summedToSource.call(this, kernel)) {
+      throw new BrianError('mpi_not_supported', `${kernel.name}: refused for this test`);
+    }
+    return undefined;
+  };
+  try {
+    return script();
+  } finally {
+    LocalSynapseSets.prototype.summedToSource = summedToSource;
+  }
+}
+
+test('summed variables onto presynaptic neurons (with gap junctions, store/restore) with synapses distributed: identical to the runtime device on 1, 2, 3 processes', {
+  skip: MPI_SKIP,
+}, () => {
+  const reference = runOn('mpi-coupled', 'runtime', coupled);
+  assert.ok(reference.i.length > 10 && reference.back.some((x) => x !== 0));
+  for (const processes of [1, 2, 3]) {
+    const target: Target = { processes, distribute: true };
+    assertIdentical(runOn('mpi-coupled', target, coupled), reference, label(target));
+  }
+});
+
+test("distributeSynapses is 'auto' by default and the choice is known while the script records", () => {
+  const device = setDevice('cpp_standalone', {
+    directory: projectDirectory('mpi-auto-default'),
+    buildOnRun: false,
+    mpi: { processes: 2 },
+  }) as unknown as MpiStandaloneDevice;
+  startScope();
+  try {
+    const G = new NeuronGroup(10, 'v : 1\nx : 1');
+    const S = new Synapses(G, G, { model: 'w : 1' });
+    S.connect({ p: 0.5 });
+    S.w = 'rand()';
+    assert.equal(device.synapsesDistributed, true);
+    const T = new Synapses(G, G, { model: 'w : 1\nx_pre = w : 1 (summed)' });
+    T.connect({ p: 0.5 });
+    withRefusal(() => new Network(G, S, T).run(ms(1)));
+    assert.equal(device.synapsesDistributed, false);
+    assert.equal(device.synapsesReplicatedBecause?.code, 'mpi_not_supported');
+  } finally {
+    resetDevice();
+    startScope();
+  }
+  for (const bad of ['yes', 1, null]) {
+    throwsCode(
+      () => setDevice('cpp_standalone', { mpi: { processes: 2, distributeSynapses: bad as never } }),
+      'bad_argument',
+    );
+  }
+});
 
 const nums = (x: unknown) => Array.from(x as ArrayLike<number>);
 const flat = (x: unknown) => Array.from(x as ArrayLike<ArrayLike<number>>).flatMap((r) => Array.from(r));
@@ -140,26 +226,45 @@ test('each process stores only its own synapses: the counts add up to N', { skip
   }
 });
 
-test('runArgs cannot set a per-synapse array when each process holds its own synapses', {
+/** Driven neurons, random connections; `w` (default `0.2*rand()`) as runArgs give it, or set here. */
+function weighted(w?: number[]) {
+  seed(8);
+  const G = new NeuronGroup(30, 'dv/dt = (1.2 - v)/(10*ms) : 1', { threshold: 'v > 1', reset: 'v = 0' });
+  G.v = 'rand()';
+  const S = new Synapses(G, G, { model: 'w : 1', onPre: 'v_post += w' });
+  S.connect({ p: 0.3 });
+  S.w = w ?? '0.2*rand()';
+  const M = new SpikeMonitor(G);
+  new Network(G, S, M).run(ms(30));
+  return { S, M };
+}
+
+test('runArgs set per-synapse arrays by global synapse number when each process holds its own synapses', {
   skip: MPI_SKIP,
 }, () => {
-  defaultclock.dt = ms(0.1);
-  setDevice('cpp_standalone', {
-    directory: projectDirectory('mpi-local-runargs'),
-    buildOnRun: false,
-    mpi: { processes: 2, distributeSynapses: true },
+  const values = (n: number) => Array.from({ length: n }, (_, k) => 0.01 * (k % 17));
+  const N = runOn('mpi-local-runargs', 'runtime', () => {
+    const { S } = weighted();
+    return () => S.N;
   });
-  startScope();
-  try {
-    const G = new NeuronGroup(10, 'v : 1');
-    const S = new Synapses(G, G, { model: 'w : 1' });
-    S.connect({ p: 0.5 });
-    new Network(G, S).run(ms(1));
-    device.build();
-    throwsCode(() => device.run({ runArgs: [[S.w, 0.5]] }), 'mpi_not_supported');
-  } finally {
-    resetDevice();
-    startScope();
+  const expected = runOn('mpi-local-runargs', 'runtime', () => {
+    const { S, M } = weighted(values(N));
+    return () => ({ i: nums(M.i), t: nums(M.t_), w: nums(S.w_) });
+  });
+  for (const processes of [2, 3]) {
+    const target: Target = { processes, distribute: true };
+    const got = runOn('mpi-local-runargs', target, () => {
+      const { S, M } = weighted();
+      return () => {
+        assert.equal(S.N, N);
+        device.run({ runArgs: [[S.w, values(N)]] });
+        const all = { i: nums(M.i), t: nums(M.t_), w: nums(S.w_) };
+        device.run({ runArgs: [[S.w, 0.05]] });
+        assert.ok(nums(S.w_).every((x) => x === 0.05));
+        return all;
+      };
+    });
+    assertIdentical(got, expected, label(target));
   }
 });
 
@@ -189,15 +294,16 @@ test('what compact synapse storage cannot do is refused with mpi_not_supported',
       }),
     'bad_argument',
   );
-  const group = () => new NeuronGroup(10, 'v : 1\nx : 1', { threshold: 'v > 1', reset: '' });
-  // A summed variable onto presynaptic neurons.
+  // What distributed storage refuses (withRefusal) fails the script with distributeSynapses true.
   throwsCode(
-    refusedOn(() => {
-      const G = group();
-      const S = new Synapses(G, G, { model: 'w : 1\nx_pre = w : 1 (summed)' });
-      S.connect({ p: 0.5 });
-      new Network(G, S).run(ms(1));
-    }),
+    refusedOn(() =>
+      withRefusal(() => {
+        const G = new NeuronGroup(10, 'v : 1\nx : 1');
+        const S = new Synapses(G, G, { model: 'w : 1\nx_pre = w : 1 (summed)' });
+        S.connect({ p: 0.5 });
+        new Network(G, S).run(ms(1));
+      }),
+    ),
     'mpi_not_supported',
   );
 });

@@ -219,3 +219,42 @@ export const MODELS: Readonly<Record<string, ModelScript>> = {
   STDP: stdp,
   pyloric,
 };
+
+/** Gap-junction-like coupling, a summed variable onto the presynaptic side, plasticity, a snapshot. */
+export function coupled(): () => Recorded {
+  seed(9);
+  const G = new NeuronGroup(
+    30,
+    `dv/dt = (I - v + Igap + back)/(10*ms) + 0.2*xi/sqrt(ms) : 1
+     I : 1 (constant)
+     Igap : 1
+     back : 1`,
+    { threshold: 'v > 1', reset: 'v = 0', method: 'euler' },
+  );
+  G.I = '0.5 + rand()';
+  const gap = new Synapses(G, G, { model: 'g : 1\nIgap_post = g*(v_pre - v_post) : 1 (summed)' });
+  gap.connect({ condition: 'i != j', p: 0.2 });
+  gap.g = '0.02*rand()';
+  // Each neuron learns how strongly its targets are depolarised: a sum onto presynaptic neurons.
+  const back = new Synapses(G, G, {
+    model: 'w : 1\nback_pre = w*v_post : 1 (summed)',
+    onPre: 'w = clip(w + 0.01*rand(), 0, 0.1)',
+  });
+  back.connect({ p: 0.3 });
+  const M = new SpikeMonitor(G);
+  const V = new StateMonitor(G, 'back', { record: [0, 29] });
+  const net = new Network(G, gap, back, M, V);
+  net.run(ms(20));
+  net.store();
+  net.run(ms(20));
+  net.restore();
+  net.run(ms(30));
+  return () => ({
+    i: Array.from(M.i),
+    t: Array.from(M.t_),
+    v: Array.from(G.v_),
+    back: Array.from(G.back_),
+    trace: Array.from(V.back_ as ArrayLike<ArrayLike<number>>).flatMap((r) => Array.from(r)),
+    w: Array.from(back.w_),
+  });
+}

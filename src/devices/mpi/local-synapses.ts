@@ -13,30 +13,32 @@ export function localName(set: string): string {
   return `_local_${mangleId(set)}`;
 }
 
-const HINT = 'leave mpi.distributeSynapses off (every process then holds every synapse)';
+const HINT =
+  "leave mpi.distributeSynapses at 'auto' (the default) or set it false: every process then holds every synapse";
 
 function refuse(what: string): never {
   throw new BrianError(
     'mpi_not_supported',
-    `${what} is not supported with mpi.distributeSynapses: each process stores only the synapses of its own target neurons.`,
+    `${what} is not supported with mpi.distributeSynapses true: each process stores only the synapses of its own target neurons.`,
     { hint: HINT },
   );
 }
 
 /**
- * `mpi: { distributeSynapses: true }`: each process stores only the synapses whose target
+ * `mpi: { distributeSynapses }` (true, or 'auto' where nothing is refused): each process stores only the synapses whose target
  * neuron it owns, in compact per-synapse arrays, and each one's global number (its index in the
  * single process's arrays; `brian::mpi::LocalSynapses` in brianlib/distributed.h).
  *
  * Supported: creation by `connect()` with a condition, p, n, generators or (i, j) pairs
  * (every process runs the whole candidate loop with the same draws, or reads all pairs, and
- * keeps its own), kernels
- * over the synapses of one set (pathways, synaptic state updates, summed variables onto
- * postsynaptic neurons, string setters over all synapses, with their random numbers keyed by the
- * global number), state monitors of synapses (each process records its own, the records are
- * merged after each run), values set from the script (`S.w = 0.5`), `N`,
- * `N_incoming`, `N_outgoing`, store/restore, and the results in global order. Everything else
- * that touches a per-synapse array is refused when the script records it (`refuse`).
+ * keeps its own), kernels over the synapses of one set (pathways, synaptic state updates,
+ * summed variables onto postsynaptic neurons and, through `summedToSource`, onto presynaptic
+ * ones, string setters over all synapses, with their random numbers keyed by the global
+ * number), state monitors of synapses (each process records its own, the records are merged
+ * after each run), values set from the script (`S.w = 0.5`) or by runArgs, `N`, `N_incoming`,
+ * `N_outgoing`, store/restore, and the results in global order. Everything else that touches a
+ * per-synapse array is refused when the script records it (`refuse`): with 'auto' that makes
+ * the program hold every synapse everywhere instead (mpi-device.ts).
  */
 export class LocalSynapseSets {
   /** Per-synapse array → its set (named by its `_synaptic_pre` array). */
@@ -44,6 +46,8 @@ export class LocalSynapseSets {
   private readonly sets = new Map<string, { offset: number; nTarget: number; arrays: Set<string> }>();
   /** connect(i=…, j=…): the source array whose values the program holds until the targets come. */
   private heldSources?: ArrayDecl;
+  /** Summed variables onto presynaptic neurons: their `brian::mpi::SummedToSource` globals. */
+  private readonly summed = new Set<string>();
 
   add(spec: SynapsesConnected): void {
     if (typeof spec.targetStorageSize !== 'number') return; // refused by SynapseRegistry
@@ -62,6 +66,21 @@ export class LocalSynapseSets {
     this.arrays.clear();
     this.sets.clear();
     this.heldSources = undefined;
+    this.summed.clear();
+  }
+
+  /**
+   * A summed variable onto the presynaptic neurons of a set stored apart: the program's global
+   * that adds its terms on the processes owning the sources, in global synapse order
+   * (`brian::mpi::SummedToSource`, brianlib/distributed_summed.h); undefined for other kernels.
+   */
+  summedToSource(kernel: Kernel): string | undefined {
+    if (kernel.kind !== 'summed_variable') return undefined;
+    const p = kernel.params as SummedVariableParams;
+    if (!p.postIndex.endsWith('_synaptic_pre') || !this.arrays.has(p.postIndex)) return undefined;
+    const name = `_summed_to_${mangleId(p.target)}`;
+    this.summed.add(name);
+    return name;
   }
 
   has(set: string): boolean {
@@ -72,11 +91,14 @@ export class LocalSynapseSets {
     return this.arrays.get(arrayId);
   }
 
-  /** `brian::mpi::LocalSynapses` globals, one per set. */
+  /** `brian::mpi::LocalSynapses` globals, one per set, and the summed variables' `SummedToSource`. */
   globals(): string[] {
-    return [...this.sets].map(
-      ([set, s]) => `brian::mpi::LocalSynapses ${localName(set)}(${s.offset}, ${s.nTarget});`,
-    );
+    return [
+      ...[...this.sets].map(
+        ([set, s]) => `brian::mpi::LocalSynapses ${localName(set)}(${s.offset}, ${s.nTarget});`,
+      ),
+      ...[...this.summed].map((name) => `brian::mpi::SummedToSource ${name};`),
+    ];
   }
 
   /** Every per-synapse array id with its set. */
@@ -140,12 +162,11 @@ export class LocalSynapseSets {
         if (p.indicesArrayId) refuse(`${kernel.name}: a string setter with explicit synapse indices`);
         if (typeof (p as { stop?: unknown }).stop === 'object') return;
         break;
-      case 'summed_variable': {
-        const s = p as unknown as SummedVariableParams;
-        if (this.arrays.has(s.postIndex) && s.postIndex.endsWith('_synaptic_post')) return;
-        refuse(`${kernel.name}: a summed variable onto presynaptic neurons`);
+      case 'summed_variable':
+        // Onto postsynaptic neurons every term is on its target's process; onto presynaptic ones
+        // the terms travel to the source's process (summedToSource).
+        if (this.arrays.has((p as unknown as SummedVariableParams).postIndex)) return;
         break;
-      }
       default:
         break;
     }

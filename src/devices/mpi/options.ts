@@ -17,11 +17,14 @@ export interface MpiOptions {
   /** Allow more processes than the hosts have cores (default true). */
   readonly oversubscribe?: boolean;
   /**
-   * Each process stores only the synapses of its own target neurons (compact per-synapse arrays
-   * and a global number per synapse) instead of every synapse (default false). What this storage
-   * cannot do (README "Limits") is refused when the script records it, with `mpi_not_supported`.
+   * Whether each process stores only the synapses of its own target neurons (compact per-synapse
+   * arrays and a global number per synapse) instead of every synapse. `'auto'` (the default):
+   * distributed unless the script uses something this storage cannot do (README), then every
+   * process holds every synapse (the device's `synapsesDistributed` and
+   * `synapsesReplicatedBecause` say which, and why). `true`: distributed, and what it cannot do
+   * is refused when the script records it (`mpi_not_supported`). `false`: every synapse everywhere.
    */
-  readonly distributeSynapses?: boolean;
+  readonly distributeSynapses?: boolean | 'auto';
 }
 
 const KNOWN = new Set([
@@ -55,8 +58,12 @@ export function checkMpiOptions(options: unknown): MpiOptions {
   if (o.hostfile !== undefined && typeof o.hostfile !== 'string') {
     throw new BrianError('bad_argument', 'mpi.hostfile must be the path of a hostfile.');
   }
-  if (o.distributeSynapses !== undefined && typeof o.distributeSynapses !== 'boolean') {
-    throw new BrianError('bad_argument', 'mpi.distributeSynapses must be true or false.');
+  const d = o.distributeSynapses;
+  if (d !== undefined && typeof d !== 'boolean' && d !== 'auto') {
+    throw new BrianError(
+      'bad_argument',
+      `mpi.distributeSynapses must be 'auto', true or false, got ${describeValue(d)}.`,
+    );
   }
   return o;
 }

@@ -1,4 +1,5 @@
 import {
+  type ArrayAccessInfo,
   type ElementSpace,
   type KernelAccess,
   kernelAccess,
@@ -10,6 +11,7 @@ import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { ArrayDecl, Operation, ResolvedAction } from '../standalone/program.ts';
 import type { LocalSynapseSets } from './local-synapses.ts';
 import { planSpikeBlocks } from './spike-blocks.ts';
+import { sourceSize, summedPreparations, summedToSource } from './summed-to-source.ts';
 import type { SynapseRegistry } from './synapse-sets.ts';
 
 type RunOperation = Extract<Operation, { kind: 'run' }>;
@@ -51,7 +53,7 @@ export function planRun(op: RunOperation, ctx: PlanContext): RunOperation {
       const local = blocks.local.has(
         (kernel.params as { eventspace?: string } | undefined)?.eventspace ?? '',
       );
-      return checked(kernelAccess(kernel, ctx.sets, pathway, local), kernel);
+      return summedToSource(checked(kernelAccess(kernel, ctx.sets, pathway, local), kernel), kernel, ctx);
     });
   });
   const writers = writerPartitions(calls.flat(), ctx);
@@ -99,6 +101,7 @@ export function planRun(op: RunOperation, ctx: PlanContext): RunOperation {
           (s) =>
             `${ownershipName(s.pre)}.update(${ctx.decl(s.post).cppName}, ${s.targetStart}, ${s.targetStorageSize});`,
         ),
+      ...summedPreparations(op, ctx),
       ...blocks.before,
     ],
     after: [
@@ -185,12 +188,13 @@ function noteWrites(access: KernelAccess, state: Map<string, Partition>, ctx: Pl
     for (const w of access.writes) state.delete(w.arrayId);
     return;
   }
-  for (const w of access.writes) state.set(w.arrayId, writePartition(w.reach, space, ctx));
+  for (const w of access.writes) state.set(w.arrayId, writePartition(w, space, ctx));
   if (access.gathered) state.delete(access.gathered);
 }
 
-function writePartition(reach: Reach, space: Partition, ctx: PlanContext): Partition {
+function writePartition({ arrayId, reach }: ArrayAccessInfo, space: Partition, ctx: PlanContext): Partition {
   if (reach === 'own') return space;
+  if (reach === 'source') return { kind: 'neurons', size: sourceSize(arrayId, ctx) };
   if (space.kind !== 'synapses') throw new Error('internal: a neuron kernel writing other elements');
   return { kind: 'neurons', size: ctx.sets.get(space.set).targetStorageSize };
 }

@@ -17,8 +17,11 @@ export function arraysSource(
   decls: readonly ArrayDecl[],
   queues: readonly string[],
   files: DataFiles,
-  /** Arrays written to the results some other way (a distributed program's gathered arrays). */
-  writtenApart: ReadonlySet<string> = new Set(),
+  /**
+   * Arrays written to the results some other way (a distributed program's per-synapse arrays,
+   * gathered), by C++ name, with the `brian::mpi::LocalSynapses` global of their synapses.
+   */
+  writtenApart: ReadonlyMap<string, string> = new Map(),
 ): string {
   const w = new CodeWriter();
   for (const d of decls) {
@@ -59,11 +62,10 @@ export function arraysSource(
     () => {
       for (const d of latest(decls)) {
         w.block(`if (name == ${cppString(d.cppName)})`, () => {
-          if (writtenApart.has(d.cppName)) {
-            // Each MPI process holds only its own synapses: a slice of global numbers is not one here.
-            w.line(
-              `_brian_fail("mpi_not_supported", ${cppString(`runArgs cannot set ${d.id}: with mpi.distributeSynapses each process holds only its own synapses`)});`,
-            );
+          const local = writtenApart.get(d.cppName);
+          if (local !== undefined) {
+            // Each MPI process holds only its own synapses: it sets those among the global numbers.
+            w.line(`brian::mpi::set_run_arg_global(${d.cppName}, ${local}, start, stop, name, value);`);
           } else if (d.dynamic) {
             w.line(`if (stop < 0) stop = (long)${d.cppName}.size();`);
             w.line(`brian::set_run_arg(${d.cppName}.data(), start, stop, name, value);`);

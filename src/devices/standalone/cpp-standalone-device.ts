@@ -41,6 +41,7 @@ import {
   secondRunWithBuildOnRun,
   valuesNotYetComputed,
 } from './program-state-errors.ts';
+import { type DropPolicy, ProgramVariants } from './program-variants.ts';
 import { recordRun } from './record-run.ts';
 import { replayReports } from './replay-reports.ts';
 import { Results } from './results.ts';
@@ -75,9 +76,8 @@ export class CppStandaloneDevice implements Device {
   readonly timings: StandaloneTimings = { generate: 0, compile: 0, binary: 0 };
   options: StandaloneOptions;
   private decls = new ArrayDeclarations();
-  private ops: Operation[] = [];
-  private compiler: KernelCompiler;
-  private functionNames = new WeakMap<KernelFunction, string>();
+  /** The operations and C++ functions recorded (created at first use: subclasses name the variants). */
+  private recorded?: ProgramVariants;
   private runs: { network: NetworkRun['network']; report: NetworkRun['report'] }[] = [];
   private runArgsPlaced = false;
   private stored = new Map<
@@ -103,30 +103,50 @@ export class CppStandaloneDevice implements Device {
   constructor(options: StandaloneOptions = {}) {
     this.options = options;
     this.threads = resolveThreads(options.threads, availableParallelism(), "setDevice('cpp_standalone')");
-    this.compiler = this.newCompiler();
   }
 
-  private newCompiler(): KernelCompiler {
-    return new KernelCompiler(
-      (id) => this.current(id),
-      this.threads > 0,
-      this.options.fastMath ?? false,
-      (name) => this.draws.stream(name),
-      (kernel, calls) => this.distributedKernel(kernel, calls),
-      this.threads > 0 && this.splitsQueues(),
+  private get program(): ProgramVariants {
+    this.recorded ??= new ProgramVariants(
+      this.programVariants(),
+      (variant) =>
+        new KernelCompiler(
+          (id) => this.current(id),
+          this.threads > 0,
+          this.options.fastMath ?? false,
+          (name) => this.draws.stream(name),
+          (kernel, calls) => this.distributedKernel(kernel, calls, variant),
+          this.threads > 0 && this.splitsQueues(),
+        ),
+      this.variantPolicy(),
     );
+    return this.recorded;
   }
 
   // --- what a distributed program (devices/mpi) changes; nothing here -----------------------
 
+  /** The variants of the program recorded side by side (program-variants.ts); one here. */
+  protected programVariants(): readonly string[] {
+    return ['program'];
+  }
+
+  /** Which failures drop a variant of the program (none here: there is one). */
+  protected variantPolicy(): DropPolicy | undefined {
+    return undefined;
+  }
+
+  /** The variant of the program that `build()` writes (the first one not dropped). */
+  protected get chosenVariant(): string {
+    return this.program.chosen.name;
+  }
+
   /** An operation on arrays as a distributed program records it (refused, or changed); unchanged here. */
-  protected distributedOperation(op: Operation): Operation {
+  protected distributedOperation(op: Operation, _variant: string): Operation {
     return op;
   }
 
   /** Records an operation on arrays, as the program (a distributed one: its version) performs it. */
   private recordArrayOperation(op: Operation): void {
-    this.ops.push(this.distributedOperation(op));
+    this.program.record((v) => v.ops.push(this.distributedOperation(op, v.name)));
   }
 
   /** Whether pathways may split their spike queues per OpenMP thread (a distributed program queues per process instead). */
@@ -135,17 +155,21 @@ export class CppStandaloneDevice implements Device {
   }
 
   /** What one process computes of a kernel (undefined: everything, as a single process does). */
-  protected distributedKernel(_kernel: Kernel, _calls: KernelCalls): DistributedKernel | undefined {
+  protected distributedKernel(
+    _kernel: Kernel,
+    _calls: KernelCalls,
+    _variant: string,
+  ): DistributedKernel | undefined {
     return undefined;
   }
 
   /** A run as the program performs it (a distributed program adds its exchanges). */
-  protected distributedRun(op: RunOperation): RunOperation {
+  protected distributedRun(op: RunOperation, _variant: string): RunOperation {
     return op;
   }
 
-  /** What main.cpp and the Makefile add for a distributed program. */
-  protected distributedProgram(): DistributedProgram | undefined {
+  /** What main.cpp and the Makefile add for a distributed program (the variant built). */
+  protected distributedProgram(_variant: string): DistributedProgram | undefined {
     return undefined;
   }
 
@@ -154,9 +178,9 @@ export class CppStandaloneDevice implements Device {
     return undefined;
   }
 
-  /** The C++ function a kernel was compiled to, by its name. */
-  protected compiledFunction(name: string): CppFunction | undefined {
-    return this.compiler.functions.find((f) => f.name === name);
+  /** The C++ function a kernel was compiled to, by its name (in the variant built, or `variant`). */
+  protected compiledFunction(name: string, variant?: string): CppFunction | undefined {
+    return this.program.compiledFunction(name, variant);
   }
 
   /** Whether the program has been built and run (results can be read). */
@@ -221,14 +245,14 @@ export class CppStandaloneDevice implements Device {
 
   compile(kernel: Kernel, calls: KernelCalls): KernelFunction {
     if (this.results) return this.evaluateAfterRun(kernel, calls);
-    const fn = this.compiler.compile(kernel, calls);
+    let drawing = false;
     const call: KernelFunction = (t, dt, timestep) => {
       this.recording(`Running ${kernel.name}`);
-      const draws = fn.draws ? { epoch: this.draws.currentEpoch, call: this.draws.nextCall() } : undefined;
+      const draws = drawing ? { epoch: this.draws.currentEpoch, call: this.draws.nextCall() } : undefined;
       this.known.forget(kernel.arrays.keys());
-      this.ops.push({ kind: 'call', fn: fn.name, t, dt, timestep, draws });
+      this.program.pushCall(call, { t, dt, timestep, draws });
     };
-    this.functionNames.set(call, fn.name);
+    drawing = this.program.compile(call, kernel, calls);
     return call;
   }
 
@@ -236,7 +260,7 @@ export class CppStandaloneDevice implements Device {
     this.recording('seed()');
     const v = value ?? Math.floor(Math.random() * 2 ** 32);
     this.draws.seed(v);
-    this.ops.push({ kind: 'seed', lo: v >>> 0, hi: Math.floor(v / 4294967296) >>> 0 });
+    this.program.push({ kind: 'seed', lo: v >>> 0, hi: Math.floor(v / 4294967296) >>> 0 });
   }
 
   assign(
@@ -287,16 +311,20 @@ export class CppStandaloneDevice implements Device {
     if (this.results || (this.options.buildOnRun !== false && this.runs.length > 0)) {
       throw secondRunWithBuildOnRun();
     }
-    const op = recordRun(
-      run,
-      this.runs.length,
-      this.draws.runStarts(run.start),
-      (fn) => this.functionNames.get(fn),
-      (id) => this.current(id),
-      (name) => this.compiledFunction(name)?.queueParts,
-    );
+    const epoch = this.draws.runStarts(run.start);
     if (!this.runArgsPlaced) this.applyRunArgs();
-    this.ops.push(this.distributedRun(op));
+    const index = this.runs.length;
+    this.program.record((v) => {
+      const op = recordRun(
+        run,
+        index,
+        epoch,
+        (fn) => v.functionNames.get(fn),
+        (id) => this.current(id),
+        (name) => this.program.compiledFunction(name, v.name)?.queueParts,
+      );
+      v.ops.push(this.distributedRun(op, v.name));
+    });
     this.known.forgetAll();
     this.runs.push({ network: run.network, report: run.report });
     for (const c of run.clocks) c.timestep = c.endTimestep;
@@ -305,9 +333,9 @@ export class CppStandaloneDevice implements Device {
     // Known at once with buildOnRun; otherwise the network learns it when the program has run.
     const results = this.results as Results | undefined; // set by build()
     return {
-      elapsed: results?.runTimes[op.index] ?? Number.NaN,
+      elapsed: results?.runTimes[index] ?? Number.NaN,
       time: run.start + run.duration,
-      profile: results?.profiles.get(op.index),
+      profile: results?.profiles.get(index),
     };
   }
 
@@ -331,7 +359,7 @@ export class CppStandaloneDevice implements Device {
       ),
     );
     this.stored.set(key, { arrays, queues, draws: this.draws.getState() });
-    this.ops.push({ kind: 'store', key, arrays, queues });
+    this.program.push({ kind: 'store', key, arrays, queues });
   }
 
   /** Network.restore() inside the program: the copies of the last storeState with this key. */
@@ -340,7 +368,7 @@ export class CppStandaloneDevice implements Device {
     const stored = this.stored.get(key);
     if (!stored) throw new Error(`internal: restore of ${key} before any store`);
     if (random) this.draws.setState(stored.draws);
-    this.ops.push({ kind: 'restore', key, arrays: stored.arrays, queues: stored.queues, random });
+    this.program.push({ kind: 'restore', key, arrays: stored.arrays, queues: stored.queues, random });
     this.known.forget(stored.arrays.map((a) => a.id));
   }
 
@@ -349,7 +377,7 @@ export class CppStandaloneDevice implements Device {
     this.recording('applyRunArgs()');
     if (this.runArgsPlaced) throw new BrianError('bad_argument', 'applyRunArgs() can only be called once.');
     this.runArgsPlaced = true;
-    this.ops.push({ kind: 'run_args' });
+    this.program.push({ kind: 'run_args' });
   }
 
   // --- build and run ---------------------------------------------------------------------------
@@ -365,16 +393,15 @@ export class CppStandaloneDevice implements Device {
     );
     const started = performance.now();
     if (!this.runArgsPlaced) this.applyRunArgs();
+    const { ops, compiler, name } = this.program.chosen;
     this.project = writeProject(directory, {
       decls: this.decls.all,
-      ops: this.ops,
-      functions: this.compiler.functions,
-      queues: [
-        ...new Set(this.ops.flatMap((op) => (op.kind === 'run' ? op.queues.map((q) => q.queue) : []))),
-      ],
+      ops,
+      functions: compiler.functions,
+      queues: [...new Set(ops.flatMap((op) => (op.kind === 'run' ? op.queues.map((q) => q.queue) : [])))],
       settings: this.settings(options.debug),
       kernelFiles: availableParallelism(),
-      distributed: this.distributedProgram(),
+      distributed: this.distributedProgram(name),
     });
     this.timings.generate = (performance.now() - started) / 1000;
     if (options.compile === false) return;
@@ -452,9 +479,7 @@ export class CppStandaloneDevice implements Device {
   reinit(): void {
     this.arrays.clear();
     this.decls = new ArrayDeclarations();
-    this.ops = [];
-    this.compiler = this.newCompiler();
-    this.functionNames = new WeakMap();
+    this.recorded = undefined;
     this.runs = [];
     this.runArgsPlaced = false;
     this.stored = new Map();
@@ -481,7 +506,7 @@ export class CppStandaloneDevice implements Device {
       this.options,
       this.threads,
       this.compilerName(),
-      this.compiler.functions.flatMap((f) => f.support),
+      this.program.chosen.compiler.functions.flatMap((f) => f.support),
       debug,
     );
   }

@@ -135,8 +135,11 @@ export interface MainHooks {
   readonly writesResults?: string;
   /** Statements every process runs before the results are written (collective writes). */
   readonly beforeResults?: readonly string[];
-  /** Arrays (C++ names) that `beforeResults` writes, left out of `_write_results`. */
-  readonly writtenApart?: ReadonlySet<string>;
+  /**
+   * Arrays (C++ names) that `beforeResults` writes, left out of `_write_results`, with the
+   * `brian::mpi::LocalSynapses` global that runArgs on them go through.
+   */
+  readonly writtenApart?: ReadonlyMap<string, string>;
   /** Given `_usage` (getrusage), statements that make `_usage.ru_maxrss` what the results report. */
   readonly peakMemory?: readonly string[];
   /** The last statements before main() returns. */

@@ -21,9 +21,12 @@ export type ElementSpace =
 
 /**
  * Which elements an access touches, seen from a process: its own elements (the kernel's loop
- * element), the target neurons of its own synapses (owned too), or any element.
+ * element), the target neurons of its own synapses (owned too), the owned elements of the
+ * array's group whatever synapses the process holds (a summed variable onto presynaptic neurons
+ * of synapses stored apart, whose terms travel to the owners: devices/mpi/run-plan.ts), or any
+ * element.
  */
-export type Reach = 'own' | 'target' | 'any';
+export type Reach = 'own' | 'target' | 'source' | 'any';
 
 export interface ArrayAccessInfo {
   readonly arrayId: string;

@@ -18,6 +18,8 @@ export function kernelPartition(
   gathered: boolean,
   /** Synapses stored apart: the C++ expression of the number of local synapses (all owned). */
   localCount?: string,
+  /** Synapses stored apart and `gathered`: the program's `brian::mpi::SummedToSource` for the sum. */
+  summedToSource?: string,
 ): KernelPartition | undefined {
   if (space.kind === 'replicated') return undefined;
   const wrong = (what: string) => () => {
@@ -40,9 +42,14 @@ export function kernelPartition(
     owns: wrong('neurons'),
     synapses: () => `${ownership}.owned`,
     localSynapseCount: localCount === undefined ? undefined : () => localCount,
-    gatherContributions: gathered
-      ? (buffer) => `brian::mpi::sync_owned(${buffer}.data(), ${ownership});`
-      : undefined,
+    gatherContributions:
+      gathered && !summedToSource
+        ? (buffer) => `brian::mpi::sync_owned(${buffer}.data(), ${ownership});`
+        : undefined,
+    sumToSource:
+      gathered && summedToSource
+        ? (terms, target) => `${summedToSource}.add(${terms}, ${target});`
+        : undefined,
   };
 }
 

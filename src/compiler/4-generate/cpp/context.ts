@@ -78,6 +78,12 @@ export interface KernelPartition {
    * sums every synapse in order, so the sums are the single process's to the bit.
    */
   gatherContributions?(buffer: string): string;
+  /**
+   * The same with synapses stored apart: the statement that sends the contributions in `terms`
+   * (a `std::vector<double>`, one per local synapse) to the processes owning their targets,
+   * which add them to `target` (a pointer to the summed variable) in global synapse order.
+   */
+  sumToSource?(terms: string, target: string): string;
 }
 
 /** `vector.size()` of a dynamic array, or the fixed size of a static one, as an int32 expression. */

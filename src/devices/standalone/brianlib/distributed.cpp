@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "mpi_counted.h"
 #include "mpi_types.h"
 #include "support.h"
 
@@ -14,18 +15,6 @@ namespace mpi {
 
 int rank = 0, size = 1;
 ExchangeCounters counters;
-
-namespace {
-// Counts one exchange: its bytes received, and the seconds until it goes out of scope.
-struct Counted {
-  const double t0 = MPI_Wtime();
-  explicit Counted(double bytes) {
-    counters.calls++;
-    counters.bytes += bytes;
-  }
-  ~Counted() { counters.seconds += MPI_Wtime() - t0; }
-};
-}  // namespace
 
 void init(int* argc, char*** argv) {
   MPI_Init(argc, argv);
@@ -220,6 +209,27 @@ static void set_values_global_of(std::vector<T>& data, const LocalSynapses& loca
 }
 
 template <class T>
+static void set_run_arg_global_of(std::vector<T>& data, const LocalSynapses& local, long start, long stop,
+                                  const std::string& name, const std::string& value) {
+  if (stop < 0) stop = (long)local.n_global;
+  if (start < 0 || start > stop || stop > local.n_global)
+    _brian_fail("index_out_of_range", "run_args slice of " + name + " outside its synapses");
+  std::vector<T> values;
+  const bool from_file = value.rfind("file:", 0) == 0;
+  if (from_file) {
+    values = read_values<T>(value.substr(5).c_str());
+    if ((long)values.size() != stop - start)
+      _brian_fail("bad_argument", "run_args value for " + name + " has " + std::to_string(values.size()) +
+                                      " values, expected " + std::to_string(stop - start));
+  }
+  const T v = from_file ? T() : (T)std::stod(value);
+  // Local synapses are in ascending global order: those in [start, stop) are one stretch.
+  const auto first = std::lower_bound(local.global.begin(), local.global.end(), (int32_t)start);
+  for (auto it = first; it != local.global.end() && *it < stop; ++it)
+    data[it - local.global.begin()] = from_file ? values[*it - start] : v;
+}
+
+template <class T>
 static void write_gathered_of(const std::string& path, const std::vector<T>& data, const LocalSynapses& local) {
   const int64_t n = local.n_global;
   const int64_t slice = (int64_t)1 << 16;  // 64 Ki synapses: under 1.3 MB of buffers
@@ -287,6 +297,18 @@ void set_values_global(std::vector<int32_t>& data, const LocalSynapses& local, c
 void set_values_global(std::vector<char>& data, const LocalSynapses& local, const char* values_file,
                        const char* indices_file) {
   set_values_global_of(data, local, values_file, indices_file);
+}
+void set_run_arg_global(std::vector<double>& data, const LocalSynapses& local, long start, long stop,
+                        const std::string& name, const std::string& value) {
+  set_run_arg_global_of(data, local, start, stop, name, value);
+}
+void set_run_arg_global(std::vector<int32_t>& data, const LocalSynapses& local, long start, long stop,
+                        const std::string& name, const std::string& value) {
+  set_run_arg_global_of(data, local, start, stop, name, value);
+}
+void set_run_arg_global(std::vector<char>& data, const LocalSynapses& local, long start, long stop,
+                        const std::string& name, const std::string& value) {
+  set_run_arg_global_of(data, local, start, stop, name, value);
 }
 void write_gathered(const std::string& path, const std::vector<double>& data, const LocalSynapses& local) {
   write_gathered_of(path, data, local);

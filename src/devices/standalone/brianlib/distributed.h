@@ -52,7 +52,7 @@ struct Ownership {
   const Grouped& grouped() const;
 };
 
-// Synapses stored where they live (`mpi: { distributeSynapses: true }`): each process keeps only
+// Synapses stored where they live (`mpi: { distributeSynapses }`, 'auto' by default): each process keeps only
 // the synapses of its own target neurons, in compact per-synapse arrays, and each one's global
 // number (the single process's synapse index). connect() runs the whole candidate loop on every
 // process (the same draws) and keeps what keep() accepts; afterwards everything that names
@@ -99,6 +99,16 @@ void set_values_global(std::vector<int32_t>& data, const LocalSynapses& local, c
                        const char* indices_file);
 void set_values_global(std::vector<char>& data, const LocalSynapses& local, const char* values_file,
                        const char* indices_file);
+
+// device.run({ runArgs }) on a per-synapse array stored apart: the global synapses [start, stop)
+// (stop < 0: all of them) take `value` (a number, or file:<path> holding stop - start values);
+// each process sets the ones it holds.
+void set_run_arg_global(std::vector<double>& data, const LocalSynapses& local, long start, long stop,
+                        const std::string& name, const std::string& value);
+void set_run_arg_global(std::vector<int32_t>& data, const LocalSynapses& local, long start, long stop,
+                        const std::string& name, const std::string& value);
+void set_run_arg_global(std::vector<char>& data, const LocalSynapses& local, long start, long stop,
+                        const std::string& name, const std::string& value);
 
 // Collective: process 0 writes a per-synapse array in global order, gathered in slices of the
 // global numbers (never the whole array in one process's memory).
@@ -153,3 +163,4 @@ double max_over_processes(double x);
 }  // namespace brian
 
 #include "distributed_spikes.h"
+#include "distributed_summed.h"

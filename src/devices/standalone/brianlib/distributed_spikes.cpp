@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "distributed.h"
+#include "mpi_counted.h"
 #include "mpi_types.h"
 
 namespace brian {
@@ -19,23 +20,6 @@ namespace {
 int32_t js_round(double x) {
   const double r = std::floor(x);
   return (int32_t)(x - r >= 0.5 ? r + 1 : r);
-}
-
-// Counts one collective exchange as distributed.cpp does: calls, bytes received, seconds in it.
-struct Timed {
-  const double t0 = MPI_Wtime();
-  explicit Timed(double bytes) {
-    counters.calls++;
-    counters.bytes += bytes;
-  }
-  ~Timed() { counters.seconds += MPI_Wtime() - t0; }
-};
-
-// Element counts (one per process) to displacements.
-std::vector<int> displacements(const std::vector<int>& counts) {
-  std::vector<int> displs(counts.size(), 0);
-  for (size_t r = 1; r < counts.size(); r++) displs[r] = displs[r - 1] + counts[r - 1];
-  return displs;
 }
 
 }  // namespace
@@ -50,7 +34,7 @@ int32_t block_steps(std::initializer_list<int32_t> least_delays) {
   int32_t local = INT32_MAX, least = INT32_MAX;
   for (int32_t d : least_delays) local = std::min(local, d);
   {
-    Timed timed((double)(size - 1) * sizeof(int32_t));
+    Counted counted((double)(size - 1) * sizeof(int32_t));
     MPI_Allreduce(&local, &least, 1, MPI_INT32_T, MPI_MIN, MPI_COMM_WORLD);
   }
   return std::max<int32_t>(1, std::min<int32_t>(least, 4096));
@@ -97,7 +81,7 @@ void SpikeBlock::exchange() {
   int local = (int)message.size();
   std::vector<int> lengths(size);
   const double before_bytes = counters.bytes;
-  Timed timed(0);
+  Counted counted(0);
   MPI_Allgather(&local, 1, MPI_INT, lengths.data(), 1, MPI_INT, MPI_COMM_WORLD);
   const std::vector<int> displs = displacements(lengths);
   std::vector<int32_t> messages(displs[size - 1] + lengths[size - 1]);
@@ -125,7 +109,7 @@ void SpikeBlock::exchange() {
 RecordMerge::RecordMerge(std::vector<double>& times, size_t from_) : from(from_), counts(size) {
   int local = (int)(times.size() - from);
   {
-    Timed timed((double)(size - 1) * sizeof(int));
+    Counted counted((double)(size - 1) * sizeof(int));
     MPI_Allgather(&local, 1, MPI_INT, counts.data(), 1, MPI_INT, MPI_COMM_WORLD);
   }
   displs = displacements(counts);
@@ -154,7 +138,7 @@ void RecordMerge::gather(std::vector<T>& values) {
   std::vector<T> mine(values.begin() + from, values.end());
   const int total = displs[size - 1] + counts[size - 1];
   values.resize(from + total);
-  Timed timed((double)(total - (int)mine.size()) * sizeof(T));
+  Counted counted((double)(total - (int)mine.size()) * sizeof(T));
   MPI_Allgatherv(mine.data(), (int)mine.size(), type_of<T>(), values.data() + from, counts.data(), displs.data(),
                  type_of<T>(), MPI_COMM_WORLD);
   if (order.empty()) return;  // the times themselves (the constructor sorts them)

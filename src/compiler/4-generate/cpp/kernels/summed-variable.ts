@@ -56,6 +56,14 @@ export function summed_variable(
         body();
       },
     );
+  if (partition.sumToSource && count) {
+    // Synapses stored apart: the owners of the targets add the terms in global synapse order.
+    w.line('static std::vector<double> _terms;');
+    w.line(`_terms.resize(${count});`);
+    owned(() => w.line(`_terms[_idx] = ${cppLocal(p.value)};`));
+    w.line(partition.sumToSource('_terms', '_target'));
+    return;
+  }
   if (!partition.gatherContributions) {
     // Targets owned with all their synapses: the sums of the owned targets are complete.
     owned(() => add(cppLocal(p.value)));
