@@ -10,7 +10,19 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { resetDevice } from '../../src/devices/active.ts';
-import { defaultclock, device, ms, restore, run, setDevice, startScope, store } from '../../src/index.ts';
+import {
+  defaultclock,
+  device,
+  ms,
+  NeuronGroup,
+  restore,
+  run,
+  SpikeGeneratorGroup,
+  Synapses,
+  setDevice,
+  startScope,
+  store,
+} from '../../src/index.ts';
 import { projectDirectory, STANDALONE_SKIP } from '../standalone/devices.ts';
 import { PARALLEL_ALL, SERIAL_PROPAGATION, threadsModel, withEnv } from './threads-model.ts';
 
@@ -125,5 +137,42 @@ test('standalone store() and restore() keep the spikes in flight of split spike 
   assert.deepEqual(
     withEnv(PARALLEL_ALL, () => outcome(3)),
     serial,
+  );
+});
+
+test("split spike queues give the serial order whether or not a thread's synapses are one stretch of each row", {
+  skip: STANDALONE_SKIP,
+}, () => {
+  // Sources in order; rows' targets sorted (each part of 2 threads one stretch per row: the
+  // row_first shortcut) or interleaved (part 0 takes targets 0-1 at rows' positions 1 and 3: a
+  // row list). x = 2x + 1 + 10i tells the order of the updates a target gets in one step.
+  const program = (threads: number) => {
+    defaultclock.dt = ms(0.1);
+    if (threads > 0)
+      setDevice('cpp_standalone', { directory: projectDirectory(`threads rows ${process.cwd()}`), threads });
+    else resetDevice();
+    startScope();
+    try {
+      const src = new SpikeGeneratorGroup(2, [0, 1, 0, 1], ms([1, 1, 2, 3]));
+      const dst = new NeuronGroup(4, 'x : 1\ny : 1\nz : 1');
+      const sorted = new Synapses(src, dst, { onPre: 'x_post = 2*x_post + 1 + 10*i' });
+      sorted.connect({ i: [0, 0, 0, 0, 1, 1, 1, 1], j: [0, 1, 2, 3, 0, 1, 2, 3] });
+      const interleaved = new Synapses(src, dst, { onPre: 'y_post = 2*y_post + 1 + 10*i' });
+      interleaved.connect({ i: [0, 0, 0, 0, 1, 1, 1, 1], j: [3, 0, 2, 1, 2, 1, 3, 0] });
+      // Per-synapse delays: the ring holds synapses, numbered through the same rows.
+      const delayed = new Synapses(src, dst, { onPre: 'z_post = 2*z_post + 1 + 10*i' });
+      delayed.connect({ i: [0, 0, 0, 0, 1, 1, 1, 1], j: [0, 1, 2, 3, 3, 0, 2, 1] });
+      delayed.delay = '(j % 2)*ms';
+      run(ms(6));
+      return [dst.x_, dst.y_, dst.z_].map((v) => Array.from(v as ArrayLike<number>));
+    } finally {
+      resetDevice();
+      startScope();
+    }
+  };
+  const runtime = program(0);
+  assert.deepEqual(
+    withEnv(PARALLEL_ALL, () => program(2)),
+    runtime,
   );
 });

@@ -38,7 +38,7 @@ class SpikeQueue {
         put(slot, src);
       } else {
         for (int32_t r = row_start[src]; r < row_start[src + 1]; r++) {
-          const int32_t syn = source_ordered ? r : row_synapses[r];
+          const int32_t syn = source_ordered ? row_first[src] + (r - row_start[src]) : row_synapses[r];
           put((now + delays_steps[syn] - back) % ring_size, syn);
         }
       }
@@ -61,7 +61,8 @@ class SpikeQueue {
       if (source_ordered) {
         for (int32_t k = 0; k < f; k++) {
           const int32_t src = buf[k];
-          for (int32_t r = row_start[src]; r < row_start[src + 1]; r++) *o++ = r;
+          const int32_t first = row_first[src], len = row_start[src + 1] - row_start[src];
+          for (int32_t r = 0; r < len; r++) *o++ = first + r;
         }
       } else {
         const int32_t* rows = row_synapses.data();
@@ -132,8 +133,12 @@ class SpikeQueue {
   std::vector<int32_t> row_start, row_synapses, delays_steps, fill;
   std::vector<std::vector<int32_t>> ring;
   bool homogeneous = true, built = false;
-  // Synapses in source order: row r holds synapse r and row_synapses stays empty.
+  // Synapses in source order: each source's row is the synapses row_first[source], row_first[source] + 1, …
+  // (row_start[source] without `owned`), and row_synapses stays empty.
   bool source_ordered = false;
+  std::vector<int32_t> row_first;
+  // Whether each source's queued synapses are consecutive (sources sorted); sets row_first.
+  bool contiguous_rows(const std::vector<int32_t>& sources, int32_t n_sources, const std::vector<char>* owned);
   int32_t delay = 0;
   size_t current = 0;
   size_t key_n = 0;

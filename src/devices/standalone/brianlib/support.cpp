@@ -146,6 +146,26 @@ void seed_randomly(DrawContext& draws) {
 
 namespace brian {
 
+bool SpikeQueue::contiguous_rows(const std::vector<int32_t>& sources, int32_t n_sources,
+                                 const std::vector<char>* owned) {
+  row_first.assign(row_start.begin(), row_start.end());
+  if (!owned) return true;
+  // Sources sorted: a row's queued synapses are consecutive when none is skipped between its
+  // first and its last, i.e. last - first + 1 == the row's count.
+  std::vector<int32_t> last(n_sources, -1);
+  for (size_t s = 0; s < sources.size(); s++) {
+    if (!(*owned)[s]) continue;
+    const int32_t src = sources[s];
+    if (last[src] < 0) row_first[src] = (int32_t)s;
+    else if (last[src] != (int32_t)s - 1) {
+      row_first.clear();
+      return false;
+    }
+    last[src] = (int32_t)s;
+  }
+  return true;
+}
+
 void SpikeQueue::prepare(const std::vector<int32_t>& sources, int32_t n_sources, const std::vector<double>& delays,
                          double dt, const std::vector<char>* owned) {
   const size_t n = sources.size();
@@ -183,8 +203,12 @@ void SpikeQueue::prepare(const std::vector<int32_t>& sources, int32_t n_sources,
     if (queued(s)) row_start[sources[s] + 1]++;
   for (int32_t k = 0; k < n_sources; k++) row_start[k + 1] += row_start[k];
   // Synapses numbered in source order (what connect() with a condition or probability creates):
-  // row r holds synapse r, and the row list (4 B per synapse) is not built.
-  source_ordered = !owned && std::is_sorted(sources.begin(), sources.end());
+  // each source's queued synapses are one run of consecutive numbers from row_first[source], and
+  // the row list (4 B per synapse) is not built. With `owned`, the runs hold when each row marks
+  // one stretch: a thread's part of a split queue (prepare_parts) whose targets are sorted within
+  // each row, as connect() numbers them. Its thread then reads only its stretch of every row's
+  // synapse variables (half the cache lines on 2 threads) instead of picking through all of them.
+  source_ordered = std::is_sorted(sources.begin(), sources.end()) && contiguous_rows(sources, n_sources, owned);
   row_synapses.clear();
   row_synapses.shrink_to_fit();
   if (!source_ordered) {

@@ -14,6 +14,7 @@ import {
   targetPartition,
   threadsClause,
 } from '../openmp.ts';
+import { emitPrefetch, synapseIndexedArrays } from '../prefetch.ts';
 import { drawKey } from './loops.ts';
 
 /**
@@ -36,7 +37,10 @@ export function synapses(
 ): void {
   const p = kernel.params;
   const due = ctx.array(p.spikes);
+  // The coming synapses' rows are asked for early (prefetch.ts).
+  const prefetched = synapseIndexedArrays(kernel);
   const vector = () => {
+    emitPrefetch(w, prefetched);
     emitElementDraws(w, kernel, drawKey(ctx));
     emitBlock(w, kernel.vector, kernel, new Set(declared));
   };
