@@ -28,7 +28,13 @@ for (const [name, script] of Object.entries(MODELS)) {
       // 'auto' must have chosen distributed storage: nothing in these models refuses it.
       const distributed = (device: MpiStandaloneDevice) =>
         assert.equal(device.synapsesDistributed, true, `${name}, ${label(target)}: synapses distributed`);
-      const result = runOn(name, target, script, typeof target === 'string' ? undefined : distributed);
+      // Own project directories: local-synapses.test.ts builds the same models under 'auto' in parallel.
+      const result = runOn(
+        `${name}-counts`,
+        target,
+        script,
+        typeof target === 'string' ? undefined : distributed,
+      );
       assertIdentical(result, reference, `${name}, ${label(target)}`);
     }
   });
