@@ -10,6 +10,7 @@ import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { KernelCalls, SynapsesConnected } from '../device.ts';
 import { arrayFileName } from '../standalone/array-declarations.ts';
 import { CppStandaloneDevice } from '../standalone/cpp-standalone-device.ts';
+import type { RunOperation } from '../standalone/distribution-hooks.ts';
 import type { Launcher } from '../standalone/execute.ts';
 import type { DistributedKernel } from '../standalone/kernel-compiler.ts';
 import type { StandaloneOptions } from '../standalone/options.ts';
@@ -22,8 +23,6 @@ import { LocalSynapseSets, localName } from './local-synapses.ts';
 import { checkMpiOptions, type MpiOptions } from './options.ts';
 import { planRun } from './run-plan.ts';
 import { SynapseRegistry } from './synapse-sets.ts';
-
-type RunOperation = Extract<Operation, { kind: 'run' }>;
 
 /** The program variants (program-variants.ts): synapses stored where they live, or everywhere. */
 const DISTRIBUTED = 'synapses distributed';

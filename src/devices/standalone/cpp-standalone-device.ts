@@ -21,15 +21,16 @@ import {
   StaticArray,
   type TypedArray,
 } from '../runtime/arrays.ts';
-import { RuntimeDevice } from '../runtime/runtime-device.ts';
 import { openmpEnvironment, resolveThreads } from '../threads.ts';
+import { AfterRunEvaluator } from './after-run-evaluator.ts';
 import { ArrayDeclarations } from './array-declarations.ts';
 import { buildProject } from './build-project.ts';
 import { buildSettings } from './build-settings.ts';
 import { connectedOperation } from './connected-operation.ts';
 import { moveHold, releaseDirectory } from './directory-lock.ts';
-import { executeProgram, type Launcher } from './execute.ts';
-import { type DistributedKernel, KernelCompiler } from './kernel-compiler.ts';
+import { DistributionHooks } from './distribution-hooks.ts';
+import { executeProgram } from './execute.ts';
+import { KernelCompiler } from './kernel-compiler.ts';
 import { KnownValues } from './known-values.ts';
 import type { BuildSettings } from './makefile.ts';
 import type { BuildOptions, RerunOptions, RunArgs, StandaloneOptions } from './options.ts';
@@ -41,16 +42,18 @@ import {
   secondRunWithBuildOnRun,
   valuesNotYetComputed,
 } from './program-state-errors.ts';
-import { type DropPolicy, ProgramVariants } from './program-variants.ts';
+import { ProgramVariants } from './program-variants.ts';
 import { recordRun } from './record-run.ts';
 import { replayReports } from './replay-reports.ts';
 import { Results } from './results.ts';
 import { commandLineValues } from './run-args.ts';
 import { setOperation } from './set-operation.ts';
-import { runSweep, type SweepOptions } from './sweep.ts';
-import { type DistributedProgram, type WrittenProject, writeProject } from './write-project.ts';
+import { runSweep, type SweepOptions, type SweepProgram } from './sweep.ts';
+import { type WrittenProject, writeProject } from './write-project.ts';
 
-type RunOperation = Extract<Operation, { kind: 'run' }>;
+/** The C++ spike queues of an object's pathways (a Synapses object has them), stored with it. */
+const pathwayQueues = (o: BrianObject): string[] =>
+  ((o as { pathways?: readonly { name: string }[] }).pathways ?? []).map((p) => queueName(p.name));
 
 /** Times of the last build and run (seconds): code generation, compilation, the program. */
 export interface StandaloneTimings {
@@ -68,7 +71,7 @@ export interface StandaloneTimings {
  * compiles with g++ and runs; its results are then read back so that `M.t`, `G.v`, `S.w` work
  * as on the runtime device. Values that only the program computes cannot be read before.
  */
-export class CppStandaloneDevice implements Device {
+export class CppStandaloneDevice extends DistributionHooks implements Device {
   readonly kind = 'cpp_standalone' as const;
   readonly inProcess = false;
   /** Host copies: declarations with initial values before the run, results after it. */
@@ -93,7 +96,7 @@ export class CppStandaloneDevice implements Device {
   private results?: Results;
   /** Arrays allocated after the program ran (buffers of getters evaluated in JavaScript). */
   private afterRun = new Set<string>();
-  private evaluator?: RuntimeDevice;
+  private evaluator?: AfterRunEvaluator;
   /** Values known before the program runs (set by the script, not yet touched by recorded code). */
   private known = new KnownValues();
 
@@ -101,6 +104,7 @@ export class CppStandaloneDevice implements Device {
   readonly threads: number;
 
   constructor(options: StandaloneOptions = {}) {
+    super();
     this.options = options;
     this.threads = resolveThreads(options.threads, availableParallelism(), "setDevice('cpp_standalone')");
   }
@@ -122,60 +126,14 @@ export class CppStandaloneDevice implements Device {
     return this.recorded;
   }
 
-  // --- what a distributed program (devices/mpi) changes; nothing here -----------------------
-
-  /** The variants of the program recorded side by side (program-variants.ts); one here. */
-  protected programVariants(): readonly string[] {
-    return ['program'];
-  }
-
-  /** Which failures drop a variant of the program (none here: there is one). */
-  protected variantPolicy(): DropPolicy | undefined {
-    return undefined;
-  }
-
   /** The variant of the program that `build()` writes (the first one not dropped). */
   protected get chosenVariant(): string {
     return this.program.chosen.name;
   }
 
-  /** An operation on arrays as a distributed program records it (refused, or changed); unchanged here. */
-  protected distributedOperation(op: Operation, _variant: string): Operation {
-    return op;
-  }
-
   /** Records an operation on arrays, as the program (a distributed one: its version) performs it. */
   private recordArrayOperation(op: Operation): void {
     this.program.record((v) => v.ops.push(this.distributedOperation(op, v.name)));
-  }
-
-  /** Whether pathways may split their spike queues per OpenMP thread (a distributed program queues per process instead). */
-  protected splitsQueues(): boolean {
-    return true;
-  }
-
-  /** What one process computes of a kernel (undefined: everything, as a single process does). */
-  protected distributedKernel(
-    _kernel: Kernel,
-    _calls: KernelCalls,
-    _variant: string,
-  ): DistributedKernel | undefined {
-    return undefined;
-  }
-
-  /** A run as the program performs it (a distributed program adds its exchanges). */
-  protected distributedRun(op: RunOperation, _variant: string): RunOperation {
-    return op;
-  }
-
-  /** What main.cpp and the Makefile add for a distributed program (the variant built). */
-  protected distributedProgram(_variant: string): DistributedProgram | undefined {
-    return undefined;
-  }
-
-  /** How the program is started (a distributed program: under mpirun). */
-  protected launcher(): Launcher | undefined {
-    return undefined;
   }
 
   /** The C++ function a kernel was compiled to, by its name (in the variant built, or `variant`). */
@@ -244,7 +202,14 @@ export class CppStandaloneDevice implements Device {
   // --- operations ------------------------------------------------------------------------------
 
   compile(kernel: Kernel, calls: KernelCalls): KernelFunction {
-    if (this.results) return this.evaluateAfterRun(kernel, calls);
+    if (this.results) {
+      this.evaluator ??= new AfterRunEvaluator(
+        (id) => this.array(id),
+        (id) => this.afterRun.has(id),
+        (what) => this.recording(what),
+      );
+      return this.evaluator.compile(kernel, calls);
+    }
     let drawing = false;
     const call: KernelFunction = (t, dt, timestep) => {
       this.recording(`Running ${kernel.name}`);
@@ -353,11 +318,7 @@ export class CppStandaloneDevice implements Device {
     this.recording('store()');
     const ids = new Set(objects.flatMap((o) => o.stateArrays()));
     const arrays = [...ids].filter((id) => this.decls.has(id)).map((id) => this.current(id));
-    const queues = objects.flatMap((o) =>
-      ('pathways' in o ? ((o as { pathways?: readonly { name: string }[] }).pathways ?? []) : []).map((p) =>
-        queueName(p.name),
-      ),
-    );
+    const queues = objects.flatMap(pathwayQueues);
     this.stored.set(key, { arrays, queues, draws: this.draws.getState() });
     this.program.push({ kind: 'store', key, arrays, queues });
   }
@@ -414,16 +375,15 @@ export class CppStandaloneDevice implements Device {
   /** Runs the compiled program again, e.g. with other initial values, without recompiling (Brian 2.6's `device.run`). */
   run(options: RerunOptions = {}): void {
     options = checkRerunOptions(options);
-    const project = this.project;
-    if (!project)
-      throw notYetBuilt('The standalone program has not been built yet.', 'call device.build() first');
-    const values = commandLineValues(options.runArgs, (id) => this.current(id), project.directory);
+    const program = this.built('The standalone program has not been built yet.', 'call device.build() first');
+    const { directory, env, launcher } = program;
+    const resultsDirectory = options.resultsDirectory ?? 'results';
     const execution = executeProgram(
-      project.directory,
-      options.resultsDirectory ?? 'results',
-      values,
-      openmpEnvironment(this.threads),
-      this.launcher(),
+      directory,
+      resultsDirectory,
+      program.values(options.runArgs),
+      env,
+      launcher,
     );
     this.timings.binary = execution.seconds;
     this.adopt(execution.resultsDirectory);
@@ -439,25 +399,29 @@ export class CppStandaloneDevice implements Device {
    * with that run's results in place (`M.t`, `G.v`…). Progress of the whole sweep with `report`.
    */
   async sweep<T>(runArgsList: readonly RunArgs[], options: SweepOptions<T>): Promise<T[]> {
-    const project = this.project;
-    if (!project)
-      throw notYetBuilt('sweep() needs a built program.', 'run the script (or call device.build()) first');
+    const program = this.built(
+      'sweep() needs a built program.',
+      'run the script (or call device.build()) first',
+    );
     const previous = this.results;
     try {
-      return await runSweep(
-        {
-          directory: project.directory,
-          values: (k) => commandLineValues(runArgsList[k], (id) => this.current(id), project.directory),
-          launcher: this.launcher(),
-          env: openmpEnvironment(this.threads),
-          adopt: (dir) => this.adopt(dir),
-        },
-        runArgsList.length,
-        options,
-      );
+      return await runSweep(program, runArgsList, options);
     } finally {
       if (previous) this.adopt(previous.directory);
     }
+  }
+
+  /** The built program as `run()` and `sweep()` start it (refused before `build()`). */
+  private built(message: string, hint: string): SweepProgram {
+    const project = this.project;
+    if (!project) throw notYetBuilt(message, hint);
+    return {
+      directory: project.directory,
+      values: (runArgs) => commandLineValues(runArgs, (id) => this.current(id), project.directory),
+      launcher: this.launcher(),
+      env: openmpEnvironment(this.threads),
+      adopt: (dir) => this.adopt(dir),
+    };
   }
 
   /** The results a run wrote in `directory` become the device's (what `M.t`, `G.v` read). */
@@ -509,17 +473,5 @@ export class CppStandaloneDevice implements Device {
       this.program.chosen.compiler.functions.flatMap((f) => f.support),
       debug,
     );
-  }
-
-  /** After the run, getters of subexpressions and conditions are evaluated in JavaScript on the results. */
-  private evaluateAfterRun(kernel: Kernel, calls: KernelCalls): KernelFunction {
-    const blocks = [kernel.scalar, kernel.vector, kernel.condition, ...Object.values(kernel.extra ?? {})];
-    const written = new Set(blocks.flatMap((b) => b?.stores.map((s) => s.arrayId) ?? []));
-    for (const id of written) {
-      if (!this.afterRun.has(id)) this.recording(`Running ${kernel.name}`);
-    }
-    if (!this.evaluator) this.evaluator = new RuntimeDevice();
-    for (const id of kernel.arrays.keys()) this.evaluator.arrays.set(id, this.array(id));
-    return this.evaluator.compile(kernel, calls);
   }
 }

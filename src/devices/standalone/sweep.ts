@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import { type CommandLineValue, type Launcher, programEnvironment } from './execute.ts';
+import type { RunArgs } from './options.ts';
 
 /** `device.sweep(runArgsList, options)`: one built program over many parameter sets. */
 export interface SweepOptions<T> {
@@ -39,8 +40,8 @@ export interface SweepProgress {
 /** What the sweep needs of the device (standalone or MPI). */
 export interface SweepProgram {
   readonly directory: string;
-  /** Command-line values of one parameter set. */
-  values(k: number): CommandLineValue[];
+  /** Command-line values of one parameter set (`runArgs` of `device.run`). */
+  values(runArgs: RunArgs | undefined): CommandLineValue[];
   /** How each run is started (an MPI program: under mpirun), undefined: directly. */
   readonly launcher?: Launcher;
   readonly env: Readonly<Record<string, string>>;
@@ -55,9 +56,10 @@ export interface SweepProgram {
  */
 export async function runSweep<T>(
   program: SweepProgram,
-  count: number,
+  runArgsList: readonly RunArgs[],
   options: SweepOptions<T>,
 ): Promise<T[]> {
+  const count = runArgsList.length;
   const started = performance.now();
   const fractions = new Float64Array(count);
   let done = 0;
@@ -81,7 +83,8 @@ export async function runSweep<T>(
   for (const d of dirs) mkdirSync(d, { recursive: true });
   const args = (k: number) => {
     const out = ['--results_dir', dirs[k]];
-    for (const v of program.values(k)) out.push('--arg', v.name, String(v.start), String(v.stop), v.value);
+    for (const v of program.values(runArgsList[k]))
+      out.push('--arg', v.name, String(v.start), String(v.stop), v.value);
     return out;
   };
   if (options.hosts !== undefined) {
