@@ -51,9 +51,14 @@ import { setOperation } from './set-operation.ts';
 import { runSweep, type SweepOptions, type SweepProgram } from './sweep.ts';
 import { type WrittenProject, writeProject } from './write-project.ts';
 
-/** The C++ spike queues of an object's pathways (a Synapses object has them), stored with it. */
+/**
+ * The C++ spike queues of an object's pathways (a Synapses object has them), stored with it.
+ * Asked with `in`: reading an attribute a group lacks throws (unknown_variable).
+ */
 const pathwayQueues = (o: BrianObject): string[] =>
-  ((o as { pathways?: readonly { name: string }[] }).pathways ?? []).map((p) => queueName(p.name));
+  'pathways' in o
+    ? ((o as { pathways: readonly { name: string }[] }).pathways ?? []).map((p) => queueName(p.name))
+    : [];
 
 /** Times of the last build and run (seconds): code generation, compilation, the program. */
 export interface StandaloneTimings {
