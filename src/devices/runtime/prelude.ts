@@ -1,6 +1,7 @@
 import { brianExp } from '../../core/math/exp.ts';
 import { brianExprel } from '../../core/math/exprel.ts';
 import { brianLog } from '../../core/math/log.ts';
+import { quotientThreshold } from '../../core/math/quotient-threshold.ts';
 import type { ErrorCode } from '../../diagnostics/codes.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 
@@ -28,6 +29,8 @@ export const brianPrelude = {
   timestep(t: number, dt: number): number {
     return Math.trunc((t + 1e-3 * dt) / dt);
   },
+  /** The smallest x with x / d >= m: refractoriness as one comparison (see quotient-threshold.ts). */
+  quotientThreshold,
   /** A user-visible error found inside a kernel (the C++ kernels' `_brian_fail`). */
   fail(code: ErrorCode, message: string): never {
     throw new BrianError(code, message);

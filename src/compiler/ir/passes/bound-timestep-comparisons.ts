@@ -5,11 +5,30 @@ import type { IRStatement } from '../kernel.ts';
 import { typeOf } from '../types.ts';
 import { isPure } from './expand-powers.ts';
 
+/**
+ * `_quotient_threshold(m, d)`: the smallest double x with x / d >= m (core/math/quotient-threshold.ts),
+ * made only by this pass.
+ */
+export const QUOTIENT_THRESHOLD: FunctionDef = {
+  name: '_quotient_threshold',
+  cheap: true,
+  argDims: [],
+  resultDim: (args) => args[1], // the dividend: seconds, as the divisor dt
+  resultType: 'float',
+  stateful: false,
+  js: '_brian.quotientThreshold',
+  cpp: '_brian_quotient_threshold',
+};
+
 /** Relative margin of the bounds: far above rounding (2^-52), far below any real distance. */
 const MARGIN = 2 ** -40;
 const MAX = Number.MAX_VALUE;
 
 /**
+ * When the divisor is the clock's `dt` (the refractoriness test Brian generates), the test is
+ * `X >= _quotient_threshold(m, dt)`, exact with no band at all; the bounds below are kept for
+ * any other scalar divisor, which may be zero or negative.
+ *
  * The refractoriness test of every neuron with a refractory period,
  * `timestep(t - lastspike, dt) >= timestep(refractory, dt)`, costs a division per neuron and
  * step (a third of CUBA's state update, which is bound by division throughput). With `n` and
@@ -99,6 +118,19 @@ export function boundTimestepComparisons(
         keywords: [],
         span,
       };
+      // The clock's dt is positive (Clock refuses anything else), so the quotient is monotone in
+      // X and the whole test is one comparison with the smallest X that passes (computed once
+      // per call): no division and no band, every element, every step.
+      if (dt.kind === 'Name' && dt.name === 'dt') {
+        return atLeast(X, {
+          kind: 'Call',
+          callee: QUOTIENT_THRESHOLD.name,
+          calleeSpan: span,
+          args: [threshold, dt],
+          keywords: [],
+          span,
+        });
+      }
       const exact = atLeast({ kind: 'Binary', op: '/', left: X, right: dt, span }, threshold);
       return {
         kind: 'Logical',

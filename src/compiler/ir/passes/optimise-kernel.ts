@@ -3,7 +3,7 @@ import type { Expr } from '../../1-parse/ast.ts';
 import { identifiers } from '../../1-parse/expr-utils.ts';
 import type { FunctionDef, ScalarType } from '../../functions.ts';
 import type { CodeBlock, IRStatement, Kernel } from '../kernel.ts';
-import { boundTimestepComparisons } from './bound-timestep-comparisons.ts';
+import { boundTimestepComparisons, QUOTIENT_THRESHOLD } from './bound-timestep-comparisons.ts';
 import { eliminateCommonSubexpressions } from './eliminate-common-subexpressions.ts';
 import { expandPowers, isPure } from './expand-powers.ts';
 import { foldLiterals } from './fold-literals.ts';
@@ -33,7 +33,7 @@ const HOISTABLE = new Set([
 export function optimiseKernel<P extends object>(kernel: Kernel<P>): Kernel<P> {
   if (platform().env('BRIAN_NO_OPTIMISE')) return kernel;
   const functions = new Map<string, FunctionDef>([...kernel.functions].map((f) => [f.name, f]));
-  functions.set('_select', SELECT);
+  for (const f of MADE_BY_PASSES) functions.set(f.name, f);
   let out = mapBlocks(kernel, (block) => simplifyBlock(block, functions));
   if (HOISTABLE.has(kernel.kind)) out = hoist(out, functions);
   let counter = 0;
@@ -49,12 +49,10 @@ export function optimiseKernel<P extends object>(kernel: Kernel<P>): Kernel<P> {
       return sameStatements(statements, block.statements) ? block : { ...block, statements, types };
     });
   }
-  const usesSelect = [out.scalar, out.vector].some((b) =>
-    b.statements.some((s) => JSON.stringify(s.value).includes('"_select"')),
-  );
-  return usesSelect && !out.functions.has(SELECT)
-    ? { ...out, functions: new Set([...out.functions, SELECT]) }
-    : out;
+  // Functions the passes introduced join the kernel's, so that printers find their `js`/`cpp`.
+  const printed = [out.scalar, out.vector].map((b) => JSON.stringify(b.statements)).join();
+  const introduced = MADE_BY_PASSES.filter((f) => !out.functions.has(f) && printed.includes(`"${f.name}"`));
+  return introduced.length > 0 ? { ...out, functions: new Set([...out.functions, ...introduced]) } : out;
 }
 
 /** Literal folding and power expansion: expression-local rewrites valid in any block. */
@@ -148,3 +146,6 @@ export const SELECT: FunctionDef = {
   js: '_select',
   cpp: '_select',
 };
+
+/** Functions that only optimisation passes write into kernels. */
+const MADE_BY_PASSES: readonly FunctionDef[] = [SELECT, QUOTIENT_THRESHOLD];

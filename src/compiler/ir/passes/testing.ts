@@ -2,12 +2,14 @@ import { exprToString } from '../../1-parse/expr-utils.ts';
 import { parseExpression } from '../../1-parse/parse-expression.ts';
 import { DEFAULT_FUNCTIONS, type FunctionDef, type ScalarType } from '../../functions.ts';
 import type { IRStatement } from '../kernel.ts';
+import { QUOTIENT_THRESHOLD } from './bound-timestep-comparisons.ts';
 import { SELECT } from './optimise-kernel.ts';
 
 /** Test helpers for the IR passes: statements from `name = expr` lines, printed back. */
 export const FUNCTIONS: ReadonlyMap<string, FunctionDef> = new Map([
   ...DEFAULT_FUNCTIONS,
   ['_select', SELECT],
+  ['_quotient_threshold', QUOTIENT_THRESHOLD],
 ]);
 
 /** `['let a = x*y', 'set v = a + 1']` → IR statements (float unless `types` says otherwise). */

@@ -100,6 +100,46 @@ inline int32_t _brian_int(bool x) { return x; }
 // The time step of t, robust to rounding: Brian's timestep(t, dt).
 inline int64_t _brian_timestep(double t, double dt) { return (int64_t)((t + 1e-3 * dt) / dt); }
 
+// The smallest double x with x / d >= m, for d > 0 (NaN when m is NaN or d is not positive):
+// refractoriness tests `x >= T` instead of dividing per element. The twin of the JavaScript
+// quotientThreshold (src/core/math/quotient-threshold.ts), which says why; T is unique, so both
+// give the same bits. From m*d (within an ulp or two) by single steps, else by bisection over
+// the doubles in order.
+inline uint64_t _brian_order_key(double x) {
+  uint64_t bits;
+  std::memcpy(&bits, &x, sizeof bits);
+  return (bits >> 63) ? ~bits : (bits | (1ULL << 63));
+}
+inline double _brian_from_order_key(uint64_t key) {
+  const uint64_t bits = (key >> 63) ? (key ^ (1ULL << 63)) : ~key;
+  double x;
+  std::memcpy(&x, &bits, sizeof x);
+  return x;
+}
+inline double _brian_quotient_threshold(double m, double d) {
+  if (std::isnan(m) || !(d > 0)) return NAN;
+  auto passes = [&](double x) { return x / d >= m; };
+  double x = m * d;
+  if (std::isfinite(x)) {
+    for (int k = 0; k < 4 && !passes(x); k++) x = std::nextafter(x, INFINITY);
+    if (passes(x)) {
+      for (int k = 0; k < 4; k++) {
+        const double below = std::nextafter(x, -INFINITY);
+        if (!passes(below)) return x;
+        x = below;
+      }
+    }
+  }
+  if (passes(-INFINITY)) return -INFINITY;
+  uint64_t lo = _brian_order_key(-INFINITY), hi = _brian_order_key(INFINITY);
+  while (hi - lo > 1) {
+    const uint64_t mid = lo + (hi - lo) / 2;
+    if (passes(_brian_from_order_key(mid))) hi = mid;
+    else lo = mid;
+  }
+  return _brian_from_order_key(hi);
+}
+
 // A user-visible error inside the program: a line the device turns into a coded BrianError.
 [[noreturn]] inline void _brian_fail(const char* code, const char* message) {
   std::fflush(stdout);
