@@ -10,7 +10,7 @@ import { foldLiterals } from './fold-literals.ts';
 import { hoistScalars } from './hoist-scalars.ts';
 import { passEnabled } from './pass-switches.ts';
 import { reciprocalConstants } from './reciprocal-constants.ts';
-import { specializeBooleans } from './specialize-booleans.ts';
+import { narrowSelectedLocals, specializeBooleans } from './specialize-booleans.ts';
 
 /** Kernel kinds whose scalar block runs once per call, before the per-element loop. */
 const HOISTABLE = new Set([
@@ -93,7 +93,12 @@ function hoist<P extends object>(kernel: Kernel<P>, functions: ReadonlyMap<strin
   const statements = passEnabled('timestep-bounds')
     ? boundTimestepComparisons(kernel.vector.statements, isScalarExpr, types, functions)
     : kernel.vector.statements;
-  const specialised = specializeBooleans(statements, types, (n) => perElement.has(n) || !scalarNames.has(n));
+  const stored = new Set(kernel.vector.stores.map((s) => s.local));
+  const specialised = narrowSelectedLocals(
+    specializeBooleans(statements, types, (n) => perElement.has(n) || !scalarNames.has(n)),
+    (name) => stored.has(name),
+    (e) => isPure(e, functions),
+  );
   const { hoisted, vector } = hoistScalars(specialised, (n) => scalarNames.has(n), functions, types);
   if (hoisted.length === 0 && specialised === kernel.vector.statements) return kernel;
   const hoistedReads = new Set(hoisted.flatMap((s) => [...identifiers(s.value)]));

@@ -1,5 +1,5 @@
 import type { Expr } from '../../1-parse/ast.ts';
-import { identifiers, mapExpr } from '../../1-parse/expr-utils.ts';
+import { identifiers, mapExpr, walk } from '../../1-parse/expr-utils.ts';
 import type { ScalarType } from '../../functions.ts';
 import type { IRStatement } from '../kernel.ts';
 import { foldConstants } from './fold-constants.ts';
@@ -51,4 +51,81 @@ function hasCall(expr: Expr): boolean {
     return e;
   });
   return found;
+}
+
+/**
+ * After specialisation, `let _v = _select(b, A, B)` followed by `set v = _select(b, _v, v)`
+ * (the lowering of `(unless refractory)`) computes B only to throw it away: where a local is
+ * read only as one arm of selects on the same, unchanged boolean, it keeps only that arm's
+ * value. The element loop then has one branch on `b` instead of two (CUBA's state update).
+ */
+export function narrowSelectedLocals(
+  statements: readonly IRStatement[],
+  isStored: (name: string) => boolean,
+  /** Whether dropping the other arm changes nothing else (no random draws: pure). */
+  isDroppable: (e: Expr) => boolean,
+): IRStatement[] {
+  const out = [...statements];
+  out.forEach((s, k) => {
+    if (s.kind !== 'let' || isStored(s.name)) return;
+    const select = asSelect(s.value);
+    if (!select || select.condition.kind !== 'Name') return;
+    const condition = select.condition.name;
+    const later = out.slice(k + 1);
+    const assignedBetween = (upTo: number) => later.slice(0, upTo).some((t) => t.name === condition);
+    let arm: 1 | 2 | undefined;
+    let consistent = true;
+    later.forEach((t, j) => {
+      walkReads(t.value, s.name, (use) => {
+        const which = !use
+          ? undefined
+          : use.args[1] === use.read
+            ? 1
+            : use.args[2] === use.read
+              ? 2
+              : undefined;
+        if (
+          !use ||
+          which === undefined ||
+          use.condition.kind !== 'Name' ||
+          use.condition.name !== condition ||
+          assignedBetween(j) ||
+          (arm !== undefined && arm !== which)
+        ) {
+          consistent = false;
+          return;
+        }
+        arm = which;
+      });
+      if (t.name === s.name) consistent = false;
+    });
+    if (consistent && arm !== undefined && isDroppable(select.args[arm === 1 ? 2 : 1])) {
+      out[k] = { ...s, value: select.args[arm] };
+    }
+  });
+  return out;
+}
+
+interface SelectUse {
+  readonly condition: Expr;
+  readonly args: readonly Expr[];
+  readonly read?: Expr;
+}
+
+function asSelect(e: Expr): SelectUse | undefined {
+  if (e.kind !== 'Call' || e.callee !== '_select' || e.args.length !== 3) return undefined;
+  return { condition: e.args[0], args: e.args };
+}
+
+/** Calls `found(parentSelect)` for each read of `name` in `expr`, with the select whose arm it is (if any). */
+function walkReads(
+  expr: Expr,
+  name: string,
+  found: (use: (SelectUse & { read: Expr }) | undefined) => void,
+): void {
+  walk(expr, (node, parent) => {
+    if (node.kind !== 'Name' || node.name !== name) return;
+    const select = parent && asSelect(parent);
+    found(select && select.condition !== node ? { ...select, read: node } : undefined);
+  });
 }
