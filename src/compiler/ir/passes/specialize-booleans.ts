@@ -69,7 +69,7 @@ export function narrowSelectedLocals(
   out.forEach((s, k) => {
     if (s.kind !== 'let' || isStored(s.name)) return;
     const select = asSelect(s.value);
-    if (!select || select.condition.kind !== 'Name') return;
+    if (select?.condition.kind !== 'Name') return;
     const condition = select.condition.name;
     const later = out.slice(k + 1);
     const assignedBetween = (upTo: number) => later.slice(0, upTo).some((t) => t.name === condition);
