@@ -116,6 +116,7 @@ export class CppStandaloneDevice implements Device {
           (name) => this.draws.stream(name),
           (kernel, calls) => this.distributedKernel(kernel, calls, variant),
           this.threads > 0 && this.splitsQueues(),
+          this.threads > 0 && this.stepRegions(),
         ),
       this.variantPolicy(),
     );
@@ -151,6 +152,14 @@ export class CppStandaloneDevice implements Device {
 
   /** Whether pathways may split their spike queues per OpenMP thread (a distributed program queues per process instead). */
   protected splitsQueues(): boolean {
+    return true;
+  }
+
+  /**
+   * Whether the step loop opens one OpenMP parallel region per step, in which every thread calls
+   * the team kernels (cpp/team.ts); a distributed program keeps a region per parallel loop.
+   */
+  protected stepRegions(): boolean {
     return true;
   }
 
@@ -321,7 +330,7 @@ export class CppStandaloneDevice implements Device {
         epoch,
         (fn) => v.functionNames.get(fn),
         (id) => this.current(id),
-        (name) => this.program.compiledFunction(name, v.name)?.queueParts,
+        (name) => this.program.compiledFunction(name, v.name),
       );
       v.ops.push(this.distributedRun(op, v.name));
     });
