@@ -13,13 +13,6 @@ export function isTeamCall(a: ResolvedAction): boolean {
 }
 
 /**
- * Steps between two samplings of the region's choice (brianlib/loop_choice.h; a loop's is 512):
- * 8 of the 16 sampled steps run the slower way, which cost COBAHH 64000 on 2 threads about 2 %
- * of its step loop when sampled every 512 steps (1.548 s against 1.519 s with the choice fixed).
- */
-const STEP_CHOICE_PERIOD = 4096;
-
-/**
  * The runners of one step. A stretch of runners from one that calls a team kernel to the last
  * such runner before any runner whose kernel opens parallel regions of its own is printed in
  * one `#pragma omp parallel` region: its thread team is woken once for the stretch instead of
@@ -53,7 +46,7 @@ export function emitStepRunners(w: CodeWriter, runners: readonly StepRunner[]): 
         },
         '};',
       );
-      w.line(`static brian::LoopChoice _choice(${STEP_CHOICE_PERIOD});`);
+      w.line('static brian::LoopChoice _choice;');
       w.block('if (_choice.parallel())', () => {
         w.line('#pragma omp parallel');
         w.line('_stretch();');

@@ -2,10 +2,9 @@
 // timing both. Waking threads that sleep between loops (OMP_WAIT_POLICY=passive) takes tens of
 // microseconds on a virtual machine, and far longer when other processes hold the cores, so a
 // loop of a few tens of microseconds (CUBA's state update at 64000 neurons) can be slower on two
-// threads than on one. Every `period` calls (PERIOD unless the constructor is given another),
-// SAMPLES calls alternate between the two ways and record their time per unit of work
-// (elements, synapses, steps); until the next sampling, the loop runs the way that was faster
-// (older samples count half at each sampling).
+// threads than on one. Every PERIOD calls, SAMPLES calls alternate between the two ways and
+// record their time per unit of work (elements, synapses); until the next sampling, the loop
+// runs the way that was faster (older samples count half at each sampling).
 // BRIAN_LOOP_CHOICE=parallel or =serial in the program's environment fixes the choice (tests).
 #pragma once
 #include <cstdlib>
@@ -16,9 +15,6 @@ namespace brian {
 
 class LoopChoice {
  public:
-  // A choice between whole steps (the step's parallel region) samples less often: half the
-  // samples run the slower way, and a step costs more than one loop.
-  explicit LoopChoice(long period = PERIOD) : period(period) {}
   // Whether this call runs on all threads.
   bool parallel() {
     static const int fixed = fixed_choice();
@@ -26,7 +22,7 @@ class LoopChoice {
       phase = SAMPLES;
       return fixed == 1;
     }
-    phase = calls++ % period;
+    phase = calls++ % PERIOD;
     if (phase >= SAMPLES) return best;
     mode = phase & 1;
     start = seconds();
@@ -51,7 +47,6 @@ class LoopChoice {
 
  private:
   static constexpr long PERIOD = 512, SAMPLES = 16;
-  long period;
   long calls = 0, phase = 0;
   int mode = 0;
   bool best = true;
