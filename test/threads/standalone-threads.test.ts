@@ -1,8 +1,9 @@
 /**
  * The C++ standalone program with OpenMP threads: the same spikes, the same summed variable and
  * the same final voltages to the bit as the serial program, for 1, 2 and 3 threads, with every
- * threaded loop generated (threshold, reset, propagation from spike queues split by target,
- * summed variable), and with propagation on one thread.
+ * threaded loop generated (the step's parallel region with its team kernels: state update,
+ * threshold, propagation from spike queues split by target; reset, summed variable), and with
+ * propagation on one thread.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -49,7 +50,10 @@ function runStandalone(threads: number): Outcome {
       t: Float64Array.from(spikes.t_),
       total: state.traces_('total').map((x) => Float64Array.from(x)),
       v: Float64Array.from(P.v_ as Float64Array),
-      code: kernels.map((f) => readFileSync(join(directory, 'kernels', f), 'utf8')).join('\n'),
+      code: [
+        ...kernels.map((f) => readFileSync(join(directory, 'kernels', f), 'utf8')),
+        readFileSync(join(directory, 'main.cpp'), 'utf8'),
+      ].join('\n'),
     };
   } finally {
     resetDevice();
@@ -80,7 +84,13 @@ test('standalone with 0, 1, 2 and 3 threads: the same spikes, sums and voltages 
         /kernel reset[\s\S]*?if \(_n >= 1024\) {\n\s*#pragma omp parallel for schedule\(static\)\n/,
         /kernel summed_variable[\s\S]*?if \(_nsyn >= 1024\) {\n\s*#pragma omp parallel\n/,
       ];
-      if (setting.env === PARALLEL_ALL) loops.push(/kernel threshold[\s\S]*?#pragma omp parallel\n/);
+      // The state updater (and, on request, the threshold) are team kernels, called by every thread of the step's region.
+      loops.push(
+        /kernel stateupdate[\s\S]*?#pragma omp simd\n\s*for \(int32_t _idx = _lo; _idx < _hi; _idx\+\+\)/,
+      );
+      if (setting.env === PARALLEL_ALL)
+        loops.push(/kernel threshold[\s\S]*?#pragma omp barrier\n\s*#pragma omp single\n/);
+      loops.push(/#pragma omp parallel\n\s*_stretch\(\);\n/);
       // Every pathway (on_pre to the target and synapse, on_post to the synapse, the two delayed ones).
       const split = parallel.code.match(/brian::SpikeQueue& _queue = /g)?.length ?? 0;
       assert.equal(split, setting.env === SERIAL_PROPAGATION ? 0 : 4, `${what}: split queues`);

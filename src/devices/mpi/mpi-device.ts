@@ -140,6 +140,11 @@ export class MpiStandaloneDevice extends CppStandaloneDevice {
     return false;
   }
 
+  /** Each process runs its steps with a parallel region per loop: its kernels are not team kernels (cpp/team.ts). */
+  protected override stepRegions(): boolean {
+    return false;
+  }
+
   protected override distributedKernel(
     kernel: Kernel,
     calls: KernelCalls,

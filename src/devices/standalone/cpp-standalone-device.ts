@@ -125,6 +125,7 @@ export class CppStandaloneDevice extends DistributionHooks implements Device {
           (name) => this.draws.stream(name),
           (kernel, calls) => this.distributedKernel(kernel, calls, variant),
           this.threads > 0 && this.splitsQueues(),
+          this.threads > 0 && this.stepRegions(),
         ),
       this.variantPolicy(),
     );
@@ -291,7 +292,7 @@ export class CppStandaloneDevice extends DistributionHooks implements Device {
         epoch,
         (fn) => v.functionNames.get(fn),
         (id) => this.current(id),
-        (name) => this.program.compiledFunction(name, v.name)?.queueParts,
+        (name) => this.program.compiledFunction(name, v.name),
       );
       v.ops.push(this.distributedRun(op, v.name));
     });

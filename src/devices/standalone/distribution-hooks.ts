@@ -34,6 +34,14 @@ export abstract class DistributionHooks {
     return true;
   }
 
+  /**
+   * Whether the step loop opens one OpenMP parallel region per step, in which every thread calls
+   * the team kernels (cpp/team.ts); a distributed program keeps a region per parallel loop.
+   */
+  protected stepRegions(): boolean {
+    return true;
+  }
+
   /** What one process computes of a kernel (undefined: everything, as a single process does). */
   protected distributedKernel(
     _kernel: Kernel,

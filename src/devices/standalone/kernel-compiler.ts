@@ -6,6 +6,7 @@ import type {
 import { generateCppKernel, KernelNotAvailableError } from '../../compiler/4-generate/cpp/generate-kernel.ts';
 import { mangleId, queueName } from '../../compiler/4-generate/cpp/names.ts';
 import { queueParts } from '../../compiler/4-generate/cpp/openmp.ts';
+import { teamKernel } from '../../compiler/4-generate/cpp/team.ts';
 import type { SynapsesParams } from '../../compiler/4-generate/js/kernels/synapses.ts';
 import type { FunctionDef } from '../../compiler/functions.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
@@ -41,6 +42,8 @@ export class KernelCompiler {
     ) => DistributedKernel | undefined = () => undefined,
     /** The program runs the spike queues (not a distributed one): pathways may split theirs per thread. */
     private readonly splitQueues = false,
+    /** The step loop opens one parallel region per step: kernels are printed as team kernels where they can be (cpp/team.ts). */
+    private readonly teams = false,
   ) {}
 
   compile(kernel: Kernel, calls: KernelCalls): CppFunction {
@@ -51,6 +54,7 @@ export class KernelCompiler {
     const ctx: CppKernelContext = {
       openmp: this.openmp,
       queueParts: this.splitQueues,
+      team: this.teams,
       partition: distributed?.partition,
       localSynapses: distributed?.localSynapses,
       randomStream: draws ? this.streamOf(kernel.name) : undefined,
@@ -95,6 +99,7 @@ export class KernelCompiler {
       kernel: optimised,
       externs,
       queueParts: parts,
+      openmp: openmpRole(optimised, ctx, body),
     };
     this.byBody.set(key, fn);
     this.functions.push(fn);
@@ -107,6 +112,15 @@ export class KernelCompiler {
     this.usedNames.add(name);
     return name;
   }
+}
+
+/**
+ * How the function uses OpenMP (CppFunction.openmp): a team kernel, or one that opens parallel
+ * regions of its own (every region is printed by a `#pragma omp parallel` line), or neither.
+ */
+function openmpRole(kernel: Kernel, ctx: CppKernelContext, body: string): CppFunction['openmp'] {
+  if (teamKernel(kernel, ctx)) return 'team';
+  return body.includes('#pragma omp parallel') ? 'regions' : undefined;
 }
 
 /** What one process of a distributed program computes of a kernel, and the declarations that needs. */

@@ -28,7 +28,12 @@ export interface ClockRef {
 }
 
 export type ResolvedAction =
-  | { readonly kind: 'call'; readonly fn: string }
+  | {
+      readonly kind: 'call';
+      readonly fn: string;
+      /** How the function uses OpenMP (CppFunction.openmp). */
+      readonly openmp?: 'team' | 'regions';
+    }
   | {
       readonly kind: 'push_spikes';
       readonly queue: string;
@@ -197,6 +202,12 @@ export interface CppFunction {
   readonly kernel: Kernel;
   /** Further declarations its file needs (a distributed program's ownership globals). */
   readonly externs: readonly string[];
+  /**
+   * OpenMP: `'team'`, a team kernel (cpp/team.ts) that every thread of the step's parallel
+   * region calls; `'regions'`, a function that opens parallel regions of its own (it is called
+   * outside the step's region); undefined, none.
+   */
+  readonly openmp?: 'team' | 'regions';
   /** A pathway's kernel that pops its spike queue split into one part per thread (cpp/openmp.ts, queueParts). */
   readonly queueParts?: QueueParts;
 }

@@ -5,8 +5,8 @@ import { EventClock } from '../../network/event-clock.ts';
 import type { KernelFunction, NetworkRun, StepAction } from '../device.ts';
 import type {
   ArrayDecl,
+  CppFunction,
   Operation,
-  QueueParts,
   QueuePreparation,
   ResolvedAction,
   RunClock,
@@ -26,8 +26,8 @@ export function recordRun(
   epoch: number,
   functionOf: (fn: KernelFunction) => string | undefined,
   current: (arrayId: string) => ArrayDecl,
-  /** The queue split of the pathway kernel compiled to a C++ function, if it pops its queue per thread. */
-  partsOf: (fn: string) => QueueParts | undefined = () => undefined,
+  /** The C++ function of a name: its queue split, if it pops its queue per thread, and its use of OpenMP. */
+  compiled: (fn: string) => Pick<CppFunction, 'queueParts' | 'openmp'> | undefined = () => undefined,
 ): RunOperation {
   const clocks: BaseClock[] = [...run.clocks];
   const clockIndex = (c: BaseClock) => {
@@ -55,7 +55,7 @@ export function recordRun(
           const fn = functionOf(a.fn);
           if (!fn)
             throw new Error(`internal: ${runner.name} calls a kernel the standalone device did not compile`);
-          return { kind: 'call', fn };
+          return { kind: 'call', fn, openmp: compiled(fn)?.openmp };
         }
         case 'push_spikes': {
           const p = a.pathway;
@@ -63,7 +63,7 @@ export function recordRun(
           const eventspace = current(p.eventspace);
           // The runner's kernel that applies the due synapses may pop the queue per thread.
           const split = steps
-            .map((c) => (c.kind === 'call' ? partsOf(functionOf(c.fn) ?? '') : undefined))
+            .map((c) => (c.kind === 'call' ? compiled(functionOf(c.fn) ?? '')?.queueParts : undefined))
             .find((q) => q?.queue === queue && q.due === p.due);
           queues.push({
             queue,

@@ -2,13 +2,15 @@ import type { CodeWriter } from '../../compiler/4-generate/code-writer.ts';
 import { cppString } from '../../compiler/4-generate/cpp/names.ts';
 import { doubleLiteral } from '../../compiler/4-generate/cpp/print-expr.ts';
 import type { Operation, ResolvedAction } from './program.ts';
+import { emitRegionActions, emitStepRunners } from './step-region.ts';
 
 type RunOperation = Extract<Operation, { kind: 'run' }>;
 
 /**
  * The step loop of one run, printed with direct calls: one regular clock gives a plain loop over
  * its integer steps; several clocks (or an EventClock) advance together whenever their times
- * agree (Brian's `same_time`, the algorithm of the runtime's run loop). Spike queues are
+ * agree (Brian's `same_time`, the algorithm of the runtime's run loop). With team kernels the
+ * runners of a step run in one OpenMP parallel region (step-region.ts). Spike queues are
  * (re)built first, the loop's wall time is recorded, progress lines are printed when a report
  * was asked for, each runner is timed when profiling, and the run's finishing actions follow.
  */
@@ -59,13 +61,17 @@ export function emitRun(w: CodeWriter, run: RunOperation): void {
         });
       });
     };
-    const runner = (k: number, t: string, dt: string, ts: string) => {
+    // Runner k's actions; in the step's parallel region, only thread 0 adds up its time.
+    const runner = (k: number, t: string, dt: string, ts: string, inRegion: boolean) => {
       const actions = run.runners[k].actions;
-      if (!run.profile) return emitActions(w, actions, t, dt, ts);
+      const print = (list: readonly ResolvedAction[]) => emitActions(w, list, t, dt, ts);
+      const body = () => (inRegion ? emitRegionActions(w, actions, print) : print(actions));
+      if (!run.profile) return body();
       w.block('', () => {
         w.line('const double _p0 = brian::now_seconds();');
-        emitActions(w, actions, t, dt, ts);
-        w.line(`_profile[${k}] += brian::now_seconds() - _p0;`);
+        body();
+        const add = `_profile[${k}] += brian::now_seconds() - _p0;`;
+        w.line(inRegion ? `if (omp_get_thread_num() == 0) ${add}` : add);
       });
     };
     if (run.clocks.length === 0) {
@@ -74,7 +80,13 @@ export function emitRun(w: CodeWriter, run: RunOperation): void {
       w.block('for (int64_t _ts = _c0.timestep; _ts < _c0.end; _ts++)', () => {
         w.line('const double _t = (double)_ts * _c0.dt;');
         w.line('_c0.timestep = _ts;');
-        for (let k = 0; k < run.runners.length; k++) runner(k, '_t', '_c0.dt', '_ts');
+        emitStepRunners(
+          w,
+          run.runners.map((r, k) => ({
+            actions: r.actions,
+            emit: (inRegion) => runner(k, '_t', '_c0.dt', '_ts', inRegion),
+          })),
+        );
         if (report) w.line('if ((_ts & 1023) == 0)');
         if (report) w.indent(() => maybeReport('_t'));
       });
@@ -88,10 +100,19 @@ export function emitRun(w: CodeWriter, run: RunOperation): void {
         for (let k = 0; k < n; k++) {
           w.line(`const bool _cur${k} = _c${k}.timestep < _c${k}.end && brian::same_time(_c${k}, *_min);`);
         }
-        run.runners.forEach((r, k) => {
-          const c = `_c${r.clock}`;
-          w.block(`if (_cur${r.clock})`, () => runner(k, `${c}.t()`, `${c}.dt`, `${c}.timestep`));
-        });
+        emitStepRunners(
+          w,
+          run.runners.map((r, k) => {
+            const c = `_c${r.clock}`;
+            return {
+              actions: r.actions,
+              emit: (inRegion) =>
+                w.block(`if (_cur${r.clock})`, () =>
+                  runner(k, `${c}.t()`, `${c}.dt`, `${c}.timestep`, inRegion),
+                ),
+            };
+          }),
+        );
         w.line('const double _tmin = _min->t();');
         for (let k = 0; k < n; k++) w.line(`if (_cur${k}) _c${k}.timestep++;`);
         maybeReport('_tmin');

@@ -29,6 +29,11 @@ export interface CppKernelContext {
    * kernel pushes and pops its queue split into one part per thread (openmp.ts, queueParts).
    */
   readonly queueParts?: boolean;
+  /**
+   * Kernels that run at every step are printed as team kernels where they can be (cpp/team.ts):
+   * the standalone program calls them from every thread of one parallel region per step.
+   */
+  readonly team?: boolean;
   /** The kernel's random stream number (DrawState.stream), when it draws. */
   readonly randomStream?: number;
   /**

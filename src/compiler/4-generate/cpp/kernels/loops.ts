@@ -5,6 +5,7 @@ import { type CppKernelContext, type KernelPartition, sizeExpr } from '../contex
 import { emitBlock, emitElementDraws } from '../emit-block.ts';
 import { emitChosenLoop, threadsClause } from '../openmp.ts';
 import { elementsIndependent, iterationsIndependent } from '../parallel.ts';
+import { emitTeamRange, teamKernel } from '../team.ts';
 
 export function stopExpr(stop: RangeParams['stop'], ctx: CppKernelContext): string {
   return typeof stop === 'number' ? String(stop) : sizeExpr(ctx.array(stop.sizeOf));
@@ -27,6 +28,16 @@ export function emitElementLoop(
     w.block(`for (int32_t _idx = ${range.start}; _idx < _stop; _idx++)`, () => {
       emitConditionalVector(w, kernel, new Set(declared), drawKey(ctx));
     });
+  if (teamKernel(kernel, ctx)) {
+    // Every thread of the step's region updates its own block, then waits for the others (team.ts).
+    emitTeamRange(w, String(range.start), '_stop');
+    w.line('#pragma omp simd');
+    w.block('for (int32_t _idx = _lo; _idx < _hi; _idx++)', () => {
+      emitConditionalVector(w, kernel, new Set(declared), drawKey(ctx));
+    });
+    w.line('#pragma omp barrier');
+    return;
+  }
   if (ctx.openmp && elementsIndependent(kernel)) {
     // Both copies vectorised alike (omp simd), so the choice cannot change a result.
     emitChosenLoop(

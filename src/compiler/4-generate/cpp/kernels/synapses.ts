@@ -15,6 +15,7 @@ import {
   threadsClause,
 } from '../openmp.ts';
 import { emitPrefetch, synapseIndexedArrays } from '../prefetch.ts';
+import { teamKernel } from '../team.ts';
 import { drawKey } from './loops.ts';
 
 /**
@@ -47,7 +48,6 @@ export function synapses(
   if (due.dynamic && queueParts(kernel, ctx)) {
     w.line(`brian::SpikeQueue& _queue = ${queueName(kernel.name)};`);
     w.line('const int32_t _nparts = _queue.n_parts();');
-    w.line('const size_t _estimate = _queue.due_estimate();');
     emitBlock(w, kernel.scalar, kernel, declared);
     // Each part in order on one thread, or the parts dealt out to the threads.
     const parts = (first: string, step: string) =>
@@ -60,6 +60,13 @@ export function synapses(
           vector();
         });
       });
+    if (teamKernel(kernel, ctx)) {
+      // Called by every thread of the step's region (team.ts): each applies its own parts.
+      parts('omp_get_thread_num()', 'omp_get_num_threads()');
+      w.line('#pragma omp barrier');
+      return;
+    }
+    w.line('const size_t _estimate = _queue.due_estimate();');
     const shared = () => {
       w.line(`#pragma omp parallel${threadsClause(ctx)}`);
       w.block('', () => parts('omp_get_thread_num()', 'omp_get_num_threads()'));

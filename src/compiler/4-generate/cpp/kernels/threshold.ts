@@ -7,6 +7,7 @@ import { emitBlock, emitElementDraws, functionTable } from '../emit-block.ts';
 import { ptr } from '../names.ts';
 import { envSwitch, openmpOn, threadsClause } from '../openmp.ts';
 import { elementsIndependent } from '../parallel.ts';
+import { emitTeamRange, teamBlockStart, teamKernel } from '../team.ts';
 
 /** Elements per chunk of the two-pass loop. */
 const CHUNK = 64;
@@ -25,7 +26,11 @@ const CHUNK = 64;
  * With OpenMP, each thread scans its own block of neurons (whole chunks) and writes its events
  * into the spike space from the start of its block on (a block of k neurons has at most k
  * events, so blocks never overlap); then the blocks' events are moved down in block order: the
- * serial events in the serial order.
+ * serial events in the serial order. In a standalone program that threshold is a team kernel
+ * (team.ts): the threads of the step's region scan the blocks of the state update, with no
+ * region of its own. Even so it was slower than one thread at the sizes measured (COBAHH 64000,
+ * 2 threads: 0.11 to 0.26 s against 0.07 to 0.09 s, thread 0's time with the waits), so it too
+ * needs BRIAN_PARALLEL_THRESHOLD=1.
  *
  * In a distributed program (MPI) each process scans only the block of neurons it owns, serially;
  * the program then exchanges the events.
@@ -39,9 +44,14 @@ export function threshold(
   const p = kernel.params;
   emitBlock(w, kernel.scalar, kernel, declared);
   w.line(`int32_t* _events = ${ptr(p.eventspace)};`);
-  // Per-thread blocks merged in order cost more than they save at the sizes measured
-  // (bench/operations.ts, COBAHH 64000, standalone, 2 threads: 0.228 s against 0.115 s serial):
-  // thresholds run on one thread unless BRIAN_PARALLEL_THRESHOLD=1.
+  if (teamKernel(kernel, ctx)) {
+    teamThreshold(w, kernel, declared);
+    return;
+  }
+  // With a region of its own, per-thread blocks merged in order cost more than they save at the
+  // sizes measured (bench/operations.ts, COBAHH 64000, standalone before team kernels, 2 threads:
+  // 0.228 s against 0.115 s serial): such thresholds run on one thread unless
+  // BRIAN_PARALLEL_THRESHOLD=1.
   if (
     ctx.partition ||
     !openmpOn(ctx) ||
@@ -79,6 +89,36 @@ export function threshold(
     w.line('_count += _counts[_b];');
   });
   w.line(`_events[${p.size}] = _count;`);
+}
+
+/**
+ * The team kernel (team.ts): each thread scans the block of neurons whose state it updated,
+ * writing its events from the start of its block on, then one thread moves them down in block
+ * order, as the region-opening version below does.
+ */
+function teamThreshold(w: CodeWriter, kernel: Kernel<ThresholdParams>, declared: Set<string>): void {
+  const size = String(kernel.params.size);
+  w.line('static int32_t _counts[256];');
+  emitTeamRange(w, '0', size);
+  w.line(
+    'if (_nt > 256) _brian_fail("bad_argument", "a threshold shares its neurons out among at most 256 threads");',
+  );
+  w.line('int32_t _count = _lo;');
+  scan(w, kernel, declared, '_lo', '_hi');
+  w.line('_counts[_tid] = _count - _lo;');
+  w.line('#pragma omp barrier');
+  w.line('#pragma omp single');
+  w.block('', () => {
+    w.line('int32_t _total = 0;');
+    w.block('for (int32_t _b = 0; _b < _nt; _b++)', () => {
+      w.line(`const int32_t _start = ${teamBlockStart('_b', '0', size)};`);
+      w.line(
+        'if (_total != _start) std::memmove(_events + _total, _events + _start, sizeof(int32_t) * _counts[_b]);',
+      );
+      w.line('_total += _counts[_b];');
+    });
+    w.line(`_events[${size}] = _total;`);
+  });
 }
 
 /** Start of block `b` of `nt` (the last one ends at `size`): whole chunks, so each block stays vectorised. */
