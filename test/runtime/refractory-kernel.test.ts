@@ -6,11 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { getDevice } from '../../src/devices/active.ts';
+import { getDevice, resetDevice } from '../../src/devices/active.ts';
 import type { RuntimeDevice } from '../../src/devices/runtime/runtime-device.ts';
-import { ms, mV, Network, NeuronGroup, SpikeMonitor, seed, startScope } from '../../src/index.ts';
+import { ms, mV, Network, NeuronGroup, SpikeMonitor, seed, setDevice, startScope } from '../../src/index.ts';
 
+/** The network on the runtime device with JavaScript kernels (CI also runs the suite with compiled ones). */
 function lif(): { v: Float64Array; spikes: Float64Array; source: string } {
+  setDevice('runtime', { target: 'js' });
   startScope();
   seed(4321);
   const G = new NeuronGroup(
@@ -32,6 +34,7 @@ function lif(): { v: Float64Array; spikes: Float64Array; source: string } {
   new Network(G, M).run(ms(100));
   const device = getDevice() as unknown as RuntimeDevice;
   const source = [...device.sources].find(([name]) => name.includes('stateupdater'))?.[1] ?? '';
+  resetDevice();
   return {
     v: Float64Array.from(G.v_ as ArrayLike<number>),
     spikes: Float64Array.from(M.t_ as ArrayLike<number>),
