@@ -80,15 +80,23 @@ export function threshold(
       w.line('if (_tid == 0) _blocks = _nt;');
     });
   });
-  w.line('int32_t _count = 0;');
-  w.block('for (int32_t _b = 0; _b < _blocks; _b++)', () => {
-    w.line(`const int32_t _lo = ${blockStart('_b', p.size, '_blocks')};`);
+  compactBlocks(w, '_blocks', (b) => blockStart(b, p.size, '_blocks'), String(p.size));
+}
+
+/**
+ * Moves the events each block wrote from its own start down to follow the previous blocks'
+ * (`_counts[b]` each), in block order, and stores the total: the spikes in neuron order.
+ */
+function compactBlocks(w: CodeWriter, blocks: string, start: (b: string) => string, size: string): void {
+  w.line('int32_t _total = 0;');
+  w.block(`for (int32_t _b = 0; _b < ${blocks}; _b++)`, () => {
+    w.line(`const int32_t _start = ${start('_b')};`);
     w.line(
-      'if (_count != _lo) std::memmove(_events + _count, _events + _lo, sizeof(int32_t) * _counts[_b]);',
+      'if (_total != _start) std::memmove(_events + _total, _events + _start, sizeof(int32_t) * _counts[_b]);',
     );
-    w.line('_count += _counts[_b];');
+    w.line('_total += _counts[_b];');
   });
-  w.line(`_events[${p.size}] = _count;`);
+  w.line(`_events[${size}] = _total;`);
 }
 
 /**
@@ -108,17 +116,7 @@ function teamThreshold(w: CodeWriter, kernel: Kernel<ThresholdParams>, declared:
   w.line('_counts[_tid] = _count - _lo;');
   w.line('#pragma omp barrier');
   w.line('#pragma omp single');
-  w.block('', () => {
-    w.line('int32_t _total = 0;');
-    w.block('for (int32_t _b = 0; _b < _nt; _b++)', () => {
-      w.line(`const int32_t _start = ${teamBlockStart('_b', '0', size)};`);
-      w.line(
-        'if (_total != _start) std::memmove(_events + _total, _events + _start, sizeof(int32_t) * _counts[_b]);',
-      );
-      w.line('_total += _counts[_b];');
-    });
-    w.line(`_events[${size}] = _total;`);
-  });
+  w.block('', () => compactBlocks(w, '_nt', (b) => teamBlockStart(b, '0', size), size));
 }
 
 /** Start of block `b` of `nt` (the last one ends at `size`): whole chunks, so each block stays vectorised. */
