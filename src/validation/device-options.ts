@@ -55,6 +55,7 @@ export function checkStandaloneOptions(options: unknown): StandaloneOptions {
 const RUNTIME = strictOptions({
   target: v.picklist(['js', 'cpp'], "must be 'js' or 'cpp'"),
   threads,
+  simd: s.boolean,
 } satisfies Record<keyof RuntimeOptions, Schema>);
 
 export function checkRuntimeOptions(options: unknown): RuntimeOptions {

@@ -12,7 +12,7 @@ import { ms, mV, Network, NeuronGroup, SpikeMonitor, seed, setDevice, startScope
 
 /** The network on the runtime device with JavaScript kernels (CI also runs the suite with compiled ones). */
 function lif(): { v: Float64Array; spikes: Float64Array; source: string } {
-  setDevice('runtime', { target: 'js' });
+  setDevice('runtime', { target: 'js', simd: false });
   startScope();
   seed(4321);
   const G = new NeuronGroup(

@@ -1,4 +1,5 @@
 import type { ScalarType } from '../../compiler/functions.ts';
+import type { ArenaPlace } from './wasm-arena.ts';
 
 /**
  * Storage of the runtime device: one typed array per variable (Float64Array, Int32Array,
@@ -23,6 +24,8 @@ export class StaticArray {
   constructor(
     readonly type: ScalarType,
     public data: TypedArray,
+    /** Where `data` lies when it is a view into a WebAssembly memory (wasm-arena.ts). */
+    readonly place?: ArenaPlace,
   ) {}
 
   get length(): number {

@@ -19,7 +19,9 @@ import type { ThreadsOption } from '../threads.ts';
 import { allocateTyped, type DeviceArray, DynamicArray, StaticArray, type TypedArray } from './arrays.ts';
 import { brianPrelude } from './prelude.ts';
 import { runLoop, runLoopAsync } from './run-loop.ts';
+import { simdKernel } from './simd-kernels.ts';
 import { synapsesConnected } from './synapses-connected.ts';
+import { WasmArena, wasmSimdAvailable } from './wasm-arena.ts';
 
 export type { KernelFunction } from '../device.ts';
 
@@ -31,6 +33,8 @@ type KernelFactory = (
   brian: typeof brianPrelude,
   draws: DrawState,
   user: Readonly<Record<string, (...args: number[]) => number>>,
+  /** The `run` of a SIMD state update's module (simd-kernels.ts), for its JavaScript part. */
+  wasm?: (...args: number[]) => void,
 ) => GeneratedKernel;
 
 /** Options of the runtime device (`setDevice('runtime', options)`). */
@@ -55,6 +59,13 @@ export interface RuntimeOptions {
    * (`'auto'` is accepted there and means one).
    */
   readonly threads?: ThreadsOption;
+  /**
+   * With JavaScript kernels: run state updates of groups of at least 256 neurons as WebAssembly
+   * SIMD, two neurons per instruction, where the equations allow it (float arithmetic,
+   * comparisons, sqrt/abs/floor/ceil; see `kernelTargets`). Results are the same to the bit.
+   * Default true; false keeps every kernel JavaScript.
+   */
+  readonly simd?: boolean;
 }
 
 /**
@@ -75,10 +86,13 @@ export class RuntimeDevice implements Device {
   readonly kernelText = new Map<string, string>();
   private readonly native?: NativeKernelBackend;
   /**
-   * With `target: 'cpp'`: how each kernel runs, by kernel name: `'cpp'`, or `'js'` and why
-   * (`'js: kind spikemonitor'`, `'js: user function f'`…).
+   * How each kernel that runs every step runs, by kernel name: `'cpp'` (target `'cpp'`),
+   * `'wasm'` (a SIMD state update), or `'js'` and why not the other (`'js: kind spikemonitor'`,
+   * `'js: user function f'`…).
    */
   readonly kernelTargets = new Map<string, string>();
+  /** WebAssembly memory for large static arrays, so that state updates can run as SIMD. */
+  private readonly arena?: WasmArena;
 
   constructor(readonly options: RuntimeOptions = {}) {
     const target = options.target ?? platform().env('BRIAN_RUNTIME_TARGET') ?? 'js';
@@ -111,13 +125,16 @@ export class RuntimeDevice implements Device {
         );
       }
       this.native = native(this.arrays, this.draws, options.threads);
+    } else if (options.simd !== false && wasmSimdAvailable()) {
+      this.arena = new WasmArena();
     }
   }
 
   allocate(arrayId: string, type: ScalarType, size: number, fill = 0): StaticArray {
-    const data = allocateTyped(type, size);
+    const inArena = this.arena?.allocate(type, size);
+    const data = inArena?.data ?? allocateTyped(type, size);
     if (fill !== 0) data.fill(fill);
-    const array = new StaticArray(type, data);
+    const array = new StaticArray(type, data, inArena?.place);
     this.arrays.set(arrayId, array);
     return array;
   }
@@ -156,12 +173,21 @@ export class RuntimeDevice implements Device {
         return fn;
       }
     }
-    const source = generateJsKernel(optimised, stream);
-    this.remember(kernel.name, source);
+    let source = generateJsKernel(optimised, stream);
     this.kernelText.set(kernel.name, source);
+    let wasm: ((...args: number[]) => void) | undefined;
+    if (this.arena && calls === 'every_step') {
+      const simd = simdKernel(optimised, this.arrays, stream);
+      this.kernelTargets.set(kernel.name, 'obstacle' in simd ? `js: ${simd.obstacle}` : 'wasm');
+      if ('run' in simd) {
+        source = simd.source;
+        wasm = simd.run;
+      }
+    }
+    this.remember(kernel.name, source);
     let factory = this.factories.get(source);
     if (!factory) {
-      factory = new Function('_arrays', '_brian', '_rng', '_user', source) as KernelFactory;
+      factory = new Function('_arrays', '_brian', '_rng', '_user', '_wasm', source) as KernelFactory;
       this.factories.set(source, factory);
     }
     const user: Record<string, (...args: number[]) => number> = {};
@@ -176,7 +202,7 @@ export class RuntimeDevice implements Device {
       }
       user[f.name] = f.user.js;
     }
-    const fn = factory(this.arrays, brianPrelude, this.draws, user);
+    const fn = factory(this.arrays, brianPrelude, this.draws, user, wasm);
     if (calls === 'every_step' || !draws) return fn;
     // A one-off call that draws is keyed by its number (DrawState).
     return (t, dt, timestep) => fn(t, dt, timestep, this.draws.nextCall());

@@ -22,7 +22,7 @@ import { threshold } from './kernels/threshold.ts';
  * clear error at generation time ("not available on the runtime device"), never a no-op.
  */
 // biome-ignore lint/suspicious/noExplicitAny: each emitter narrows the params of its own kind.
-type Emitter = (w: CodeWriter, kernel: Kernel<any>, declared: Set<string>) => void;
+export type Emitter = (w: CodeWriter, kernel: Kernel<any>, declared: Set<string>) => void;
 
 export const JS_KERNELS: Readonly<Partial<Record<KernelKind, Emitter>>> = {
   stateupdate,
@@ -46,10 +46,11 @@ export const JS_KERNELS: Readonly<Partial<Record<KernelKind, Emitter>>> = {
  * that draws random numbers makes one draws object per call site (`_r0`, `_r1`, … from the
  * device's DrawState `_rng`) and keys them at each call: by the time step, or by `_call`, the
  * number of a one-off call (setters, connect), which the device passes. `randomStream` is the
- * kernel's stream number (DrawState.stream), needed when it draws.
+ * kernel's stream number (DrawState.stream), needed when it draws. `body` replaces the kind's
+ * emitter (the SIMD state update prints its scalar block and a call of `_wasm`).
  */
-export function generateJsKernel(kernel: Kernel, randomStream?: number): string {
-  const emitter = JS_KERNELS[kernel.kind];
+export function generateJsKernel(kernel: Kernel, randomStream?: number, body?: Emitter): string {
+  const emitter = body ?? JS_KERNELS[kernel.kind];
   if (!emitter) throw new Error(`kernel ${kernel.kind} is not available on the runtime device`);
   const w = new CodeWriter();
   w.line(`// kernel ${kernel.kind}: ${jsComment(kernel.name)}`);

@@ -1,0 +1,53 @@
+/**
+ * Opcodes of the instructions the SIMD kernels emit: core instructions are one byte, SIMD ones
+ * are the prefix 0xfd followed by a LEB128 number (final numbering of the SIMD proposal, as
+ * shipped in V8 9.1, Node 16.4, every current browser).
+ */
+export const OP = {
+  block: 0x02,
+  loop: 0x03,
+  br_if: 0x0d,
+  end: 0x0b,
+  localGet: 0x20,
+  localSet: 0x21,
+  localTee: 0x22,
+  i32Const: 0x41,
+  i32Eqz: 0x45,
+  i32LtU: 0x49,
+  i32Add: 0x6a,
+  i32Shl: 0x74,
+} as const;
+
+export const SIMD = {
+  v128Load: 0x00,
+  load8Splat: 0x07,
+  load16Splat: 0x08,
+  load64Splat: 0x0a,
+  v128Store: 0x0b,
+  v128Const: 0x0c,
+  i8x16Shuffle: 0x0d,
+  f64x2Splat: 0x14,
+  i8x16Eq: 0x23,
+  f64x2Eq: 0x47,
+  f64x2Ne: 0x48,
+  f64x2Lt: 0x49,
+  f64x2Gt: 0x4a,
+  f64x2Le: 0x4b,
+  f64x2Ge: 0x4c,
+  v128Not: 0x4d,
+  v128And: 0x4e,
+  v128Or: 0x50,
+  v128Xor: 0x51,
+  v128Bitselect: 0x52,
+  store16Lane: 0x59,
+  f64x2Ceil: 0x74,
+  f64x2Floor: 0x75,
+  f64x2Trunc: 0x7a,
+  f64x2Abs: 0xec,
+  f64x2Neg: 0xed,
+  f64x2Sqrt: 0xef,
+  f64x2Add: 0xf0,
+  f64x2Sub: 0xf1,
+  f64x2Mul: 0xf2,
+  f64x2Div: 0xf3,
+} as const;
