@@ -265,9 +265,11 @@ export function generateWasmStateUpdate(
   const expr = (e: Expr): void => {
     switch (e.kind) {
       case 'Number':
-        return constF64(e.value);
+        constF64(e.value);
+        return;
       case 'Bool':
-        return constBytes(new Array(16).fill(e.value ? 0xff : 0));
+        constBytes(new Array(16).fill(e.value ? 0xff : 0));
+        return;
       case 'Name':
         get(slot.get(e.name)!);
         return;
