@@ -81,7 +81,7 @@ function lif(n: number) {
 }
 
 describe('SIMD state updates', () => {
-  for (const n of [1000, 1001, 257]) {
+  for (const n of [1000, 1001, 258, 259]) {
     it(`give the JavaScript kernel's bits for a refractory LIF group of ${n}`, () => {
       const run = compare(lif(n), 100);
       assert.equal(updater(run.targets), 'wasm');

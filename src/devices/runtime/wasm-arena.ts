@@ -1,3 +1,4 @@
+import { ELEMENTS_PER_ITERATION } from '../../compiler/4-generate/wasm/state-update.ts';
 import type { ScalarType } from '../../compiler/functions.ts';
 import type { TypedArray } from './arrays.ts';
 
@@ -14,7 +15,7 @@ import type { TypedArray } from './arrays.ts';
  */
 export interface ArenaPlace {
   readonly memory: WebAssembly.Memory;
-  /** Byte offset of element 0 (a multiple of 16). */
+  /** Byte offset of element 0 (a multiple of PADDING). */
   readonly offset: number;
 }
 
@@ -25,6 +26,9 @@ const MIN_CHUNK = 16 * 1024 * 1024;
 const ARRAYS_PER_CHUNK = 32;
 /** wasm32 memories hold at most 65536 pages; keep one page below the limit. */
 const MAX_BYTES = 65535 * PAGE;
+
+/** Sizes and offsets are multiples of this: a whole SIMD iteration of doubles. */
+const PADDING = 8 * ELEMENTS_PER_ITERATION;
 
 const WIDTH: Readonly<Record<ScalarType, number>> = { float: 8, integer: 4, boolean: 1 };
 
@@ -40,9 +44,8 @@ export class WasmArena {
   /** A zeroed view of `size` elements in a memory, or undefined when the array stays outside. */
   allocate(type: ScalarType, size: number): { data: TypedArray; place: ArenaPlace } | undefined {
     if (size < MIN_ELEMENTS || this.failed) return undefined;
-    // Rounded up to 16 bytes: the SIMD loop does two elements at a time, so with an odd size it
-    // writes one element into this padding.
-    const bytes = Math.ceil((size * WIDTH[type]) / 16) * 16;
+    // Padded: the SIMD loop does several elements at a time, so it may write into the padding.
+    const bytes = Math.ceil((size * WIDTH[type]) / PADDING) * PADDING;
     if (bytes > MAX_BYTES) return undefined;
     let chunk = this.current;
     if (!chunk || chunk.used + bytes > chunk.memory.buffer.byteLength) {

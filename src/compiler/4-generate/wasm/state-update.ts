@@ -22,9 +22,8 @@ import { OP, SIMD } from './simd-ops.ts';
  * indirection, conditions) keeps the JavaScript kernel: {@link wasmObstacle} says why.
  *
  * Booleans live as lane masks (all ones or zero) and are stored as the bytes 0 and 1.
- * The loop always does two elements, so a group of odd size also writes one element past its
- * end: the arrays it touches must be padded to 16 bytes (the device's arena does that) and be
- * exactly the loop's length.
+ * The loop always does ELEMENTS_PER_ITERATION elements, so it may write past a group's end: the arrays it touches must be padded (the device's arena does that) and
+ * be exactly the loop's length.
  */
 
 /** Where the device put an array: its byte offset in the memory and its number of elements. */
@@ -40,6 +39,14 @@ export interface WasmStateUpdate {
 }
 
 type Lane = 'float' | 'boolean';
+
+/** Two-lane copies of the vector block per loop iteration. */
+const UNROLL = 2;
+/**
+ * Elements one iteration updates: the loop runs past a group's last element by up to this many
+ * minus one, so arrays must be padded to a multiple of it (the device's arena pads to whole iterations).
+ */
+export const ELEMENTS_PER_ITERATION = 2 * UNROLL;
 
 const MATH: Readonly<Record<string, number>> = {
   'Math.sqrt': SIMD.f64x2Sqrt,
@@ -193,7 +200,7 @@ function place(places: (arrayId: string) => WasmArrayPlace, a: ArrayAccess, stop
   const own = accessIndex(a) === 'own';
   if (own && p.length !== stop)
     throw new Error(`internal: ${a.arrayId} has ${p.length} elements, the loop ${stop}`);
-  if (p.offset % 16 !== 0) throw new Error(`internal: ${a.arrayId} is not 16-byte aligned`);
+  if (p.offset % (8 * ELEMENTS_PER_ITERATION) !== 0) throw new Error(`internal: ${a.arrayId} is not aligned`);
   const width = a.type === 'float' ? 8 : 1;
   return own ? p.offset : p.offset + width * (a.index.kind === 'shared' ? (a.index.element ?? 0) : 0);
 }
@@ -326,57 +333,61 @@ export function generateWasmStateUpdate(
   get(I);
   b.byte(OP.i32Const).s32(3).byte(OP.i32Shl);
   set(OFF8);
-  for (const l of v.loads) {
-    const at = place(places, l, stop);
-    const shared = accessIndex(l) === 'shared';
-    if (l.type === 'float') {
-      if (shared) {
+  // Unrolled: each copy does the next two elements at offsets built into its memory accesses.
+  for (let u = 0; u < UNROLL; u++) {
+    for (const l of v.loads) {
+      const at =
+        place(places, l, stop) + (accessIndex(l) === 'own' ? u * 2 * (l.type === 'float' ? 8 : 1) : 0);
+      const shared = accessIndex(l) === 'shared';
+      if (l.type === 'float') {
+        if (shared) {
+          b.byte(OP.i32Const).s32(0);
+          simd(SIMD.load64Splat);
+          memarg(3, at);
+        } else {
+          get(OFF8);
+          simd(SIMD.v128Load);
+          memarg(4, at);
+        }
+      } else if (shared) {
         b.byte(OP.i32Const).s32(0);
-        simd(SIMD.load64Splat);
-        memarg(3, at);
+        simd(SIMD.load8Splat);
+        memarg(0, at);
+        nonzeroBytes();
       } else {
-        get(OFF8);
-        simd(SIMD.v128Load);
-        memarg(4, at);
+        get(I);
+        simd(SIMD.load16Splat);
+        memarg(0, at);
+        nonzeroBytes();
+        shuffleSelf(TO_LANE_BYTES);
       }
-    } else if (shared) {
-      b.byte(OP.i32Const).s32(0);
-      simd(SIMD.load8Splat);
-      memarg(0, at);
-      nonzeroBytes();
-    } else {
-      get(I);
-      simd(SIMD.load16Splat);
-      memarg(0, at);
-      nonzeroBytes();
-      shuffleSelf(TO_LANE_BYTES);
+      set(slot.get(l.local)!);
     }
-    set(slot.get(l.local)!);
-  }
-  for (const s of v.statements) {
-    expr(s.value);
-    set(slot.get(s.name)!);
-  }
-  for (const s of v.stores) {
-    const at = place(places, s, stop);
-    if (s.type === 'float') {
-      get(OFF8);
-      get(slot.get(s.local)!);
-      simd(SIMD.v128Store);
-      memarg(4, at);
-    } else {
-      get(I);
-      get(slot.get(s.local)!);
-      shuffleSelf(FROM_LANE_BYTES);
-      constBytes(new Array(16).fill(1));
-      simd(SIMD.v128And);
-      simd(SIMD.store16Lane);
-      memarg(0, at);
-      b.byte(0);
+    for (const s of v.statements) {
+      expr(s.value);
+      set(slot.get(s.name)!);
+    }
+    for (const s of v.stores) {
+      const at = place(places, s, stop) + u * 2 * (s.type === 'float' ? 8 : 1);
+      if (s.type === 'float') {
+        get(OFF8);
+        get(slot.get(s.local)!);
+        simd(SIMD.v128Store);
+        memarg(4, at);
+      } else {
+        get(I);
+        get(slot.get(s.local)!);
+        shuffleSelf(FROM_LANE_BYTES);
+        constBytes(new Array(16).fill(1));
+        simd(SIMD.v128And);
+        simd(SIMD.store16Lane);
+        memarg(0, at);
+        b.byte(0);
+      }
     }
   }
   get(I);
-  b.byte(OP.i32Const).s32(2).byte(OP.i32Add, OP.localTee).u32(I);
+  b.byte(OP.i32Const).s32(ELEMENTS_PER_ITERATION).byte(OP.i32Add, OP.localTee).u32(I);
   get(0);
   b.byte(OP.i32LtU, OP.br_if).u32(0);
   b.byte(OP.end, OP.end);
