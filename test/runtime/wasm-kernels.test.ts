@@ -8,11 +8,22 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { getDevice, resetDevice } from '../../src/devices/active.ts';
 import type { RuntimeDevice } from '../../src/devices/runtime/runtime-device.ts';
-import { ms, mV, Network, NeuronGroup, SpikeMonitor, seed, setDevice, startScope } from '../../src/index.ts';
+import {
+  ms,
+  mV,
+  Network,
+  NetworkOperation,
+  NeuronGroup,
+  SpikeMonitor,
+  seed,
+  setDevice,
+  startScope,
+} from '../../src/index.ts';
 
 interface Outcome {
   readonly values: Record<string, Float64Array>;
   readonly spikes: Float64Array;
+  readonly indices: Float64Array;
   readonly targets: ReadonlyMap<string, string>;
 }
 
@@ -34,8 +45,9 @@ function simulate(simd: boolean, build: Build, duration = 50): Outcome {
     values[name] = Float64Array.from(group.getStates([name], { units: false })[name] as ArrayLike<number>);
   }
   const spikes = Float64Array.from((monitor?.t_ ?? []) as ArrayLike<number>);
+  const indices = Float64Array.from((monitor?.i ?? []) as ArrayLike<number>);
   resetDevice();
-  return { values, spikes, targets };
+  return { values, spikes, indices, targets };
 }
 
 /** Equal element by element as Object.is sees it (NaN equals NaN, -0 differs from 0). */
@@ -52,12 +64,13 @@ function compare(build: Build, duration?: number): Outcome {
   const js = simulate(false, build, duration);
   for (const name of Object.keys(js.values)) assertSameBits(simd.values[name], js.values[name], name);
   assertSameBits(simd.spikes, js.spikes, 'spike times');
+  assertSameBits(simd.indices, js.indices, 'spike indices');
   for (const how of js.targets.values()) assert.doesNotMatch(how, /^wasm/, 'simd: false keeps JavaScript');
   return simd;
 }
 
-function updater(targets: ReadonlyMap<string, string>): string | undefined {
-  return [...targets].find(([name]) => name.endsWith('stateupdater'))?.[1];
+function updater(targets: ReadonlyMap<string, string>, role = 'stateupdater'): string | undefined {
+  return [...targets].find(([name]) => name.endsWith(role))?.[1];
 }
 
 function lif(n: number) {
@@ -85,9 +98,34 @@ describe('SIMD state updates', () => {
     it(`give the JavaScript kernel's bits for a refractory LIF group of ${n}`, () => {
       const run = compare(lif(n), 100);
       assert.equal(updater(run.targets), 'wasm');
+      assert.equal(updater(run.targets, 'thresholder'), 'wasm');
       assert.ok(run.spikes.length > n / 2, `neurons fire (${run.spikes.length} spikes)`);
     });
   }
+
+  it('record every crossing of a threshold that always holds, and none in the padding past the last neuron', () => {
+    // The loop's second lane past neuron 256 reads padding (zero), which also passes `v > -1`:
+    // recorded, it would be a spike of neuron 257 that synapses would deliver (a spike monitor
+    // filters it out, so the event space's count is read directly after each threshold).
+    setDevice('runtime', { target: 'js' });
+    startScope();
+    const group = new NeuronGroup(257, 'dv/dt = -v / (10*ms) : 1', {
+      threshold: 'v > -1',
+      reset: '',
+      method: 'exact',
+    });
+    group.v = 'i';
+    const device = getDevice() as unknown as RuntimeDevice;
+    const counts: number[] = [];
+    const probe = new NetworkOperation(() => counts.push(device.values('neurongroup__spikespace')[257]), {
+      when: 'after_thresholds',
+    });
+    new Network(group, probe).run(ms(1));
+    const target = updater(device.kernelTargets, 'thresholder');
+    resetDevice();
+    assert.equal(target, 'wasm');
+    assert.deepEqual(counts, new Array(10).fill(257));
+  });
 
   it('map every operation they accept exactly: division, comparisons, logic, selects, sqrt/abs/floor/ceil/int', () => {
     // z moves in steps of 0.125 around 0.5, so that every comparison with 0.5 is sometimes an equality.

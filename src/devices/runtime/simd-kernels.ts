@@ -1,12 +1,15 @@
 import { emitBlock } from '../../compiler/4-generate/js/emit-block.ts';
 import { generateJsKernel } from '../../compiler/4-generate/js/generate-kernel.ts';
-import type { RangeParams } from '../../compiler/4-generate/js/kernels/loops.ts';
-import { generateWasmStateUpdate, wasmObstacle } from '../../compiler/4-generate/wasm/state-update.ts';
+import {
+  generateWasmKernel,
+  wasmKernelArrays,
+  wasmObstacle,
+} from '../../compiler/4-generate/wasm/generate-kernel.ts';
 import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { type DeviceArray, StaticArray } from './arrays.ts';
 
 /**
- * A state update whose per-element loop runs as WebAssembly SIMD (compiler/4-generate/wasm):
+ * A state update or threshold whose per-element loop runs as WebAssembly SIMD (compiler/4-generate/wasm):
  * the JavaScript part computes the scalar block and calls the module's `run`. Either the
  * source of that JavaScript part and the module's exports, or why the kernel keeps its
  * JavaScript loop.
@@ -22,29 +25,19 @@ export function simdKernel(
 ): SimdKernel {
   const obstacle = wasmObstacle(kernel);
   if (obstacle !== undefined) return { obstacle };
-  const stop = (kernel.params as RangeParams).stop as number;
   let memory: WebAssembly.Memory | undefined;
   const places = new Map<string, { offset: number; length: number }>();
-  // The vector block's arrays; those of the scalar block stay with the JavaScript part.
-  const vectorArrays = new Set([...kernel.vector.loads, ...kernel.vector.stores].map((a) => a.arrayId));
-  for (const id of vectorArrays) {
+  for (const id of wasmKernelArrays(kernel)) {
     const a = arrays.get(id);
     if (!(a instanceof StaticArray) || !a.place) return { obstacle: `${id} is not in WebAssembly memory` };
     if (memory && a.place.memory !== memory) return { obstacle: 'arrays in two WebAssembly memories' };
     memory = a.place.memory;
     places.set(id, { offset: a.place.offset, length: a.length });
   }
-  for (const load of kernel.vector.loads) {
-    if (load.index.kind !== 'shared' && places.get(load.arrayId)?.length !== stop)
-      return { obstacle: `${load.arrayId} is not ${stop} elements long` };
-  }
-  for (const store of kernel.vector.stores) {
-    if (places.get(store.arrayId)?.length !== stop)
-      return { obstacle: `${store.arrayId} is not ${stop} elements long` };
-  }
   if (!memory) return { obstacle: 'no arrays' };
   const pages = memory.buffer.byteLength / 65536;
-  const wasm = generateWasmStateUpdate(kernel, (id) => places.get(id)!, pages);
+  const wasm = generateWasmKernel(kernel, (id) => places.get(id)!, pages);
+  if ('obstacle' in wasm) return wasm;
   let module: WebAssembly.Module;
   try {
     module = new WebAssembly.Module(wasm.bytes);
@@ -58,7 +51,7 @@ export function simdKernel(
   const run = instance.exports.run as (...args: number[]) => void;
   const source = generateJsKernel(kernel, stream, (w, k, declared) => {
     emitBlock(w, k.scalar, k, declared);
-    w.line(`_wasm(${[String(stop), ...wasm.args].join(', ')});`);
+    w.line(`_wasm(${[String(wasm.count), ...wasm.args].join(', ')});`);
   });
   return { source, run };
 }

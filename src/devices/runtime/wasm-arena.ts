@@ -1,4 +1,4 @@
-import { ELEMENTS_PER_ITERATION } from '../../compiler/4-generate/wasm/state-update.ts';
+import { ELEMENTS_PER_ITERATION } from '../../compiler/4-generate/wasm/vector-code.ts';
 import type { ScalarType } from '../../compiler/functions.ts';
 import type { TypedArray } from './arrays.ts';
 

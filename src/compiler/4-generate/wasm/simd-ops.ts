@@ -6,6 +6,7 @@
 export const OP = {
   block: 0x02,
   loop: 0x03,
+  if: 0x04,
   br_if: 0x0d,
   end: 0x0b,
   localGet: 0x20,
@@ -15,7 +16,12 @@ export const OP = {
   i32Eqz: 0x45,
   i32LtU: 0x49,
   i32Add: 0x6a,
+  i32And: 0x71,
   i32Shl: 0x74,
+  i32Store: 0x36,
+  f64Store: 0x39,
+  i32Store8: 0x3a,
+  i64Eqz: 0x50,
 } as const;
 
 export const SIMD = {
@@ -27,6 +33,7 @@ export const SIMD = {
   v128Const: 0x0c,
   i8x16Shuffle: 0x0d,
   f64x2Splat: 0x14,
+  i64x2ExtractLane: 0x1d,
   i8x16Eq: 0x23,
   f64x2Eq: 0x47,
   f64x2Ne: 0x48,
@@ -39,6 +46,7 @@ export const SIMD = {
   v128Or: 0x50,
   v128Xor: 0x51,
   v128Bitselect: 0x52,
+  v128AnyTrue: 0x53,
   store16Lane: 0x59,
   f64x2Ceil: 0x74,
   f64x2Floor: 0x75,
@@ -51,3 +59,29 @@ export const SIMD = {
   f64x2Mul: 0xf2,
   f64x2Div: 0xf3,
 } as const;
+
+/** IR operations and the f64x2 instruction each maps to, exactly (IEEE, no contraction). */
+export const ARITHMETIC: Readonly<Record<string, number>> = {
+  '+': SIMD.f64x2Add,
+  '-': SIMD.f64x2Sub,
+  '*': SIMD.f64x2Mul,
+  '/': SIMD.f64x2Div,
+};
+
+export const COMPARE: Readonly<Record<string, number>> = {
+  '==': SIMD.f64x2Eq,
+  '!=': SIMD.f64x2Ne,
+  '<': SIMD.f64x2Lt,
+  '>': SIMD.f64x2Gt,
+  '<=': SIMD.f64x2Le,
+  '>=': SIMD.f64x2Ge,
+};
+
+/** Functions by their JavaScript implementation (FunctionDef.js), so the two targets agree by construction. */
+export const MATH: Readonly<Record<string, number>> = {
+  'Math.sqrt': SIMD.f64x2Sqrt,
+  'Math.abs': SIMD.f64x2Abs,
+  'Math.floor': SIMD.f64x2Floor,
+  'Math.ceil': SIMD.f64x2Ceil,
+  'Math.trunc': SIMD.f64x2Trunc,
+};
