@@ -9,7 +9,7 @@ import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { type DeviceArray, StaticArray } from './arrays.ts';
 
 /**
- * A state update or threshold whose per-element loop runs as WebAssembly SIMD (compiler/4-generate/wasm):
+ * A state update whose per-element loop runs as WebAssembly SIMD (compiler/4-generate/wasm):
  * the JavaScript part computes the scalar block and calls the module's `run`. Either the
  * source of that JavaScript part and the module's exports, or why the kernel keeps its
  * JavaScript loop.

@@ -2,12 +2,11 @@ import type { Kernel, KernelKind } from '../../ir/kernel.ts';
 import { randomSites } from '../../ir/random-sites.ts';
 import { LaneTyper, Unsupported } from './lane-types.ts';
 import { stateupdate } from './state-update.ts';
-import { threshold } from './threshold.ts';
 import { VectorCode, type WasmArrayPlace } from './vector-code.ts';
 
 /**
- * The WebAssembly SIMD target of the runtime device: per-element loops of state updates and
- * thresholds on two neurons at once (f64x2); the scalar block stays JavaScript and passes its
+ * The WebAssembly SIMD target of the runtime device: per-element loops of state updates on two
+ * neurons at once (f64x2); the scalar block stays JavaScript and passes its
  * values as arguments. Arithmetic is IEEE double precision, operation for operation in the same
  * order as the JavaScript kernel, without contraction, so results are the same to the bit
  * (test/runtime/wasm-kernels.test.ts runs both). Only what maps exactly is taken
@@ -16,12 +15,16 @@ import { VectorCode, type WasmArrayPlace } from './vector-code.ts';
 interface Skeleton {
   /** The number of elements the loop visits, or why the kernel's shape does not fit. */
   count(kernel: Kernel): number | string;
-  /** Arrays the skeleton itself touches, besides the vector block's. */
-  arrays?(kernel: Kernel): string[];
   body(code: VectorCode): void;
 }
 
-const WASM_KERNELS: Readonly<Partial<Record<KernelKind, Skeleton>>> = { stateupdate, threshold };
+/**
+ * Kernel kinds with a SIMD skeleton. Thresholds were tried (a pair per iteration, `any_true`
+ * to skip pairs that do not cross) and removed: at 0.44 ns per neuron they were no faster than
+ * the JavaScript loop, at 4000 or 64000 neurons (min per call, CUBA: 1.74–2.27 µs against 1.80,
+ * 28.3 against 28.1), since unpacking a boolean into a lane mask costs what a scalar test does.
+ */
+const WASM_KERNELS: Readonly<Partial<Record<KernelKind, Skeleton>>> = { stateupdate };
 
 export type { WasmArrayPlace } from './vector-code.ts';
 
@@ -53,8 +56,7 @@ export function wasmObstacle(kernel: Kernel): string | undefined {
 /** Every array the SIMD loop reads or writes (those of the scalar block stay with JavaScript). */
 export function wasmKernelArrays(kernel: Kernel): Set<string> {
   const v = kernel.vector;
-  const extra = WASM_KERNELS[kernel.kind]?.arrays?.(kernel) ?? [];
-  return new Set([...v.loads.map((a) => a.arrayId), ...v.stores.map((a) => a.arrayId), ...extra]);
+  return new Set([...v.loads.map((a) => a.arrayId), ...v.stores.map((a) => a.arrayId)]);
 }
 
 /**
@@ -71,8 +73,6 @@ export function generateWasmKernel(
   if (!skeleton || typeof count !== 'number')
     throw new Error(`internal: ${kernel.name} is not a SIMD kernel`);
   const typer = new LaneTyper(kernel).check();
-  // The skeleton's own use of the time (a threshold's `lastspike = t`).
-  if (kernel.kind === 'threshold' && !typer.args.includes('t')) typer.args.push('t');
   const code = new VectorCode(typer, places, count);
   try {
     skeleton.body(code);

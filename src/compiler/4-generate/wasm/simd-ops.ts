@@ -6,7 +6,6 @@
 export const OP = {
   block: 0x02,
   loop: 0x03,
-  if: 0x04,
   br_if: 0x0d,
   end: 0x0b,
   localGet: 0x20,
@@ -16,12 +15,7 @@ export const OP = {
   i32Eqz: 0x45,
   i32LtU: 0x49,
   i32Add: 0x6a,
-  i32And: 0x71,
   i32Shl: 0x74,
-  i32Store: 0x36,
-  f64Store: 0x39,
-  i32Store8: 0x3a,
-  i64Eqz: 0x50,
 } as const;
 
 export const SIMD = {
@@ -33,7 +27,6 @@ export const SIMD = {
   v128Const: 0x0c,
   i8x16Shuffle: 0x0d,
   f64x2Splat: 0x14,
-  i64x2ExtractLane: 0x1d,
   i8x16Eq: 0x23,
   f64x2Eq: 0x47,
   f64x2Ne: 0x48,
@@ -46,7 +39,6 @@ export const SIMD = {
   v128Or: 0x50,
   v128Xor: 0x51,
   v128Bitselect: 0x52,
-  v128AnyTrue: 0x53,
   store16Lane: 0x59,
   f64x2Ceil: 0x74,
   f64x2Floor: 0x75,

@@ -28,7 +28,7 @@ const FROM_LANE_BYTES = [0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
 /**
  * The body of a SIMD kernel's function `run(n: i32, ...args: f64)`: the per-element loop over
- * elements 0 … n-1, two at a time, in which a skeleton (state-update.ts, threshold.ts) places
+ * elements 0 … n-1, two at a time, in which a skeleton (state-update.ts) places
  * the vector block's loads, statements and stores and its own code. Scalars arrive as doubles
  * (booleans as 0/1) and are splat once; booleans live as lane masks and are stored as the
  * bytes 0 and 1; array offsets are built into the memory accesses.
