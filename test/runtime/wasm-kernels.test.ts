@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { COBAHH_EQUATIONS, cobahhNamespace } from '../../examples/models/cobahh-equations.ts';
 import { getDevice, resetDevice } from '../../src/devices/active.ts';
 import type { RuntimeDevice } from '../../src/devices/runtime/runtime-device.ts';
 import { ms, mV, Network, NeuronGroup, SpikeMonitor, seed, setDevice, startScope } from '../../src/index.ts';
@@ -132,6 +133,46 @@ describe('SIMD state updates', () => {
       const set = run.values[f].reduce((a, b) => a + b, 0);
       assert.ok(set > 0 && set < 301, `${f} is true for some neurons and false for others (${set})`);
     }
+  });
+
+  it("compute exp() with the JavaScript kernel's bits, over its whole range and at its edges", () => {
+    // Clamps (±∞, NaN, beyond ±710/746), subnormal and overflowing results, signed zeros,
+    // multiples of ln2/64 (the reduction's steps) and their neighbours, and random arguments.
+    const step = Math.LN2 / 64;
+    const special = [Number.NaN, Infinity, -Infinity, 0, -0, 709.78, 709.79, 710, 711, -708.39, -708.4];
+    special.push(-745.13, -745.14, -746, -747, 1e-300, -1e-300, 5e-324, 1, -1, 0.5, 700.5, -740.25);
+    for (let k = -5; k <= 5; k++) special.push(k * step, k * step + 1e-12, k * 64 * step, -k * 1000 * step);
+    const run = compare(() => {
+      const group = new NeuronGroup(4000, 'x : 1\ny : 1\nz : 1', {});
+      group.x = Float64Array.from({ length: 4000 }, (_, k) =>
+        k < special.length ? special[k] : k % 2 ? (Math.sin(k) * 1500) % 760 : Math.cos(k) * 3,
+      );
+      group.runRegularly('y = exp(x)\nz = exp(-exp(x / 1000) * 2) * exp(x * 0.5)', { dt: ms(1) });
+      return { group, read: ['y', 'z'] };
+    }, 1);
+    assert.equal(run.targets.get('neurongroup_run_regularly'), 'wasm');
+    assert.ok(
+      run.values.y.some((y) => y > 0 && y < 2.2250738585072014e-308),
+      'some results are subnormal',
+    );
+    assert.ok(run.values.y.includes(Infinity), 'some results overflow');
+  });
+
+  it('run Hodgkin–Huxley neurons (ten exp() per neuron and step) with the same spikes and state', () => {
+    const run = compare(() => {
+      const group = new NeuronGroup(1001, COBAHH_EQUATIONS, {
+        threshold: 'v>-20*mV',
+        refractory: ms(3),
+        method: 'exponential_euler',
+        namespace: cobahhNamespace(),
+      });
+      group.v = 'El + (randn() * 5 - 5)*mV';
+      group.ge = '(randn() * 1.5 + 4) * 10.*nS';
+      group.gi = '(randn() * 12 + 20) * 10.*nS';
+      return { group, read: ['v', 'm', 'n', 'h', 'ge', 'gi'], spiking: true };
+    }, 50);
+    assert.equal(updater(run.targets), 'wasm');
+    assert.ok(run.spikes.length > 100, `neurons fire (${run.spikes.length} spikes)`);
   });
 
   it('carry NaN, infinities and signed zeros as JavaScript does', () => {

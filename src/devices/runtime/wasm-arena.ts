@@ -1,3 +1,4 @@
+import { TABLES_BYTES, writeTables } from '../../compiler/4-generate/wasm/memory-layout.ts';
 import { ELEMENTS_PER_ITERATION } from '../../compiler/4-generate/wasm/vector-code.ts';
 import type { ScalarType } from '../../compiler/functions.ts';
 import type { TypedArray } from './arrays.ts';
@@ -9,6 +10,8 @@ import type { TypedArray } from './arrays.ts';
  * detached view reads as empty: a silent wrong result). When a chunk is full, a new one is made;
  * a kernel whose arrays lie in two chunks simply keeps its JavaScript loop. Chunks are large and
  * cost only address space until written (the pages are the system's lazily zeroed ones).
+ *
+ * Each memory starts with the tables kernels look up (memory-layout.ts: exp's 2^(j/64)).
  *
  * Only arrays of at least MIN_ELEMENTS elements come here: a small group gains nothing from
  * SIMD, and a device that never makes a large group never makes a memory.
@@ -46,7 +49,7 @@ export class WasmArena {
     if (size < MIN_ELEMENTS || this.failed) return undefined;
     // Padded: the SIMD loop does several elements at a time, so it may write into the padding.
     const bytes = Math.ceil((size * WIDTH[type]) / PADDING) * PADDING;
-    if (bytes > MAX_BYTES) return undefined;
+    if (bytes > MAX_BYTES - TABLES_BYTES) return undefined;
     let chunk = this.current;
     if (!chunk || chunk.used + bytes > chunk.memory.buffer.byteLength) {
       chunk = this.newChunk(bytes);
@@ -65,13 +68,14 @@ export class WasmArena {
   }
 
   private newChunk(bytes: number): Chunk | undefined {
-    const size = Math.min(MAX_BYTES, Math.max(MIN_CHUNK, ARRAYS_PER_CHUNK * bytes));
+    const size = Math.min(MAX_BYTES, Math.max(MIN_CHUNK, TABLES_BYTES + ARRAYS_PER_CHUNK * bytes));
     try {
       const memory = new WebAssembly.Memory({
         initial: Math.ceil(size / PAGE),
         maximum: Math.ceil(size / PAGE),
       });
-      this.current = { memory, used: 0 };
+      writeTables(memory.buffer);
+      this.current = { memory, used: TABLES_BYTES };
       return this.current;
     } catch {
       // No address space for it (a 32-bit browser, a sandbox): plain typed arrays from now on.

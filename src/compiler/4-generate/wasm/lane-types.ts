@@ -5,6 +5,9 @@ import { typeOf } from '../../ir/types.ts';
 import { functionTable } from '../js/emit-block.ts';
 import { ARITHMETIC, MATH } from './simd-ops.ts';
 
+/** The one function with a SIMD body of its own (exp-simd.ts), by its JavaScript implementation. */
+export const SIMD_EXP = '_brian.exp';
+
 /**
  * What a SIMD kernel's per-element block may hold, and the lane type of each value: `float`
  * (f64x2) or `boolean` (a mask per lane, all ones or zero). Integers, other functions and
@@ -99,7 +102,8 @@ export class LaneTyper {
           return this.want(b, this.expr(a));
         }
         const def = this.functions.get(e.callee);
-        if (!def || def.user || def.inline || def.random || !(def.js in MATH) || e.args.length !== 1)
+        const known = def !== undefined && (def.js in MATH || def.js === SIMD_EXP);
+        if (!known || def.user || def.inline || def.random || e.args.length !== 1)
           throw new Unsupported(`function ${e.callee}`);
         // int() is typed integer but JavaScript computes it as the double Math.trunc gives; an
         // integer operation on it (`int(a) + int(b)`, printed `| 0`) is refused as a Binary.

@@ -16,6 +16,8 @@ export const OP = {
   i32LtU: 0x49,
   i32Add: 0x6a,
   i32Shl: 0x74,
+  i32And: 0x71,
+  f64Load: 0x2b,
 } as const;
 
 export const SIMD = {
@@ -27,6 +29,8 @@ export const SIMD = {
   v128Const: 0x0c,
   i8x16Shuffle: 0x0d,
   f64x2Splat: 0x14,
+  i32x4ExtractLane: 0x1b,
+  f64x2ReplaceLane: 0x22,
   i8x16Eq: 0x23,
   f64x2Eq: 0x47,
   f64x2Ne: 0x48,
@@ -40,6 +44,12 @@ export const SIMD = {
   v128Xor: 0x51,
   v128Bitselect: 0x52,
   store16Lane: 0x59,
+  i32x4ShrS: 0xac,
+  i32x4Sub: 0xb1,
+  i64x2ExtendLowI32x4S: 0xc7,
+  i64x2Shl: 0xcb,
+  i64x2Add: 0xce,
+  i32x4TruncSatF64x2SZero: 0xfc,
   f64x2Ceil: 0x74,
   f64x2Floor: 0x75,
   f64x2Trunc: 0x7a,

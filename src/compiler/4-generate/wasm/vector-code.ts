@@ -1,7 +1,8 @@
 import type { Expr } from '../../1-parse/ast.ts';
 import type { ArrayAccess } from '../../ir/kernel.ts';
 import { Bytes, type ValType, wasmModule } from './binary.ts';
-import { accessIndex, type LaneTyper, Unsupported } from './lane-types.ts';
+import { emitExp } from './exp-simd.ts';
+import { accessIndex, type LaneTyper, SIMD_EXP, Unsupported } from './lane-types.ts';
 import { ARITHMETIC, COMPARE, MATH, OP, SIMD } from './simd-ops.ts';
 
 /** Where the device put an array: its byte offset in the memory and its number of elements. */
@@ -42,6 +43,7 @@ export class VectorCode {
   private readonly off8: number;
   private readonly tmp: number;
   private readonly slots = new Map<string, number>();
+  private readonly scratch = new Map<string, number[]>();
 
   constructor(
     readonly typer: LaneTyper,
@@ -62,6 +64,16 @@ export class VectorCode {
       }
       this.set(this.slot(name));
     });
+  }
+
+  /** `count` v128 locals for scratch work of `purpose` (exp), made at its first use. */
+  temps(purpose: string, count: number): number[] {
+    let made = this.scratch.get(purpose);
+    if (!made) {
+      made = Array.from({ length: count }, () => this.local('v128'));
+      this.scratch.set(purpose, made);
+    }
+    return made;
   }
 
   /** A new local of `type`; its index. */
@@ -252,7 +264,8 @@ export class VectorCode {
         }
         const def = this.typer.functions.get(e.callee);
         if (!def) throw new Error(`internal: no function ${e.callee}`);
-        this.simd(MATH[def.js]);
+        if (def.js === SIMD_EXP) emitExp(this);
+        else this.simd(MATH[def.js]);
         return;
       }
     }
