@@ -175,6 +175,20 @@ describe('SIMD state updates', () => {
     assert.ok(run.spikes.length > 100, `neurons fire (${run.spikes.length} spikes)`);
   });
 
+  it("leave a subgroup's operations (a part of the arrays) to JavaScript, with the same results", () => {
+    const run = compare(() => {
+      const group = new NeuronGroup(600, 'dx/dt = -x / (5*ms) : 1', { method: 'exact' });
+      group.x = 'i * 0.5';
+      group.slice(100, 400).runRegularly('x = x * 0.75 + 1', { dt: ms(1) });
+      group.slice(0, 300).runRegularly('x = x + 2', { dt: ms(1) });
+      return { group, read: ['x'] };
+    }, 5);
+    const operations = [...run.targets].filter(([name]) => name.includes('run_regularly'));
+    assert.equal(operations.length, 2, JSON.stringify([...run.targets]));
+    for (const [name, how] of operations) assert.match(how, /^js: /, name);
+    assert.equal(updater(run.targets), 'wasm');
+  });
+
   it('carry NaN, infinities and signed zeros as JavaScript does', () => {
     compare(() => {
       const group = new NeuronGroup(260, 'dx/dt = (y - x) / (5*ms) : 1\ny : 1', { method: 'exact' });
