@@ -30,9 +30,16 @@ export function reportRun(run: {
         `program ${binary.toFixed(2)} s, simulation ${simulation.toFixed(3)} s per biological second`,
     );
   } else if (device.kind === 'runtime' && device.kernelTargets.size > 0) {
-    const compiled = [...device.kernelTargets.values()].filter((how) => how === 'cpp').length;
+    // kernelTargets: 'cpp', 'wasm', or 'js: why not'.
+    const count = (target: string) =>
+      [...device.kernelTargets.values()].filter((how) => how.split(':')[0] === target).length;
+    const kinds = [
+      [count('cpp'), 'compiled'],
+      [count('wasm'), 'WebAssembly SIMD'],
+      [count('js'), 'JavaScript'],
+    ].filter(([n]) => n);
     console.log(
-      `  runtime, ${compiled} of ${device.kernelTargets.size} kernels compiled: ` +
+      `  runtime, step kernels ${kinds.map(([n, what]) => `${n} ${what}`).join(', ')}: ` +
         `simulation ${simulation.toFixed(3)} s per biological second`,
     );
   } else {
