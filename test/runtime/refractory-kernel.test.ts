@@ -8,28 +8,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { getDevice, resetDevice } from '../../src/devices/active.ts';
 import type { RuntimeDevice } from '../../src/devices/runtime/runtime-device.ts';
-import { ms, mV, Network, NeuronGroup, SpikeMonitor, seed, setDevice, startScope } from '../../src/index.ts';
+import { ms, Network, SpikeMonitor, seed, setDevice, startScope } from '../../src/index.ts';
+import { refractoryLif } from './refractory-lif.ts';
 
 /** The network on the runtime device with JavaScript kernels (CI also runs the suite with compiled ones). */
 function lif(): { v: Float64Array; spikes: Float64Array; source: string } {
   setDevice('runtime', { target: 'js', simd: false });
   startScope();
   seed(4321);
-  const G = new NeuronGroup(
-    500,
-    `dv/dt = (ge + (El - v))/taum : volt (unless refractory)
-     dge/dt = -ge/taue : volt`,
-    {
-      threshold: 'v > -50*mV',
-      reset: 'v = -60*mV',
-      // 2.35 ms: not a whole number of steps, so the test is decided near a step boundary
-      refractory: ms(2.35),
-      method: 'exact',
-      namespace: { El: mV(-45), taum: ms(20), taue: ms(5) },
-    },
-  );
-  G.v = '-60*mV + rand() * 10*mV';
-  G.ge = '2*mV * rand()';
+  const G = refractoryLif(500);
   const M = new SpikeMonitor(G);
   new Network(G, M).run(ms(100));
   const device = getDevice() as unknown as RuntimeDevice;

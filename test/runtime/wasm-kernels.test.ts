@@ -9,7 +9,8 @@ import { describe, it } from 'node:test';
 import { COBAHH_EQUATIONS, cobahhNamespace } from '../../examples/models/cobahh-equations.ts';
 import { getDevice, resetDevice } from '../../src/devices/active.ts';
 import type { RuntimeDevice } from '../../src/devices/runtime/runtime-device.ts';
-import { ms, mV, Network, NeuronGroup, SpikeMonitor, seed, setDevice, startScope } from '../../src/index.ts';
+import { ms, Network, NeuronGroup, SpikeMonitor, seed, setDevice, startScope } from '../../src/index.ts';
+import { refractoryLif } from './refractory-lif.ts';
 
 interface Outcome {
   readonly values: Record<string, Float64Array>;
@@ -64,24 +65,8 @@ function updater(targets: ReadonlyMap<string, string>, role = 'stateupdater'): s
   return [...targets].find(([name]) => name.endsWith(role))?.[1];
 }
 
-function lif(n: number) {
-  return () => {
-    const group = new NeuronGroup(
-      n,
-      `dv/dt = (ge + (El - v))/taum : volt (unless refractory)
-       dge/dt = -ge/taue : volt`,
-      {
-        threshold: 'v > -50*mV',
-        reset: 'v = -60*mV',
-        refractory: ms(2.35),
-        method: 'exact',
-        namespace: { El: mV(-45), taum: ms(20), taue: ms(5) },
-      },
-    );
-    group.v = '-60*mV + rand() * 10*mV';
-    group.ge = '2*mV * rand()';
-    return { group, read: ['v', 'ge', 'lastspike', 'not_refractory'], spiking: true };
-  };
+function lif(n: number): Build {
+  return () => ({ group: refractoryLif(n), read: ['v', 'ge', 'lastspike', 'not_refractory'], spiking: true });
 }
 
 describe('SIMD state updates', () => {
