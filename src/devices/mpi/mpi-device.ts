@@ -135,8 +135,8 @@ export class MpiStandaloneDevice extends CppStandaloneDevice {
     super.build(...args);
   }
 
-  /** Kernels called at every step compute this process's elements; one-off calls compute them all. */
-  protected override splitsQueues(): boolean {
+  /** Each process queues its own synapses (owned, at the exchange's step): its pathways read the due lists the step loop pops. */
+  protected override runsQueues(): boolean {
     return false;
   }
 

@@ -124,7 +124,7 @@ export class CppStandaloneDevice extends DistributionHooks implements Device {
           this.options.fastMath ?? false,
           (name) => this.draws.stream(name),
           (kernel, calls) => this.distributedKernel(kernel, calls, variant),
-          this.threads > 0 && this.splitsQueues(),
+          this.runsQueues(),
           this.threads > 0 && this.stepRegions(),
         ),
       this.variantPolicy(),

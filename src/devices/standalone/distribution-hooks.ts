@@ -29,8 +29,8 @@ export abstract class DistributionHooks {
     return op;
   }
 
-  /** Whether pathways may split their spike queues per OpenMP thread (a distributed program queues per process instead). */
-  protected splitsQueues(): boolean {
+  /** Whether the program runs the pathways' spike queues as they are (a distributed program queues per process instead): pathways pop their own, and may split them per OpenMP thread. */
+  protected runsQueues(): boolean {
     return true;
   }
 

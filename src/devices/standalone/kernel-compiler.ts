@@ -4,6 +4,7 @@ import type {
   LocalSynapsesAccess,
 } from '../../compiler/4-generate/cpp/context.ts';
 import { generateCppKernel, KernelNotAvailableError } from '../../compiler/4-generate/cpp/generate-kernel.ts';
+import { popsOwnQueue } from '../../compiler/4-generate/cpp/kernels/synapses.ts';
 import { mangleId, queueName } from '../../compiler/4-generate/cpp/names.ts';
 import { queueParts } from '../../compiler/4-generate/cpp/openmp.ts';
 import { teamKernel } from '../../compiler/4-generate/cpp/team.ts';
@@ -40,8 +41,8 @@ export class KernelCompiler {
       kernel: Kernel,
       calls: KernelCalls,
     ) => DistributedKernel | undefined = () => undefined,
-    /** The program runs the spike queues (not a distributed one): pathways may split theirs per thread. */
-    private readonly splitQueues = false,
+    /** The program runs the spike queues (not a distributed one): pathways pop theirs, and may split them per thread. */
+    private readonly runsQueues = false,
     /** The step loop opens one parallel region per step: kernels are printed as team kernels where they can be (cpp/team.ts). */
     private readonly teams = false,
   ) {}
@@ -53,7 +54,7 @@ export class KernelCompiler {
     const distributed = this.partitionOf(optimised, calls);
     const ctx: CppKernelContext = {
       openmp: this.openmp,
-      queueParts: this.splitQueues,
+      queues: this.runsQueues,
       team: this.teams,
       partition: distributed?.partition,
       localSynapses: distributed?.localSynapses,
@@ -82,9 +83,13 @@ export class KernelCompiler {
       due: (optimised.params as SynapsesParams).spikes,
       keys: split.keyArray,
     };
+    const pops = popsOwnQueue(optimised, ctx) && {
+      queue: queueName(kernel.name),
+      due: (optimised.params as SynapsesParams).spikes,
+    };
     const externs = [
       ...(distributed?.externs ?? []),
-      ...(parts ? [`extern brian::SpikeQueue ${parts.queue};`] : []),
+      ...(pops ? [`extern brian::SpikeQueue ${pops.queue};`] : []),
     ];
     const key = `${body}\n${support.map((s) => s.code).join('\n')}\n${externs.join('\n')}`;
     const known = this.byBody.get(key);
@@ -99,6 +104,7 @@ export class KernelCompiler {
       kernel: optimised,
       externs,
       queueParts: parts,
+      popsQueue: pops || undefined,
       openmp: openmpRole(optimised, ctx, body),
     };
     this.byBody.set(key, fn);

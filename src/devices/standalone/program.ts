@@ -44,6 +44,8 @@ export type ResolvedAction =
       readonly due: ArrayDecl;
       /** The queue is split per thread and the pathway's kernel pushes and pops it. */
       readonly parts?: boolean;
+      /** The pathway's kernel pops the queue (`SpikeQueue::pop_due`): the step loop only pushes. */
+      readonly kernelPops?: boolean;
     }
   | { readonly kind: 'source_clock'; readonly target: ArrayDecl; readonly clock: number }
   | { readonly kind: 'clear_events'; readonly target: ArrayDecl; readonly index: number }
@@ -210,6 +212,8 @@ export interface CppFunction {
   readonly openmp?: 'team' | 'regions';
   /** A pathway's kernel that pops its spike queue split into one part per thread (cpp/openmp.ts, queueParts). */
   readonly queueParts?: QueueParts;
+  /** A pathway's kernel that pops its spike queue itself (`SpikeQueue::pop_due`): the step loop only pushes it. */
+  readonly popsQueue?: { readonly queue: string; readonly due: string };
 }
 
 /** The spike queue a pathway's kernel pops per thread: its name, the due array it replaces, the split key's array. */

@@ -27,7 +27,8 @@ export function recordRun(
   functionOf: (fn: KernelFunction) => string | undefined,
   current: (arrayId: string) => ArrayDecl,
   /** The C++ function of a name: its queue split, if it pops its queue per thread, and its use of OpenMP. */
-  compiled: (fn: string) => Pick<CppFunction, 'queueParts' | 'openmp'> | undefined = () => undefined,
+  compiled: (fn: string) => Pick<CppFunction, 'queueParts' | 'popsQueue' | 'openmp'> | undefined = () =>
+    undefined,
 ): RunOperation {
   const clocks: BaseClock[] = [...run.clocks];
   const clockIndex = (c: BaseClock) => {
@@ -61,10 +62,12 @@ export function recordRun(
           const p = a.pathway;
           const queue = queueName(p.name);
           const eventspace = current(p.eventspace);
-          // The runner's kernel that applies the due synapses may pop the queue per thread.
-          const split = steps
-            .map((c) => (c.kind === 'call' ? compiled(functionOf(c.fn) ?? '')?.queueParts : undefined))
-            .find((q) => q?.queue === queue && q.due === p.due);
+          // The runner's kernel that applies the due synapses may pop the queue itself, or per thread.
+          const kernels = steps.map((c) =>
+            c.kind === 'call' ? compiled(functionOf(c.fn) ?? '') : undefined,
+          );
+          const split = kernels.map((k) => k?.queueParts).find((q) => q?.queue === queue && q.due === p.due);
+          const pops = kernels.some((k) => k?.popsQueue?.queue === queue && k.popsQueue.due === p.due);
           queues.push({
             queue,
             sourceIndex: current(p.sourceIndex),
@@ -88,6 +91,7 @@ export function recordRun(
             stop: p.stop,
             due: current(p.due),
             parts: split !== undefined,
+            kernelPops: pops,
           };
         }
         case 'source_clock':

@@ -151,7 +151,7 @@ function emitActions(
           break;
         }
         w.line(`${a.queue}.push(${a.eventspace.cppName}, ${a.eventspaceSize}, ${a.start}, ${a.stop});`);
-        w.line(`${a.queue}.pop(${a.due.cppName});`);
+        if (!a.kernelPops) w.line(`${a.queue}.pop(${a.due.cppName});`);
         break;
       case 'source_clock':
         w.line(

@@ -25,10 +25,11 @@ export interface CppKernelContext {
    */
   readonly threads?: number;
   /**
-   * The program runs the pathways' spike queues itself (standalone): with OpenMP, a pathway's
-   * kernel pushes and pops its queue split into one part per thread (openmp.ts, queueParts).
+   * The program runs the pathways' spike queues itself (standalone, not distributed): a pathway's
+   * kernel pops its queue (`SpikeQueue::pop_due`, walking due rows where it can), and with OpenMP
+   * pushes and pops it split into one part per thread (openmp.ts, queueParts).
    */
-  readonly queueParts?: boolean;
+  readonly queues?: boolean;
   /**
    * Kernels that run at every step are printed as team kernels where they can be (cpp/team.ts):
    * the standalone program calls them from every thread of one parallel region per step.

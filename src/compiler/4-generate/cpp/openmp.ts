@@ -100,12 +100,12 @@ export function targetPartition(kernel: Kernel): { key: string; keyArray?: strin
  * Whether a pathway's kernel applies its synapses from a spike queue split into one part per
  * thread (kernels/synapses.ts, brianlib's `SpikeQueue::prepare_parts`), and the array id of the
  * key the synapses are split by (the postsynaptic index; none: the synapse itself). Only where the
- * program runs the queue (standalone, not distributed: `ctx.queueParts`) and the kernel can be
+ * program runs the queue (standalone, not distributed: `ctx.queues`) and the kernel can be
  * shared out by target (targetPartition). `BRIAN_PARALLEL_PROPAGATION=0` when the code is
  * generated keeps propagation on one thread.
  */
 export function queueParts(kernel: Kernel, ctx: CppKernelContext): { keyArray?: string } | undefined {
-  if (kernel.kind !== 'synapses' || !openmpOn(ctx) || !ctx.queueParts || ctx.partition) return undefined;
+  if (kernel.kind !== 'synapses' || !openmpOn(ctx) || !ctx.queues || ctx.partition) return undefined;
   if (envSwitch('BRIAN_PARALLEL_PROPAGATION', ['0', '1']) === '0') return undefined;
   const partition = targetPartition(kernel);
   return partition && { keyArray: partition.keyArray };

@@ -41,11 +41,28 @@ function ownIndexed(index: IndexRef, arrayId: string): string | undefined {
   return first.kind === 'lookup' ? first.arrayId : undefined;
 }
 
-/** Inside `for (_k < _n)` over `_due`: prefetches the arrays' elements of the synapse PREFETCH_AHEAD on. */
+/** Inside `for (_k < _n)` over a list `_due`: prefetches the arrays' elements of the synapse PREFETCH_AHEAD on. */
 export function emitPrefetch(w: CodeWriter, arrays: readonly string[]): void {
   if (arrays.length === 0) return;
   w.block(`if (_k + ${PREFETCH_AHEAD} < _n)`, () => {
     w.line(`const int32_t _ahead = _due[_k + ${PREFETCH_AHEAD}];`);
     for (const id of arrays) w.line(`__builtin_prefetch(&${ptr(id)}[_ahead]);`);
+  });
+}
+
+/**
+ * Inside the walk over due rows (kernels/synapses.ts): prefetches the arrays' elements of the row
+ * `_d.ahead` rows on, whole (brian::prefetch_run). The row walk has no list to look ahead in, and
+ * prefetching only the next row's first line left the loop waiting at each row: CUBA 64000, this
+ * walk took 3.5 ns per event against the list's 4.6 (a C++ model of the step: 64 000 neurons
+ * streamed, then 37 random rows of 80 sorted targets, 7 runs each).
+ */
+export function emitRowPrefetch(w: CodeWriter, arrays: readonly string[]): void {
+  if (arrays.length === 0) return;
+  w.block('if (_r + _d.ahead < _d.n_sources)', () => {
+    w.line('const int32_t _next = _d.sources[_r + _d.ahead];');
+    w.line('const int32_t _next_first = _d.row_first[_next];');
+    w.line('const int32_t _next_end = _next_first + (_d.row_start[_next + 1] - _d.row_start[_next]);');
+    for (const id of arrays) w.line(`brian::prefetch_run(${ptr(id)}, _next_first, _next_end);`);
   });
 }

@@ -9,6 +9,15 @@
 
 namespace brian {
 
+// Asks for the lines of a[first] … a[end - 1] (at most 8: the hardware prefetcher carries on along
+// a longer row), the row a kernel walking due rows applies soon (SpikeQueue::Due).
+template <typename T>
+inline void prefetch_run(const T* a, int32_t first, int32_t end) {
+  const uintptr_t begin = (uintptr_t)(a + first) & ~(uintptr_t)63;
+  const uintptr_t stop = std::min<uintptr_t>((uintptr_t)(a + end), begin + 8 * 64);
+  for (uintptr_t p = begin; p < stop; p += 64) __builtin_prefetch((const void*)p);
+}
+
 class SpikeQueue {
  public:
   // Rebuilds the queue for the current synapses unless they and their delays are unchanged since
@@ -43,6 +52,44 @@ class SpikeQueue {
         }
       }
     }
+  }
+
+  // The synapses due at a step, as the pathway's kernel walks them (kernels/synapses.ts). With
+  // one delay for all synapses and the synapses numbered in source order, each due source's row
+  // is the run of synapse numbers row_first[s] … row_first[s] + row_start[s + 1] - row_start[s] - 1,
+  // and the kernel walks those runs: no list of due synapses is written and read back (4 B each
+  // way per synaptic event), and the next rows are prefetched whole. Otherwise `list` holds them.
+  struct Due {
+    const int32_t* sources = nullptr;  // rows: the due sources, in delivery order
+    int32_t n_sources = 0;
+    const int32_t* row_first = nullptr;
+    const int32_t* row_start = nullptr;
+    int32_t ahead = 1;  // rows: how many rows ahead the kernel prefetches
+    const int32_t* list = nullptr;  // or the due synapses
+    int32_t n = 0;
+    bool rows() const { return list == nullptr; }
+    bool empty() const { return rows() ? n_sources == 0 : n == 0; }
+  };
+
+  // Pops the synapses due now (pop()) as rows where they are rows, else into `list`. The rows stay
+  // valid until the next push: the kernel applies them before the next step's spikes are queued.
+  Due pop_due(std::vector<int32_t>& list) {
+    Due d;
+    if (homogeneous && source_ordered) {
+      d.sources = ring[current].data();
+      d.n_sources = fill[current];
+      d.row_first = row_first.data();
+      d.row_start = row_start.data();
+      d.ahead = rows_ahead;
+      list.clear();
+      fill[current] = 0;
+      current = (current + 1) % ring.size();
+      return d;
+    }
+    pop(list);
+    d.list = list.data();
+    d.n = (int32_t)list.size();
+    return d;
   }
 
   // The synapses due now, in delivery order; advances to the next step.
@@ -104,12 +151,11 @@ class SpikeQueue {
     return pending + (size_t)(spikes * mean_row);
   }
 
-  // Pushes this step's spikes into part p and pops its due synapses into its list.
-  const std::vector<int32_t>& advance_part(int32_t p) {
+  // Pushes this step's spikes into part p and pops its due synapses (pop_due).
+  Due advance_part(int32_t p) {
     SpikeQueue& q = parts[p];
     q.push(part_events, part_size, part_start, part_stop);
-    q.pop(part_due[p]);
-    return part_due[p];
+    return q.pop_due(part_due[p]);
   }
 
   // Spikes in flight (store/restore): the current slot, then each slot's contents.
@@ -137,6 +183,9 @@ class SpikeQueue {
   // (row_start[source] without `owned`), and row_synapses stays empty.
   bool source_ordered = false;
   std::vector<int32_t> row_first;
+  // Rows prefetched ahead by a kernel walking rows (Due::ahead): about PREFETCH_SYNAPSES synapses.
+  int32_t rows_ahead = 1;
+  static constexpr int32_t PREFETCH_SYNAPSES = 48;
   // Whether each source's queued synapses are consecutive (sources sorted); sets row_first.
   bool contiguous_rows(const std::vector<int32_t>& sources, int32_t n_sources, const std::vector<char>* owned);
   int32_t delay = 0;

@@ -218,6 +218,9 @@ void SpikeQueue::prepare(const std::vector<int32_t>& sources, int32_t n_sources,
       if (queued(s)) row_synapses[next[sources[s]]++] = (int32_t)s;
   }
   homogeneous = same;
+  const int32_t queued_synapses = row_start[n_sources];
+  const double mean_row_length = n_sources > 0 ? (double)queued_synapses / n_sources : 0;
+  rows_ahead = mean_row_length >= PREFETCH_SYNAPSES ? 1 : (int32_t)std::ceil(PREFETCH_SYNAPSES / std::max(mean_row_length, 1.0));
   const size_t ring_size = (size_t)max_delay + 1;
   ring.assign(ring_size, std::vector<int32_t>());
   fill.assign(ring_size, 0);

@@ -14,13 +14,27 @@ import {
   targetPartition,
   threadsClause,
 } from '../openmp.ts';
-import { emitPrefetch, synapseIndexedArrays } from '../prefetch.ts';
+import { emitPrefetch, emitRowPrefetch, synapseIndexedArrays } from '../prefetch.ts';
 import { teamKernel } from '../team.ts';
 import { drawKey } from './loops.ts';
 
 /**
- * Runs a pathway's statements for every synapse whose spike arrives now. The due synapses are
- * a vector filled by the spike queue (standalone) or a static buffer with the count at `capacity`.
+ * Whether the pathway's kernel pops its own spike queue (`SpikeQueue::pop_due`, the queue named
+ * after the pathway): where the program runs the queues itself (standalone, not distributed) and
+ * the due synapses are the queue's list. The step loop then only pushes the spikes.
+ */
+export function popsOwnQueue(kernel: Kernel, ctx: CppKernelContext): boolean {
+  if (kernel.kind !== 'synapses' || !ctx.queues || ctx.partition || ctx.localSynapses) return false;
+  return ctx.array((kernel as Kernel<SynapsesParams>).params.spikes).dynamic;
+}
+
+/**
+ * Runs a pathway's statements for every synapse whose spike arrives now. In a standalone program
+ * the kernel pops its queue (popsOwnQueue): where the due synapses are rows of consecutive
+ * synapse numbers (one delay, synapses in source order: what connect() makes), it walks the rows
+ * and prefetches the coming ones whole; otherwise it walks the queue's list of due synapses,
+ * prefetching PREFETCH_AHEAD synapses on. The runtime's compiled kernels read the JavaScript
+ * queue's list, a static buffer with the count at `capacity`.
  *
  * With OpenMP in a standalone program, the pathway's queue is split into one part per thread,
  * each holding the synapses of one block of targets (openmp.ts, queueParts): each thread pushes
@@ -40,10 +54,33 @@ export function synapses(
   const due = ctx.array(p.spikes);
   // The coming synapses' rows are asked for early (prefetch.ts).
   const prefetched = synapseIndexedArrays(kernel);
-  const vector = () => {
-    emitPrefetch(w, prefetched);
+  const element = () => {
     emitElementDraws(w, kernel, drawKey(ctx));
     emitBlock(w, kernel.vector, kernel, new Set(declared));
+  };
+  const listLoop = (mine?: string) =>
+    w.block('for (int32_t _k = 0; _k < _n; _k++)', () => {
+      w.line('const int32_t _idx = _due[_k];');
+      if (mine) w.line(`if (!_mine(${mine})) continue;`);
+      emitPrefetch(w, prefetched);
+      element();
+    });
+  // The due synapses of `_d` (a SpikeQueue::Due): its rows, or its list.
+  const dueLoop = () => {
+    w.block('if (_d.rows())', () => {
+      w.block('for (int32_t _r = 0; _r < _d.n_sources; _r++)', () => {
+        w.line('const int32_t _src = _d.sources[_r];');
+        w.line('const int32_t _first = _d.row_first[_src];');
+        w.line('const int32_t _end = _first + (_d.row_start[_src + 1] - _d.row_start[_src]);');
+        emitRowPrefetch(w, prefetched);
+        w.block('for (int32_t _idx = _first; _idx < _end; _idx++)', element);
+      });
+    });
+    w.block('else', () => {
+      w.line('const int32_t* _due = _d.list;');
+      w.line('const int32_t _n = _d.n;');
+      listLoop();
+    });
   };
   if (due.dynamic && queueParts(kernel, ctx)) {
     w.line(`brian::SpikeQueue& _queue = ${queueName(kernel.name)};`);
@@ -52,13 +89,8 @@ export function synapses(
     // Each part in order on one thread, or the parts dealt out to the threads.
     const parts = (first: string, step: string) =>
       w.block(`for (int32_t _part = ${first}; _part < _nparts; _part += ${step})`, () => {
-        w.line('const std::vector<int32_t>& _part_due = _queue.advance_part(_part);');
-        w.line('const int32_t* _due = _part_due.data();');
-        w.line('const int32_t _n = (int32_t)_part_due.size();');
-        w.block('for (int32_t _k = 0; _k < _n; _k++)', () => {
-          w.line('const int32_t _idx = _due[_k];');
-          vector();
-        });
+        w.line('const brian::SpikeQueue::Due _d = _queue.advance_part(_part);');
+        dueLoop();
       });
     if (teamKernel(kernel, ctx)) {
       // Called by every thread of the step's region (team.ts): each applies its own parts.
@@ -74,6 +106,13 @@ export function synapses(
     // Enough synapses to share out: all threads or one as timing says (brianlib/loop_choice.h).
     const serial = () => parts('0', '1');
     emitChosenLoop(w, '_estimate', shared, serial, `_estimate >= ${MIN_PARALLEL_EVENTS}`);
+    return;
+  }
+  if (popsOwnQueue(kernel, ctx)) {
+    w.line(`const brian::SpikeQueue::Due _d = ${queueName(kernel.name)}.pop_due(${due.name});`);
+    w.line('if (_d.empty()) return;');
+    emitBlock(w, kernel.scalar, kernel, declared);
+    dueLoop();
     return;
   }
   if (due.dynamic) {
@@ -94,12 +133,7 @@ export function synapses(
     openmpOn(ctx) && envSwitch('BRIAN_PARALLEL_PROPAGATION', ['0', '1']) === '1'
       ? targetPartition(kernel)
       : undefined;
-  const loop = () =>
-    w.block('for (int32_t _k = 0; _k < _n; _k++)', () => {
-      w.line('const int32_t _idx = _due[_k];');
-      if (partition) w.line(`if (!_mine(${partition.key})) continue;`);
-      vector();
-    });
+  const loop = () => listLoop(partition?.key);
   if (partition) emitTargetShare(w, ctx, `_n >= ${MIN_PARALLEL_EVENTS}`, loop);
   else loop();
 }
