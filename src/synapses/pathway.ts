@@ -239,9 +239,10 @@ export class SynapticPathway extends KernelRunner {
         }
         if (m > 0) queue.push(relative, m);
       }
+      // A synapse count, or minus a count of rows (SpikeQueue.pop, SynapsesParams).
       const n = queue.pop(due);
       due[capacity] = n;
-      if (n > 0) kernelStep(t, dt, ts);
+      if (n !== 0) kernelStep(t, dt, ts);
     };
   }
 

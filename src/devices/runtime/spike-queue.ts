@@ -9,6 +9,8 @@ export class SpikeQueue {
   private readonly ring: Int32Array[];
   private fill: Int32Array;
   private current = 0;
+  /** pop() hands out rows (one delay, synapses in source order, 2 or more per row on average). */
+  private readonly walkRows: boolean;
 
   private constructor(
     private readonly rowStart: Int32Array,
@@ -25,6 +27,8 @@ export class SpikeQueue {
   ) {
     this.ring = Array.from({ length: ringSize }, () => new Int32Array(Math.max(16, slotCapacity)));
     this.fill = new Int32Array(ringSize);
+    const nSources = rowStart.length - 1;
+    this.walkRows = typeof delays === 'number' && rowSynapses === null && rowStart[nSources] >= 2 * nSources;
   }
 
   /**
@@ -95,13 +99,30 @@ export class SpikeQueue {
     }
   }
 
-  /** Writes the synapses due now into `out` and moves to the next step; returns their number. */
+  /**
+   * Writes the synapses due now into `out` and moves to the next step. Returns their number n,
+   * the synapses in out[0 … n-1]; or, where they are rows of consecutive synapse numbers (one
+   * delay, synapses in source order, rows of 2 or more on average), -r for r rows, row k being
+   * the synapses out[2k] … out[2k+1] - 1 (a pathway's kernel walks them: no list of every due
+   * synapse is written and read back). `out` holds the due synapses of every source at once.
+   */
   pop(out: Int32Array): number {
     const slot = this.current;
     const buf = this.ring[slot];
     const f = this.fill[slot];
     let n = 0;
-    if (typeof this.delays === 'number') {
+    if (this.walkRows && 2 * f < out.length) {
+      const rowStart = this.rowStart;
+      for (let k = 0; k < f; k++) {
+        const src = buf[k];
+        const first = rowStart[src];
+        const end = rowStart[src + 1];
+        if (end === first) continue;
+        out[n++] = first;
+        out[n++] = end;
+      }
+      n = -(n >> 1);
+    } else if (typeof this.delays === 'number') {
       const rowStart = this.rowStart;
       const rowSynapses = this.rowSynapses;
       if (rowSynapses === null) {
@@ -231,4 +252,12 @@ export function rescalePending(state: PendingSpikes, oldDt: number, newDt: numbe
     slots[at].push(...synapses);
   });
   return { slots };
+}
+
+/** The synapses a pop() returning `n` wrote into `out`, as a list (tests, debugging). */
+export function dueSynapses(out: Int32Array, n: number): number[] {
+  if (n >= 0) return Array.from(out.subarray(0, n));
+  const list: number[] = [];
+  for (let k = 0; k < -n; k++) for (let syn = out[2 * k]; syn < out[2 * k + 1]; syn++) list.push(syn);
+  return list;
 }

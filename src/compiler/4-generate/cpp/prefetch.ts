@@ -51,18 +51,24 @@ export function emitPrefetch(w: CodeWriter, arrays: readonly string[]): void {
 }
 
 /**
- * Inside the walk over due rows (kernels/synapses.ts): prefetches the arrays' elements of the row
- * `_d.ahead` rows on, whole (brian::prefetch_run). The row walk has no list to look ahead in, and
- * prefetching only the next row's first line left the loop waiting at each row: CUBA 64000, this
- * walk took 3.5 ns per event against the list's 4.6 (a C++ model of the step: 64 000 neurons
+ * Inside a walk over due rows (kernels/synapses.ts): when `condition` holds, prefetches the
+ * arrays' elements of a coming row, synapses `first` … `end - 1` (C++ expressions, after the
+ * lines `locate` prints), whole (brian::prefetch_run). A row walk has no list to look ahead in,
+ * and the hardware prefetcher finds each row only after its first lines: CUBA 64000, walking
+ * rows took 3.5 ns per event against the list's 4.6 (a C++ model of the step: 64 000 neurons
  * streamed, then 37 random rows of 80 sorted targets, 7 runs each).
  */
-export function emitRowPrefetch(w: CodeWriter, arrays: readonly string[]): void {
+export function emitRowPrefetch(
+  w: CodeWriter,
+  arrays: readonly string[],
+  condition: string,
+  first: string,
+  end: string,
+  locate?: () => void,
+): void {
   if (arrays.length === 0) return;
-  w.block('if (_r + _d.ahead < _d.n_sources)', () => {
-    w.line('const int32_t _next = _d.sources[_r + _d.ahead];');
-    w.line('const int32_t _next_first = _d.row_first[_next];');
-    w.line('const int32_t _next_end = _next_first + (_d.row_start[_next + 1] - _d.row_start[_next]);');
-    for (const id of arrays) w.line(`brian::prefetch_run(${ptr(id)}, _next_first, _next_end);`);
+  w.block(`if (${condition})`, () => {
+    locate?.();
+    for (const id of arrays) w.line(`brian::prefetch_run(${ptr(id)}, ${first}, ${end});`);
   });
 }

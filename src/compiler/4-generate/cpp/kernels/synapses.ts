@@ -72,7 +72,11 @@ export function synapses(
         w.line('const int32_t _src = _d.sources[_r];');
         w.line('const int32_t _first = _d.row_first[_src];');
         w.line('const int32_t _end = _first + (_d.row_start[_src + 1] - _d.row_start[_src]);');
-        emitRowPrefetch(w, prefetched);
+        emitRowPrefetch(w, prefetched, '_r + _d.ahead < _d.n_sources', '_next_first', '_next_end', () => {
+          w.line('const int32_t _next = _d.sources[_r + _d.ahead];');
+          w.line('const int32_t _next_first = _d.row_first[_next];');
+          w.line('const int32_t _next_end = _next_first + (_d.row_start[_next + 1] - _d.row_start[_next]);');
+        });
         w.block('for (int32_t _idx = _first; _idx < _end; _idx++)', element);
       });
     });
@@ -115,6 +119,8 @@ export function synapses(
     dueLoop();
     return;
   }
+  // The runtime's buffer: a count of synapses, or minus a count of rows (SynapsesParams).
+  const rows = !due.dynamic;
   if (due.dynamic) {
     w.line(`const int32_t* _due = ${due.name}.data();`);
     w.line(`const int32_t _n = (int32_t)${due.name}.size();`);
@@ -133,7 +139,24 @@ export function synapses(
     openmpOn(ctx) && envSwitch('BRIAN_PARALLEL_PROPAGATION', ['0', '1']) === '1'
       ? targetPartition(kernel)
       : undefined;
-  const loop = () => listLoop(partition?.key);
-  if (partition) emitTargetShare(w, ctx, `_n >= ${MIN_PARALLEL_EVENTS}`, loop);
+  const loop = () => {
+    if (!rows) {
+      listLoop(partition?.key);
+      return;
+    }
+    w.block('if (_n < 0)', () => {
+      w.block('for (int32_t _r = 0, _nrows = -_n; _r < _nrows; _r++)', () => {
+        w.line('const int32_t _first = _due[2 * _r], _end = _due[2 * _r + 1];');
+        emitRowPrefetch(w, prefetched, '_r + 1 < _nrows', '_due[2 * _r + 2]', '_due[2 * _r + 3]');
+        w.block('for (int32_t _idx = _first; _idx < _end; _idx++)', () => {
+          if (partition) w.line(`if (!_mine(${partition.key})) continue;`);
+          element();
+        });
+      });
+    });
+    w.block('else', () => listLoop(partition?.key));
+  };
+  // Rows: about as many synapses as rows times their mean length of 2 or more.
+  if (partition) emitTargetShare(w, ctx, `(_n < 0 ? -2 * _n : _n) >= ${MIN_PARALLEL_EVENTS}`, loop);
   else loop();
 }
