@@ -65,8 +65,8 @@ test('compiled kernels on 1, 2 and 3 threads leave every array equal to the Java
         if (parallelAll) {
           loops.push(
             /kernel threshold[\s\S]*?#pragma omp parallel num_threads/,
-            /kernel synapses: \w+_pre\b[\s\S]*?if \(_n >= 1024\) {\n\s*#pragma omp parallel num_threads/,
-            /kernel synapses: \w+_post\b[\s\S]*?if \(_n >= 1024\) {\n\s*#pragma omp parallel num_threads/,
+            /kernel synapses: \w+_pre\b[\s\S]*?if \(_due_count >= 1024\) {\n\s*#pragma omp parallel num_threads/,
+            /kernel synapses: \w+_post\b[\s\S]*?if \(_due_count >= 1024\) {\n\s*#pragma omp parallel num_threads/,
           );
         }
         for (const loop of loops) assert.match(code, loop, what);

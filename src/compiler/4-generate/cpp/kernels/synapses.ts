@@ -156,7 +156,9 @@ export function synapses(
     });
     w.block('else', () => listLoop(partition?.key));
   };
-  // Rows: about as many synapses as rows times their mean length of 2 or more.
-  if (partition) emitTargetShare(w, ctx, `(_n < 0 ? -2 * _n : _n) >= ${MIN_PARALLEL_EVENTS}`, loop);
-  else loop();
+  if (partition) {
+    // Rows hold 2 or more synapses on average (the queue's rule): as many due synapses, about.
+    w.line(rows ? 'const int32_t _due_count = _n < 0 ? -2 * _n : _n;' : 'const int32_t _due_count = _n;');
+    emitTargetShare(w, ctx, `_due_count >= ${MIN_PARALLEL_EVENTS}`, loop);
+  } else loop();
 }
