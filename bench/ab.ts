@@ -5,7 +5,7 @@
  *     --variant 'before:BRIAN_DISABLE_PASSES=fold,powers,cse,inline-timestep' --variant after:
  *
  * Each variant is a label and environment assignments (`NAME=value`, space separated) for the
- * child process; each run is a fresh `bench/child.ts` process (runtime device). `AB_ROOT=dir`
+ * child process; each run is a fresh `bench/child.ts` process (the runtime device, or `--device`). `AB_ROOT=dir`
  * runs that variant from another checkout (e.g. a `git worktree` with a proposed change). Repetition k
  * of every (model, N) runs each variant in turn (the order rotates with k), so load on this
  * shared machine hits all variants alike. Prints a markdown table of medians (min–max) of the
@@ -20,6 +20,7 @@ import { gitRevision, loadAverage, waitForQuiet } from './lib/machine.ts';
 import { parseResultLine, runChild, tail } from './lib/spawn.ts';
 import { fmt, fmtRange, median, summarize } from './lib/stats.ts';
 import { modelSpec } from './models/registry.ts';
+import { DEVICES, type Device } from './models/types.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -35,6 +36,7 @@ function parseArgs(argv: string[]) {
     reps: 3,
     duration: undefined as number | undefined,
     quietMax: 30,
+    device: 'runtime' as Device,
     variants: [] as Variant[],
   };
   for (let k = 0; k < argv.length; k++) {
@@ -56,6 +58,13 @@ function parseArgs(argv: string[]) {
       case '--duration':
         opts.duration = Number(value());
         break;
+      case '--device': {
+        const device = value();
+        if (!(DEVICES as readonly string[]).includes(device))
+          throw new Error(`--device ${device}: one of ${DEVICES.join(', ')}`);
+        opts.device = device as Device;
+        break;
+      }
       case '--quiet-max':
         opts.quietMax = Number(value());
         break;
@@ -101,7 +110,15 @@ for (let rep = 0; rep < opts.reps; rep++) {
         const root = v.env.AB_ROOT ?? ROOT;
         const out = await runChild(
           process.execPath,
-          ['--import', 'tsx', join(root, 'bench', 'child.ts'), model, String(N), String(duration), 'runtime'],
+          [
+            '--import',
+            'tsx',
+            join(root, 'bench', 'child.ts'),
+            model,
+            String(N),
+            String(duration),
+            opts.device,
+          ],
           { timeoutSeconds: 1800, cwd: root, env: { ...process.env, ...v.env } },
         );
         const r = parseResultLine(out.stdout);
