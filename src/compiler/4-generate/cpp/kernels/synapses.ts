@@ -1,4 +1,5 @@
 import type { Kernel } from '../../../ir/kernel.ts';
+import { synapseIndexedArrays } from '../../../ir/synapse-indexed-arrays.ts';
 import type { CodeWriter } from '../../code-writer.ts';
 import type { SynapsesParams } from '../../js/kernels/synapses.ts';
 import type { CppKernelContext } from '../context.ts';
@@ -14,7 +15,7 @@ import {
   targetPartition,
   threadsClause,
 } from '../openmp.ts';
-import { emitPrefetch, emitRowPrefetch, synapseIndexedArrays } from '../prefetch.ts';
+import { emitPrefetch, emitRowPrefetch } from '../prefetch.ts';
 import { teamKernel } from '../team.ts';
 import { drawKey } from './loops.ts';
 
