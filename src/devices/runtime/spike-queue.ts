@@ -104,17 +104,17 @@ export class SpikeQueue {
    * the synapses in out[0 … n-1]; or, where they are rows of consecutive synapse numbers (one
    * delay, synapses in source order, rows of 2 or more on average), -r for r rows, row k being
    * the synapses out[2k] … out[2k+1] - 1 (a pathway's kernel walks them: no list of every due
-   * synapse is written and read back); out[2r] is left free for the kernel. `out` holds the due
-   * synapses of every source at once, and its last place the count.
+   * synapse is written and read back). `out` holds the due synapses of every source at once,
+   * and its last place the count.
    */
   pop(out: Int32Array): number {
     const slot = this.current;
     const buf = this.ring[slot];
     const f = this.fill[slot];
     let n = 0;
-    // The pairs leave a place free before the count at the end (the JavaScript kernel's,
-    // js/kernels/synapses.ts); where they would not, a list.
-    if (this.walkRows && 2 * this.nonEmptyRows(buf, f) < out.length - 1) {
+    // The pairs fit before the count at the end (2 per source, and 2 or more synapses per source),
+    // unless a restored state queued a source twice in one step (setState): a list then.
+    if (this.walkRows && 2 * this.nonEmptyRows(buf, f) < out.length) {
       const rowStart = this.rowStart;
       for (let k = 0; k < f; k++) {
         const src = buf[k];

@@ -13,7 +13,7 @@ import { spikemonitor } from './kernels/spikemonitor.ts';
 import { statemonitor } from './kernels/statemonitor.ts';
 import { stateupdate } from './kernels/stateupdate.ts';
 import { summed_variable } from './kernels/summed-variable.ts';
-import { synapses } from './kernels/synapses.ts';
+import { SYNAPSES_MODULE_STATE, synapses } from './kernels/synapses.ts';
 import { synapses_create_generator } from './kernels/synapses-create.ts';
 import { threshold } from './kernels/threshold.ts';
 
@@ -40,6 +40,11 @@ export const JS_KERNELS: Readonly<Partial<Record<KernelKind, Emitter>>> = {
   spatialstateupdate,
 };
 
+/** Module-level state a kind's kernels keep between calls, declared before the kernel function. */
+const MODULE_STATE: Readonly<Partial<Record<KernelKind, readonly string[]>>> = {
+  synapses: SYNAPSES_MODULE_STATE,
+};
+
 /**
  * The source of a kernel factory: called once with the device's arrays and helpers, it binds
  * static arrays and returns the per-step function `(t, dt, _timestep, _call) => void`. A kernel
@@ -60,6 +65,7 @@ export function generateJsKernel(kernel: Kernel, randomStream?: number, body?: E
   }
   const sites = randomSites(kernel);
   for (let k = 0; k < sites.count; k++) w.line(`const _r${k} = _rng.site();`);
+  for (const line of MODULE_STATE[kernel.kind] ?? []) w.line(line);
   w.block(
     `return function ${kernelFunctionName(kernel.name)}(t, dt, _timestep, _call)`,
     () => {

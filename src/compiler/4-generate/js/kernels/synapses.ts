@@ -13,6 +13,13 @@ export interface SynapsesParams {
   readonly capacity: number;
 }
 
+/**
+ * The module-level variable where a synapses kernel stores the sum of the loads that only bring
+ * the next row into the cache (below): V8 drops loads whose values nobody uses, and a store into
+ * a device array would change the device's state (the compiled kernels leave it as it is).
+ */
+export const SYNAPSES_MODULE_STATE = ['let _sink = 0;'] as const;
+
 /** Elements of each array type in a 64-byte cache line (Float64Array, Int32Array, Uint8Array). */
 const PER_LINE = { float: 8, integer: 16, boolean: 64 } as const;
 
@@ -23,8 +30,8 @@ const PER_LINE = { float: 8, integer: 16, boolean: 64 } as const;
  * Walking rows, the kernel first loads one element per cache line of the next row's
  * synapse-indexed arrays (ir/synapse-indexed-arrays.ts): JavaScript has no prefetch, but these
  * loads run ahead of the current row's work and bring the row in, as the compiled kernels'
- * prefetch does. Their sum is stored past the rows (SpikeQueue.pop leaves that place free), so
- * that V8 keeps them. CUBA 64000: propagation 0.27 → 0.235 s per biological second (6 runs each,
+ * prefetch does. Their sum goes to the module's `_sink` (SYNAPSES_MODULE_STATE), so that V8
+ * keeps them. CUBA 64000: propagation 0.27 → 0.235 s per biological second (6 runs each,
  * interleaved).
  */
 export function synapses(w: CodeWriter, kernel: Kernel<SynapsesParams>, declared: Set<string>): void {
@@ -58,7 +65,7 @@ export function synapses(w: CodeWriter, kernel: Kernel<SynapsesParams>, declared
       }
       w.block('for (let _idx = _due[_k]; _idx < _end; _idx++)', element);
     });
-    if (touched.length > 0) w.line('_due[_pairs] = _touch;');
+    if (touched.length > 0) w.line('_sink = _touch;');
   });
   w.block('else', () => {
     w.block('for (let _k = 0; _k < _n; _k++)', () => {
