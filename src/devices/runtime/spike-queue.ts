@@ -1,8 +1,10 @@
 /**
  * Delivers spikes through synapses after their delays (Brian's SpikeQueue), as a ring buffer of
  * time steps. Synapses are stored by source neuron (CSR: `rowStart`, `rowSynapses`, the latter
- * left out when synapses are already in source order), so a spike costs one pass over its row. With one delay for all synapses the ring holds spiking neurons
- * and rows are expanded on delivery; with per-synapse delays it holds synapse indices.
+ * left out when synapses are already in source order), so a spike costs one pass over its row.
+ * With one delay for all synapses the ring holds spiking neurons, whose rows are handed out on
+ * delivery as [first, end) pairs (synapses in source order) or expanded into a list; with
+ * per-synapse delays it holds synapse indices.
  * Nothing is allocated per spike once the buffers have grown.
  */
 export class SpikeQueue {

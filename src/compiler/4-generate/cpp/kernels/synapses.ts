@@ -21,8 +21,8 @@ import { drawKey } from './loops.ts';
 
 /**
  * Whether the pathway's kernel pops its own spike queue (`SpikeQueue::pop_due`, the queue named
- * after the pathway): where the program runs the queues itself (standalone, not distributed) and
- * the due synapses are the queue's list. The step loop then only pushes the spikes.
+ * after the pathway): where the program runs the queues itself (standalone, not distributed), so
+ * that the due synapses are the queue's to hand out. The step loop then only pushes the spikes.
  */
 export function popsOwnQueue(kernel: Kernel, ctx: CppKernelContext): boolean {
   if (kernel.kind !== 'synapses' || !ctx.queues || ctx.partition || ctx.localSynapses) return false;
@@ -35,7 +35,8 @@ export function popsOwnQueue(kernel: Kernel, ctx: CppKernelContext): boolean {
  * synapse numbers (one delay, synapses in source order: what connect() makes), it walks the rows
  * and prefetches the coming ones whole; otherwise it walks the queue's list of due synapses,
  * prefetching PREFETCH_AHEAD synapses on. The runtime's compiled kernels read the JavaScript
- * queue's list, a static buffer with the count at `capacity`.
+ * queue's buffer (SynapsesParams): rows as [first, end) pairs, walked the same way, or the list.
+ * A distributed program's step loop pops its queues into the due vector (a list).
  *
  * With OpenMP in a standalone program, the pathway's queue is split into one part per thread,
  * each holding the synapses of one block of targets (openmp.ts, queueParts): each thread pushes
