@@ -55,3 +55,8 @@ const bytes = 4 + 2 * 8;
 console.log(
   `bytes per event (index + read and write of the target): ${bytes}; at ${(STREAM_TRIAD / 1e9).toFixed(0)} GB/s that bounds propagation at ${(STREAM_TRIAD / bytes).toExponential(2)} events per s`,
 );
+// The bound above assumes streaming; each event's target is a random read-modify-write that the
+// state update has often evicted, so latency binds first (bench/README.md, stop 27).
+console.log(
+  'the floor of this memory work on this machine, targets evicted by a state update: npx tsx bench/propagation-floor.ts',
+);
