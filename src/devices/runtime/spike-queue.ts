@@ -114,9 +114,10 @@ export class SpikeQueue {
     const buf = this.ring[slot];
     const f = this.fill[slot];
     let n = 0;
-    // The pairs fit before the count at the end (2 per source, and 2 or more synapses per source),
-    // unless a restored state queued a source twice in one step (setState): a list then.
-    if (this.walkRows && 2 * this.nonEmptyRows(buf, f) < out.length) {
+    // The pairs fit before the count at the end (out has a place per synapse, and walkRows means
+    // 2 or more synapses per source), unless a restored state queued a source twice in one step
+    // (setState): a list then.
+    if (this.walkRows && 2 * f < out.length) {
       const rowStart = this.rowStart;
       for (let k = 0; k < f; k++) {
         const src = buf[k];
@@ -148,13 +149,6 @@ export class SpikeQueue {
     this.fill[slot] = 0;
     this.current = (slot + 1) % this.ring.length;
     return n;
-  }
-
-  /** How many of the sources `buf[0 … f-1]` have synapses. */
-  private nonEmptyRows(buf: Int32Array, f: number): number {
-    let rows = 0;
-    for (let k = 0; k < f; k++) if (this.rowStart[buf[k] + 1] > this.rowStart[buf[k]]) rows++;
-    return rows;
   }
 
   private grow(slot: number, needed: number): Int32Array {

@@ -83,10 +83,9 @@ export class KernelCompiler {
       due: (optimised.params as SynapsesParams).spikes,
       keys: split.keyArray,
     };
-    const pops = popsOwnQueue(optimised, ctx) && {
-      queue: queueName(kernel.name),
-      due: (optimised.params as SynapsesParams).spikes,
-    };
+    const pops = popsOwnQueue(optimised, ctx)
+      ? { queue: queueName(kernel.name), due: (optimised.params as SynapsesParams).spikes }
+      : undefined;
     const externs = [
       ...(distributed?.externs ?? []),
       ...(pops ? [`extern brian::SpikeQueue ${pops.queue};`] : []),
@@ -104,7 +103,7 @@ export class KernelCompiler {
       kernel: optimised,
       externs,
       queueParts: parts,
-      popsQueue: pops || undefined,
+      popsQueue: pops,
       openmp: openmpRole(optimised, ctx, body),
     };
     this.byBody.set(key, fn);

@@ -26,9 +26,8 @@ export function recordRun(
   epoch: number,
   functionOf: (fn: KernelFunction) => string | undefined,
   current: (arrayId: string) => ArrayDecl,
-  /** The C++ function of a name: its queue split, if it pops its queue per thread, and its use of OpenMP. */
-  compiled: (fn: string) => Pick<CppFunction, 'queueParts' | 'popsQueue' | 'openmp'> | undefined = () =>
-    undefined,
+  /** The C++ function of a name: whether it pops its queue (itself, or per thread), and its use of OpenMP. */
+  compiled: (fn: string) => Pick<CppFunction, 'queueParts' | 'popsQueue' | 'openmp'> | undefined,
 ): RunOperation {
   const clocks: BaseClock[] = [...run.clocks];
   const clockIndex = (c: BaseClock) => {
@@ -50,22 +49,27 @@ export function recordRun(
       );
     }
     const steps = runner.actions;
+    // Every kernel a runner calls is a function of the program: a pathway's kernel that pops its
+    // queue must be known here, or the step loop would pop the queue a second time.
+    const functionFor = (call: KernelFunction) => {
+      const name = functionOf(call);
+      const fn = name === undefined ? undefined : compiled(name);
+      if (name === undefined || !fn)
+        throw new Error(`internal: ${runner.name} calls a kernel the standalone device did not compile`);
+      return { name, fn };
+    };
     const actions = steps.map((a): ResolvedAction => {
       switch (a.kind) {
         case 'call': {
-          const fn = functionOf(a.fn);
-          if (!fn)
-            throw new Error(`internal: ${runner.name} calls a kernel the standalone device did not compile`);
-          return { kind: 'call', fn, openmp: compiled(fn)?.openmp };
+          const { name, fn } = functionFor(a.fn);
+          return { kind: 'call', fn: name, openmp: fn.openmp };
         }
         case 'push_spikes': {
           const p = a.pathway;
           const queue = queueName(p.name);
           const eventspace = current(p.eventspace);
           // The runner's kernel that applies the due synapses may pop the queue itself, or per thread.
-          const kernels = steps.map((c) =>
-            c.kind === 'call' ? compiled(functionOf(c.fn) ?? '') : undefined,
-          );
+          const kernels = steps.map((c) => (c.kind === 'call' ? functionFor(c.fn).fn : undefined));
           const split = kernels.map((k) => k?.queueParts).find((q) => q?.queue === queue && q.due === p.due);
           const pops = kernels.some((k) => k?.popsQueue?.queue === queue && k.popsQueue.due === p.due);
           queues.push({

@@ -60,6 +60,7 @@ class SpikeQueue {
   // and the kernel walks those runs: no list of due synapses is written and read back (4 B each
   // way per synaptic event), and the next rows are prefetched whole. Otherwise `list` holds them.
   struct Due {
+    bool rows = false;  // rows, or `list`
     const int32_t* sources = nullptr;  // rows: the due sources, in delivery order
     int32_t n_sources = 0;
     const int32_t* row_first = nullptr;
@@ -67,8 +68,7 @@ class SpikeQueue {
     int32_t ahead = 1;  // rows: how many rows ahead the kernel prefetches
     const int32_t* list = nullptr;  // or the due synapses
     int32_t n = 0;
-    bool rows() const { return list == nullptr; }
-    bool empty() const { return rows() ? n_sources == 0 : n == 0; }
+    bool empty() const { return rows ? n_sources == 0 : n == 0; }
   };
 
   // Pops the synapses due now (pop()) as rows where they are rows, else into `list`. The rows stay
@@ -76,6 +76,7 @@ class SpikeQueue {
   Due pop_due(std::vector<int32_t>& list) {
     Due d;
     if (homogeneous && source_ordered) {
+      d.rows = true;
       d.sources = ring[current].data();
       d.n_sources = fill[current];
       d.row_first = row_first.data();

@@ -67,21 +67,32 @@ export function synapses(
       emitPrefetch(w, prefetched);
       element();
     });
-  // The due synapses of `_d` (a SpikeQueue::Due): its rows, or its list.
-  const dueLoop = () => {
-    w.block('if (_d.rows())', () => {
-      w.block('for (int32_t _r = 0; _r < _d.n_sources; _r++)', () => {
-        w.line('const int32_t _src = _d.sources[_r];');
-        w.line('const int32_t _first = _d.row_first[_src];');
-        w.line('const int32_t _end = _first + (_d.row_start[_src + 1] - _d.row_start[_src]);');
-        emitRowPrefetch(w, prefetched, '_r + _d.ahead < _d.n_sources', '_next_first', '_next_end', () => {
-          w.line('const int32_t _next = _d.sources[_r + _d.ahead];');
-          w.line('const int32_t _next_first = _d.row_first[_next];');
-          w.line('const int32_t _next_end = _next_first + (_d.row_start[_next + 1] - _d.row_start[_next]);');
-        });
-        w.block('for (int32_t _idx = _first; _idx < _end; _idx++)', element);
+  /**
+   * The rows 0 … count-1, each a run of consecutive synapses: `row(r, name)` prints the lines
+   * that define `name_first` and `name_end` of row r. The row `ahead` rows on is prefetched.
+   */
+  const rowLoop = (count: string, ahead: string, row: (r: string, name: string) => void, mine?: string) =>
+    w.block(`for (int32_t _r = 0; _r < ${count}; _r++)`, () => {
+      row('_r', '_row');
+      emitRowPrefetch(w, prefetched, `_r + ${ahead} < ${count}`, '_next_first', '_next_end', () =>
+        row(`_r + ${ahead}`, '_next'),
+      );
+      w.block('for (int32_t _idx = _row_first; _idx < _row_end; _idx++)', () => {
+        if (mine) w.line(`if (!_mine(${mine})) continue;`);
+        element();
       });
     });
+  // The due synapses of `_d` (a SpikeQueue::Due): its rows, or its list.
+  const dueLoop = () => {
+    w.block('if (_d.rows)', () =>
+      rowLoop('_d.n_sources', '_d.ahead', (r, name) => {
+        w.line(`const int32_t ${name}_source = _d.sources[${r}];`);
+        w.line(`const int32_t ${name}_first = _d.row_first[${name}_source];`);
+        w.line(
+          `const int32_t ${name}_end = ${name}_first + (_d.row_start[${name}_source + 1] - _d.row_start[${name}_source]);`,
+        );
+      }),
+    );
     w.block('else', () => {
       w.line('const int32_t* _due = _d.list;');
       w.line('const int32_t _n = _d.n;');
@@ -147,14 +158,14 @@ export function synapses(
       return;
     }
     w.block('if (_n < 0)', () => {
-      w.block('for (int32_t _r = 0, _nrows = -_n; _r < _nrows; _r++)', () => {
-        w.line('const int32_t _first = _due[2 * _r], _end = _due[2 * _r + 1];');
-        emitRowPrefetch(w, prefetched, '_r + 1 < _nrows', '_due[2 * _r + 2]', '_due[2 * _r + 3]');
-        w.block('for (int32_t _idx = _first; _idx < _end; _idx++)', () => {
-          if (partition) w.line(`if (!_mine(${partition.key})) continue;`);
-          element();
-        });
-      });
+      w.line('const int32_t _nrows = -_n;');
+      rowLoop(
+        '_nrows',
+        '1',
+        (r, name) =>
+          w.line(`const int32_t ${name}_first = _due[2 * (${r})], ${name}_end = _due[2 * (${r}) + 1];`),
+        partition?.key,
+      );
     });
     w.block('else', () => listLoop(partition?.key));
   };
