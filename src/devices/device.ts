@@ -33,6 +33,13 @@ export interface Device {
    * at every step of its clock (runners), or as one-off calls (setters, connect()).
    */
   compile(kernel: Kernel, calls: KernelCalls): KernelFunction;
+  /**
+   * One kernel that does a group's state update and then its threshold, element by element, with
+   * the results of the two kernels called one after the other; undefined where this device does
+   * not fuse them (or not these two), and they run apart. Optional: only the runtime device's
+   * SIMD kernels fuse (compiler/4-generate/wasm/update-threshold.ts).
+   */
+  fuseUpdateAndThreshold?(update: Kernel, threshold: Kernel): KernelFunction | undefined;
   /** Seeds `rand()`, `randn()`, `poisson()` (a random seed when no value is given). */
   seed(value?: number): void;
   /**

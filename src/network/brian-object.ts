@@ -33,6 +33,13 @@ export interface Runner {
   actions?: readonly StepAction[];
   /** What to do once after each run's loop (a thresholder clears its spike count, as Brian's `after_run`). */
   finish?: readonly StepAction[];
+  /**
+   * Offered the runner scheduled right after this one on the same clock, after both were
+   * prepared (nothing runs between their steps): true when this runner's step now also does that
+   * runner's work, and that runner's step does nothing (a state update and its group's
+   * threshold in one loop, where the device can; StateUpdater).
+   */
+  absorbNext?(next: Runner, ctx: RunContext): boolean;
 }
 
 /** Anything that takes part in a simulation (Brian's BrianObject). */

@@ -74,7 +74,7 @@ describe('SIMD state updates', () => {
     it(`give the JavaScript kernel's bits for a refractory LIF group of ${n}`, () => {
       const run = compare(lif(n), 100);
       assert.equal(updater(run.targets), 'wasm');
-      assert.equal(updater(run.targets, 'thresholder'), 'js: kind threshold');
+      assert.equal(updater(run.targets, 'thresholder'), "wasm: in neurongroup_stateupdater's loop");
       assert.ok(run.spikes.length > n / 2, `neurons fire (${run.spikes.length} spikes)`);
     });
   }

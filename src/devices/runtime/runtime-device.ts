@@ -19,7 +19,7 @@ import type { ThreadsOption } from '../threads.ts';
 import { allocateTyped, type DeviceArray, DynamicArray, StaticArray, type TypedArray } from './arrays.ts';
 import { brianPrelude } from './prelude.ts';
 import { runLoop, runLoopAsync } from './run-loop.ts';
-import { simdKernel } from './simd-kernels.ts';
+import { simdKernel, updateThresholdKernel } from './simd-kernels.ts';
 import { synapsesConnected } from './synapses-connected.ts';
 import { WasmArena, wasmSimdAvailable } from './wasm-arena.ts';
 
@@ -185,6 +185,31 @@ export class RuntimeDevice implements Device {
       }
     }
     this.remember(kernel.name, source);
+    const fn = this.bind(source, kernel, wasm);
+    if (calls === 'every_step' || !draws) return fn;
+    // A one-off call that draws is keyed by its number (DrawState).
+    return (t, dt, timestep) => fn(t, dt, timestep, this.draws.nextCall());
+  }
+
+  fuseUpdateAndThreshold(update: Kernel, threshold: Kernel): KernelFunction | undefined {
+    if (!this.arena) return undefined;
+    const simd = updateThresholdKernel(optimiseKernel(update), optimiseKernel(threshold), this.arrays);
+    if ('obstacle' in simd) {
+      this.kernelTargets.set(
+        threshold.name,
+        `${this.kernelTargets.get(threshold.name)}; not in ${update.name}'s loop: ${simd.obstacle}`,
+      );
+      return undefined;
+    }
+    this.kernelTargets.set(update.name, 'wasm');
+    this.kernelTargets.set(threshold.name, `wasm: in ${update.name}'s loop`);
+    this.remember(update.name, simd.source);
+    const both = { ...update, functions: new Set([...update.functions, ...threshold.functions]) };
+    return this.bind(simd.source, both, simd.run);
+  }
+
+  /** The kernel function of `source`, its factory compiled once per text, bound to this device. */
+  private bind(source: string, kernel: Kernel, wasm?: (...args: number[]) => void): GeneratedKernel {
     let factory = this.factories.get(source);
     if (!factory) {
       factory = new Function('_arrays', '_brian', '_rng', '_user', '_wasm', source) as KernelFactory;
@@ -202,10 +227,7 @@ export class RuntimeDevice implements Device {
       }
       user[f.name] = f.user.js;
     }
-    const fn = factory(this.arrays, brianPrelude, this.draws, user, wasm);
-    if (calls === 'every_step' || !draws) return fn;
-    // A one-off call that draws is keyed by its number (DrawState).
-    return (t, dt, timestep) => fn(t, dt, timestep, this.draws.nextCall());
+    return factory(this.arrays, brianPrelude, this.draws, user, wasm);
   }
 
   private remember(name: string, source: string): void {

@@ -1,5 +1,5 @@
 import type { Kernel } from '../../compiler/ir/kernel.ts';
-import type { StepAction } from '../../devices/device.ts';
+import type { KernelFunction, StepAction } from '../../devices/device.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import type { BrianObject, RunContext, Runner } from '../../network/brian-object.ts';
 import type { BaseClock } from '../../network/clock.ts';
@@ -34,7 +34,12 @@ export abstract class KernelRunner implements Runner {
       if (e instanceof BrianError) throw e.withCreationSite(this.owner.createdAt);
       throw e;
     }
-    this.step = ctx.device.compile(this.kernel, 'every_step');
-    this.actions = [{ kind: 'call', fn: this.step }];
+    this.use(ctx.device.compile(this.kernel, 'every_step'));
+  }
+
+  /** Runs `fn` at each step from now on: its kernel, a kernel that does more, or nothing (undefined). */
+  use(fn: KernelFunction | undefined): void {
+    this.step = fn ?? (() => {});
+    this.actions = fn ? [{ kind: 'call', fn }] : [];
   }
 }

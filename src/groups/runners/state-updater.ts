@@ -13,12 +13,13 @@ import type { Kernel } from '../../compiler/ir/kernel.ts';
 import { info } from '../../core/log.ts';
 import { BrianError } from '../../diagnostics/diagnostic.ts';
 import { SourceText } from '../../diagnostics/span.ts';
-import type { RunContext } from '../../network/brian-object.ts';
+import type { RunContext, Runner } from '../../network/brian-object.ts';
 import { second } from '../../units/index.ts';
 import type { Quantity } from '../../units/quantity.ts';
 import { type Group, SKELETON_LOCALS } from '../group.ts';
 import { equationNames, warnNamespaceConflicts } from '../namespace-conflicts.ts';
 import { KernelRunner } from './kernel-runner.ts';
+import { Thresholder } from './thresholder.ts';
 
 /** What a group must offer to have its differential equations integrated. */
 export interface IntegrableGroup extends Group {
@@ -43,6 +44,21 @@ export class StateUpdater extends KernelRunner {
     private readonly include: (flags: ReadonlySet<string>) => boolean = () => true,
   ) {
     super(group, `${group.name}_stateupdater`, 'groups', group.order, group.clock);
+  }
+
+  /**
+   * Takes over the group's threshold when it runs right after this update (Brian's default
+   * schedule puts nothing else of the group's between `groups` and `thresholds`, but other groups'
+   * updates, or a custom schedule, may): the device's fused kernel, if it makes one.
+   */
+  absorbNext(next: Runner, ctx: RunContext): boolean {
+    if (!(next instanceof Thresholder) || next.group !== this.group || !this.kernel || !next.kernel)
+      return false;
+    const fused = ctx.device.fuseUpdateAndThreshold?.(this.kernel, next.kernel);
+    if (!fused) return false;
+    this.use(fused);
+    next.use(undefined);
+    return true;
   }
 
   odeCount(): number {

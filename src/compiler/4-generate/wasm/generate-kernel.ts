@@ -73,12 +73,12 @@ export function generateWasmKernel(
   if (!skeleton || typeof count !== 'number')
     throw new Error(`internal: ${kernel.name} is not a SIMD kernel`);
   const typer = new LaneTyper(kernel).check();
-  const code = new VectorCode(typer, places, count);
+  const code = new VectorCode([typer], places, count);
   try {
     skeleton.body(code);
   } catch (e) {
     if (e instanceof Unsupported) return { obstacle: e.message };
     throw e;
   }
-  return { bytes: code.module(pages), args: typer.args, count };
+  return { bytes: code.module(pages), args: code.args, count };
 }

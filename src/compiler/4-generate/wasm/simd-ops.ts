@@ -6,6 +6,7 @@
 export const OP = {
   block: 0x02,
   loop: 0x03,
+  if: 0x04,
   br_if: 0x0d,
   end: 0x0b,
   localGet: 0x20,
@@ -18,6 +19,9 @@ export const OP = {
   i32Shl: 0x74,
   i32And: 0x71,
   f64Load: 0x2b,
+  i32Store: 0x36,
+  f64Store: 0x39,
+  i32Store8: 0x3a,
 } as const;
 
 export const SIMD = {
@@ -43,6 +47,7 @@ export const SIMD = {
   v128Or: 0x50,
   v128Xor: 0x51,
   v128Bitselect: 0x52,
+  v128AnyTrue: 0x53,
   store16Lane: 0x59,
   i32x4ShrS: 0xac,
   i32x4Sub: 0xb1,

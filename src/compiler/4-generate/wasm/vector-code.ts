@@ -45,25 +45,51 @@ export class VectorCode {
   private readonly slots = new Map<string, number>();
   private readonly scratch = new Map<string, number[]>();
 
+  /** The block being compiled: its lane types (set by {@link compute}). */
+  private typer: LaneTyper;
+  /** Every scalar the loop reads, in the order of `run`'s parameters after the count. */
+  readonly args: readonly string[];
+
+  /**
+   * `typers`: the vector blocks this loop computes (a state update, then its group's threshold),
+   * whose own names are distinct (ir/rename-locals.ts); `extraArgs`: scalars the skeleton reads
+   * itself (the threshold's `t`).
+   */
   constructor(
-    readonly typer: LaneTyper,
+    typers: readonly LaneTyper[],
     private readonly places: (arrayId: string) => WasmArrayPlace,
     readonly count: number,
+    extraArgs: readonly string[] = [],
   ) {
-    this.params = ['i32', ...typer.args.map((): ValType => 'f64')];
+    this.typer = typers[0];
+    this.args = [...new Set([...typers.flatMap((t) => t.args), ...extraArgs])];
+    this.params = ['i32', ...this.args.map((): ValType => 'f64')];
     this.i = this.local('i32');
     this.off8 = this.local('i32');
     this.tmp = this.local('v128');
-    for (const name of [...typer.args, ...typer.own]) this.slots.set(name, this.local('v128'));
-    typer.args.forEach((name, k) => {
+    for (const name of [...this.args, ...typers.flatMap((t) => [...t.own])])
+      this.slots.set(name, this.local('v128'));
+    this.args.forEach((name, k) => {
       this.get(1 + k);
       this.simd(SIMD.f64x2Splat);
-      if (typer.types.get(name) === 'boolean') {
+      if (typers.some((t) => t.types.get(name) === 'boolean')) {
         this.constF64(0);
         this.simd(SIMD.f64x2Ne);
       }
       this.set(this.slot(name));
     });
+  }
+
+  /** The index of `run`'s f64 parameter that carries the scalar `name`. */
+  param(name: string): number {
+    const k = this.args.indexOf(name);
+    if (k < 0) throw new Error(`internal: ${name} is not an argument of the SIMD loop`);
+    return 1 + k;
+  }
+
+  /** The byte offset of lane 0's doubles (`i * 8`), set at the top of each iteration. */
+  get byteOffset(): number {
+    return this.off8;
   }
 
   /** `count` v128 locals for scratch work of `purpose` (exp), made at its first use. */
@@ -156,11 +182,18 @@ export class VectorCode {
     this.b.byte(OP.end, OP.end);
   }
 
-  /** Loads and statements of the vector block for copy `copy` of the unrolled body. */
-  compute(copy: number): void {
-    const v = this.typer.kernel.vector;
+  /**
+   * Loads and statements of `typer`'s vector block for copy `copy` of the unrolled body. A load
+   * listed in `forwards` (array id → a local of an earlier block holding that element's value,
+   * read or just stored) takes that local instead of reading memory.
+   */
+  compute(copy: number, typer = this.typer, forwards?: ReadonlyMap<string, string>): void {
+    this.typer = typer;
+    const v = typer.kernel.vector;
     for (const l of v.loads) {
-      this.load(l, copy);
+      const from = forwards?.get(l.arrayId);
+      if (from !== undefined && accessIndex(l) === 'own') this.get(this.slot(from));
+      else this.load(l, copy);
       this.set(this.slot(l.local));
     }
     for (const s of v.statements) {
@@ -185,9 +218,9 @@ export class VectorCode {
     }
   }
 
-  /** The vector block's stores for copy `copy`. */
-  stores(copy: number): void {
-    for (const s of this.typer.kernel.vector.stores) {
+  /** `typer`'s vector block's stores for copy `copy`. */
+  stores(copy: number, typer = this.typer): void {
+    for (const s of typer.kernel.vector.stores) {
       const at = this.offset(s, copy);
       if (s.type === 'float') {
         this.get(this.off8).get(this.slot(s.local)).simd(SIMD.v128Store).memarg(4, at);
