@@ -34,12 +34,12 @@ export interface Runner {
   /** What to do once after each run's loop (a thresholder clears its spike count, as Brian's `after_run`). */
   finish?: readonly StepAction[];
   /**
-   * Offered the runner scheduled right after this one on the same clock, after both were
-   * prepared (nothing runs between their steps): true when this runner's step now also does that
-   * runner's work, and that runner's step does nothing (a state update and its group's
-   * threshold in one loop, where the device can; StateUpdater).
+   * Offered the runners scheduled after this one, once all are prepared: this runner's step may
+   * take over the work of one of them, whose step then does nothing, where the results stay the
+   * same (a state update and its group's threshold in one loop, on devices that can:
+   * StateUpdater).
    */
-  absorbNext?(next: Runner, ctx: RunContext): boolean;
+  absorbLater?(later: readonly Runner[], ctx: RunContext): void;
 }
 
 /** Anything that takes part in a simulation (Brian's BrianObject). */

@@ -274,9 +274,7 @@ export class Network implements Iterable<BrianObject> {
     this.time = start;
     for (const o of objects) o.networkId = this.id;
     const runners = this.sortedRunners(objects.filter((o) => o.active));
-    for (let k = 0; k + 1 < runners.length; k++) {
-      if (runners[k].clock === runners[k + 1].clock) runners[k].absorbNext?.(runners[k + 1], ctx);
-    }
+    for (const [k, r] of runners.entries()) r.absorbLater?.(runners.slice(k + 1), ctx);
     const checks = options.checkFinite === false ? [] : finiteChecks(objects);
     const stepped = runners.map((r) => r.clock).filter((c): c is Clock => c instanceof Clock);
     // Checks and checkpoints count steps of the fastest clock of the run (EventClocks have no steps).

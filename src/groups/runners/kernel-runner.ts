@@ -14,6 +14,8 @@ export abstract class KernelRunner implements Runner {
     throw new Error(`internal: ${this.name} was not prepared before running`);
   };
   kernel?: Kernel;
+  /** Its step does nothing: another runner's kernel does its work (StateUpdater.absorbLater). */
+  private idle = false;
   actions?: readonly StepAction[];
   finish?: readonly StepAction[];
 
@@ -37,8 +39,22 @@ export abstract class KernelRunner implements Runner {
     this.use(ctx.device.compile(this.kernel, 'every_step'));
   }
 
+  /**
+   * Whether `other` may run before or after this runner with the same results: it only calls its
+   * kernel (all it touches is in the kernel's arrays) and touches none of this kernel's arrays.
+   */
+  commutesWith(other: Runner): boolean {
+    if (other instanceof KernelRunner && other.idle) return true;
+    if (!(other instanceof KernelRunner) || !other.kernel || !this.kernel) return false;
+    const actions = other.actions ?? [];
+    if (actions.length !== 1 || actions[0].kind !== 'call' || actions[0].fn !== other.step) return false;
+    for (const id of other.kernel.arrays.keys()) if (this.kernel.arrays.has(id)) return false;
+    return true;
+  }
+
   /** Runs `fn` at each step from now on: its kernel, a kernel that does more, or nothing (undefined). */
   use(fn: KernelFunction | undefined): void {
+    this.idle = fn === undefined;
     this.step = fn ?? (() => {});
     this.actions = fn ? [{ kind: 'call', fn }] : [];
   }

@@ -47,18 +47,20 @@ export class StateUpdater extends KernelRunner {
   }
 
   /**
-   * Takes over the group's threshold when it runs right after this update (Brian's default
-   * schedule puts nothing else of the group's between `groups` and `thresholds`, but other groups'
-   * updates, or a custom schedule, may): the device's fused kernel, if it makes one.
+   * Takes over the group's first threshold after it on its clock (a device's fused kernel, where
+   * it makes one) if every runner between them commutes with that threshold: Brian's schedule
+   * runs all groups' updates, then all thresholds, so the threshold moves up past the other
+   * groups' updates, which touch none of its arrays.
    */
-  absorbNext(next: Runner, ctx: RunContext): boolean {
-    if (!(next instanceof Thresholder) || next.group !== this.group || !this.kernel || !next.kernel)
-      return false;
-    const fused = ctx.device.fuseUpdateAndThreshold?.(this.kernel, next.kernel);
-    if (!fused) return false;
+  absorbLater(later: readonly Runner[], ctx: RunContext): void {
+    const at = later.findIndex((r) => r instanceof Thresholder && r.group === this.group);
+    const threshold = later[at] as Thresholder | undefined;
+    if (!threshold?.kernel || !this.kernel || threshold.clock !== this.clock) return;
+    if (!later.slice(0, at).every((r) => threshold.commutesWith(r))) return;
+    const fused = ctx.device.fuseUpdateAndThreshold?.(this.kernel, threshold.kernel);
+    if (!fused) return;
     this.use(fused);
-    next.use(undefined);
-    return true;
+    threshold.use(undefined);
   }
 
   odeCount(): number {
