@@ -17,6 +17,7 @@ import type {
 } from '../device.ts';
 import type { ThreadsOption } from '../threads.ts';
 import { allocateTyped, type DeviceArray, DynamicArray, StaticArray, type TypedArray } from './arrays.ts';
+import { fasterOf } from './faster-of.ts';
 import { brianPrelude } from './prelude.ts';
 import { runLoop, runLoopAsync } from './run-loop.ts';
 import { simdKernel, updateThresholdKernel } from './simd-kernels.ts';
@@ -191,7 +192,11 @@ export class RuntimeDevice implements Device {
     return (t, dt, timestep) => fn(t, dt, timestep, this.draws.nextCall());
   }
 
-  fuseUpdateAndThreshold(update: Kernel, threshold: Kernel): KernelFunction | undefined {
+  fuseUpdateAndThreshold(
+    update: Kernel,
+    threshold: Kernel,
+    apart: KernelFunction,
+  ): KernelFunction | undefined {
     if (!this.arena) return undefined;
     const simd = updateThresholdKernel(optimiseKernel(update), optimiseKernel(threshold), this.arrays);
     if ('obstacle' in simd) {
@@ -205,7 +210,15 @@ export class RuntimeDevice implements Device {
     this.kernelTargets.set(threshold.name, `wasm: in ${update.name}'s loop`);
     this.remember(update.name, simd.source);
     const both = { ...update, functions: new Set([...update.functions, ...threshold.functions]) };
-    return this.bind(simd.source, both, simd.run);
+    const fused = this.bind(simd.source, both, simd.run);
+    const fixed = platform().env('BRIAN_UPDATE_THRESHOLD');
+    if (fixed !== undefined && fixed !== 'fused' && fixed !== 'apart') {
+      throw new BrianError(
+        'bad_argument',
+        `$BRIAN_UPDATE_THRESHOLD is ${describeValue(fixed)}; it is 'fused' or 'apart' (unset: the faster, timed).`,
+      );
+    }
+    return fasterOf(fused, apart, fixed === undefined ? undefined : fixed === 'fused' ? 'a' : 'b');
   }
 
   /** The kernel function of `source`, its factory compiled once per text, bound to this device. */
