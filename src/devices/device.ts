@@ -34,16 +34,12 @@ export interface Device {
    */
   compile(kernel: Kernel, calls: KernelCalls): KernelFunction;
   /**
-   * A step that does a group's state update and then its threshold, as `apart` (the two kernels
-   * one after the other) does, but in one loop where that is faster; undefined where this device
-   * does not fuse them (or not these two). Optional: only the runtime device's SIMD kernels fuse
-   * (compiler/4-generate/wasm/update-threshold.ts).
+   * One kernel that does a group's state update and then its threshold, element by element, with
+   * the results of the two kernels called one after the other; undefined where this device does
+   * not fuse them (or not these two), and they run apart. Optional: only the runtime device's
+   * SIMD kernels fuse (compiler/4-generate/wasm/update-threshold.ts).
    */
-  fuseUpdateAndThreshold?(
-    update: Kernel,
-    threshold: Kernel,
-    apart: KernelFunction,
-  ): KernelFunction | undefined;
+  fuseUpdateAndThreshold?(update: Kernel, threshold: Kernel): KernelFunction | undefined;
   /** Seeds `rand()`, `randn()`, `poisson()` (a random seed when no value is given). */
   seed(value?: number): void;
   /**

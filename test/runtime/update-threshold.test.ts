@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { COBAHH_EQUATIONS, cobahhNamespace } from '../../examples/models/cobahh-equations.ts';
 import { getDevice, resetDevice } from '../../src/devices/active.ts';
 import type { RuntimeDevice } from '../../src/devices/runtime/runtime-device.ts';
 import {
@@ -22,7 +23,7 @@ import {
   seed,
   setDevice,
   startScope,
-} from '../../src/index.ts';
+} from '../../src/node.ts';
 import type { BrianObject } from '../../src/network/brian-object.ts';
 
 /** The objects to run and what to compare after the run. */
@@ -185,6 +186,58 @@ describe("the threshold in its state update's SIMD loop", () => {
     });
     assert.equal(targets.get('a_stateupdater'), 'wasm');
     assert.equal(targets.get('a_spike_thresholder'), 'js: kind threshold');
+  });
+
+  it('stays apart, and says why, for a large update loop (Hodgkin–Huxley), unless told to fuse', () => {
+    const hh = () => {
+      const group = new NeuronGroup(301, COBAHH_EQUATIONS, {
+        threshold: 'v>-20*mV',
+        refractory: ms(3),
+        method: 'exponential_euler',
+        namespace: cobahhNamespace(),
+      });
+      group.v = 'El + (randn() * 5 - 5)*mV';
+      group.ge = '(randn() * 1.5 + 4) * 10.*nS';
+      group.gi = '(randn() * 12 + 20) * 10.*nS';
+      const spikes = new SpikeMonitor(group);
+      return {
+        objects: [group, spikes],
+        read: () => ({
+          v: group.v_ as ArrayLike<number>,
+          i: spikes.i as ArrayLike<number>,
+          t: spikes.t_ as ArrayLike<number>,
+        }),
+      };
+    };
+    assert.match(
+      compare(hh).get('neurongroup_spike_thresholder') ?? '',
+      /^js: kind threshold; not in neurongroup_stateupdater's loop: the update's loop holds \d+ vectors \(more than 32/,
+    );
+    process.env.BRIAN_UPDATE_THRESHOLD = 'fused';
+    try {
+      assert.equal(compare(hh).get('neurongroup_spike_thresholder'), FUSED);
+    } finally {
+      delete process.env.BRIAN_UPDATE_THRESHOLD;
+    }
+  });
+
+  it('keeps the two kernels apart with BRIAN_UPDATE_THRESHOLD=apart, and refuses other values', () => {
+    const scenario: Scenario = () => {
+      const group = lif(300);
+      return { objects: [group], read: () => ({ v: group.v_ as ArrayLike<number> }) };
+    };
+    process.env.BRIAN_UPDATE_THRESHOLD = 'apart';
+    try {
+      assert.equal(compare(scenario).get('neurongroup_spike_thresholder'), 'js: kind threshold');
+      process.env.BRIAN_UPDATE_THRESHOLD = 'yes';
+      assert.throws(() => simulate(true, scenario), {
+        code: 'bad_argument',
+        message: /BRIAN_UPDATE_THRESHOLD/,
+      });
+    } finally {
+      delete process.env.BRIAN_UPDATE_THRESHOLD;
+      resetDevice();
+    }
   });
 
   it('stays apart, and says why, when the threshold draws random numbers', () => {

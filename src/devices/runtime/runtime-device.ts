@@ -17,7 +17,6 @@ import type {
 } from '../device.ts';
 import type { ThreadsOption } from '../threads.ts';
 import { allocateTyped, type DeviceArray, DynamicArray, StaticArray, type TypedArray } from './arrays.ts';
-import { fasterOf } from './faster-of.ts';
 import { brianPrelude } from './prelude.ts';
 import { runLoop, runLoopAsync } from './run-loop.ts';
 import { simdKernel, updateThresholdKernel } from './simd-kernels.ts';
@@ -192,13 +191,27 @@ export class RuntimeDevice implements Device {
     return (t, dt, timestep) => fn(t, dt, timestep, this.draws.nextCall());
   }
 
-  fuseUpdateAndThreshold(
-    update: Kernel,
-    threshold: Kernel,
-    apart: KernelFunction,
-  ): KernelFunction | undefined {
+  /**
+   * The group's threshold in its state update's SIMD loop (simd-kernels.ts), where both run as
+   * SIMD and the update's loop is small enough to gain from it. `$BRIAN_UPDATE_THRESHOLD`:
+   * `auto` (the default), `fused` (whatever the loop's size) or `apart` (never), for benchmarks.
+   */
+  fuseUpdateAndThreshold(update: Kernel, threshold: Kernel): KernelFunction | undefined {
     if (!this.arena) return undefined;
-    const simd = updateThresholdKernel(optimiseKernel(update), optimiseKernel(threshold), this.arrays);
+    const how = platform().env('BRIAN_UPDATE_THRESHOLD') ?? 'auto';
+    if (how !== 'fused' && how !== 'apart' && how !== 'auto') {
+      throw new BrianError(
+        'bad_argument',
+        `$BRIAN_UPDATE_THRESHOLD is ${describeValue(how)}; it is 'auto' (the default), 'fused' or 'apart'.`,
+      );
+    }
+    if (how === 'apart') return undefined;
+    const simd = updateThresholdKernel(
+      optimiseKernel(update),
+      optimiseKernel(threshold),
+      this.arrays,
+      how === 'fused',
+    );
     if ('obstacle' in simd) {
       this.kernelTargets.set(
         threshold.name,
@@ -210,15 +223,7 @@ export class RuntimeDevice implements Device {
     this.kernelTargets.set(threshold.name, `wasm: in ${update.name}'s loop`);
     this.remember(update.name, simd.source);
     const both = { ...update, functions: new Set([...update.functions, ...threshold.functions]) };
-    const fused = this.bind(simd.source, both, simd.run);
-    const fixed = platform().env('BRIAN_UPDATE_THRESHOLD');
-    if (fixed !== undefined && fixed !== 'fused' && fixed !== 'apart') {
-      throw new BrianError(
-        'bad_argument',
-        `$BRIAN_UPDATE_THRESHOLD is ${describeValue(fixed)}; it is 'fused' or 'apart' (unset: the faster, timed).`,
-      );
-    }
-    return fasterOf(fused, apart, fixed === undefined ? undefined : fixed === 'fused' ? 'a' : 'b');
+    return this.bind(simd.source, both, simd.run);
   }
 
   /** The kernel function of `source`, its factory compiled once per text, bound to this device. */

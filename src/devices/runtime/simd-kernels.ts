@@ -41,12 +41,14 @@ export function simdKernel(
 /**
  * A group's state update and its threshold as one SIMD loop (wasm/update-threshold.ts): the
  * JavaScript part computes both scalar blocks (the threshold's locals renamed apart) and calls
- * `run`, which also fills the spike space.
+ * `run`, which also fills the spike space. `anySize`: also for a large update loop, where the
+ * fused loop was measured slower (BRIAN_UPDATE_THRESHOLD=fused, for benchmarks).
  */
 export function updateThresholdKernel(
   update: Kernel,
   threshold: Kernel,
   arrays: ReadonlyMap<string, DeviceArray>,
+  anySize = false,
 ): SimdKernel {
   const obstacle = updateThresholdObstacle(update, threshold);
   if (obstacle !== undefined) return { obstacle };
@@ -60,7 +62,7 @@ export function updateThresholdKernel(
     functions: new Set([...update.functions, ...renamed.functions]),
   };
   return instantiate(both, [update, renamed], arrays, ids, (places, pages) =>
-    generateUpdateThreshold(update, renamed, '_th__cond', places, pages),
+    generateUpdateThreshold(update, renamed, '_th__cond', places, pages, anySize),
   );
 }
 

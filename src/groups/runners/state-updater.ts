@@ -48,8 +48,7 @@ export class StateUpdater extends KernelRunner {
 
   /**
    * Takes over the group's first threshold after it on its clock (a device's fused kernel, where
-   * it makes one, or the two kernels one after the other) if every runner between them commutes
-   * with that threshold: Brian's schedule runs all groups' updates, then all thresholds, so the
+   * it makes one) if every runner between them commutes with that threshold: Brian's schedule runs all groups' updates, then all thresholds, so the
    * threshold moves up past the other groups' updates, which touch none of its arrays.
    */
   absorbLater(later: readonly Runner[], ctx: RunContext): void {
@@ -57,12 +56,7 @@ export class StateUpdater extends KernelRunner {
     const threshold = later[at] as Thresholder | undefined;
     if (!threshold?.kernel || !this.kernel || threshold.clock !== this.clock) return;
     if (!later.slice(0, at).every((r) => threshold.commutesWith(r))) return;
-    const [update, crossing] = [this.step, threshold.step];
-    const apart = (t: number, dt: number, timestep: number) => {
-      update(t, dt, timestep);
-      crossing(t, dt, timestep);
-    };
-    const fused = ctx.device.fuseUpdateAndThreshold?.(this.kernel, threshold.kernel, apart);
+    const fused = ctx.device.fuseUpdateAndThreshold?.(this.kernel, threshold.kernel);
     if (!fused) return;
     this.use(fused);
     threshold.use(undefined);

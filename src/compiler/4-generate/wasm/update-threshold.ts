@@ -24,6 +24,15 @@ import { VectorCode, type WasmArrayPlace } from './vector-code.ts';
  * would have seen after the whole update, and events are appended in neuron order.
  */
 
+/**
+ * The most vector locals (v128) the update's loop may have, the threshold's included, for the
+ * threshold to join it. Measured on V8 (Node 20), runtime device, 64000 neurons, interleaved
+ * runs: CUBA's loop (21 vectors) fused ran ×0.85 against the two kernels; COBAHH's (50: ten
+ * exp(), each with temporaries) ran ×1.02 to ×1.04, the threshold being 1.6 % of its step there,
+ * and the larger loop slower (bench/README.md, "Threshold in the state update's loop").
+ */
+const MAX_VECTORS = 32;
+
 /** Why `threshold` cannot join `update`'s SIMD loop, or undefined. */
 export function updateThresholdObstacle(update: Kernel, threshold: Kernel): string | undefined {
   const alone = wasmObstacle(update);
@@ -76,6 +85,7 @@ export function generateUpdateThreshold(
   cond: string,
   places: (arrayId: string) => WasmArrayPlace,
   pages: number,
+  anySize = false,
 ): WasmKernel | { readonly obstacle: string } {
   const count = stateupdate.count(update);
   if (typeof count !== 'number') throw new Error(`internal: ${update.name} is not a SIMD kernel`);
@@ -96,6 +106,11 @@ export function generateUpdateThreshold(
     code.loopStart();
     code.compute(0, typers[0]);
     code.stores(0, typers[0]);
+    const vectors = code.locals.filter((l) => l === 'v128').length;
+    if (vectors > MAX_VECTORS && !anySize)
+      throw new Unsupported(
+        `the update's loop holds ${vectors} vectors (more than ${MAX_VECTORS}: slower fused)`,
+      );
     code.compute(0, typers[1], forwards);
     code.get(code.slot(cond)).simd(SIMD.v128AnyTrue);
     code.b.byte(OP.if, 0x40);
