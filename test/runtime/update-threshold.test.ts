@@ -11,6 +11,7 @@ import { describe, it } from 'node:test';
 import { COBAHH_EQUATIONS, cobahhNamespace } from '../../examples/models/cobahh-equations.ts';
 import { getDevice, resetDevice } from '../../src/devices/active.ts';
 import type { RuntimeDevice } from '../../src/devices/runtime/runtime-device.ts';
+import type { BrianObject } from '../../src/network/brian-object.ts';
 import {
   EventMonitor,
   linkedVar,
@@ -24,7 +25,6 @@ import {
   setDevice,
   startScope,
 } from '../../src/node.ts';
-import type { BrianObject } from '../../src/network/brian-object.ts';
 
 /** The objects to run and what to compare after the run. */
 type Scenario = () => { objects: BrianObject[]; read: () => Record<string, ArrayLike<number>> };

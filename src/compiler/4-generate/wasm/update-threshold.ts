@@ -18,10 +18,11 @@ import { VectorCode, type WasmArrayPlace } from './vector-code.ts';
  * (CUBA 64000: 0.32 of 1.3 s per biological second on JavaScript kernels). In one loop the
  * condition costs a comparison on values in registers.
  *
- * Same results as the two kernels one after the other, to the bit: the network offers the pair
- * only when nothing runs between them (network.ts, `absorbNext`), every access here is the
+ * Same results as the two kernels one after the other, to the bit: the state updater offers the
+ * pair only when every runner scheduled between them commutes with the threshold (touches none
+ * of its arrays: groups/runners/state-updater.ts, `absorbLater`); every access here is the
  * element's own (or a shared value neither kernel writes), so neuron i's threshold sees what it
- * would have seen after the whole update, and events are appended in neuron order.
+ * would have seen after the whole update; events are appended in neuron order.
  */
 
 /**
@@ -29,7 +30,7 @@ import { VectorCode, type WasmArrayPlace } from './vector-code.ts';
  * threshold to join it. Measured on V8 (Node 20), runtime device, 64000 neurons, interleaved
  * runs: CUBA's loop (21 vectors) fused ran ×0.85 against the two kernels; COBAHH's (50: ten
  * exp(), each with temporaries) ran ×1.02 to ×1.04, the threshold being 1.6 % of its step there,
- * and the larger loop slower (bench/README.md, "Threshold in the state update's loop").
+ * and the larger loop slower (bench/README.md, Improvements, 2026-12-07).
  */
 const MAX_VECTORS = 32;
 
