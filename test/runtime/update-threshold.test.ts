@@ -1,11 +1,11 @@
 /**
  * A group's threshold in its state update's SIMD loop (compiler/4-generate/wasm/update-threshold.ts,
- * StateUpdater.absorbNext): where the threshold runs right after the update, the runtime device's
- * JavaScript kernels with `simd` fuse the two; the spike space, the refractoriness bookkeeping and
- * everything downstream must be what the two kernels give one after the other (`simd: false`),
- * to the bit. Where anything runs between them, or the threshold cannot run as SIMD, they stay
- * apart and `kernelTargets` says why.
- */
+ * StateUpdater.absorbLater): where every runner between the two commutes with the threshold, the
+ * runtime device's JavaScript kernels with `simd` fuse them; the spike space, the refractoriness
+ * bookkeeping and everything downstream must be what the two kernels give one after the other
+ * (`simd: false`), to the bit. Where something between them touches the threshold's arrays, or
+ * the threshold cannot run as SIMD, or the update's loop is large, they stay apart and
+ * `kernelTargets` says why. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { COBAHH_EQUATIONS, cobahhNamespace } from '../../examples/models/cobahh-equations.ts';
