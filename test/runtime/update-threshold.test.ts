@@ -8,7 +8,6 @@
  * `kernelTargets` says why. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { COBAHH_EQUATIONS, cobahhNamespace } from '../../examples/models/cobahh-equations.ts';
 import { getDevice, resetDevice } from '../../src/devices/active.ts';
 import type { RuntimeDevice } from '../../src/devices/runtime/runtime-device.ts';
 import type { BrianObject } from '../../src/network/brian-object.ts';
@@ -25,6 +24,7 @@ import {
   setDevice,
   startScope,
 } from '../../src/node.ts';
+import { cobahhGroup } from './cobahh-group.ts';
 
 /** The objects to run and what to compare after the run. */
 type Scenario = () => { objects: BrianObject[]; read: () => Record<string, ArrayLike<number>> };
@@ -190,15 +190,7 @@ describe("the threshold in its state update's SIMD loop", () => {
 
   it('stays apart, and says why, for a large update loop (Hodgkin–Huxley), unless told to fuse', () => {
     const hh = () => {
-      const group = new NeuronGroup(301, COBAHH_EQUATIONS, {
-        threshold: 'v>-20*mV',
-        refractory: ms(3),
-        method: 'exponential_euler',
-        namespace: cobahhNamespace(),
-      });
-      group.v = 'El + (randn() * 5 - 5)*mV';
-      group.ge = '(randn() * 1.5 + 4) * 10.*nS';
-      group.gi = '(randn() * 12 + 20) * 10.*nS';
+      const group = cobahhGroup(301);
       const spikes = new SpikeMonitor(group);
       return {
         objects: [group, spikes],

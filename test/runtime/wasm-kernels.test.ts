@@ -6,10 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { COBAHH_EQUATIONS, cobahhNamespace } from '../../examples/models/cobahh-equations.ts';
 import { getDevice, resetDevice } from '../../src/devices/active.ts';
 import type { RuntimeDevice } from '../../src/devices/runtime/runtime-device.ts';
 import { ms, Network, NeuronGroup, SpikeMonitor, seed, setDevice, startScope } from '../../src/index.ts';
+import { cobahhGroup } from './cobahh-group.ts';
 import { refractoryLif } from './refractory-lif.ts';
 
 interface Outcome {
@@ -145,15 +145,7 @@ describe('SIMD state updates', () => {
 
   it('run Hodgkin–Huxley neurons (ten exp() per neuron and step) with the same spikes and state', () => {
     const run = compare(() => {
-      const group = new NeuronGroup(1001, COBAHH_EQUATIONS, {
-        threshold: 'v>-20*mV',
-        refractory: ms(3),
-        method: 'exponential_euler',
-        namespace: cobahhNamespace(),
-      });
-      group.v = 'El + (randn() * 5 - 5)*mV';
-      group.ge = '(randn() * 1.5 + 4) * 10.*nS';
-      group.gi = '(randn() * 12 + 20) * 10.*nS';
+      const group = cobahhGroup(1001);
       return { group, read: ['v', 'm', 'n', 'h', 'ge', 'gi'], spiking: true };
     }, 50);
     assert.equal(updater(run.targets), 'wasm');
