@@ -149,6 +149,16 @@ describe("the threshold in its state update's SIMD loop", () => {
     assert.equal(targets.get('neurongroup_spike_thresholder'), 'js: kind threshold');
   });
 
+  it('stays apart when an operation between them reads the spike space (a rate monitor moved there)', () => {
+    // The monitor, between the update and the threshold, counts the previous step's spikes.
+    const targets = compare(() => {
+      const group = lif(300);
+      const rate = new PopulationRateMonitor(group, { when: 'groups', order: 1 });
+      return { objects: [group, rate], read: () => ({ rate: rate.rate_ }) };
+    });
+    assert.equal(targets.get('neurongroup_spike_thresholder'), 'js: kind threshold');
+  });
+
   it("moves each group's threshold up past the other groups' updates, which touch none of its arrays", () => {
     // Schedule: a's update, b's update, a's threshold, b's threshold.
     const targets = compare(() => {
