@@ -48,8 +48,9 @@ export class StateUpdater extends KernelRunner {
 
   /**
    * Takes over the group's first threshold after it on its clock (a device's fused kernel, where
-   * it makes one) if every runner between them commutes with that threshold: Brian's schedule runs all groups' updates, then all thresholds, so the
-   * threshold moves up past the other groups' updates, which touch none of its arrays.
+   * it makes one) if every runner between them commutes with that threshold: Brian's schedule
+   * runs all groups' updates, then all thresholds, so the threshold moves up past the other
+   * groups' updates, which touch none of its arrays.
    */
   absorbLater(later: readonly Runner[], ctx: RunContext): void {
     const at = later.findIndex((r) => r instanceof Thresholder && r.group === this.group);
