@@ -93,6 +93,10 @@ export class RuntimeDevice implements Device {
   readonly kernelTargets = new Map<string, string>();
   /** WebAssembly memory for large static arrays, so that state updates can run as SIMD. */
   private readonly arena?: WasmArena;
+  /** `$BRIAN_UPDATE_THRESHOLD` (see fuseUpdateAndThreshold), checked when the device is made. */
+  private readonly updateThreshold: 'auto' | 'fused' | 'apart';
+  /** Each kernel optimised once: compile() and fuseUpdateAndThreshold() both need it (ms each). */
+  private readonly optimised = new WeakMap<Kernel, Kernel>();
 
   constructor(readonly options: RuntimeOptions = {}) {
     const target = options.target ?? platform().env('BRIAN_RUNTIME_TARGET') ?? 'js';
@@ -115,6 +119,14 @@ export class RuntimeDevice implements Device {
         { hint: "setDevice('runtime', { target: 'cpp', threads })" },
       );
     }
+    const updateThreshold = platform().env('BRIAN_UPDATE_THRESHOLD') ?? 'auto';
+    if (updateThreshold !== 'auto' && updateThreshold !== 'fused' && updateThreshold !== 'apart') {
+      throw new BrianError(
+        'bad_argument',
+        `$BRIAN_UPDATE_THRESHOLD is ${describeValue(updateThreshold)}; it is 'auto' (the default), 'fused' or 'apart'.`,
+      );
+    }
+    this.updateThreshold = updateThreshold;
     if (target === 'cpp') {
       const native = platform().nativeKernels;
       if (!native) {
@@ -159,7 +171,7 @@ export class RuntimeDevice implements Device {
   /** Generates, compiles (or reuses) and binds a kernel. */
   compile(kernel: Kernel, calls: KernelCalls): KernelFunction {
     platform().tuneForKernels();
-    const optimised = optimiseKernel(kernel);
+    const optimised = this.optimise(kernel);
     const draws = randomSites(optimised).count > 0;
     const stream = draws ? this.draws.stream(kernel.name) : undefined;
     if (this.native && calls === 'every_step') {
@@ -197,20 +209,12 @@ export class RuntimeDevice implements Device {
    * `auto` (the default), `fused` (whatever the loop's size) or `apart` (never), for benchmarks.
    */
   fuseUpdateAndThreshold(update: Kernel, threshold: Kernel): KernelFunction | undefined {
-    if (!this.arena) return undefined;
-    const how = platform().env('BRIAN_UPDATE_THRESHOLD') ?? 'auto';
-    if (how !== 'fused' && how !== 'apart' && how !== 'auto') {
-      throw new BrianError(
-        'bad_argument',
-        `$BRIAN_UPDATE_THRESHOLD is ${describeValue(how)}; it is 'auto' (the default), 'fused' or 'apart'.`,
-      );
-    }
-    if (how === 'apart') return undefined;
+    if (!this.arena || this.updateThreshold === 'apart') return undefined;
     const simd = updateThresholdKernel(
-      optimiseKernel(update),
-      optimiseKernel(threshold),
+      this.optimise(update),
+      this.optimise(threshold),
       this.arrays,
-      how === 'fused',
+      this.updateThreshold === 'fused',
     );
     if ('obstacle' in simd) {
       this.kernelTargets.set(
@@ -224,6 +228,15 @@ export class RuntimeDevice implements Device {
     this.remember(update.name, simd.source);
     const both = { ...update, functions: new Set([...update.functions, ...threshold.functions]) };
     return this.bind(simd.source, both, simd.run);
+  }
+
+  private optimise(kernel: Kernel): Kernel {
+    let optimised = this.optimised.get(kernel);
+    if (!optimised) {
+      optimised = optimiseKernel(kernel);
+      this.optimised.set(kernel, optimised);
+    }
+    return optimised;
   }
 
   /** The kernel function of `source`, its factory compiled once per text, bound to this device. */

@@ -52,7 +52,8 @@ export function updateThresholdKernel(
 ): SimdKernel {
   const obstacle = updateThresholdObstacle(update, threshold);
   if (obstacle !== undefined) return { obstacle };
-  const renamed = renameLocals(threshold, (name) => `_th_${name}`);
+  const apart = (name: string) => `_th_${name}`;
+  const renamed = renameLocals(threshold, apart);
   const p = threshold.params as ThresholdParams;
   const ids = new Set([...wasmKernelArrays(update), ...wasmKernelArrays(renamed), p.eventspace]);
   if (p.refractory) ids.add(p.refractory.notRefractory).add(p.refractory.lastspike);
@@ -62,7 +63,7 @@ export function updateThresholdKernel(
     functions: new Set([...update.functions, ...renamed.functions]),
   };
   return instantiate(both, [update, renamed], arrays, ids, (places, pages) =>
-    generateUpdateThreshold(update, renamed, '_th__cond', places, pages, anySize),
+    generateUpdateThreshold(update, renamed, apart('_cond'), places, pages, anySize),
   );
 }
 

@@ -53,11 +53,12 @@ export class StateUpdater extends KernelRunner {
    * groups' updates, which touch none of its arrays.
    */
   absorbLater(later: readonly Runner[], ctx: RunContext): void {
+    if (!ctx.device.fuseUpdateAndThreshold) return;
     const at = later.findIndex((r) => r instanceof Thresholder && r.group === this.group);
     const threshold = later[at] as Thresholder | undefined;
     if (!threshold?.kernel || !this.kernel || threshold.clock !== this.clock) return;
     if (!later.slice(0, at).every((r) => threshold.commutesWith(r))) return;
-    const fused = ctx.device.fuseUpdateAndThreshold?.(this.kernel, threshold.kernel);
+    const fused = ctx.device.fuseUpdateAndThreshold(this.kernel, threshold.kernel);
     if (!fused) return;
     this.use(fused);
     threshold.use(undefined);
