@@ -210,7 +210,7 @@ const rows: FunctionDef[] = [
     resultType: 'integer',
     argTypes: ['any'],
     stateful: false,
-    js: 'Math.trunc',
+    js: '_brian.int',
     cpp: '_brian_int',
   },
   {

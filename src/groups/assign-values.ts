@@ -30,6 +30,7 @@ export function assignValues(
 ): void {
   const v = variable as ArrayVariable;
   const { values, scalar } = toRawValues(owner, name, v, value);
+  if (v.type === 'integer') checkIntegers(values, owner, name);
   if (v.shared) {
     if (!scalar && values.length !== 1) {
       throw new BrianError(
@@ -61,6 +62,22 @@ export function assignValues(
     );
   }
   for (let k = 0; k < indices.length; k++) data[indices[k]] = convert(scalar ? values[0] : values[k], v);
+}
+
+/**
+ * Every value fits an integer variable, checked before anything is written: an Int32Array would
+ * store NaN and ±Inf as 0 and wrap large values, a silent wrong value (Brian refuses NaN and
+ * ±Inf too: ValueError, OverflowError).
+ */
+function checkIntegers(values: ArrayLike<number>, owner: string, name: string): void {
+  for (let k = 0; k < values.length; k++) {
+    const x = values[k];
+    if (x > -2147483649 && x < 2147483648) continue;
+    throw new BrianError(
+      'bad_argument',
+      `Cannot set ${owner}.${name} to ${x}: it is an integer variable (32 bits, -2147483648 to 2147483647).`,
+    );
+  }
 }
 
 function convert(x: number, v: ArrayVariable): number {

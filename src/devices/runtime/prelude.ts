@@ -14,6 +14,14 @@ export const brianPrelude = {
   exp: brianExp,
   /** log(x), the same bits as the C++ device's `_brian_log` (see core/math/log.ts). */
   log: brianLog,
+  /**
+   * A float as a 32-bit integer (`int(x)`, and a float assigned to an integer variable): truncated
+   * toward zero; NaN, ±Inf and values outside the int32 range give -2147483648, as Brian's numpy
+   * and C++ targets (x86's "integer indefinite") do. The C++ device's `_brian_to_int32`.
+   */
+  int(x: number): number {
+    return x > -2147483649 && x < 2147483648 ? x | 0 : -2147483648;
+  },
   /** Python's `%` (result has the sign of the divisor): Brian's `_brian_mod`. */
   mod(x: number, y: number): number {
     return x - y * Math.floor(x / y);

@@ -30,11 +30,16 @@ export function emitBlock(w: CodeWriter, block: CodeBlock, kernel: Kernel, decla
   const printer = new JsExprPrinter(block.types, functionTable(kernel), randomSites(kernel).of);
   for (const load of block.loads) emitLoad(w, load, declared);
   for (const s of block.statements) {
-    const value = printer.print(s.value);
     // Boolean locals hold the numbers 0 and 1, as the loads from Uint8Arrays give them: a local
     // that held a number at its load and a comparison's true/false later is tagged (boxed) by
     // the JIT in every iteration (CUBA's `not_refractory`: 0.35 ns of 2 ns per neuron-step).
-    const coerced = s.type === 'integer' ? `(${value} | 0)` : s.type === 'boolean' ? `(+${value})` : value;
+    // A float assigned to an integer is converted as int() converts it (NaN gives -2^31, as in Brian).
+    const coerced =
+      s.type === 'integer'
+        ? `(${printer.toInt32(s.value)} | 0)`
+        : s.type === 'boolean'
+          ? `(+${printer.print(s.value)})`
+          : printer.print(s.value);
     if (s.kind === 'let' && !declared.has(s.name)) {
       w.line(`let ${s.name} = ${coerced};`);
       declared.add(s.name);

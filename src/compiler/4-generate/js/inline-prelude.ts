@@ -60,6 +60,18 @@ function timestepQuotient(args: readonly Expr[], print: (e: Expr) => string): st
   return `(((${print(args[0])}) + (1e-3 * ${dt})) / ${dt})`;
 }
 
+/**
+ * `_brian.int(x)` (prelude.ts): a boolean is its 0 or 1 and an integer itself, with no call; a
+ * float is checked against the int32 range inline when it is a name or a literal.
+ */
+export function printInt32(arg: Expr, type: ScalarType, print: (e: Expr) => string): string {
+  const x = print(arg);
+  if (type === 'boolean') return `(+${x})`;
+  if (type === 'integer') return x;
+  if (!isAtom(arg)) return `_brian.int(${x})`;
+  return `((${x} > -2147483649 && ${x} < 2147483648) ? (${x} | 0) : -2147483648)`;
+}
+
 function isAtom(e: Expr): boolean {
   return e.kind === 'Name' || e.kind === 'Number';
 }

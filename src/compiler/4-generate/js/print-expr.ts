@@ -3,7 +3,7 @@ import type { FunctionDef, ScalarType, TemplateContext } from '../../functions.t
 import { logicalOperator } from '../../ir/eager-logic.ts';
 import { typeOf } from '../../ir/types.ts';
 import { ptr } from './emit-block.ts';
-import { inlinePreludeCall, inlineTimestepCompare } from './inline-prelude.ts';
+import { inlinePreludeCall, inlineTimestepCompare, printInt32 } from './inline-prelude.ts';
 
 /** Inline function templates (TimedArray, BinomialFunction) see kernel arrays as `_ptr_<id>` and the clock's `dt`. */
 const JS_TEMPLATE_CONTEXT: TemplateContext = { ptr, dt: 'dt' };
@@ -24,6 +24,11 @@ export class JsExprPrinter {
 
   private isInteger(expr: Expr): boolean {
     return typeOf(expr, this.locals, this.functions) === 'integer';
+  }
+
+  /** `expr` as a 32-bit integer: `int(expr)`, or a float assigned to an integer variable. */
+  toInt32(expr: Expr): string {
+    return printInt32(expr, typeOf(expr, this.locals, this.functions), (e) => this.print(e));
   }
 
   print(expr: Expr): string {
@@ -59,6 +64,7 @@ export class JsExprPrinter {
         }
         if (def?.inline) return `(${def.inline.js(args, JS_TEMPLATE_CONTEXT)})`;
         const name = def?.js ?? expr.callee;
+        if (name === '_brian.int' && expr.args.length === 1) return this.toInt32(expr.args[0]);
         const inlined = inlinePreludeCall(name, expr.args, (a) => this.print(a));
         if (inlined !== undefined) return inlined;
         return `${name}(${args.join(', ')})`;

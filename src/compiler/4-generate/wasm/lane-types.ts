@@ -7,6 +7,8 @@ import { ARITHMETIC, MATH } from './simd-ops.ts';
 
 /** The one function with a SIMD body of its own (exp-simd.ts), by its JavaScript implementation. */
 export const SIMD_EXP = '_brian.exp';
+/** int(): the prelude's `_brian.int`, printed by vector-code.ts (`int32`). */
+export const SIMD_INT = '_brian.int';
 
 /**
  * What a SIMD kernel's per-element block may hold, and the lane type of each value: `float`
@@ -102,12 +104,12 @@ export class LaneTyper {
           return this.want(b, this.expr(a));
         }
         const def = this.functions.get(e.callee);
-        const known = def !== undefined && (def.js in MATH || def.js === SIMD_EXP);
+        const known = def !== undefined && (def.js in MATH || def.js === SIMD_EXP || def.js === SIMD_INT);
         if (!known || def.user || def.inline || def.random || e.args.length !== 1)
           throw new Unsupported(`function ${e.callee}`);
-        // int() is typed integer but JavaScript computes it as the double Math.trunc gives; an
-        // integer operation on it (`int(a) + int(b)`, printed `| 0`) is refused as a Binary.
-        if (def.js === 'Math.trunc') {
+        // int() is typed integer but computed here as a double (its int32 value); an integer
+        // operation on it (`int(a) + int(b)`, printed `| 0`) is refused as a Binary.
+        if (def.js === SIMD_INT) {
           this.expr(e.args[0]);
           return 'float';
         }

@@ -90,5 +90,4 @@ export const MATH: Readonly<Record<string, number>> = {
   'Math.abs': SIMD.f64x2Abs,
   'Math.floor': SIMD.f64x2Floor,
   'Math.ceil': SIMD.f64x2Ceil,
-  'Math.trunc': SIMD.f64x2Trunc,
 };

@@ -2,7 +2,7 @@ import type { Expr } from '../../1-parse/ast.ts';
 import type { ArrayAccess } from '../../ir/kernel.ts';
 import { Bytes, type ValType, wasmModule } from './binary.ts';
 import { emitExp } from './exp-simd.ts';
-import { accessIndex, type LaneTyper, SIMD_EXP, Unsupported } from './lane-types.ts';
+import { accessIndex, type LaneTyper, SIMD_EXP, SIMD_INT, Unsupported } from './lane-types.ts';
 import { ARITHMETIC, COMPARE, MATH, OP, SIMD } from './simd-ops.ts';
 
 /** Where the device put an array: its byte offset in the memory and its number of elements. */
@@ -298,10 +298,28 @@ export class VectorCode {
         const def = this.typer.functions.get(e.callee);
         if (!def) throw new Error(`internal: no function ${e.callee}`);
         if (def.js === SIMD_EXP) emitExp(this);
+        else if (def.js === SIMD_INT) this.int32();
         else this.simd(MATH[def.js]);
         return;
       }
     }
+  }
+
+  /**
+   * int() of the float lanes on the stack, as the prelude's `_brian.int`: truncated, with -0 made
+   * +0 (as `x | 0` gives), and -2^31 where a lane is NaN, infinite or outside the int32 range.
+   */
+  private int32(): void {
+    this.set(this.tmp).get(this.tmp).simd(SIMD.f64x2Trunc);
+    this.constF64(0);
+    this.simd(SIMD.f64x2Add);
+    this.constF64(-2147483648);
+    this.get(this.tmp).constF64(-2147483649);
+    this.simd(SIMD.f64x2Gt);
+    this.get(this.tmp).constF64(2147483648);
+    this.simd(SIMD.f64x2Lt);
+    this.simd(SIMD.v128And);
+    this.simd(SIMD.v128Bitselect);
   }
 
   /** The module: memory `env.memory` of `pages` pages imported, `run` exported. */

@@ -12,12 +12,11 @@
 #include "brian_math.h"
 #include "random.h"
 
-// JavaScript's ToInt32 (what `x | 0` does): truncate, then wrap modulo 2^32; NaN and ±Inf give 0.
+// A double as an int32 (int(), and a float assigned to an integer variable): truncated toward
+// zero; NaN, +-Inf and values outside the int32 range give INT32_MIN, as Brian's numpy and C++
+// targets do (x86's "integer indefinite"); the JavaScript prelude's `_brian.int`.
 inline int32_t _brian_to_int32(double x) {
-  if (x > -2147483649.0 && x < 2147483648.0) return (int32_t)x;
-  if (!std::isfinite(x)) return 0;
-  const double m = std::fmod(std::trunc(x), 4294967296.0);
-  return (int32_t)(uint32_t)(int64_t)(m < 0 ? m + 4294967296.0 : m);
+  return (x > -2147483649.0 && x < 2147483648.0) ? (int32_t)x : INT32_MIN;
 }
 inline int32_t _brian_to_int32(int32_t x) { return x; }
 inline int32_t _brian_to_int32(int64_t x) { return (int32_t)x; }
@@ -92,7 +91,7 @@ inline int32_t _brian_sign(int32_t x) { return (0 < x) - (x < 0); }
 inline int32_t _brian_sign(int64_t x) { return (0 < x) - (x < 0); }
 inline int32_t _brian_sign(bool x) { return x; }
 
-inline int32_t _brian_int(double x) { return _brian_to_int32(std::trunc(x)); }
+inline int32_t _brian_int(double x) { return _brian_to_int32(x); }
 inline int32_t _brian_int(int32_t x) { return x; }
 inline int32_t _brian_int(int64_t x) { return (int32_t)x; }
 inline int32_t _brian_int(bool x) { return x; }
