@@ -44,11 +44,16 @@ export interface StateMonitorOptions {
   readonly stream?: StreamOptions;
 }
 
-/** The recorded values of one element: `M.at(5).v` / `M[5].v` (Brian's `M[5].v`). */
-export type RecordedElement = Record<string, QuantityArray>;
+/**
+ * The recorded values of one element, Brian's `M[5]`: `M.at(5).v` (with units), `M.at(5).v_`
+ * (a Float64Array of SI values), and the recording times `t`, `t_`. Any other name is an error.
+ */
+export type RecordedElement = Record<string, QuantityArray> & { readonly [raw: `${string}_`]: Float64Array };
 
-/** The traces of several elements: `M.at([5, 7]).v` (Brian's `M[[5, 7]].v`). */
-export type RecordedElements = Record<string, QuantityArray[]>;
+/** The traces of several elements, Brian's `M[[5, 7]]`: `.v` one trace each, `.v_` raw, `t`, `t_`. */
+export type RecordedElements = Record<string, QuantityArray[]> & {
+  readonly [raw: `${string}_`]: Float64Array[];
+} & { readonly t: QuantityArray; readonly t_: Float64Array };
 
 /**
  * Records variables of a group over time (Brian's StateMonitor), at the start of each step by
@@ -274,7 +279,8 @@ export class StateMonitor extends RecordingMonitor {
   at(index: number): RecordedElement;
   at(indices: ArrayLike<number> | Selection): RecordedElements;
   at(index: number | ArrayLike<number> | Selection): RecordedElement | RecordedElements {
-    if (typeof index === 'number') return this.single(index);
+    if (typeof index === 'number')
+      return this.record([this.position(index)], `${this.name}.at(${index})`, true);
     if (typeof index !== 'object' || index === null) {
       throw new BrianError(
         'bad_argument',
@@ -282,14 +288,39 @@ export class StateMonitor extends RecordingMonitor {
       );
     }
     const elements = isSelection(index) ? Array.from(index.indices) : Array.from(index);
-    const positions = elements.map((e) => this.position(e));
-    const dims = this.dims;
-    return Object.fromEntries(
-      this.variables.map((v) => {
-        const traces = this.rawTraces(v);
-        return [v, positions.map((k) => new QuantityArray(traces[k], dims.get(v)))];
-      }),
+    return this.record(
+      elements.map((e) => this.position(e)),
+      `${this.name}.at([${elements.slice(0, 5).join(', ')}${elements.length > 5 ? ', …' : ''}])`,
+      false,
     );
+  }
+
+  /**
+   * The record of the recorded elements at `positions` (Brian's StateMonitorView): each variable
+   * with units and raw (`v_`), and the times; a trace per element, or the one trace (`single`).
+   * The variables are its own keys (`Object.keys(M.at(5))`); `v_`, `t` and `t_` are read when
+   * asked, and any other name is an error, not `undefined`.
+   */
+  private record(positions: readonly number[], owner: string, single: boolean): RecordedElement {
+    const pick = <T>(traces: T[]) => (single ? traces[positions[0]] : positions.map((k) => traces[k]));
+    const withUnits = (v: string) => {
+      const dim = this.dims.get(v);
+      return pick(this.rawTraces(v).map((trace) => new QuantityArray(trace, dim)));
+    };
+    const own = Object.fromEntries(this.variables.map((v) => [v, withUnits(v)]));
+    return withNamedContents(own as RecordedElement, () => ({
+      ready: true,
+      what: 'recorded variables',
+      owner,
+      names: () => [...this.variables, ...this.variables.map((v) => `${v}_`), 't', 't_'],
+      read: (name) => {
+        if (name === 't') return this.t;
+        if (name === 't_') return this.t_;
+        const stem = name.slice(0, -1);
+        return name.endsWith('_') && this.variables.includes(stem) ? pick(this.rawTraces(stem)) : MISSING;
+      },
+      write: () => false,
+    }));
   }
 
   private position(index: number): number {
@@ -301,22 +332,5 @@ export class StateMonitor extends RecordingMonitor {
       );
     }
     return k;
-  }
-
-  private single(index: number): RecordedElement {
-    const k = this.position(index);
-    const dims = this.dims;
-    const record: RecordedElement = Object.fromEntries(
-      this.variables.map((v) => [v, new QuantityArray(this.rawTraces(v)[k], dims.get(v))]),
-    );
-    const owner = `${this.name}.at(${index})`;
-    return withNamedContents(record, () => ({
-      ready: true,
-      what: 'recorded variables',
-      owner,
-      names: () => this.variables,
-      read: () => MISSING,
-      write: () => false,
-    }));
   }
 }

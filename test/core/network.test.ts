@@ -349,6 +349,33 @@ test('StateMonitor: M[5].v is element 5 of the source (absolute), M.v[k] the k-t
   assert.throws(() => M.at(4), { code: 'index_out_of_range' });
 });
 
+test("StateMonitor: M[5] and M[[3, 7]] are Brian's views: v, v_, t, t_, and an error for anything else", () => {
+  startScope();
+  const G = spikers(10);
+  const M = new StateMonitor(G, ['v', 'I'], { record: [3, 5, 7] });
+  new Network(G, M).run(ms(5));
+  const five = M.at(5);
+  assert.deepEqual(Object.keys(five), ['v', 'I']);
+  assert.ok(five.v_ instanceof Float64Array);
+  assert.deepEqual(Array.from(five.v_), Array.from(M.v_[1]));
+  assert.deepEqual(Array.from(five.t_), Array.from(M.t_));
+  assert.deepEqual(Array.from(five.t.values), Array.from(M.t_));
+  assert.equal(five.t.dim, M.t.dim);
+  const both = M.at([3, 7]);
+  assert.equal(both.v.length, 2);
+  assert.deepEqual(Array.from(both.v_[1]), Array.from(M.v_[2]));
+  assert.deepEqual(Array.from(both.I[0].values), Array.from(M.I_[0]));
+  assert.deepEqual(Array.from(both.t_), Array.from(M.t_));
+  // A name the monitor does not record: an error naming what it records, never undefined.
+  for (const view of [five, both]) {
+    assert.throws(() => (view as Record<string, unknown>).w, {
+      code: 'unknown_variable',
+      message: /statemonitor\.at\(.*has no attribute or variable "w"/,
+    });
+    assert.throws(() => (view as Record<string, unknown>).x_, { code: 'unknown_variable' });
+  }
+});
+
 test('subgroups: state access, string setters with i relative to the subgroup, monitors of a subgroup', () => {
   startScope();
   const G = new NeuronGroup(30, 'v : volt\nx : 1', { threshold: 'v > 10*mV', reset: 'v = 0*mV' });
