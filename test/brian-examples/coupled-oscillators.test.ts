@@ -13,6 +13,7 @@ import { test } from 'node:test';
 import {
   defaultclock,
   Hz,
+  magicNetwork,
   ms,
   NeuronGroup,
   run,
@@ -21,6 +22,7 @@ import {
   second,
   seed,
   startScope,
+  timestep,
 } from '../../src/index.ts';
 import { si } from '../core/support.ts';
 import { assertClose, loadReference } from '../helpers/reference.ts';
@@ -105,6 +107,13 @@ test('coupled_oscillators: Theta and the order parameter match Brian 2.5.1 for K
       assertClose(r, b.r, 1e-12, `${what}: coherence r`);
       assertClose(phi, b.phi, 1e-12, `${what}: mean phase phi`, 1e-3);
     }
+    // The example's animation: int(magic_network.t/frame_delay) frames, frame k showing step
+    // timestep(frame_delay*k, defaultclock.dt) of the recording.
+    assert.equal(magicNetwork.t.value, ref.recorded.magic_network_t);
+    const frameDelay = ms(40);
+    const frames = Math.trunc(magicNetwork.t.div(frameDelay).value);
+    const frameSteps = Array.from({ length: frames }, (_, k) => timestep(frameDelay.mul(k), defaultclock.dt));
+    assert.deepEqual(frameSteps, ref.recorded.frame_steps);
     // The example's point: coherence grows with the coupling strength.
     const finalR = (ref.recorded.runs as { r: number[] }[]).map((b) => b.r.at(-1) as number);
     assert.ok(finalR[0] < 0.2 && finalR[3] > 0.9, `final coherence ${finalR}`);

@@ -8,7 +8,8 @@ seed(214040893), `Theta = 'rand()*2*pi'`, `omega = 'clip(0.5 + randn()*0.5, 0, i
 Shortened: 1.5 s instead of 10 s per K. The random initial values (the same for every K: same seed) are
 recorded in `model.initial` for brian-ts to set. Recorded per K: Theta of every 25th oscillator at every
 step, the order parameter (coherence r and mean phase phi, over all 100 oscillators, as the example's
-calc_coherence_and_phase) at every step, and the final Theta of all oscillators.
+calc_coherence_and_phase) at every step, and the final Theta of all oscillators; after the last run,
+magic_network.t and the steps the example's animation shows (`timestep(frame_delay*k, defaultclock.dt)`).
 """
 
 import os
@@ -19,7 +20,8 @@ from _common import meta, setup_brian, state_updater_code, write_reference  # no
 
 b = setup_brian()
 import numpy as np  # noqa: E402
-from brian2 import NeuronGroup, StateMonitor, Synapses, defaultclock, ms, run, second, seed  # noqa: E402
+from brian2 import NeuronGroup, StateMonitor, Synapses, defaultclock, magic_network, ms, run, second, seed  # noqa: E402
+from brian2.core.functions import timestep  # noqa: E402
 
 N = 100
 defaultclock.dt = 1 * ms
@@ -68,6 +70,11 @@ def run_sim(K, random_seed=214040893):
 
 
 runs = [run_sim(K / second) for K in K_values]
+# The example's animation: int(magic_network.t/frame_delay) frames, frame k shows step
+# timestep(frame_delay*k, defaultclock.dt) of the recorded Theta.
+frame_delay = 40 * ms
+n_frames = int(magic_network.t / frame_delay)
+frame_steps = [int(timestep(frame_delay * k, defaultclock.dt)) for k in range(n_frames)]
 for rr in runs[1:]:
     assert np.array_equal(rr["initial"]["Theta"], runs[0]["initial"]["Theta"])
     assert np.array_equal(rr["initial"]["omega"], runs[0]["initial"]["omega"])
@@ -89,6 +96,9 @@ write_reference(
         },
         "recorded": {
             "subset": subset,
+            "magic_network_t": float(magic_network.t),
+            "frame_delay": float(frame_delay),
+            "frame_steps": frame_steps,
             "runs": [{k: v for k, v in rr.items() if k not in ("initial", "abstract_code")} for rr in runs],
         },
     },
