@@ -31,7 +31,11 @@ a : 1
     method: 'euler',
     namespace: { tau, n, b, freq },
   });
-  neurons.v = Float64Array.from(ref.model.initial.v); // Brian's rand() values
+  neurons.v = 'rand()';
+  // brian-ts's own draws (Threefry, not numpy's): 100 distinct values in [0, 1).
+  const v0 = neurons.v_ as Float64Array;
+  assert.ok(v0.every((x) => x >= 0 && x < 1) && new Set(v0).size === n, 'rand()');
+  neurons.v = Float64Array.from(ref.model.initial.v); // the values Brian drew
   neurons.a = '0.05 + 0.7*i/n';
   const S = new SpikeMonitor(neurons);
   const trace = new StateMonitor(neurons, 'v', { record: 50 });
