@@ -1,7 +1,9 @@
 import type { Quantity } from '../units/quantity.ts';
-import type { Runner } from './brian-object.ts';
+import { BrianObject, type Runner } from './brian-object.ts';
 import { magicNetwork } from './magic.ts';
 import type { Network } from './network.ts';
+import { NetworkOperation } from './network-operation.ts';
+import { NumericalHealth } from './numerical-health.ts';
 
 /** One operation of a time step, as `schedulingSummary` lists it. */
 export interface ScheduleEntry {
@@ -9,7 +11,11 @@ export interface ScheduleEntry {
   readonly name: string;
   /** Brian's class name of the operation (StateUpdater, Thresholder, StateMonitor, …). */
   readonly type: string;
-  /** The object the operation belongs to, when it is not the object itself (a group's state updater). */
+  /**
+   * The object the operation is part of (Brian's `group` of the CodeRunner, the "part of" column): the group
+   * of a state updater, a monitor or SpikeGeneratorGroup itself, a PoissonInput's target; none for a
+   * network operation.
+   */
   readonly ownerName?: string;
   /** The class of that object. */
   readonly ownerType?: string;
@@ -30,16 +36,31 @@ const RUNNER_TYPES: Readonly<Record<string, string>> = {
   SummedVariableUpdater: 'SummedVariableUpdater',
 };
 
+/**
+ * Brian's `group` of an operation that is its own object: monitors and SpikeGeneratorGroup are CodeRunners
+ * of themselves, a PoissonInput runs for its target group, a NetworkOperation (and brian-ts's numerical
+ * health check) belongs to none.
+ */
+function groupOfOwnRunner(owner: BrianObject): BrianObject | undefined {
+  if (owner instanceof NetworkOperation || owner instanceof NumericalHealth) return undefined;
+  if (owner.constructor.name === 'PoissonInput') {
+    const target = (owner as { target?: unknown }).target;
+    if (target instanceof BrianObject) return target;
+  }
+  return owner;
+}
+
 function entryOf(r: Runner): ScheduleEntry {
   const owner = r.owner;
   const ownType = owner.constructor.name;
   const own = r.name === owner.name;
   const runnerType = r.constructor.name;
+  const group = own ? groupOfOwnRunner(owner) : owner;
   return {
     name: r.name,
     type: own ? ownType : (RUNNER_TYPES[runnerType] ?? runnerType),
-    ownerName: own ? undefined : owner.name,
-    ownerType: own ? undefined : ownType,
+    ownerName: group?.name,
+    ownerType: group?.constructor.name,
     when: r.when,
     order: r.order,
     dt: r.clock.dt,

@@ -25,6 +25,7 @@ import {
   SpikeMonitor,
   StateMonitor,
   Synapses,
+  schedulingSummary,
   second,
   seed,
   startScope,
@@ -55,7 +56,7 @@ const steps = (t: ArrayLike<number>) => Array.from(t, (x) => stepOf(x, m.dt));
 test('custom_events.py with Brian’s input spikes replayed matches Brian 2.5.1 step by step', () => {
   const r = ref.replay;
   startScope();
-  const inp = new SpikeGeneratorGroup(1, r.input_spike_i, si(r.input_spike_t, second));
+  const inp = new SpikeGeneratorGroup(1, r.input_spike_i, si(r.input_spike_t as number[], second));
   const { G, H, Sin, S } = build(1, inp, {});
   const Mstate = new StateMonitor(G, ['v', 'g', 'allow_gspike'], { record: true });
   const Mgspike = new EventMonitor(G, 'gspike', { variables: 'g' });
@@ -84,6 +85,67 @@ test('custom_events.py with Brian’s input spikes replayed matches Brian 2.5.1 
   // The example exercises every path: spikes, and gspike events ended both by end_gspike and by the reset.
   assert.ok(r.spike_t.length >= 2 && r.end_gspike_t.length >= 10);
   assert.ok(r.gspike_t.length > r.end_gspike_t.length);
+});
+
+test('custom_events.py model: spike and gspike in the same step, and the schedule, as in Brian 2.5.1', () => {
+  // Reset (`resets`) sets allow_gspike = True, then the gspike code (`after_resets`) sets it False, so
+  // end_gspike follows in the next step. Neuron 1: gspike alone, neuron 2: spike alone.
+  const c = ref.coincide;
+  startScope();
+  const G = new NeuronGroup(3, m.eqs_G, {
+    threshold: m.threshold,
+    reset: m.reset,
+    events: m.events,
+    name: 'G',
+  });
+  for (const [event, code] of Object.entries(m.run_on_event)) G.runOnEvent(event, code as string);
+  const H = new NeuronGroup(3, m.eqs_H, { name: 'H' });
+  const S = new Synapses(G, H, {
+    onPre: { pre: 'x += 1', gpath: 'y += 1' },
+    onEvent: { pre: 'spike', gpath: 'gspike' },
+    name: 'S',
+  });
+  S.connect({ j: 'i' });
+  G.allow_gspike = c.initial.allow_gspike;
+  G.v = c.initial.v;
+  G.g = c.initial.g;
+  const M = new StateMonitor(G, ['v', 'g', 'allow_gspike'], { record: true, name: 'Mstate' });
+  const MH = new StateMonitor(H, ['x', 'y'], { record: true, name: 'MHstate' });
+  const Mg = new EventMonitor(G, 'gspike', { variables: 'g', name: 'Mgspike' });
+  const Me = new EventMonitor(G, 'end_gspike', { variables: ['g', 'v'], name: 'Mend' });
+  const Ms = new SpikeMonitor(G, { variables: ['v', 'g'], name: 'Mspike' });
+  const net = new Network(G, H, S, M, MH, Mg, Me, Ms);
+  net.run(seconds(c.duration));
+
+  // Brian's scheduling_summary text, "part of" column included (monitors are part of themselves).
+  assert.equal(String(schedulingSummary(net)), c.scheduling_summary);
+  for (const k of [0, 1, 2]) {
+    assert.deepEqual(
+      Array.from(M.traces_('allow_gspike')[k], Boolean),
+      c.allow_gspike[k],
+      `allow_gspike[${k}]`,
+    );
+    for (const [mon, name] of [
+      [M, 'v'],
+      [M, 'g'],
+      [MH, 'x'],
+      [MH, 'y'],
+    ] as const) {
+      assertClose(mon.traces_(name)[k], c[name][k], 1e-12, `${name}[${k}]`);
+    }
+  }
+  for (const [mon, prefix, vars] of [
+    [Mg, 'gspike', ['g']],
+    [Me, 'end_gspike', ['g', 'v']],
+    [Ms, 'spike', ['v', 'g']],
+  ] as const) {
+    assert.deepEqual(steps(mon.t_), steps(c[`${prefix}_t`]), `${prefix} steps`);
+    assert.deepEqual(Array.from(mon.i), c[`${prefix}_i`], `${prefix} indices`);
+    for (const v of vars) assertClose(mon[`${v}_`], c[`${prefix}_${v}`], 1e-12, `${v} at ${prefix}`);
+  }
+  assert.deepEqual(c.gspike_i, [0, 1]);
+  assert.deepEqual(c.spike_i, [0, 2]);
+  assert.deepEqual(c.end_gspike_i, [0]);
 });
 
 test('custom_events.py with its PoissonGroup: population statistics match Brian 2.5.1', () => {

@@ -6,6 +6,8 @@ SpikeGeneratorGroup, which must give identical results (asserted here), so brian
 compare everything downstream exactly. Recorded: G.v, G.g, G.allow_gspike, H.x, H.y (every step),
 `gspike` events with g, `end_gspike` events, spikes with v.
 
+Part `coincide`: spike and gspike in the same step (see below), with Brian's scheduling_summary.
+
 Part `population` (statistics of the example with its random input): 200 independent copies of the
 example (PoissonGroup(200), one-to-one synapses), 500 ms, seeds 1-10; per seed the population means
 of: input spikes, G spikes, gspike and end_gspike events per neuron, and time-averaged g, v, x, y (sampled every 1 ms by
@@ -102,6 +104,51 @@ again = run_replay(lambda: SpikeGeneratorGroup(1, np.zeros(len(input_t), dtype=i
 for key, value in replay.items():
     assert np.array_equal(np.asarray(value), np.asarray(again[key])), f"replay differs in {key}"
 
+# Part `coincide` (deterministic, no input): 3 copies of G and H started so that the spike and the gspike
+# event fall in the same step (step 0: v0 = 1.001 > 1, g0 = 1.2 > 1): the reset (`resets`) sets
+# allow_gspike = True, then the gspike code (`after_resets`) sets it False again, so end_gspike follows
+# in step 1. Neuron 1: gspike alone; neuron 2: spike alone (allow_gspike starts False).
+# Explicit names, so that the scheduling summary does not depend on which names are free.
+G = NeuronGroup(3, eqs_G, threshold=G_threshold, reset=G_reset, events=dict(G_events), name="G")
+for event, code in G_on_event.items():
+    G.run_on_event(event, code)
+H = NeuronGroup(3, eqs_H, name="H")
+S = Synapses(
+    G, H, on_pre={"pre": "x += 1", "gpath": "y += 1"}, on_event={"pre": "spike", "gpath": "gspike"}, name="S"
+)
+S.connect(j="i")
+COINCIDE_INIT = {"allow_gspike": [True, True, False], "v": [1.001, 0.5, 1.001], "g": [1.2, 1.2, 1.2]}
+for name, values in COINCIDE_INIT.items():
+    setattr(G, name, values)
+Mc = StateMonitor(G, ("v", "g", "allow_gspike"), record=True, name="Mstate")
+MHc = StateMonitor(H, ("x", "y"), record=True, name="MHstate")
+Mgc = EventMonitor(G, "gspike", "g", name="Mgspike")
+Mec = EventMonitor(G, "end_gspike", ["g", "v"], name="Mend")
+Msc = SpikeMonitor(G, ["v", "g"], name="Mspike")
+net = Network(G, H, S, Mc, MHc, Mgc, Mec, Msc)
+net.run(1 * ms)
+coincide = {
+    "initial": COINCIDE_INIT,
+    "duration": 1e-3,
+    "v": Mc.v_,
+    "g": Mc.g_,
+    "allow_gspike": np.asarray(Mc.allow_gspike),
+    "x": MHc.x_,
+    "y": MHc.y_,
+    "gspike_t": Mgc.t_,
+    "gspike_i": Mgc.i[:],
+    "gspike_g": Mgc.g_,
+    "end_gspike_t": Mec.t_,
+    "end_gspike_i": Mec.i[:],
+    "end_gspike_g": Mec.g_,
+    "end_gspike_v": Mec.v_,
+    "spike_t": Msc.t_,
+    "spike_i": Msc.i[:],
+    "spike_v": Msc.v_,
+    "spike_g": Msc.g_,
+    "scheduling_summary": str(b.scheduling_summary(net)),
+}
+
 N_POP = 200
 SEEDS = list(range(1, 11))
 per_seed = []
@@ -158,6 +205,7 @@ write_reference(
             "population": {"N": N_POP, "seeds": SEEDS, "statemonitor_dt": 1e-3, "connect": "j='i' (one-to-one) for Sin and S"},
         },
         "replay": replay,
+        "coincide": coincide,
         "population": {"per_seed": per_seed, "summary": summary},
     },
 )
