@@ -8,12 +8,31 @@ import type { Group } from '../groups/group.ts';
 import { SKELETON_LOCALS } from '../groups/group.ts';
 import { KernelRunner } from '../groups/runners/kernel-runner.ts';
 import { substituteSubexpressions } from '../groups/runners/state-updater.ts';
+import { Subgroup } from '../groups/subgroup.ts';
 import type { RunContext } from '../network/brian-object.ts';
 import type { Synapses } from './synapses.ts';
 
 /**
- * `x_post = expr : unit (summed)`: before the state update of every step (slot `groups`,
- * order −1), the target variable of each neuron becomes the sum of `expr` over its synapses
+ * Brian's `order` of a group: a Subgroup is created with `order=source.order + 1` (so that it takes
+ * its spikes after its parent's threshold), where the source is always the top group (`G[1:4][1:3]`
+ * is a subgroup of G); any other group has its own `order` (default 0).
+ */
+function scheduleOrder(group: Group): number {
+  if (group instanceof Subgroup) return scheduleOrder(group.root) + 1;
+  return 'order' in group && typeof group.order === 'number' ? group.order : 0;
+}
+
+/** The `_pre`/`_post` target group of a summed variable named `name`, when the name has a suffix. */
+function summedTarget(synapses: Synapses, name: string): Group | undefined {
+  const m = /_(pre|post)$/.exec(name);
+  return m ? (m[1] === 'pre' ? synapses.source : synapses.target) : undefined;
+}
+
+/**
+ * `x_post = expr : unit (summed)`: before the state update of the target group in every step
+ * (slot `groups`, order `target.order - 1` on the target's clock, as Brian's SummedVariableUpdater:
+ * for a Subgroup target that is the parent's order, so ties with the parent's state updater are
+ * broken by name), the target variable of each neuron becomes the sum of `expr` over its synapses
  * (Brian's SummedVariableUpdater). The target must be a parameter of the source (`_pre`) or
  * target (`_post`) group, of the same dimension; two updaters writing the same elements are
  * refused when a network runs them together (`conflictsWith`), as Brian does.
@@ -30,7 +49,14 @@ export class SummedVariableUpdater extends KernelRunner {
     readonly synapses: Synapses,
     readonly eq: AnalyzedEquation,
   ) {
-    super(synapses, `${synapses.name}_summed_variable_${eq.name}`, 'groups', -1, synapses.clock);
+    const target = summedTarget(synapses, eq.name);
+    super(
+      synapses,
+      `${synapses.name}_summed_variable_${eq.name}`,
+      'groups',
+      target ? scheduleOrder(target) - 1 : -1,
+      target?.clock ?? synapses.clock,
+    );
     const m = /^(.+)_(pre|post)$/.exec(eq.name);
     if (!m) {
       throw new BrianError(
