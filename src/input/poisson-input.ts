@@ -180,12 +180,15 @@ export class PoissonInput extends BrianObject {
 
 /** The per-step kernel (`poisson_input`): one binomial draw per target element. */
 class PoissonInputRunner extends KernelRunner {
+  readonly partOf: Group;
+
   constructor(
     readonly input: PoissonInput,
     when: string,
     order: number,
   ) {
     super(input, input.name, when, order, input.target.clock);
+    this.partOf = input.target;
   }
 
   protected build(ctx: RunContext): Kernel {

@@ -23,6 +23,12 @@ export interface Runner {
   readonly clock: BaseClock;
   /** The object this runner belongs to; its `active` flag switches the runner. */
   readonly owner: BrianObject;
+  /**
+   * The object it is part of where that is not `owner` (Brian's `group` of a CodeRunner, the "part
+   * of" column of `schedulingSummary`): a PoissonInput's target; `null` for none (a network
+   * operation).
+   */
+  readonly partOf?: BrianObject | null;
   prepare(ctx: RunContext): void;
   step: (t: number, dt: number, timestep: number) => void;
   /**

@@ -57,6 +57,7 @@ export class NetworkOperation extends BrianObject {
       order: options.order ?? 0,
       clock: this.clock,
       owner: this,
+      partOf: null,
       prepare(_ctx: RunContext) {},
       step: (t: number) => fn(new Quantity(t, second.dim)),
     };

@@ -90,6 +90,7 @@ export class NumericalHealth extends BrianObject {
       order: Number.MAX_SAFE_INTEGER,
       clock,
       owner: this,
+      partOf: null,
       prepare() {},
       step: (_t, _dt, ts) => {
         if (isDue(ts)) scan(ts);

@@ -1,9 +1,7 @@
 import type { Quantity } from '../units/quantity.ts';
-import { BrianObject, type Runner } from './brian-object.ts';
+import type { Runner } from './brian-object.ts';
 import { magicNetwork } from './magic.ts';
 import type { Network } from './network.ts';
-import { NetworkOperation } from './network-operation.ts';
-import { NumericalHealth } from './numerical-health.ts';
 
 /** One operation of a time step, as `schedulingSummary` lists it. */
 export interface ScheduleEntry {
@@ -36,26 +34,12 @@ const RUNNER_TYPES: Readonly<Record<string, string>> = {
   SummedVariableUpdater: 'SummedVariableUpdater',
 };
 
-/**
- * Brian's `group` of an operation that is its own object: monitors and SpikeGeneratorGroup are CodeRunners
- * of themselves, a PoissonInput runs for its target group, a NetworkOperation (and brian-ts's numerical
- * health check) belongs to none.
- */
-function groupOfOwnRunner(owner: BrianObject): BrianObject | undefined {
-  if (owner instanceof NetworkOperation || owner instanceof NumericalHealth) return undefined;
-  if (owner.constructor.name === 'PoissonInput') {
-    const target = (owner as { target?: unknown }).target;
-    if (target instanceof BrianObject) return target;
-  }
-  return owner;
-}
-
 function entryOf(r: Runner): ScheduleEntry {
   const owner = r.owner;
   const ownType = owner.constructor.name;
   const own = r.name === owner.name;
   const runnerType = r.constructor.name;
-  const group = own ? groupOfOwnRunner(owner) : owner;
+  const group = r.partOf === undefined ? owner : r.partOf;
   return {
     name: r.name,
     type: own ? ownType : (RUNNER_TYPES[runnerType] ?? runnerType),

@@ -22,10 +22,17 @@ function scheduleOrder(group: Group): number {
   return 'order' in group && typeof group.order === 'number' ? group.order : 0;
 }
 
-/** The `_pre`/`_post` target group of a summed variable named `name`, when the name has a suffix. */
-function summedTarget(synapses: Synapses, name: string): Group | undefined {
-  const m = /_(pre|post)$/.exec(name);
-  return m ? (m[1] === 'pre' ? synapses.source : synapses.target) : undefined;
+/** The group and variable a summed variable `x_pre` / `x_post` writes. */
+function summedTarget(synapses: Synapses, eq: AnalyzedEquation): { group: Group; name: string } {
+  const m = /^(.+)_(pre|post)$/.exec(eq.name);
+  if (!m) {
+    throw new BrianError(
+      'bad_argument',
+      `The summed variable ${eq.name} of ${synapses.name} must name a variable of the source or target with _pre or _post.`,
+      { span: eq.line.nameSpan, hint: `e.g. ${eq.name}_post` },
+    );
+  }
+  return { group: m[2] === 'pre' ? synapses.source : synapses.target, name: m[1] };
 }
 
 /**
@@ -49,24 +56,16 @@ export class SummedVariableUpdater extends KernelRunner {
     readonly synapses: Synapses,
     readonly eq: AnalyzedEquation,
   ) {
-    const target = summedTarget(synapses, eq.name);
+    const target = summedTarget(synapses, eq);
     super(
       synapses,
       `${synapses.name}_summed_variable_${eq.name}`,
       'groups',
-      target ? scheduleOrder(target) - 1 : -1,
-      target?.clock ?? synapses.clock,
+      scheduleOrder(target.group) - 1,
+      target.group.clock,
     );
-    const m = /^(.+)_(pre|post)$/.exec(eq.name);
-    if (!m) {
-      throw new BrianError(
-        'bad_argument',
-        `The summed variable ${eq.name} of ${synapses.name} must name a variable of the source or target with _pre or _post.`,
-        { span: eq.line.nameSpan, hint: `e.g. ${eq.name}_post` },
-      );
-    }
-    this.targetGroup = m[2] === 'pre' ? synapses.source : synapses.target;
-    this.targetName = m[1];
+    this.targetGroup = target.group;
+    this.targetName = target.name;
     const v = this.targetGroup.variables.get(this.targetName);
     // A subgroup's model is its parent's.
     const model = this.targetGroup.root as Group & { analyzed?: { all: Map<string, AnalyzedEquation> } };
